@@ -1,0 +1,121 @@
+/// Finds executable claims written `expr → value` (`type(42) → <class 'int'>`,
+/// `a == b → True; a is b → False`).
+///
+/// Only a Python expression on the left and a Python value on the right make a claim:
+/// `I/O-bound threads: GIL is released → concurrency ok` is prose with an arrow.
+enum ClaimParser {
+    struct Claim: Equatable {
+        var expr: String
+        var expected: String
+    }
+
+    static func claims(in text: Substring) -> [Claim] {
+        guard text.contains("→") else { return [] }
+        var line = text.bulletText ?? text
+        if line.hasPrefix("`") && line.hasSuffix("`") { line = line.dropFirst().dropLast() }
+        var result: [Claim] = []
+        for segment in splitStatements(line) {
+            let parts = segment.split(separator: "→", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let expr = parts[0].trimmingWhitespace().trimming("`")
+            let value = expectedValue(parts[1].trimmingWhitespace().trimming("`"))
+            guard let value, isExpression(expr) else { continue }
+            result.append(Claim(expr: String(expr), expected: String(value)))
+        }
+        return result
+    }
+
+    /// A line that sets up the claims after it: Python assignments and nothing else.
+    static func isSetup(_ text: Substring) -> Bool {
+        guard !text.contains("→") else { return false }
+        let line = PythonLine(text)
+        return line.lexes && !line.hasProseAdjacency && line.hasAssignment
+            && CodeLineClassifier.startsPython(line, raw: text)
+    }
+
+    private static func isExpression(_ text: Substring) -> Bool {
+        let line = PythonLine(text)
+        guard line.lexes, !line.hasProseAdjacency, line.bracketDelta == 0, !line.hasAssignment else { return false }
+        var depth = 0
+        for token in line.solidTokens {
+            if [.op("("), .op("["), .op("{")].contains(token) { depth += 1 }
+            if [.op(")"), .op("]"), .op("}")].contains(token) { depth -= 1 }
+            if token == .op(":") && depth == 0 { return false }
+        }
+        return !line.solidTokens.isEmpty
+    }
+
+    /// The value a claim expects, without a trailing remark such as `(metaclass)`.
+    private static func expectedValue(_ text: Substring) -> Substring? {
+        guard let first = text.first else { return nil }
+        var end: String.Index?
+        switch first {
+        case "<": end = matchingClose(in: text, open: "<", close: ">")
+        case "[": end = matchingClose(in: text, open: "[", close: "]")
+        case "(": end = matchingClose(in: text, open: "(", close: ")")
+        case "{": end = matchingClose(in: text, open: "{", close: "}")
+        case "'", "\"":
+            end = text.dropFirst().firstIndex(of: first).map { text.index(after: $0) }
+        default:
+            let word = text.prefix { $0.isLetter || $0.isNumber || "._-+".contains($0) }
+            let isLiteral = ["True", "False", "None"].contains(word) || Double(word) != nil
+                || word.first?.isUppercase == true && (word.hasSuffix("Error") || word.hasSuffix("Exception"))
+            if isLiteral { end = word.endIndex }
+        }
+        guard let end else { return nil }
+        let rest = text[end...].trimmingWhitespace()
+        guard rest.isEmpty || rest.first == "(" && rest.last == ")" || rest.first == "#" else { return nil }
+        return text[..<end]
+    }
+
+    private static func matchingClose(in text: Substring, open: Character, close: Character) -> String.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == open { depth += 1 }
+            if text[index] == close {
+                depth -= 1
+                if depth == 0 { return text.index(after: index) }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// Splits at `;` outside quotes and brackets.
+    private static func splitStatements(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var quote: Character?
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let char = text[index]
+            if let open = quote {
+                if char == open { quote = nil }
+            } else if char == "'" || char == "\"" {
+                quote = char
+            } else if "([{".contains(char) {
+                depth += 1
+            } else if ")]}".contains(char) {
+                depth -= 1
+            } else if char == ";" && depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+extension Substring {
+    /// The text without `character` at either end.
+    func trimming(_ character: Character) -> Substring {
+        var result = self
+        while result.first == character { result = result.dropFirst() }
+        while result.last == character { result = result.dropLast() }
+        return result
+    }
+}

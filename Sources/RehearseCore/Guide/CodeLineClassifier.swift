@@ -1,0 +1,95 @@
+/// Tells, line by line, whether flattened text is code, and in which language.
+///
+/// A code block starts only on a strong signal (a `def`, an `import`, an assignment, a call,
+/// a comment, an SQL keyword, a shell prompt) and goes on while the lines could still be
+/// code; prose such as `Memory Management` or `sum(), min() and max() run in C` never can.
+enum CodeLineClassifier {
+    /// Whether a line can open a Python block.
+    static func startsPython(_ line: PythonLine, raw: Substring) -> Bool {
+        guard line.lexes else { return false }
+        if line.isComment { return raw.hasPrefix("# ") || raw.hasPrefix("#!") || raw == "#" }
+        guard !line.hasProseAdjacency else { return false }
+        let solid = line.solidTokens
+        guard let first = solid.first else { return false }
+        switch first {
+        case .keyword("def"), .keyword("class"):
+            return line.definedName != nil
+        case .keyword("import"):
+            return solid.count >= 2
+        case .keyword("from"):
+            return solid.contains(.keyword("import"))
+        case .keyword("if"), .keyword("for"), .keyword("while"), .keyword("with"), .keyword("try"):
+            return line.opensBlock
+        case .keyword("async"), .name("async"):
+            return solid.dropFirst().first.map { [.keyword("def"), .keyword("with"), .keyword("for")].contains($0) } ?? false
+        case .keyword("await"), .keyword("assert"), .keyword("raise"):
+            return solid.count >= 2
+        case .op("@"):
+            if case .name = solid.dropFirst().first { return true }
+            return false
+        case .name, .op("("), .op("["):
+            if line.hasAssignment { return true }
+            return line.hasCall && (solid.last == .op(")") || line.bracketDelta > 0)
+        default:
+            return false
+        }
+    }
+
+    /// Whether a line can continue a Python block that is already open.
+    static func continuesPython(_ line: PythonLine, raw: Substring) -> Bool {
+        if startsPython(line, raw: raw) { return true }
+        guard line.lexes, !line.hasProseAdjacency else { return false }
+        let solid = line.solidTokens
+        guard let first = solid.first else { return line.isComment }
+        if case .keyword = first { return true }
+        if solid == [.string] || solid == [.op("...")] { return true }
+        if line.isAnnotation || line.isClosingBrackets || line.bracketDelta > 0 { return true }
+        return line.hasCall
+    }
+
+    static let sqlStarters: Set<String> = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "WITH", "EXPLAIN", "BEGIN",
+        "COMMIT", "ROLLBACK", "TRUNCATE", "GRANT",
+    ]
+    static let sqlContinuers: Set<String> = sqlStarters.union([
+        "FROM", "WHERE", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "ON", "AND", "OR",
+        "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "VALUES", "SET", "RETURNING", "UNION", "INTERSECT",
+        "EXCEPT", "INTO", "AS", "CASE", "WHEN", "THEN", "ELSE", "END", "USING", "WINDOW", "PARTITION",
+        "PRIMARY", "FOREIGN", "REFERENCES", "CONSTRAINT", "NOT", "DEFAULT", "UNIQUE", "CHECK", "INDEX",
+    ])
+
+    /// An SQL statement start: an upper-case SQL keyword followed by more SQL.
+    static func startsSQL(_ raw: Substring) -> Bool {
+        let words = raw.split(separator: " ", maxSplits: 2)
+        guard let first = words.first, sqlStarters.contains(String(first)) else { return false }
+        guard words.count > 1 else { return first == "BEGIN" || first == "COMMIT" || first == "ROLLBACK" }
+        let second = words[1]
+        return second == "*" || second.first?.isUppercase == true && second.uppercased() == second
+            || first == "SELECT" && raw.contains(" FROM ")
+    }
+
+    /// A line that continues an SQL statement whose previous line is `previous`.
+    static func continuesSQL(_ raw: Substring, previous: Substring) -> Bool {
+        if startsSQL(raw) { return true }
+        if let last = previous.last, last == "," || last == "(" { return true }
+        if raw.first == ")" { return true }
+        let first = raw.prefix { $0.isLetter }
+        return sqlContinuers.contains(String(first)) && first.uppercased() == first
+    }
+
+    static let shellCommands: Set<Substring> = [
+        "pip", "pip3", "python", "python3", "git", "docker", "kubectl", "curl", "wget", "cd", "ls", "export",
+        "npm", "uv", "poetry", "pytest", "uvicorn", "gunicorn", "make", "brew", "apt-get", "apt", "sudo",
+        "cat", "echo", "mkdir", "rm", "cp", "mv", "chmod", "ssh", "psql", "redis-cli", "celery", "alembic",
+    ]
+
+    /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
+    static func isShell(_ raw: Substring) -> Bool {
+        if raw.hasPrefix("$ ") { return true }
+        let words = raw.split(separator: " ")
+        guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }
+        guard raw.last != ".", !raw.contains(": ") || raw.contains("://") else { return false }
+        let flagsOrPaths = words.dropFirst().filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains(".") || $0.contains("=") }
+        return !flagsOrPaths.isEmpty || words.count <= 4
+    }
+}

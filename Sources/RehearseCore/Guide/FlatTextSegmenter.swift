@@ -1,0 +1,215 @@
+/// Reads a guide that was copied out of a web page as plain text: no Markdown markers,
+/// headings as plain lines, code without indentation.
+///
+/// The table of contents names the main sections; other short title-like lines between
+/// blocks are sub-headings. Code is found line by line (``CodeLineClassifier``) and Python
+/// is re-indented (``PythonReindenter``).
+struct FlatTextSegmenter {
+    let lines: [Substring]
+
+    private enum Mode { case normal, question, answer, prompt, story }
+
+    func segment() -> SegmentedGuide {
+        var blocks: [GuideBlock] = []
+        var warnings: [GuideWarning] = []
+        var index = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? lines.count
+        var header = GuideHeader()
+        if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace()) {
+            header = parsed
+            index += 1
+        }
+        let (tocEntries, tocRange) = tableOfContents(from: index)
+        let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
+        var mode = Mode.normal
+
+        while index < lines.count {
+            let lineNumber = index + 1
+            if let tocRange, tocRange.contains(index) {
+                index = tocRange.upperBound + 1
+                continue
+            }
+            let text = lines[index].trimmingWhitespace()
+            if text.isEmpty {
+                blocks.append(.blank(line: lineNumber))
+                index += 1
+                continue
+            }
+            if mode == .story {
+                blocks.append(.text(text, line: lineNumber))
+                if text.doubleQuoteCount % 2 == 1 { mode = .normal }
+                index += 1
+                continue
+            }
+            if mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate || text.last == ":" {
+                blocks.append(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
+                mode = .normal
+                index += 1
+                continue
+            }
+            if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
+                let (block, next, blockWarnings) = codeBlock(from: index)
+            {
+                blocks.append(block)
+                warnings += blockWarnings
+                index = next
+                mode = .normal
+                continue
+            }
+            if isSubHeading(at: index, text: text, mode: mode) {
+                blocks.append(.heading(level: 2, title: String(text), line: lineNumber))
+                mode = .normal
+                index += 1
+                continue
+            }
+            blocks.append(.text(text, line: lineNumber))
+            if text.startsQuestion {
+                mode = text.hasSuffix("?") ? .answer : .question
+            } else if text.startsAnswer {
+                mode = .answer
+            } else if text.startsPrompt {
+                mode = .prompt
+            } else if text.startsStory {
+                mode = text.doubleQuoteCount == 1 ? .story : .normal
+            } else if mode == .prompt, !text.isListItem, text.isBareLabel {
+                mode = .normal
+            }
+            index += 1
+        }
+        if tocEntries.isEmpty { blocks = Self.promoteHeadings(blocks) }
+        return SegmentedGuide(header: header, blocks: blocks, warnings: warnings)
+    }
+
+    /// Sections that close a guide without being listed in its contents.
+    static let trailingSections: Set<String> = ["my notes", "notes", "summary", "next steps"]
+
+    /// Case-folded heading text for matching a line against the table of contents.
+    static func headingKey(_ text: some StringProtocol) -> String {
+        text.lowercased().trimmed(of: ": ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `03 — Python Deep Dive for Interviews` → number `03` and the title.
+    static func titleLine(_ text: Substring) -> GuideHeader? {
+        guard text.isHeadingCandidate || text.contains("—") else { return nil }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = text[digits.endIndex...].drop { " —–-:.".contains($0) }
+            if !rest.isEmpty { return GuideHeader(number: String(digits), title: String(rest)) }
+        }
+        guard !text.startsQuestion, !text.isListItem, text.labelled == nil else { return nil }
+        return GuideHeader(number: nil, title: String(text))
+    }
+
+    /// The entries listed under a `Table of Contents` line, and the lines they span.
+    private func tableOfContents(from start: Int) -> ([Substring], ClosedRange<Int>?) {
+        let searchEnd = min(lines.count, start + 40)
+        guard let tocLine = lines[start..<searchEnd].firstIndex(where: {
+            let key = Self.headingKey($0)
+            return key == "table of contents" || key == "contents"
+        }) else { return ([], nil) }
+        var entries: [Substring] = []
+        var index = tocLine + 1
+        while index < lines.count {
+            let text = lines[index].trimmingWhitespace()
+            guard let entry = text.bulletText ?? text.numberedText, !entry.isEmpty else { break }
+            entries.append(entry)
+            index += 1
+        }
+        return (entries, tocLine...(index - 1))
+    }
+
+    /// Collects a code block starting at `start`, if the line opens one.
+    private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning])? {
+        let first = lines[start].trimmingWhitespace()
+        if CodeLineClassifier.startsPython(PythonLine(first), raw: first) {
+            return pythonBlock(from: start)
+        }
+        if CodeLineClassifier.startsSQL(first) {
+            var end = start + 1
+            while end < lines.count,
+                CodeLineClassifier.continuesSQL(lines[end].trimmingWhitespace(), previous: lines[end - 1].trimmingWhitespace())
+            {
+                end += 1
+            }
+            return (plainBlock("sql", start..<end), end, [])
+        }
+        if CodeLineClassifier.isShell(first) {
+            var end = start + 1
+            while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(lines[end].trimmingWhitespace()) {
+                end += 1
+            }
+            return (plainBlock("shell", start..<end), end, [])
+        }
+        return nil
+    }
+
+    private func plainBlock(_ language: String, _ range: Range<Int>) -> GuideBlock {
+        let code = lines[range].map { $0.trimmingWhitespace() }.joined(separator: "\n")
+        return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
+    }
+
+    private func pythonBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning]) {
+        var end = start
+        var brackets = 0
+        var openQuote: Character?
+        var lastCode = start
+        while end < lines.count {
+            let raw = lines[end]
+            let text = raw.trimmingWhitespace()
+            let line = PythonLine(text, insideTripleQuote: openQuote)
+            let inside = brackets > 0 || openQuote != nil
+            if !inside {
+                if text.isEmpty {
+                    end += 1
+                    continue
+                }
+                if end > start, !CodeLineClassifier.continuesPython(line, raw: text) { break }
+            }
+            brackets = max(brackets + line.bracketDelta, 0)
+            openQuote = line.openTripleQuote
+            lastCode = end
+            end += 1
+        }
+        let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
+        let result = PythonReindenter.reindent(numbered)
+        return (.code(language: "python", code: result.code, lines: (start + 1)...(lastCode + 1)), lastCode + 1, result.warnings)
+    }
+
+    private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
+        guard mode != .story, mode != .question, text.isHeadingCandidate else { return false }
+        let next = lines[(index + 1)...].lazy.map { $0.trimmingWhitespace() }.first { !$0.isEmpty }
+        guard let next else { return false }
+        let nextStartsBlock = Self.startsBlock(next)
+        if text.isTitleLike {
+            return mode == .normal || mode == .prompt || nextStartsBlock
+        }
+        guard mode == .normal, nextStartsBlock else { return false }
+        let previous = lines[..<index].last { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace()
+        guard let last = previous?.last else { return true }
+        return !",([:".contains(last)
+    }
+
+    /// Whether a line begins something new: code, a question, a label, a list, a table.
+    static func startsBlock(_ text: Substring) -> Bool {
+        if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
+        if text.hasPrefix("|") || text.labelled != nil || text.isHeadingCandidate && text.isTitleLike { return true }
+        let line = PythonLine(text)
+        return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
+    }
+
+    /// Without a table of contents, a heading directly followed by another heading is a
+    /// main section; when no heading has that shape, every heading is one.
+    private static func promoteHeadings(_ blocks: [GuideBlock]) -> [GuideBlock] {
+        var result = blocks
+        var promoted = false
+        for (position, block) in blocks.enumerated() {
+            guard case .heading(_, let title, let line) = block else { continue }
+            let next = blocks[(position + 1)...].first { if case .blank = $0 { false } else { true } }
+            if case .heading = next {
+                result[position] = .heading(level: 1, title: title, line: line)
+                promoted = true
+            }
+        }
+        if promoted { return result }
+        return result.map { if case .heading(_, let title, let line) = $0 { .heading(level: 1, title: title, line: line) } else { $0 } }
+    }
+}

@@ -1,0 +1,24 @@
+/// The reader-independent layer between a file format and the item extractor: headings,
+/// prose lines and code, each with its line in the file.
+enum GuideBlock: Equatable {
+    /// A heading; level 1 is a main section of the guide (a table-of-contents entry).
+    case heading(level: Int, title: String, line: Int)
+    /// One line of prose, inline markup already removed.
+    case text(Substring, line: Int)
+    /// A code snippet, already re-indented when it is Python.
+    case code(language: String, code: String, lines: ClosedRange<Int>)
+    case blank(line: Int)
+}
+
+/// What a format reader found before the items: the guide's title line and number.
+struct GuideHeader {
+    var number: String?
+    var title: String?
+}
+
+/// A format reader's output, handed to ``ItemExtractor``.
+struct SegmentedGuide {
+    var header: GuideHeader
+    var blocks: [GuideBlock]
+    var warnings: [GuideWarning]
+}

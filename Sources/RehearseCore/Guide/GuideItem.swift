@@ -1,0 +1,80 @@
+/// One drillable thing of a guide: a question, a definition, a snippet, a claim…
+public struct GuideItem: Sendable, Equatable {
+    /// Stable identifier: the same content at the same place gives the same id on every run.
+    public var id: String
+    /// The heading path the item sits under, outermost first.
+    public var section: [String]
+    /// First and last 1-based line of the item in the guide file.
+    public var lines: ClosedRange<Int>
+    /// What the item says.
+    public var content: Content
+
+    public init(id: String, section: [String], lines: ClosedRange<Int>, content: Content) {
+        self.id = id
+        self.section = section
+        self.lines = lines
+        self.content = content
+    }
+
+    /// The kind of item, as named in the JSON contract.
+    public var kind: ItemKind { content.kind }
+
+    /// What an item says, by kind.
+    public enum Content: Sendable, Equatable {
+        /// An explicit question with its answer (`Q:`/`A:` lines, question headings).
+        case qa(question: String, answer: String)
+        /// A prompt such as `When asked "…":` followed by its answer.
+        case prompt(question: String, answer: String)
+        /// A headed explanation (`What:`, `Why it exists:` …).
+        case concept(title: String, text: String)
+        /// A `term: explanation` line or bullet; `context` is the label it was listed under.
+        case definition(term: String, definition: String, context: String?)
+        /// A comparison table.
+        case table(header: [String], rows: [[String]])
+        /// A code snippet; Python is re-indented when the file lost its indentation.
+        case code(language: String, code: String, caption: String?)
+        /// An executable claim such as ``type(42) → <class 'int'>``.
+        case claim(expr: String, expected: String, setup: String?)
+        /// A reference to read.
+        case resource(title: String, url: String?, description: String?)
+        /// A personal talking point ("Your answer: …").
+        case story(text: String)
+        /// A self-assessment heading of a "My Notes" section.
+        case notesPrompt(text: String)
+
+        public var kind: ItemKind {
+            switch self {
+            case .qa: .qa
+            case .prompt: .prompt
+            case .concept: .concept
+            case .definition: .definition
+            case .table: .table
+            case .code: .code
+            case .claim: .claim
+            case .resource: .resource
+            case .story: .story
+            case .notesPrompt: .notesPrompt
+            }
+        }
+
+        /// The text that identifies the item within its section, used for stable ids.
+        var identity: String {
+            switch self {
+            case .qa(let question, _), .prompt(let question, _): question
+            case .concept(let title, _): title
+            case .definition(let term, _, let context): (context ?? "") + "\u{1F}" + term
+            case .table(let header, _): header.joined(separator: "\u{1F}")
+            case .code(let language, let code, _): language + "\u{1F}" + code
+            case .claim(let expr, _, let setup): (setup ?? "") + "\u{1F}" + expr
+            case .resource(let title, let url, _): url ?? title
+            case .story(let text), .notesPrompt(let text): text
+            }
+        }
+    }
+}
+
+/// The kinds of guide item, with the names the JSON contract uses.
+public enum ItemKind: String, Sendable, Codable, CaseIterable {
+    case qa, prompt, concept, definition, table, code, claim, resource, story
+    case notesPrompt = "notes-prompt"
+}

@@ -1,0 +1,52 @@
+/// A readable outline of a guide: its sections with what each holds, and the reader's warnings.
+public struct GuideOutline: Sendable {
+    public let guide: Guide
+    /// The file name warnings are reported against.
+    public let fileName: String
+
+    public init(guide: Guide, fileName: String) {
+        self.guide = guide
+        self.fileName = fileName
+    }
+
+    /// The outline as lines of text, one section a line.
+    public func render() -> String {
+        var lines: [String] = []
+        let heading = [guide.number, guide.title].compactMap { $0 }.joined(separator: " — ")
+        lines.append(heading.isEmpty ? guide.id : heading)
+        var facts = ["id \(guide.id)", guide.format.rawValue]
+        if let priority = guide.priority { facts.append("priority \(priority.rawValue)") }
+        if let next = guide.next { facts.append("next \(next)") }
+        lines.append("  " + facts.joined(separator: " · "))
+        lines.append("")
+        let counts = Dictionary(grouping: guide.items, by: \.section)
+        if let unfiled = counts[[]] { lines.append(row(indent: 0, title: "(before the first heading)", items: unfiled)) }
+        appendSections(guide.sections, path: [], depth: 0, counts: counts, into: &lines)
+        lines.append("")
+        let totals = Dictionary(grouping: guide.items, by: \.kind)
+        let summary = ItemKind.allCases.compactMap { kind in totals[kind].map { "\($0.count) \(kind.rawValue)" } }
+        lines.append("\(guide.items.count) items: " + summary.joined(separator: ", "))
+        if !guide.warnings.isEmpty {
+            lines.append("")
+            lines.append("\(guide.warnings.count) warning\(guide.warnings.count == 1 ? "" : "s"):")
+            for warning in guide.warnings { lines.append("  \(fileName):\(warning.line): \(warning.message)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func appendSections(_ sections: [Section], path: [String], depth: Int, counts: [[String]: [GuideItem]], into lines: inout [String]) {
+        for section in sections {
+            let sectionPath = path + [section.title]
+            lines.append(row(indent: depth, title: section.title, items: counts[sectionPath] ?? []))
+            appendSections(section.children, path: sectionPath, depth: depth + 1, counts: counts, into: &lines)
+        }
+    }
+
+    private func row(indent: Int, title: String, items: [GuideItem]) -> String {
+        let label = String(repeating: "  ", count: indent) + title
+        let byKind = Dictionary(grouping: items, by: \.kind)
+        let counts = ItemKind.allCases.compactMap { kind in byKind[kind].map { "\($0.count) \(kind.rawValue)" } }
+        let padded = label.count < 44 ? label + String(repeating: " ", count: 44 - label.count) : label + "  "
+        return padded + counts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,350 @@
+import Foundation
+
+/// Turns a segmented guide (headings, prose lines, code) into the ``Guide`` model: the
+/// section tree and every item, whichever format the guide came from.
+struct ItemExtractor {
+    private let guideID: String
+    private var sections: [Section] = []
+    private var sectionPath: [String] = []
+    private var items: [GuideItem] = []
+    private var usedIDs: [String: Int] = [:]
+    private var open: OpenConstruct?
+    private var pendingCaption: String?
+    private var priority: Priority?
+    private var next: String?
+
+    init(guideID: String) {
+        self.guideID = guideID
+    }
+
+    /// What is being read and not yet emitted.
+    private enum OpenConstruct {
+        case question(lines: [Substring], start: Int)
+        case answer(question: String, isPrompt: Bool, lines: [Substring], start: Int, end: Int)
+        case label(title: Substring, body: [Substring], start: Int, end: Int)
+        case inlineConcept(title: Substring, text: [Substring], start: Int, end: Int)
+        case story(lines: [Substring], start: Int, end: Int)
+        case table(rows: [[String]], start: Int, end: Int)
+        case paragraph(lines: [Substring], start: Int, end: Int)
+    }
+
+    static func extract(_ segmented: SegmentedGuide, guideID: String, format: GuideFormat) -> Guide {
+        var extractor = ItemExtractor(guideID: guideID)
+        for block in segmented.blocks { extractor.consume(block) }
+        extractor.flush()
+        let items = extractor.items.enumerated().sorted {
+            ($0.element.lines.lowerBound, $0.offset) < ($1.element.lines.lowerBound, $1.offset)
+        }.map(\.element)
+        var warnings = segmented.warnings
+        if extractor.sections.isEmpty {
+            warnings.append(GuideWarning(line: 1, message: "no headings found; every item is filed under the guide itself"))
+        }
+        return Guide(
+            id: guideID, number: segmented.header.number, title: segmented.header.title,
+            priority: extractor.priority, format: format, next: extractor.next,
+            sections: extractor.sections, items: items, warnings: warnings.sorted { $0.line < $1.line })
+    }
+
+    private mutating func consume(_ block: GuideBlock) {
+        switch block {
+        case .heading(let level, let title, _):
+            flush()
+            pendingCaption = nil
+            enterSection(level: level, title: title)
+        case .code(let language, let code, let lines):
+            if case .answer(let question, let isPrompt, var answerLines, let start, _) = open {
+                answerLines.append(Substring(code))
+                open = .answer(question: question, isPrompt: isPrompt, lines: answerLines, start: start, end: lines.upperBound)
+            } else {
+                flush()
+            }
+            emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
+            pendingCaption = nil
+        case .blank:
+            switch open {
+            case .paragraph, .table, .inlineConcept: flush()
+            default: break
+            }
+        case .text(let text, let line):
+            consumeText(text, line: line)
+        }
+    }
+
+    private mutating func consumeText(_ text: Substring, line: Int) {
+        if priority == nil, sections.isEmpty, text.lowercased().hasPrefix("priority:") {
+            priority = Priority(text: text.dropFirst("priority:".count).trimmingWhitespace())
+            return
+        }
+        if text.lowercased().hasPrefix("next:") {
+            flush()
+            next = Self.nextGuide(text.dropFirst(5).trimmingWhitespace())
+            return
+        }
+        if text.startsQuestion {
+            flush()
+            let question = text.dropFirst(2).trimmingWhitespace()
+            open = question.hasSuffix("?")
+                ? .answer(question: String(question), isPrompt: false, lines: [], start: line, end: line)
+                : .question(lines: [question], start: line)
+            return
+        }
+        if text.startsPrompt {
+            flush()
+            open = .answer(question: Self.promptQuestion(text), isPrompt: true, lines: [], start: line, end: line)
+            return
+        }
+        if text.startsStory {
+            flush()
+            let story = text.dropFirst("your answer:".count).trimmingWhitespace()
+            open = .story(lines: [story], start: line, end: line)
+            if story.doubleQuoteCount % 2 == 0 { flush() }
+            return
+        }
+        if continueOpenConstruct(with: text, line: line) { return }
+        startConstruct(with: text, line: line)
+    }
+
+    /// Adds the line to what is open; false when the line starts something else.
+    private mutating func continueOpenConstruct(with text: Substring, line: Int) -> Bool {
+        switch open {
+        case .question(var lines, let start):
+            if text.startsAnswer {
+                let answer = text.dropFirst(2).trimmingWhitespace()
+                let question = lines.joined(separator: " ")
+                open = .answer(question: question, isPrompt: false, lines: answer.isEmpty ? [] : [answer], start: start, end: line)
+                emitClaims(in: answer, setup: nil, line: line)
+            } else {
+                lines.append(text)
+                open = .question(lines: lines, start: start)
+            }
+            return true
+        case .answer(let question, let isPrompt, var lines, let start, _):
+            var body = text
+            if lines.isEmpty, text.startsAnswer { body = text.dropFirst(2).trimmingWhitespace() }
+            if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
+                return false
+            }
+            emitClaims(in: body, setup: lines.last, line: line)
+            if !body.isEmpty { lines.append(body) }
+            open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
+            return true
+        case .story(var lines, let start, _):
+            lines.append(text)
+            open = .story(lines: lines, start: start, end: line)
+            if lines.reduce(0, { $0 + $1.doubleQuoteCount }) % 2 == 0 { flush() }
+            return true
+        case .table(var rows, let start, _):
+            guard text.hasPrefix("|") else { return false }
+            if !Self.isSeparatorRow(text) { rows.append(Self.cells(text)) }
+            open = .table(rows: rows, start: start, end: line)
+            return true
+        case .label(let title, var body, let start, _):
+            if text.isBareLabel { return false }
+            if text.isListItem || text.labelled != nil && !text.isTitleLike || body.isEmpty {
+                emitClaims(in: text, setup: body.last, line: line)
+                body.append(text)
+            } else if let last = body.last, Self.isContinuation(text, after: last) {
+                body[body.count - 1] = Substring(last + " " + text)
+            } else {
+                return false
+            }
+            open = .label(title: title, body: body, start: start, end: line)
+            return true
+        case .inlineConcept(let title, var lines, let start, _):
+            guard let last = lines.last, Self.isContinuation(text, after: last) else { return false }
+            lines.append(text)
+            open = .inlineConcept(title: title, text: lines, start: start, end: line)
+            return true
+        case .paragraph(var lines, let start, _):
+            guard !text.isBareLabel, !text.hasPrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem else {
+                return false
+            }
+            emitClaims(in: text, setup: lines.last, line: line)
+            lines.append(text)
+            open = .paragraph(lines: lines, start: start, end: line)
+            return true
+        case nil:
+            return false
+        }
+    }
+
+    private mutating func startConstruct(with text: Substring, line: Int) {
+        flush()
+        if text.hasPrefix("|") {
+            open = .table(rows: [Self.cells(text)], start: line, end: line)
+            return
+        }
+        if text.isBareLabel {
+            open = .label(title: text.dropLast().trimmingWhitespace(), body: [], start: line, end: line)
+            return
+        }
+        if inResources, let item = text.bulletText ?? text.numberedText, !item.isEmpty {
+            emit(Self.resource(item), lines: line...line)
+            return
+        }
+        if let item = text.bulletText ?? text.numberedText, item.contains("://") {
+            emit(Self.resource(item), lines: line...line)
+            return
+        }
+        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.contains("://") {
+            if Self.isConceptLabel(label) {
+                open = .inlineConcept(title: label, text: [rest], start: line, end: line)
+            } else {
+                emitClaims(in: text, setup: nil, line: line)
+                emit(.definition(term: String(label), definition: String(rest), context: nil), lines: line...line)
+            }
+            return
+        }
+        if text.bulletText?.isEmpty == true { return }
+        emitClaims(in: text, setup: nil, line: line)
+        open = .paragraph(lines: [text], start: line, end: line)
+    }
+
+    private mutating func flush() {
+        guard let construct = open else { return }
+        open = nil
+        switch construct {
+        case .question(let lines, let start):
+            let question = lines.joined(separator: " ")
+            emit(.qa(question: question, answer: ""), lines: start...start)
+        case .answer(let question, let isPrompt, let lines, let start, let end):
+            let answer = lines.joined(separator: "\n")
+            emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)
+        case .label(let title, let body, let start, let end):
+            flushLabel(title: title, body: body, lines: start...end)
+        case .inlineConcept(let title, let text, let start, let end):
+            emit(.concept(title: String(title), text: text.joined(separator: " ")), lines: start...end)
+        case .story(let lines, let start, let end):
+            let text = lines.joined(separator: " ").trimmed(of: "\"“” ")
+            emit(.story(text: text), lines: start...end)
+        case .table(let rows, let start, let end):
+            guard let header = rows.first else { return }
+            emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
+        case .paragraph(let lines, let start, let end):
+            guard let title = sectionPath.last else { return }
+            let text = lines.joined(separator: "\n")
+            guard text.count >= 24 else { return }
+            emit(.concept(title: title, text: text), lines: start...end)
+        }
+    }
+
+    private mutating func flushLabel(title: Substring, body: [Substring], lines: ClosedRange<Int>) {
+        if inNotes {
+            emit(.notesPrompt(text: String(title)), lines: lines)
+            return
+        }
+        let filled = body.filter { ($0.bulletText ?? $0).isEmpty == false }
+        if filled.isEmpty {
+            pendingCaption = String(title)
+            return
+        }
+        let definitions = filled.map { ($0.bulletText ?? $0.numberedText ?? $0).labelled }
+        if definitions.allSatisfy({ $0 != nil }) {
+            var line = lines.lowerBound
+            for case let (term, definition)? in definitions {
+                line += 1
+                emit(.definition(term: String(term), definition: String(definition), context: String(title)), lines: line...line)
+            }
+            return
+        }
+        emit(.concept(title: String(title), text: filled.joined(separator: "\n")), lines: lines)
+    }
+
+    private mutating func emitClaims(in text: Substring, setup: Substring?, line: Int) {
+        let claims = ClaimParser.claims(in: text)
+        guard !claims.isEmpty else { return }
+        let setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
+        for claim in claims {
+            emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupCode), lines: line...line)
+        }
+    }
+
+    private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
+        let base = StableID.hash([guideID, sectionPath.joined(separator: "\u{1F}"), content.kind.rawValue, content.identity])
+        let occurrence = usedIDs[base, default: 0]
+        usedIDs[base] = occurrence + 1
+        let id = occurrence == 0 ? base : "\(base)-\(occurrence + 1)"
+        items.append(GuideItem(id: id, section: sectionPath, lines: lines, content: content))
+    }
+
+    private mutating func enterSection(level: Int, title: String) {
+        let depth = min(max(level, 1), sectionPath.count + 1)
+        sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
+        sections.insert(Section(title: title), atPath: depth - 1)
+    }
+
+    private var inResources: Bool {
+        guard let top = sectionPath.first?.lowercased() else { return false }
+        return ["resources", "references", "further reading", "reading list", "links"].contains(top)
+    }
+
+    private var inNotes: Bool { sectionPath.first.map { FlatTextSegmenter.headingKey($0) == "my notes" } ?? false }
+}
+
+extension ItemExtractor {
+    static func nextGuide(_ text: Substring) -> String {
+        if let open = text.lastIndex(of: "("), text.last == ")" {
+            return String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        }
+        return String(text)
+    }
+
+    /// `When asked "How do you handle CPU-bound tasks?":` → the quoted question.
+    static func promptQuestion(_ text: Substring) -> String {
+        var rest = text.dropFirst("when asked".count).trimmingWhitespace()
+        if rest.last == ":" { rest = rest.dropLast().trimmingWhitespace() }
+        return rest.trimmed(of: "\"“”' ")
+    }
+
+    static func isConceptLabel(_ label: Substring) -> Bool {
+        let words = label.lowercased().split(separator: " ")
+        guard let first = words.first, words.count <= 4 else { return false }
+        return [
+            "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
+            "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
+            "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in",
+        ].contains(first)
+    }
+
+    /// A wrapped line: the previous one did not finish its sentence.
+    static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
+        guard !text.isListItem, !text.isBareLabel, let first = text.first else { return false }
+        if first.isLowercase { return true }
+        guard let last = previous.last else { return false }
+        return !".!?:".contains(last)
+    }
+
+    static func cells(_ row: Substring) -> [String] {
+        var inner = row.trimmingWhitespace()
+        if inner.first == "|" { inner = inner.dropFirst() }
+        if inner.last == "|" { inner = inner.dropLast() }
+        return inner.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+    }
+
+    static func isSeparatorRow(_ row: Substring) -> Bool {
+        row.allSatisfy { "|-: \t".contains($0) } && row.contains("-")
+    }
+
+    static func resource(_ text: Substring) -> GuideItem.Content {
+        guard let urlStart = text.range(of: "http")?.lowerBound else {
+            let parts = text.components(separatedBy: " — ")
+            return .resource(title: parts[0], url: nil, description: parts.count > 1 ? parts.dropFirst().joined(separator: " — ") : nil)
+        }
+        let urlEnd = text[urlStart...].firstIndex { $0 == " " || $0 == ")" || $0 == ">" } ?? text.endIndex
+        let url = String(text[urlStart..<urlEnd])
+        let title = text[..<urlStart].trimmingWhitespace().trimming(":").trimming("(").trimming("<").trimmingWhitespace()
+        let after = text[urlEnd...].drop { ")> —–-:".contains($0) }.trimmingWhitespace()
+        return .resource(title: title.isEmpty ? url : String(title), url: url, description: after.isEmpty ? nil : String(after))
+    }
+}
+
+extension Array where Element == Section {
+    /// Appends a section at the given depth, under the last section of the level above.
+    mutating func insert(_ section: Section, atPath depth: Int) {
+        if depth == 0 || isEmpty {
+            append(section)
+        } else {
+            self[count - 1].children.insert(section, atPath: depth - 1)
+        }
+    }
+}

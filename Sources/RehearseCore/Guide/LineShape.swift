@@ -1,0 +1,81 @@
+/// The shapes of prose lines that both readers and the item extractor recognise.
+extension Substring {
+    /// The text after a `- `, `* `, `+ ` or `• ` marker, or nil when the line is no bullet.
+    var bulletText: Substring? {
+        guard let first = first, "-*+•".contains(first) else { return nil }
+        let rest = dropFirst()
+        if rest.isEmpty { return rest }
+        guard rest.first == " " || rest.first == "\t" else { return nil }
+        return rest.trimmingWhitespace()
+    }
+
+    /// The text after a `1. ` or `1) ` marker, or nil.
+    var numberedText: Substring? {
+        let digits = prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let rest = self[digits.endIndex...]
+        guard let marker = rest.first, marker == "." || marker == ")" else { return nil }
+        let afterMarker = rest.dropFirst()
+        guard afterMarker.first == " " else { return nil }
+        return afterMarker.trimmingWhitespace()
+    }
+
+    var isListItem: Bool { bulletText != nil || numberedText != nil }
+
+    /// `Why it exists:` — a short prose label that announces what follows.
+    var isBareLabel: Bool {
+        guard last == ":", count >= 2, count <= 70, !isListItem, !hasPrefix("#"), !hasPrefix("|") else { return false }
+        let words = split(separator: " ")
+        guard words.count <= 9 else { return false }
+        let line = PythonLine(self)
+        return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
+    }
+
+    /// Splits `term: explanation` into its two halves when the term is short.
+    var labelled: (label: Substring, text: Substring)? {
+        guard let colon = firstIndex(of: ":") else { return nil }
+        let label = self[startIndex..<colon].trimmingWhitespace()
+        let text = self[index(after: colon)...].trimmingWhitespace()
+        guard !label.isEmpty, !text.isEmpty, label.count <= 48, !text.hasPrefix("//") else { return nil }
+        guard label.split(separator: " ").count <= 6, !label.contains("(") || label.contains(")") else { return nil }
+        guard label.last != " ", !label.contains("\""), !label.hasPrefix("http") else { return nil }
+        return (label, text)
+    }
+
+    /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
+    var isTitleLike: Bool {
+        guard let first = first, first.isUppercase || first.isNumber else { return false }
+        let words = split(separator: " ").map { $0.filter { $0.isLetter } }.filter { $0.count >= 4 }
+        guard !words.isEmpty else { return true }
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        return capitalised * 5 >= words.count * 3
+    }
+
+    /// A line that could be a heading: short prose with no closing punctuation and no code.
+    var isHeadingCandidate: Bool {
+        guard count >= 2, count <= 80, let last = last, let first = first else { return false }
+        guard !".,:;!?\"'“”=([{\\".contains(last), !"-*•|#>\"'“`".contains(first) else { return false }
+        guard numberedText == nil, !contains("→"), !contains("://"), labelled == nil else { return false }
+        guard split(separator: " ").count <= 10 else { return false }
+        let line = PythonLine(self)
+        return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
+    }
+
+    /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
+    var startsQuestion: Bool { hasPrefix("Q:") || hasPrefix("Q.") && dropFirst(2).first == " " }
+    var startsAnswer: Bool { hasPrefix("A:") }
+    var startsPrompt: Bool { lowercased().hasPrefix("when asked") }
+    var startsStory: Bool { lowercased().hasPrefix("your answer:") }
+
+    /// How many straight or curly double quotes the line holds.
+    var doubleQuoteCount: Int { reduce(0) { $0 + ($1 == "\"" || $1 == "“" || $1 == "”" ? 1 : 0) } }
+}
+
+extension StringProtocol {
+    /// The text without any of `characters` at either end.
+    func trimmed(of characters: String) -> String {
+        let drop: (Character) -> Bool = { characters.contains($0) }
+        guard let start = firstIndex(where: { !drop($0) }), let end = lastIndex(where: { !drop($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

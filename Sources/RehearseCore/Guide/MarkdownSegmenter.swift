@@ -1,0 +1,180 @@
+/// Reads a GitHub Markdown guide: `#` headings, fenced code with language tags, lists,
+/// pipe tables, `**Q:**` and `### Q:` questions, links.
+struct MarkdownSegmenter {
+    let lines: [Substring]
+
+    func segment() -> SegmentedGuide {
+        var blocks: [GuideBlock] = []
+        var header = GuideHeader()
+        var sawTitle = false
+        var skippingContents = false
+        var index = 0
+        let baseLevel = headingBaseLevel()
+
+        while index < lines.count {
+            let lineNumber = index + 1
+            let raw = lines[index]
+            let text = raw.trimmingWhitespace()
+            if let fence = Self.fence(text) {
+                let (block, next) = fencedCode(from: index, fence: fence)
+                if !skippingContents { blocks.append(block) }
+                index = next
+                continue
+            }
+            if let (level, title) = Self.heading(text) {
+                let plain = Self.plainInline(title)
+                if level == 1 && !sawTitle && blocks.allSatisfy(\.isBlank) {
+                    header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
+                    sawTitle = true
+                } else if plain.hasPrefix("Q:") {
+                    blocks.append(.text(Substring(plain), line: lineNumber))
+                } else {
+                    let key = FlatTextSegmenter.headingKey(plain)
+                    skippingContents = key == "table of contents" || key == "contents"
+                    if !skippingContents {
+                        blocks.append(.heading(level: max(level - baseLevel + 1, 1), title: plain, line: lineNumber))
+                    }
+                }
+                index += 1
+                continue
+            }
+            if !skippingContents {
+                blocks.append(text.isEmpty ? .blank(line: lineNumber) : .text(Substring(Self.plainInline(text)), line: lineNumber))
+            }
+            index += 1
+        }
+        return SegmentedGuide(header: header, blocks: blocks, warnings: [])
+    }
+
+    /// The level that counts as a main section: the smallest heading level after the title.
+    private func headingBaseLevel() -> Int {
+        var levels: [Int] = []
+        var inFence: Substring?
+        for line in lines {
+            let text = line.trimmingWhitespace()
+            if let fence = Self.fence(text) {
+                if inFence == nil { inFence = fence } else if text.hasPrefix(inFence!) { inFence = nil }
+                continue
+            }
+            if inFence == nil, let (level, _) = Self.heading(text) { levels.append(level) }
+        }
+        if levels.first == 1, levels.dropFirst().contains(where: { $0 > 1 }) {
+            return levels.dropFirst().filter { $0 > 1 }.min() ?? 2
+        }
+        return levels.min() ?? 1
+    }
+
+    /// The fence marker (```` ``` ```` or `~~~`, possibly longer) when the line opens or closes one.
+    static func fence(_ text: Substring) -> Substring? {
+        for marker in ["```", "~~~"] where text.hasPrefix(marker) {
+            return text.prefix { $0 == marker.first }
+        }
+        return nil
+    }
+
+    /// `## Title` → (2, "Title").
+    static func heading(_ text: Substring) -> (Int, Substring)? {
+        let hashes = text.prefix { $0 == "#" }
+        guard (1...6).contains(hashes.count) else { return nil }
+        let rest = text.dropFirst(hashes.count)
+        guard rest.first == " " else { return nil }
+        var title = rest.trimmingWhitespace()
+        while title.last == "#" { title = title.dropLast() }
+        return (hashes.count, title.trimmingWhitespace())
+    }
+
+    private func fencedCode(from start: Int, fence: Substring) -> (GuideBlock, Int) {
+        let info = lines[start].trimmingWhitespace().dropFirst(fence.count).trimmingWhitespace()
+        let indent = lines[start].prefix { $0 == " " }.count
+        var end = start + 1
+        var body: [Substring] = []
+        while end < lines.count {
+            let text = lines[end].trimmingWhitespace()
+            if text.hasPrefix(fence), text.allSatisfy({ $0 == fence.first }) { break }
+            body.append(Self.removingIndent(indent, from: lines[end]))
+            end += 1
+        }
+        let language = info.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        let code = body.joined(separator: "\n")
+        let last = min(end + 1, lines.count)
+        return (.code(language: Self.languageName(language, code: code), code: code, lines: (start + 1)...max(last, start + 1)), end + 1)
+    }
+
+    private static func removingIndent(_ count: Int, from line: Substring) -> Substring {
+        var result = line
+        var removed = 0
+        while removed < count, result.first == " " {
+            result = result.dropFirst()
+            removed += 1
+        }
+        return result
+    }
+
+    /// Normalises a fence's language tag; an untagged fence is guessed from its first line.
+    static func languageName(_ tag: String, code: String) -> String {
+        switch tag {
+        case "py", "python3", "python": return "python"
+        case "sh", "bash", "zsh", "console", "shell": return "shell"
+        case "postgresql", "sql", "psql": return "sql"
+        case "": break
+        default: return tag
+        }
+        let first = code.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
+        if CodeLineClassifier.startsSQL(first) { return "sql" }
+        if CodeLineClassifier.isShell(first) { return "shell" }
+        if CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
+        return "text"
+    }
+
+    /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep
+    /// their backticks, and `__dunder__` names are left alone.
+    static func plainInline(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        var index = text.startIndex
+        var inCode = false
+        while index < text.endIndex {
+            let char = text[index]
+            if char == "`" {
+                inCode.toggle()
+                result.append(char)
+                index = text.index(after: index)
+                continue
+            }
+            if !inCode, char == "*", text[index...].hasPrefix("**") {
+                index = text.index(index, offsetBy: 2)
+                continue
+            }
+            if !inCode, char == "[", let (label, url, end) = link(in: text, at: index) {
+                result += label
+                if !url.isEmpty && !url.hasPrefix("#") { result += " (\(url))" }
+                index = end
+                continue
+            }
+            if !inCode, char == "\\", text.index(after: index) < text.endIndex {
+                index = text.index(after: index)
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    private static func link(in text: Substring, at start: String.Index) -> (Substring, Substring, String.Index)? {
+        guard let closeLabel = text[start...].firstIndex(of: "]") else { return nil }
+        let afterLabel = text.index(after: closeLabel)
+        guard afterLabel < text.endIndex, text[afterLabel] == "(",
+            let closeURL = text[afterLabel...].firstIndex(of: ")")
+        else { return nil }
+        let label = text[text.index(after: start)..<closeLabel]
+        let url = text[text.index(after: afterLabel)..<closeURL].split(separator: " ").first ?? ""
+        return (label, url, text.index(after: closeURL))
+    }
+}
+
+extension GuideBlock {
+    var isBlank: Bool {
+        if case .blank = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import RehearseCore
+
+/// Reading guide files from disk for the commands, with errors that name the file.
+enum GuideFile {
+    /// Reads and parses the guide at `path`.
+    static func read(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> Guide {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > reader.maximumSize {
+            throw .tooLarge(file: path, bytes: size, limit: reader.maximumSize)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+        }
+        return try reader.read(data, fileName: url.lastPathComponent)
+    }
+}
