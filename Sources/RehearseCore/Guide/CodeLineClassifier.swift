@@ -58,14 +58,11 @@ enum CodeLineClassifier {
         "PRIMARY", "FOREIGN", "REFERENCES", "CONSTRAINT", "NOT", "DEFAULT", "UNIQUE", "CHECK", "INDEX",
     ])
 
-    /// An SQL statement start: an upper-case SQL keyword followed by more SQL.
+    /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the line.
     static func startsSQL(_ raw: Substring) -> Bool {
         let words = raw.split(separator: " ", maxSplits: 2)
         guard let first = words.first, sqlStarters.contains(String(first)) else { return false }
-        guard words.count > 1 else { return first == "BEGIN" || first == "COMMIT" || first == "ROLLBACK" }
-        let second = words[1]
-        return second == "*" || second.first?.isUppercase == true && second.uppercased() == second
-            || first == "SELECT" && raw.contains(" FROM ")
+        return words.count > 1 || raw.hasSuffix(";") || ["BEGIN", "COMMIT", "ROLLBACK"].contains(first)
     }
 
     /// A line that continues an SQL statement whose previous line is `previous`.

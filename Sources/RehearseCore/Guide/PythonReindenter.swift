@@ -155,7 +155,8 @@ private struct ReindentState {
             return
         }
         if let next = nextStatement(after: index), next.continuesBody {
-            output.append(OutputLine(depth: depth, text: text))
+            let partnerDepth = next.firstKeyword.flatMap { partnerPosition(for: $0) }.map { stack[$0].depth }
+            output.append(OutputLine(depth: partnerDepth ?? depth, text: text))
             return
         }
         for block in stack where block.bodyStatements == 0 { warnEmpty(block) }
@@ -199,15 +200,21 @@ private struct ReindentState {
         return depth
     }
 
-    private mutating func depthOfPartner(for keyword: Substring, line: Int) -> Int {
+    /// Where the block that `elif`/`else`/`except`/`finally` continues stands on the stack.
+    private func partnerPosition(for keyword: Substring) -> Int? {
         let partners: Set<Substring> =
             switch keyword {
             case "except": ["try", "except"]
             case "finally": ["try", "except", "else"]
             case "elif": ["if", "elif"]
-            default: ["if", "elif", "for", "while", "try", "except"]
+            case "else": ["if", "elif", "for", "while", "try", "except"]
+            default: []
             }
-        if let position = stack.lastIndex(where: { partners.contains($0.keyword) }) {
+        return stack.lastIndex { partners.contains($0.keyword) }
+    }
+
+    private mutating func depthOfPartner(for keyword: Substring, line: Int) -> Int {
+        if let position = partnerPosition(for: keyword) {
             if keyword == "else" || keyword == "elif" { stack[position].hasElse = true }
             return stack[position].depth
         }
