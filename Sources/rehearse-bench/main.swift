@@ -1,0 +1,53 @@
+import Foundation
+import RehearseCore
+
+/// Benchmarks for Rehearse, run by the scripts in `Benchmarks/`.
+///
+///     rehearse-bench import FILE [--repeat N]     parse a guide N times, print MB/s
+///     rehearse-bench synth FILE --mb N --out OUT  repeat a guide until it is N MB
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("rehearse-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+guard arguments.count >= 2 else {
+    fail("usage: rehearse-bench import FILE [--repeat N] | synth FILE --mb N --out OUT")
+}
+let path = arguments[1]
+guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot read the file") }
+
+switch arguments[0] {
+case "import":
+    let repeats = option("--repeat").flatMap(Int.init) ?? 5
+    let reader = GuideReader()
+    var best = Double.infinity
+    var items = 0
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            items = try reader.read(data, fileName: (path as NSString).lastPathComponent).items.count
+        } catch {
+            fail(error.description)
+        }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    let megabytes = Double(data.count) / 1_000_000
+    print(String(format: "%@\t%.2f MB\t%d items\tbest %.4f s\t%.1f MB/s", path, megabytes, items, best, megabytes / best))
+case "synth":
+    guard let megabytes = option("--mb").flatMap(Double.init), let out = option("--out") else {
+        fail("synth needs --mb N and --out FILE")
+    }
+    let target = Int(megabytes * 1_000_000)
+    var body = Data()
+    body.reserveCapacity(target + data.count)
+    while body.count < target { body.append(data) }
+    guard FileManager.default.createFile(atPath: out, contents: body) else { fail("\(out): cannot write the file") }
+default:
+    fail("unknown benchmark \(arguments[0])")
+}

@@ -10,7 +10,7 @@ enum ClaimParser {
     }
 
     static func claims(in text: Substring) -> [Claim] {
-        guard text.contains("→") else { return [] }
+        guard text.containsBytes("→") else { return [] }
         var line = text.bulletText ?? text
         if line.hasPrefix("`") && line.hasSuffix("`") { line = line.dropFirst().dropLast() }
         var result: [Claim] = []
@@ -27,7 +27,7 @@ enum ClaimParser {
 
     /// A line that sets up the claims after it: Python assignments and nothing else.
     static func isSetup(_ text: Substring) -> Bool {
-        guard !text.contains("→") else { return false }
+        guard !text.containsBytes("→") else { return false }
         let line = PythonLine(text)
         return line.lexes && !line.hasProseAdjacency && line.hasAssignment
             && CodeLineClassifier.startsPython(line, raw: text)

@@ -60,6 +60,7 @@ enum CodeLineClassifier {
 
     /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the line.
     static func startsSQL(_ raw: Substring) -> Bool {
+        guard raw.first.map({ $0 >= "A" && $0 <= "Z" }) == true else { return false }
         let words = raw.split(separator: " ", maxSplits: 2)
         guard let first = words.first, sqlStarters.contains(String(first)) else { return false }
         return words.count > 1 || raw.hasSuffix(";") || ["BEGIN", "COMMIT", "ROLLBACK"].contains(first)
@@ -83,6 +84,7 @@ enum CodeLineClassifier {
     /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
     static func isShell(_ raw: Substring) -> Bool {
         if raw.hasPrefix("$ ") { return true }
+        guard shellCommands.contains(raw.prefix { $0 != " " }) else { return false }
         let words = raw.split(separator: " ")
         guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }
         guard raw.last != ".", !raw.contains(": ") || raw.contains("://") else { return false }

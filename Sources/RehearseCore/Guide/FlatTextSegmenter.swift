@@ -6,6 +6,15 @@
 /// is re-indented (``PythonReindenter``).
 struct FlatTextSegmenter {
     let lines: [Substring]
+    /// Each line trimmed, and read once as Python: most checks below ask about both.
+    private let trimmed: [Substring]
+    private let python: [PythonLine]
+
+    init(lines: [Substring]) {
+        self.lines = lines
+        trimmed = lines.map { $0.trimmingWhitespace() }
+        python = trimmed.map { PythonLine($0) }
+    }
 
     private enum Mode { case normal, question, answer, prompt, story }
 
@@ -28,7 +37,7 @@ struct FlatTextSegmenter {
                 index = tocRange.upperBound + 1
                 continue
             }
-            let text = lines[index].trimmingWhitespace()
+            let text = trimmed[index]
             if text.isEmpty {
                 blocks.append(.blank(line: lineNumber))
                 index += 1
@@ -40,7 +49,7 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate || text.last == ":" {
+            if text.utf8.count <= 80, mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate(python[index]) || text.last == ":" {
                 blocks.append(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 mode = .normal
                 index += 1
@@ -119,8 +128,8 @@ struct FlatTextSegmenter {
 
     /// Collects a code block starting at `start`, if the line opens one.
     private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning])? {
-        let first = lines[start].trimmingWhitespace()
-        if CodeLineClassifier.startsPython(PythonLine(first), raw: first) {
+        let first = trimmed[start]
+        if CodeLineClassifier.startsPython(python[start], raw: first) {
             return pythonBlock(from: start)
         }
         if CodeLineClassifier.startsSQL(first) {
@@ -153,9 +162,8 @@ struct FlatTextSegmenter {
         var openQuote: Character?
         var lastCode = start
         while end < lines.count {
-            let raw = lines[end]
-            let text = raw.trimmingWhitespace()
-            let line = PythonLine(text, insideTripleQuote: openQuote)
+            let text = trimmed[end]
+            let line = openQuote == nil ? python[end] : PythonLine(text, insideTripleQuote: openQuote)
             let inside = brackets > 0 || openQuote != nil
             if !inside {
                 if text.isEmpty {
@@ -175,24 +183,22 @@ struct FlatTextSegmenter {
     }
 
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
-        guard mode != .story, mode != .question, text.isHeadingCandidate else { return false }
-        let next = lines[(index + 1)...].lazy.map { $0.trimmingWhitespace() }.first { !$0.isEmpty }
-        guard let next else { return false }
-        let nextStartsBlock = Self.startsBlock(next)
+        guard mode != .story, mode != .question, text.isHeadingCandidate(python[index]) else { return false }
+        guard let nextIndex = trimmed[(index + 1)...].firstIndex(where: { !$0.isEmpty }) else { return false }
+        let nextStartsBlock = Self.startsBlock(trimmed[nextIndex], python: python[nextIndex])
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
         guard mode == .normal, nextStartsBlock else { return false }
-        let previous = lines[..<index].last { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace()
+        let previous = trimmed[..<index].last { !$0.isEmpty }
         guard let last = previous?.last else { return true }
         return !",([:".contains(last)
     }
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
-    static func startsBlock(_ text: Substring) -> Bool {
+    static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
-        if text.hasPrefix("|") || text.labelled != nil || text.isHeadingCandidate && text.isTitleLike { return true }
-        let line = PythonLine(text)
+        if text.hasPrefix("|") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
     }
 

@@ -66,7 +66,22 @@ public struct GuideReader: Sendable {
 
     /// Splits on `\n`, `\r\n` and lone `\r`.
     static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let bytes = text.utf8
+        let separator: UInt8 = bytes.contains(0x0A) ? 0x0A : 0x0D
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == separator {
+                var end = index
+                if separator == 0x0A, end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+                lines.append(text[start..<end])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// Markdown when the name says so or the text has `#` headings or code fences.

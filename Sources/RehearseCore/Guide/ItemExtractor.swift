@@ -71,11 +71,11 @@ struct ItemExtractor {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
-        if priority == nil, sections.isEmpty, text.lowercased().hasPrefix("priority:") {
+        if priority == nil, sections.isEmpty, text.hasPrefixIgnoringCase("priority:") {
             priority = Priority(text: text.dropFirst("priority:".count).trimmingWhitespace())
             return
         }
-        if text.lowercased().hasPrefix("next:") {
+        if text.hasPrefixIgnoringCase("next:") {
             flush()
             next = Self.nextGuide(text.dropFirst(5).trimmingWhitespace())
             return

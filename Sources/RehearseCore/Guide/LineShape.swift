@@ -52,20 +52,22 @@ extension Substring {
     }
 
     /// A line that could be a heading: short prose with no closing punctuation and no code.
-    var isHeadingCandidate: Bool {
-        guard count >= 2, count <= 80, let last = last, let first = first else { return false }
+    var isHeadingCandidate: Bool { isHeadingCandidate(PythonLine(self)) }
+
+    /// ``isHeadingCandidate`` with the line's Python reading already made.
+    func isHeadingCandidate(_ line: PythonLine) -> Bool {
+        guard utf8.count <= 240, count >= 2, count <= 80, let last = last, let first = first else { return false }
         guard !".,:;!?\"'“”=([{\\".contains(last), !"-*•|#>\"'“`".contains(first) else { return false }
-        guard numberedText == nil, !contains("→"), !contains("://"), labelled == nil else { return false }
+        guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
         guard split(separator: " ").count <= 10 else { return false }
-        let line = PythonLine(self)
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
 
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
     var startsQuestion: Bool { hasPrefix("Q:") || hasPrefix("Q.") && dropFirst(2).first == " " }
     var startsAnswer: Bool { hasPrefix("A:") }
-    var startsPrompt: Bool { lowercased().hasPrefix("when asked") }
-    var startsStory: Bool { lowercased().hasPrefix("your answer:") }
+    var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
+    var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// How many straight or curly double quotes the line holds.
     var doubleQuoteCount: Int { reduce(0) { $0 + ($1 == "\"" || $1 == "“" || $1 == "”" ? 1 : 0) } }
@@ -77,5 +79,39 @@ extension StringProtocol {
         let drop: (Character) -> Bool = { characters.contains($0) }
         guard let start = firstIndex(where: { !drop($0) }), let end = lastIndex(where: { !drop($0) }) else { return "" }
         return String(self[start...end])
+    }
+}
+
+extension Substring {
+    /// Whether the UTF-8 bytes of `needle` occur in the line; faster than Foundation's
+    /// `contains(_:)` on the short lines of a guide.
+    func containsBytes(_ needle: String) -> Bool {
+        var needleBytes = needle.utf8.makeIterator()
+        guard let first = needleBytes.next() else { return true }
+        let rest = Array(IteratorSequence(needleBytes))
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            var probe = bytes.index(after: found)
+            var matched = true
+            for byte in rest {
+                guard probe < bytes.endIndex, bytes[probe] == byte else { matched = false; break }
+                probe = bytes.index(after: probe)
+            }
+            if matched { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
+    /// `hasPrefix` ignoring ASCII case; `prefix` must be lower-case ASCII.
+    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
+        var bytes = utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            guard lower == expected else { return false }
+        }
+        return true
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A light lexical reading of one line of Python, enough to tell code from prose and to
 /// follow brackets and triple-quoted strings across lines.
 ///
@@ -36,73 +34,82 @@ struct PythonLine {
     ]
 
     /// Reads `text` as a line of Python; `insideTripleQuote` continues a string opened earlier.
+    ///
+    /// Works on UTF-8 bytes: guides are mostly ASCII, and grapheme-level `Character`
+    /// iteration would make this the slowest step of an import.
     init(_ text: Substring, insideTripleQuote: Character? = nil) {
+        let bytes = text.utf8
         var tokens: [Token] = []
         var depth = 0
         var lexes = true
-        var openTriple = insideTripleQuote
+        var openTriple: UInt8? = insideTripleQuote?.asciiValue
         var commentStart: String.Index?
-        var index = text.startIndex
+        var index = bytes.startIndex
 
-        if let quote = insideTripleQuote {
-            if let end = PythonLine.endOfTriple(quote, in: text, from: index) {
+        if let quote = openTriple {
+            if let end = PythonLine.endOfTriple(quote, in: bytes, from: index) {
                 index = end
                 openTriple = nil
                 tokens.append(.string)
             } else {
-                index = text.endIndex
+                index = bytes.endIndex
             }
         }
-        while index < text.endIndex {
-            let char = text[index]
-            if char == " " || char == "\t" {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20, 0x09:
                 if tokens.last != .whitespace { tokens.append(.whitespace) }
-                index = text.index(after: index)
-            } else if char == "#" {
+                index = bytes.index(after: index)
+            case 0x23:  // #
                 commentStart = index
-                break
-            } else if char == "\"" || char == "'" {
-                let afterPrefix = index
-                if let (end, triple) = PythonLine.scanString(in: text, at: afterPrefix) {
+                index = bytes.endIndex
+            case 0x22, 0x27:  // " '
+                if let (end, triple) = PythonLine.scanString(in: bytes, at: index) {
                     tokens.append(.string)
                     if let triple {
                         openTriple = triple
-                        index = text.endIndex
+                        index = bytes.endIndex
                     } else {
                         index = end
                     }
                 } else {
                     lexes = false
-                    index = text.endIndex
+                    index = bytes.endIndex
                 }
-            } else if char.isLetter || char == "_" {
+            case _ where PythonLine.isNameStart(byte, at: index, in: text):
                 let start = index
-                while index < text.endIndex, text[index].isLetter || text[index].isNumber || text[index] == "_" {
-                    index = text.index(after: index)
+                while index < bytes.endIndex, PythonLine.isNameContinue(bytes[index], at: index, in: text) {
+                    index = bytes.index(after: index)
+                }
+                if index < bytes.endIndex, bytes[index] == 0x22 || bytes[index] == 0x27,
+                    bytes.distance(from: start, to: index) <= 2,
+                    bytes[start..<index].allSatisfy({ "rRbBfFuU".utf8.contains($0) })
+                {
+                    continue  // a string prefix: r"", b'', f"", rb"" …
                 }
                 let word = text[start..<index]
-                // String prefixes: r"", b'', f"", rb"" …
-                if index < text.endIndex, text[index] == "\"" || text[index] == "'", word.count <= 2,
-                    word.allSatisfy({ "rRbBfFuU".contains($0) })
-                {
-                    continue
-                }
-                tokens.append(PythonLine.keywords.contains(word) ? .keyword(word) : .name(word))
-            } else if char.isNumber {
-                while index < text.endIndex, text[index].isNumber || text[index].isLetter || text[index] == "_" || text[index] == "." {
-                    index = text.index(after: index)
+                tokens.append(word.utf8.count <= 8 && PythonLine.keywords.contains(word) ? .keyword(word) : .name(word))
+            case 0x30...0x39:
+                while index < bytes.endIndex, PythonLine.isNameContinue(bytes[index], at: index, in: text) || bytes[index] == 0x2E {
+                    index = bytes.index(after: index)
                 }
                 tokens.append(.number)
-            } else if let length = PythonLine.operatorLength(text, at: index) {
-                let end = text.index(index, offsetBy: length)
-                let symbol = text[index..<end]
-                if symbol == "(" || symbol == "[" || symbol == "{" { depth += 1 }
-                if symbol == ")" || symbol == "]" || symbol == "}" { depth -= 1 }
-                tokens.append(.op(symbol))
-                index = end
-            } else {
-                lexes = false
-                index = text.index(after: index)
+            default:
+                if let length = PythonLine.operatorLength(bytes, at: index) {
+                    let end = bytes.index(index, offsetBy: length)
+                    let symbol = text[index..<end]
+                    switch byte {
+                    case 0x28, 0x5B, 0x7B: depth += 1
+                    case 0x29, 0x5D, 0x7D: depth -= 1
+                    default: break
+                    }
+                    tokens.append(.op(symbol))
+                    index = end
+                } else {
+                    lexes = false
+                    index = bytes.endIndex
+                }
             }
         }
         if tokens.last == .whitespace { tokens.removeLast() }
@@ -112,53 +119,82 @@ struct PythonLine {
         self.isComment = tokens.isEmpty && commentStart != nil && openTriple == nil && insideTripleQuote == nil
         self.tokens = tokens
         self.bracketDelta = depth
-        self.openTripleQuote = openTriple
+        self.openTripleQuote = openTriple.map { Character(Unicode.Scalar($0)) }
         self.lexes = lexes
+    }
+
+    private static func isNameStart(_ byte: UInt8, at index: String.Index, in text: Substring) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: return true
+        case 0x80...: return text.unicodeScalars[index].properties.isAlphabetic
+        default: return false
+        }
+    }
+
+    private static func isNameContinue(_ byte: UInt8, at index: String.Index, in text: Substring) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x30...0x39: return true
+        case 0xC0...: return text.unicodeScalars[index].properties.isAlphabetic
+        case 0x80..<0xC0: return true  // continuation byte of a letter already accepted
+        default: return false
+        }
     }
 
     /// Scans a string literal starting at a quote; returns its end, and the quote when a
     /// triple-quoted string stays open past the end of the line.
-    private static func scanString(in text: Substring, at start: String.Index) -> (String.Index, Character?)? {
-        let quote = text[start]
-        let rest = text[start...]
-        if rest.hasPrefix(String(repeating: quote, count: 3)) {
-            let bodyStart = text.index(start, offsetBy: 3)
-            if let end = endOfTriple(quote, in: text, from: bodyStart) { return (end, nil) }
-            return (text.endIndex, quote)
+    private static func scanString(in bytes: Substring.UTF8View, at start: String.Index) -> (String.Index, UInt8?)? {
+        let quote = bytes[start]
+        let second = bytes.index(after: start)
+        if second < bytes.endIndex, bytes[second] == quote {
+            let third = bytes.index(after: second)
+            if third < bytes.endIndex, bytes[third] == quote {
+                let bodyStart = bytes.index(after: third)
+                if let end = endOfTriple(quote, in: bytes, from: bodyStart) { return (end, nil) }
+                return (bytes.endIndex, quote)
+            }
+            return (third, nil)  // an empty string
         }
-        var index = text.index(after: start)
-        while index < text.endIndex {
-            let char = text[index]
-            if char == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
+        var index = second
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x5C {
+                index = bytes.index(after: index)
+                if index < bytes.endIndex { index = bytes.index(after: index) }
                 continue
             }
-            if char == quote { return (text.index(after: index), nil) }
-            index = text.index(after: index)
+            if byte == quote { return (bytes.index(after: index), nil) }
+            index = bytes.index(after: index)
         }
         return nil
     }
 
-    private static func endOfTriple(_ quote: Character, in text: Substring, from start: String.Index) -> String.Index? {
-        let closing = String(repeating: quote, count: 3)
-        guard let range = text[start...].range(of: closing) else { return nil }
-        return range.upperBound
+    private static func endOfTriple(_ quote: UInt8, in bytes: Substring.UTF8View, from start: String.Index) -> String.Index? {
+        var run = 0
+        var index = start
+        while index < bytes.endIndex {
+            run = bytes[index] == quote ? run + 1 : 0
+            index = bytes.index(after: index)
+            if run == 3 { return index }
+        }
+        return nil
     }
 
-    private static let twoCharOperators: Set<Substring> = [
-        "==", "!=", "<=", ">=", "//", "**", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
-        "^=", "@=", "<<", ">>",
-    ]
+    private static let twoCharOperators: Set<[UInt8]> = Set(
+        ["==", "!=", "<=", ">=", "//", "**", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<<", ">>"]
+            .map { Array($0.utf8) })
+    private static let singleOperators = Set("()[]{}:;,.=+-*/%<>&|^~@!\\".utf8)
 
-    private static func operatorLength(_ text: Substring, at index: String.Index) -> Int? {
-        let next = text.index(after: index)
-        if next < text.endIndex {
-            let pair = text[index...next]
-            if pair == "..", text.index(after: next) < text.endIndex, text[text.index(after: next)] == "." { return 3 }
+    private static func operatorLength(_ bytes: Substring.UTF8View, at index: String.Index) -> Int? {
+        let next = bytes.index(after: index)
+        if next < bytes.endIndex {
+            let pair = [bytes[index], bytes[next]]
+            if pair == [0x2E, 0x2E] {
+                let third = bytes.index(after: next)
+                if third < bytes.endIndex, bytes[third] == 0x2E { return 3 }
+            }
             if twoCharOperators.contains(pair) { return 2 }
         }
-        return "()[]{}:;,.=+-*/%<>&|^~@!\\".contains(text[index]) ? 1 : nil
+        return singleOperators.contains(bytes[index]) ? 1 : nil
     }
 }
 

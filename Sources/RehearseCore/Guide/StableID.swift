@@ -7,15 +7,28 @@ enum StableID {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for (index, part) in parts.enumerated() {
             if index > 0 { mix(0x1E, into: &value) }
-            for byte in normalized(part).utf8 { mix(byte, into: &value) }
+            mixNormalized(part, into: &value)
         }
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Lower-cased, with runs of white space folded, so that re-wrapping a line keeps the id.
-    static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Mixes the text ASCII-lower-cased with runs of white space folded to one space and
+    /// none at either end, so that re-wrapping or re-casing a line keeps the id.
+    private static func mixNormalized(_ text: String, into value: inout UInt64) {
+        var pendingSpace = false
+        var started = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = started
+            default:
+                if pendingSpace { mix(0x20, into: &value) }
+                pendingSpace = false
+                started = true
+                mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, into: &value)
+            }
+        }
     }
 
     private static func mix(_ byte: UInt8, into value: inout UInt64) {
