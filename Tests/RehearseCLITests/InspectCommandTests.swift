@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Runs the built `rehearse` executable the way a user or a script does.
+@Suite struct InspectCommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static var executable: URL {
+        // The test bundle is built into the same folder as the executables.
+        var folder = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("rehearse").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("rehearse")
+    }
+
+    static var userGuide: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/guides/03-python-deep-dive.txt").path
+    }
+
+    func rehearse(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let run = try rehearse("inspect", Self.userGuide, "--json")
+        #expect(run.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(document["id"] as? String == "03-python-deep-dive")
+        #expect(document["number"] as? String == "03")
+        #expect(document["priority"] as? String == "high")
+        #expect(document["format"] as? String == "flat-text")
+        #expect(document["next"] as? String == "04-databases-and-sql.md")
+        let sections = try #require(document["sections"] as? [[String: Any]])
+        #expect(sections.count == 10)
+        let items = try #require(document["items"] as? [[String: Any]])
+        for item in items {
+            #expect(item["kind"] is String && item["id"] is String && item["section"] is [String])
+        }
+        let qa = try #require(items.first { $0["kind"] as? String == "qa" })
+        let keypoints = try #require(qa["keypoints"] as? [String])
+        #expect((2...8).contains(keypoints.count))
+        let code = try #require(items.first { $0["kind"] as? String == "code" })
+        #expect(code["language"] as? String == "python")
+        #expect((code["lines"] as? [Int])?.count == 2)
+        let claim = try #require(items.first { $0["kind"] as? String == "claim" })
+        #expect(claim["expr"] as? String == "type(42)")
+        #expect(claim.keys.contains("setup"))
+    }
+
+    @Test func outlineListsSectionsAndWarnings() throws {
+        let run = try rehearse("inspect", Self.userGuide)
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("03 — Python Deep Dive for Interviews\n"))
+        #expect(run.output.contains("\n  Interview Questions About FastAPI"))
+        #expect(run.output.contains("03-python-deep-dive.txt:458: the `if` block opened here has no body"))
+    }
+
+    @Test func badInputExitsTwoAndNamesTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let latin1 = folder.appendingPathComponent("latin1.txt")
+        try Data([0x51, 0x3A, 0x20, 0xE9, 0x0A]).write(to: latin1)
+
+        let missing = try rehearse("inspect", folder.appendingPathComponent("missing.md").path)
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("missing.md: cannot read the file: no such file"))
+        let emptyRun = try rehearse("inspect", empty.path)
+        #expect(emptyRun.status == 2)
+        #expect(emptyRun.error.contains("empty.txt: the file is empty"))
+        let latinRun = try rehearse("inspect", latin1.path, "--json")
+        #expect(latinRun.status == 2)
+        #expect(latinRun.output.isEmpty)
+        #expect(latinRun.error.contains("latin1.txt:1:4: byte 0xE9 is not valid UTF-8"))
+        let folderRun = try rehearse("inspect", folder.path)
+        #expect(folderRun.status == 2)
+        #expect(folderRun.error.contains("it is a folder"))
+    }
+
+    @Test func noArgumentsShowsTheStarterGuide() throws {
+        let run = try rehearse()
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("00 — Python Deep Dive (starter guide)"))
+    }
+}
