@@ -6,14 +6,15 @@
 /// is re-indented (``PythonReindenter``).
 struct FlatTextSegmenter {
     let lines: [Substring]
-    /// Each line trimmed, and read once as Python: most checks below ask about both.
+    /// Each line trimmed.
     private let trimmed: [Substring]
-    private let python: [PythonLine]
+    /// Lines read as Python; most checks ask about the current line and the next.
+    private let python: PythonLineWindow
 
     init(lines: [Substring]) {
         self.lines = lines
         trimmed = lines.map { $0.trimmingWhitespace() }
-        python = trimmed.map { PythonLine($0) }
+        python = PythonLineWindow(lines: trimmed)
     }
 
     private enum Mode { case normal, question, answer, prompt, story }
@@ -29,6 +30,7 @@ struct FlatTextSegmenter {
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
+        let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
 
         while index < lines.count {
@@ -49,7 +51,7 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if text.utf8.count <= 80, mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate(python[index]) || text.last == ":" {
+            if text.utf8.count <= longestSection + 1, mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate(python[index]) || text.last == ":" {
                 blocks.append(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 mode = .normal
                 index += 1
@@ -217,5 +219,24 @@ struct FlatTextSegmenter {
         }
         if promoted { return result }
         return result.map { if case .heading(_, let title, let line) = $0 { .heading(level: 1, title: title, line: line) } else { $0 } }
+    }
+}
+
+/// Remembers the last few lines read as Python, so that asking about a line and its
+/// neighbour does not lex it again, without holding a reading of every line in memory.
+private final class PythonLineWindow {
+    private let lines: [Substring]
+    private var slots: [(index: Int, line: PythonLine)?] = Array(repeating: nil, count: 4)
+
+    init(lines: [Substring]) {
+        self.lines = lines
+    }
+
+    subscript(index: Int) -> PythonLine {
+        let slot = index & 3
+        if let cached = slots[slot], cached.index == index { return cached.line }
+        let line = PythonLine(lines[index])
+        slots[slot] = (index, line)
+        return line
     }
 }

@@ -56,7 +56,8 @@ extension Substring {
 
     /// ``isHeadingCandidate`` with the line's Python reading already made.
     func isHeadingCandidate(_ line: PythonLine) -> Bool {
-        guard utf8.count <= 240, count >= 2, count <= 80, let last = last, let first = first else { return false }
+        let length = utf8.count
+        guard length >= 2, length <= 160, let last = last, let first = first else { return false }
         guard !".,:;!?\"'“”=([{\\".contains(last), !"-*•|#>\"'“`".contains(first) else { return false }
         guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
         guard split(separator: " ").count <= 10 else { return false }
