@@ -60,7 +60,7 @@ enum CodeLineClassifier {
 
     /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the line.
     static func startsSQL(_ raw: Substring) -> Bool {
-        guard raw.first.map({ $0 >= "A" && $0 <= "Z" }) == true else { return false }
+        guard let first = raw.utf8.first, first >= 0x41 && first <= 0x5A else { return false }
         let words = raw.split(separator: " ", maxSplits: 2)
         guard let first = words.first, sqlStarters.contains(String(first)) else { return false }
         return words.count > 1 || raw.hasSuffix(";") || ["BEGIN", "COMMIT", "ROLLBACK"].contains(first)

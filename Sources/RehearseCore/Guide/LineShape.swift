@@ -24,31 +24,55 @@ extension Substring {
 
     /// `Why it exists:` — a short prose label that announces what follows.
     var isBareLabel: Bool {
-        guard last == ":", count >= 2, count <= 70, !isListItem, !hasPrefix("#"), !hasPrefix("|") else { return false }
-        let words = split(separator: " ")
-        guard words.count <= 9 else { return false }
+        guard last == ":", utf8.count >= 2, utf8.count <= 90, !isListItem, !hasPrefix("#"), !hasPrefix("|") else { return false }
+        guard wordCount <= 9 else { return false }
         let line = PythonLine(self)
         return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
     }
 
     /// Splits `term: explanation` into its two halves when the term is short.
     var labelled: (label: Substring, text: Substring)? {
-        guard let colon = firstIndex(of: ":") else { return nil }
+        guard let colon = utf8.firstIndex(of: 0x3A) else { return nil }
         let label = self[startIndex..<colon].trimmingWhitespace()
-        let text = self[index(after: colon)...].trimmingWhitespace()
-        guard !label.isEmpty, !text.isEmpty, label.count <= 48, !text.hasPrefix("//") else { return nil }
-        guard label.split(separator: " ").count <= 6, !label.contains("(") || label.contains(")") else { return nil }
-        guard label.last != " ", !label.contains("\""), !label.hasPrefix("http") else { return nil }
+        let text = self[utf8.index(after: colon)...].trimmingWhitespace()
+        guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasPrefix("//") else { return nil }
+        guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
+        guard !label.utf8.contains(0x22), !label.hasPrefix("http") else { return nil }
         return (label, text)
     }
 
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
     var isTitleLike: Bool {
         guard let first = first, first.isUppercase || first.isNumber else { return false }
-        let words = split(separator: " ").map { $0.filter { $0.isLetter } }.filter { $0.count >= 4 }
-        guard !words.isEmpty else { return true }
-        let capitalised = words.filter { $0.first?.isUppercase == true }.count
-        return capitalised * 5 >= words.count * 3
+        var words = 0
+        var capitalised = 0
+        for word in utf8.split(separator: 0x20) {
+            var letters = 0
+            var firstLetter: UInt8?
+            for byte in word where byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                if firstLetter == nil { firstLetter = byte }
+                letters += 1
+            }
+            guard letters >= 4, let firstLetter else { continue }
+            words += 1
+            if firstLetter >= 0x41 && firstLetter <= 0x5A { capitalised += 1 }
+        }
+        return words == 0 || capitalised * 5 >= words * 3
+    }
+
+    /// The number of space-separated words.
+    var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// A line that could be a heading: short prose with no closing punctuation and no code.
@@ -60,7 +84,7 @@ extension Substring {
         guard length >= 2, length <= 160, let last = last, let first = first else { return false }
         guard !".,:;!?\"'“”=([{\\".contains(last), !"-*•|#>\"'“`".contains(first) else { return false }
         guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
-        guard split(separator: " ").count <= 10 else { return false }
+        guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
 

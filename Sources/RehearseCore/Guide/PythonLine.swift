@@ -10,6 +10,8 @@ struct PythonLine {
     let isComment: Bool
     /// Tokens outside strings and comments.
     let tokens: [Token]
+    /// Meaningful tokens, white space left out.
+    let solidTokens: [Token]
     /// Net change in bracket depth over the line.
     let bracketDelta: Int
     /// Set when the line ends inside a triple-quoted string; holds its quote character.
@@ -118,6 +120,7 @@ struct PythonLine {
         self.statement = body.trimmingWhitespace()
         self.isComment = tokens.isEmpty && commentStart != nil && openTriple == nil && insideTripleQuote == nil
         self.tokens = tokens
+        self.solidTokens = tokens.filter { $0 != .whitespace }
         self.bracketDelta = depth
         self.openTripleQuote = openTriple.map { Character(Unicode.Scalar($0)) }
         self.lexes = lexes
@@ -208,9 +211,6 @@ extension PythonLine {
         if case .name(let word) = tokens.first { return word }
         return nil
     }
-
-    /// Meaningful tokens, white space left out.
-    var solidTokens: [Token] { tokens.filter { $0 != .whitespace } }
 
     /// Two plain words side by side (`Memory Management`) or a word, a space and a
     /// parenthesis (`Decorators (Advanced)`): prose, never Python.
