@@ -22,7 +22,7 @@ struct MarkdownSegmenter {
                 continue
             }
             if let (level, title) = Self.heading(text) {
-                let plain = Self.plainInline(title)
+                let plain = String(Self.plainInline(title))
                 if level == 1 && !sawTitle && blocks.allSatisfy(\.isBlank) {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
@@ -39,7 +39,7 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                blocks.append(text.isEmpty ? .blank(line: lineNumber) : .text(Substring(Self.plainInline(text)), line: lineNumber))
+                blocks.append(text.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(text), line: lineNumber))
             }
             index += 1
         }
@@ -128,7 +128,9 @@ struct MarkdownSegmenter {
 
     /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep
     /// their backticks, and `__dunder__` names are left alone.
-    static func plainInline(_ text: Substring) -> String {
+    static func plainInline(_ text: Substring) -> Substring {
+        // Most lines have no markup: keep them as they are, without copying.
+        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C }) else { return text }
         var result = ""
         result.reserveCapacity(text.count)
         var index = text.startIndex
@@ -157,7 +159,7 @@ struct MarkdownSegmenter {
             result.append(text[index])
             index = text.index(after: index)
         }
-        return result
+        return Substring(result)
     }
 
     private static func link(in text: Substring, at start: String.Index) -> (Substring, Substring, String.Index)? {

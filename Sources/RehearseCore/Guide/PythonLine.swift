@@ -277,15 +277,16 @@ extension PythonLine {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> SubSequence {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    func trimmingWhitespace() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
         while end > start {
-            let previous = index(before: end)
-            guard self[previous] == " " || self[previous] == "\t" else { break }
+            let previous = bytes.index(before: end)
+            guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
             end = previous
         }
         return self[start..<end]
