@@ -53,7 +53,11 @@ struct MarkdownSegmenter {
         for line in lines {
             let text = line.trimmingWhitespace()
             if let fence = Self.fence(text) {
-                if inFence == nil { inFence = fence } else if text.hasPrefix(inFence!) { inFence = nil }
+                if let open = inFence {
+                    if text.hasPrefix(open) { inFence = nil }
+                } else {
+                    inFence = fence
+                }
                 continue
             }
             if inFence == nil, let (level, _) = Self.heading(text) { levels.append(level) }
