@@ -21,7 +21,7 @@ public struct GuideReader: Sendable {
         guard bytes.count <= maximumSize else {
             throw .tooLarge(file: fileName, bytes: bytes.count, limit: maximumSize)
         }
-        let text = try Self.decode(Array(bytes), fileName: fileName)
+        let text = try Self.decode(bytes, fileName: fileName)
         guard text.contains(where: { !$0.isWhitespace }) else { throw .empty(file: fileName) }
         let lines = Self.lines(of: text)
         let format = Self.format(of: lines, fileName: fileName)
@@ -36,14 +36,17 @@ public struct GuideReader: Sendable {
     }
 
     /// Checks the bytes are UTF-8 text, naming the line of the first bad byte.
-    static func decode(_ bytes: [UInt8], fileName: String) throws(GuideError) -> String {
+    static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
         if bytes.isEmpty { throw .empty(file: fileName) }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if !bytes.contains(0), let text = String(validating: bytes.dropFirst(hasMark ? 3 : 0), as: UTF8.self) {
+            return text
+        }
+        // The error path: copy once to find and name the offending byte.
+        let body = Array(bytes.dropFirst(hasMark ? 3 : 0))[...]
         if let zero = body.firstIndex(of: 0) {
             throw .binary(file: fileName, line: body[..<zero].count(where: { $0 == 0x0A }) + 1)
         }
-        if let text = String(validating: body, as: UTF8.self) { return text }
         let badOffset = firstInvalidUTF8Offset(body)
         let prefix = body[body.startIndex..<(body.startIndex + badOffset)]
         let line = prefix.count(where: { $0 == 0x0A }) + 1
