@@ -14,12 +14,15 @@ enum GuideFile {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > reader.maximumSize {
             throw .tooLarge(file: path, bytes: size, limit: reader.maximumSize)
         }
-        let data: Data
+        let text: String
         do {
-            data = try Data(contentsOf: url)
+            // Decoded in its own step so the bytes are released before the guide is built.
+            text = try GuideReader.decode(try Data(contentsOf: url), fileName: url.lastPathComponent)
+        } catch let error as GuideError {
+            throw error
         } catch {
             throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
-        return try reader.read(data, fileName: url.lastPathComponent)
+        return try reader.read(text: text, fileName: url.lastPathComponent)
     }
 }

@@ -5,22 +5,21 @@
 /// blocks are sub-headings. Code is found line by line (``CodeLineClassifier``) and Python
 /// is re-indented (``PythonReindenter``).
 struct FlatTextSegmenter {
-    let lines: [Substring]
+    let lines: GuideLines
     /// Each line trimmed.
-    private let trimmed: [Substring]
+    private let trimmed: TrimmedLines
     /// Lines read as Python; most checks ask about the current line and the next.
     private let python: PythonLineWindow
 
-    init(lines: [Substring]) {
+    init(lines: GuideLines) {
         self.lines = lines
-        trimmed = lines.map { $0.trimmingWhitespace() }
+        trimmed = TrimmedLines(lines: lines)
         python = PythonLineWindow(lines: trimmed)
     }
 
     private enum Mode { case normal, question, answer, prompt, story }
 
-    func segment() -> SegmentedGuide {
-        var blocks: [GuideBlock] = []
+    func segment(into sink: inout some GuideBlockSink) -> SegmentedGuide {
         var warnings: [GuideWarning] = []
         var index = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? lines.count
         var header = GuideHeader()
@@ -29,6 +28,8 @@ struct FlatTextSegmenter {
             index += 1
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
+        var blocks = HeadingLevels(sink: sink, fromContents: !tocEntries.isEmpty)
+        defer { sink = blocks.finish() }
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
@@ -41,18 +42,18 @@ struct FlatTextSegmenter {
             }
             let text = trimmed[index]
             if text.isEmpty {
-                blocks.append(.blank(line: lineNumber))
+                blocks.consume(.blank(line: lineNumber))
                 index += 1
                 continue
             }
             if mode == .story {
-                blocks.append(.text(text, line: lineNumber))
+                blocks.consume(.text(text, line: lineNumber))
                 if text.doubleQuoteCount % 2 == 1 { mode = .normal }
                 index += 1
                 continue
             }
             if text.utf8.count <= longestSection + 1, mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate(python[index]) || text.last == ":" {
-                blocks.append(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
+                blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 mode = .normal
                 index += 1
                 continue
@@ -60,19 +61,19 @@ struct FlatTextSegmenter {
             if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
                 let (block, next, blockWarnings) = codeBlock(from: index)
             {
-                blocks.append(block)
+                blocks.consume(block)
                 warnings += blockWarnings
                 index = next
                 mode = .normal
                 continue
             }
             if isSubHeading(at: index, text: text, mode: mode) {
-                blocks.append(.heading(level: 2, title: String(text), line: lineNumber))
+                blocks.consume(.heading(level: 2, title: String(text), line: lineNumber))
                 mode = .normal
                 index += 1
                 continue
             }
-            blocks.append(.text(text, line: lineNumber))
+            blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
                 mode = text.hasSuffix("?") ? .answer : .question
             } else if text.startsAnswer {
@@ -86,8 +87,7 @@ struct FlatTextSegmenter {
             }
             index += 1
         }
-        if tocEntries.isEmpty { blocks = Self.promoteHeadings(blocks) }
-        return SegmentedGuide(header: header, blocks: blocks, warnings: warnings)
+        return SegmentedGuide(header: header, warnings: warnings)
     }
 
     /// Sections that close a guide without being listed in its contents.
@@ -203,32 +203,15 @@ struct FlatTextSegmenter {
         if text.hasPrefix("|") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
     }
-
-    /// Without a table of contents, a heading directly followed by another heading is a
-    /// main section; when no heading has that shape, every heading is one.
-    private static func promoteHeadings(_ blocks: [GuideBlock]) -> [GuideBlock] {
-        var result = blocks
-        var promoted = false
-        for (position, block) in blocks.enumerated() {
-            guard case .heading(_, let title, let line) = block else { continue }
-            let next = blocks[(position + 1)...].first { if case .blank = $0 { false } else { true } }
-            if case .heading = next {
-                result[position] = .heading(level: 1, title: title, line: line)
-                promoted = true
-            }
-        }
-        if promoted { return result }
-        return result.map { if case .heading(_, let title, let line) = $0 { .heading(level: 1, title: title, line: line) } else { $0 } }
-    }
 }
 
 /// Remembers the last few lines read as Python, so that asking about a line and its
 /// neighbour does not lex it again, without holding a reading of every line in memory.
 private final class PythonLineWindow {
-    private let lines: [Substring]
+    private let lines: TrimmedLines
     private var slots: [(index: Int, line: PythonLine)?] = Array(repeating: nil, count: 4)
 
-    init(lines: [Substring]) {
+    init(lines: TrimmedLines) {
         self.lines = lines
     }
 
@@ -238,5 +221,60 @@ private final class PythonLineWindow {
         let line = PythonLine(lines[index])
         slots[slot] = (index, line)
         return line
+    }
+}
+
+/// The lines of a guide without their leading and trailing white space.
+private struct TrimmedLines: RandomAccessCollection {
+    let lines: GuideLines
+
+    var startIndex: Int { lines.startIndex }
+    var endIndex: Int { lines.endIndex }
+    subscript(position: Int) -> Substring { lines[position].trimmingWhitespace() }
+}
+
+/// Decides heading levels as blocks stream past. With a table of contents the segmenter
+/// already knows them; without one, a heading directly followed by another heading is a
+/// main section, and so is any heading before the first such parent.
+private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
+    private var sink: Sink
+    private let fromContents: Bool
+    private var pending: (title: String, line: Int)?
+    private var blanks: [GuideBlock] = []
+    private var sawParent = false
+
+    init(sink: Sink, fromContents: Bool) {
+        self.sink = sink
+        self.fromContents = fromContents
+    }
+
+    mutating func consume(_ block: GuideBlock) {
+        guard !fromContents else { return sink.consume(block) }
+        if case .blank = block, pending != nil {
+            blanks.append(block)
+            return
+        }
+        if let heading = pending {
+            let isParent: Bool
+            if case .heading = block { isParent = true } else { isParent = false }
+            if isParent { sawParent = true }
+            sink.consume(.heading(level: isParent || !sawParent ? 1 : 2, title: heading.title, line: heading.line))
+            for blank in blanks { sink.consume(blank) }
+            pending = nil
+            blanks = []
+        }
+        if case .heading(_, let title, let line) = block {
+            pending = (title, line)
+        } else {
+            sink.consume(block)
+        }
+    }
+
+    mutating func finish() -> Sink {
+        if let heading = pending {
+            sink.consume(.heading(level: sawParent ? 2 : 1, title: heading.title, line: heading.line))
+            for blank in blanks { sink.consume(blank) }
+        }
+        return sink
     }
 }

@@ -16,9 +16,8 @@ struct GuideHeader {
     var title: String?
 }
 
-/// A format reader's output, handed to ``ItemExtractor``.
+/// What a format reader reports besides the blocks it streams to its sink.
 struct SegmentedGuide {
     var header: GuideHeader
-    var blocks: [GuideBlock]
     var warnings: [GuideWarning]
 }

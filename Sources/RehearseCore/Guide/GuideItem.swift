@@ -1,7 +1,11 @@
 /// One drillable thing of a guide: a question, a definition, a snippet, a claim…
 public struct GuideItem: Sendable, Equatable {
     /// Stable identifier: the same content at the same place gives the same id on every run.
-    public var id: String
+    public var id: String { StableID.render(hash, occurrence: occurrence) }
+    /// The id's hash and, for repeated content at the same place, its 1-based occurrence.
+    /// Kept as numbers: a guide can hold hundreds of thousands of items.
+    var hash: UInt64
+    var occurrence: Int
     /// The heading path the item sits under, outermost first.
     public var section: [String]
     /// First and last 1-based line of the item in the guide file.
@@ -9,8 +13,9 @@ public struct GuideItem: Sendable, Equatable {
     /// What the item says.
     public var content: Content
 
-    public init(id: String, section: [String], lines: ClosedRange<Int>, content: Content) {
-        self.id = id
+    init(hash: UInt64, occurrence: Int, section: [String], lines: ClosedRange<Int>, content: Content) {
+        self.hash = hash
+        self.occurrence = occurrence
         self.section = section
         self.lines = lines
         self.content = content

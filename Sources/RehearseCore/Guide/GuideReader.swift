@@ -21,22 +21,30 @@ public struct GuideReader: Sendable {
         guard bytes.count <= maximumSize else {
             throw .tooLarge(file: fileName, bytes: bytes.count, limit: maximumSize)
         }
-        let text = try Self.decode(bytes, fileName: fileName)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .empty(file: fileName) }
-        let lines = Self.lines(of: text)
+        return try read(text: Self.decode(bytes, fileName: fileName), fileName: fileName)
+    }
+
+    /// Reads a guide already decoded with ``decode(_:fileName:)``, so that the caller can let
+    /// go of the bytes before the guide is built.
+    public func read(text: String, fileName: String) throws(GuideError) -> Guide {
+        guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            throw .empty(file: fileName)
+        }
+        let lines = GuideLines(text)
         let format = Self.format(of: lines, fileName: fileName)
+        var extractor = ItemExtractor(guideID: Self.slug(fileName))
         let segmented =
             switch format {
-            case .markdown: MarkdownSegmenter(lines: lines).segment()
-            case .flatText: FlatTextSegmenter(lines: lines).segment()
+            case .markdown: MarkdownSegmenter(lines: lines).segment(into: &extractor)
+            case .flatText: FlatTextSegmenter(lines: lines).segment(into: &extractor)
             }
-        var guide = ItemExtractor.extract(segmented, guideID: Self.slug(fileName), format: format)
+        var guide = extractor.finish(segmented, format: format)
         if guide.number == nil { guide.number = Self.number(fromFileName: fileName) }
         return guide
     }
 
-    /// Checks the bytes are UTF-8 text, naming the line of the first bad byte.
-    static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
+    /// Checks that the bytes are UTF-8 text (a byte-order mark is dropped) and returns it.
+    public static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
         if bytes.isEmpty { throw .empty(file: fileName) }
         let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if !bytes.contains(0), let text = String(validating: bytes.dropFirst(hasMark ? 3 : 0), as: UTF8.self) {
@@ -67,28 +75,8 @@ public struct GuideReader: Sendable {
         }
     }
 
-    /// Splits on `\n`, `\r\n` and lone `\r`.
-    static func lines(of text: String) -> [Substring] {
-        let bytes = text.utf8
-        let separator: UInt8 = bytes.contains(0x0A) ? 0x0A : 0x0D
-        var lines: [Substring] = []
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == separator {
-                var end = index
-                if separator == 0x0A, end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
-                lines.append(text[start..<end])
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        lines.append(text[start...])
-        return lines
-    }
-
     /// Markdown when the name says so or the text has `#` headings or code fences.
-    static func format(of lines: [Substring], fileName: String) -> GuideFormat {
+    static func format(of lines: GuideLines, fileName: String) -> GuideFormat {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
         if lower.hasSuffix(".txt") { return .flatText }

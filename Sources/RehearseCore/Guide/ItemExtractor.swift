@@ -2,12 +2,12 @@ import Foundation
 
 /// Turns a segmented guide (headings, prose lines, code) into the ``Guide`` model: the
 /// section tree and every item, whichever format the guide came from.
-struct ItemExtractor {
+struct ItemExtractor: GuideBlockSink {
     private let guideID: String
     private var sections: [Section] = []
     private var sectionPath: [String] = []
     private var items: [GuideItem] = []
-    private var usedIDs: [String: Int] = [:]
+    private var usedIDs: [UInt64: Int] = [:]
     private var open: OpenConstruct?
     private var pendingCaption: String?
     private var priority: Priority?
@@ -28,11 +28,13 @@ struct ItemExtractor {
         case paragraph(lines: [Substring], start: Int, end: Int)
     }
 
-    static func extract(_ segmented: SegmentedGuide, guideID: String, format: GuideFormat) -> Guide {
-        var extractor = ItemExtractor(guideID: guideID)
-        for block in segmented.blocks { extractor.consume(block) }
-        extractor.flush()
-        let items = extractor.items.enumerated().sorted {
+    /// The guide, once every block has been consumed.
+    mutating func finish(_ segmented: SegmentedGuide, format: GuideFormat) -> Guide {
+        flush()
+        let extractor = self
+        // Items are emitted when complete; an answer holding a code block ends after it.
+        let inOrder = zip(items, items.dropFirst()).allSatisfy { $0.lines.lowerBound <= $1.lines.lowerBound }
+        let items = inOrder ? items : items.enumerated().sorted {
             ($0.element.lines.lowerBound, $0.offset) < ($1.element.lines.lowerBound, $1.offset)
         }.map(\.element)
         var warnings = segmented.warnings
@@ -40,12 +42,12 @@ struct ItemExtractor {
             warnings.append(GuideWarning(line: 1, message: "no headings found; every item is filed under the guide itself"))
         }
         return Guide(
-            id: guideID, number: segmented.header.number, title: segmented.header.title,
+            id: extractor.guideID, number: segmented.header.number, title: segmented.header.title,
             priority: extractor.priority, format: format, next: extractor.next,
             sections: extractor.sections, items: items, warnings: warnings.sorted { $0.line < $1.line })
     }
 
-    private mutating func consume(_ block: GuideBlock) {
+    mutating func consume(_ block: GuideBlock) {
         switch block {
         case .heading(let level, let title, _):
             flush()
@@ -261,10 +263,9 @@ struct ItemExtractor {
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
         let base = StableID.hash([guideID, sectionPath.joined(separator: "\u{1F}"), content.kind.rawValue, content.identity])
-        let occurrence = usedIDs[base, default: 0]
-        usedIDs[base] = occurrence + 1
-        let id = occurrence == 0 ? base : "\(base)-\(occurrence + 1)"
-        items.append(GuideItem(id: id, section: sectionPath, lines: lines, content: content))
+        let occurrence = usedIDs[base, default: 0] + 1
+        usedIDs[base] = occurrence
+        items.append(GuideItem(hash: base, occurrence: occurrence, section: sectionPath, lines: lines, content: content))
     }
 
     private mutating func enterSection(level: Int, title: String) {

@@ -1,10 +1,10 @@
 /// Reads a GitHub Markdown guide: `#` headings, fenced code with language tags, lists,
 /// pipe tables, `**Q:**` and `### Q:` questions, links.
 struct MarkdownSegmenter {
-    let lines: [Substring]
+    let lines: GuideLines
 
-    func segment() -> SegmentedGuide {
-        var blocks: [GuideBlock] = []
+    func segment(into blocks: inout some GuideBlockSink) -> SegmentedGuide {
+        var sawContent = false
         var header = GuideHeader()
         var sawTitle = false
         var skippingContents = false
@@ -17,33 +17,38 @@ struct MarkdownSegmenter {
             let text = raw.trimmingWhitespace()
             if let fence = Self.fence(text) {
                 let (block, next) = fencedCode(from: index, fence: fence)
-                if !skippingContents { blocks.append(block) }
+                if !skippingContents {
+                    blocks.consume(block)
+                    sawContent = true
+                }
                 index = next
                 continue
             }
             if let (level, title) = Self.heading(text) {
                 let plain = String(Self.plainInline(title))
-                if level == 1 && !sawTitle && blocks.allSatisfy(\.isBlank) {
+                if level == 1 && !sawTitle && !sawContent {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
                 } else if plain.hasPrefix("Q:") {
-                    blocks.append(.text(Substring(plain), line: lineNumber))
+                    blocks.consume(.text(Substring(plain), line: lineNumber))
                 } else {
                     let key = FlatTextSegmenter.headingKey(plain)
                     skippingContents = key == "table of contents" || key == "contents"
                     if !skippingContents {
-                        blocks.append(.heading(level: max(level - baseLevel + 1, 1), title: plain, line: lineNumber))
+                        blocks.consume(.heading(level: max(level - baseLevel + 1, 1), title: plain, line: lineNumber))
                     }
                 }
+                sawContent = true
                 index += 1
                 continue
             }
             if !skippingContents {
-                blocks.append(text.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(text), line: lineNumber))
+                blocks.consume(text.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(text), line: lineNumber))
+                sawContent = sawContent || !text.isEmpty
             }
             index += 1
         }
-        return SegmentedGuide(header: header, blocks: blocks, warnings: [])
+        return SegmentedGuide(header: header, warnings: [])
     }
 
     /// The level that counts as a main section: the smallest heading level after the title.

@@ -3,14 +3,20 @@
 /// Swift's `hashValue` is seeded per process, so it cannot name things that must keep
 /// their name between runs and machines.
 enum StableID {
-    static func hash(_ parts: [String]) -> String {
+    /// The hash rendered as 16 hex digits, with `-N` for the Nth repeat of the same content.
+    static func render(_ hash: UInt64, occurrence: Int) -> String {
+        let hex = String(hash, radix: 16)
+        let padded = String(repeating: "0", count: 16 - hex.count) + hex
+        return occurrence <= 1 ? padded : "\(padded)-\(occurrence)"
+    }
+
+    static func hash(_ parts: [String]) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for (index, part) in parts.enumerated() {
             if index > 0 { mix(0x1E, into: &value) }
             mixNormalized(part, into: &value)
         }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return value
     }
 
     /// Mixes the text ASCII-lower-cased with runs of white space folded to one space and
