@@ -46,8 +46,9 @@ public struct GuideReader: Sendable {
     /// Checks that the bytes are UTF-8 text (a byte-order mark is dropped) and returns it.
     public static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
         if bytes.isEmpty { throw .empty(file: fileName) }
-        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        if !bytes.contains(0), let text = String(validating: bytes.dropFirst(hasMark ? 3 : 0), as: UTF8.self) {
+        let hasMark = bytes.count >= 3 && bytes.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF])
+        let hasZero = bytes.withContiguousStorageIfAvailable { $0.contains(0) } ?? bytes.contains(0)
+        if !hasZero, let text = String(validating: bytes.dropFirst(hasMark ? 3 : 0), as: UTF8.self) {
             return text
         }
         // The error path: copy once to find and name the offending byte.

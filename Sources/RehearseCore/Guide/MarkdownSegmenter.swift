@@ -75,20 +75,19 @@ struct MarkdownSegmenter {
 
     /// The fence marker (```` ``` ```` or `~~~`, possibly longer) when the line opens or closes one.
     static func fence(_ text: Substring) -> Substring? {
-        for marker in ["```", "~~~"] where text.hasPrefix(marker) {
-            return text.prefix { $0 == marker.first }
-        }
-        return nil
+        guard let first = text.utf8.first, first == 0x60 || first == 0x7E else { return nil }
+        let marker = text.utf8.prefix { $0 == first }
+        guard marker.count >= 3 else { return nil }
+        return text[marker.startIndex..<marker.endIndex]
     }
 
     /// `## Title` → (2, "Title").
     static func heading(_ text: Substring) -> (Int, Substring)? {
-        let hashes = text.prefix { $0 == "#" }
-        guard (1...6).contains(hashes.count) else { return nil }
-        let rest = text.dropFirst(hashes.count)
-        guard rest.first == " " else { return nil }
-        var title = rest.trimmingWhitespace()
-        while title.last == "#" { title = title.dropLast() }
+        guard text.utf8.first == 0x23 else { return nil }
+        let hashes = text.utf8.prefix { $0 == 0x23 }
+        guard hashes.count <= 6, hashes.endIndex < text.utf8.endIndex, text.utf8[hashes.endIndex] == 0x20 else { return nil }
+        var title = text[hashes.endIndex...].trimmingWhitespace()
+        while title.utf8.last == 0x23 { title = title.dropLast() }
         return (hashes.count, title.trimmingWhitespace())
     }
 
@@ -138,36 +137,40 @@ struct MarkdownSegmenter {
     /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep
     /// their backticks, and `__dunder__` names are left alone.
     static func plainInline(_ text: Substring) -> Substring {
+        let bytes = text.utf8
         // Most lines have no markup: keep them as they are, without copying.
-        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C }) else { return text }
+        guard bytes.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C }) else { return text }
         var result = ""
-        result.reserveCapacity(text.count)
-        var index = text.startIndex
+        result.reserveCapacity(bytes.count)
+        var copied = bytes.startIndex
+        var index = bytes.startIndex
         var inCode = false
-        while index < text.endIndex {
-            let char = text[index]
-            if char == "`" {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == 0x60 {
                 inCode.toggle()
-                result.append(char)
-                index = text.index(after: index)
+            } else if !inCode, byte == 0x2A, next < bytes.endIndex, bytes[next] == 0x2A {
+                result += text[copied..<index]
+                index = bytes.index(after: next)
+                copied = index
                 continue
-            }
-            if !inCode, char == "*", text[index...].hasPrefix("**") {
-                index = text.index(index, offsetBy: 2)
-                continue
-            }
-            if !inCode, char == "[", let (label, url, end) = link(in: text, at: index) {
+            } else if !inCode, byte == 0x5B, let (label, url, end) = link(in: text, at: index) {
+                result += text[copied..<index]
                 result += label
                 if !url.isEmpty && !url.hasPrefix("#") { result += " (\(url))" }
                 index = end
+                copied = end
+                continue
+            } else if !inCode, byte == 0x5C, next < bytes.endIndex {
+                result += text[copied..<index]
+                copied = next
+                index = bytes.index(after: next)
                 continue
             }
-            if !inCode, char == "\\", text.index(after: index) < text.endIndex {
-                index = text.index(after: index)
-            }
-            result.append(text[index])
-            index = text.index(after: index)
+            index = next
         }
+        result += text[copied...]
         return Substring(result)
     }
 
