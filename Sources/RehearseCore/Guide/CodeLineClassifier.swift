@@ -7,7 +7,7 @@ enum CodeLineClassifier {
     /// Whether a line can open a Python block.
     static func startsPython(_ line: PythonLine, raw: Substring) -> Bool {
         guard line.lexes else { return false }
-        if line.isComment { return raw.hasPrefix("# ") || raw.hasPrefix("#!") || raw == "#" }
+        if line.isComment { return raw.hasBytePrefix("# ") || raw.hasBytePrefix("#!") || raw == "#" }
         guard !line.hasProseAdjacency else { return false }
         let solid = line.solidTokens
         guard let first = solid.first else { return false }
@@ -83,7 +83,7 @@ enum CodeLineClassifier {
 
     /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
     static func isShell(_ raw: Substring) -> Bool {
-        if raw.hasPrefix("$ ") { return true }
+        if raw.hasBytePrefix("$ ") { return true }
         guard shellCommands.contains(raw.prefix { $0 != " " }) else { return false }
         let words = raw.split(separator: " ")
         guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }

@@ -200,7 +200,7 @@ struct FlatTextSegmenter {
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
-        if text.hasPrefix("|") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
+        if text.hasBytePrefix("|") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
     }
 }

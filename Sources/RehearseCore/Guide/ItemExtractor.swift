@@ -136,7 +136,7 @@ struct ItemExtractor: GuideBlockSink {
             if lines.reduce(0, { $0 + $1.doubleQuoteCount }) % 2 == 0 { flush() }
             return true
         case .table(var rows, let start, _):
-            guard text.hasPrefix("|") else { return false }
+            guard text.hasBytePrefix("|") else { return false }
             if !Self.isSeparatorRow(text) { rows.append(Self.cells(text)) }
             open = .table(rows: rows, start: start, end: line)
             return true
@@ -158,7 +158,7 @@ struct ItemExtractor: GuideBlockSink {
             open = .inlineConcept(title: title, text: lines, start: start, end: line)
             return true
         case .paragraph(var lines, let start, _):
-            guard !text.isBareLabel, !text.hasPrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem else {
+            guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem else {
                 return false
             }
             emitClaims(in: text, setup: lines.last, line: line)
@@ -172,7 +172,7 @@ struct ItemExtractor: GuideBlockSink {
 
     private mutating func startConstruct(with text: Substring, line: Int) {
         flush()
-        if text.hasPrefix("|") {
+        if text.hasBytePrefix("|") {
             open = .table(rows: [Self.cells(text)], start: line, end: line)
             return
         }

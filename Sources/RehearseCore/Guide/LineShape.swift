@@ -24,7 +24,7 @@ extension Substring {
 
     /// `Why it exists:` — a short prose label that announces what follows.
     var isBareLabel: Bool {
-        guard last == ":", utf8.count >= 2, utf8.count <= 90, !isListItem, !hasPrefix("#"), !hasPrefix("|") else { return false }
+        guard last == ":", utf8.count >= 2, utf8.count <= 90, !isListItem, !hasBytePrefix("#"), !hasBytePrefix("|") else { return false }
         guard wordCount <= 9 else { return false }
         let line = PythonLine(self)
         return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
@@ -35,9 +35,9 @@ extension Substring {
         guard let colon = utf8.firstIndex(of: 0x3A) else { return nil }
         let label = self[startIndex..<colon].trimmingWhitespace()
         let text = self[utf8.index(after: colon)...].trimmingWhitespace()
-        guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasPrefix("//") else { return nil }
+        guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
-        guard !label.utf8.contains(0x22), !label.hasPrefix("http") else { return nil }
+        guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
         return (label, text)
     }
 
@@ -89,8 +89,8 @@ extension Substring {
     }
 
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
-    var startsQuestion: Bool { hasPrefix("Q:") || hasPrefix("Q.") && dropFirst(2).first == " " }
-    var startsAnswer: Bool { hasPrefix("A:") }
+    var startsQuestion: Bool { hasBytePrefix("Q:") || hasBytePrefix("Q. ") }
+    var startsAnswer: Bool { hasBytePrefix("A:") }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
@@ -127,6 +127,11 @@ extension Substring {
             index = bytes.index(after: found)
         }
         return false
+    }
+
+    /// `hasPrefix` on UTF-8 bytes, without the Unicode comparison `hasPrefix` makes.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
     }
 
     /// `hasPrefix` ignoring ASCII case; `prefix` must be lower-case ASCII.

@@ -59,6 +59,8 @@ private struct ReindentState {
     }
 
     let lines: [(text: Substring, line: Int)]
+    /// Each line read once as Python; the cues look ahead and back over them repeatedly.
+    let lexed: [PythonLine]
     var output: [OutputLine] = []
     var warnings: [GuideWarning] = []
     var stack: [OpenBlock] = []
@@ -69,6 +71,7 @@ private struct ReindentState {
 
     init(lines: [(text: Substring, line: Int)]) {
         self.lines = lines
+        lexed = lines.map { PythonLine($0.text) }
     }
 
     mutating func run() {
@@ -82,7 +85,7 @@ private struct ReindentState {
     /// Places the statement starting at `index` and its continuation lines; returns the next index.
     private mutating func place(at index: Int) -> Int {
         let (text, lineNumber) = lines[index]
-        let line = PythonLine(text)
+        let line = lexed[index]
         if text.isEmpty {
             output.append(OutputLine(depth: 0, text: ""))
             return index + 1
@@ -108,7 +111,7 @@ private struct ReindentState {
         output.append(OutputLine(depth: statementDepth, text: text))
         recordStatement(line)
         let next = placeContinuation(of: line, from: index, statementDepth: statementDepth, isDecorator: false)
-        let lastLine = next - 1 > index ? PythonLine(lines[next - 1].text) : line
+        let lastLine = lexed[next - 1]
         let opens = (next - 1 > index ? lastLine.statement.hasSuffix(":") : line.opensBlock)
         if opens {
             stack.append(openBlock(for: line, depth: statementDepth, line: lineNumber))
@@ -167,7 +170,7 @@ private struct ReindentState {
     }
 
     private func nextStatement(after index: Int) -> PythonLine? {
-        lines[(index + 1)...].lazy.map { PythonLine($0.text) }.first { !$0.isComment && !$0.statement.isEmpty }
+        lexed[(index + 1)...].first { !$0.isComment && !$0.statement.isEmpty }
     }
 
     /// The depth of a statement, from the cues listed on ``PythonReindenter``.
@@ -252,8 +255,7 @@ private struct ReindentState {
     /// Names used by the lines after a `def`, up to the next definition.
     private func bodyNames(after index: Int) -> Set<Substring> {
         var names: Set<Substring> = []
-        for (text, _) in lines[(index + 1)...] {
-            let line = PythonLine(text)
+        for line in lexed[(index + 1)...] {
             if line.isComment { continue }
             if line.isDefinition || line.tokens.first == .op("@") { break }
             names.formUnion(line.referencedNames)
