@@ -84,7 +84,7 @@ enum CodeLineClassifier {
     /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
     static func isShell(_ raw: Substring) -> Bool {
         if raw.hasBytePrefix("$ ") { return true }
-        guard shellCommands.contains(raw.prefix { $0 != " " }) else { return false }
+        guard let space = raw.utf8.firstIndex(of: 0x20), shellCommands.contains(raw[..<space]) else { return false }
         let words = raw.split(separator: " ")
         guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }
         guard raw.last != ".", !raw.contains(": ") || raw.contains("://") else { return false }

@@ -309,10 +309,11 @@ extension ItemExtractor {
 
     /// A wrapped line: the previous one did not finish its sentence.
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
-        guard !text.isListItem, !text.isBareLabel, let first = text.first else { return false }
-        if first.isLowercase { return true }
-        guard let last = previous.last else { return false }
-        return !".!?:".contains(last)
+        guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel else { return false }
+        if first >= 0x61 && first <= 0x7A { return true }
+        if first >= 0x80, text.first?.isLowercase == true { return true }
+        guard let last = previous.utf8.last else { return false }
+        return !".!?:".utf8.contains(last)
     }
 
     static func cells(_ row: Substring) -> [String] {

@@ -2,29 +2,37 @@
 extension Substring {
     /// The text after a `- `, `* `, `+ ` or `• ` marker, or nil when the line is no bullet.
     var bulletText: Substring? {
-        guard let first = first, "-*+•".contains(first) else { return nil }
-        let rest = dropFirst()
-        if rest.isEmpty { return rest }
-        guard rest.first == " " || rest.first == "\t" else { return nil }
-        return rest.trimmingWhitespace()
+        let bytes = utf8
+        guard let first = bytes.first else { return nil }
+        var rest: String.Index
+        switch first {
+        case 0x2D, 0x2A, 0x2B: rest = bytes.index(after: bytes.startIndex)
+        case 0xE2 where bytes.starts(with: "•".utf8): rest = bytes.index(bytes.startIndex, offsetBy: 3)
+        default: return nil
+        }
+        if rest == bytes.endIndex { return self[rest...] }
+        guard bytes[rest] == 0x20 || bytes[rest] == 0x09 else { return nil }
+        rest = bytes.index(after: rest)
+        return self[rest...].trimmingWhitespace()
     }
 
     /// The text after a `1. ` or `1) ` marker, or nil.
     var numberedText: Substring? {
-        let digits = prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3 else { return nil }
-        let rest = self[digits.endIndex...]
-        guard let marker = rest.first, marker == "." || marker == ")" else { return nil }
-        let afterMarker = rest.dropFirst()
-        guard afterMarker.first == " " else { return nil }
-        return afterMarker.trimmingWhitespace()
+        let bytes = utf8
+        let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard !digits.isEmpty, digits.count <= 3, digits.endIndex < bytes.endIndex else { return nil }
+        let marker = bytes[digits.endIndex]
+        guard marker == 0x2E || marker == 0x29 else { return nil }
+        let space = bytes.index(after: digits.endIndex)
+        guard space < bytes.endIndex, bytes[space] == 0x20 else { return nil }
+        return self[bytes.index(after: space)...].trimmingWhitespace()
     }
 
     var isListItem: Bool { bulletText != nil || numberedText != nil }
 
     /// `Why it exists:` — a short prose label that announces what follows.
     var isBareLabel: Bool {
-        guard last == ":", utf8.count >= 2, utf8.count <= 90, !isListItem, !hasBytePrefix("#"), !hasBytePrefix("|") else { return false }
+        guard utf8.last == 0x3A, utf8.count >= 2, utf8.count <= 90, !isListItem, !hasBytePrefix("#"), !hasBytePrefix("|") else { return false }
         guard wordCount <= 9 else { return false }
         let line = PythonLine(self)
         return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
@@ -80,9 +88,12 @@ extension Substring {
 
     /// ``isHeadingCandidate`` with the line's Python reading already made.
     func isHeadingCandidate(_ line: PythonLine) -> Bool {
-        let length = utf8.count
-        guard length >= 2, length <= 160, let last = last, let first = first else { return false }
-        guard !".,:;!?\"'“”=([{\\".contains(last), !"-*•|#>\"'“`".contains(first) else { return false }
+        let bytes = utf8
+        let length = bytes.count
+        guard length >= 2, length <= 160, let last = bytes.last, let first = bytes.first else { return false }
+        // Closing punctuation (ASCII, or the last byte of a curly quote) ends sentences, not headings.
+        guard !".,:;!?\"'=([{\\".utf8.contains(last), last != 0x9C, last != 0x9D else { return false }
+        guard !"-*|#>\"'`".utf8.contains(first), !bytes.starts(with: "•".utf8), !bytes.starts(with: "“".utf8) else { return false }
         guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
         guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
@@ -95,7 +106,16 @@ extension Substring {
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// How many straight or curly double quotes the line holds.
-    var doubleQuoteCount: Int { reduce(0) { $0 + ($1 == "\"" || $1 == "“" || $1 == "”" ? 1 : 0) } }
+    var doubleQuoteCount: Int {
+        var count = 0
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            // " is 0x22; “ and ” are E2 80 9C and E2 80 9D.
+            if byte == 0x22 || previous == (0xE2, 0x80) && (byte == 0x9C || byte == 0x9D) { count += 1 }
+            previous = (previous.1, byte)
+        }
+        return count
+    }
 }
 
 extension StringProtocol {
