@@ -26,14 +26,37 @@ struct PythonLine {
         case string
         case op(Substring)
         case whitespace
+
+        /// Compares code as bytes: Swift's `String` equality applies Unicode canonical
+        /// equivalence, which code tokens never need and which costs a lot on this hot path.
+        static func == (lhs: Token, rhs: Token) -> Bool {
+            switch (lhs, rhs) {
+            case (.name(let left), .name(let right)), (.keyword(let left), .keyword(let right)), (.op(let left), .op(let right)):
+                left.utf8.elementsEqual(right.utf8)
+            case (.number, .number), (.string, .string), (.whitespace, .whitespace): true
+            default: false
+            }
+        }
     }
 
-    static let keywords: Set<Substring> = [
+    static let keywords: [String] = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
         "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
         "try", "while", "with", "yield",
     ]
+
+    /// The keywords by their first byte, for a lookup without hashing.
+    private static let keywordsByFirstByte: [[[UInt8]]] = {
+        var table = Array(repeating: [[UInt8]](), count: 128)
+        for keyword in keywords { table[Int(keyword.utf8.first ?? 0)].append(Array(keyword.utf8)) }
+        return table
+    }()
+
+    static func isKeyword(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first, first < 128 else { return false }
+        return keywordsByFirstByte[Int(first)].contains { word.utf8.elementsEqual($0) }
+    }
 
     /// Reads `text` as a line of Python; `insideTripleQuote` continues a string opened earlier.
     ///
@@ -91,7 +114,7 @@ struct PythonLine {
                     continue  // a string prefix: r"", b'', f"", rb"" …
                 }
                 let word = text[start..<index]
-                tokens.append(word.utf8.count <= 8 && PythonLine.keywords.contains(word) ? .keyword(word) : .name(word))
+                tokens.append(PythonLine.isKeyword(word) ? .keyword(word) : .name(word))
             case 0x30...0x39:
                 while index < bytes.endIndex, PythonLine.isNameContinue(bytes[index], at: index, in: text) || bytes[index] == 0x2E {
                     index = bytes.index(after: index)
