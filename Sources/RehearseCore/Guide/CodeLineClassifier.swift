@@ -60,19 +60,22 @@ enum CodeLineClassifier {
 
     /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the line.
     static func startsSQL(_ raw: Substring) -> Bool {
-        guard let first = raw.utf8.first, first >= 0x41 && first <= 0x5A else { return false }
-        let words = raw.split(separator: " ", maxSplits: 2)
-        guard let first = words.first, sqlStarters.contains(String(first)) else { return false }
-        return words.count > 1 || raw.hasSuffix(";") || ["BEGIN", "COMMIT", "ROLLBACK"].contains(first)
+        let bytes = raw.utf8
+        let word = bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }
+        guard word.count >= 4, word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
+            sqlStarters.contains(where: { $0.utf8.elementsEqual(word) })
+        else { return false }
+        return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { $0.utf8.elementsEqual(word) }
     }
 
     /// A line that continues an SQL statement whose previous line is `previous`.
     static func continuesSQL(_ raw: Substring, previous: Substring) -> Bool {
         if startsSQL(raw) { return true }
-        if let last = previous.last, last == "," || last == "(" { return true }
-        if raw.first == ")" { return true }
-        let first = raw.prefix { $0.isLetter }
-        return sqlContinuers.contains(String(first)) && first.uppercased() == first
+        if let last = previous.utf8.last, last == 0x2C || last == 0x28 { return true }
+        if raw.utf8.first == 0x29 { return true }
+        let word = raw.utf8.prefix { $0 >= 0x41 && $0 <= 0x5A }
+        guard word.count >= 2, word.endIndex == raw.utf8.endIndex || raw.utf8[word.endIndex] == 0x20 else { return false }
+        return sqlContinuers.contains { $0.utf8.elementsEqual(word) }
     }
 
     static let shellCommands: Set<Substring> = [

@@ -163,6 +163,7 @@ struct FlatTextSegmenter {
         var brackets = 0
         var openQuote: Character?
         var lastCode = start
+        var lexed: [PythonLine] = []
         while end < lines.count {
             let text = trimmed[end]
             let line = openQuote == nil ? python[end] : PythonLine(text, insideTripleQuote: openQuote)
@@ -176,11 +177,13 @@ struct FlatTextSegmenter {
             }
             brackets = max(brackets + line.bracketDelta, 0)
             openQuote = line.openTripleQuote
+            while lexed.count < end - start { lexed.append(PythonLine("")) }  // blank lines inside the block
+            lexed.append(line)
             lastCode = end
             end += 1
         }
         let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
-        let result = PythonReindenter.reindent(numbered)
+        let result = PythonReindenter.reindent(numbered, lexed: lexed)
         return (.code(language: "python", code: result.code, lines: (start + 1)...(lastCode + 1)), lastCode + 1, result.warnings)
     }
 

@@ -131,19 +131,11 @@ extension Substring {
     /// Whether the UTF-8 bytes of `needle` occur in the line; faster than Foundation's
     /// `contains(_:)` on the short lines of a guide.
     func containsBytes(_ needle: String) -> Bool {
-        var needleBytes = needle.utf8.makeIterator()
-        guard let first = needleBytes.next() else { return true }
-        let rest = Array(IteratorSequence(needleBytes))
+        guard let first = needle.utf8.first else { return true }
         let bytes = utf8
         var index = bytes.startIndex
         while let found = bytes[index...].firstIndex(of: first) {
-            var probe = bytes.index(after: found)
-            var matched = true
-            for byte in rest {
-                guard probe < bytes.endIndex, bytes[probe] == byte else { matched = false; break }
-                probe = bytes.index(after: probe)
-            }
-            if matched { return true }
+            if bytes[found...].starts(with: needle.utf8) { return true }
             index = bytes.index(after: found)
         }
         return false

@@ -25,13 +25,15 @@ struct PythonReindenter {
         var warnings: [GuideWarning]
     }
 
-    /// Re-indents `lines` (text and 1-based line number in the file).
-    static func reindent(_ lines: [(text: Substring, line: Int)]) -> Result {
+    /// Re-indents `lines` (text and 1-based line number in the file); `lexed`, when given,
+    /// holds each line already read as Python.
+    static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
             let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
             return Result(code: code, warnings: [])
         }
-        var state = ReindentState(lines: lines.map { ($0.text.trimmingWhitespace(), $0.line) })
+        let trimmed = lines.map { ($0.text.trimmingWhitespace(), $0.line) }
+        var state = ReindentState(lines: trimmed, lexed: lexed?.count == lines.count ? lexed : nil)
         state.run()
         let code = state.output.map { String(repeating: unit, count: max($0.depth, 0)) + $0.text }
             .joined(separator: "\n")
@@ -69,9 +71,9 @@ private struct ReindentState {
     var pendingDecorators: [Int] = []
     var pendingDecoratorNames: Set<Substring> = []
 
-    init(lines: [(text: Substring, line: Int)]) {
+    init(lines: [(text: Substring, line: Int)], lexed: [PythonLine]?) {
         self.lines = lines
-        lexed = lines.map { PythonLine($0.text) }
+        self.lexed = lexed ?? lines.map { PythonLine($0.text) }
     }
 
     mutating func run() {
