@@ -13,7 +13,7 @@ struct Rehearse: AsyncParsableCommand {
             2 on bad input (a file that is missing, empty, binary or not UTF-8), \
             64 on a usage error.
             """,
-        subcommands: [Overview.self, Inspect.self],
+        subcommands: [Overview.self, Inspect.self, FSRSCommand.self],
         defaultSubcommand: Overview.self
     )
 }
