@@ -10,27 +10,37 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
             name: "RehearseCore",
             resources: [.copy("Resources/StarterGuides")]
         ),
+        .target(
+            name: "RehearseStore",
+            dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "RehearseCore",
+                "RehearseStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["RehearseCore"]
+            dependencies: ["RehearseCore", "RehearseStore"]
         ),
         .testTarget(
             name: "RehearseCoreTests",
             dependencies: ["RehearseCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RehearseStoreTests",
+            dependencies: ["RehearseStore"]
         ),
         .testTarget(
             name: "RehearseCLITests",

@@ -7,13 +7,16 @@ struct Rehearse: AsyncParsableCommand {
         commandName: "rehearse",
         abstract: "Turn interview study guides into a trainer.",
         discussion: """
-            With no subcommand, shows the outline of the bundled starter guide.
+            With no subcommand, runs today's study session (the bundled starter guide \
+            when no guide has been imported).
 
             Exit status: 0 on success, 1 when the work ran but found a problem, \
             2 on bad input (a file that is missing, empty, binary or not UTF-8), \
             64 on a usage error.
             """,
-        subcommands: [Overview.self, Inspect.self, FSRSCommand.self],
-        defaultSubcommand: Overview.self
+        subcommands: [
+            StudyCommand.self, ImportCommand.self, InspectCommand.self, StatsCommand.self, PlanCommand.self, FSRSCommand.self,
+        ],
+        defaultSubcommand: StudyCommand.self
     )
 }

@@ -43,7 +43,10 @@ public struct Scheduler: Sendable {
     static let day: TimeInterval = 86_400
 
     /// Whole days between two times, floored, as py-fsrs's `timedelta.days` counts them.
-    static func elapsedDays(from start: Date, to end: Date) -> Int {
+    static func elapsedDays(from start: Date, to end: Date) -> Int { wholeDays(from: start, to: end) }
+
+    /// Whole days between two times, floored.
+    public static func wholeDays(from start: Date, to end: Date) -> Int {
         Int((end.timeIntervalSince(start) / day).rounded(.down))
     }
 
@@ -171,6 +174,11 @@ public struct Scheduler: Sendable {
 /// Deterministic fuzz factors in [0, 1): the same card and review count give the same
 /// factor on every run and machine (SplitMix64 over the two numbers).
 public enum Fuzz {
+    /// The factor for a card, by its id.
+    public static func factor(seed: UInt64, cardID: String, reviewCount: Int) -> Double {
+        factor(seed: seed, cardHash: StableID.hash([cardID]), reviewCount: reviewCount)
+    }
+
     public static func factor(seed: UInt64, cardHash: UInt64, reviewCount: Int) -> Double {
         var state = seed ^ cardHash &+ UInt64(truncatingIfNeeded: reviewCount) &* 0x9E37_79B9_7F4A_7C15
         state = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9

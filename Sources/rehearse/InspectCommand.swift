@@ -3,8 +3,9 @@ import Foundation
 import RehearseCore
 
 /// `rehearse inspect PATH [--json]`: what the importer understood of a guide.
-struct Inspect: ParsableCommand {
+struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show what Rehearse understood of a guide.",
         discussion: """
             Reads a guide (flattened plain text or GitHub Markdown, detected from the name \

@@ -1,0 +1,48 @@
+/// Turns a guide's items into cards: one per question, prompt, concept, definition, claim
+/// and story, and one per cell of a comparison table ("asyncio — Best for?").
+/// Code, resources and notes prompts are not drilled as cards.
+public enum CardFactory {
+    public static func cards(from guide: Guide) -> [Card] {
+        var cards: [Card] = []
+        let priority = guide.priority ?? .medium
+        for item in guide.items {
+            func add(_ kind: Card.Kind, identity: String, prompt: String, answer: String, keypoints: [String] = []) {
+                let id = StableID.render(
+                    StableID.hash([guide.id, item.section.joined(separator: "\u{1F}"), kind.rawValue, identity]), occurrence: 1)
+                guard !cards.contains(where: { $0.id == id }) else { return }
+                cards.append(Card(
+                    id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,
+                    keypoints: keypoints, priority: priority, position: cards.count))
+            }
+            switch item.content {
+            case .qa(let question, let answer):
+                guard !answer.isEmpty else { continue }
+                add(.qa, identity: question, prompt: question, answer: answer, keypoints: KeypointExtractor.keypoints(from: answer))
+            case .prompt(let question, let answer):
+                add(.prompt, identity: question, prompt: question, answer: answer, keypoints: KeypointExtractor.keypoints(from: answer))
+            case .concept(let title, let text):
+                let topic = item.section.last.map { "\($0) — \(title)" } ?? title
+                add(.concept, identity: title, prompt: topic + "?", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
+            case .definition(let term, let definition, let context):
+                let prompt = context.map { "\(term) (\($0))" } ?? term
+                add(.definition, identity: (context ?? "") + "\u{1F}" + term, prompt: prompt, answer: definition, keypoints: [definition])
+            case .table(let header, let rows):
+                for row in rows {
+                    guard let label = row.first else { continue }
+                    for (column, cell) in row.enumerated().dropFirst() where column < header.count && !cell.isEmpty {
+                        add(.tableCell, identity: header[column] + "\u{1F}" + label, prompt: "\(header[column]) — \(label)?", answer: cell, keypoints: [cell])
+                    }
+                }
+            case .claim(let expr, let expected, let setup):
+                let prompt = setup.map { "\($0)\n\(expr) → ?" } ?? "\(expr) → ?"
+                add(.claim, identity: (setup ?? "") + "\u{1F}" + expr, prompt: prompt, answer: expected, keypoints: [expected])
+            case .story(let text):
+                let topic = item.section.last ?? guide.title ?? guide.id
+                add(.story, identity: "story", prompt: "Tell your story — \(topic)", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
+            case .code, .resource, .notesPrompt:
+                continue
+            }
+        }
+        return cards
+    }
+}

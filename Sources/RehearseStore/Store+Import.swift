@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+/// What an import changed, per guide.
+public struct ImportReport: Sendable, Equatable {
+    public var guideID: String
+    public var added = 0
+    public var changed = 0
+    public var retired = 0
+    public var unchanged = 0
+}
+
+extension Store {
+    /// Adds or updates a guide and its cards in one transaction. Cards whose content changed
+    /// keep their schedule and history; cards no longer in the guide are retired, their
+    /// review log kept; a retired card that comes back is restored.
+    public func importGuide(_ guide: Guide, source: String, at now: Date) throws -> ImportReport {
+        let cards = CardFactory.cards(from: guide)
+        return try writer.write { db in
+            try GuideRecord(
+                id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
+                next: guide.next, source: source, importedAt: now.timeIntervalSince1970
+            ).save(db)
+            var existing = Dictionary(
+                uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
+            var report = ImportReport(guideID: guide.id)
+            for card in cards {
+                var record = CardRecord(card)
+                if let old = existing.removeValue(forKey: card.id) {
+                    if old.retiredAt != nil {
+                        report.added += 1
+                    } else if old.differs(from: record) {
+                        report.changed += 1
+                    } else {
+                        report.unchanged += 1
+                    }
+                    if old.retiredAt != nil || old.differs(from: record) || old.position != record.position {
+                        record.retiredAt = nil
+                        try record.update(db)
+                    }
+                } else {
+                    try record.insert(db)
+                    report.added += 1
+                }
+            }
+            for var gone in existing.values where gone.retiredAt == nil {
+                gone.retiredAt = now.timeIntervalSince1970
+                try gone.update(db)
+                report.retired += 1
+            }
+            return report
+        }
+    }
+
+    /// The ids of the imported guides.
+    public func guideIDs() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM guide ORDER BY id") }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+/// A card with its schedule, ready to be shown.
+public struct StudyCard: Sendable, Equatable {
+    public var card: Card
+    public var schedule: CardSchedule
+    public var reps: Int
+    public var lapses: Int
+}
+
+/// Which cards a session draws from.
+public struct StudyFilter: Sendable, Equatable {
+    public var guide: String?
+    /// A section title anywhere in the card's section path (case-insensitive).
+    public var section: String?
+
+    public init(guide: String? = nil, section: String? = nil) {
+        self.guide = guide
+        self.section = section
+    }
+}
+
+/// One answer as recorded.
+public struct RecordedReview: Sendable, Equatable {
+    public var id: Int64
+    public var cardID: String
+    public var schedule: CardSchedule
+}
+
+extension Store {
+    /// Cards due at `now`, the least likely to be recalled first.
+    public func dueCards(at now: Date, filter: StudyFilter = StudyFilter(), scheduler: Scheduler) throws -> [StudyCard] {
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT card.*, cardState.phase, cardState.step, cardState.stability, cardState.difficulty, cardState.due,
+                       cardState.lastReview, cardState.reps, cardState.lapses
+                FROM card JOIN cardState ON cardState.cardID = card.id
+                JOIN guide ON guide.id = card.guideID
+                WHERE card.retiredAt IS NULL AND cardState.due <= ? AND cardState.lastReview IS NOT NULL
+                  AND (? IS NULL OR card.guideID = ?)
+                """, arguments: [now.timeIntervalSince1970, filter.guide, filter.guide])
+        }
+        let cards = try rows.map(Self.studyCard).filter { filter.matches($0.card) }
+        return cards.sorted {
+            scheduler.retrievability(of: $0.schedule, at: now) < scheduler.retrievability(of: $1.schedule, at: now)
+        }
+    }
+
+    /// Cards never reviewed, by guide priority, then series number, then document order.
+    public func newCards(limit: Int, filter: StudyFilter = StudyFilter(), now: Date) throws -> [StudyCard] {
+        guard limit > 0 else { return [] }
+        let records = try writer.read { db in
+            try CardRecord.fetchAll(db, sql: """
+                SELECT card.* FROM card JOIN guide ON guide.id = card.guideID
+                LEFT JOIN cardState ON cardState.cardID = card.id
+                WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
+                  AND (? IS NULL OR card.guideID = ?)
+                ORDER BY card.priorityRank, CAST(guide.number AS INTEGER), guide.id, card.position
+                """, arguments: [filter.guide, filter.guide])
+        }
+        return records.lazy.map(\.card).filter { filter.matches($0) }.prefix(limit)
+            .map { StudyCard(card: $0, schedule: .new(due: now), reps: 0, lapses: 0) }
+    }
+
+    /// How many new cards were first answered on the day of `now` (local calendar day).
+    public func newCardsIntroduced(on now: Date, calendar: Calendar = .current) throws -> Int {
+        let start = calendar.startOfDay(for: now).timeIntervalSince1970
+        return try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM review WHERE previousState IS NULL AND reviewedAt >= ? AND reviewedAt < ?
+                """, arguments: [start, start + 86_400]) ?? 0
+        }
+    }
+
+    /// Records an answer and the card's new schedule in one transaction, before anything
+    /// else is shown.
+    @discardableResult
+    public func record(
+        cardID: String, rating: Rating, at now: Date, scheduler: Scheduler, fuzzSeed: UInt64 = 0,
+        answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil
+    ) throws -> RecordedReview {
+        try writer.write { db in
+            guard try CardRecord.fetchOne(db, key: cardID) != nil else { throw StoreError.unknownCard(cardID) }
+            let state = try CardStateRecord.fetchOne(db, key: cardID)
+            let before = state?.schedule ?? .new(due: now)
+            let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: state?.reps ?? 0)
+            let after = scheduler.review(before, rating: rating, at: now, fuzz: fuzz)
+            let lapse = before.phase == .review && rating == .again
+            var review = ReviewRecord(
+                id: nil, cardID: cardID, reviewedAt: now.timeIntervalSince1970, rating: rating.rawValue, answerText: answerText,
+                grade: grade, durationMS: durationMS, phaseBefore: state.map { _ in before.phase.rawValue },
+                previousState: try state.map { String(decoding: try JSONEncoder().encode(StateSnapshot($0)), as: UTF8.self) },
+                stability: after.stability ?? 0, difficulty: after.difficulty ?? 0, due: after.due.timeIntervalSince1970)
+            try review.insert(db)
+            try CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
+                .save(db)
+            return RecordedReview(id: review.id ?? 0, cardID: cardID, schedule: after)
+        }
+    }
+
+    /// Undoes an answer: deletes it from the log and restores the card's previous schedule.
+    public func undo(reviewID: Int64) throws -> String {
+        try writer.write { db in
+            guard let review = try ReviewRecord.fetchOne(db, key: reviewID) else { throw StoreError.nothingToUndo }
+            if let json = review.previousState {
+                let snapshot = try JSONDecoder().decode(StateSnapshot.self, from: Data(json.utf8))
+                try snapshot.record(cardID: review.cardID).save(db)
+            } else {
+                _ = try CardStateRecord.deleteOne(db, key: review.cardID)
+            }
+            _ = try ReviewRecord.deleteOne(db, key: reviewID)
+            return review.cardID
+        }
+    }
+
+    /// A card and its schedule by id.
+    public func studyCard(id: String, now: Date) throws -> StudyCard? {
+        try writer.read { db in
+            guard let card = try CardRecord.fetchOne(db, key: id)?.card else { return nil }
+            let state = try CardStateRecord.fetchOne(db, key: id)
+            return StudyCard(card: card, schedule: state?.schedule ?? .new(due: now), reps: state?.reps ?? 0, lapses: state?.lapses ?? 0)
+        }
+    }
+
+    /// The number of answers in the log.
+    public func reviewCount() throws -> Int {
+        try writer.read { db in try ReviewRecord.fetchCount(db) }
+    }
+
+    static func studyCard(_ row: Row) throws -> StudyCard {
+        let record = try CardRecord(row: row)
+        let schedule = CardSchedule(
+            phase: CardSchedule.Phase(rawValue: row["phase"]) ?? .learning, step: row["step"], stability: row["stability"],
+            difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
+            lastReview: (row["lastReview"] as Double?).map { Date(timeIntervalSince1970: $0) })
+        return StudyCard(card: record.card, schedule: schedule, reps: row["reps"], lapses: row["lapses"])
+    }
+}
+
+/// The schedule before an answer, kept in the log for undo.
+struct StateSnapshot: Codable {
+    var phase: Int
+    var step: Int?
+    var stability: Double?
+    var difficulty: Double?
+    var due: Double
+    var lastReview: Double?
+    var reps: Int
+    var lapses: Int
+
+    init(_ record: CardStateRecord) {
+        phase = record.phase
+        step = record.step
+        stability = record.stability
+        difficulty = record.difficulty
+        due = record.due
+        lastReview = record.lastReview
+        reps = record.reps
+        lapses = record.lapses
+    }
+
+    func record(cardID: String) -> CardStateRecord {
+        var record = CardStateRecord(cardID: cardID, schedule: .new(due: Date(timeIntervalSince1970: due)), reps: reps, lapses: lapses)
+        record.phase = phase
+        record.step = step
+        record.stability = stability
+        record.difficulty = difficulty
+        record.lastReview = lastReview
+        return record
+    }
+}
+
+extension StudyFilter {
+    func matches(_ card: Card) -> Bool {
+        if let guide, card.guideID != guide { return false }
+        if let section {
+            let wanted = section.lowercased()
+            return card.section.contains { $0.lowercased() == wanted || $0.lowercased().contains(wanted) }
+        }
+        return true
+    }
+}

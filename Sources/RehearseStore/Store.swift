@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+/// Rehearse's database: guides, cards, their schedules and the review log, in SQLite.
+///
+/// Every answer is written in its own transaction before the next card is shown, so killing
+/// the program loses nothing. The file is opened in WAL mode with a busy timeout, so a study
+/// session and `rehearse stats` can use it at the same time.
+///
+/// ```swift
+/// let store = try Store(path: "rehearse.sqlite")
+/// let report = try store.importGuide(guide, source: "guides/03.txt", at: .now)
+/// ```
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the database lives, for messages; nil in memory.
+    public let path: String?
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unusable(path: path, reason: "cannot create the folder \(folder): \((error as NSError).localizedDescription)")
+        }
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+            throw .unusable(path: path, reason: "the file is read-only")
+        }
+        if !FileManager.default.isWritableFile(atPath: folder) {
+            throw .unusable(path: path, reason: "the folder \(folder) is read-only; SQLite needs to write its journal beside the database")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            writer = pool
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw .unusable(path: path, reason: "this is not a Rehearse database, or it is damaged (\(error.resultCode)); move it aside and run again to start a new one")
+        } catch {
+            throw .unusable(path: path, reason: "\(error)")
+        }
+        self.path = path
+    }
+
+    /// A database in memory, for tests.
+    public init() throws {
+        let queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+        writer = queue
+        path = nil
+    }
+
+    /// The schema's migrations, named and append-only: never edit a shipped one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "guide") { table in
+                table.primaryKey("id", .text)
+                table.column("title", .text)
+                table.column("number", .text)
+                table.column("priority", .text).notNull()
+                table.column("next", .text)
+                table.column("source", .text).notNull()
+                table.column("importedAt", .double).notNull()
+            }
+            try db.create(table: "card") { table in
+                table.primaryKey("id", .text)
+                table.column("guideID", .text).notNull().indexed().references("guide", onDelete: .cascade)
+                table.column("kind", .text).notNull()
+                table.column("section", .text).notNull()
+                table.column("prompt", .text).notNull()
+                table.column("answer", .text).notNull()
+                table.column("keypoints", .text).notNull()
+                table.column("priorityRank", .integer).notNull()
+                table.column("position", .integer).notNull()
+                table.column("retiredAt", .double)
+            }
+            try db.create(table: "cardState") { table in
+                table.primaryKey("cardID", .text).references("card", onDelete: .cascade)
+                table.column("phase", .integer).notNull()
+                table.column("step", .integer)
+                table.column("stability", .double)
+                table.column("difficulty", .double)
+                table.column("due", .double).notNull().indexed()
+                table.column("lastReview", .double)
+                table.column("reps", .integer).notNull()
+                table.column("lapses", .integer).notNull()
+            }
+            try db.create(table: "review") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("cardID", .text).notNull().indexed().references("card", onDelete: .cascade)
+                table.column("reviewedAt", .double).notNull().indexed()
+                table.column("rating", .integer).notNull()
+                table.column("answerText", .text)
+                table.column("grade", .text)
+                table.column("durationMS", .integer)
+                table.column("phaseBefore", .integer)
+                table.column("previousState", .text)
+                table.column("stability", .double).notNull()
+                table.column("difficulty", .double).notNull()
+                table.column("due", .double).notNull()
+            }
+            try db.create(table: "setting") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}
+
+/// Why the database cannot be used, naming the file.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case unusable(path: String, reason: String)
+    case unknownCard(String)
+    case nothingToUndo
+
+    public var description: String {
+        switch self {
+        case .unusable(let path, let reason): "\(path): \(reason)"
+        case .unknownCard(let id): "no card with id \(id)"
+        case .nothingToUndo: "there is no answer to undo"
+        }
+    }
+}

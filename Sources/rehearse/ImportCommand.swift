@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+import RehearseStore
+
+/// `rehearse import PATH…`: guides into the database.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import guides (files or folders of .md and .txt) into the trainer.",
+        discussion: """
+            A folder is read as a series, in the order of the guides' numbers (03-…, 04-…). \
+            Importing a guide again updates it in place: cards whose answer changed keep \
+            their history, cards no longer in the guide are retired (their reviews kept).
+
+            Exit status: 0 when every guide was imported, 2 when one could not be read \
+            (the others are still imported).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Guide files or folders.")
+    var paths: [String]
+
+    func run() throws {
+        let database = try store.open()
+        var failed = false
+        for file in try GuideFiles.expand(paths) {
+            do {
+                let guide = try GuideFile.read(file)
+                let report = try database.importGuide(guide, source: file, at: Date())
+                print("\(guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged")
+                for warning in guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }
+            } catch let error as GuideError {
+                printError(error.description)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
+
+/// Expanding folders into the guide files they hold, in series order.
+enum GuideFiles {
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                printError("\(path): no such file or folder")
+                throw ExitCode(2)
+            }
+            guard isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let guides = names.filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") || $0.hasSuffix(".markdown") }
+            files += guides.sorted { seriesKey($0) < seriesKey($1) }.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    /// Guides sort by their leading number, then by name.
+    static func seriesKey(_ name: String) -> (Int, String) {
+        (Int(name.prefix { $0.isNumber }) ?? Int.max, name)
+    }
+}

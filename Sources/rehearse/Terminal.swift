@@ -1,0 +1,88 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal the study session talks to: single key presses in raw mode when standard
+/// input is a terminal, plain bytes when it is a pipe; colours only on a terminal without
+/// `NO_COLOR`.
+final class Terminal {
+    let isInteractive: Bool
+    let useColor: Bool
+    private var original: termios?
+
+    init() {
+        isInteractive = isatty(STDIN_FILENO) == 1
+        useColor = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Single key presses without echo, until ``restore()``.
+    func enterRawMode() {
+        guard isInteractive, original == nil else { return }
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        original = settings
+        settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &settings.c_cc) { bytes in
+            bytes[Int(VMIN)] = 1
+            bytes[Int(VTIME)] = 0
+        }
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    }
+
+    func restore() {
+        guard var settings = original else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+        original = nil
+    }
+
+    /// The next key, or nil at the end of input.
+    func readKey() -> UInt8? {
+        var byte: UInt8 = 0
+        while true {
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count == 1 { return byte }
+            if count < 0 && errno == EINTR { continue }
+            return nil
+        }
+    }
+
+    /// A typed line, echoed, read in the terminal's normal mode.
+    func readLine() -> String? {
+        let wasRaw = original != nil
+        if wasRaw { restore() }
+        defer { if wasRaw { enterRawMode() } }
+        var bytes: [UInt8] = []
+        while let byte = readKey() {
+            if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+            if byte != 0x0D { bytes.append(byte) }
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func dim(_ text: String) -> String { useColor ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    func green(_ text: String) -> String { useColor ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func red(_ text: String) -> String { useColor ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+}
+
+/// Intervals as Anki shows them on its buttons: `<1m`, `10m`, `3h`, `4d`, `2.5mo`, `1.2y`.
+enum IntervalText {
+    static func format(_ seconds: TimeInterval) -> String {
+        switch seconds {
+        case ..<60: "<1m"
+        case ..<3600: "\(Int((seconds / 60).rounded()))m"
+        case ..<86_400: "\(Int((seconds / 3600).rounded()))h"
+        case ..<(30 * 86_400): "\(Int((seconds / 86_400).rounded()))d"
+        case ..<(365 * 86_400): String(format: "%.1fmo", seconds / (30 * 86_400))
+        default: String(format: "%.1fy", seconds / (365 * 86_400))
+        }
+    }
+}
