@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseStoreTests",
-            dependencies: ["RehearseStore"]
+            dependencies: ["RehearseStore", "RehearseCore"]
         ),
         .testTarget(
             name: "RehearseCLITests",

@@ -45,7 +45,7 @@ struct StudyCommand: ParsableCommand {
         if try database.guideIDs().isEmpty {
             let starter = try StarterGuide.pythonDeepDive()
             _ = try database.importGuide(starter, source: "bundled:\(StarterGuide.pythonDeepDiveFileName)", at: Date())
-            print("No guide imported yet: studying the bundled starter guide. Add yours with `rehearse import PATH`.\n")
+            say("No guide imported yet: studying the bundled starter guide. Add yours with `rehearse import PATH`.\n")
         }
         let scheduler = try store.scheduler(for: database)
         let now = Date()
@@ -59,16 +59,21 @@ struct StudyCommand: ParsableCommand {
         queue += try database.newCards(limit: newToday, filter: filter, now: now)
         if let limit { queue = Array(queue.prefix(limit)) }
         guard !queue.isEmpty else {
-            print("Nothing is due and no new card is left for today.")
+            say("Nothing is due and no new card is left for today.")
             return
         }
         let terminal = Terminal()
         let summary = try StudySession(store: database, scheduler: scheduler, terminal: terminal, typed: type).run(queue: queue)
         let minutes = Date().timeIntervalSince(summary.started) / 60
         let correct = summary.reviewed == 0 ? 0 : Int((Double(summary.passed) / Double(summary.reviewed) * 100).rounded())
-        print("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s"), \(correct)% correct, in \(String(format: "%.1f", minutes)) min.")
+        say("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s"), \(correct)% correct, in \(String(format: "%.1f", minutes)) min.")
         if let next = summary.nextDue {
-            print("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).")
+            say("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).")
         }
     }
+}
+
+/// Writes a line to standard output unbuffered, in order with the session's own output.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -3,41 +3,9 @@ import Testing
 
 /// Runs the built `rehearse` executable the way a user or a script does.
 @Suite struct InspectCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    func rehearse(_ arguments: String...) throws -> CLI.Run { try CLI.run(arguments) }
 
-    static var executable: URL {
-        // The test bundle is built into the same folder as the executables.
-        var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("rehearse").path), folder.path != "/" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("rehearse")
-    }
-
-    static var userGuide: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/guides/03-python-deep-dive.txt").path
-    }
-
-    func rehearse(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
-    }
+    static var userGuide: String { CLI.userGuide }
 
     @Test func jsonFollowsTheContract() throws {
         let run = try rehearse("inspect", Self.userGuide, "--json")
@@ -97,9 +65,13 @@ import Testing
         #expect(folderRun.error.contains("it is a folder"))
     }
 
-    @Test func noArgumentsShowsTheStarterGuide() throws {
-        let run = try rehearse()
+    @Test func noArgumentsStudiesTheStarterGuideWhenNothingIsImported() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run([], input: " 3q", environment: ["REHEARSE_DB": folder.appendingPathComponent("db.sqlite").path])
         #expect(run.status == 0)
-        #expect(run.output.hasPrefix("00 — Python Deep Dive (starter guide)"))
+        #expect(run.output.hasPrefix("No guide imported yet: studying the bundled starter guide."))
+        #expect(run.output.contains("00-python-deep-dive › Interpreter Internals"))
+        #expect(run.output.contains("Reviewed 1 card, 100% correct"))
     }
 }

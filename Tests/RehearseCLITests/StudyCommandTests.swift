@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `rehearse import`, `study`, `stats` and `plan` on real databases, in real processes.
+@Suite(.serialized) struct StudyCommandTests {
+    let folder: URL
+    let database: String
+
+    init() throws {
+        folder = try CLI.temporaryFolder()
+        database = folder.appendingPathComponent("rehearse.sqlite").path
+        let imported = try CLI.run("import", "--db", database, CLI.userGuide)
+        #expect(imported.status == 0)
+        #expect(imported.output.hasPrefix("03-python-deep-dive: 91 added, 0 changed, 0 retired, 0 unchanged"))
+    }
+
+    @Test func aShortSessionInAPseudoTerminal() throws {
+        // Answer three cards, undo the last answer at the next prompt, then quit.
+        let script = CLI.repository.appendingPathComponent("Tests/RehearseCLITests/Scripts/pty_session.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", script, CLI.executable.path, database,
+            "show answer=> ", "Easy=>3", "show answer=> ", "Easy=>1", "show answer=> ", "Easy=>4", "undo=>u", "show answer=>q",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(screen.contains("saved: Good"))
+        #expect(screen.contains("saved: Again"))
+        #expect(screen.contains("saved: Easy"))
+        #expect(screen.contains("undone: the last answer was removed"))
+        #expect(screen.contains("Reviewed 2 cards, 50% correct"))
+        #expect(screen.contains("[1] Again 1m   [2] Hard 6m   [3] Good 10m"))
+        #expect(try CLI.reviewCount(database) == 2)
+    }
+
+    @Test func killingASessionLosesNoAnswer() throws {
+        let answers = 4
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["study", "--db", database]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var seen = ""
+        for _ in 0..<answers {
+            input.fileHandleForWriting.write(Data(" 3".utf8))
+            let before = seen.components(separatedBy: "saved:").count
+            let deadline = Date().addingTimeInterval(20)
+            while seen.components(separatedBy: "saved:").count == before, Date() < deadline {
+                seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(seen.components(separatedBy: "saved:").count - 1 == answers)
+        #expect(try CLI.reviewCount(database) == answers)
+    }
+
+    @Test func twoSessionsAndStatsShareTheDatabase() throws {
+        let keys = String(repeating: " 3", count: 15) + "q"
+        let group = DispatchGroup()
+        let results = LockedRuns()
+        for _ in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                results.append(try? CLI.run(["study", "--db", database, "--new", "100"], input: keys))
+                group.leave()
+            }
+        }
+        var statsRuns: [CLI.Run] = []
+        for _ in 0..<5 { statsRuns.append(try CLI.run("stats", "--db", database, "--json")) }
+        group.wait()
+        let runs = results.values
+        #expect(runs.count == 2)
+        for run in runs + statsRuns {
+            #expect(run.status == 0)
+            #expect(!run.error.contains("locked"), "\(run.error)")
+        }
+        #expect(try CLI.reviewCount(database) == 30)
+    }
+
+    @Test func statsReportReadinessAndThePlanCapsIntervals() throws {
+        _ = try CLI.run(["study", "--db", database], input: String(repeating: " 4", count: 5) + "q")
+        let interview = Calendar.current.date(byAdding: .day, value: 5, to: Date()) ?? Date()
+        let day = ISO8601DateFormatter.string(from: interview, timeZone: .current, formatOptions: [.withFullDate])
+        let plan = try CLI.run("plan", "--db", database, "--interview", day)
+        #expect(plan.status == 0)
+        #expect(plan.output.contains("86 new cards at 22 a day"), "\(plan.output)")
+        let stats = try CLI.run("stats", "--db", database, "--json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        let whole = try #require(groups.first { $0["section"] == nil })
+        #expect(whole["review"] as? Int == 5)
+        #expect(whole["new"] as? Int == 86)
+        #expect((whole["readiness"] as? Double ?? 0) > 0)
+        #expect(report["interviewDate"] != nil)
+        let text = try CLI.run("stats", "--db", database)
+        #expect(text.output.contains("Interview: \(day)"))
+        #expect(text.output.contains("Due in the next 14 days:"))
+        // With the interview in five days, no card answered Easy is due after it.
+        let easy = try CLI.run(["study", "--db", database, "--limit", "1"], input: " 4q")
+        #expect(easy.output.contains("saved: Easy, next in"))
+        let dueAfter = try #require(easy.output.components(separatedBy: "saved: Easy, next in ").last?.prefix { $0 != "\n" })
+        #expect(["1d", "2d", "3d", "4d", "5d"].contains(String(dueAfter)), "\(dueAfter)")
+    }
+
+    @Test func badInputIsNamedAndNothingStoredIsLost() throws {
+        let before = try CLI.reviewCount(database)
+        let broken = folder.appendingPathComponent("broken.txt")
+        try Data([0x51, 0x3A, 0xFF, 0x0A]).write(to: broken)
+        let run = try CLI.run("import", "--db", database, broken.path, CLI.userGuide)
+        #expect(run.status == 2)
+        #expect(run.error.contains("broken.txt:1:3: byte 0xFF is not valid UTF-8"))
+        #expect(run.output.contains("03-python-deep-dive: 0 added, 0 changed, 0 retired, 91 unchanged"))
+        #expect(try CLI.reviewCount(database) == before)
+        let notADatabase = folder.appendingPathComponent("notes.sqlite")
+        try Data("just some notes".utf8).write(to: notADatabase)
+        let opened = try CLI.run("stats", "--db", notADatabase.path)
+        #expect(opened.status == 2)
+        #expect(opened.error.contains("notes.sqlite: this is not a Rehearse database"))
+        #expect(try String(contentsOf: notADatabase, encoding: .utf8) == "just some notes")
+        let badDate = try CLI.run("plan", "--db", database, "--interview", "2026-02-30")
+        #expect(badDate.status == 64)
+        #expect(badDate.error.contains("--interview must be a date as YYYY-MM-DD"))
+    }
+
+    @Test func aReadOnlyDataFolderIsReportedClearly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), getuid() == 0 else {
+            // Not root: the folder's permissions apply to this user directly.
+            let readOnly = folder.appendingPathComponent("ro")
+            try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
+            let run = try CLI.run("stats", "--db", readOnly.appendingPathComponent("db.sqlite").path)
+            #expect(run.status == 2)
+            #expect(run.error.contains("is read-only"))
+            return
+        }
+        // As root, run the check as the unprivileged user `nobody`, for whom the folder is read-only.
+        let readOnly = URL(fileURLWithPath: "/tmp/rehearse-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
+        defer { try? FileManager.default.removeItem(at: readOnly) }
+        let binary = URL(fileURLWithPath: "/tmp/rehearse-binary-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CLI.executable, to: binary)
+        defer { try? FileManager.default.removeItem(at: binary) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "stats", "--db", readOnly.appendingPathComponent("db.sqlite").path]
+        process.environment = ["HOME": "/tmp", "PATH": "/usr/bin:/bin"]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("is read-only"), "\(message)")
+    }
+}
+
+/// Runs collected from several threads.
+final class LockedRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [CLI.Run] = []
+
+    func append(_ run: CLI.Run?) {
+        guard let run else { return }
+        lock.withLock { runs.append(run) }
+    }
+
+    var values: [CLI.Run] { lock.withLock { runs } }
+}
