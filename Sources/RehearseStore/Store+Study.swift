@@ -51,6 +51,8 @@ extension Store {
     /// Cards never reviewed, by guide priority, then series number, then document order.
     public func newCards(limit: Int, filter: StudyFilter = StudyFilter(), now: Date) throws -> [StudyCard] {
         guard limit > 0 else { return [] }
+        // Without a section filter the database can stop at the limit.
+        let sqlLimit = filter.section == nil ? limit : -1
         let records = try writer.read { db in
             try CardRecord.fetchAll(db, sql: """
                 SELECT card.* FROM card JOIN guide ON guide.id = card.guideID
@@ -58,7 +60,8 @@ extension Store {
                 WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
                   AND (? IS NULL OR card.guideID = ?)
                 ORDER BY card.priorityRank, CAST(guide.number AS INTEGER), guide.id, card.position
-                """, arguments: [filter.guide, filter.guide])
+                LIMIT ?
+                """, arguments: [filter.guide, filter.guide, sqlLimit])
         }
         return records.lazy.map(\.card).filter { filter.matches($0) }.prefix(limit)
             .map { StudyCard(card: $0, schedule: .new(due: now), reps: 0, lapses: 0) }
@@ -82,21 +85,37 @@ extension Store {
         answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil
     ) throws -> RecordedReview {
         try writer.write { db in
-            guard try CardRecord.fetchOne(db, key: cardID) != nil else { throw StoreError.unknownCard(cardID) }
-            let state = try CardStateRecord.fetchOne(db, key: cardID)
+            // Cached statements: an answer is three small statements, and preparing them
+            // anew each time would cost more than running them.
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM card WHERE id = ?"), arguments: [cardID]) != nil else {
+                throw StoreError.unknownCard(cardID)
+            }
+            let state = try CardStateRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cardState WHERE cardID = ?"), arguments: [cardID])
             let before = state?.schedule ?? .new(due: now)
             let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: state?.reps ?? 0)
             let after = scheduler.review(before, rating: rating, at: now, fuzz: fuzz)
             let lapse = before.phase == .review && rating == .again
-            var review = ReviewRecord(
-                id: nil, cardID: cardID, reviewedAt: now.timeIntervalSince1970, rating: rating.rawValue, answerText: answerText,
-                grade: grade, durationMS: durationMS, phaseBefore: state.map { _ in before.phase.rawValue },
-                previousState: try state.map { String(decoding: try JSONEncoder().encode(StateSnapshot($0)), as: UTF8.self) },
-                stability: after.stability ?? 0, difficulty: after.difficulty ?? 0, due: after.due.timeIntervalSince1970)
-            try review.insert(db)
-            try CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
-                .save(db)
-            return RecordedReview(id: review.id ?? 0, cardID: cardID, schedule: after)
+            try db.cachedStatement(sql: """
+                INSERT INTO review (cardID, reviewedAt, rating, answerText, grade, durationMS, phaseBefore, previousState, stability, difficulty, due)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    cardID, now.timeIntervalSince1970, rating.rawValue, answerText, grade, durationMS,
+                    state.map { _ in before.phase.rawValue }, state.map { StateSnapshot($0).json }, after.stability ?? 0,
+                    after.difficulty ?? 0, after.due.timeIntervalSince1970,
+                ])
+            let reviewID = db.lastInsertedRowID
+            let record = CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
+            try db.cachedStatement(sql: """
+                INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(cardID) DO UPDATE SET phase = excluded.phase, step = excluded.step, stability = excluded.stability,
+                  difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
+                  lapses = excluded.lapses
+                """).execute(arguments: [
+                    cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
+                    record.lapses,
+                ])
+            return RecordedReview(id: reviewID, cardID: cardID, schedule: after)
         }
     }
 
@@ -150,6 +169,14 @@ struct StateSnapshot: Codable {
     var reps: Int
     var lapses: Int
 
+    /// The snapshot as JSON, written by hand: it holds only numbers, and an answer should not
+    /// pay for a JSONEncoder.
+    var json: String {
+        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
+        return "{\"phase\":\(phase),\"step\":\(step.map(String.init) ?? "null"),\"stability\":\(number(stability)),"
+            + "\"difficulty\":\(number(difficulty)),\"due\":\(due),\"lastReview\":\(number(lastReview)),\"reps\":\(reps),\"lapses\":\(lapses)}"
+    }
+
     init(_ record: CardStateRecord) {
         phase = record.phase
         step = record.step
@@ -180,5 +207,22 @@ extension StudyFilter {
             return card.section.contains { $0.lowercased() == wanted || $0.lowercased().contains(wanted) }
         }
         return true
+    }
+}
+
+extension Store {
+    /// Answers many cards in one transaction: for building test and benchmark collections.
+    public func recordInBulk(cardIDs: [String], rating: Rating, at now: Date, scheduler: Scheduler) throws {
+        try writer.write { db in
+            for id in cardIDs {
+                let after = scheduler.review(.new(due: now), rating: rating, at: now)
+                var review = ReviewRecord(
+                    id: nil, cardID: id, reviewedAt: now.timeIntervalSince1970, rating: rating.rawValue, answerText: nil, grade: nil,
+                    durationMS: nil, phaseBefore: nil, previousState: nil, stability: after.stability ?? 0,
+                    difficulty: after.difficulty ?? 0, due: after.due.timeIntervalSince1970)
+                try review.insert(db)
+                try CardStateRecord(cardID: id, schedule: after, reps: 1, lapses: 0).save(db)
+            }
+        }
     }
 }

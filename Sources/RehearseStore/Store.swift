@@ -35,6 +35,11 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // In WAL mode, NORMAL still makes every commit survive the process being killed;
+            // only a power cut can lose the last commits. FULL would sync the disk on every answer.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)

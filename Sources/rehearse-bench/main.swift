@@ -5,6 +5,9 @@ import RehearseCore
 ///
 ///     rehearse-bench import FILE [--repeat N]     parse a guide N times, print MB/s
 ///     rehearse-bench synth FILE --mb N --out OUT  repeat a guide until it is N MB
+///     rehearse-bench store [--cards N] [--answers N] [--db PATH]
+///                                                 answer cards through the store; open and list due cards
+///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -14,6 +17,15 @@ func option(_ name: String) -> String? {
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("rehearse-bench: \(message)\n".utf8))
     exit(2)
+}
+
+if arguments.first == "store" {
+    do {
+        try StoreBenchmark.run(arguments: arguments)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
 }
 
 guard arguments.count >= 2 else {
@@ -60,6 +72,24 @@ case "synth":
     body.reserveCapacity(target + data.count)
     while body.count < target { body.append(data) }
     guard FileManager.default.createFile(atPath: out, contents: body) else { fail("\(out): cannot write the file") }
+case "fsrs":
+    let repeats = option("--repeat").flatMap(Int.init) ?? 5
+    let log: RevlogCSV
+    do {
+        log = try RevlogCSV(text: String(decoding: contents(of: path), as: UTF8.self), fileName: path)
+    } catch {
+        fail(error.description)
+    }
+    let histories = log.histories.map { $0.reviews.map { MemoryReplay.Review(time: $0.time, rating: $0.rating) } }
+    let replay = MemoryReplay()
+    var best = Double.infinity
+    var checksum = 0.0
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for history in histories { checksum += replay.states(for: history).last?.stability ?? 0 }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print(String(format: "swift\t%d reviews\tbest %.4f s\t%.2f M reviews/s\t(checksum %.3f)", log.rows.count, best, Double(log.rows.count) / best / 1e6, checksum / Double(repeats)))
 default:
     fail("unknown benchmark \(arguments[0])")
 }
