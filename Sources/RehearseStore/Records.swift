@@ -14,7 +14,7 @@ struct GuideRecord: Codable, FetchableRecord, PersistableRecord {
     var importedAt: Double
 }
 
-/// A card row; `section` and `keypoints` are JSON arrays.
+/// A card row; `section` and `keypoints` are lists joined by U+001F.
 struct CardRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "card"
     var id: String
@@ -26,6 +26,8 @@ struct CardRecord: Codable, FetchableRecord, PersistableRecord {
     var keypoints: String
     var priorityRank: Int
     var position: Int
+    /// Where the card comes among new cards: guide priority, then series number, then position.
+    var queueOrder: Int64
     var retiredAt: Double?
 
     enum Columns {
@@ -34,17 +36,35 @@ struct CardRecord: Codable, FetchableRecord, PersistableRecord {
         static let retiredAt = Column(CodingKeys.retiredAt)
     }
 
-    init(_ card: Card) {
+    init(_ card: Card, seriesNumber: Int) {
         id = card.id
         guideID = card.guideID
         kind = card.kind.rawValue
-        section = Self.json(card.section)
+        section = Self.joined(card.section)
         prompt = card.prompt
         answer = card.answer
-        keypoints = Self.json(card.keypoints)
+        keypoints = Self.joined(card.keypoints)
         priorityRank = Priority.allCases.firstIndex(of: card.priority) ?? 1
         position = card.position
+        queueOrder = Int64(priorityRank) * 1_000_000_000_000 + Int64(min(max(seriesNumber, 0), 999)) * 1_000_000_000
+            + Int64(card.position)
         retiredAt = nil
+    }
+
+    /// Decodes a row by hand: GRDB's Codable decoding costs more than the query when a
+    /// session loads thousands of due cards.
+    init(row: Row) {
+        id = row["id"]
+        guideID = row["guideID"]
+        kind = row["kind"]
+        section = row["section"]
+        prompt = row["prompt"]
+        answer = row["answer"]
+        keypoints = row["keypoints"]
+        priorityRank = row["priorityRank"]
+        position = row["position"]
+        queueOrder = row["queueOrder"]
+        retiredAt = row["retiredAt"]
     }
 
     var card: Card {
@@ -60,12 +80,14 @@ struct CardRecord: Codable, FetchableRecord, PersistableRecord {
             || kind != other.kind || priorityRank != other.priorityRank
     }
 
-    static func json(_ strings: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(strings), as: UTF8.self)) ?? "[]"
+    /// Lists are stored joined by U+001F (unit separator), which no guide text contains:
+    /// decoding them is a split, where JSON would cost more than the rest of loading a card.
+    static func joined(_ strings: [String]) -> String {
+        strings.joined(separator: "\u{1F}")
     }
 
-    static func strings(_ json: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    static func strings(_ joined: String) -> [String] {
+        joined.isEmpty ? [] : joined.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 }
 
@@ -86,6 +108,18 @@ struct CardStateRecord: Codable, FetchableRecord, PersistableRecord {
         CardSchedule(
             phase: CardSchedule.Phase(rawValue: phase) ?? .learning, step: step, stability: stability, difficulty: difficulty,
             due: Date(timeIntervalSince1970: due), lastReview: lastReview.map { Date(timeIntervalSince1970: $0) })
+    }
+
+    init(row: Row) {
+        cardID = row["cardID"]
+        phase = row["phase"]
+        step = row["step"]
+        stability = row["stability"]
+        difficulty = row["difficulty"]
+        due = row["due"]
+        lastReview = row["lastReview"]
+        reps = row["reps"]
+        lapses = row["lapses"]
     }
 
     init(cardID: String, schedule: CardSchedule, reps: Int, lapses: Int) {

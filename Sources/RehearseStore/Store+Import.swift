@@ -25,8 +25,9 @@ extension Store {
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
             var report = ImportReport(guideID: guide.id)
+            let seriesNumber = guide.number.flatMap { Int($0) } ?? 999
             for card in cards {
-                var record = CardRecord(card)
+                var record = CardRecord(card, seriesNumber: seriesNumber)
                 if let old = existing.removeValue(forKey: card.id) {
                     if old.retiredAt != nil {
                         report.added += 1
@@ -35,7 +36,7 @@ extension Store {
                     } else {
                         report.unchanged += 1
                     }
-                    if old.retiredAt != nil || old.differs(from: record) || old.position != record.position {
+                    if old.retiredAt != nil || old.differs(from: record) || old.queueOrder != record.queueOrder {
                         record.retiredAt = nil
                         try record.update(db)
                     }

@@ -32,20 +32,61 @@ public struct RecordedReview: Sendable, Equatable {
 extension Store {
     /// Cards due at `now`, the least likely to be recalled first.
     public func dueCards(at now: Date, filter: StudyFilter = StudyFilter(), scheduler: Scheduler) throws -> [StudyCard] {
+        try studyCards(ids: dueCardIDs(at: now, filter: filter, scheduler: scheduler), now: now)
+    }
+
+    /// The ids of the cards due at `now`, the least likely to be recalled first. Only the
+    /// columns the order needs are read, so a large backlog is ordered without loading it.
+    public func dueCardIDs(at now: Date, filter: StudyFilter = StudyFilter(), scheduler: Scheduler) throws -> [String] {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT card.*, cardState.phase, cardState.step, cardState.stability, cardState.difficulty, cardState.due,
-                       cardState.lastReview, cardState.reps, cardState.lapses
-                FROM card JOIN cardState ON cardState.cardID = card.id
-                JOIN guide ON guide.id = card.guideID
-                WHERE card.retiredAt IS NULL AND cardState.due <= ? AND cardState.lastReview IS NOT NULL
+                SELECT card.id, \(filter.section == nil ? "''" : "card.section") AS section, cardState.stability, cardState.lastReview
+                FROM cardState JOIN card ON card.id = cardState.cardID
+                WHERE cardState.due <= ? AND cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL
                   AND (? IS NULL OR card.guideID = ?)
                 """, arguments: [now.timeIntervalSince1970, filter.guide, filter.guide])
         }
-        let cards = try rows.map(Self.studyCard).filter { filter.matches($0.card) }
-        return cards.sorted {
-            scheduler.retrievability(of: $0.schedule, at: now) < scheduler.retrievability(of: $1.schedule, at: now)
+        var due: [(id: String, recall: Double)] = []
+        due.reserveCapacity(rows.count)
+        for row in rows {
+            if filter.section != nil, !filter.matches(section: CardRecord.strings(row["section"])) { continue }
+            let lastReview: Double = row["lastReview"]
+            let stability: Double = row["stability"] ?? MemoryModel.minimumStability
+            let elapsed = max(0, Scheduler.wholeDays(from: Date(timeIntervalSince1970: lastReview), to: now))
+            due.append((row["id"], scheduler.memory.retrievability(elapsedDays: Double(elapsed), stability: stability)))
         }
+        return due.sorted { $0.recall < $1.recall }.map(\.id)
+    }
+
+    /// Cards with their schedules, in the order of `ids` (unknown ids are skipped).
+    public func studyCards(ids: [String], now: Date) throws -> [StudyCard] {
+        guard !ids.isEmpty else { return [] }
+        var byID: [String: StudyCard] = [:]
+        try writer.read { db in
+            for batch in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT card.*, cardState.phase, cardState.step, cardState.stability, cardState.difficulty, cardState.due,
+                           cardState.lastReview, cardState.reps, cardState.lapses
+                    FROM card LEFT JOIN cardState ON cardState.cardID = card.id
+                    WHERE card.id IN (\(batch.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments(Array(batch)))
+                for row in rows {
+                    let card = Self.studyCard(row, now: now)
+                    byID[card.card.id] = card
+                }
+            }
+        }
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// When the next card falls due, if any card has been reviewed.
+    public func nextDueDate() throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(db, sql: """
+                SELECT MIN(cardState.due) FROM cardState JOIN card ON card.id = cardState.cardID
+                WHERE cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL
+                """)
+        }.map { Date(timeIntervalSince1970: $0) }
     }
 
     /// Cards never reviewed, by guide priority, then series number, then document order.
@@ -55,11 +96,11 @@ extension Store {
         let sqlLimit = filter.section == nil ? limit : -1
         let records = try writer.read { db in
             try CardRecord.fetchAll(db, sql: """
-                SELECT card.* FROM card JOIN guide ON guide.id = card.guideID
+                SELECT card.* FROM card
                 LEFT JOIN cardState ON cardState.cardID = card.id
                 WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
                   AND (? IS NULL OR card.guideID = ?)
-                ORDER BY card.priorityRank, CAST(guide.number AS INTEGER), guide.id, card.position
+                ORDER BY card.queueOrder, card.guideID
                 LIMIT ?
                 """, arguments: [filter.guide, filter.guide, sqlLimit])
         }
@@ -148,10 +189,13 @@ extension Store {
         try writer.read { db in try ReviewRecord.fetchCount(db) }
     }
 
-    static func studyCard(_ row: Row) throws -> StudyCard {
-        let record = try CardRecord(row: row)
+    static func studyCard(_ row: Row, now: Date) -> StudyCard {
+        let record = CardRecord(row: row)
+        guard let phase = row["phase"] as Int? else {
+            return StudyCard(card: record.card, schedule: .new(due: now), reps: 0, lapses: 0)
+        }
         let schedule = CardSchedule(
-            phase: CardSchedule.Phase(rawValue: row["phase"]) ?? .learning, step: row["step"], stability: row["stability"],
+            phase: CardSchedule.Phase(rawValue: phase) ?? .learning, step: row["step"], stability: row["stability"],
             difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
             lastReview: (row["lastReview"] as Double?).map { Date(timeIntervalSince1970: $0) })
         return StudyCard(card: record.card, schedule: schedule, reps: row["reps"], lapses: row["lapses"])
@@ -202,11 +246,13 @@ struct StateSnapshot: Codable {
 extension StudyFilter {
     func matches(_ card: Card) -> Bool {
         if let guide, card.guideID != guide { return false }
-        if let section {
-            let wanted = section.lowercased()
-            return card.section.contains { $0.lowercased() == wanted || $0.lowercased().contains(wanted) }
-        }
-        return true
+        return matches(section: card.section)
+    }
+
+    func matches(section path: [String]) -> Bool {
+        guard let section else { return true }
+        let wanted = section.lowercased()
+        return path.contains { $0.lowercased().contains(wanted) }
     }
 }
 

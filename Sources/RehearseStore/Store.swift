@@ -83,6 +83,7 @@ public final class Store: Sendable {
                 table.column("keypoints", .text).notNull()
                 table.column("priorityRank", .integer).notNull()
                 table.column("position", .integer).notNull()
+                table.column("queueOrder", .integer).notNull().indexed()
                 table.column("retiredAt", .double)
             }
             try db.create(table: "cardState") { table in

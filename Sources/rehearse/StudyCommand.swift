@@ -55,9 +55,9 @@ struct StudyCommand: ParsableCommand {
             dailyNew = InterviewPlan(interviewDate: interview, today: now, newCards: try database.newCardCount(), minimumPerDay: 20).newCardsPerDay
         }
         let newToday = max(0, dailyNew - (try database.newCardsIntroduced(on: now)))
-        var queue = try database.dueCards(at: now, filter: filter, scheduler: scheduler)
-        queue += try database.newCards(limit: newToday, filter: filter, now: now)
-        if let limit { queue = Array(queue.prefix(limit)) }
+        let queue = try StudyQueue(
+            dueIDs: database.dueCardIDs(at: now, filter: filter, scheduler: scheduler),
+            newCards: database.newCards(limit: newToday, filter: filter, now: now), limit: limit, store: database, now: now)
         guard !queue.isEmpty else {
             say("Nothing is due and no new card is left for today.")
             return

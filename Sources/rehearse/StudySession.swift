@@ -35,13 +35,15 @@ struct StudySession {
         }
     }
 
-    func run(queue initial: [StudyCard]) throws -> Summary {
+    func run(queue initial: StudyQueue) throws -> Summary {
         var queue = initial
         var summary = Summary()
         var answered: [(reviewID: Int64, card: StudyCard, passed: Bool)] = []
         terminal.enterRawMode()
         defer { terminal.restore() }
-        session: while let current = queue.first {
+        session: while true {
+            try queue.refill(from: store, now: Date())
+            guard let current = queue.ready.first else { break }
             show(current, position: summary.reviewed + 1, remaining: queue.count)
             var typedAnswer: String?
             if typed {
@@ -76,10 +78,10 @@ struct StudySession {
                     answered.append((review.id, current, rating != .again))
                     summary.reviewed += 1
                     summary.passed += rating == .again ? 0 : 1
-                    queue.removeFirst()
+                    queue.ready.removeFirst()
                     var updated = current
                     updated.schedule = review.schedule
-                    if review.schedule.due.timeIntervalSince(now) < learnAhead { queue.append(updated) }
+                    if review.schedule.due.timeIntervalSince(now) < learnAhead { queue.ready.append(updated) }
                     terminal.write(terminal.green("saved: \(rating.name), next in \(IntervalText.format(review.schedule.due.timeIntervalSince(now)))") + "\n\n")
                     continue session
                 case .undo:
@@ -92,14 +94,14 @@ struct StudySession {
                 }
             }
         }
-        summary.nextDue = try store.dueCards(at: .distantFuture, scheduler: scheduler).map(\.schedule.due).min()
+        summary.nextDue = try store.nextDueDate()
         return summary
     }
 
-    private func undo(_ last: (reviewID: Int64, card: StudyCard, passed: Bool), queue: inout [StudyCard], summary: inout Summary) throws {
+    private func undo(_ last: (reviewID: Int64, card: StudyCard, passed: Bool), queue: inout StudyQueue, summary: inout Summary) throws {
         _ = try store.undo(reviewID: last.reviewID)
-        queue.removeAll { $0.card.id == last.card.card.id }
-        queue.insert(last.card, at: 0)
+        queue.ready.removeAll { $0.card.id == last.card.card.id }
+        queue.ready.insert(last.card, at: 0)
         summary.reviewed -= 1
         summary.passed -= last.passed ? 1 : 0
         terminal.write(terminal.dim("undone: the last answer was removed\n\n"))
