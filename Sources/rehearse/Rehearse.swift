@@ -15,7 +15,8 @@ struct Rehearse: AsyncParsableCommand {
             64 on a usage error.
             """,
         subcommands: [
-            StudyCommand.self, ImportCommand.self, InspectCommand.self, StatsCommand.self, PlanCommand.self, FSRSCommand.self,
+            StudyCommand.self, ImportCommand.self, InspectCommand.self, StatsCommand.self, PlanCommand.self, GradeCommand.self,
+            FSRSCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

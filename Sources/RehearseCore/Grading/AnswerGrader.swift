@@ -1,0 +1,257 @@
+/// Grades a typed answer against the key points of the reference answer.
+///
+/// Each key point is looked for clause by clause: it is covered when one clause of the
+/// answer states most of its terms (technical tokens count double, typos of long words are
+/// forgiven), without a negation next to them that the key point does not have. An answer
+/// that only lists keywords, says it does not know, or repeats the question scores low.
+///
+/// ```swift
+/// let grade = AnswerGrader().grade(answer: typed, keypoints: card.keypoints)
+/// grade.rating   // suggested rating, 1 Again … 4 Easy
+/// ```
+public struct AnswerGrader: Sendable {
+    /// Share of a key point's weighted terms that a clause must state.
+    public var coverageThreshold = 0.4
+
+    public init() {}
+
+    public struct Point: Sendable, Equatable {
+        public var keypoint: String
+        public var covered: Bool
+        /// The answer's words that matched the key point.
+        public var matched: [String]
+    }
+
+    public struct Grade: Sendable, Equatable {
+        /// Share of key points covered, in [0, 1].
+        public var score: Double
+        /// The suggested review rating.
+        public var rating: Rating
+        public var points: [Point]
+        /// Why the score was capped, when it was (`keyword list`, `no answer` …).
+        public var note: String?
+
+        public var covered: [String] { points.filter(\.covered).map(\.keypoint) }
+        public var missed: [String] { points.filter { !$0.covered }.map(\.keypoint) }
+    }
+
+    public func grade(answer: String, keypoints: [String], question: String? = nil) -> Grade {
+        let uncovered = keypoints.map { Point(keypoint: $0, covered: false, matched: []) }
+        let answerTerms = TermNormalizer.terms(answer)
+        if answerTerms.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
+        if Self.saysItDoesNotKnow(answer, termCount: answerTerms.count) {
+            return Grade(score: 0, rating: .again, points: uncovered, note: "no answer")
+        }
+        if let question, Self.repeats(question: question, answerTerms: answerTerms) {
+            return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
+        }
+        let clauses = Self.clauses(answer)
+        let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms($0)) }
+        // Terms shared by many key points (the topic itself) identify none of them.
+        var frequency: [String: Int] = [:]
+        for terms in keyTerms { for term in terms { frequency[term.key, default: 0] += 1 } }
+        var points: [Point] = []
+        for (index, keypoint) in keypoints.enumerated() {
+            let terms = keyTerms[index]
+            let keypointNegated = Self.hasNegation(keypoint)
+            var best: (coverage: Double, matched: [String]) = (0, [])
+            for clause in clauses {
+                let result = Self.coverage(of: terms, in: clause, frequency: frequency, keypointCount: keypoints.count)
+                guard result.coverage > best.coverage else { continue }
+                if !keypointNegated, Self.negates(clause, near: result.positions) { continue }
+                best = (result.coverage, result.matched)
+            }
+            points.append(Point(keypoint: keypoint, covered: best.coverage >= coverageThreshold, matched: best.matched))
+        }
+        var note: String?
+        let swapped = Self.swappedKeypoints(answer: answer, keyTerms: keyTerms, frequency: frequency)
+        for index in swapped where points[index].covered {
+            points[index].covered = false
+            note = "terms are attached to the wrong things"
+        }
+        var score = keypoints.isEmpty ? 0 : Double(points.filter(\.covered).count) / Double(keypoints.count)
+        if Self.isKeywordList(answer, clauses: clauses), score > 0.5 {
+            score = 0.5
+            note = "a list of terms without explanation"
+        }
+        return Grade(score: score, rating: Self.rating(for: score), points: points, note: note)
+    }
+
+    /// Score bands: nothing covered Again, under half Hard, under four fifths Good, else Easy.
+    public static func rating(for score: Double) -> Rating {
+        switch score {
+        case ..<0.01: .again
+        case ..<0.5: .hard
+        case ..<0.8: .good
+        default: .easy
+        }
+    }
+
+    struct Clause {
+        var terms: [TermNormalizer.Term]
+        var keys: Set<String>
+        var text: String
+    }
+
+    /// Sentences and the clauses inside them; a key point may be stated by either.
+    static func clauses(_ answer: String) -> [Clause] {
+        var pieces: [String] = []
+        for sentence in answer.split(whereSeparator: { ".!?;\n".contains($0) }) {
+            let text = String(sentence)
+            pieces.append(text)
+            var parts = [text]
+            for separator in [", while ", " while ", " whereas ", ", but ", " but ", ", and ", " - ", ", "] {
+                parts = parts.flatMap { $0.components(separatedBy: separator) }
+            }
+            if parts.count > 1 { pieces += parts }
+        }
+        if pieces.count > 1 { pieces.append(answer) }
+        return pieces.map { text in
+            let terms = TermNormalizer.terms(text)
+            return Clause(terms: terms, keys: Set(terms.map(\.key)), text: text)
+        }
+    }
+
+    static func uniqueKeys(_ terms: [TermNormalizer.Term]) -> [TermNormalizer.Term] {
+        var seen: Set<String> = []
+        return terms.filter { seen.insert($0.key).inserted }
+    }
+
+    /// Weighted share of the key point's terms found in the clause.
+    static func coverage(of terms: [TermNormalizer.Term], in clause: Clause, frequency: [String: Int], keypointCount: Int)
+        -> (coverage: Double, matched: [String], positions: [Int])
+    {
+        var total = 0.0
+        var found = 0.0
+        var matched: [String] = []
+        var positions: [Int] = []
+        for term in terms {
+            let shared = Double(frequency[term.key, default: 1])
+            let weight = (term.isTechnical ? 2.0 : 1.0) / shared
+            total += weight
+            if let hit = clause.terms.first(where: { matches(term, $0) }) {
+                found += weight
+                matched.append(hit.original)
+                positions.append(hit.position)
+            }
+        }
+        return (total == 0 ? 0 : found / total, matched, positions)
+    }
+
+    /// Exact keys, a dotted name's last part (`concurrent.futures.ProcessPoolExecutor` ~
+    /// `ProcessPoolExecutor`), or one typo in a word of six letters or more.
+    static func matches(_ wanted: TermNormalizer.Term, _ candidate: TermNormalizer.Term) -> Bool {
+        if wanted.key == candidate.key { return true }
+        if wanted.isTechnical || candidate.isTechnical {
+            let wantedParts = wanted.key.split(separator: ".")
+            let candidateParts = candidate.key.split(separator: ".")
+            if let last = wantedParts.last, candidateParts.contains(last) { return true }
+            if let last = candidateParts.last, wantedParts.contains(last), last.count >= 4 { return true }
+            return false
+        }
+        return wanted.key.count >= 5 && candidate.key.count >= 4 && editDistanceAtMostOne(wanted.key, candidate.key)
+    }
+
+    static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard abs(x.count - y.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) <= 1
+    }
+
+    static let negations: Set<String> = [
+        "not", "no", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't", "without", "nothing", "neither",
+        "nor", "unlike", "instead",
+    ]
+
+    static func hasNegation(_ text: String) -> Bool {
+        TermNormalizer.rawTokens(text).contains { negations.contains($0.lowercased()) || $0.lowercased().hasSuffix("n't") }
+    }
+
+    /// A negation within three words before a matched term.
+    static func negates(_ clause: Clause, near positions: [Int]) -> Bool {
+        let words = TermNormalizer.rawTokens(clause.text).map { $0.lowercased() }
+        let negationIndexes = words.indices.filter { negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
+        guard !negationIndexes.isEmpty, !positions.isEmpty else { return false }
+        // Term positions count normalised terms, which skip stop words; compare by order instead.
+        let termWords = clause.terms.map { $0.original.lowercased() }
+        let matchedWords = positions.compactMap { termWords.indices.contains($0) ? termWords[$0] : nil }
+        for negation in negationIndexes {
+            let window = words[(negation + 1)..<min(words.count, negation + 4)]
+            if window.contains(where: { matchedWords.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// Key points whose distinctive terms the answer attaches crosswise: one clause says
+    /// "A … (term of B)" and another "B … (term of A)", as in "async def runs in a thread
+    /// pool, plain def on the event loop".
+    static func swappedKeypoints(answer: String, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
+        // A term identifies the key points that contain it, when few of them do.
+        let limit = max(1, min(2, keyTerms.count - 1))
+        func owners(of term: TermNormalizer.Term) -> Set<Int> {
+            Set(keyTerms.indices.filter { index in
+                keyTerms[index].contains { frequency[$0.key, default: 0] <= limit && matches($0, term) }
+            })
+        }
+        var directed: Set<[Int]> = []
+        for leaf in leafClauses(answer) {
+            var subject: Set<Int>?
+            for term in TermNormalizer.terms(leaf) {
+                let owned = owners(of: term)
+                guard !owned.isEmpty else { continue }
+                guard let first = subject else {
+                    subject = owned
+                    continue
+                }
+                for from in first { for to in owned.subtracting(first) { directed.insert([from, to]) } }
+            }
+        }
+        var swapped: Set<Int> = []
+        for pair in directed where directed.contains([pair[1], pair[0]]) {
+            swapped.insert(pair[0])
+            swapped.insert(pair[1])
+        }
+        return swapped
+    }
+
+    /// The smallest clauses: sentences split at commas, conjunctions and dashes.
+    static func leafClauses(_ answer: String) -> [String] {
+        var parts = answer.split(whereSeparator: { ".!?;\n".contains($0) }).map(String.init)
+        for separator in [", ", " while ", " whereas ", " but ", " and ", " - ", " so "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts
+    }
+
+    static func saysItDoesNotKnow(_ answer: String, termCount: Int) -> Bool {
+        let lower = answer.lowercased()
+        let phrases = ["don't know", "dont know", "do not know", "no idea", "not sure", "idk", "can't remember", "don't remember", "pass"]
+        return termCount <= 6 && phrases.contains { lower.contains($0) }
+    }
+
+    /// Most of the answer's terms come from the question and it adds almost nothing.
+    static func repeats(question: String, answerTerms: [TermNormalizer.Term]) -> Bool {
+        let questionKeys = Set(TermNormalizer.terms(question).map(\.key))
+        let extra = Set(answerTerms.map(\.key)).subtracting(questionKeys)
+        return !questionKeys.isEmpty && extra.count <= 1
+    }
+
+    /// Many short comma-separated fragments and no sentence: a list of terms with no claim.
+    static func isKeywordList(_ answer: String, clauses: [Clause]) -> Bool {
+        let fragments = answer.split(whereSeparator: { ",;\n".contains($0) }).map { $0.split(separator: " ").count }
+        guard fragments.count >= 5 else { return false }
+        let short = fragments.filter { $0 <= 2 }.count
+        return Double(short) / Double(fragments.count) >= 0.8
+    }
+}

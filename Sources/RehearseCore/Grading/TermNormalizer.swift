@@ -1,0 +1,141 @@
+/// Turns text into comparable terms: technical tokens kept exact (`asyncio.gather`,
+/// `__slots__`, `select_related`, `-5`), words lower-cased and stemmed (plurals, tenses),
+/// common abbreviations expanded (GIL → global interpreter lock), stop words dropped.
+public enum TermNormalizer {
+    /// A term of an answer or a key point.
+    public struct Term: Hashable, Sendable {
+        /// The normalised form compared between texts.
+        public var key: String
+        /// Whether it is a technical token (identifier, API, number) rather than a word.
+        public var isTechnical: Bool
+        /// The words of the original text it came from, for feedback.
+        public var original: String
+        /// Position among the text's terms, for judging proximity.
+        public var position: Int
+    }
+
+    /// The terms of `text`, in order.
+    public static func terms(_ text: String) -> [Term] {
+        var terms: [Term] = []
+        for raw in rawTokens(text) {
+            let lower = raw.lowercased()
+            if let expansion = abbreviations[lower.trimmingSuffix("s")] ?? abbreviations[lower] {
+                for word in expansion.split(separator: " ") {
+                    terms.append(Term(key: stem(String(word)), isTechnical: false, original: raw, position: terms.count))
+                }
+                continue
+            }
+            if isTechnical(raw) {
+                terms.append(Term(key: technicalKey(raw), isTechnical: true, original: raw, position: terms.count))
+                continue
+            }
+            guard lower.count > 1 || lower.first?.isNumber == true, !stopWords.contains(lower) else { continue }
+            terms.append(Term(key: synonyms[stem(lower)] ?? stem(lower), isTechnical: false, original: raw, position: terms.count))
+        }
+        return terms
+    }
+
+    /// Splits on white space and punctuation, keeping `a.b`, `a_b`, `__x__`, `x()`, `-5`, `:=`, `O(1)`.
+    static func rawTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func flush() {
+            var token = current
+            while let last = token.unicodeScalars.last, ".,;:!?'\"".unicodeScalars.contains(last) { token.unicodeScalars.removeLast() }
+            while let first = token.unicodeScalars.first, ".,;:'\"".unicodeScalars.contains(first), token != ":=" { token.unicodeScalars.removeFirst() }
+            if !token.isEmpty { tokens.append(token) }
+            current = ""
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "." || scalar == "'", !current.isEmpty, next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" {
+                current.unicodeScalars.append(scalar)  // asyncio.gather, 3.8, don't
+            } else if scalar == "-", current.isEmpty, ("0"..."9").contains(next) {
+                current.unicodeScalars.append(scalar)  // -5
+            } else if scalar == "(", !current.isEmpty, next == ")" {
+                current += "()"  // len()
+                index += 1
+            } else if scalar == ":", next == "=" {
+                flush()
+                tokens.append(":=")
+                index += 1
+            } else if scalar == "/" || scalar == "-", !current.isEmpty, next.properties.isAlphabetic {
+                flush()  // I/O-bound, CPU-bound: split into parts
+            } else {
+                flush()
+            }
+            index += 1
+        }
+        flush()
+        return tokens
+    }
+
+    /// Identifiers with `_`, `.` or `()`, CamelCase names, and numbers.
+    static func isTechnical(_ token: String) -> Bool {
+        if token == ":=" { return true }
+        if token.contains("_") || token.hasSuffix("()") { return true }
+        if token.contains("."), token.first?.isLetter == true { return true }
+        if token.first == "-" || token.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
+        let uppers = token.filter(\.isUppercase).count
+        return uppers >= 2 && token.first?.isUppercase == true && token.contains(where: \.isLowercase)  // TestClient, ProcessPoolExecutor
+    }
+
+    static func technicalKey(_ token: String) -> String {
+        var key = token.lowercased()
+        if key.hasSuffix("()") { key.removeLast(2) }
+        return key
+    }
+
+    /// A light English stemmer: enough to match plural, past and progressive forms.
+    static func stem(_ word: String) -> String {
+        var word = word
+        if word.hasSuffix("n't") { word.removeLast(3) }
+        for (suffix, replacement) in [("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")] {
+            if word.hasSuffix(suffix), word.count - suffix.count >= 3, !word.hasSuffix("ss") || suffix == "sses" {
+                word.removeLast(suffix.count)
+                word += replacement
+                break
+            }
+        }
+        return word
+    }
+
+    static let abbreviations: [String: String] = [
+        "gil": "global interpreter lock", "di": "dependency injection", "orm": "object relational mapper",
+        "gc": "garbage collection", "fk": "foreign key", "db": "database", "dbs": "database", "io": "io",
+        "async": "asynchronous", "sync": "synchronous", "func": "function", "funcs": "function", "fn": "function",
+        "vars": "variable", "var": "variable", "param": "parameter", "params": "parameter", "args": "argument",
+        "repo": "repository", "auth": "authentication", "py": "python", "proc": "process", "procs": "process",
+        "avg": "average", "refs": "reference", "ref": "reference", "impl": "implementation", "config": "configuration",
+        "deps": "dependency", "dep": "dependency", "req": "request", "reqs": "request", "u": "you", "ur": "your",
+    ]
+
+    /// Words that mean the same here, mapped to one stem.
+    static let synonyms: [String: String] = [
+        "asynchronou": "asynchronou", "thread": "thread", "threadpool": "thread", "coroutine": "coroutine",
+        "interpreter": "interpreter", "lookup": "lookup", "fetch": "lookup", "retriev": "lookup", "remember": "keep",
+        "persist": "keep", "alive": "keep", "retain": "keep", "lazily": "lazy", "laziness": "lazy", "chaining": "chain",
+        "probing": "prob", "probe": "prob", "slot": "slot", "bucket": "slot", "hashtable": "hash", "hashmap": "hash",
+        "cycle": "circular", "cyclic": "circular", "unbounded": "grow", "growing": "grow", "leak": "leak",
+        "closed": "close", "unclosed": "close", "parallelism": "parallel", "concurrently": "concurrent",
+    ]
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "be", "it", "its", "it's",
+        "that", "this", "as", "by", "at", "from", "so", "you", "your", "i", "i'd", "i'm", "we", "they", "them", "can",
+        "will", "would", "just", "like", "then", "also", "which", "what", "when", "how", "do", "does", "did", "e.g",
+        "eg", "etc", "use", "used", "using", "via", "there", "their", "has", "have", "one", "each", "all", "some",
+        "into", "up", "out", "about", "if", "but", "very", "really", "basically", "usually", "thing", "things",
+    ]
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) && count > suffix.count + 1 ? String(dropLast(suffix.count)) : self
+    }
+}
