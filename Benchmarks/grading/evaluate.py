@@ -3,7 +3,7 @@
 
     swift build -c release --product rehearse
     python3 Benchmarks/grading/evaluate.py ../shared/data/grading/dev-answers.json
-    python3 Benchmarks/grading/evaluate.py Benchmarks/grading/own-answers.json
+    python3 Benchmarks/grading/evaluate.py Benchmarks/grading/own-answers.json   # references read from the user's guide
 
 Reports, once with the file's key points and once with key points derived from the
 reference: exact agreement and quadratic weighted kappa between suggested and human
@@ -32,11 +32,23 @@ def quadratic_kappa(a, b, k=4):
     return 1 - num / den if den else 1.0
 
 
+def references_from_guide(binary, guide):
+    """Answers of the user's guide by question, read with `rehearse inspect --json`."""
+    document = json.loads(subprocess.run([binary, "inspect", guide, "--json"], capture_output=True, text=True, check=True).stdout)
+    return {item["question"]: item["answer"] for item in document["items"] if item["kind"] in ("qa", "prompt")}
+
+
 def run(path, binary, use_keypoints):
     data = json.load(open(path))
+    references = None
     rows, meta = [], []
     for q in data["questions"]:
+        if "reference" not in q:
+            references = references or references_from_guide(binary, GUIDE)
+            q["reference"] = references[q["question"]]
         for a in q["answers"]:
+            if a.get("covers") and isinstance(a["covers"][0], int):
+                a["covers"] = [q["keypoints"][i] for i in a["covers"]]
             row = {"question": q["question"], "reference": q["reference"], "answer": a["text"]}
             if use_keypoints:
                 row["keypoints"] = q["keypoints"]
@@ -68,6 +80,7 @@ def run(path, binary, use_keypoints):
 
 path = sys.argv[1]
 binary = sys.argv[2] if len(sys.argv) > 2 else ".build/release/rehearse"
+GUIDE = sys.argv[3] if len(sys.argv) > 3 else "../shared/guides/03-python-deep-dive.txt"
 print(f"{path}")
 print(" with the file's key points:")
 run(path, binary, True)

@@ -8,6 +8,7 @@ import RehearseCore
 ///     rehearse-bench store [--cards N] [--answers N] [--db PATH]
 ///                                                 answer cards through the store; open and list due cards
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
+///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -17,6 +18,11 @@ func option(_ name: String) -> String? {
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("rehearse-bench: \(message)\n".utf8))
     exit(2)
+}
+
+if arguments.first == "grade" {
+    GradingBenchmark.run()
+    exit(0)
 }
 
 if arguments.first == "store" {

@@ -12,6 +12,8 @@
 public struct AnswerGrader: Sendable {
     /// Share of a key point's weighted terms that a clause must state.
     public var coverageThreshold = 0.4
+    /// Longer answers are graded on their first this many characters.
+    public static let maximumLength = 20_000
 
     public init() {}
 
@@ -35,17 +37,17 @@ public struct AnswerGrader: Sendable {
         public var missed: [String] { points.filter { !$0.covered }.map(\.keypoint) }
     }
 
-    public func grade(answer: String, keypoints: [String], question: String? = nil) -> Grade {
+    public func grade(answer fullAnswer: String, keypoints: [String], question: String? = nil) -> Grade {
+        let answer = fullAnswer.count > Self.maximumLength ? String(fullAnswer.prefix(Self.maximumLength)) : fullAnswer
         let uncovered = keypoints.map { Point(keypoint: $0, covered: false, matched: []) }
-        let answerTerms = TermNormalizer.terms(answer)
-        if answerTerms.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
-        if Self.saysItDoesNotKnow(answer, termCount: answerTerms.count) {
+        let text = AnswerText(answer)
+        if text.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
+        if Self.saysItDoesNotKnow(answer, termCount: text.termCount) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "no answer")
         }
-        if let question, Self.repeats(question: question, answerTerms: answerTerms) {
+        if let question, Self.repeats(question: question, answerKeys: text.allKeys) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
         }
-        let clauses = Self.clauses(answer)
         let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms($0)) }
         // Terms shared by many key points (the topic itself) identify none of them.
         var frequency: [String: Int] = [:]
@@ -53,25 +55,35 @@ public struct AnswerGrader: Sendable {
         var points: [Point] = []
         for (index, keypoint) in keypoints.enumerated() {
             let terms = keyTerms[index]
+            let weights = terms.map { ($0.isTechnical ? 2.0 : 1.0) / Double(frequency[$0.key, default: 1]) }
+            let total = weights.reduce(0, +)
             let keypointNegated = Self.hasNegation(keypoint)
             var best: (coverage: Double, matched: [String]) = (0, [])
-            for clause in clauses {
-                let result = Self.coverage(of: terms, in: clause, frequency: frequency, keypointCount: keypoints.count)
-                guard result.coverage > best.coverage else { continue }
-                if !keypointNegated, Self.negates(clause, near: result.positions) { continue }
-                best = (result.coverage, result.matched)
+            // Where each term occurs, found once and then looked up for every span.
+            let occurrences = terms.map { text.occurrences(of: $0) }
+            for span in text.spans {
+                var found = 0.0
+                var hits: [(leaf: Int, term: TermNormalizer.Term)] = []
+                for (occurrence, weight) in zip(occurrences, weights) {
+                    guard let hit = occurrence.first(where: { span.contains($0.leaf) }) else { continue }
+                    found += weight
+                    hits.append(hit)
+                }
+                let coverage = total == 0 ? 0 : found / total
+                guard coverage > best.coverage else { continue }
+                if !keypointNegated, text.negates(hits) { continue }
+                best = (coverage, hits.map(\.term.original))
             }
             points.append(Point(keypoint: keypoint, covered: best.coverage >= coverageThreshold, matched: best.matched))
         }
         var note: String?
-        let swapped = Self.swappedKeypoints(answer: answer, keyTerms: keyTerms, frequency: frequency)
-        for index in swapped where points[index].covered {
+        for index in Self.swappedKeypoints(text, keyTerms: keyTerms, frequency: frequency) where points[index].covered {
             points[index].covered = false
             note = "terms are attached to the wrong things"
         }
         var score = keypoints.isEmpty ? 0 : Double(points.filter(\.covered).count) / Double(keypoints.count)
-        if Self.isKeywordList(answer, clauses: clauses), score > 0.5 {
-            score = 0.5
+        if Self.isKeywordList(answer), score > 0.4 {
+            score = 0.4
             note = "a list of terms without explanation"
         }
         return Grade(score: score, rating: Self.rating(for: score), points: points, note: note)
@@ -87,56 +99,13 @@ public struct AnswerGrader: Sendable {
         }
     }
 
-    struct Clause {
-        var terms: [TermNormalizer.Term]
-        var keys: Set<String>
-        var text: String
-    }
 
-    /// Sentences and the clauses inside them; a key point may be stated by either.
-    static func clauses(_ answer: String) -> [Clause] {
-        var pieces: [String] = []
-        for sentence in answer.split(whereSeparator: { ".!?;\n".contains($0) }) {
-            let text = String(sentence)
-            pieces.append(text)
-            var parts = [text]
-            for separator in [", while ", " while ", " whereas ", ", but ", " but ", ", and ", " - ", ", "] {
-                parts = parts.flatMap { $0.components(separatedBy: separator) }
-            }
-            if parts.count > 1 { pieces += parts }
-        }
-        if pieces.count > 1 { pieces.append(answer) }
-        return pieces.map { text in
-            let terms = TermNormalizer.terms(text)
-            return Clause(terms: terms, keys: Set(terms.map(\.key)), text: text)
-        }
-    }
 
     static func uniqueKeys(_ terms: [TermNormalizer.Term]) -> [TermNormalizer.Term] {
         var seen: Set<String> = []
         return terms.filter { seen.insert($0.key).inserted }
     }
 
-    /// Weighted share of the key point's terms found in the clause.
-    static func coverage(of terms: [TermNormalizer.Term], in clause: Clause, frequency: [String: Int], keypointCount: Int)
-        -> (coverage: Double, matched: [String], positions: [Int])
-    {
-        var total = 0.0
-        var found = 0.0
-        var matched: [String] = []
-        var positions: [Int] = []
-        for term in terms {
-            let shared = Double(frequency[term.key, default: 1])
-            let weight = (term.isTechnical ? 2.0 : 1.0) / shared
-            total += weight
-            if let hit = clause.terms.first(where: { matches(term, $0) }) {
-                found += weight
-                matched.append(hit.original)
-                positions.append(hit.position)
-            }
-        }
-        return (total == 0 ? 0 : found / total, matched, positions)
-    }
 
     /// Exact keys, a dotted name's last part (`concurrent.futures.ProcessPoolExecutor` ~
     /// `ProcessPoolExecutor`), or one typo in a word of six letters or more.
@@ -149,12 +118,12 @@ public struct AnswerGrader: Sendable {
             if let last = candidateParts.last, wantedParts.contains(last), last.count >= 4 { return true }
             return false
         }
-        return wanted.key.count >= 5 && candidate.key.count >= 4 && editDistanceAtMostOne(wanted.key, candidate.key)
+        return wanted.key.utf8.count >= 5 && candidate.key.utf8.count >= 4 && editDistanceAtMostOne(wanted.key, candidate.key)
     }
 
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
+        guard abs(a.utf8.count - b.utf8.count) <= 1 else { return false }
         let x = Array(a.utf8), y = Array(b.utf8)
-        guard abs(x.count - y.count) <= 1 else { return false }
         var i = 0, j = 0, edits = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
@@ -178,36 +147,26 @@ public struct AnswerGrader: Sendable {
         TermNormalizer.rawTokens(text).contains { negations.contains($0.lowercased()) || $0.lowercased().hasSuffix("n't") }
     }
 
-    /// A negation within three words before a matched term.
-    static func negates(_ clause: Clause, near positions: [Int]) -> Bool {
-        let words = TermNormalizer.rawTokens(clause.text).map { $0.lowercased() }
-        let negationIndexes = words.indices.filter { negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
-        guard !negationIndexes.isEmpty, !positions.isEmpty else { return false }
-        // Term positions count normalised terms, which skip stop words; compare by order instead.
-        let termWords = clause.terms.map { $0.original.lowercased() }
-        let matchedWords = positions.compactMap { termWords.indices.contains($0) ? termWords[$0] : nil }
-        for negation in negationIndexes {
-            let window = words[(negation + 1)..<min(words.count, negation + 4)]
-            if window.contains(where: { matchedWords.contains($0) }) { return true }
-        }
-        return false
-    }
 
     /// Key points whose distinctive terms the answer attaches crosswise: one clause says
     /// "A … (term of B)" and another "B … (term of A)", as in "async def runs in a thread
     /// pool, plain def on the event loop".
-    static func swappedKeypoints(answer: String, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
-        // A term identifies the key points that contain it, when few of them do.
-        let limit = max(1, min(2, keyTerms.count - 1))
+    static func swappedKeypoints(_ text: AnswerText, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
+        // A term identifies the one key point that contains it.
+        let limit = 1
+        var known: [String: Set<Int>] = [:]
         func owners(of term: TermNormalizer.Term) -> Set<Int> {
-            Set(keyTerms.indices.filter { index in
+            if let cached = known[term.key] { return cached }
+            let found = Set(keyTerms.indices.filter { index in
                 keyTerms[index].contains { frequency[$0.key, default: 0] <= limit && matches($0, term) }
             })
+            known[term.key] = found
+            return found
         }
         var directed: Set<[Int]> = []
-        for leaf in leafClauses(answer) {
+        for leaf in text.leaves {
             var subject: Set<Int>?
-            for term in TermNormalizer.terms(leaf) {
+            for term in leaf.terms {
                 let owned = owners(of: term)
                 guard !owned.isEmpty else { continue }
                 guard let first = subject else {
@@ -225,14 +184,6 @@ public struct AnswerGrader: Sendable {
         return swapped
     }
 
-    /// The smallest clauses: sentences split at commas, conjunctions and dashes.
-    static func leafClauses(_ answer: String) -> [String] {
-        var parts = answer.split(whereSeparator: { ".!?;\n".contains($0) }).map(String.init)
-        for separator in [", ", " while ", " whereas ", " but ", " and ", " - ", " so "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
-        }
-        return parts
-    }
 
     static func saysItDoesNotKnow(_ answer: String, termCount: Int) -> Bool {
         let lower = answer.lowercased()
@@ -241,14 +192,14 @@ public struct AnswerGrader: Sendable {
     }
 
     /// Most of the answer's terms come from the question and it adds almost nothing.
-    static func repeats(question: String, answerTerms: [TermNormalizer.Term]) -> Bool {
+    static func repeats(question: String, answerKeys: Set<String>) -> Bool {
         let questionKeys = Set(TermNormalizer.terms(question).map(\.key))
-        let extra = Set(answerTerms.map(\.key)).subtracting(questionKeys)
+        let extra = answerKeys.subtracting(questionKeys)
         return !questionKeys.isEmpty && extra.count <= 1
     }
 
     /// Many short comma-separated fragments and no sentence: a list of terms with no claim.
-    static func isKeywordList(_ answer: String, clauses: [Clause]) -> Bool {
+    static func isKeywordList(_ answer: String) -> Bool {
         let fragments = answer.split(whereSeparator: { ",;\n".contains($0) }).map { $0.split(separator: " ").count }
         guard fragments.count >= 5 else { return false }
         let short = fragments.filter { $0 <= 2 }.count

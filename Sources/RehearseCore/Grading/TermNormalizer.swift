@@ -35,7 +35,7 @@ public enum TermNormalizer {
         return terms
     }
 
-    /// Splits on white space and punctuation, keeping `a.b`, `a_b`, `__x__`, `x()`, `-5`, `:=`, `O(1)`.
+    /// Splits on white space and punctuation, keeping `a.b`, `a_b`, `__x__`, `x()`, `-5`, `*args`, `:=`, `==`.
     static func rawTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
@@ -44,7 +44,7 @@ public enum TermNormalizer {
         func flush() {
             var token = current
             while let last = token.unicodeScalars.last, ".,;:!?'\"".unicodeScalars.contains(last) { token.unicodeScalars.removeLast() }
-            while let first = token.unicodeScalars.first, ".,;:'\"".unicodeScalars.contains(first), token != ":=" { token.unicodeScalars.removeFirst() }
+            while let first = token.unicodeScalars.first, ".,;:'\"".unicodeScalars.contains(first) { token.unicodeScalars.removeFirst() }
             if !token.isEmpty { tokens.append(token) }
             current = ""
         }
@@ -60,10 +60,12 @@ public enum TermNormalizer {
             } else if scalar == "(", !current.isEmpty, next == ")" {
                 current += "()"  // len()
                 index += 1
-            } else if scalar == ":", next == "=" {
+            } else if (scalar == ":" || scalar == "=" || scalar == "!"), next == "=" {
                 flush()
-                tokens.append(":=")
+                tokens.append(String(scalar) + "=")  // :=, ==, !=
                 index += 1
+            } else if scalar == "*", current.isEmpty || current == "*", next == "*" || next.properties.isAlphabetic {
+                current.unicodeScalars.append(scalar)  // *args, **kwargs
             } else if scalar == "/" || scalar == "-", !current.isEmpty, next.properties.isAlphabetic {
                 flush()  // I/O-bound, CPU-bound: split into parts
             } else {
@@ -77,12 +79,17 @@ public enum TermNormalizer {
 
     /// Identifiers with `_`, `.` or `()`, CamelCase names, and numbers.
     static func isTechnical(_ token: String) -> Bool {
-        if token == ":=" { return true }
-        if token.contains("_") || token.hasSuffix("()") { return true }
-        if token.contains("."), token.first?.isLetter == true { return true }
-        if token.first == "-" || token.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
-        let uppers = token.filter(\.isUppercase).count
-        return uppers >= 2 && token.first?.isUppercase == true && token.contains(where: \.isLowercase)  // TestClient, ProcessPoolExecutor
+        let bytes = token.utf8
+        guard let first = bytes.first else { return false }
+        if first == UInt8(ascii: "*") || bytes.contains(UInt8(ascii: "_")) || bytes.contains(UInt8(ascii: "=")) { return true }
+        if bytes.last == UInt8(ascii: ")") { return true }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        if bytes.contains(UInt8(ascii: ".")), isLetter(first) { return true }
+        if first == UInt8(ascii: "-") || bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) { return true }
+        // CamelCase: TestClient, ProcessPoolExecutor.
+        let uppers = bytes.count { $0 >= 0x41 && $0 <= 0x5A }
+        let lowers = bytes.count { $0 >= 0x61 && $0 <= 0x7A }
+        return uppers >= 2 && first >= 0x41 && first <= 0x5A && lowers > 0
     }
 
     static func technicalKey(_ token: String) -> String {
@@ -102,6 +109,9 @@ public enum TermNormalizer {
                 break
             }
         }
+        // release / releases / released all end as "releas"; serialise and serialize meet too.
+        if word.hasSuffix("e"), word.count > 4 { word.removeLast() }
+        if word.hasSuffix("iz") { word = String(word.dropLast(2)) + "is" }
         return word
     }
 

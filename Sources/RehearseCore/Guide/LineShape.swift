@@ -141,6 +141,20 @@ extension Substring {
         return false
     }
 
+    /// The first occurrence of `needle`'s UTF-8 bytes.
+    func range(ofBytes needle: String) -> Range<String.Index>? {
+        guard let first = needle.utf8.first else { return nil }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle.utf8) {
+                return found..<bytes.index(found, offsetBy: needle.utf8.count)
+            }
+            index = bytes.index(after: found)
+        }
+        return nil
+    }
+
     /// `hasPrefix` on UTF-8 bytes, without the Unicode comparison `hasPrefix` makes.
     func hasBytePrefix(_ prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8)

@@ -1,0 +1,84 @@
+/// An answer read once for grading: its smallest clauses ("leaves") with their terms and
+/// words, grouped into sentences. Coverage is looked for in a leaf, a sentence or the whole
+/// answer without reading the text again.
+struct AnswerText {
+    struct Leaf {
+        var terms: [TermNormalizer.Term]
+        var keys: Set<String>
+        /// The leaf's words, lower-cased, for negation checks.
+        var words: [String]
+        var sentence: Int
+        var negations: [Int]
+    }
+
+    let leaves: [Leaf]
+    /// Leaf index ranges to look for a key point in: each leaf, each sentence, the whole answer.
+    let spans: [ClosedRange<Int>]
+
+    init(_ answer: String) {
+        var leaves: [Leaf] = []
+        var spans: [ClosedRange<Int>] = []
+        let sentences = answer.split(whereSeparator: { ".!?;\n".contains($0) })
+        for (number, sentence) in sentences.enumerated() {
+            let first = leaves.count
+            for part in Self.split(String(sentence)) {
+                let terms = TermNormalizer.terms(part)
+                guard !terms.isEmpty else { continue }
+                let words = TermNormalizer.rawTokens(part).map { $0.lowercased() }
+                let negations = words.indices.filter { AnswerGrader.negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
+                leaves.append(Leaf(terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations))
+            }
+            guard leaves.count > first else { continue }
+            for index in first..<leaves.count { spans.append(index...index) }
+            if leaves.count - first > 1 { spans.append(first...(leaves.count - 1)) }
+        }
+        if leaves.count > 1, leaves.last?.sentence != leaves.first?.sentence { spans.append(0...(leaves.count - 1)) }
+        self.leaves = leaves
+        self.spans = spans
+    }
+
+    var isEmpty: Bool { leaves.isEmpty }
+    var termCount: Int { leaves.reduce(0) { $0 + $1.terms.count } }
+    var allKeys: Set<String> { leaves.reduce(into: []) { $0.formUnion($1.keys) } }
+
+    /// A sentence's clauses: split at commas, conjunctions and dashes.
+    static func split(_ sentence: String) -> [String] {
+        var parts: [String] = []
+        var current = Substring(sentence)
+        while let range = separators.lazy.compactMap({ current.range(ofBytes: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            parts.append(String(current[..<range.lowerBound]))
+            current = current[range.upperBound...]
+        }
+        parts.append(String(current))
+        return parts
+    }
+
+    static let separators = [", ", " while ", " whereas ", " but ", " and ", " - ", " so "]
+
+    /// The leaves that state a key point term, with the answer's term that matched: the
+    /// exact key, else the forgiving comparison of ``AnswerGrader/matches(_:_:)``.
+    func occurrences(of term: TermNormalizer.Term) -> [(leaf: Int, term: TermNormalizer.Term)] {
+        var found: [(leaf: Int, term: TermNormalizer.Term)] = []
+        let fuzzy = term.isTechnical || term.key.utf8.count >= 5
+        for (index, leaf) in leaves.enumerated() {
+            if leaf.keys.contains(term.key), let hit = leaf.terms.first(where: { $0.key == term.key }) {
+                found.append((index, hit))
+            } else if fuzzy, let hit = leaf.terms.first(where: { AnswerGrader.matches(term, $0) }) {
+                found.append((index, hit))
+            }
+        }
+        return found
+    }
+
+    /// Whether a negation stands within three words before one of the matched words.
+    func negates(_ hits: [(leaf: Int, term: TermNormalizer.Term)]) -> Bool {
+        for (index, term) in hits where !leaves[index].negations.isEmpty {
+            let leaf = leaves[index]
+            let word = term.original.lowercased()
+            for negation in leaf.negations where leaf.words[(negation + 1)..<min(leaf.words.count, negation + 4)].contains(word) {
+                return true
+            }
+        }
+        return false
+    }
+}
