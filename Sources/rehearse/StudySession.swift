@@ -67,14 +67,21 @@ struct StudySession {
                 }
             }
             showAnswer(current)
+            var grade: AnswerGrader.Grade?
+            if let typedAnswer {
+                grade = AnswerGrader().grade(answer: typedAnswer, keypoints: current.card.keypoints, question: current.card.prompt)
+                showFeedback(grade)
+            }
             let shownAt = Date()
             while true {
-                switch Key(terminal.readKey()) {
+                var key = Key(terminal.readKey())
+                if case .reveal = key, let suggested = grade?.rating { key = .rate(suggested) }
+                switch key {
                 case .rate(let rating):
                     let now = Date()
                     let review = try store.record(
                         cardID: current.card.id, rating: rating, at: now, scheduler: scheduler, answerText: typedAnswer,
-                        durationMS: Int(now.timeIntervalSince(shownAt) * 1000))
+                        grade: grade.map(Self.json), durationMS: Int(now.timeIntervalSince(shownAt) * 1000))
                     answered.append((review.id, current, rating != .again))
                     summary.reviewed += 1
                     summary.passed += rating == .again ? 0 : 1
@@ -105,6 +112,31 @@ struct StudySession {
         summary.reviewed -= 1
         summary.passed -= last.passed ? 1 : 0
         terminal.write(terminal.dim("undone: the last answer was removed\n\n"))
+    }
+
+    /// Each key point ticked or missed, with the words that matched, and the suggested rating.
+    private func showFeedback(_ grade: AnswerGrader.Grade?) {
+        guard let grade else { return }
+        var lines = ["Key points:"]
+        for point in grade.points {
+            if point.covered {
+                lines.append("  " + terminal.green("✓ \(point.keypoint)") + terminal.dim("  (\(point.matched.joined(separator: ", ")))"))
+            } else {
+                lines.append("  " + terminal.red("✗ \(point.keypoint)"))
+            }
+        }
+        if let note = grade.note { lines.append(terminal.dim("  note: \(note)")) }
+        lines.append("Suggested: \(grade.rating.rawValue) \(grade.rating.name) (score \(Int((grade.score * 100).rounded()))%) — Enter accepts, 1–4 to choose")
+        terminal.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The grade as stored in the review log.
+    static func json(_ grade: AnswerGrader.Grade) -> String {
+        let object: [String: Any] = [
+            "rating": grade.rating.rawValue, "score": grade.score, "covered": grade.covered, "missed": grade.missed,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     private func show(_ item: StudyCard, position: Int, remaining: Int) {
