@@ -116,6 +116,13 @@ public final class Store: Sendable {
                 table.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-mock-reports") { db in
+            try db.create(table: "mockReport") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("startedAt", .double).notNull()
+                table.column("report", .text).notNull()
+            }
+        }
         return migrator
     }
 }
