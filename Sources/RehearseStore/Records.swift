@@ -12,6 +12,8 @@ struct GuideRecord: Codable, FetchableRecord, PersistableRecord {
     var next: String?
     var source: String
     var importedAt: Double
+    /// The guide's "My Notes" prompts, joined by U+001F.
+    var notesHeadings: String?
 }
 
 /// A card row; `section` and `keypoints` are lists joined by U+001F.

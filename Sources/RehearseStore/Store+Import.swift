@@ -20,7 +20,8 @@ extension Store {
         return try writer.write { db in
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
-                next: guide.next, source: source, importedAt: now.timeIntervalSince1970
+                next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
+                notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } })
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })

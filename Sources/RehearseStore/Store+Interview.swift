@@ -30,6 +30,13 @@ extension Store {
         }
     }
 
+    /// The guide's own "My Notes" headings, as imported.
+    public func notesHeadings(guide: String) throws -> [String] {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT notesHeadings FROM guide WHERE id = ?", arguments: [guide])
+        }.map(CardRecord.strings) ?? []
+    }
+
     /// Saves a mock interview's report; returns its number.
     @discardableResult
     public func saveMockReport(_ report: MockReport) throws -> Int64 {

@@ -123,6 +123,11 @@ public final class Store: Sendable {
                 table.column("report", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-notes-headings") { db in
+            try db.alter(table: "guide") { table in
+                table.add(column: "notesHeadings", .text)
+            }
+        }
         return migrator
     }
 }
