@@ -24,8 +24,8 @@ import Glibc
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", script, CLI.executable.path, database,
-            "show answer=> ", "Easy=>3", "show answer=> ", "Easy=>1", "show answer=> ", "Easy=>4", "undo=>u", "show answer=>q",
+            "python3", script, CLI.executable.path, database, "study --limit 3",
+            "show answer=> ", "Easy=>3", "show answer=> ", "Easy=>1", "show answer=> ", "Easy=>4", "undo=>u", "show answer=>q", "Reviewed",
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -40,6 +40,37 @@ import Glibc
         #expect(screen.contains("Reviewed 2 cards, 50% correct"))
         #expect(screen.contains("[1] Again 1m   [2] Hard 6m   [3] Good 10m"))
         #expect(try CLI.reviewCount(database) == 2)
+    }
+
+    @Test func aThreeQuestionMockInterviewInAPseudoTerminal() throws {
+        let script = CLI.repository.appendingPathComponent("Tests/RehearseCLITests/Scripts/pty_session.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", script, CLI.executable.path, database, "mock --questions 3 --minutes 9 --seed 11",
+            "Question 1/3=>Only one thread runs Python bytecode at a time.\n\n",
+            "Question 2/3=>I don't know\n\n",
+            "Question 3/3=>Processes each have their own interpreter and GIL, so they run in parallel.\n\n",
+            "Saved as report",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(screen.contains("Mock interview: 3 questions in 9:00"))
+        #expect(screen.contains("Mock interview — 3 questions, score"))
+        #expect(screen.contains("By section:"))
+        #expect(screen.contains("Saved as report #1"))
+        #expect(try CLI.reviewCount(database) == 3)
+        let history = try CLI.run("mock", "--db", database, "--history")
+        #expect(history.output.hasPrefix("#1  "))
+        #expect(history.output.contains("3 questions"))
+        let notes = try CLI.run("notes", "--db", database)
+        #expect(notes.output.hasPrefix("## My Notes"))
+        #expect(notes.output.contains("### Python concepts I'm solid on"))
+        #expect(notes.output.contains("### Concepts I need to review"))
     }
 
     @Test func killingASessionLosesNoAnswer() throws {

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Drives `rehearse study` in a pseudo-terminal, as a person at a keyboard would.
 
-    pty_session.py REHEARSE DB KEYS...
+    pty_session.py REHEARSE DB "COMMAND ARGS" MARKER=>KEYS... FINAL
 
-Each KEYS argument is typed once the screen shows the text expected before it: the
-script waits for a prompt, sends the keys, and prints everything the program wrote.
+The command runs with `--db DB`; each MARKER=>KEYS step types KEYS once the screen shows
+MARKER; the script then waits for FINAL and prints everything the program wrote.
 """
 import os
 import pty
@@ -12,10 +12,10 @@ import select
 import sys
 import time
 
-rehearse, db, *steps = sys.argv[1:]
+rehearse, db, command, *steps, final = sys.argv[1:]
 pid, fd = pty.fork()
 if pid == 0:
-    os.execv(rehearse, [rehearse, "study", "--db", db, "--limit", "3"])
+    os.execv(rehearse, [rehearse, *command.split(), "--db", db])
 
 screen = b""
 
@@ -40,6 +40,7 @@ def read_until(marker, timeout=20.0):
 
 for step in steps:
     wait_for, keys = step.split("=>", 1)
+    keys = keys.replace("\\n", "\n")
     read_until(wait_for)
     screen_marker = len(screen)
     os.write(fd, keys.encode())
@@ -52,7 +53,7 @@ for step in steps:
         except OSError:
             pass
 
-read_until("Reviewed")
+read_until(final)
 _, status = os.waitpid(pid, 0)
 sys.stdout.write(screen.decode(errors="replace"))
 sys.exit(os.waitstatus_to_exitcode(status))
