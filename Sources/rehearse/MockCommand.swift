@@ -11,8 +11,8 @@ struct MockCommand: ParsableCommand {
         discussion: """
             Questions come as an interviewer would ask them: more from high-priority guides, \
             weak sections and unseen cards, with a follow-up from the same section after a \
-            weak answer. Each question shows its share of the time and the time left; type \
-            the answer and finish it with an empty line. Nothing is revealed until the end; \
+            weak answer. Each question shows its share of the time and counts it down while you \
+            type the answer; finish it with an empty line. Nothing is revealed until the end; \
             then the report shows each grade and the missed points, a score per section, the \
             three weakest topics with what to review, and the time used. Every answer counts \
             as a review. Reports are saved; --history lists them.
@@ -74,7 +74,7 @@ struct MockCommand: ParsableCommand {
             say(terminal.dim("Question \(number)/\(count) · \(candidate.card.section.last ?? candidate.card.guideID) · about \(MockReport.clock(perQuestion)) for this one, \(MockReport.clock(left)) left"))
             say(terminal.bold(candidate.card.prompt))
             let questionStart = Date()
-            guard let answer = readAnswer(terminal) else { break }
+            guard let answer = readAnswer(terminal, deadline: questionStart.addingTimeInterval(min(perQuestion, left))) else { break }
             let seconds = Date().timeIntervalSince(questionStart)
             let grade = grader.grade(answer: answer, keypoints: candidate.card.keypoints, question: candidate.card.prompt)
             try database.record(
@@ -99,10 +99,11 @@ struct MockCommand: ParsableCommand {
         }
     }
 
-    /// Lines up to an empty line (or the end of input); nil when nothing was typed at all.
-    private func readAnswer(_ terminal: Terminal) -> String? {
+    /// Lines up to an empty line (or the end of input), under a live countdown to the
+    /// question's deadline; nil when nothing was typed at all.
+    private func readAnswer(_ terminal: Terminal, deadline: Date) -> String? {
         var lines: [String] = []
-        while let line = terminal.readLine() {
+        while let line = terminal.readLine(countingDownTo: deadline) {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { return lines.joined(separator: "\n") }
             lines.append(line)
         }

@@ -63,6 +63,44 @@ final class Terminal {
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A typed line with a live countdown in front of it (`[1:23] text`), redrawn every
+    /// second until Enter; on a pipe, a plain ``readLine()``.
+    func readLine(countingDownTo deadline: Date) -> String? {
+        guard isInteractive else { return readLine() }
+        let wasRaw = original != nil
+        enterRawMode()
+        defer { if !wasRaw { restore() } }
+        var typed: [UInt8] = []
+        func redraw() {
+            let left = max(0, Int(deadline.timeIntervalSinceNow.rounded(.up)))
+            let clock = String(format: "[%d:%02d] ", left / 60, left % 60)
+            write("\r\u{1B}[K" + (left == 0 ? red(clock) : dim(clock)) + String(decoding: typed, as: UTF8.self))
+        }
+        redraw()
+        while true {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 1000)
+            if ready == 0 {
+                redraw()
+                continue
+            }
+            guard ready > 0, let byte = readKey() else { return typed.isEmpty ? nil : String(decoding: typed, as: UTF8.self) }
+            switch byte {
+            case 0x0A, 0x0D:
+                write("\n")
+                return String(decoding: typed, as: UTF8.self)
+            case 0x7F, 0x08:
+                // Remove a whole UTF-8 character.
+                while let last = typed.popLast(), last & 0xC0 == 0x80 {}
+            case 0x04:
+                return typed.isEmpty ? nil : String(decoding: typed, as: UTF8.self)
+            default:
+                if byte >= 0x20 || byte == 0x09 { typed.append(byte) }
+            }
+            redraw()
+        }
+    }
+
     func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
