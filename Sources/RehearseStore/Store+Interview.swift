@@ -61,17 +61,3 @@ extension Store {
         }
     }
 }
-
-/// A card with the evidence of how well it is known.
-public struct CardEvidence: Sendable, Equatable {
-    public var card: Card
-    /// Predicted recall now; nil when never reviewed.
-    public var recall: Double?
-    public var stability: Double?
-    public var lastReview: Date?
-    public var lapses: Int
-    /// The last ratings, newest first.
-    public var recentRatings: [Int]
-    /// The mean grader score of typed answers, when there were any.
-    public var meanGrade: Double?
-}

@@ -35,11 +35,7 @@ struct NotesCommand: ParsableCommand {
                 printError("no guide with id \(id); imported guides: \(try database.guideIDs().joined(separator: ", "))")
                 throw ExitCode(2)
             }
-            let entries = try database.cardEvidence(at: now, guide: id, scheduler: scheduler).map {
-                NotesWriter.Entry(
-                    card: $0.card, recall: $0.recall, stability: $0.stability, lastReview: $0.lastReview, lapses: $0.lapses,
-                    recentRatings: $0.recentRatings, meanGrade: $0.meanGrade)
-            }
+            let entries = try database.cardEvidence(at: now, guide: id, scheduler: scheduler)
             let writer = NotesWriter(headings: try database.notesHeadings(guide: id))
             say(writer.markdown(guideTitle: id, entries: entries, now: now))
         }

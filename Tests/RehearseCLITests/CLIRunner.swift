@@ -54,6 +54,22 @@ enum CLI {
         try run(arguments, input: input)
     }
 
+    /// Runs `rehearse COMMAND --db DATABASE` in a pseudo-terminal, typing each step's keys
+    /// once its marker is on the screen (`Scripts/pty_session.py`); returns the exit status
+    /// and everything shown.
+    static func pseudoTerminal(database: String, command: String, steps: [String]) throws -> (Int32, String) {
+        let script = repository.appendingPathComponent("Tests/RehearseCLITests/Scripts/pty_session.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, executable.path, database, command] + steps
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, screen)
+    }
+
     /// A fresh folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-cli-\(UUID().uuidString)")

@@ -20,19 +20,10 @@ import Glibc
 
     @Test func aShortSessionInAPseudoTerminal() throws {
         // Answer three cards, undo the last answer at the next prompt, then quit.
-        let script = CLI.repository.appendingPathComponent("Tests/RehearseCLITests/Scripts/pty_session.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script, CLI.executable.path, database, "study --limit 3",
+        let (status, screen) = try CLI.pseudoTerminal(database: database, command: "study --limit 3", steps: [
             "show answer=> ", "Easy=>3", "show answer=> ", "Easy=>1", "show answer=> ", "Easy=>4", "undo=>u", "show answer=>q", "Reviewed",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(screen)")
+        ])
+        #expect(status == 0, "\(screen)")
         #expect(screen.contains("saved: Good"))
         #expect(screen.contains("saved: Again"))
         #expect(screen.contains("saved: Easy"))
@@ -43,22 +34,13 @@ import Glibc
     }
 
     @Test func aThreeQuestionMockInterviewInAPseudoTerminal() throws {
-        let script = CLI.repository.appendingPathComponent("Tests/RehearseCLITests/Scripts/pty_session.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script, CLI.executable.path, database, "mock --questions 3 --minutes 9 --seed 11",
+        let (status, screen) = try CLI.pseudoTerminal(database: database, command: "mock --questions 3 --minutes 9 --seed 11", steps: [
             "Question 1/3=>Only one thread runs Python bytecode at a time.\n\n",
             "Question 2/3=>I don't know\n\n",
             "Question 3/3=>Processes each have their own interpreter and GIL, so they run in parallel.\n\n",
             "Saved as report",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(screen)")
+        ])
+        #expect(status == 0, "\(screen)")
         #expect(screen.contains("Mock interview: 3 questions in 9:00"))
         #expect(screen.contains("Mock interview — 3 questions, score"))
         #expect(screen.contains("By section:"))

@@ -75,10 +75,10 @@ import Testing
 
     @Test func myNotesSortsCardsByEvidence() {
         let now = Date(timeIntervalSince1970: 1_780_000_000)
-        let solid = NotesWriter.Entry(card: Self.card("solid", section: "GIL"), recall: 0.95, stability: 40, lastReview: now, lapses: 0, recentRatings: [3, 4], meanGrade: 0.9)
-        let shaky = NotesWriter.Entry(card: Self.card("shaky", section: "ORM"), recall: 0.6, stability: 3, lastReview: now, lapses: 2, recentRatings: [1, 3], meanGrade: 0.2)
-        let story = NotesWriter.Entry(card: Self.card("story", section: "Async", kind: .story), recall: 0.5, stability: 2, lastReview: now, lapses: 1, recentRatings: [2], meanGrade: nil)
-        let unseen = NotesWriter.Entry(card: Self.card("new", section: "ORM"), recall: nil, stability: nil, lastReview: nil, lapses: 0, recentRatings: [], meanGrade: nil)
+        let solid = CardEvidence(card: Self.card("solid", section: "GIL"), recall: 0.95, stability: 40, lastReview: now, lapses: 0, recentRatings: [3, 4], meanGrade: 0.9)
+        let shaky = CardEvidence(card: Self.card("shaky", section: "ORM"), recall: 0.6, stability: 3, lastReview: now, lapses: 2, recentRatings: [1, 3], meanGrade: 0.2)
+        let story = CardEvidence(card: Self.card("story", section: "Async", kind: .story), recall: 0.5, stability: 2, lastReview: now, lapses: 1, recentRatings: [2], meanGrade: nil)
+        let unseen = CardEvidence(card: Self.card("new", section: "ORM"), recall: nil, stability: nil, lastReview: nil, lapses: 0, recentRatings: [], meanGrade: nil)
         let notes = NotesWriter(headings: ["Solid", "Review", "Can't explain"]).markdown(guideTitle: "g", entries: [solid, shaky, story, unseen], now: now)
         let sections = notes.components(separatedBy: "### ")
         #expect(sections[1].hasPrefix("Solid") && sections[1].contains("**Q solid?** (GIL)"))

@@ -5,28 +5,6 @@ import Foundation
 /// the card and its evidence (recent ratings, typed-answer grades, last review, predicted
 /// recall).
 public struct NotesWriter: Sendable {
-    /// A card with what is known about it, as the store reports it.
-    public struct Entry: Sendable, Equatable {
-        public var card: Card
-        public var recall: Double?
-        public var stability: Double?
-        public var lastReview: Date?
-        public var lapses: Int
-        /// Newest first.
-        public var recentRatings: [Int]
-        public var meanGrade: Double?
-
-        public init(card: Card, recall: Double?, stability: Double?, lastReview: Date?, lapses: Int, recentRatings: [Int], meanGrade: Double?) {
-            self.card = card
-            self.recall = recall
-            self.stability = stability
-            self.lastReview = lastReview
-            self.lapses = lapses
-            self.recentRatings = recentRatings
-            self.meanGrade = meanGrade
-        }
-    }
-
     /// The three headings, taken from the guide's own notes prompts when it has them.
     public var headings: [String]
 
@@ -36,26 +14,26 @@ public struct NotesWriter: Sendable {
     }
 
     /// Solid: stable (three weeks or more), recalled, no recent failure, good typed answers.
-    static func isSolid(_ entry: Entry) -> Bool {
+    static func isSolid(_ entry: CardEvidence) -> Bool {
         guard let stability = entry.stability, let recall = entry.recall else { return false }
         return stability >= 21 && recall >= 0.85 && !entry.recentRatings.prefix(3).contains(1) && (entry.meanGrade ?? 1) >= 0.6
     }
 
     /// Needs review: recall falling, lapses, or weak typed answers.
-    static func needsReview(_ entry: Entry) -> Bool {
+    static func needsReview(_ entry: CardEvidence) -> Bool {
         guard entry.lastReview != nil else { return false }
         return (entry.recall ?? 0) < 0.8 || entry.lapses > 0 || entry.recentRatings.first.map { $0 <= 2 } == true
             || (entry.meanGrade ?? 1) < 0.5
     }
 
     /// Code and story cards answered poorly.
-    static func cannotExplain(_ entry: Entry) -> Bool {
+    static func cannotExplain(_ entry: CardEvidence) -> Bool {
         guard entry.card.kind == .story || entry.card.kind == .claim || entry.card.section.contains(where: { $0.lowercased().contains("code") }) else { return false }
         return needsReview(entry)
     }
 
     /// The section as Markdown.
-    public func markdown(guideTitle: String, entries: [Entry], now: Date) -> String {
+    public func markdown(guideTitle: String, entries: [CardEvidence], now: Date) -> String {
         let patterns = entries.filter(Self.cannotExplain)
         let patternIDs = Set(patterns.map(\.card.id))
         let solid = entries.filter(Self.isSolid).sorted { ($0.stability ?? 0) > ($1.stability ?? 0) }
@@ -74,7 +52,7 @@ public struct NotesWriter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    func line(for entry: Entry, now: Date) -> String {
+    func line(for entry: CardEvidence, now: Date) -> String {
         var evidence: [String] = []
         if !entry.recentRatings.isEmpty {
             evidence.append("ratings " + entry.recentRatings.prefix(5).map { Rating(rawValue: $0)?.name ?? "?" }.joined(separator: ", "))
@@ -90,5 +68,29 @@ public struct NotesWriter: Sendable {
     static func day(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// A card with the evidence of how well it is known, as the store reports it.
+public struct CardEvidence: Sendable, Equatable {
+    public var card: Card
+    /// Predicted recall now; nil when never reviewed.
+    public var recall: Double?
+    public var stability: Double?
+    public var lastReview: Date?
+    public var lapses: Int
+    /// The last ratings, newest first.
+    public var recentRatings: [Int]
+    /// The mean grader score of typed answers, when there were any.
+    public var meanGrade: Double?
+
+    public init(card: Card, recall: Double?, stability: Double?, lastReview: Date?, lapses: Int, recentRatings: [Int], meanGrade: Double?) {
+        self.card = card
+        self.recall = recall
+        self.stability = stability
+        self.lastReview = lastReview
+        self.lapses = lapses
+        self.recentRatings = recentRatings
+        self.meanGrade = meanGrade
     }
 }
