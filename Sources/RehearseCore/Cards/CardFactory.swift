@@ -5,6 +5,7 @@ public enum CardFactory {
     public static func cards(from guide: Guide) -> [Card] {
         var cards: [Card] = []
         let priority = guide.priority ?? .medium
+        var storiesInSection: [[String]: Int] = [:]
         for item in guide.items {
             func add(_ kind: Card.Kind, identity: String, prompt: String, answer: String, keypoints: [String] = []) {
                 let id = StableID.render(
@@ -37,8 +38,12 @@ public enum CardFactory {
                 let prompt = setup.map { "\($0)\n\(expr) → ?" } ?? "\(expr) → ?"
                 add(.claim, identity: (setup ?? "") + "\u{1F}" + expr, prompt: prompt, answer: expected, keypoints: [expected])
             case .story(let text):
+                // Stories are told in the candidate's own words and reworded often: their
+                // place (the Nth story of the section) names them, not their text.
                 let topic = item.section.last ?? guide.title ?? guide.id
-                add(.story, identity: "story", prompt: "Tell your story — \(topic)", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
+                let number = storiesInSection[item.section, default: 0] + 1
+                storiesInSection[item.section] = number
+                add(.story, identity: "story \(number)", prompt: "Tell your story — \(topic)", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
             case .code, .resource, .notesPrompt:
                 continue
             }

@@ -45,9 +45,10 @@ public enum KeypointExtractor {
         return result.filter { !$0.isEmpty }
     }
 
-    /// Clauses of one sentence: parts joined by `;` or `, ` when each part says something.
+    /// Clauses of one sentence: parts joined by `;`, `, `, a relative or causal word or a dash,
+    /// when each part says something (three words or more).
     static func clauses(of sentence: String) -> [String] {
-        for separator in ["; ", ", "] {
+        for separator in ["; ", ", ", " that ", " which ", " because ", " — ", ": "] {
             let parts = sentence.components(separatedBy: separator).map { cleaned(Substring($0)) }
             if parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) { return parts }
         }

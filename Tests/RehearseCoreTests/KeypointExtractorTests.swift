@@ -1,0 +1,44 @@
+import Testing
+
+@testable import RehearseCore
+
+@Suite struct KeypointExtractorTests {
+    @Test func listItemsAreKeypoints() {
+        #expect(KeypointExtractor.keypoints(from: "1. multiprocessing module\n2. ProcessPoolExecutor\n- Dask for distributed work") == [
+            "multiprocessing module", "ProcessPoolExecutor", "Dask for distributed work",
+        ])
+    }
+
+    @Test func sentencesSplitButNotAtAbbreviationsOrVersions() {
+        #expect(KeypointExtractor.keypoints(from: "Hash tables, e.g. dicts. Since Python 3.7 they keep insertion order.") == [
+            "Hash tables, e.g. dicts", "Since Python 3.7 they keep insertion order",
+        ])
+    }
+
+    @Test func aSingleSentenceSplitsIntoItsClauses() {
+        #expect(KeypointExtractor.keypoints(from: "A lock in CPython that lets one thread run bytecode at a time.") == [
+            "A lock in CPython", "lets one thread run bytecode at a time",
+        ])
+    }
+
+    @Test func setupCodeIsNotAKeypointAndLongAnswersAreMergedToEight() {
+        #expect(KeypointExtractor.keypoints(from: "`is` compares identity.\na = [1, 2]; b = [1, 2]\n`==` compares values.") == [
+            "`is` compares identity", "`==` compares values",
+        ])
+        let long = (1...12).map { "- point number \($0) here" }.joined(separator: "\n")
+        let points = KeypointExtractor.keypoints(from: long)
+        #expect(points.count == 8)
+        #expect(points.joined(separator: "; ").components(separatedBy: "point number").count - 1 == 12)
+    }
+
+    @Test func everyQuestionOfTheUsersGuideHasTwoToEightKeypoints() throws {
+        let guide = try TestFiles.userGuide()
+        for item in guide.items {
+            switch item.content {
+            case .qa(_, let answer), .prompt(_, let answer), .concept(_, let answer):
+                #expect((2...8).contains(KeypointExtractor.keypoints(from: answer).count), "\(item.section)")
+            default: continue
+            }
+        }
+    }
+}
