@@ -21,22 +21,31 @@ let package = Package(
             name: "RehearseStore",
             dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "RehearseLab",
+            dependencies: ["RehearseCore"]
+        ),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "RehearseCore",
                 "RehearseStore",
+                "RehearseLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["RehearseCore", "RehearseStore"]
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab"]
         ),
         .testTarget(
             name: "RehearseCoreTests",
             dependencies: ["RehearseCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RehearseLabTests",
+            dependencies: ["RehearseLab", "RehearseCore"]
         ),
         .testTarget(
             name: "RehearseStoreTests",

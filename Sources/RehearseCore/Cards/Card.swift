@@ -18,6 +18,7 @@ public struct Card: Sendable, Equatable, Codable {
         case qa, prompt, concept, definition
         case tableCell = "table-cell"
         case claim, story
+        case predictOutput = "predict-output"
     }
 
     public init(

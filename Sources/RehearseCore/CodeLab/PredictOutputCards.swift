@@ -1,0 +1,30 @@
+/// "What does this print?" cards: snippets that ran, printed something, and printed the
+/// same twice (so the answer is not left to chance or the clock).
+public enum PredictOutputCards {
+    /// - Parameters:
+    ///   - first: the lab's report.
+    ///   - second: a second run of the same snippets, to keep only stable outputs.
+    public static func cards(guide: Guide, first: LabReport, second: LabReport) -> [Card] {
+        let again = Dictionary(second.snippets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let priority = guide.priority ?? .medium
+        var cards: [Card] = []
+        for item in guide.items {
+            guard case .code(_, let code, _) = item.content,
+                let result = first.snippets.first(where: { $0.id == item.id }), result.status == .runs,
+                !result.output.trimmingWhitespace().isEmpty, result.output.utf8.count <= 2000,
+                again[item.id]?.output == result.output
+            else { continue }
+            cards.append(Card(
+                id: StableID.render(StableID.hash([guide.id, item.section.joined(separator: "\u{1F}"), "predict-output", code]), occurrence: 1),
+                guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?\n\n" + code,
+                answer: result.output, keypoints: [result.output.trimmingWhitespace()], priority: priority, position: 100_000 + cards.count))
+        }
+        return cards
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(Substring(self).trimmingWhitespace())
+    }
+}

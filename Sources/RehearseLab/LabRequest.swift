@@ -1,0 +1,48 @@
+/// One thing for the sandboxed Python to do: run a snippet, or evaluate a claim.
+public struct LabRequest: Codable, Sendable {
+    var mode: String
+    var code: String?
+    var setup: String?
+    var expr: String?
+    /// Wall-clock seconds before the run is stopped.
+    var timeout: Double
+    /// CPU seconds and bytes of address space for the run.
+    var cpu: Int
+    var memory: Int
+
+    public static func snippet(_ code: String, limits: LabLimits) -> LabRequest {
+        LabRequest(mode: "snippet", code: code, setup: nil, expr: nil, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes)
+    }
+
+    public static func claim(expr: String, setup: String?, limits: LabLimits) -> LabRequest {
+        LabRequest(mode: "claim", code: nil, setup: setup, expr: expr, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes)
+    }
+}
+
+/// What the sandboxed Python answered.
+public struct LabAnswer: Codable, Sendable, Equatable {
+    public var status: String
+    public var output: String?
+    public var error: String?
+    public var package: String?
+    public var actual: String?
+}
+
+/// The limits of one run.
+public struct LabLimits: Sendable {
+    public var seconds: Double
+    public var cpuSeconds: Int
+    public var memoryBytes: Int
+
+    public init(seconds: Double = 5, cpuSeconds: Int = 5, memoryBytes: Int = 1 << 30) {
+        self.seconds = seconds
+        self.cpuSeconds = cpuSeconds
+        self.memoryBytes = memoryBytes
+    }
+}
+
+/// Runs lab requests in a sandbox.
+public protocol SnippetRunner: Sendable {
+    var isolation: Isolation { get }
+    func run(_ request: LabRequest) -> LabAnswer
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// How snippets are confined, detected at run time: the strongest the machine offers.
+///
+/// - `bubblewrap`: a non-root user (`setpriv`), new namespaces for everything (no network,
+///   its own PIDs), read-only `/usr`, no home folder, an empty `/tmp`, a clean environment,
+///   and rlimits (`prlimit`) on CPU, memory, processes, file size and open files.
+/// - `unshare`: no network and a clean environment, with the rlimits; files are not hidden.
+/// - `rlimits-only`: limits and a clean environment only.
+public enum Isolation: String, Sendable, CaseIterable {
+    case bubblewrap
+    case unshare
+    case rlimitsOnly = "rlimits-only"
+
+    /// The strongest isolation that works here.
+    public static func detect() -> Isolation? {
+        guard FileManager.default.isExecutableFile(atPath: Sandbox.python) else { return nil }
+        if Sandbox.works(Sandbox.command(for: .bubblewrap, arguments: ["-c", "pass"])) { return .bubblewrap }
+        if Sandbox.works(Sandbox.command(for: .unshare, arguments: ["-c", "pass"])) { return .unshare }
+        if Sandbox.works(Sandbox.command(for: .rlimitsOnly, arguments: ["-c", "pass"])) { return .rlimitsOnly }
+        return nil
+    }
+}
+
+/// The command lines that start Python under each isolation.
+public enum Sandbox {
+    /// Debian's Python: an interpreter under /root or a virtual environment would not be
+    /// readable by the unprivileged user the sandbox runs as.
+    public static let python = "/usr/bin/python3"
+
+    /// Limits for the whole sandbox: CPU seconds, address space, processes, file size, files.
+    static let limits = ["--cpu=600", "--as=2000000000", "--nproc=64", "--fsize=10000000", "--nofile=64"]
+
+    static func command(for isolation: Isolation, arguments: [String]) -> [String] {
+        let prlimit = ["/usr/bin/prlimit"] + limits
+        let dropPrivileges = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        switch isolation {
+        case .bubblewrap:
+            return prlimit + dropPrivileges + [
+                "/usr/bin/bwrap", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                "--symlink", "usr/bin", "/bin", "--unshare-all", "--die-with-parent", "--new-session", "--dev", "/dev",
+                "--proc", "/proc", "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv", "--setenv", "PATH", "/usr/bin",
+                "--setenv", "HOME", "/tmp", python, "-I",
+            ] + arguments
+        case .unshare:
+            let unshare = getuid() == 0 ? ["/usr/bin/unshare", "-n"] : ["/usr/bin/unshare", "-rn"]
+            return prlimit + unshare + dropPrivileges + ["/usr/bin/env", "-i", "PATH=/usr/bin", python, "-I"] + arguments
+        case .rlimitsOnly:
+            return prlimit + dropPrivileges + ["/usr/bin/env", "-i", "PATH=/usr/bin", python, "-I"] + arguments
+        }
+    }
+
+    /// Whether the given isolation works on this machine.
+    public static func isAvailable(_ isolation: Isolation) -> Bool {
+        FileManager.default.isExecutableFile(atPath: python) && works(command(for: isolation, arguments: ["-c", "pass"]))
+    }
+
+    static func works(_ command: [String]) -> Bool {
+        guard let executable = command.first, FileManager.default.isExecutableFile(atPath: executable) else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = Array(command.dropFirst())
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        do {
+            try process.run()
+        } catch {
+            return false
+        }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+import RehearseLab
+
+/// `rehearse check GUIDE`: run the guide's Python and its claims in a sandbox.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a guide's Python snippets and claims in a sandbox and report a verdict for each.",
+        discussion: """
+            Snippets run with /usr/bin/python3 in the strongest sandbox the machine offers \
+            (bubblewrap, then unshare, then rlimits only; see --isolation): no network, a \
+            throw-away working folder, a clean environment, limits on time, CPU, memory, \
+            processes and output. Each snippet runs, fails, needs a package, is a fragment \
+            (not runnable by design), does not parse, times out or is killed by a limit; each \
+            claim holds or differs. With --json, prints spec/cli-contracts.md §4.
+
+            Exit status: 0 when no claim differs, 1 when one does, 2 on bad input or when no \
+            sandbox can be had.
+            """
+    )
+
+    @Argument(help: "The guide to check.")
+    var path: String
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(help: "auto (the strongest available), bubblewrap, unshare or rlimits-only.")
+    var isolation: String = "auto"
+
+    @Option(help: "Seconds of wall-clock time for each snippet.")
+    var timeout: Double = 5
+
+    func validate() throws {
+        guard isolation == "auto" || Isolation(rawValue: isolation) != nil else {
+            throw ValidationError("--isolation must be auto, bubblewrap, unshare or rlimits-only, got \(isolation)")
+        }
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds, got \(timeout)") }
+    }
+
+    func run() throws {
+        let guide: Guide
+        do {
+            guide = try GuideFile.read(path)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        guard let chosen = isolation == "auto" ? Isolation.detect() : Isolation(rawValue: isolation).flatMap({ Sandbox.isAvailable($0) ? $0 : nil }) else {
+            printError("no sandbox is available for running snippets: install bubblewrap (apt-get install bubblewrap) and util-linux, and Debian's python3 at \(Sandbox.python)")
+            throw ExitCode(2)
+        }
+        if chosen != .bubblewrap {
+            printError("warning: snippets run with \(chosen.rawValue) isolation only; bubblewrap would also hide your files")
+        }
+        let lab = CodeLab(runner: try ForkServerPool(isolation: chosen), limits: LabLimits(seconds: timeout))
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let report = lab.check(guide) { done, total in
+            guard showProgress else { return }
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
+            if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        } else {
+            print(render(report, fileName: path, guide: guide))
+        }
+        if report.hasDifferingClaim { throw ExitCode(1) }
+    }
+
+    func render(_ report: LabReport, fileName: String, guide: Guide) -> String {
+        let lines = Dictionary(guide.items.map { ($0.id, $0.lines.lowerBound) }, uniquingKeysWith: { first, _ in first })
+        var text = ["Python \(report.python), isolation: \(report.isolation)", ""]
+        for snippet in report.snippets {
+            let place = lines[snippet.id].map { "\(fileName):\($0)" } ?? fileName
+            var row = "\(snippet.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(place)  \(snippet.firstLine.prefix(60))"
+            if let package = snippet.package { row += "  (needs \(package))" } else if let error = snippet.error, snippet.status != .runs { row += "  — \(error.prefix(90))" }
+            text.append(row)
+        }
+        if !report.claims.isEmpty {
+            text.append("")
+            for claim in report.claims {
+                let verdict = claim.status == .holds ? "holds" : claim.status == .differs ? "DIFFERS (got \(claim.actual))" : "error: \(claim.actual)"
+                text.append("\(claim.expr) → \(claim.expected): \(verdict)")
+            }
+        }
+        return text.joined(separator: "\n")
+    }
+}
