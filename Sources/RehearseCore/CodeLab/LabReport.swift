@@ -55,6 +55,18 @@ public struct SnippetResult: Sendable, Codable, Equatable {
         case id, language, status, output, error, package
         case firstLine = "first_line"
     }
+
+    /// Every key is written, `null` when empty, as the contract shows.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(firstLine, forKey: .firstLine)
+        try container.encode(language, forKey: .language)
+        try container.encode(status, forKey: .status)
+        try container.encode(output, forKey: .output)
+        try container.encode(error, forKey: .error)
+        try container.encode(package, forKey: .package)
+    }
 }
 
 /// The verdict on one `expr → value` claim.
