@@ -15,8 +15,11 @@ extension Store {
     /// Adds or updates a guide and its cards in one transaction. Cards whose content changed
     /// keep their schedule and history; cards no longer in the guide are retired, their
     /// review log kept; a retired card that comes back is restored.
-    public func importGuide(_ guide: Guide, source: String, at now: Date) throws -> ImportReport {
-        let cards = CardFactory.cards(from: guide)
+    ///
+    /// - Parameter outputCards: the code lab's predict-the-output cards; nil when the lab
+    ///   did not run, which leaves the guide's existing ones as they are.
+    public func importGuide(_ guide: Guide, outputCards: [Card]? = nil, source: String, at now: Date) throws -> ImportReport {
+        let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
         return try writer.write { db in
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
@@ -46,7 +49,7 @@ extension Store {
                     report.added += 1
                 }
             }
-            for var gone in existing.values where gone.retiredAt == nil {
+            for var gone in existing.values where gone.retiredAt == nil && (outputCards != nil || gone.kind != Card.Kind.predictOutput.rawValue) {
                 gone.retiredAt = now.timeIntervalSince1970
                 try gone.update(db)
                 report.retired += 1

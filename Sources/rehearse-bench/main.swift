@@ -9,6 +9,7 @@ import RehearseCore
 ///                                                 answer cards through the store; open and list due cards
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
 ///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
+///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -78,6 +79,12 @@ case "synth":
     body.reserveCapacity(target + data.count)
     while body.count < target { body.append(data) }
     guard FileManager.default.createFile(atPath: out, contents: body) else { fail("\(out): cannot write the file") }
+case "lab":
+    do {
+        try LabBenchmark.run(path: path, data: contents(of: path))
+    } catch {
+        fail("\(error)")
+    }
 case "fsrs":
     let repeats = option("--repeat").flatMap(Int.init) ?? 5
     let log: RevlogCSV

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseCore
+import RehearseLab
 import RehearseStore
 
 /// `rehearse import PATH…`: guides into the database.
@@ -11,7 +12,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             A folder is read as a series, in the order of the guides' numbers (03-…, 04-…). \
             Importing a guide again updates it in place: cards whose answer changed keep \
-            their history, cards no longer in the guide are retired (their reviews kept).
+            their history, cards no longer in the guide are retired (their reviews kept). \
+            The guide's Python snippets are run in a sandbox (as `rehearse check` does): those \
+            that print the same output twice become "What does this print?" cards.
 
             Exit status: 0 when every guide was imported, 2 when one could not be read \
             (the others are still imported).
@@ -23,14 +26,24 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "Guide files or folders.")
     var paths: [String]
 
+    @Flag(help: "Do not run the guide's snippets to make predict-the-output cards.")
+    var noLab = false
+
     func run() throws {
         let database = try store.open()
+        let lab = noLab ? nil : Isolation.detect().flatMap { try? CodeLab(runner: ForkServerPool(isolation: $0)) }
+        if !noLab && lab == nil {
+            printError("warning: no sandbox to run snippets in (install bubblewrap); predict-the-output cards are left as they were")
+        }
         var failed = false
         for file in try GuideFiles.expand(paths) {
             do {
                 let guide = try GuideFile.read(file)
-                let report = try database.importGuide(guide, source: file, at: Date())
-                print("\(guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged")
+                // Run twice: only snippets that print the same both times make cards.
+                let outputCards = lab.map { PredictOutputCards.cards(guide: guide, first: $0.check(guide), second: $0.check(guide)) }
+                let report = try database.importGuide(guide, outputCards: outputCards, source: file, at: Date())
+                let outputs = outputCards.map { ", \($0.count) predict-the-output" } ?? ""
+                print("\(guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)")
                 for warning in guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }
             } catch let error as GuideError {
                 printError(error.description)

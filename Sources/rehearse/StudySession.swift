@@ -69,7 +69,7 @@ struct StudySession {
             showAnswer(current)
             var grade: AnswerGrader.Grade?
             if let typedAnswer {
-                grade = AnswerGrader().grade(answer: typedAnswer, keypoints: current.card.keypoints, question: current.card.prompt)
+                grade = Self.grade(typedAnswer, for: current.card)
                 showFeedback(grade)
             }
             let shownAt = Date()
@@ -128,6 +128,14 @@ struct StudySession {
         if let note = grade.note { lines.append(terminal.dim("  note: \(note)")) }
         lines.append("Suggested: \(grade.rating.rawValue) \(grade.rating.name) (score \(Int((grade.score * 100).rounded()))%) — Enter accepts, 1–4 to choose")
         terminal.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Outputs and claim values are checked exactly; other answers by their key points.
+    static func grade(_ answer: String, for card: Card) -> AnswerGrader.Grade {
+        if card.kind == .predictOutput || card.kind == .claim {
+            return AnswerGrader.gradeExactly(answer: answer, expected: card.answer)
+        }
+        return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt)
     }
 
     /// The grade as stored in the review log.

@@ -89,6 +89,16 @@ public struct AnswerGrader: Sendable {
         return Grade(score: score, rating: Self.rating(for: score), points: points, note: note)
     }
 
+    /// An answer that must match exactly, white space folded: a program's output, a value.
+    public static func gradeExactly(answer: String, expected: String) -> Grade {
+        let exact = ClaimResult.agrees(expected: expected, actual: answer)
+        let wanted = expected.trimmingWhitespace()
+        return Grade(
+            score: exact ? 1 : 0, rating: exact ? .easy : .again,
+            points: [Point(keypoint: wanted, covered: exact, matched: exact ? [answer] : [])],
+            note: exact ? nil : "expected exactly: \(wanted)")
+    }
+
     /// Score bands: nothing covered Again, under half Hard, under four fifths Good, else Easy.
     public static func rating(for score: Double) -> Rating {
         switch score {
