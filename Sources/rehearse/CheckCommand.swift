@@ -74,13 +74,27 @@ struct CheckCommand: ParsableCommand {
         if report.hasDifferingClaim { throw ExitCode(1) }
     }
 
+    /// `12` from `line 12: …`.
+    static func lineNumber(in error: String) -> Int? {
+        guard error.hasPrefix("line ") else { return nil }
+        return Int(error.dropFirst(5).prefix { $0.isNumber })
+    }
+
     func render(_ report: LabReport, fileName: String, guide: Guide) -> String {
         let lines = Dictionary(guide.items.map { ($0.id, $0.lines.lowerBound) }, uniquingKeysWith: { first, _ in first })
         var text = ["Python \(report.python), isolation: \(report.isolation)", ""]
         for snippet in report.snippets {
             let place = lines[snippet.id].map { "\(fileName):\($0)" } ?? fileName
             var row = "\(snippet.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(place)  \(snippet.firstLine.prefix(60))"
-            if let package = snippet.package { row += "  (needs \(package))" } else if let error = snippet.error, snippet.status != .runs { row += "  — \(error.prefix(90))" }
+            if let package = snippet.package {
+                row += "  (needs \(package))"
+            } else if let error = snippet.error, snippet.status != .runs {
+                row += "  — \(error.prefix(90))"
+                // Point at the guide's own line, where the user can fix the restored code.
+                if snippet.status == .unparsable, let start = lines[snippet.id], let relative = Self.lineNumber(in: error) {
+                    row += " (\(fileName):\(start + relative - 1))"
+                }
+            }
             text.append(row)
         }
         if !report.claims.isEmpty {

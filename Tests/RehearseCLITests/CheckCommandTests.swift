@@ -21,6 +21,9 @@ import Testing
         let claims = try #require(report["claims"] as? [[String: Any]])
         #expect(claims.count == 5)
         #expect(claims.allSatisfy { $0["status"] as? String == "holds" })
+        let text = try CLI.run("check", CLI.userGuide)
+        #expect(text.output.contains("unparsable"))
+        #expect(text.output.contains("expected an indented block after 'if' statement on line 20 (\(CLI.userGuide):460)"))
     }
 
     @Test func aDifferingClaimExitsOneAndBadInputTwo() throws {
