@@ -27,20 +27,26 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let grader = AnswerGrader()
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        var output = Data()
+        var pending = Data()
         var lineNumber = 0
-        for line in input.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // Lines are graded as they arrive, so a script can write an answer and read its grade.
+        func grade(_ line: Data) -> Data {
             lineNumber += 1
-            if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            output += Self.result(for: Data(line), line: lineNumber, grader: grader)
-            output.append(0x0A)
-            if output.count > 1 << 16 {
-                FileHandle.standardOutput.write(output)
-                output.removeAll(keepingCapacity: true)
-            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return Data() }
+            return Self.result(for: line, line: lineNumber, grader: grader) + Data([0x0A])
         }
-        FileHandle.standardOutput.write(output)
+        while true {
+            let chunk = FileHandle.standardInput.availableData
+            if chunk.isEmpty { break }
+            pending += chunk
+            var output = Data()
+            while let newline = pending.firstIndex(of: 0x0A) {
+                output += grade(Data(pending[pending.startIndex..<newline]))
+                pending = Data(pending[(newline + 1)...])
+            }
+            if !output.isEmpty { FileHandle.standardOutput.write(output) }
+        }
+        if !pending.isEmpty { FileHandle.standardOutput.write(grade(pending)) }
     }
 
     static func result(for line: Data, line number: Int, grader: AnswerGrader) -> Data {
