@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -25,12 +27,21 @@ let package = Package(
             name: "RehearseLab",
             dependencies: ["RehearseCore"]
         ),
+        .target(
+            name: "RehearseServer",
+            dependencies: [
+                "RehearseCore", "RehearseStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Public")]
+        ),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "RehearseCore",
                 "RehearseStore",
                 "RehearseLab",
+                "RehearseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +57,13 @@ let package = Package(
         .testTarget(
             name: "RehearseLabTests",
             dependencies: ["RehearseLab", "RehearseCore"]
+        ),
+        .testTarget(
+            name: "RehearseServerTests",
+            dependencies: [
+                "RehearseServer", "RehearseStore", "RehearseCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "RehearseStoreTests",

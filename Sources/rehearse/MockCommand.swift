@@ -79,7 +79,7 @@ struct MockCommand: ParsableCommand {
             let grade = grader.grade(answer: answer, keypoints: candidate.card.keypoints, question: candidate.card.prompt)
             try database.record(
                 cardID: candidate.card.id, rating: grade.rating, at: Date(), scheduler: scheduler, answerText: answer,
-                grade: StudySession.json(grade), durationMS: Int(seconds * 1000))
+                grade: grade.json, durationMS: Int(seconds * 1000))
             asked.append(MockReport.Question(
                 cardID: candidate.card.id, prompt: candidate.card.prompt, section: candidate.card.section, answer: answer,
                 grade: grade, seconds: seconds, overTime: seconds > perQuestion, followUp: followUp))

@@ -69,7 +69,7 @@ struct StudySession {
             showAnswer(current)
             var grade: AnswerGrader.Grade?
             if let typedAnswer {
-                grade = Self.grade(typedAnswer, for: current.card)
+                grade = AnswerGrader.grade(typedAnswer, for: current.card)
                 showFeedback(grade)
             }
             let shownAt = Date()
@@ -81,7 +81,7 @@ struct StudySession {
                     let now = Date()
                     let review = try store.record(
                         cardID: current.card.id, rating: rating, at: now, scheduler: scheduler, answerText: typedAnswer,
-                        grade: grade.map(Self.json), durationMS: Int(now.timeIntervalSince(shownAt) * 1000))
+                        grade: grade?.json, durationMS: Int(now.timeIntervalSince(shownAt) * 1000))
                     answered.append((review.id, current, rating != .again))
                     summary.reviewed += 1
                     summary.passed += rating == .again ? 0 : 1
@@ -128,23 +128,6 @@ struct StudySession {
         if let note = grade.note { lines.append(terminal.dim("  note: \(note)")) }
         lines.append("Suggested: \(grade.rating.rawValue) \(grade.rating.name) (score \(Int((grade.score * 100).rounded()))%) — Enter accepts, 1–4 to choose")
         terminal.write(lines.joined(separator: "\n") + "\n")
-    }
-
-    /// Outputs and claim values are checked exactly; other answers by their key points.
-    static func grade(_ answer: String, for card: Card) -> AnswerGrader.Grade {
-        if card.kind == .predictOutput || card.kind == .claim {
-            return AnswerGrader.gradeExactly(answer: answer, expected: card.answer)
-        }
-        return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt)
-    }
-
-    /// The grade as stored in the review log.
-    static func json(_ grade: AnswerGrader.Grade) -> String {
-        let object: [String: Any] = [
-            "rating": grade.rating.rawValue, "score": grade.score, "covered": grade.covered, "missed": grade.missed,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 
     private func show(_ item: StudyCard, position: Int, remaining: Int) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Grades a typed answer against the key points of the reference answer.
 ///
 /// Each key point is looked for clause by clause: it is covered when one clause of the
@@ -87,6 +89,15 @@ public struct AnswerGrader: Sendable {
             note = "a list of terms without explanation"
         }
         return Grade(score: score, rating: Self.rating(for: score), points: points, note: note)
+    }
+
+    /// Grades an answer to a card: outputs and claim values exactly, everything else by its
+    /// key points.
+    public static func grade(_ answer: String, for card: Card) -> Grade {
+        if card.kind == .predictOutput || card.kind == .claim {
+            return gradeExactly(answer: answer, expected: card.answer)
+        }
+        return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt)
     }
 
     /// An answer that must match exactly, white space folded: a program's output, a value.
@@ -214,5 +225,18 @@ public struct AnswerGrader: Sendable {
         guard fragments.count >= 5 else { return false }
         let short = fragments.filter { $0 <= 2 }.count
         return Double(short) / Double(fragments.count) >= 0.8
+    }
+}
+
+extension AnswerGrader.Grade {
+    /// The grade as the review log and the JSON API write it: rating, score, covered, missed.
+    public var summary: [String: Any] {
+        ["rating": rating.rawValue, "score": score, "covered": covered, "missed": missed]
+    }
+
+    /// ``summary`` as compact JSON text.
+    public var json: String {
+        let data = (try? JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import RehearseCore
+import RehearseStore
+
+/// The study calls of the JSON API (the fixed core of spec/cli-contracts.md §5).
+struct StudyAPI<Context: RequestContext>: Sendable {
+    let store: Store
+    let newCardsPerDay: Int
+    /// The largest request body accepted, in bytes.
+    static var maximumBody: Int { 64 * 1024 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/study/next") { request, _ in try self.next(request) }
+        router.post("/api/reviews") { request, _ in try await self.review(request) }
+    }
+
+    /// The next card to study, or 204 when nothing is due and no new card is left today.
+    func next(_ request: Request) throws -> Response {
+        let now = Date()
+        let scheduler = Scheduler(interviewDate: try store.interviewDate())
+        let filter = StudyFilter(guide: request.uri.queryParameters.get("guide"))
+        let due = try store.dueCardIDs(at: now, filter: filter, scheduler: scheduler)
+        let newLeft = max(0, newCardsPerDay - (try store.newCardsIntroduced(on: now)))
+        let new = try store.newCards(limit: newLeft, filter: filter, now: now)
+        let card = try due.first.flatMap { try store.studyCard(id: $0, now: now) } ?? new.first
+        guard let card else { return Response(status: .noContent) }
+        let intervals = Dictionary(uniqueKeysWithValues: Rating.allCases.map { rating in
+            ("\(rating.rawValue)", scheduler.review(card.schedule, rating: rating, at: now).due.timeIntervalSince(now))
+        })
+        return try Self.json([
+            "card": [
+                "id": card.card.id, "kind": card.card.kind.rawValue, "guide": card.card.guideID, "section": card.card.section,
+                "prompt": card.card.prompt, "answer": card.card.answer, "keypoints": card.card.keypoints,
+            ] as [String: Any],
+            "due_count": due.count, "new_count": new.count, "intervals_seconds": intervals,
+        ], status: .ok)
+    }
+
+    struct ReviewInput: Decodable {
+        var card_id: String?
+        var rating: Int?
+        var answer: String?
+        var duration_ms: Int?
+    }
+
+    /// Records an answer; the review is durable when the response is sent.
+    func review(_ request: Request) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: Self.maximumBody)
+        } catch {
+            throw Problem(.contentTooLarge, "the request body is larger than \(Self.maximumBody) bytes")
+        }
+        let input: ReviewInput
+        do {
+            input = try JSONDecoder().decode(ReviewInput.self, from: Data(buffer: body))
+        } catch {
+            throw Problem(.badRequest, "the body must be a JSON object with card_id (string), rating (1-4), answer and duration_ms (optional)")
+        }
+        guard let cardID = input.card_id else { throw Problem(.badRequest, "card_id is missing") }
+        guard let value = input.rating, let rating = Rating(rawValue: value) else {
+            throw Problem(.badRequest, "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+        }
+        if let duration = input.duration_ms, duration < 0 { throw Problem(.badRequest, "duration_ms must not be negative") }
+        guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
+        let grade = input.answer.map { AnswerGrader.grade($0, for: card.card) }
+        let scheduler = Scheduler(interviewDate: try store.interviewDate())
+        let recorded = try store.record(
+            cardID: cardID, rating: rating, at: Date(), scheduler: scheduler, answerText: input.answer, grade: grade?.json,
+            durationMS: input.duration_ms)
+        let formatter = ISO8601DateFormatter()
+        return try Self.json([
+            "review_id": recorded.id, "card_id": cardID, "next_due": formatter.string(from: recorded.schedule.due), "grade": grade?.summary ?? NSNull(),
+        ], status: .created)
+    }
+
+    static func json(_ object: Any, status: HTTPResponse.Status) throws -> Response {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import RehearseCore
+import RehearseStore
+import Testing
+
+@testable import RehearseServer
+
+/// The fixed API core (spec/cli-contracts.md §5) and the rules that keep other web sites out.
+@Suite struct StudyAPITests {
+    static func store() throws -> Store {
+        let store = try Store()
+        let text = "# 05 — Caching\n\n## Basics\n\n**Q:** What is a cache hit?\n**A:** The value was found in the cache.\n"
+        _ = try store.importGuide(try GuideReader().read(Array(text.utf8), fileName: "05-caching.md"), source: "test", at: Date())
+        return store
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+    @Test func healthAndOpenAPIDocument() async throws {
+        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        try await app.test(.router) { client in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            #expect(try Self.json(health.body)["status"] as? String == "ok")
+            #expect(health.headers[.xContentTypeOptions] == "nosniff")
+            #expect(health.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            let document = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(try Self.json(document.body)["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test func nextCardThenADurableReviewThenNothingLeft() async throws {
+        let store = try Self.store()
+        let app = buildApplication(ServerConfiguration(), store: store)
+        try await app.test(.router) { client in
+            let next = try await client.execute(uri: "/api/study/next", method: .get)
+            #expect(next.status == .ok)
+            let body = try Self.json(next.body)
+            let card = try #require(body["card"] as? [String: Any])
+            #expect(card["prompt"] as? String == "What is a cache hit?")
+            #expect(card["section"] as? [String] == ["Basics"])
+            #expect(body["new_count"] as? Int == 1)
+            let id = try #require(card["id"] as? String)
+            let review = try await client.execute(
+                uri: "/api/reviews", method: .post, headers: Self.jsonHeaders,
+                body: ByteBuffer(string: #"{"card_id": "\#(id)", "rating": 3, "answer": "It was found in the cache.", "duration_ms": 1200}"#))
+            #expect(review.status == .created)
+            let saved = try Self.json(review.body)
+            #expect(saved["card_id"] as? String == id)
+            #expect((saved["next_due"] as? String)?.hasSuffix("Z") == true)
+            #expect((saved["grade"] as? [String: Any])?["covered"] as? [String] == ["The value was found in the cache"])
+            #expect(try store.reviewCount() == 1)
+            let after = try await client.execute(uri: "/api/study/next", method: .get)
+            // The card waits out its 10-minute learning step and no new card is left.
+            #expect(after.status == .noContent)
+        }
+    }
+
+    @Test func badReviewsAreProblemsWithTheRightStatus() async throws {
+        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        try await app.test(.router) { client in
+            let cases: [(String, HTTPResponse.Status)] = [
+                (#"{"card_id": "x", "rating": 7}"#, .badRequest),
+                (#"{"rating": 3}"#, .badRequest),
+                ("not json", .badRequest),
+                (#"{"card_id": "no-such-card", "rating": 3}"#, .notFound),
+                (#"{"card_id": "x", "rating": 3, "answer": ""# + String(repeating: "a", count: 70_000) + #""}"#, .contentTooLarge),
+            ]
+            for (body, status) in cases {
+                let response = try await client.execute(uri: "/api/reviews", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: body))
+                #expect(response.status == status, "\(body.prefix(40))")
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try Self.json(response.body)
+                #expect(problem["status"] as? Int == Int(status.code))
+                #expect(problem["detail"] is String && problem["title"] is String && problem["type"] is String)
+            }
+        }
+    }
+
+    @Test func otherSitesAndRebindingAreRefused() async throws {
+        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        try await app.test(.router) { client in
+            var crossSite = Self.jsonHeaders
+            crossSite[.origin] = "https://evil.example"
+            try await client.execute(uri: "/api/reviews", method: .post, headers: crossSite, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/reviews", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+            var sameSite = Self.jsonHeaders
+            sameSite[.origin] = "http://localhost:8080"
+            try await client.execute(uri: "/api/reviews", method: .post, headers: sameSite, body: ByteBuffer(string: #"{"card_id": "x", "rating": 3}"#)) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        #expect(RequestGuard<BasicRequestContext>.hostName("evil.example:8080") == "evil.example")
+        #expect(!ServerConfiguration().allowedHosts.contains("evil.example"))
+        #expect(RequestGuard<BasicRequestContext>.hostName("[::1]:8080") == "[::1]")
+    }
+
+    @Test func onlyShippedFilesAreServed() async throws {
+        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<script src=\"/static/study.js\" defer></script>"))
+                #expect(!String(buffer: response.body).contains("<script>"))
+            }
+            for path in ["/static/study.js", "/static/style.css"] {
+                try await client.execute(uri: path, method: .get) { response in #expect(response.status == .ok) }
+            }
+            for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/secret.txt"] {
+                try await client.execute(uri: path, method: .get) { response in #expect(response.status == .notFound, "\(path)") }
+            }
+        }
+    }
+
+    @Test func refusesNonLocalAddresses() {
+        #expect(ServerConfiguration(host: "127.0.0.1").isLoopback)
+        #expect(ServerConfiguration(host: "::1").isLoopback)
+        #expect(!ServerConfiguration(host: "0.0.0.0").isLoopback)
+        #expect(!ServerConfiguration(host: "192.168.1.5").isLoopback)
+    }
+}
