@@ -71,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseCLITests",
-            dependencies: ["rehearse"]
+            dependencies: ["rehearse"],
+            exclude: ["Scripts"]
         ),
     ]
 )
