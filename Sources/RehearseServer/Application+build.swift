@@ -41,5 +41,8 @@ public func buildApplication(_ configuration: ServerConfiguration, store: Store)
         try StaticFiles.response(for: context.parameters.get("file") ?? "")
     }
     StudyAPI<BasicRequestContext>(store: store, newCardsPerDay: configuration.newCardsPerDay).addRoutes(to: router)
+    let dashboard = Dashboard(store: store)
+    router.get("/dashboard") { _, _ in try dashboard.page() }
+    router.get("/api/stats") { _, _ in try dashboard.json() }
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))
 }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Charts drawn as SVG on the server: no script, font or CDN. Colours come from classes in
+/// style.css, so they follow the light or dark scheme.
+enum Charts {
+    /// Vertical bars with a label under each, scaled to the largest value.
+    static func bars(_ values: [Double], labels: [String], maximum: Double? = nil, title: String, format: (Double) -> String) -> String {
+        let width = max(values.count * 22, 200)
+        let height = 140
+        let top = max(maximum ?? values.max() ?? 1, 1e-9)
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for (index, value) in values.enumerated() {
+            let barHeight = Int((value / top * Double(height)).rounded())
+            let x = index * 22 + 2
+            svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(escape(labels[index])): \(escape(format(value)))</title></rect>"
+            if values.count <= 16 || index % 5 == 0 {
+                svg += "<text class=\"label\" x=\"\(x + 9)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(escape(labels[index]))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// A calendar of past days, one square a day, weeks as columns, darker with more reviews.
+    static func heatmap(_ days: [(day: Date, count: Int)], calendar: Calendar = .current) -> String {
+        let peak = max(days.map(\.count).max() ?? 0, 1)
+        let weeks = (days.count + 6) / 7 + 1
+        var svg = "<svg class=\"chart heatmap\" viewBox=\"0 0 \(weeks * 13 + 4) \(7 * 13 + 4)\" role=\"img\" aria-label=\"Reviews per day\"><title>Reviews per day</title>"
+        guard let first = days.first?.day else { return svg + "</svg>" }
+        let offset = (calendar.component(.weekday, from: first) + 5) % 7  // Monday first
+        for (index, entry) in days.enumerated() {
+            let slot = index + offset
+            let level = entry.count == 0 ? 0 : 1 + min(3, entry.count * 4 / (peak + 1))
+            svg += "<rect class=\"level\(level)\" x=\"\(slot / 7 * 13 + 2)\" y=\"\(slot % 7 * 13 + 2)\" width=\"11\" height=\"11\" rx=\"2\"><title>\(DayText.format(entry.day)): \(entry.count) reviews</title></rect>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// `YYYY-MM-DD` in local time.
+enum DayText {
+    static func format(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
