@@ -4,7 +4,8 @@ import Foundation
 /// style.css, so they follow the light or dark scheme.
 enum Charts {
     /// Vertical bars with a label under each, scaled to the largest value.
-    static func bars(_ values: [Double], labels: [String], maximum: Double? = nil, title: String, format: (Double) -> String) -> String {
+    /// - Parameter labelEvery: label one bar in so many, so that labels never overlap.
+    static func bars(_ values: [Double], labels: [String], maximum: Double? = nil, labelEvery: Int = 5, title: String, format: (Double) -> String) -> String {
         let width = max(values.count * 22, 200)
         let height = 140
         let top = max(maximum ?? values.max() ?? 1, 1e-9)
@@ -13,10 +14,11 @@ enum Charts {
             let barHeight = Int((value / top * Double(height)).rounded())
             let x = index * 22 + 2
             svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(escape(labels[index])): \(escape(format(value)))</title></rect>"
-            if values.count <= 16 || index % 5 == 0 {
+            if index % labelEvery == 0 {
                 svg += "<text class=\"label\" x=\"\(x + 9)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(escape(labels[index]))</text>"
             }
         }
+        svg += "<line class=\"axis\" x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\"/>"
         return svg + "</svg>"
     }
 

@@ -26,7 +26,7 @@ struct Dashboard: Sendable {
     func page() throws -> Response {
         let data = try data(at: Date())
         let report = data.report
-        let guides = report.groups.map { group in
+        let guides: String = report.groups.map { group -> String in
             let name = group.section.map { "&nbsp;&nbsp;" + Charts.escape($0) } ?? "<strong>\(Charts.escape(group.guide))</strong>"
             return "<tr><td>\(name)</td><td>\(group.new)</td><td>\(group.learning)</td><td>\(group.review)</td><td><meter min=\"0\" max=\"1\" value=\"\(group.readiness)\"></meter> \(Int((group.readiness * 100).rounded()))%</td></tr>"
         }.joined()
@@ -35,9 +35,9 @@ struct Dashboard: Sendable {
             report.duePerDay.map(Double.init), labels: (0..<report.duePerDay.count).map { "+\($0)d" },
             title: "Reviews due per day, next 30 days", format: { "\(Int($0)) due" })
         let retention = Charts.bars(
-            data.retention.map { $0.retention ?? 0 }, labels: data.retention.map { DayText.format($0.weekStart) }, maximum: 1,
-            title: "Retention per week", format: { "\(Int(($0 * 100).rounded()))%" })
-        let html = """
+            data.retention.map { $0.retention ?? 0 }, labels: data.retention.map { String(DayText.format($0.weekStart).dropFirst(5)) },
+            maximum: 1, labelEvery: 3, title: "Retention per week", format: { "\(Int(($0 * 100).rounded()))%" })
+        let html: String = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Rehearse — progress</title><link rel="stylesheet" href="/static/style.css"></head><body><main>
             <nav><a href="/">Study</a> · <strong>Progress</strong></nav>
