@@ -44,5 +44,6 @@ public func buildApplication(_ configuration: ServerConfiguration, store: Store)
     let dashboard = Dashboard(store: store)
     router.get("/dashboard") { _, _ in try dashboard.page() }
     router.get("/api/stats") { _, _ in try dashboard.json() }
+    GuidesAPI<BasicRequestContext>(store: store).addRoutes(to: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))
 }

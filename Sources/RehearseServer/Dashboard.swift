@@ -40,7 +40,7 @@ struct Dashboard: Sendable {
         let html: String = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Rehearse — progress</title><link rel="stylesheet" href="/static/style.css"></head><body><main>
-            <nav><a href="/">Study</a> · <strong>Progress</strong></nav>
+            <nav><a href="/">Study</a> · <strong>Progress</strong> · <a href="/guides">Guides</a></nav>
             <h1>Progress</h1>
             \(report.interviewDate.map { "<p>Interview on \(DayText.format($0)).</p>" } ?? "")
             <h2>Readiness on \(readinessDay)</h2>

@@ -14,6 +14,9 @@ struct GuideRecord: Codable, FetchableRecord, PersistableRecord {
     var importedAt: Double
     /// The guide's "My Notes" prompts, joined by U+001F.
     var notesHeadings: String?
+    /// The text as imported, and the file name it came with, to show the guide again.
+    var content: String?
+    var fileName: String?
 }
 
 /// A card row; `section` and `keypoints` are lists joined by U+001F.

@@ -18,13 +18,15 @@ extension Store {
     ///
     /// - Parameter outputCards: the code lab's predict-the-output cards; nil when the lab
     ///   did not run, which leaves the guide's existing ones as they are.
-    public func importGuide(_ guide: Guide, outputCards: [Card]? = nil, source: String, at now: Date) throws -> ImportReport {
+    /// - Parameter text: the guide's text, kept to show its outline later.
+    public func importGuide(_ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, source: String, at now: Date) throws -> ImportReport {
         let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
         return try writer.write { db in
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
                 next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
-                notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } })
+                notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } }),
+                content: text, fileName: (source as NSString).lastPathComponent
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
@@ -55,6 +57,16 @@ extension Store {
                 report.retired += 1
             }
             return report
+        }
+    }
+
+    /// An imported guide's text and file name, when it was kept.
+    public func guideText(id: String) throws -> (text: String, fileName: String)? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT content, fileName FROM guide WHERE id = ?", arguments: [id]),
+                let text = row["content"] as String?
+            else { return nil }
+            return (text, row["fileName"] ?? id)
         }
     }
 

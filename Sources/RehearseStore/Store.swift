@@ -128,6 +128,12 @@ public final class Store: Sendable {
                 table.add(column: "notesHeadings", .text)
             }
         }
+        migrator.registerMigration("v4-guide-text") { db in
+            try db.alter(table: "guide") { table in
+                table.add(column: "content", .text)
+                table.add(column: "fileName", .text)
+            }
+        }
         return migrator
     }
 }

@@ -5,6 +5,11 @@ import RehearseCore
 enum GuideFile {
     /// Reads and parses the guide at `path`.
     static func read(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> Guide {
+        try readWithText(path, reader: reader).guide
+    }
+
+    /// Reads and parses the guide at `path`, keeping its text.
+    static func readWithText(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> (guide: Guide, text: String) {
         let url = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -23,6 +28,6 @@ enum GuideFile {
         } catch {
             throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
-        return try reader.read(text: text, fileName: url.lastPathComponent)
+        return (try reader.read(text: text, fileName: url.lastPathComponent), text)
     }
 }
