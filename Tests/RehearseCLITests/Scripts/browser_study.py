@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Drives the study page in a real headless Chromium, as a person would: wait for the card,
+press Space, press 3, and see the next card or the end of today's cards. Saves screenshots
+of the study page and the dashboard.
+
+    browser_study.py URL SCREENSHOT_FOLDER
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+url, folder = sys.argv[1], sys.argv[2]
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=900,800"):
+    options.add_argument(flag)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    wait = WebDriverWait(driver, 15)
+    driver.get(url + "/")
+    prompt = wait.until(lambda d: d.find_element(By.ID, "prompt").text != "Loading…" and d.find_element(By.ID, "prompt").text)
+    assert not driver.find_element(By.ID, "answer").is_displayed(), "the answer shows before Space"
+    assert not driver.find_element(By.ID, "ratings").is_displayed(), "the rating buttons show before Space"
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.SPACE)
+    wait.until(EC.visibility_of_element_located((By.ID, "answer")))
+    assert driver.find_element(By.ID, "ratings").is_displayed()
+    driver.save_screenshot(os.path.join(folder, "study-revealed.png"))
+    driver.switch_to.active_element.send_keys("3")
+    wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text != prompt)
+    print("first card:", prompt)
+    print("next card:", driver.find_element(By.ID, "prompt").text)
+    driver.save_screenshot(os.path.join(folder, "study.png"))
+    driver.get(url + "/dashboard")
+    wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
+    driver.save_screenshot(os.path.join(folder, "dashboard.png"))
+    print("1 passed, 0 failed")
+finally:
+    driver.quit()
