@@ -13,6 +13,7 @@ struct StudyAPI<Context: RequestContext>: Sendable {
     func addRoutes(to router: Router<Context>) {
         router.get("/api/study/next") { request, _ in try self.next(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
+        router.post("/api/grade") { request, _ in try await self.grade(request) }
     }
 
     /// The next card to study, or 204 when nothing is due and no new card is left today.
@@ -44,8 +45,8 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         var duration_ms: Int?
     }
 
-    /// Records an answer; the review is durable when the response is sent.
-    func review(_ request: Request) async throws -> Response {
+    /// The request's JSON body, within the size limit.
+    func input(_ request: Request) async throws -> ReviewInput {
         var request = request
         let body: ByteBuffer
         do {
@@ -53,12 +54,28 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         } catch {
             throw Problem(.contentTooLarge, "the request body is larger than \(Self.maximumBody) bytes")
         }
-        let input: ReviewInput
         do {
-            input = try JSONDecoder().decode(ReviewInput.self, from: Data(buffer: body))
+            return try JSONDecoder().decode(ReviewInput.self, from: Data(buffer: body))
         } catch {
             throw Problem(.badRequest, "the body must be a JSON object with card_id (string), rating (1-4), answer and duration_ms (optional)")
         }
+    }
+
+    /// Grades a typed answer without recording anything: the feedback shown before rating.
+    func grade(_ request: Request) async throws -> Response {
+        let input = try await input(request)
+        guard let cardID = input.card_id, let answer = input.answer else { throw Problem(.badRequest, "card_id and answer are required") }
+        guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
+        let grade = AnswerGrader.grade(answer, for: card.card)
+        var summary = grade.summary
+        summary["matched"] = grade.points.filter(\.covered).map(\.matched)
+        summary["note"] = grade.note ?? NSNull()
+        return try Self.json(summary, status: .ok)
+    }
+
+    /// Records an answer; the review is durable when the response is sent.
+    func review(_ request: Request) async throws -> Response {
+        let input = try await input(request)
         guard let cardID = input.card_id else { throw Problem(.badRequest, "card_id is missing") }
         guard let value = input.rating, let rating = Rating(rawValue: value) else {
             throw Problem(.badRequest, "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")

@@ -63,6 +63,23 @@ import Testing
         }
     }
 
+    @Test func gradingATypedAnswerRecordsNothing() async throws {
+        let store = try Self.store()
+        let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
+        let app = buildApplication(ServerConfiguration(), store: store)
+        try await app.test(.router) { client in
+            let graded = try await client.execute(
+                uri: "/api/grade", method: .post, headers: Self.jsonHeaders,
+                body: ByteBuffer(string: #"{"card_id": "\#(id)", "answer": "the value was in the cache"}"#))
+            #expect(graded.status == .ok)
+            let grade = try Self.json(graded.body)
+            #expect(grade["covered"] as? [String] == ["The value was found in the cache"])
+            #expect((grade["matched"] as? [[String]])?.first?.contains("cache") == true)
+            #expect(grade["rating"] as? Int == 4)
+        }
+        #expect(try store.reviewCount() == 0)
+    }
+
     @Test func badReviewsAreProblemsWithTheRightStatus() async throws {
         let app = buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in

@@ -4,6 +4,7 @@
 
 let card = null;
 let shownAt = 0;
+let typedAnswer = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,13 +33,17 @@ async function next() {
   $("prompt").textContent = card.prompt;
   $("answer").textContent = card.answer;
   $("answer").hidden = true;
-  $("reveal").hidden = false;
+  $("feedback").hidden = true;
+  typedAnswer = null;
+  $("typed-answer").value = "";
+  $("typing").hidden = !$("typed").checked;
+  $("reveal").hidden = $("typed").checked;
   $("ratings").hidden = true;
   $("counts").textContent = body.due_count + " due · " + body.new_count + " new";
   for (const button of $("ratings").querySelectorAll("button")) {
     button.querySelector("span").textContent = interval(body.intervals_seconds[button.dataset.rating]);
   }
-  $("reveal").focus();
+  if ($("typed").checked) { $("typed-answer").focus(); } else { $("reveal").focus(); }
 }
 
 function reveal() {
@@ -50,12 +55,61 @@ function reveal() {
   $("ratings").querySelector("button[data-rating='3']").focus();
 }
 
+// Shows each key point ticked or missed, the matched words highlighted, and focuses the
+// suggested rating so that Enter accepts it.
+async function check() {
+  if (!card) return;
+  typedAnswer = $("typed-answer").value;
+  const response = await fetch("/api/grade", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Accept": "application/json" },
+    body: JSON.stringify({ card_id: card.id, answer: typedAnswer }),
+  });
+  const grade = await response.json();
+  const feedback = $("feedback");
+  feedback.replaceChildren();
+  const list = document.createElement("ul");
+  for (const point of grade.covered) {
+    const item = document.createElement("li");
+    item.className = "covered";
+    item.textContent = "✓ " + point;
+    list.append(item);
+  }
+  for (const point of grade.missed) {
+    const item = document.createElement("li");
+    item.className = "missed";
+    item.textContent = "✗ " + point;
+    list.append(item);
+  }
+  // The typed answer again, with the words that matched a key point highlighted.
+  const matched = new Set(grade.matched.flat().map((word) => word.toLowerCase()));
+  const echo = document.createElement("p");
+  echo.className = "echo";
+  for (const part of typedAnswer.split(/(\s+)/)) {
+    const bare = part.replace(/^[^\w*=:.-]+|[^\w*=:.-]+$/g, "").toLowerCase();
+    if (matched.has(bare)) {
+      const mark = document.createElement("mark");
+      mark.textContent = part;
+      echo.append(mark);
+    } else {
+      echo.append(document.createTextNode(part));
+    }
+  }
+  feedback.append(list, echo);
+  feedback.hidden = false;
+  $("typing").hidden = true;
+  reveal();
+  $("ratings").querySelector("button[data-rating='" + grade.rating + "']").focus();
+}
+
 async function rate(rating) {
   if (!card || $("ratings").hidden) return;
   const response = await fetch("/api/reviews", {
     method: "POST",
     headers: { "Content-Type": "application/json", "Accept": "application/json" },
-    body: JSON.stringify({ card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt }),
+    body: JSON.stringify(typedAnswer === null
+      ? { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt }
+      : { card_id: card.id, rating: rating, answer: typedAnswer, duration_ms: Date.now() - shownAt }),
   });
   if (response.status !== 201) {
     const problem = await response.json();
@@ -68,9 +122,16 @@ async function rate(rating) {
 }
 
 document.addEventListener("keydown", (event) => {
+  if (event.target === $("typed-answer")) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      check();
+    }
+    return;
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === " " || event.key === "Enter") {
-    if (!$("ratings").hidden) return;
+    if (!$("ratings").hidden || event.target.tagName === "INPUT") return;
     event.preventDefault();
     reveal();
   } else if (["1", "2", "3", "4"].includes(event.key)) {
@@ -81,6 +142,8 @@ document.addEventListener("keydown", (event) => {
 
 document.addEventListener("DOMContentLoaded", () => {
   $("reveal").addEventListener("click", reveal);
+  $("check").addEventListener("click", check);
+  $("typed").addEventListener("change", () => { if (card && $("answer").hidden) next(); });
   for (const button of $("ratings").querySelectorAll("button")) {
     button.addEventListener("click", () => rate(Number(button.dataset.rating)));
   }

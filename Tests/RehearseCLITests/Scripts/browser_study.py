@@ -38,6 +38,21 @@ try:
     print("first card:", prompt)
     print("next card:", driver.find_element(By.ID, "prompt").text)
     driver.save_screenshot(os.path.join(folder, "study.png"))
+    # Typed mode: the grader's feedback before rating, the matched words highlighted.
+    driver.find_element(By.ID, "typed").click()
+    wait.until(EC.visibility_of_element_located((By.ID, "typed-answer")))
+    question = driver.find_element(By.ID, "prompt").text
+    box = driver.find_element(By.ID, "typed-answer")
+    box.send_keys("I am not sure, something about a lock")
+    box.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait.until(EC.visibility_of_element_located((By.ID, "feedback")))
+    missed = [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#feedback .missed")]
+    print("typed card:", question)
+    print("missed:", missed)
+    assert missed, "no missed key point shown"
+    driver.save_screenshot(os.path.join(folder, "study-typed.png"))
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
     driver.get(url + "/dashboard")
     wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
     driver.save_screenshot(os.path.join(folder, "dashboard.png"))
