@@ -31,7 +31,23 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
+    /// The methods each path answers, for 405 with an `Allow` header instead of a 404.
+    static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
+        switch path {
+        case "/api/reviews", "/api/grade": [.post]
+        case "/api/guides": [.get, .post]
+        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/api/study/next", "/api/stats": [.get, .head]
+        case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/"): [.get, .head]
+        default: nil
+        }
+    }
+
     func check(_ request: Request) throws {
+        if let allowed = Self.allowedMethods(request.uri.path), !allowed.contains(request.method) {
+            throw Problem(
+                .methodNotAllowed, "\(request.method) is not supported here; use \(allowed.map(\.rawValue).joined(separator: " or "))",
+                headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
+        }
         let host = request.head.authority ?? ""
         guard allowedHosts.contains(Self.hostName(host)) else {
             throw Problem(.misdirectedRequest, "the Host \"\(host)\" is not a name this server answers to")

@@ -80,7 +80,9 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         guard let value = input.rating, let rating = Rating(rawValue: value) else {
             throw Problem(.badRequest, "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         }
-        if let duration = input.duration_ms, duration < 0 { throw Problem(.badRequest, "duration_ms must not be negative") }
+        if let duration = input.duration_ms, !(0...86_400_000).contains(duration) {
+            throw Problem(.badRequest, "duration_ms must be between 0 and 86400000 (a day)")
+        }
         guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
         let grade = input.answer.map { AnswerGrader.grade($0, for: card.card) }
         let scheduler = Scheduler(interviewDate: try store.interviewDate())

@@ -140,6 +140,17 @@ import Testing
         }
     }
 
+    @Test func unsupportedMethodsGet405WithAllow() async throws {
+        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/api/reviews", method: .get)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "POST")
+            let trace = try await client.execute(uri: "/healthz", method: .trace)
+            #expect(trace.headers[.allow] == "GET, HEAD")
+        }
+    }
+
     @Test func refusesNonLocalAddresses() {
         #expect(ServerConfiguration(host: "127.0.0.1").isLoopback)
         #expect(ServerConfiguration(host: "::1").isLoopback)
