@@ -7,6 +7,13 @@ import RehearseStore
 struct StudyAPI<Context: RequestContext>: Sendable {
     let store: Store
     let newCardsPerDay: Int
+    let batcher: ReviewBatcher
+
+    init(store: Store, newCardsPerDay: Int) {
+        self.store = store
+        self.newCardsPerDay = newCardsPerDay
+        batcher = ReviewBatcher(store: store)
+    }
     /// The largest request body accepted, in bytes.
     static var maximumBody: Int { 64 * 1024 }
 
@@ -83,12 +90,18 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         if let duration = input.duration_ms, !(0...86_400_000).contains(duration) {
             throw Problem(.badRequest, "duration_ms must be between 0 and 86400000 (a day)")
         }
-        guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
-        let grade = input.answer.map { AnswerGrader.grade($0, for: card.card) }
-        let scheduler = Scheduler(interviewDate: try store.interviewDate())
-        let recorded = try store.record(
-            cardID: cardID, rating: rating, at: Date(), scheduler: scheduler, answerText: input.answer, grade: grade?.json,
-            durationMS: input.duration_ms)
+        var grade: AnswerGrader.Grade?
+        if let answer = input.answer {
+            guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
+            grade = AnswerGrader.grade(answer, for: card.card)
+        }
+        let recorded: RecordedReview
+        do {
+            recorded = try await batcher.record(Store.Answer(
+                cardID: cardID, rating: rating, at: Date(), answerText: input.answer, grade: grade?.json, durationMS: input.duration_ms))
+        } catch StoreError.unknownCard {
+            throw Problem(.notFound, "no card with id \(cardID)")
+        }
         let formatter = ISO8601DateFormatter()
         return try Self.json([
             "review_id": recorded.id, "card_id": cardID, "next_due": formatter.string(from: recorded.schedule.due), "grade": grade?.summary ?? NSNull(),

@@ -125,39 +125,79 @@ extension Store {
         cardID: String, rating: Rating, at now: Date, scheduler: Scheduler, fuzzSeed: UInt64 = 0,
         answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil
     ) throws -> RecordedReview {
-        try writer.write { db in
-            // Cached statements: an answer is three small statements, and preparing them
-            // anew each time would cost more than running them.
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM card WHERE id = ?"), arguments: [cardID]) != nil else {
-                throw StoreError.unknownCard(cardID)
-            }
-            let state = try CardStateRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cardState WHERE cardID = ?"), arguments: [cardID])
-            let before = state?.schedule ?? .new(due: now)
-            let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: state?.reps ?? 0)
-            let after = scheduler.review(before, rating: rating, at: now, fuzz: fuzz)
-            let lapse = before.phase == .review && rating == .again
-            try db.cachedStatement(sql: """
-                INSERT INTO review (cardID, reviewedAt, rating, answerText, grade, durationMS, phaseBefore, previousState, stability, difficulty, due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    cardID, now.timeIntervalSince1970, rating.rawValue, answerText, grade, durationMS,
-                    state.map { _ in before.phase.rawValue }, state.map { StateSnapshot($0).json }, after.stability ?? 0,
-                    after.difficulty ?? 0, after.due.timeIntervalSince1970,
-                ])
-            let reviewID = db.lastInsertedRowID
-            let record = CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
-            try db.cachedStatement(sql: """
-                INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(cardID) DO UPDATE SET phase = excluded.phase, step = excluded.step, stability = excluded.stability,
-                  difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
-                  lapses = excluded.lapses
-                """).execute(arguments: [
-                    cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
-                    record.lapses,
-                ])
-            return RecordedReview(id: reviewID, cardID: cardID, schedule: after)
+        let answer = Answer(cardID: cardID, rating: rating, at: now, answerText: answerText, grade: grade, durationMS: durationMS)
+        return try writer.write { db in try Self.insert(answer, scheduler: scheduler, fuzzSeed: fuzzSeed, db: db) }
+    }
+
+    /// One answer to record.
+    public struct Answer: Sendable {
+        public var cardID: String
+        public var rating: Rating
+        public var at: Date
+        public var answerText: String?
+        public var grade: String?
+        public var durationMS: Int?
+
+        public init(cardID: String, rating: Rating, at: Date, answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil) {
+            self.cardID = cardID
+            self.rating = rating
+            self.at = at
+            self.answerText = answerText
+            self.grade = grade
+            self.durationMS = durationMS
         }
+    }
+
+    /// Records several answers in one transaction (group commit: one disk sync for all),
+    /// in order; an answer to an unknown card fails alone.
+    public func recordAll(_ answers: [Answer], scheduler: Scheduler, fuzzSeed: UInt64 = 0) throws -> [Result<RecordedReview, StoreError>] {
+        try writer.write { db in
+            answers.map { answer in
+                do {
+                    return .success(try Self.insert(answer, scheduler: scheduler, fuzzSeed: fuzzSeed, db: db))
+                } catch let error as StoreError {
+                    return .failure(error)
+                } catch {
+                    return .failure(.unusable(path: "", reason: "\(error)"))
+                }
+            }
+        }
+    }
+
+    /// Writes one answer: the review log row and the card's new schedule.
+    static func insert(_ answer: Answer, scheduler: Scheduler, fuzzSeed: UInt64, db: Database) throws -> RecordedReview {
+        let (cardID, rating, now) = (answer.cardID, answer.rating, answer.at)
+        // Cached statements: an answer is three small statements, and preparing them
+        // anew each time would cost more than running them.
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM card WHERE id = ?"), arguments: [cardID]) != nil else {
+            throw StoreError.unknownCard(cardID)
+        }
+        let state = try CardStateRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cardState WHERE cardID = ?"), arguments: [cardID])
+        let before = state?.schedule ?? .new(due: now)
+        let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: state?.reps ?? 0)
+        let after = scheduler.review(before, rating: rating, at: now, fuzz: fuzz)
+        let lapse = before.phase == .review && rating == .again
+        try db.cachedStatement(sql: """
+            INSERT INTO review (cardID, reviewedAt, rating, answerText, grade, durationMS, phaseBefore, previousState, stability, difficulty, due)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                cardID, now.timeIntervalSince1970, rating.rawValue, answer.answerText, answer.grade, answer.durationMS,
+                state.map { _ in before.phase.rawValue }, state.map { StateSnapshot($0).json }, after.stability ?? 0,
+                after.difficulty ?? 0, after.due.timeIntervalSince1970,
+            ])
+        let reviewID = db.lastInsertedRowID
+        let record = CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
+        try db.cachedStatement(sql: """
+            INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(cardID) DO UPDATE SET phase = excluded.phase, step = excluded.step, stability = excluded.stability,
+              difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
+              lapses = excluded.lapses
+            """).execute(arguments: [
+                cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
+                record.lapses,
+            ])
+        return RecordedReview(id: reviewID, cardID: cardID, schedule: after)
     }
 
     /// Undoes an answer: deletes it from the log and restores the card's previous schedule.
