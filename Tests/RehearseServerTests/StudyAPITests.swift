@@ -63,6 +63,26 @@ import Testing
         }
     }
 
+    @Test func concurrentAnswersAreAllStoredBeforeTheyAreAcknowledged() async throws {
+        let store = try Self.store()
+        let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
+        let app = buildApplication(ServerConfiguration(), store: store)
+        try await app.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<50 {
+                    group.addTask {
+                        let body = index == 7 ? #"{"card_id": "missing", "rating": 3}"# : #"{"card_id": "\#(id)", "rating": 3}"#
+                        return try await client.execute(uri: "/api/reviews", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: body)).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 49)
+            #expect(statuses.filter { $0 == .notFound }.count == 1)
+        }
+        #expect(try store.reviewCount() == 49)
+    }
+
     @Test func gradingATypedAnswerRecordsNothing() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
