@@ -28,16 +28,9 @@ struct GuidesAPI<Context: RequestContext>: Sendable {
 
     /// Imports a guide sent as `{"name": "03-….txt", "content": "…"}`.
     func upload(_ request: Request) async throws -> Response {
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: Self.maximumUpload)
-        } catch {
-            throw Problem(.contentTooLarge, "a guide upload is limited to \(Self.maximumUpload) bytes")
-        }
-        guard let upload = try? JSONDecoder().decode(Upload.self, from: Data(buffer: body)),
-            let name = upload.name, let content = upload.content
-        else { throw Problem(.badRequest, "send {\"name\": \"guide file name\", \"content\": \"the guide's text\"}") }
+        let usage = "send {\"name\": \"guide file name\", \"content\": \"the guide's text\"}"
+        let upload = try await request.decodeJSON(Upload.self, limit: Self.maximumUpload, usage: usage)
+        guard let name = upload.name, let content = upload.content else { throw Problem(.badRequest, usage) }
         let fileName = (name as NSString).lastPathComponent
         guard !fileName.isEmpty, fileName.hasSuffix(".md") || fileName.hasSuffix(".txt") || fileName.hasSuffix(".markdown") else {
             throw Problem(.badRequest, "name must be a .md or .txt file name, got \"\(name)\"")

@@ -23,3 +23,22 @@ public struct Problem: HTTPResponseError, Sendable {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
+
+extension Request {
+    /// The body decoded as JSON, within `limit` bytes: 413 past it, 400 with `usage` when it
+    /// is not the expected JSON.
+    func decodeJSON<Value: Decodable>(_ type: Value.Type, limit: Int, usage: String) async throws -> Value {
+        var request = self
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch {
+            throw Problem(.contentTooLarge, "the request body is larger than \(limit) bytes")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer: body))
+        } catch {
+            throw Problem(.badRequest, usage)
+        }
+    }
+}

@@ -54,18 +54,9 @@ struct StudyAPI<Context: RequestContext>: Sendable {
 
     /// The request's JSON body, within the size limit.
     func input(_ request: Request) async throws -> ReviewInput {
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: Self.maximumBody)
-        } catch {
-            throw Problem(.contentTooLarge, "the request body is larger than \(Self.maximumBody) bytes")
-        }
-        do {
-            return try JSONDecoder().decode(ReviewInput.self, from: Data(buffer: body))
-        } catch {
-            throw Problem(.badRequest, "the body must be a JSON object with card_id (string), rating (1-4), answer and duration_ms (optional)")
-        }
+        try await request.decodeJSON(
+            ReviewInput.self, limit: Self.maximumBody,
+            usage: "the body must be a JSON object with card_id (string), rating (1-4), answer and duration_ms (optional)")
     }
 
     /// Grades a typed answer without recording anything: the feedback shown before rating.

@@ -41,13 +41,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let guide: Guide
-        do {
-            guide = try GuideFile.read(path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let guide = try GuideFile.readOrExit(path)
         guard let chosen = isolation == "auto" ? Isolation.detect() : Isolation(rawValue: isolation).flatMap({ Sandbox.isAvailable($0) ? $0 : nil }) else {
             printError("no sandbox is available for running snippets: install bubblewrap (apt-get install bubblewrap) and util-linux, and Debian's python3 at \(Sandbox.python)")
             throw ExitCode(2)

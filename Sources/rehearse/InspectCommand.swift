@@ -25,13 +25,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let guide: Guide
-        do {
-            guide = try GuideFile.read(path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let guide = try GuideFile.readOrExit(path)
         if json {
             var data = try guide.jsonData()
             data.append(0x0A)

@@ -52,23 +52,11 @@ import Glibc
         #expect(log.contains("first card: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
         #expect(try CLI.reviewCount(database) == 2)
-        #expect(try Self.typedAnswers(database) == ["I am not sure, something about a lock"])
+        let typed = try CLI.query(database, "select answerText from review where answerText is not null").compactMap { ($0 as? [Any])?.first as? String }
+        #expect(typed == ["I am not sure, something about a lock"])
         for name in ["study-revealed.png", "study.png", "study-typed.png", "dashboard.png"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "\(name)")
         }
-    }
-
-    /// The typed answers in the review log, read with Python's sqlite3.
-    static func typedAnswers(_ database: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys, json; print(json.dumps([r[0] for r in sqlite3.connect(sys.argv[1]).execute('select answerText from review where answerText is not null')]))", database]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (try JSONSerialization.jsonObject(with: data) as? [String]) ?? []
     }
 
     static func waitForHealth(port: Int) async throws {

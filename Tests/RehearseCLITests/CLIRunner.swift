@@ -79,14 +79,19 @@ enum CLI {
 
     /// Counts rows of the review log with Python's sqlite3, independent of the code under test.
     static func reviewCount(_ database: String) throws -> Int {
+        (try query(database, "select count(*) from review").first as? [Any])?.first as? Int ?? -1
+    }
+
+    /// Runs an SQL query with Python's sqlite3 and returns its rows.
+    static func query(_ database: String, _ sql: String) throws -> [Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from review').fetchone()[0])", database]
+        process.arguments = ["python3", "-c", "import json, sqlite3, sys; print(json.dumps(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall()))", database, sql]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        return (try JSONSerialization.jsonObject(with: data) as? [Any]) ?? []
     }
 }
