@@ -100,7 +100,15 @@ def serve(root, isolated):
     for line in sys.stdin:
         request = json.loads(line)
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:
+            # Another snippet of the same user may hold every allowed process for a moment.
+            os.close(read_end)
+            os.close(write_end)
+            sys.stdout.write(json.dumps({"status": "killed", "error": "could not start the snippet: %s" % error}) + "\n")
+            sys.stdout.flush()
+            continue
         if pid == 0:
             os.close(read_end)
             try:

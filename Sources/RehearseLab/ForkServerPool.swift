@@ -11,6 +11,7 @@ public final class ForkServerPool: SnippetRunner, @unchecked Sendable {
     private let available: DispatchSemaphore
 
     public init(isolation: Isolation, size: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        Sandbox.ignoreBrokenPipes()
         self.isolation = isolation
         let count = max(1, size)
         idle = try (0..<count).map { _ in try Server(isolation: isolation) }
@@ -72,7 +73,11 @@ public final class ForkServerPool: SnippetRunner, @unchecked Sendable {
         /// Sends a request and waits for its one-line answer; nil if the server is gone.
         func ask(_ request: LabRequest) -> LabAnswer? {
             guard process.isRunning, let line = try? JSONEncoder().encode(request) else { return nil }
-            input.fileHandleForWriting.write(line + Data("\n".utf8))
+            do {
+                try input.fileHandleForWriting.write(contentsOf: line + Data("\n".utf8))
+            } catch {
+                return nil  // the server is gone; the pool starts another
+            }
             while true {
                 if let newline = buffer.firstIndex(of: 0x0A) {
                     let line = buffer[buffer.startIndex..<newline]

@@ -10,6 +10,7 @@ public struct OneProcessRunner: SnippetRunner {
     }
 
     public func run(_ request: LabRequest) -> LabAnswer {
+        Sandbox.ignoreBrokenPipes()
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rehearse-lab-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
@@ -38,7 +39,7 @@ public struct OneProcessRunner: SnippetRunner {
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + request.timeout, execute: timer)
         if let line = try? JSONEncoder().encode(request) {
-            input.fileHandleForWriting.write(line + Data("\n".utf8))
+            try? input.fileHandleForWriting.write(contentsOf: line + Data("\n".utf8))
         }
         try? input.fileHandleForWriting.close()
         let data = Self.read(output.fileHandleForReading, limit: 4 << 20) { kill(process.processIdentifier, SIGKILL) }

@@ -50,6 +50,12 @@ public enum Sandbox {
         }
     }
 
+    /// Sandboxed processes can die at any moment (a limit, a kill): writing to their pipes
+    /// must then fail with an error, not end this program with SIGPIPE.
+    static func ignoreBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     /// Whether the given isolation works on this machine.
     public static func isAvailable(_ isolation: Isolation) -> Bool {
         FileManager.default.isExecutableFile(atPath: python) && works(command(for: isolation, arguments: ["-c", "pass"]))
