@@ -127,6 +127,16 @@ struct CardStateRecord: Codable, FetchableRecord, PersistableRecord {
         lapses = row["lapses"]
     }
 
+    /// The schedule as JSON, kept in the review log so that undo can restore it. Written by
+    /// hand: it holds only numbers and a card id (hex digits), and an answer should not pay
+    /// for a JSONEncoder.
+    var snapshotJSON: String {
+        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
+        return "{\"cardID\":\"\(cardID)\",\"phase\":\(phase),\"step\":\(step.map(String.init) ?? "null"),"
+            + "\"stability\":\(number(stability)),\"difficulty\":\(number(difficulty)),\"due\":\(due),"
+            + "\"lastReview\":\(number(lastReview)),\"reps\":\(reps),\"lapses\":\(lapses)}"
+    }
+
     init(cardID: String, schedule: CardSchedule, reps: Int, lapses: Int) {
         self.cardID = cardID
         phase = schedule.phase.rawValue

@@ -182,7 +182,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 cardID, now.timeIntervalSince1970, rating.rawValue, answer.answerText, answer.grade, answer.durationMS,
-                state.map { _ in before.phase.rawValue }, state.map { StateSnapshot($0).json }, after.stability ?? 0,
+                state.map { _ in before.phase.rawValue }, state.map(\.snapshotJSON), after.stability ?? 0,
                 after.difficulty ?? 0, after.due.timeIntervalSince1970,
             ])
         let reviewID = db.lastInsertedRowID
@@ -205,8 +205,7 @@ extension Store {
         try writer.write { db in
             guard let review = try ReviewRecord.fetchOne(db, key: reviewID) else { throw StoreError.nothingToUndo }
             if let json = review.previousState {
-                let snapshot = try JSONDecoder().decode(StateSnapshot.self, from: Data(json.utf8))
-                try snapshot.record(cardID: review.cardID).save(db)
+                try JSONDecoder().decode(CardStateRecord.self, from: Data(json.utf8)).save(db)
             } else {
                 _ = try CardStateRecord.deleteOne(db, key: review.cardID)
             }
@@ -239,47 +238,6 @@ extension Store {
             difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
             lastReview: (row["lastReview"] as Double?).map { Date(timeIntervalSince1970: $0) })
         return StudyCard(card: record.card, schedule: schedule, reps: row["reps"], lapses: row["lapses"])
-    }
-}
-
-/// The schedule before an answer, kept in the log for undo.
-struct StateSnapshot: Codable {
-    var phase: Int
-    var step: Int?
-    var stability: Double?
-    var difficulty: Double?
-    var due: Double
-    var lastReview: Double?
-    var reps: Int
-    var lapses: Int
-
-    /// The snapshot as JSON, written by hand: it holds only numbers, and an answer should not
-    /// pay for a JSONEncoder.
-    var json: String {
-        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
-        return "{\"phase\":\(phase),\"step\":\(step.map(String.init) ?? "null"),\"stability\":\(number(stability)),"
-            + "\"difficulty\":\(number(difficulty)),\"due\":\(due),\"lastReview\":\(number(lastReview)),\"reps\":\(reps),\"lapses\":\(lapses)}"
-    }
-
-    init(_ record: CardStateRecord) {
-        phase = record.phase
-        step = record.step
-        stability = record.stability
-        difficulty = record.difficulty
-        due = record.due
-        lastReview = record.lastReview
-        reps = record.reps
-        lapses = record.lapses
-    }
-
-    func record(cardID: String) -> CardStateRecord {
-        var record = CardStateRecord(cardID: cardID, schedule: .new(due: Date(timeIntervalSince1970: due)), reps: reps, lapses: lapses)
-        record.phase = phase
-        record.step = step
-        record.stability = stability
-        record.difficulty = difficulty
-        record.lastReview = lastReview
-        return record
     }
 }
 
