@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RehearseLab
 import RehearseStore
 
 /// How `rehearse serve` runs.
@@ -7,43 +8,77 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var newCardsPerDay: Int
+    /// More names browsers may use for this server (a LAN host name, say).
+    public var extraHosts: [String]
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, newCardsPerDay: Int = 20) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, newCardsPerDay: Int = 20, extraHosts: [String] = []) {
         self.host = host
         self.port = port
         self.newCardsPerDay = newCardsPerDay
+        self.extraHosts = extraHosts
     }
 
     /// Whether the address only accepts connections from this machine.
     public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
 
-    /// The names a browser may use in `Host` for this server.
-    var allowedHosts: Set<String> {
+    /// Whether the server listens on every address of the machine.
+    var isWildcard: Bool { host == "0.0.0.0" || host == "::" }
+
+    /// Whether a browser may call this server `name` (a `Host` without its port).
+    ///
+    /// Loopback names, the bound address and `extraHosts` always; on a wildcard address any
+    /// IP literal too, since DNS rebinding can only bring a domain name.
+    func accepts(host name: String) -> Bool {
         var names: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
-        names.insert(host.contains(":") ? "[\(host)]" : host.lowercased())
-        return names
+        names.insert(host.contains(":") ? "[\(host.lowercased())]" : host.lowercased())
+        for extra in extraHosts { names.insert(extra.lowercased()) }
+        return names.contains(name) || (isWildcard && Self.isIPLiteral(name))
+    }
+
+    static func isIPLiteral(_ name: String) -> Bool {
+        if name.hasPrefix("[") && name.hasSuffix("]") { return name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in part.count <= 3 && UInt8(part) != nil }
     }
 }
 
-/// The web app, used by `rehearse serve` and by the tests alike.
+/// Why the server will not start.
+public enum ServerError: Error, CustomStringConvertible {
+    case passwordRequired(host: String)
+
+    public var description: String {
+        switch self {
+        case .passwordRequired(let host):
+            "refusing to listen on \(host) without a password: other machines could reach your data. Set one with `rehearse serve --set-password`, or listen on 127.0.0.1"
+        }
+    }
+}
+
+/// The web app, used by `rehearse serve` and by the tests alike. Refuses an address other
+/// machines can reach until a password is set.
 ///
 /// ```swift
-/// let app = buildApplication(ServerConfiguration(), store: try Store(path: path))
+/// let app = try buildApplication(ServerConfiguration(), store: try Store(path: path))
 /// try await app.runService()
 /// ```
-public func buildApplication(_ configuration: ServerConfiguration, store: Store) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts))
-    router.get("/healthz") { _, _ in try StudyAPI<BasicRequestContext>.json(["status": "ok"], status: .ok) }
+/// - Parameter lab: runs an uploaded guide's snippets; nil leaves the code lab out.
+public func buildApplication(_ configuration: ServerConfiguration, store: Store, lab: CodeLab? = nil) throws -> some ApplicationProtocol {
+    if !configuration.isLoopback, try store.webPasswordHash() == nil { throw ServerError.passwordRequired(host: configuration.host) }
+    let key = SigningKey(try store.webSigningKey(orCreate: Secrets.random))
+    let router = Router(context: WebContext.self)
+    router.add(middleware: RequestGuard(configuration: configuration))
+    router.add(middleware: AccessGuard(store: store, key: key))
+    router.get("/healthz") { _, _ in try Response.json(["status": "ok"], status: .ok) }
     router.get("/openapi.json") { _, _ in try StaticFiles.response(for: "openapi.json") }
-    router.get("/") { _, _ in try StaticFiles.response(for: "study.html") }
     router.get("/static/{file}") { _, context in
         try StaticFiles.response(for: context.parameters.get("file") ?? "")
     }
-    StudyAPI<BasicRequestContext>(store: store, newCardsPerDay: configuration.newCardsPerDay).addRoutes(to: router)
+    SignIn(store: store).addRoutes(to: router)
+    StudyAPI(store: store, newCardsPerDay: configuration.newCardsPerDay).addRoutes(to: router)
+    MockAPI(store: store).addRoutes(to: router)
     let dashboard = Dashboard(store: store)
-    router.get("/dashboard") { _, _ in try dashboard.page() }
+    router.get("/dashboard") { _, context in try dashboard.page(visitor: context.visitor) }
     router.get("/api/stats") { _, _ in try dashboard.json() }
-    GuidesAPI<BasicRequestContext>(store: store).addRoutes(to: router)
+    GuidesAPI(store: store, lab: lab).addRoutes(to: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))
 }

@@ -23,7 +23,7 @@ struct Dashboard: Sendable {
             history: try store.reviewsPerDay(from: now.addingTimeInterval(-26 * 7 * 86_400), to: now))
     }
 
-    func page() throws -> Response {
+    func page(visitor: Visitor) throws -> Response {
         let data = try data(at: Date())
         let report = data.report
         let guides: String = report.groups.map { group -> String in
@@ -37,10 +37,7 @@ struct Dashboard: Sendable {
         let retention = Charts.bars(
             data.retention.map { $0.retention ?? 0 }, labels: data.retention.map { String(DayText.format($0.weekStart).dropFirst(5)) },
             maximum: 1, labelEvery: 3, title: "Retention per week", format: { "\(Int(($0 * 100).rounded()))%" })
-        let html: String = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Rehearse — progress</title><link rel="stylesheet" href="/static/style.css"></head><body><main>
-            <nav><a href="/">Study</a> · <strong>Progress</strong> · <a href="/guides">Guides</a></nav>
+        let body: String = """
             <h1>Progress</h1>
             \(report.interviewDate.map { "<p>Interview on \(DayText.format($0)).</p>" } ?? "")
             <h2>Readiness on \(readinessDay)</h2>
@@ -48,9 +45,8 @@ struct Dashboard: Sendable {
             <h2>Reviews due, next 30 days</h2>\(due)
             <h2>Retention per week</h2>\(retention)
             <h2>Past 26 weeks</h2>\(Charts.heatmap(data.history))
-            </main></body></html>
             """
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return Page.response(title: "progress", tab: .progress, visitor: visitor, body: body)
     }
 
     /// The same figures as JSON, for scripts.
@@ -65,6 +61,6 @@ struct Dashboard: Sendable {
             "retention_per_week": data.retention.map { ["week_start": DayText.format($0.weekStart), "retention": $0.retention ?? NSNull()] as [String: Any] },
             "reviews_per_day": data.history.map { ["day": DayText.format($0.day), "count": $0.count] as [String: Any] },
         ]
-        return try StudyAPI<BasicRequestContext>.json(object, status: .ok)
+        return try Response.json(object, status: .ok)
     }
 }

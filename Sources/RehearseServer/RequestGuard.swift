@@ -11,8 +11,8 @@ import Hummingbird
 /// - every response carries a Content-Security-Policy without inline scripts,
 ///   `X-Content-Type-Options: nosniff` and `frame-ancestors 'none'`.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
-    /// Host names accepted in `Host` (without the port).
-    let allowedHosts: Set<String>
+    /// Says which names are accepted in `Host`.
+    let configuration: ServerConfiguration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -34,10 +34,11 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// The methods each path answers, for 405 with an `Allow` header instead of a 404.
     static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
         switch path {
-        case "/api/reviews", "/api/grade": [.post]
-        case "/api/guides": [.get, .post]
-        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/api/study/next", "/api/stats": [.get, .head]
+        case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/mock", "/logout": [.post]
+        case "/api/guides", "/login": [.get, .head, .post]
+        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/api/study/next", "/api/stats", "/api/mock/reports": [.get, .head]
         case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/"): [.get, .head]
+        case _ where path.hasPrefix("/api/mock/") && (path.hasSuffix("/answers") || path.hasSuffix("/finish")): [.post]
         default: nil
         }
     }
@@ -49,11 +50,11 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
                 headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
         }
         let host = request.head.authority ?? ""
-        guard allowedHosts.contains(Self.hostName(host)) else {
+        guard configuration.accepts(host: Self.hostName(host)) else {
             throw Problem(.misdirectedRequest, "the Host \"\(host)\" is not a name this server answers to")
         }
         guard request.method != .get && request.method != .head else { return }
-        if let origin = request.headers[.origin], !allowedHosts.contains(Self.hostName(Self.authority(ofOrigin: origin))) {
+        if let origin = request.headers[.origin], Self.authority(ofOrigin: origin).lowercased() != host.lowercased() {
             throw Problem(.forbidden, "requests that change data must come from this server's own pages, not from \(origin)")
         }
         if request.uri.path.hasPrefix("/api/") {

@@ -4,7 +4,7 @@ import RehearseCore
 import RehearseStore
 
 /// The study calls of the JSON API (the fixed core of spec/cli-contracts.md §5).
-struct StudyAPI<Context: RequestContext>: Sendable {
+struct StudyAPI: Sendable {
     let store: Store
     let newCardsPerDay: Int
     let batcher: ReviewBatcher
@@ -17,9 +17,13 @@ struct StudyAPI<Context: RequestContext>: Sendable {
     /// The largest request body accepted, in bytes.
     static var maximumBody: Int { 64 * 1024 }
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to router: Router<WebContext>) {
+        router.get("/") { _, context in
+            Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["study.js"])
+        }
         router.get("/api/study/next") { request, _ in try self.next(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
+        router.post("/api/reviews/undo") { request, _ in try await self.undo(request) }
         router.post("/api/grade") { request, _ in try await self.grade(request) }
     }
 
@@ -36,7 +40,7 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         let intervals = Dictionary(uniqueKeysWithValues: Rating.allCases.map { rating in
             ("\(rating.rawValue)", scheduler.review(card.schedule, rating: rating, at: now).due.timeIntervalSince(now))
         })
-        return try Self.json([
+        return try Response.json([
             "card": [
                 "id": card.card.id, "kind": card.card.kind.rawValue, "guide": card.card.guideID, "section": card.card.section,
                 "prompt": card.card.prompt, "answer": card.card.answer, "keypoints": card.card.keypoints,
@@ -68,7 +72,7 @@ struct StudyAPI<Context: RequestContext>: Sendable {
         var summary = grade.summary
         summary["matched"] = grade.points.filter(\.covered).map(\.matched)
         summary["note"] = grade.note ?? NSNull()
-        return try Self.json(summary, status: .ok)
+        return try Response.json(summary, status: .ok)
     }
 
     /// Records an answer; the review is durable when the response is sent.
@@ -94,11 +98,33 @@ struct StudyAPI<Context: RequestContext>: Sendable {
             throw Problem(.notFound, "no card with id \(cardID)")
         }
         let formatter = ISO8601DateFormatter()
-        return try Self.json([
+        return try Response.json([
             "review_id": recorded.id, "card_id": cardID, "next_due": formatter.string(from: recorded.schedule.due), "grade": grade?.summary ?? NSNull(),
         ], status: .created)
     }
 
+    struct UndoInput: Decodable {
+        var review_id: Int64?
+    }
+
+    /// Takes an answer back: deletes it from the log and restores the card's schedule. Only
+    /// a card's latest answer can be taken back (409 otherwise).
+    func undo(_ request: Request) async throws -> Response {
+        let input = try await request.decodeJSON(UndoInput.self, limit: Self.maximumBody, usage: "the body must be a JSON object with review_id (integer)")
+        guard let reviewID = input.review_id else { throw Problem(.badRequest, "review_id is missing") }
+        do {
+            let cardID = try store.undo(reviewID: reviewID)
+            return try Response.json(["review_id": reviewID, "card_id": cardID], status: .ok)
+        } catch StoreError.nothingToUndo {
+            throw Problem(.notFound, "no answer with review_id \(reviewID)")
+        } catch StoreError.notLatestAnswer(let cardID) {
+            throw Problem(.conflict, "answer \(reviewID) is not the latest answer to card \(cardID); take back the later ones first")
+        }
+    }
+}
+
+extension Response {
+    /// A JSON response that is never cached.
     static func json(_ object: Any, status: HTTPResponse.Status) throws -> Response {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

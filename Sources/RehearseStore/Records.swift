@@ -17,6 +17,8 @@ struct GuideRecord: Codable, FetchableRecord, PersistableRecord {
     /// The text as imported, and the file name it came with, to show the guide again.
     var content: String?
     var fileName: String?
+    /// The code lab's report (JSON) from the import, when the lab ran.
+    var labReport: String?
 }
 
 /// A card row; `section` and `keypoints` are lists joined by U+001F.

@@ -19,14 +19,18 @@ extension Store {
     /// - Parameter outputCards: the code lab's predict-the-output cards; nil when the lab
     ///   did not run, which leaves the guide's existing ones as they are.
     /// - Parameter text: the guide's text, kept to show its outline later.
-    public func importGuide(_ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, source: String, at now: Date) throws -> ImportReport {
+    /// - Parameter labReport: what the code lab found in the guide's snippets, when it ran.
+    public func importGuide(
+        _ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, labReport: LabReport? = nil, source: String, at now: Date
+    ) throws -> ImportReport {
         let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
+        let labJSON = try labReport.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         return try writer.write { db in
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
                 next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
                 notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } }),
-                content: text, fileName: (source as NSString).lastPathComponent
+                content: text, fileName: (source as NSString).lastPathComponent, labReport: labJSON
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
@@ -61,6 +65,13 @@ extension Store {
     }
 
     /// An imported guide's text and file name, when it was kept.
+    /// The code lab's report from the guide's last import; nil when the lab did not run then.
+    public func labReport(guide id: String) throws -> LabReport? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT labReport FROM guide WHERE id = ?", arguments: [id])
+        }.flatMap { try? JSONDecoder().decode(LabReport.self, from: Data($0.utf8)) }
+    }
+
     public func guideText(id: String) throws -> (text: String, fileName: String)? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT content, fileName FROM guide WHERE id = ?", arguments: [id]),

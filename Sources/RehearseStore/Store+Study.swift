@@ -201,9 +201,13 @@ extension Store {
     }
 
     /// Undoes an answer: deletes it from the log and restores the card's previous schedule.
+    /// Only the card's latest answer can be undone: restoring an older schedule would erase
+    /// the later answers' effect.
     public func undo(reviewID: Int64) throws -> String {
         try writer.write { db in
             guard let review = try ReviewRecord.fetchOne(db, key: reviewID) else { throw StoreError.nothingToUndo }
+            let later = try ReviewRecord.filter(Column("cardID") == review.cardID && Column("id") > reviewID).fetchCount(db)
+            guard later == 0 else { throw StoreError.notLatestAnswer(review.cardID) }
             if let json = review.previousState {
                 try JSONDecoder().decode(CardStateRecord.self, from: Data(json.utf8)).save(db)
             } else {

@@ -134,6 +134,21 @@ public final class Store: Sendable {
                 table.add(column: "fileName", .text)
             }
         }
+        migrator.registerMigration("v5-web-access") { db in
+            try db.create(table: "webSession") { table in
+                table.primaryKey("idHash", .text)
+                table.column("createdAt", .double).notNull()
+                table.column("expiresAt", .double).notNull()
+            }
+            try db.create(table: "apiToken") { table in
+                table.primaryKey("hash", .text)
+                table.column("label", .text).notNull()
+                table.column("createdAt", .double).notNull()
+            }
+            try db.alter(table: "guide") { table in
+                table.add(column: "labReport", .text)
+            }
+        }
         return migrator
     }
 }
@@ -143,12 +158,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unusable(path: String, reason: String)
     case unknownCard(String)
     case nothingToUndo
+    /// Only a card's latest answer can be undone; the card's id.
+    case notLatestAnswer(String)
 
     public var description: String {
         switch self {
         case .unusable(let path, let reason): "\(path): \(reason)"
         case .unknownCard(let id): "no card with id \(id)"
         case .nothingToUndo: "there is no answer to undo"
+        case .notLatestAnswer(let id): "a later answer to card \(id) must be undone first"
         }
     }
 }

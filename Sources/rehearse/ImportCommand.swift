@@ -40,8 +40,10 @@ struct ImportCommand: ParsableCommand {
             do {
                 let (guide, text) = try GuideFile.readWithText(file)
                 // Run twice: only snippets that print the same both times make cards.
-                let outputCards = lab.map { PredictOutputCards.cards(guide: guide, first: $0.check(guide), second: $0.check(guide)) }
-                let report = try database.importGuide(guide, text: text, outputCards: outputCards, source: file, at: Date())
+                let checks = lab.map { ($0.check(guide), $0.check(guide)) }
+                let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.0, second: $0.1) }
+                let report = try database.importGuide(
+                    guide, text: text, outputCards: outputCards, labReport: checks?.0, source: file, at: Date())
                 let outputs = outputCards.map { ", \($0.count) predict-the-output" } ?? ""
                 print("\(guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)")
                 for warning in guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }

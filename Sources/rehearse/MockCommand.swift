@@ -53,40 +53,30 @@ struct MockCommand: ParsableCommand {
         let scheduler = try store.scheduler(for: database)
         let started = Date()
         let evidence = try database.cardEvidence(at: started, guide: guide, scheduler: scheduler)
-        var planner = MockPlanner(candidates: evidence.map { MockPlanner.Candidate(card: $0.card, recall: $0.recall, lapses: $0.lapses) })
-        guard !planner.remaining.isEmpty else {
+        guard
+            var interview = MockInterview(
+                candidates: evidence.map(MockPlanner.Candidate.init), minutes: minutes, questions: questions,
+                seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000), at: started)
+        else {
             printError("no questions to ask: import a guide first (rehearse import PATH)")
             throw ExitCode(1)
         }
-        let count = min(questions ?? max(1, Int(minutes / 3)), planner.remaining.count)
-        let budget = minutes * 60
-        let perQuestion = budget / Double(count)
-        var generator = SplitMix64(seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000))
         let terminal = Terminal()
-        let grader = AnswerGrader()
-        var asked: [MockReport.Question] = []
-        var previous: (section: [String], weak: Bool)?
-        say("Mock interview: \(count) question\(count == 1 ? "" : "s") in \(MockReport.clock(budget)). Finish each answer with an empty line.\n")
-        for number in 1...count {
-            let left = budget - Date().timeIntervalSince(started)
-            guard left > 0, let candidate = planner.next(after: previous, using: &generator) else { break }
-            let followUp = previous?.weak == true && previous?.section == candidate.card.section
-            say(terminal.dim("Question \(number)/\(count) · \(candidate.card.section.last ?? candidate.card.guideID) · about \(MockReport.clock(perQuestion)) for this one, \(MockReport.clock(left)) left"))
-            say(terminal.bold(candidate.card.prompt))
-            let questionStart = Date()
-            guard let answer = readAnswer(terminal, deadline: questionStart.addingTimeInterval(min(perQuestion, left))) else { break }
-            let seconds = Date().timeIntervalSince(questionStart)
-            let grade = grader.grade(answer: answer, keypoints: candidate.card.keypoints, question: candidate.card.prompt)
+        let count = interview.questionCount
+        say("Mock interview: \(count) question\(count == 1 ? "" : "s") in \(MockReport.clock(interview.budget)). Finish each answer with an empty line.\n")
+        while let question = interview.nextQuestion(at: Date()) {
+            let left = interview.secondsLeft(at: question.askedAt)
+            say(terminal.dim("Question \(question.number)/\(count) · \(question.card.section.last ?? question.card.guideID) · about \(MockReport.clock(question.seconds)) for this one, \(MockReport.clock(left)) left"))
+            say(terminal.bold(question.card.prompt))
+            guard let text = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds)),
+                let (answered, grade) = interview.answer(text, at: Date())
+            else { break }
             try database.record(
-                cardID: candidate.card.id, rating: grade.rating, at: Date(), scheduler: scheduler, answerText: answer,
-                grade: grade.json, durationMS: Int(seconds * 1000))
-            asked.append(MockReport.Question(
-                cardID: candidate.card.id, prompt: candidate.card.prompt, section: candidate.card.section, answer: answer,
-                grade: grade, seconds: seconds, overTime: seconds > perQuestion, followUp: followUp))
-            previous = (candidate.card.section, grade.rating.rawValue <= Rating.hard.rawValue)
+                cardID: answered.cardID, rating: grade.rating, at: Date(), scheduler: scheduler, answerText: text, grade: grade.json,
+                durationMS: Int(answered.seconds * 1000))
             say("")
         }
-        let report = MockReport(startedAt: started, minutes: minutes, secondsUsed: Date().timeIntervalSince(started), questions: asked)
+        let report = interview.report(at: Date())
         let id = try database.saveMockReport(report)
         if json {
             let encoder = JSONEncoder()

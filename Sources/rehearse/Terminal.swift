@@ -50,6 +50,21 @@ final class Terminal {
         }
     }
 
+    /// A line typed without echo (a password), or read from a pipe as it is.
+    func readSecretLine() -> String? {
+        guard isInteractive else { return readLine() }
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return readLine() }
+        var hidden = settings
+        hidden.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &hidden)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine()
+    }
+
     /// A typed line, echoed, read in the terminal's normal mode.
     func readLine() -> String? {
         let wasRaw = original != nil

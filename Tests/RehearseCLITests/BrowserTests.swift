@@ -50,11 +50,14 @@ import Glibc
         browser.waitUntilExit()
         #expect(browser.terminationStatus == 0, "\(log)")
         #expect(log.contains("first card: The GIL (Global Interpreter Lock) — What?"), "\(log)")
+        #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
-        #expect(try CLI.reviewCount(database) == 2)
-        let typed = try CLI.query(database, "select answerText from review where answerText is not null").compactMap { ($0 as? [Any])?.first as? String }
-        #expect(typed == ["I am not sure, something about a lock"])
-        for name in ["study-revealed.png", "study.png", "study-typed.png", "dashboard.png"] {
+        #expect(log.contains("mock report: Report #1 · score "), "\(log)")
+        // Two study answers (the undone one is gone) and the mock interview's answer.
+        #expect(try CLI.reviewCount(database) == 3)
+        let typed = try CLI.query(database, "select answerText from review where answerText is not null order by id").compactMap { ($0 as? [Any])?.first as? String }
+        #expect(typed == ["I am not sure, something about a lock", "It is a lock that lets one thread run Python bytecode at a time"])
+        for name in ["study-revealed.png", "study.png", "study-typed.png", "mock.png", "mock-report.png", "dashboard.png"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "\(name)")
         }
     }

@@ -13,7 +13,7 @@ import Testing
         let store = try StudyAPITests.store()
         let card = try #require(try store.newCards(limit: 1, now: Date()).first)
         try store.record(cardID: card.card.id, rating: .easy, at: Date(), scheduler: Scheduler(enableFuzzing: false))
-        let app = buildApplication(ServerConfiguration(), store: store)
+        let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
             let page = try await client.execute(uri: "/dashboard", method: .get)
             #expect(page.status == .ok)

@@ -16,7 +16,7 @@ import Testing
 
     @Test func uploadsAGuideAndShowsItsOutlineAndNotes() async throws {
         let store = try Store()
-        let app = buildApplication(ServerConfiguration(), store: store)
+        let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
             let text = "# 06 — Queues\n\n**Priority:** HIGH\n\n## Basics\n\n**Q:** What is a queue?\n**A:** First in, first out.\n"
             let created = try await client.execute(
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func badUploadsGetTheImportersMessages() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Store())
+        let app = try buildApplication(ServerConfiguration(), store: try Store())
         try await app.test(.router) { client in
             let empty = try await client.execute(
                 uri: "/api/guides", method: .post, headers: StudyAPITests.jsonHeaders, body: try Self.upload("01-empty.md", "  \n"))

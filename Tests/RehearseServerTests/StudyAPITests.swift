@@ -24,7 +24,7 @@ import Testing
     static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
     @Test func healthAndOpenAPIDocument() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
@@ -38,7 +38,7 @@ import Testing
 
     @Test func nextCardThenADurableReviewThenNothingLeft() async throws {
         let store = try Self.store()
-        let app = buildApplication(ServerConfiguration(), store: store)
+        let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
             let next = try await client.execute(uri: "/api/study/next", method: .get)
             #expect(next.status == .ok)
@@ -66,7 +66,7 @@ import Testing
     @Test func concurrentAnswersAreAllStoredBeforeTheyAreAcknowledged() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = buildApplication(ServerConfiguration(), store: store)
+        let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<50 {
@@ -86,7 +86,7 @@ import Testing
     @Test func gradingATypedAnswerRecordsNothing() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = buildApplication(ServerConfiguration(), store: store)
+        let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
             let graded = try await client.execute(
                 uri: "/api/grade", method: .post, headers: Self.jsonHeaders,
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func badReviewsAreProblemsWithTheRightStatus() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in
             let cases: [(String, HTTPResponse.Status)] = [
                 (#"{"card_id": "x", "rating": 7}"#, .badRequest),
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func otherSitesAndRebindingAreRefused() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in
             var crossSite = Self.jsonHeaders
             crossSite[.origin] = "https://evil.example"
@@ -133,35 +133,42 @@ import Testing
                 #expect(response.status == .unsupportedMediaType)
             }
             var sameSite = Self.jsonHeaders
-            sameSite[.origin] = "http://localhost:8080"
+            sameSite[.origin] = "http://localhost"
+            // Its own origin passes the origin check and meets the next rule: a browser's CSRF token.
             try await client.execute(uri: "/api/reviews", method: .post, headers: sameSite, body: ByteBuffer(string: #"{"card_id": "x", "rating": 3}"#)) { response in
-                #expect(response.status == .notFound)
+                #expect(response.status == .forbidden)
+                let detail = try Self.json(response.body)["detail"] as? String
+                #expect(detail?.contains("CSRF token") == true)
             }
         }
         #expect(RequestGuard<BasicRequestContext>.hostName("evil.example:8080") == "evil.example")
-        #expect(!ServerConfiguration().allowedHosts.contains("evil.example"))
+        #expect(!ServerConfiguration().accepts(host: "evil.example"))
+        #expect(ServerConfiguration(host: "0.0.0.0").accepts(host: "192.168.1.5"))
+        #expect(!ServerConfiguration(host: "0.0.0.0").accepts(host: "rebound.evil.example"))
+        #expect(ServerConfiguration(host: "0.0.0.0", extraHosts: ["laptop.lan"]).accepts(host: "laptop.lan"))
         #expect(RequestGuard<BasicRequestContext>.hostName("[::1]:8080") == "[::1]")
     }
 
     @Test func onlyShippedFilesAreServed() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("<script src=\"/static/study.js\" defer></script>"))
+                #expect(String(buffer: response.body).contains("<h1 id=\"prompt\">"))
                 #expect(!String(buffer: response.body).contains("<script>"))
             }
-            for path in ["/static/study.js", "/static/style.css"] {
+            for path in ["/static/study.js", "/static/mock.js", "/static/guides.js", "/static/style.css"] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status == .ok) }
             }
-            for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/secret.txt"] {
+            for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/secret.txt", "/static/pages%2Fstudy.html"] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status == .notFound, "\(path)") }
             }
         }
     }
 
     @Test func unsupportedMethodsGet405WithAllow() async throws {
-        let app = buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/api/reviews", method: .get)
             #expect(response.status == .methodNotAllowed)

@@ -16,6 +16,11 @@ public struct MockPlanner: Sendable {
             self.recall = recall
             self.lapses = lapses
         }
+
+        /// A card as the store's evidence describes it.
+        public init(_ evidence: CardEvidence) {
+            self.init(card: evidence.card, recall: evidence.recall, lapses: evidence.lapses)
+        }
     }
 
     /// Card kinds an interviewer asks: open questions and explanations.

@@ -1,12 +1,27 @@
-// The study page: Space reveals, 1-4 rate. Each answer is stored by the server before the
-// next card is fetched, so a reload loses nothing.
+// The study page: Space reveals, 1-4 rate, u takes the last answer back. Each answer is
+// stored by the server before the next card is fetched, so a reload loses nothing.
 "use strict";
 
 let card = null;
 let shownAt = 0;
 let typedAnswer = null;
+// The answers given on this page, newest last, for undo.
+const saved = [];
 
 const $ = (id) => document.getElementById(id);
+
+// Every call that changes data sends the page's CSRF token.
+function post(path, body) {
+  return fetch(path, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "Accept": "application/json",
+      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
+    },
+    body: JSON.stringify(body),
+  });
+}
 
 function interval(seconds) {
   if (seconds < 60) return "<1m";
@@ -19,6 +34,10 @@ function interval(seconds) {
 
 async function next() {
   const response = await fetch("/api/study/next", { headers: { "Accept": "application/json" } });
+  if (response.status === 401) {
+    window.location = "/login?next=/";
+    return;
+  }
   if (response.status === 204) {
     card = null;
     $("prompt").textContent = "Nothing is due and no new card is left for today.";
@@ -60,12 +79,12 @@ function reveal() {
 async function check() {
   if (!card) return;
   typedAnswer = $("typed-answer").value;
-  const response = await fetch("/api/grade", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "application/json" },
-    body: JSON.stringify({ card_id: card.id, answer: typedAnswer }),
-  });
+  const response = await post("/api/grade", { card_id: card.id, answer: typedAnswer });
   const grade = await response.json();
+  if (!response.ok) {
+    $("status").textContent = "Not checked: " + grade.detail;
+    return;
+  }
   const feedback = $("feedback");
   feedback.replaceChildren();
   const list = document.createElement("ul");
@@ -104,20 +123,34 @@ async function check() {
 
 async function rate(rating) {
   if (!card || $("ratings").hidden) return;
-  const response = await fetch("/api/reviews", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "application/json" },
-    body: JSON.stringify(typedAnswer === null
-      ? { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt }
-      : { card_id: card.id, rating: rating, answer: typedAnswer, duration_ms: Date.now() - shownAt }),
-  });
+  const response = await post("/api/reviews", typedAnswer === null
+    ? { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt }
+    : { card_id: card.id, rating: rating, answer: typedAnswer, duration_ms: Date.now() - shownAt });
   if (response.status !== 201) {
     const problem = await response.json();
     $("status").textContent = "Not saved: " + problem.detail;
     return;
   }
-  const saved = await response.json();
-  $("status").textContent = "Saved · next " + new Date(saved.next_due).toLocaleString();
+  const review = await response.json();
+  saved.push(review.review_id);
+  $("undo").hidden = false;
+  $("status").textContent = "Saved · next " + new Date(review.next_due).toLocaleString();
+  await next();
+}
+
+// Takes the last answer back: the server restores the card's schedule, and the card is
+// studied again.
+async function undo() {
+  if (saved.length === 0) return;
+  const response = await post("/api/reviews/undo", { review_id: saved[saved.length - 1] });
+  const body = await response.json();
+  if (!response.ok) {
+    $("status").textContent = "Not undone: " + body.detail;
+    return;
+  }
+  saved.pop();
+  $("undo").hidden = saved.length === 0;
+  $("status").textContent = "Undone.";
   await next();
 }
 
@@ -137,12 +170,16 @@ document.addEventListener("keydown", (event) => {
   } else if (["1", "2", "3", "4"].includes(event.key)) {
     event.preventDefault();
     rate(Number(event.key));
+  } else if (event.key === "u" && event.target.tagName !== "INPUT") {
+    event.preventDefault();
+    undo();
   }
 });
 
 document.addEventListener("DOMContentLoaded", () => {
   $("reveal").addEventListener("click", reveal);
   $("check").addEventListener("click", check);
+  $("undo").addEventListener("click", undo);
   $("typed").addEventListener("change", () => { if (card && $("answer").hidden) next(); });
   for (const button of $("ratings").querySelectorAll("button")) {
     button.addEventListener("click", () => rate(Number(button.dataset.rating)));

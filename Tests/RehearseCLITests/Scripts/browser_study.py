@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Drives the study page in a real headless Chromium, as a person would: wait for the card,
-press Space, press 3, and see the next card or the end of today's cards. Saves screenshots
-of the study page and the dashboard.
+"""Drives the web app in a real headless Chromium, as a person would: wait for the card,
+press Space, press 3, see the next card, press u to take the answer back and answer again;
+type an answer and see the missed points; run a one-question mock interview to its report.
+Saves screenshots of the study, mock interview and dashboard pages.
 
     browser_study.py URL SCREENSHOT_FOLDER
 """
@@ -38,6 +39,16 @@ try:
     print("first card:", prompt)
     print("next card:", driver.find_element(By.ID, "prompt").text)
     driver.save_screenshot(os.path.join(folder, "study.png"))
+    # u takes the answer back: the first card comes again, and is answered again.
+    driver.find_element(By.TAG_NAME, "body").send_keys("u")
+    wait.until(lambda d: d.find_element(By.ID, "status").text == "Undone.")
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text == prompt)
+    print("after undo:", prompt)
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.SPACE)
+    wait.until(EC.visibility_of_element_located((By.ID, "answer")))
+    driver.switch_to.active_element.send_keys("3")
+    wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text != prompt)
     # Typed mode: the grader's feedback before rating, the matched words highlighted.
     driver.find_element(By.ID, "typed").click()
     wait.until(EC.visibility_of_element_located((By.ID, "typed-answer")))
@@ -53,6 +64,23 @@ try:
     driver.save_screenshot(os.path.join(folder, "study-typed.png"))
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
+    # A one-question mock interview, to its report.
+    driver.get(url + "/mock")
+    minutes = wait.until(EC.visibility_of_element_located((By.ID, "minutes")))
+    minutes.clear()
+    minutes.send_keys("3")
+    driver.find_element(By.ID, "questions").send_keys("1")
+    driver.find_element(By.CSS_SELECTOR, "#setup button[type=submit]").click()
+    wait.until(EC.visibility_of_element_located((By.ID, "question")))
+    print("mock question:", driver.find_element(By.ID, "question").text)
+    assert "left" in driver.find_element(By.ID, "total-clock").text
+    answer = driver.find_element(By.ID, "mock-answer")
+    answer.send_keys("It is a lock that lets one thread run Python bytecode at a time")
+    driver.save_screenshot(os.path.join(folder, "mock.png"))
+    answer.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait.until(EC.visibility_of_element_located((By.ID, "report")))
+    print("mock report:", driver.find_element(By.CSS_SELECTOR, "#report h2").text)
+    driver.save_screenshot(os.path.join(folder, "mock-report.png"))
     driver.get(url + "/dashboard")
     wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
     driver.save_screenshot(os.path.join(folder, "dashboard.png"))

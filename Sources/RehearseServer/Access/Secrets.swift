@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+
+/// The cryptography of web access, in one place: random secrets, their hashes for storage,
+/// signed CSRF tokens and bcrypt passwords.
+public enum Secrets {
+    /// A new random secret: 32 bytes from the system's secure generator, base64url.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return base64URL((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// The SHA-256 of a secret, hex: what the store keeps of session cookies and API tokens.
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+
+    /// The bcrypt hash of a password (cost 12: about a quarter of a second here).
+    public static func hashPassword(_ password: String) -> String {
+        Bcrypt.hash(password, cost: 12)
+    }
+
+    /// Whether a password matches its bcrypt hash; run off the request threads, it is slow by design.
+    static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// The server's key for signing CSRF tokens (HMAC-SHA256).
+struct SigningKey: Sendable {
+    let bytes: [UInt8]
+
+    init(_ secret: String) {
+        bytes = Array(secret.utf8)
+    }
+
+    /// A token only this server can make for `value`, base64url.
+    func sign(_ value: String) -> String {
+        Secrets.base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: bytes))))
+    }
+
+    /// Whether `token` is the signature of `value`, compared in constant time.
+    func verify(_ token: String, of value: String) -> Bool {
+        let expected = Array(sign(value).utf8)
+        let given = Array(token.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,49 @@
+// The guides page: uploads a guide file as JSON, then shows what the import did.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+async function upload(event) {
+  event.preventDefault();
+  const file = $("guide-file").files[0];
+  if (!file) return;
+  const result = $("upload-result");
+  result.textContent = "Importing " + file.name + "…";
+  const response = await fetch("/api/guides", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "Accept": "application/json",
+      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
+    },
+    body: JSON.stringify({ name: file.name, content: await file.text() }),
+  });
+  const body = await response.json();
+  result.replaceChildren();
+  if (!response.ok) {
+    const error = document.createElement("p");
+    error.className = "error";
+    error.setAttribute("role", "alert");
+    error.textContent = "Not imported: " + body.detail;
+    result.append(error);
+    return;
+  }
+  const summary = document.createElement("p");
+  summary.textContent = body.id + ": " + body.added + " added, " + body.changed + " changed, " + body.retired + " retired, "
+    + body.unchanged + " unchanged.";
+  const link = document.createElement("a");
+  link.href = "/guides/" + encodeURIComponent(body.id);
+  link.textContent = " See its outline and code lab results.";
+  summary.append(link);
+  result.append(summary);
+  for (const warning of body.warnings) {
+    const item = document.createElement("p");
+    item.className = "warning";
+    item.textContent = warning;
+    result.append(item);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("upload").addEventListener("submit", upload);
+});

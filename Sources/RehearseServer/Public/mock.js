@@ -1,0 +1,145 @@
+// The mock interview page: one question at a time under a countdown, nothing revealed until
+// the report at the end. The server stores each answer as it is given.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let interview = null;
+let questionStarted = 0;
+let timer = null;
+
+function post(path, body) {
+  return fetch(path, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "Accept": "application/json",
+      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+function clock(seconds) {
+  const whole = Math.max(0, Math.round(seconds));
+  return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0");
+}
+
+function percent(value) {
+  return Math.round(value * 100) + "%";
+}
+
+// Shows the interview's state: the next question, or the report when it has ended.
+function show(state) {
+  interview = state;
+  if (state.report) {
+    clearInterval(timer);
+    $("interview").hidden = true;
+    showReport(state.report, state.report_id);
+    return;
+  }
+  const question = state.question;
+  $("setup").hidden = true;
+  $("interview").hidden = false;
+  $("question-meta").textContent = "Question " + question.number + "/" + state.question_count + " · "
+    + [question.guide].concat(question.section).join(" › ") + (question.follow_up ? " · follow-up" : "");
+  $("question").textContent = question.prompt;
+  $("mock-answer").value = "";
+  $("mock-answer").focus();
+  questionStarted = Date.now();
+  tick();
+}
+
+function tick() {
+  if (!interview || !interview.question) return;
+  const spent = (Date.now() - questionStarted) / 1000;
+  const questionLeft = interview.question.seconds - spent;
+  $("question-clock").textContent = (questionLeft >= 0 ? clock(questionLeft) + " for this question" : clock(-questionLeft) + " over");
+  $("question-clock").className = questionLeft < 0 ? "over" : "";
+  const totalLeft = interview.seconds_left - spent;
+  $("total-clock").textContent = clock(totalLeft) + " left";
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function showReport(report, id) {
+  const section = $("report");
+  section.replaceChildren();
+  section.append(element("h2", "Report #" + id + " · score " + percent(report.score) + " · " + clock(report.secondsUsed) + " of " + clock(report.minutes * 60)));
+  const list = element("ol");
+  for (const question of report.questions) {
+    const item = element("li");
+    const flags = [question.followUp ? "follow-up" : null, question.overTime ? "over time" : null].filter(Boolean);
+    item.append(element("p", question.prompt + (flags.length ? " [" + flags.join(", ") + "]" : ""), "prompt"));
+    item.append(element("p", (question.section.at(-1) || "") + " · rating " + question.rating + " · score " + percent(question.score) + " · " + clock(question.seconds), "path"));
+    const points = element("ul");
+    for (const point of question.covered) points.append(element("li", "✓ " + point, "covered"));
+    for (const point of question.missed) points.append(element("li", "✗ " + point, "missed"));
+    item.append(points);
+    list.append(item);
+  }
+  section.append(list);
+  if (report.weakest.length) {
+    section.append(element("h3", "Weakest topics: review"));
+    const weak = element("ul");
+    for (const topic of report.weakest) {
+      const item = element("li", topic.section + " (" + percent(topic.score) + ")");
+      const review = element("ul");
+      for (const point of topic.review.slice(0, 4)) review.append(element("li", point));
+      item.append(review);
+      weak.append(item);
+    }
+    section.append(weak);
+  }
+  section.hidden = false;
+  $("status").textContent = "The report is saved with the past interviews below (reload to see it there).";
+}
+
+async function call(path, body) {
+  const response = await post(path, body);
+  const result = await response.json();
+  if (!response.ok) {
+    $("status").textContent = result.detail;
+    return null;
+  }
+  $("status").textContent = "";
+  return result;
+}
+
+async function start(event) {
+  event.preventDefault();
+  const body = { minutes: Number($("minutes").value) };
+  if ($("questions").value) body.questions = Number($("questions").value);
+  const state = await call("/api/mock", body);
+  if (!state) return;
+  timer = setInterval(tick, 1000);
+  show(state);
+}
+
+async function submit() {
+  if (!interview || !interview.question) return;
+  const state = await call("/api/mock/" + interview.id + "/answers", { answer: $("mock-answer").value });
+  if (state) show(state);
+}
+
+async function finish() {
+  if (!interview) return;
+  const state = await call("/api/mock/" + interview.id + "/finish", {});
+  if (state) show(state);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("setup").addEventListener("submit", start);
+  $("submit-answer").addEventListener("click", submit);
+  $("finish").addEventListener("click", finish);
+  $("mock-answer").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  });
+});
