@@ -15,7 +15,7 @@ struct MockAPI: Sendable {
         router.get("/api/mock/reports") { _, _ in try self.reports() }
         router.post("/api/mock") { request, _ in try await self.start(request) }
         router.post("/api/mock/{id}/answers") { request, context in try await self.answer(request, id: context.parameters.get("id") ?? "") }
-        router.post("/api/mock/{id}/finish") { _, context in try await self.finish(id: context.parameters.get("id") ?? "") }
+        router.post("/api/mock/{id}/finish") { request, context in try await self.finish(request, id: context.parameters.get("id") ?? "") }
     }
 
     struct StartInput: Decodable {
@@ -26,10 +26,11 @@ struct MockAPI: Sendable {
 
     func start(_ request: Request) async throws -> Response {
         let input = try await request.decodeJSON(
-            StartInput.self, limit: StudyAPI.maximumBody, usage: "the body must be a JSON object with minutes, questions and guide, all optional")
+            StartInput.self, limit: StudyAPI.maximumBody,
+            usage: "the body must be a JSON object with minutes (number), questions (integer, 1 to 1000) and guide (string), all optional")
         let minutes = input.minutes ?? 30
         guard minutes > 0, minutes <= 600 else { throw Problem(.badRequest, "minutes must be more than 0 and at most 600, got \(minutes)") }
-        if let questions = input.questions, questions < 1 { throw Problem(.badRequest, "questions must be 1 or more, got \(questions)") }
+        if let questions = input.questions, !(1...1000).contains(questions) { throw Problem(.badRequest, "questions must be 1 to 1000, got \(questions)") }
         let now = Date()
         let scheduler = Scheduler(interviewDate: try store.interviewDate())
         let evidence = try store.cardEvidence(at: now, guide: input.guide, scheduler: scheduler)
@@ -65,13 +66,27 @@ struct MockAPI: Sendable {
         return try await end(id: id, interview: interview, at: now)
     }
 
-    func finish(id: String) async throws -> Response {
-        guard let interview = await interviews.get(id) else { throw Problem(.notFound, "no mock interview \(id) is under way") }
-        return try await end(id: id, interview: interview, at: Date())
+    /// The finish call's body: a JSON object, whose members are ignored.
+    struct FinishInput: Decodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: Key.self)
+        }
+    }
+
+    func finish(_ request: Request, id: String) async throws -> Response {
+        _ = try await request.decodeJSON(FinishInput.self, limit: StudyAPI.maximumBody, usage: "the body must be a JSON object, {}")
+        return try await end(id: id, interview: try await interviews.get(id), at: Date())
     }
 
     func end(id: String, interview: MockInterview, at now: Date) async throws -> Response {
-        guard await interviews.remove(id) else { throw Problem(.notFound, "mock interview \(id) has already ended") }
+        try await interviews.remove(id, at: now)
         let report = interview.report(at: now)
         let reportID = try store.saveMockReport(report)
         var state = Self.state(id: id, interview: interview, question: nil, at: now)
@@ -112,31 +127,45 @@ struct MockAPI: Sendable {
     }
 }
 
-/// The mock interviews under way, by id. Abandoned ones are dropped an hour after their time ran out.
+/// The mock interviews under way, by id, and those that ended in the last hour (so that a
+/// late answer hears 409 "ended" rather than 404). Abandoned ones are dropped an hour after
+/// their time ran out.
 actor MockInterviews {
     private var running: [String: MockInterview] = [:]
+    private var ended: [String: Date] = [:]
     /// The most interviews kept at once.
     static let limit = 64
 
     func add(_ interview: MockInterview, at now: Date) throws -> String {
         running = running.filter { now.timeIntervalSince($0.value.startedAt) < $0.value.budget + 3600 }
+        ended = ended.filter { now.timeIntervalSince($0.value) < 3600 }
         guard running.count < Self.limit else { throw Problem(.conflict, "\(Self.limit) mock interviews are already under way; finish one first") }
         let id = Secrets.random()
         running[id] = interview
         return id
     }
 
-    func get(_ id: String) -> MockInterview? { running[id] }
+    func get(_ id: String) throws -> MockInterview {
+        guard let interview = running[id] else { throw missing(id) }
+        return interview
+    }
 
     /// Grades the answer to interview `id`'s current question and asks the next, in one step.
     func answer(_ id: String, _ text: String, at now: Date) throws -> (MockInterview, MockReport.Question, AnswerGrader.Grade) {
-        guard var interview = running[id] else { throw Problem(.notFound, "no mock interview \(id) is under way") }
+        guard var interview = running[id] else { throw missing(id) }
         guard let (answered, grade) = interview.answer(text, at: now) else { throw Problem(.conflict, "interview \(id) is waiting for no answer") }
         _ = interview.nextQuestion(at: now)
         running[id] = interview
         return (interview, answered, grade)
     }
 
-    /// Ends an interview; false when it was not under way (already ended).
-    func remove(_ id: String) -> Bool { running.removeValue(forKey: id) != nil }
+    /// Ends an interview; it must be under way.
+    func remove(_ id: String, at now: Date) throws {
+        guard running.removeValue(forKey: id) != nil else { throw missing(id) }
+        ended[id] = now
+    }
+
+    private func missing(_ id: String) -> Problem {
+        ended[id] != nil ? Problem(.conflict, "mock interview \(id) has ended; its report is saved") : Problem(.notFound, "no mock interview \(id) is under way")
+    }
 }

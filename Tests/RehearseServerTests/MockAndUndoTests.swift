@@ -63,7 +63,7 @@ import Testing
             #expect(try store.reviewCount() == 2)
             #expect(try store.mockReports().count == 1)
             let again = try await client.execute(uri: "/api/mock/\(id)/answers", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"answer": "x"}"#))
-            #expect(again.status == .notFound)
+            #expect(again.status == .conflict)
             let list = try await client.execute(uri: "/api/mock/reports", method: .get)
             #expect((try JSONSerialization.jsonObject(with: Data(buffer: list.body)) as? [Any])?.count == 1)
             let page = try await client.execute(uri: "/mock", method: .get)
@@ -83,7 +83,7 @@ import Testing
             #expect(((ended["report"] as? [String: Any])?["questions"] as? [Any])?.isEmpty == true)
             #expect(try store.mockReports().count == 1)
             let (twice, _) = try await Self.post(client, "/api/mock/\(id)/finish", "{}")
-            #expect(twice == .notFound)
+            #expect(twice == .conflict)
         }
     }
 
@@ -94,6 +94,7 @@ import Testing
                 ("/api/mock", "{}", .conflict),
                 ("/api/mock", #"{"minutes": -1}"#, .badRequest),
                 ("/api/mock", #"{"minutes": 10, "questions": 0}"#, .badRequest),
+                ("/api/mock", #"{"minutes": 10, "questions": 830246060426783490048}"#, .badRequest),
                 ("/api/mock/nope/answers", #"{"answer": "x"}"#, .notFound),
                 ("/api/mock/nope/answers", #"{"text": "x"}"#, .badRequest),
             ]

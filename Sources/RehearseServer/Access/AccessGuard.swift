@@ -96,17 +96,7 @@ struct AccessGuard: RouterMiddleware {
     static func csrfToken(in request: inout Request) async throws -> String? {
         if let header = request.headers[.csrfToken] { return header }
         guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else { return nil }
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: maximumForm)
-        } catch {
-            throw Problem(.contentTooLarge, "the form is larger than \(maximumForm) bytes")
-        }
-        return (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf_token
-    }
-
-    struct CSRFField: Decodable {
-        var csrf_token: String?
+        return try await SignIn.formFields(from: &request)["csrf_token"]
     }
 
     /// Paths open to everyone even when a password is set.

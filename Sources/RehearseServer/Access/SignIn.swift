@@ -9,12 +9,7 @@ struct SignIn: Sendable {
     func addRoutes(to router: Router<WebContext>) {
         router.get("/login") { request, context in try self.page(request, context: context) }
         router.post("/login") { request, context in try await self.signIn(request, context: context) }
-        router.post("/logout") { _, context in try self.signOut(context: context) }
-    }
-
-    struct Form: Decodable {
-        var password: String?
-        var next: String?
+        router.post("/logout") { request, context in try await self.signOut(request, context: context) }
     }
 
     func page(_ request: Request, context: WebContext) throws -> Response {
@@ -40,18 +35,13 @@ struct SignIn: Sendable {
 
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: AccessGuard.maximumForm)
-        } catch {
-            throw Problem(.contentTooLarge, "the form is larger than \(AccessGuard.maximumForm) bytes")
+        let form = try await Self.formFields(from: &request)
+        guard let password = form["password"], form["csrf_token"] != nil else {
+            throw Problem(.badRequest, "the sign-in form needs its password and csrf_token fields")
         }
-        guard let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer)) else {
-            throw Problem(.badRequest, "send the sign-in form: password and next, form-encoded")
-        }
-        let next = Self.safeNext(form.next)
+        let next = Self.safeNext(form["next"])
         guard let hash = try store.webPasswordHash() else { return AccessGuard.redirect(to: next) }
-        guard let password = form.password, try await Secrets.verifyPassword(password, hash: hash) else {
+        guard try await Secrets.verifyPassword(password, hash: hash) else {
             return self.form(next: next, visitor: context.visitor, failed: true)
         }
         let session = Secrets.random()
@@ -64,11 +54,38 @@ struct SignIn: Sendable {
         return response
     }
 
-    func signOut(context: WebContext) throws -> Response {
+    func signOut(_ request: Request, context: WebContext) async throws -> Response {
+        var request = request
+        guard try await Self.formFields(from: &request)["csrf_token"] != nil else {
+            throw Problem(.badRequest, "the sign-out form needs its csrf_token field")
+        }
         if case .signedIn(let session) = context.visitor.access { try store.removeWebSession(idHash: Secrets.hash(session)) }
         var response = AccessGuard.redirect(to: "/login")
         response.setCookie(Cookie(name: AccessGuard.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// The fields of a form-encoded body (unknown fields are kept and ignored): 415 when it
+    /// is not a form, 413 past the size limit. The request keeps the collected body, for
+    /// whoever reads it next.
+    static func formFields(from request: inout Request) async throws -> [String: String] {
+        guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
+            throw Problem(.unsupportedMediaType, "send the form as application/x-www-form-urlencoded")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: AccessGuard.maximumForm)
+        } catch {
+            throw Problem(.contentTooLarge, "the form is larger than \(AccessGuard.maximumForm) bytes")
+        }
+        var fields: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decoded(parts[0]) else { continue }
+            fields[name] = parts.count == 2 ? decoded(parts[1]) : ""
+        }
+        return fields
     }
 
     /// Where to go after signing in: only a path on this server, never another site.
