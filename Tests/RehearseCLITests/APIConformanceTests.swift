@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// The OpenAPI document against the running server: it validates, and schemathesis's
+/// property-based fuzz (every operation, stateful sequences included) finds no 5xx, no
+/// undocumented status, no response that breaks its schema, and no invalid request accepted.
+@Suite struct APIConformanceTests {
+    static let schemathesis = TestServer.tool("st")
+    static let validator = TestServer.tool("openapi-spec-validator")
+
+    @Test func theDocumentValidatesAndTheFuzzFindsNothing() async throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.schemathesis), FileManager.default.isExecutableFile(atPath: Self.validator) else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must install schemathesis and openapi-spec-validator in .venv-tests")
+            return
+        }
+        let document = CLI.repository.appendingPathComponent("Sources/RehearseServer/Public/openapi.json").path
+        let validation = try TestServer.run(Self.validator, [document])
+        #expect(validation.status == 0, "\(validation.output)")
+
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("db.sqlite").path
+        #expect(try CLI.run("import", "--db", database, "--no-lab", CLI.userGuide).status == 0)
+        let server = try await TestServer(database: database)
+        defer { server.stop() }
+        let fuzz = try TestServer.run(
+            Self.schemathesis, ["run", "\(server.url)/openapi.json", "--max-examples", "30", "--generation-deterministic", "--no-color"])
+        #expect(fuzz.status == 0, "\(fuzz.output.suffix(4000))")
+        #expect(fuzz.output.contains("No issues found"), "\(fuzz.output.suffix(4000))")
+    }
+}
