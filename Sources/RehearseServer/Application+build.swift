@@ -24,15 +24,20 @@ public struct ServerConfiguration: Sendable {
     /// Whether the server listens on every address of the machine.
     var isWildcard: Bool { host == "0.0.0.0" || host == "::" }
 
-    /// Whether a browser may call this server `name` (a `Host` without its port).
-    ///
-    /// Loopback names, the bound address and `extraHosts` always; on a wildcard address any
-    /// IP literal too, since DNS rebinding can only bring a domain name.
-    func accepts(host name: String) -> Bool {
+    /// The names a browser may use in `Host` (without the port): loopback names, the bound
+    /// address and `extraHosts`.
+    var hostNames: Set<String> {
         var names: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
         names.insert(host.contains(":") ? "[\(host.lowercased())]" : host.lowercased())
         for extra in extraHosts { names.insert(extra.lowercased()) }
-        return names.contains(name) || (isWildcard && Self.isIPLiteral(name))
+        return names
+    }
+
+    /// Whether a browser may call this server `name` (a `Host` without its port): one of
+    /// ``hostNames``, or on a wildcard address any IP literal, since DNS rebinding can only
+    /// bring a domain name.
+    func accepts(host name: String, among names: Set<String>? = nil) -> Bool {
+        (names ?? hostNames).contains(name) || (isWildcard && Self.isIPLiteral(name))
     }
 
     static func isIPLiteral(_ name: String) -> Bool {

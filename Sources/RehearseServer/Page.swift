@@ -44,11 +44,15 @@ enum Page {
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// A page body kept in the package's resources (`Public/pages/NAME.html`).
+    /// The page bodies kept in the package's resources (`Public/pages/NAME.html`), read once.
+    static let fragments: [String: String] = Dictionary(uniqueKeysWithValues: ["study", "mock"].compactMap { name in
+        Bundle.module.url(forResource: "Public/pages/\(name)", withExtension: "html")
+            .flatMap { try? String(contentsOf: $0, encoding: .utf8) }.map { (name, $0) }
+    })
+
+    /// A page body from the package's resources.
     static func fragment(_ name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: "Public/pages/\(name)", withExtension: "html"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { throw Problem(.internalServerError, "the page \(name) is missing from the installation") }
+        guard let text = fragments[name] else { throw Problem(.internalServerError, "the page \(name) is missing from the installation") }
         return text
     }
 }

@@ -69,10 +69,8 @@ struct StudyAPI: Sendable {
         guard let cardID = input.card_id, let answer = input.answer else { throw Problem(.badRequest, "card_id and answer are required") }
         guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
         let grade = AnswerGrader.grade(answer, for: card.card)
-        var summary = grade.summary
-        summary["matched"] = grade.points.filter(\.covered).map(\.matched)
-        summary["note"] = grade.note ?? NSNull()
-        return try Response.json(summary, status: .ok)
+        return try Response.json(
+            GradeFeedback(summary: grade.summary, matched: grade.points.filter(\.covered).map(\.matched), note: grade.note), status: .ok)
     }
 
     /// Records an answer; the review is durable when the response is sent.
@@ -97,10 +95,9 @@ struct StudyAPI: Sendable {
         } catch StoreError.unknownCard {
             throw Problem(.notFound, "no card with id \(cardID)")
         }
-        let formatter = ISO8601DateFormatter()
-        return try Response.json([
-            "review_id": recorded.id, "card_id": cardID, "next_due": formatter.string(from: recorded.schedule.due), "grade": grade?.summary ?? NSNull(),
-        ], status: .created)
+        return try Response.json(
+            RecordedAnswer(review_id: recorded.id, card_id: cardID, next_due: recorded.schedule.due.formatted(.iso8601), grade: grade?.summary),
+            status: .created)
     }
 
     struct UndoInput: Decodable {
@@ -123,10 +120,58 @@ struct StudyAPI: Sendable {
     }
 }
 
+/// The answer to `POST /api/reviews` (spec/cli-contracts.md §5).
+struct RecordedAnswer: Encodable {
+    var review_id: Int64
+    var card_id: String
+    var next_due: String
+    var grade: GradeSummary?
+
+    enum CodingKeys: String, CodingKey { case review_id, card_id, next_due, grade }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(review_id, forKey: .review_id)
+        try container.encode(card_id, forKey: .card_id)
+        try container.encode(next_due, forKey: .next_due)
+        try container.encode(grade, forKey: .grade)  // null when there was no typed answer
+    }
+}
+
+/// The answer to `POST /api/grade`: the grade, the words that matched each covered point,
+/// and a note on the answer's form when the grader has one.
+struct GradeFeedback: Encodable {
+    var summary: GradeSummary
+    var matched: [[String]]
+    var note: String?
+
+    enum CodingKeys: String, CodingKey { case rating, score, covered, missed, matched, note }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(summary.rating, forKey: .rating)
+        try container.encode(summary.score, forKey: .score)
+        try container.encode(summary.covered, forKey: .covered)
+        try container.encode(summary.missed, forKey: .missed)
+        try container.encode(matched, forKey: .matched)
+        try container.encode(note, forKey: .note)
+    }
+}
+
 extension Response {
     /// A JSON response that is never cached.
     static func json(_ object: Any, status: HTTPResponse.Status) throws -> Response {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A JSON response from a typed value, keys sorted: the hot paths, which the dynamic
+    /// casts of `JSONSerialization` would slow down.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

@@ -228,15 +228,23 @@ public struct AnswerGrader: Sendable {
     }
 }
 
+/// A grade as the review log and the JSON API write it: rating, score, covered, missed.
+public struct GradeSummary: Codable, Sendable, Equatable {
+    public var rating: Int
+    public var score: Double
+    public var covered: [String]
+    public var missed: [String]
+}
+
 extension AnswerGrader.Grade {
-    /// The grade as the review log and the JSON API write it: rating, score, covered, missed.
-    public var summary: [String: Any] {
-        ["rating": rating.rawValue, "score": score, "covered": covered, "missed": missed]
+    public var summary: GradeSummary {
+        GradeSummary(rating: rating.rawValue, score: score, covered: covered, missed: missed)
     }
 
-    /// ``summary`` as compact JSON text.
+    /// ``summary`` as compact JSON text, keys sorted.
     public var json: String {
-        let data = (try? JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self)
     }
 }

@@ -26,11 +26,18 @@ struct AccessGuard: RouterMiddleware {
 
     let store: Store
     let key: SigningKey
+    let password: PasswordSetting
+
+    init(store: Store, key: SigningKey) {
+        self.store = store
+        self.key = key
+        password = PasswordSetting(store: store)
+    }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var request = request
         var context = context
-        let passwordSet = try store.webPasswordHash() != nil
+        let passwordSet = try password.isSet()
         var visitor = Visitor(key: key)
         if let authorization = request.headers[.authorization] {
             let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""

@@ -9,7 +9,8 @@ public enum Secrets {
     /// A new random secret: 32 bytes from the system's secure generator, base64url.
     public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        return base64URL((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let words = (0..<4).map { _ in generator.next() }
+        return base64URL(words.withUnsafeBytes { Array($0) })
     }
 
     /// The SHA-256 of a secret, hex: what the store keeps of session cookies and API tokens.
@@ -28,9 +29,16 @@ public enum Secrets {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
+    /// Base64 with the URL-safe alphabet and no padding.
     static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        String(Data(bytes).base64EncodedString().compactMap { character -> Character? in
+            switch character {
+            case "+": "-"
+            case "/": "_"
+            case "=": nil
+            default: character
+            }
+        })
     }
 }
 
