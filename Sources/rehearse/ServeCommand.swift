@@ -70,6 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
         let lab = Isolation.detect().flatMap { try? CodeLab(runner: ForkServerPool(isolation: $0)) }
         do {
             let app = try buildApplication(ServerConfiguration(host: host, port: port, extraHosts: allowedHosts), store: database, lab: lab)
+            let checkpoints = try database.checkpointInBackground()
+            defer { checkpoints?.cancel() }
             say("Rehearse at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ — Ctrl-C stops it.")
             try await app.runService()
         } catch let error as ServerError {
