@@ -65,6 +65,7 @@ struct PythonLine {
     init(_ text: Substring, insideTripleQuote: Character? = nil) {
         let bytes = text.utf8
         var tokens: [Token] = []
+        tokens.reserveCapacity(16)
         var depth = 0
         var lexes = true
         var openTriple: UInt8? = insideTripleQuote?.asciiValue
@@ -205,22 +206,45 @@ struct PythonLine {
         return nil
     }
 
-    private static let twoCharOperators: Set<[UInt8]> = Set(
-        ["==", "!=", "<=", ">=", "//", "**", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<<", ">>"]
-            .map { Array($0.utf8) })
-    private static let singleOperators = Set("()[]{}:;,.=+-*/%<>&|^~@!\\".utf8)
-
+    /// The length of the operator at `index` (`...`, a two-byte operator such as `==` or
+    /// `->`, or a single byte), or nil when no operator starts there. Compares bytes: this
+    /// runs for every symbol of every line.
     private static func operatorLength(_ bytes: Substring.UTF8View, at index: String.Index) -> Int? {
+        let first = bytes[index]
         let next = bytes.index(after: index)
         if next < bytes.endIndex {
-            let pair = [bytes[index], bytes[next]]
-            if pair == [0x2E, 0x2E] {
+            let second = bytes[next]
+            if first == 0x2E, second == 0x2E {
                 let third = bytes.index(after: next)
                 if third < bytes.endIndex, bytes[third] == 0x2E { return 3 }
             }
-            if twoCharOperators.contains(pair) { return 2 }
+            if isTwoByteOperator(first, second) { return 2 }
         }
-        return singleOperators.contains(bytes[index]) ? 1 : nil
+        return isSingleOperator(first) ? 1 : nil
+    }
+
+    /// `==`, `!=`, `<=`, `>=`, `//`, `**`, `->`, `:=`, `<<`, `>>` and the augmented assignments.
+    private static func isTwoByteOperator(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first, second) {
+        case (0x3D, 0x3D), (0x21, 0x3D), (0x3C, 0x3D), (0x3E, 0x3D), (0x2F, 0x2F), (0x2A, 0x2A), (0x2D, 0x3E), (0x3A, 0x3D),
+            (0x3C, 0x3C), (0x3E, 0x3E):
+            true
+        case (0x2B, 0x3D), (0x2D, 0x3D), (0x2A, 0x3D), (0x2F, 0x3D), (0x25, 0x3D), (0x26, 0x3D), (0x7C, 0x3D), (0x5E, 0x3D), (0x40, 0x3D):
+            true
+        default:
+            false
+        }
+    }
+
+    /// `()[]{}:;,.=+-*/%<>&|^~@!\`
+    private static func isSingleOperator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x3A, 0x3B, 0x2C, 0x2E, 0x3D, 0x2B, 0x2D, 0x2A, 0x2F, 0x25, 0x3C, 0x3E, 0x26, 0x7C, 0x5E,
+            0x7E, 0x40, 0x21, 0x5C:
+            true
+        default:
+            false
+        }
     }
 }
 
