@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "RehearseServerTests",
             dependencies: [
-                "RehearseServer", "RehearseStore", "RehearseCore",
+                "RehearseServer", "RehearseStore", "RehearseCore", "RehearseLab",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

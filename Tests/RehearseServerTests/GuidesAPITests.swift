@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import RehearseCore
+import RehearseLab
 import RehearseStore
 import Testing
 
@@ -25,6 +26,8 @@ import Testing
             let body = try StudyAPITests.json(created.body)
             #expect(body["id"] as? String == "06-queues")
             #expect(body["added"] as? Int == 1)
+            let ids = try await client.execute(uri: "/api/guides", method: .get)
+            #expect(try JSONSerialization.jsonObject(with: Data(buffer: ids.body)) as? [[String: String]] == [["id": "06-queues"]])
             let list = try await client.execute(uri: "/guides", method: .get)
             #expect(String(buffer: list.body).contains("<a href=\"/guides/06-queues\">06-queues</a>"))
             let page = try await client.execute(uri: "/guides/06-queues", method: .get)
@@ -52,5 +55,27 @@ import Testing
                 body: try Self.upload("big.md", String(repeating: "# x\n", count: 1_200_000)))
             #expect(huge.status == .contentTooLarge)
         }
+    }
+
+    @Test func anUploadedGuidesSnippetsRunInTheSandbox() async throws {
+        guard let isolation = Isolation.detect() else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must install bubblewrap for the code lab")
+            return
+        }
+        let store = try Store()
+        let app = try buildApplication(ServerConfiguration(), store: store, lab: CodeLab(runner: try ForkServerPool(isolation: isolation, size: 1)))
+        try await app.test(.router) { client in
+            let text = "# 09 — Lab\n\n## Sums\n\n```python\nprint(sum([1, 2, 3]))\n```\n\n```python\nimport numpy\n```\n"
+            let created = try await client.execute(
+                uri: "/api/guides", method: .post, headers: StudyAPITests.jsonHeaders, body: try Self.upload("09-lab.md", text))
+            #expect(created.status == .created)
+            let lab = try #require(try StudyAPITests.json(created.body)["lab"] as? [String: Any])
+            #expect(lab["snippets"] as? [String: Int] == ["runs": 1, "needs-package": 1])
+            let html = String(buffer: try await client.execute(uri: "/guides/09-lab", method: .get).body)
+            #expect(html.contains("<td>runs</td><td><code>print(sum([1, 2, 3]))</code>"))
+            #expect(html.contains("needs numpy"))
+        }
+        // The steady output became a predict-the-output card.
+        #expect(try store.newCards(limit: 10, now: Date()).contains { $0.card.kind == .predictOutput && $0.card.answer.trimmingCharacters(in: .whitespacesAndNewlines) == "6" })
     }
 }
