@@ -31,12 +31,10 @@ struct ItemExtractor: GuideBlockSink {
     /// The guide, once every block has been consumed.
     mutating func finish(_ segmented: SegmentedGuide, format: GuideFormat) -> Guide {
         flush()
+        // Items are emitted when complete; an answer holding a code block ends after it. The
+        // standard sort is stable, and sorting in place spares a copy of every item.
+        items.sort { $0.lines.lowerBound < $1.lines.lowerBound }
         let extractor = self
-        // Items are emitted when complete; an answer holding a code block ends after it.
-        let inOrder = zip(items, items.dropFirst()).allSatisfy { $0.lines.lowerBound <= $1.lines.lowerBound }
-        let items = inOrder ? items : items.enumerated().sorted {
-            ($0.element.lines.lowerBound, $0.offset) < ($1.element.lines.lowerBound, $1.offset)
-        }.map(\.element)
         var warnings = segmented.warnings
         if extractor.sections.isEmpty {
             warnings.append(GuideWarning(line: 1, message: "no headings found; every item is filed under the guide itself"))
