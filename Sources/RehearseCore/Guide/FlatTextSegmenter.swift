@@ -52,7 +52,9 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if text.utf8.count <= longestSection + 1, mainSections.contains(Self.headingKey(text)), text.isHeadingCandidate(python[index]) || text.last == ":" {
+            if text.utf8.count <= longestSection + 1, text.last == ":" || text.isHeadingCandidate(python[index]),
+                mainSections.contains(Self.headingKey(text))
+            {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 mode = .normal
                 index += 1

@@ -6,6 +6,8 @@ struct ItemExtractor: GuideBlockSink {
     private let guideID: String
     private var sections: [Section] = []
     private var sectionPath: [String] = []
+    /// `sectionPath` joined by U+001F, as item ids hash it: worked out once per section.
+    private var sectionKey = ""
     private var items: [GuideItem] = []
     private var usedIDs: [UInt64: Int] = [:]
     private var open: OpenConstruct?
@@ -260,7 +262,7 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
-        let base = StableID.hash([guideID, sectionPath.joined(separator: "\u{1F}"), content.kind.rawValue, content.identity])
+        let base = StableID.hash([guideID, sectionKey, content.kind.rawValue, content.identity])
         let occurrence = usedIDs[base, default: 0] + 1
         usedIDs[base] = occurrence
         items.append(GuideItem(hash: base, occurrence: occurrence, section: sectionPath, lines: lines, content: content))
@@ -269,6 +271,7 @@ struct ItemExtractor: GuideBlockSink {
     private mutating func enterSection(level: Int, title: String) {
         let depth = min(max(level, 1), sectionPath.count + 1)
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
+        sectionKey = sectionPath.joined(separator: "\u{1F}")
         sections.insert(Section(title: title), atPath: depth - 1)
     }
 
