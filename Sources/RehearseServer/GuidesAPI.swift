@@ -50,7 +50,7 @@ struct GuidesAPI: Sendable {
             if let lab { try await NIOThreadPool.singleton.runIfActive { (lab.check(guide), lab.check(guide)) } } else { nil }
         let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.0, second: $0.1) }
         let report = try store.importGuide(
-            guide, text: content, outputCards: outputCards, labReport: checks?.0, source: "upload:\(fileName)", at: Date())
+            guide, text: content, outputCards: outputCards, labReport: checks?.0, source: "upload:\(fileName)", fileName: fileName, at: Date())
         return try Response.json([
             "id": guide.id, "added": report.added, "changed": report.changed, "retired": report.retired, "unchanged": report.unchanged,
             "warnings": guide.warnings.map { "\(fileName):\($0.line): \($0.message)" },

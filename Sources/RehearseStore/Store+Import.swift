@@ -20,8 +20,11 @@ extension Store {
     ///   did not run, which leaves the guide's existing ones as they are.
     /// - Parameter text: the guide's text, kept to show its outline later.
     /// - Parameter labReport: what the code lab found in the guide's snippets, when it ran.
+    /// - Parameter fileName: the name the guide was read with (its id and format come from
+    ///   it); by default the last component of `source`.
     public func importGuide(
-        _ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, labReport: LabReport? = nil, source: String, at now: Date
+        _ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, labReport: LabReport? = nil, source: String,
+        fileName: String? = nil, at now: Date
     ) throws -> ImportReport {
         let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
         let labJSON = try labReport.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
@@ -30,7 +33,7 @@ extension Store {
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
                 next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
                 notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } }),
-                content: text, fileName: (source as NSString).lastPathComponent, labReport: labJSON
+                content: text, fileName: fileName ?? (source as NSString).lastPathComponent, labReport: labJSON
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })

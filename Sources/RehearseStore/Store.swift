@@ -149,6 +149,10 @@ public final class Store: Sendable {
                 table.add(column: "labReport", .text)
             }
         }
+        migrator.registerMigration("v6-upload-file-names") { db in
+            // Guides uploaded in the browser were stored under "upload:NAME", which changed their id when read again.
+            try db.execute(sql: "UPDATE guide SET fileName = substr(fileName, 8) WHERE fileName LIKE 'upload:%'")
+        }
         return migrator
     }
 }

@@ -32,11 +32,13 @@ import Testing
         #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")
+        #expect(log.contains("upload: 07-upload: 2 added"), "\(log)")
+        #expect(log.contains("guide page code lab: runs"), "\(log)")
         // Two study answers (the undone one is gone) and the mock interview's answer.
         #expect(try CLI.reviewCount(database) == 3)
         let typed = try CLI.query(database, "select answerText from review where answerText is not null order by id").compactMap { ($0 as? [Any])?.first as? String }
         #expect(typed == ["I am not sure, something about a lock", "It is a lock that lets one thread run Python bytecode at a time"])
-        for name in ["study-revealed.png", "study.png", "study-typed.png", "mock.png", "mock-report.png", "dashboard.png"] {
+        for name in ["study-revealed.png", "study.png", "study-typed.png", "mock.png", "mock-report.png", "guide.png", "dashboard.png"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "\(name)")
         }
     }
