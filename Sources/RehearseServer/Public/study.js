@@ -41,6 +41,7 @@ async function next() {
   if (response.status === 204) {
     card = null;
     $("prompt").textContent = "Nothing is due and no new card is left for today.";
+    $("counts").textContent = saved.length + " answered on this page";
     $("path").textContent = "";
     $("reveal").hidden = true;
     $("ratings").hidden = true;
@@ -58,7 +59,7 @@ async function next() {
   $("typing").hidden = !$("typed").checked;
   $("reveal").hidden = $("typed").checked;
   $("ratings").hidden = true;
-  $("counts").textContent = body.due_count + " due · " + body.new_count + " new";
+  $("counts").textContent = body.due_count + " due · " + body.new_count + " new · " + saved.length + " answered on this page";
   for (const button of $("ratings").querySelectorAll("button")) {
     button.querySelector("span").textContent = interval(body.intervals_seconds[button.dataset.rating]);
   }
