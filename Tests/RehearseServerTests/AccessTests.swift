@@ -167,4 +167,33 @@ import Testing
         try store.setWebPasswordHash(Secrets.hashPassword("another password"))
         #expect(!(try store.hasWebSession(idHash: Secrets.hash(session), at: Date())))
     }
+
+    @Test func wrongPasswordsAreThrottled() async {
+        let throttle = SignInThrottle(limit: 3, window: 60)
+        let start = Date()
+        for second in 0..<3 {
+            #expect(await throttle.wait(at: start.addingTimeInterval(Double(second))) == nil)
+            await throttle.recordFailure(at: start.addingTimeInterval(Double(second)))
+        }
+        #expect(await throttle.wait(at: start.addingTimeInterval(10)) == 50)
+        #expect(await throttle.wait(at: start.addingTimeInterval(60)) == nil)
+    }
+
+    @Test func theRightPasswordWaitsOutTheThrottleToo() async throws {
+        let app = try buildApplication(ServerConfiguration(), store: try Self.storeWithPassword())
+        try await app.test(.router) { client in
+            let login = try await client.execute(uri: "/login", method: .get)
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: Self.cookies(login), .origin: "http://localhost"]
+            let token = try Self.csrfToken(login)
+            for _ in 0..<10 {
+                let wrong = try await client.execute(
+                    uri: "/login", method: .post, headers: headers, body: Self.form(["password": "guess", "csrf_token": token]))
+                #expect(wrong.status == .unauthorized)
+            }
+            let right = try await client.execute(
+                uri: "/login", method: .post, headers: headers, body: Self.form(["password": Self.password, "csrf_token": token]))
+            #expect(right.status == .tooManyRequests)
+            #expect(right.headers[.retryAfter].flatMap(Int.init).map { (1...300).contains($0) } == true)
+        }
+    }
 }

@@ -5,6 +5,7 @@ import RehearseStore
 /// Signing in with the password and out again, as plain HTML forms.
 struct SignIn: Sendable {
     let store: Store
+    let throttle = SignInThrottle()
 
     func addRoutes(to router: Router<WebContext>) {
         router.get("/login") { request, context in try self.page(request, context: context) }
@@ -41,11 +42,17 @@ struct SignIn: Sendable {
         }
         let next = Self.safeNext(form["next"])
         guard let hash = try store.webPasswordHash() else { return AccessGuard.redirect(to: next) }
+        let now = Date()
+        if let wait = await throttle.wait(at: now) {
+            throw Problem(
+                .tooManyRequests, "too many wrong passwords; try again in \(Int(wait.rounded(.up))) seconds",
+                headers: [.retryAfter: "\(Int(wait.rounded(.up)))"])
+        }
         guard try await Secrets.verifyPassword(password, hash: hash) else {
+            await throttle.recordFailure(at: now)
             return self.form(next: next, visitor: context.visitor, failed: true)
         }
         let session = Secrets.random()
-        let now = Date()
         try store.addWebSession(idHash: Secrets.hash(session), at: now, expiresAt: now.addingTimeInterval(AccessGuard.sessionLifetime))
         var response = AccessGuard.redirect(to: next)
         response.setCookie(Cookie(
