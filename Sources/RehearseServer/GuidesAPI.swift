@@ -80,7 +80,7 @@ struct GuidesAPI: Sendable {
             </form>
             <section id="upload-result" aria-live="polite"></section>
             """
-        return Page.response(title: "guides", tab: .guides, visitor: visitor, body: body, scripts: ["guides.js"])
+        return Page.response(title: "guides", tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
     }
 
     /// The guide's outline (as `rehearse inspect` prints it) and its My Notes from evidence.

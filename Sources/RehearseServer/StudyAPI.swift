@@ -19,7 +19,7 @@ struct StudyAPI: Sendable {
 
     func addRoutes(to router: Router<WebContext>) {
         router.get("/") { _, context in
-            Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["study.js"])
+            Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["api.js", "study.js"])
         }
         router.get("/api/study/next") { request, _ in try self.next(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }

@@ -19,9 +19,7 @@ import Testing
 
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("db.sqlite").path
-        #expect(try CLI.run("import", "--db", database, "--no-lab", CLI.userGuide).status == 0)
-        let server = try await TestServer(database: database)
+        let server = try await TestServer.withUserGuide(in: folder)
         defer { server.stop() }
         let fuzz = try TestServer.run(
             Self.schemathesis, ["run", "\(server.url)/openapi.json", "--max-examples", "30", "--generation-deterministic", "--no-color"])

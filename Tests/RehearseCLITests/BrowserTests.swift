@@ -18,9 +18,7 @@ import Testing
         }
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("db.sqlite").path
-        #expect(try CLI.run("import", "--db", database, "--no-lab", CLI.userGuide).status == 0)
-        let server = try await TestServer(database: database)
+        let server = try await TestServer.withUserGuide(in: folder)
         defer { server.stop() }
 
         let artifacts = CLI.repository.appendingPathComponent(".build/artifacts")
@@ -35,8 +33,8 @@ import Testing
         #expect(log.contains("upload: 07-upload: 2 added"), "\(log)")
         #expect(log.contains("guide page code lab: runs"), "\(log)")
         // Two study answers (the undone one is gone) and the mock interview's answer.
-        #expect(try CLI.reviewCount(database) == 3)
-        let typed = try CLI.query(database, "select answerText from review where answerText is not null order by id").compactMap { ($0 as? [Any])?.first as? String }
+        #expect(try CLI.reviewCount(server.database) == 3)
+        let typed = try CLI.query(server.database, "select answerText from review where answerText is not null order by id").compactMap { ($0 as? [Any])?.first as? String }
         #expect(typed == ["I am not sure, something about a lock", "It is a lock that lets one thread run Python bytecode at a time"])
         for name in ["study-revealed.png", "study.png", "study-typed.png", "mock.png", "mock-report.png", "guide.png", "dashboard.png"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "\(name)")

@@ -24,6 +24,15 @@ final class TestServer {
         try await waitForHealth()
     }
 
+    /// A server on a new database in `folder` holding the user's guide (imported without
+    /// the code lab).
+    static func withUserGuide(in folder: URL) async throws -> TestServer {
+        let database = folder.appendingPathComponent("db.sqlite").path
+        let imported = try CLI.run("import", "--db", database, "--no-lab", CLI.userGuide)
+        #expect(imported.status == 0, "\(imported.error)")
+        return try await TestServer(database: database)
+    }
+
     var url: String { "http://127.0.0.1:\(port)" }
 
     func stop() {

@@ -158,7 +158,7 @@ import Testing
                 #expect(String(buffer: response.body).contains("<h1 id=\"prompt\">"))
                 #expect(!String(buffer: response.body).contains("<script>"))
             }
-            for path in ["/static/study.js", "/static/mock.js", "/static/guides.js", "/static/style.css"] {
+            for path in ["/static/api.js", "/static/study.js", "/static/mock.js", "/static/guides.js", "/static/style.css"] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status == .ok) }
             }
             for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/secret.txt", "/static/pages%2Fstudy.html"] {

@@ -9,15 +9,7 @@ async function upload(event) {
   if (!file) return;
   const result = $("upload-result");
   result.textContent = "Importing " + file.name + "…";
-  const response = await fetch("/api/guides", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "Accept": "application/json",
-      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
-    },
-    body: JSON.stringify({ name: file.name, content: await file.text() }),
-  });
+  const response = await post("/api/guides", { name: file.name, content: await file.text() });
   const body = await response.json();
   result.replaceChildren();
   if (!response.ok) {

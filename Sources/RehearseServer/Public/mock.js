@@ -7,18 +7,6 @@ let interview = null;
 let questionStarted = 0;
 let timer = null;
 
-function post(path, body) {
-  return fetch(path, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "Accept": "application/json",
-      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
-    },
-    body: JSON.stringify(body),
-  });
-}
-
 function clock(seconds) {
   const whole = Math.max(0, Math.round(seconds));
   return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0");

@@ -10,18 +10,6 @@ const saved = [];
 
 const $ = (id) => document.getElementById(id);
 
-// Every call that changes data sends the page's CSRF token.
-function post(path, body) {
-  return fetch(path, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "Accept": "application/json",
-      "X-CSRF-Token": document.querySelector("meta[name='csrf-token']").content,
-    },
-    body: JSON.stringify(body),
-  });
-}
 
 function interval(seconds) {
   if (seconds < 60) return "<1m";
