@@ -148,6 +148,8 @@ import Testing
             headers[.authorization] = "Bearer \(token)"
             let review = try await client.execute(uri: "/api/reviews", method: .post, headers: headers, body: ByteBuffer(string: #"{"card_id": "\#(id)", "rating": 3}"#))
             #expect(review.status == .created)
+            let lowercase = try await client.execute(uri: "/api/study/next", method: .get, headers: [.authorization: "bearer \(token)"])
+            #expect(lowercase.status == .ok)
             let wrong = try await client.execute(uri: "/api/study/next", method: .get, headers: [.authorization: "Bearer \(Secrets.random())"])
             #expect(wrong.status == .unauthorized)
             let basic = try await client.execute(uri: "/api/study/next", method: .get, headers: [.authorization: "Basic dXNlcjpwYXNz"])

@@ -40,7 +40,8 @@ struct AccessGuard: RouterMiddleware {
         let passwordSet = try password.isSet()
         var visitor = Visitor(key: key)
         if let authorization = request.headers[.authorization] {
-            let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
+            // The scheme's name is case-insensitive (RFC 9110 §11.1).
+            let token = authorization.lowercased().hasPrefix("bearer ") ? String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
             guard !token.isEmpty, try store.hasAPIToken(hash: Secrets.hash(token)) else {
                 throw Problem(
                     .unauthorized, "the Authorization header must be \"Bearer TOKEN\" with a token made by `rehearse serve --new-token`",
