@@ -19,7 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
             --set-password, --new-token and --revoke-tokens change the settings and exit.
 
             The JSON API is described at /openapi.json. Exit status: 0 on a clean stop or a \
-            setting changed, 1 when the server cannot start, 2 on bad options.
+            setting changed, 1 when the server cannot start, 2 when a new password is too \
+            short or not confirmed, 64 on bad options.
             """
     )
 
