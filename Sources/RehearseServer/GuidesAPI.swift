@@ -18,6 +18,7 @@ struct GuidesAPI: Sendable {
         router.get("/guides") { _, context in try self.listPage(visitor: context.visitor) }
         router.get("/guides/{id}") { _, context in try self.guidePage(id: context.parameters.get("id") ?? "", visitor: context.visitor) }
         router.get("/api/guides") { _, _ in try self.list() }
+        router.get("/api/guides/{id}") { _, context in try self.details(id: context.parameters.get("id") ?? "") }
         router.post("/api/guides") { request, _ in try await self.upload(request) }
     }
 
@@ -83,14 +84,30 @@ struct GuidesAPI: Sendable {
         return Page.response(title: "guides", tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
     }
 
-    /// The guide's outline (as `rehearse inspect` prints it) and its My Notes from evidence.
-    func guidePage(id: String, visitor: Visitor) throws -> Response {
+    /// A stored guide read again, with its My Notes written from the evidence so far.
+    func stored(id: String) throws -> (guide: Guide, fileName: String, notes: String) {
         guard let (text, fileName) = try store.guideText(id: id) else { throw Problem(.notFound, "no guide with id \(id)") }
         let guide = try GuideReader().read(text: text, fileName: fileName)
-        let outline = GuideOutline(guide: guide, fileName: fileName).render()
         let scheduler = Scheduler(interviewDate: try store.interviewDate())
         let notes = NotesWriter(headings: try store.notesHeadings(guide: id))
             .markdown(guideTitle: id, entries: try store.cardEvidence(at: Date(), guide: id, scheduler: scheduler), now: Date())
+        return (guide, fileName, notes)
+    }
+
+    /// What the guide page shows, for scripts: the guide as `rehearse inspect --json` prints
+    /// it (spec/cli-contracts.md §1), the code lab's report (§4) or null, and My Notes.
+    func details(id: String) throws -> Response {
+        let (guide, _, notes) = try stored(id: id)
+        let lab = try store.labReport(guide: id).map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }
+        return try Response.json(
+            ["guide": try JSONSerialization.jsonObject(with: guide.jsonData()), "lab": lab ?? NSNull(), "notes": notes], status: .ok)
+    }
+
+    /// The guide's outline (as `rehearse inspect` prints it), the code lab's verdicts and its
+    /// My Notes from evidence.
+    func guidePage(id: String, visitor: Visitor) throws -> Response {
+        let (guide, fileName, notes) = try stored(id: id)
+        let outline = GuideOutline(guide: guide, fileName: fileName).render()
         let body: String = """
             <h1>\(Charts.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Charts.escape(outline))</pre>
             <h2>Code lab</h2>\(Self.labTable(try store.labReport(guide: id), guide: guide))

@@ -76,6 +76,12 @@ import Testing
             #expect(html.contains("<tr class=\"runs\"><td>5</td><td>runs</td><td><code>print(sum([1, 2, 3]))</code>"))
             #expect(html.contains("id 09-lab · markdown"))
             #expect(html.contains("needs numpy"))
+            let details = try StudyAPITests.json(try await client.execute(uri: "/api/guides/09-lab", method: .get).body)
+            #expect((details["guide"] as? [String: Any])?["id"] as? String == "09-lab")
+            let snippets = try #require((details["lab"] as? [String: Any])?["snippets"] as? [[String: Any]])
+            #expect(snippets.map { $0["status"] as? String } == ["runs", "needs-package"])
+            #expect((details["notes"] as? String)?.hasPrefix("## My Notes") == true)
+            #expect(try await client.execute(uri: "/api/guides/nope", method: .get).status == .notFound)
         }
         // The steady output became a predict-the-output card.
         #expect(try store.newCards(limit: 10, now: Date()).contains { $0.card.kind == .predictOutput && $0.card.answer.trimmingCharacters(in: .whitespacesAndNewlines) == "6" })
