@@ -3,7 +3,8 @@ import Testing
 
 /// The OpenAPI document against the running server: it validates, and schemathesis's
 /// property-based fuzz (every operation, stateful sequences included) finds no 5xx, no
-/// undocumented status, no response that breaks its schema, and no invalid request accepted.
+/// undocumented status, no response that breaks its schema, no invalid request accepted and
+/// no valid one refused.
 @Suite struct APIConformanceTests {
     static let schemathesis = TestServer.tool("st")
     static let validator = TestServer.tool("openapi-spec-validator")
@@ -21,8 +22,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try await TestServer.withUserGuide(in: folder)
         defer { server.stop() }
+        // Every check but one: `ensure_resource_availability` expects whatever was created to
+        // stay, and taking an answer back (POST /api/reviews/undo) deletes it by design.
         let fuzz = try TestServer.run(
-            Self.schemathesis, ["run", "\(server.url)/openapi.json", "--max-examples", "30", "--generation-deterministic", "--no-color"])
+            Self.schemathesis,
+            [
+                "run", "\(server.url)/openapi.json", "--max-examples", "30", "--generation-deterministic", "--no-color",
+                "--exclude-checks", "ensure_resource_availability",
+            ])
         #expect(fuzz.status == 0, "\(fuzz.output.suffix(4000))")
         #expect(fuzz.output.contains("No issues found"), "\(fuzz.output.suffix(4000))")
     }
