@@ -9,13 +9,13 @@ enum Charts {
         let width = max(values.count * 22, 200)
         let height = 140
         let top = max(maximum ?? values.max() ?? 1, 1e-9)
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\" aria-label=\"\(Page.escape(title))\"><title>\(Page.escape(title))</title>"
         for (index, value) in values.enumerated() {
             let barHeight = Int((value / top * Double(height)).rounded())
             let x = index * 22 + 2
-            svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(escape(labels[index])): \(escape(format(value)))</title></rect>"
+            svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(Page.escape(labels[index])): \(Page.escape(format(value)))</title></rect>"
             if index % labelEvery == 0 {
-                svg += "<text class=\"label\" x=\"\(x + 9)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(escape(labels[index]))</text>"
+                svg += "<text class=\"label\" x=\"\(x + 9)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(Page.escape(labels[index]))</text>"
             }
         }
         svg += "<line class=\"axis\" x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\"/>"
@@ -35,11 +35,6 @@ enum Charts {
             svg += "<rect class=\"level\(level)\" x=\"\(slot / 7 * 13 + 2)\" y=\"\(slot % 7 * 13 + 2)\" width=\"11\" height=\"11\" rx=\"2\"><title>\(DayText.format(entry.day)): \(entry.count) reviews</title></rect>"
         }
         return svg + "</svg>"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

@@ -27,7 +27,7 @@ struct Dashboard: Sendable {
         let data = try data(at: Date())
         let report = data.report
         let guides: String = report.groups.map { group -> String in
-            let name = group.section.map { "&nbsp;&nbsp;" + Charts.escape($0) } ?? "<strong>\(Charts.escape(group.guide))</strong>"
+            let name = group.section.map { "&nbsp;&nbsp;" + Page.escape($0) } ?? "<strong>\(Page.escape(group.guide))</strong>"
             return "<tr><td>\(name)</td><td>\(group.new)</td><td>\(group.learning)</td><td>\(group.review)</td><td><meter min=\"0\" max=\"1\" value=\"\(group.readiness)\"></meter> \(Int((group.readiness * 100).rounded()))%</td></tr>"
         }.joined()
         let readinessDay = DayText.format(report.readinessDate)

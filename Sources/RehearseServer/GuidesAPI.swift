@@ -68,7 +68,7 @@ struct GuidesAPI: Sendable {
 
     func listPage(visitor: Visitor) throws -> Response {
         let rows: String = try store.guideIDs().map { id -> String in
-            "<li><a href=\"/guides/\(Charts.escape(id))\">\(Charts.escape(id))</a></li>"
+            "<li><a href=\"/guides/\(Page.escape(id))\">\(Page.escape(id))</a></li>"
         }.joined()
         let body: String = """
             <h1>Guides</h1>
@@ -109,9 +109,9 @@ struct GuidesAPI: Sendable {
         let (guide, fileName, notes) = try stored(id: id)
         let outline = GuideOutline(guide: guide, fileName: fileName).render()
         let body: String = """
-            <h1>\(Charts.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Charts.escape(outline))</pre>
+            <h1>\(Page.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Page.escape(outline))</pre>
             <h2>Code lab</h2>\(Self.labTable(try store.labReport(guide: id), guide: guide))
-            <h2>My Notes</h2><pre>\(Charts.escape(notes))</pre>
+            <h2>My Notes</h2><pre>\(Page.escape(notes))</pre>
             """
         return Page.response(title: guide.title ?? id, tab: .guides, visitor: visitor, body: body)
     }
@@ -122,13 +122,13 @@ struct GuidesAPI: Sendable {
         let lines = Dictionary(guide.items.map { ($0.id, $0.lines.lowerBound) }, uniquingKeysWith: { first, _ in first })
         let snippets: String = report.snippets.map { snippet -> String in
             let detail = snippet.package.map { "needs \($0)" } ?? (snippet.status == .runs ? "" : snippet.error ?? "")
-            return "<tr class=\"\(snippet.status.rawValue)\"><td>\(lines[snippet.id].map(String.init) ?? "")</td><td>\(snippet.status.rawValue)</td><td><code>\(Charts.escape(snippet.firstLine))</code></td><td>\(Charts.escape(String(detail.prefix(200))))</td></tr>"
+            return "<tr class=\"\(snippet.status.rawValue)\"><td>\(lines[snippet.id].map(String.init) ?? "")</td><td>\(snippet.status.rawValue)</td><td><code>\(Page.escape(snippet.firstLine))</code></td><td>\(Page.escape(String(detail.prefix(200))))</td></tr>"
         }.joined()
         let claims: String = report.claims.map { claim -> String in
-            "<tr class=\"\(claim.status.rawValue)\"><td><code>\(Charts.escape(claim.expr))</code></td><td><code>\(Charts.escape(claim.expected))</code></td><td>\(claim.status.rawValue)\(claim.status == .holds ? "" : ": " + Charts.escape(claim.actual))</td></tr>"
+            "<tr class=\"\(claim.status.rawValue)\"><td><code>\(Page.escape(claim.expr))</code></td><td><code>\(Page.escape(claim.expected))</code></td><td>\(claim.status.rawValue)\(claim.status == .holds ? "" : ": " + Page.escape(claim.actual))</td></tr>"
         }.joined()
         return """
-            <p>Python \(Charts.escape(report.python)), isolation: \(Charts.escape(report.isolation)).</p>
+            <p>Python \(Page.escape(report.python)), isolation: \(Page.escape(report.isolation)).</p>
             <table><thead><tr><th>Line</th><th>Verdict</th><th>Snippet</th><th>Detail</th></tr></thead><tbody>\(snippets)</tbody></table>
             \(claims.isEmpty ? "" : "<table><thead><tr><th>Claim</th><th>Expected</th><th>Verdict</th></tr></thead><tbody>\(claims)</tbody></table>")
             """

@@ -120,7 +120,7 @@ struct MockAPI: Sendable {
 
     func page(visitor: Visitor) throws -> Response {
         let past: String = try store.mockReports().reversed().map { (id, report) -> String in
-            "<details><summary>#\(id) · \(DayText.format(report.startedAt)) · \(report.questions.count) questions · score \(MockReport.percent(report.score))</summary><pre>\(Charts.escape(report.render()))</pre></details>"
+            "<details><summary>#\(id) · \(DayText.format(report.startedAt)) · \(report.questions.count) questions · score \(MockReport.percent(report.score))</summary><pre>\(Page.escape(report.render()))</pre></details>"
         }.joined()
         let body = try Page.fragment("mock") + "<h2>Past interviews</h2>" + (past.isEmpty ? "<p>None yet.</p>" : past)
         return Page.response(title: "mock interview", tab: .mock, visitor: visitor, body: body, scripts: ["api.js", "mock.js"])

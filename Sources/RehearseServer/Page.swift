@@ -28,13 +28,13 @@ enum Page {
         }.joined(separator: " · ")
         let signOut: String =
             visitor.isSignedIn
-            ? "<form method=\"post\" action=\"/logout\" class=\"signout\"><input type=\"hidden\" name=\"csrf_token\" value=\"\(Charts.escape(visitor.csrfToken))\"><button type=\"submit\">Sign out</button></form>"
+            ? "<form method=\"post\" action=\"/logout\" class=\"signout\"><input type=\"hidden\" name=\"csrf_token\" value=\"\(Page.escape(visitor.csrfToken))\"><button type=\"submit\">Sign out</button></form>"
             : ""
         let scriptTags: String = scripts.map { "<script src=\"/static/\($0)\" defer></script>" }.joined()
         let html: String = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="csrf-token" content="\(Charts.escape(visitor.csrfToken))">
-            <title>Rehearse — \(Charts.escape(title))</title><link rel="stylesheet" href="/static/style.css">\(scriptTags)</head><body><main>
+            <meta name="csrf-token" content="\(Page.escape(visitor.csrfToken))">
+            <title>Rehearse — \(Page.escape(title))</title><link rel="stylesheet" href="/static/style.css">\(scriptTags)</head><body><main>
             <nav>\(tab == nil ? "" : links)\(signOut)</nav>
             \(body)
             </main></body></html>
@@ -42,6 +42,12 @@ enum Page {
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Text made safe to put in HTML, between tags or in a quoted attribute.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// The page bodies kept in the package's resources (`Public/pages/NAME.html`), read once.

@@ -24,8 +24,8 @@ struct SignIn: Sendable {
             <h1>Sign in</h1>
             \(failed ? "<p class=\"error\" role=\"alert\">That is not the password. Try again.</p>" : "")
             <form method="post" action="/login" class="signin">
-            <input type="hidden" name="csrf_token" value="\(Charts.escape(visitor.csrfToken))">
-            <input type="hidden" name="next" value="\(Charts.escape(next))">
+            <input type="hidden" name="csrf_token" value="\(Page.escape(visitor.csrfToken))">
+            <input type="hidden" name="next" value="\(Page.escape(next))">
             <label for="password">Password</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
             <button type="submit">Sign in</button>
