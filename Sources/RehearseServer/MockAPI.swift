@@ -122,7 +122,9 @@ struct MockAPI: Sendable {
         let past: String = try store.mockReports().reversed().map { (id, report) -> String in
             "<details><summary>#\(id) · \(DayText.format(report.startedAt)) · \(report.questions.count) questions · score \(MockReport.percent(report.score))</summary><pre>\(Page.escape(report.render()))</pre></details>"
         }.joined()
-        let body = try Page.fragment("mock") + "<h2>Past interviews</h2>" + (past.isEmpty ? "<p>None yet.</p>" : past)
+        let options: String = try store.guideIDs().map { "<option value=\"\(Page.escape($0))\">\(Page.escape($0))</option>" }.joined()
+        let form = try Page.fragment("mock").replacingOccurrences(of: "{{guide-options}}", with: options)
+        let body = form + "<h2>Past interviews</h2>" + (past.isEmpty ? "<p>None yet.</p>" : past)
         return Page.response(title: "mock interview", tab: .mock, visitor: visitor, body: body, scripts: ["api.js", "mock.js"])
     }
 }

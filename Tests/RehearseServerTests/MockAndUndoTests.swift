@@ -41,12 +41,13 @@ import Testing
         let store = try Self.store()
         let app = try buildApplication(ServerConfiguration(), store: store)
         try await app.test(.router) { client in
-            let (status, started) = try await Self.post(client, "/api/mock", #"{"minutes": 10, "questions": 2}"#)
+            let (status, started) = try await Self.post(client, "/api/mock", #"{"minutes": 10, "questions": 2, "guide": "07-networking"}"#)
             #expect(status == .created)
             #expect(started["question_count"] as? Int == 2)
             let id = try #require(started["id"] as? String)
             let first = try #require(started["question"] as? [String: Any])
             #expect(first["number"] as? Int == 1)
+            #expect(first["guide"] as? String == "07-networking")
             #expect((first["seconds"] as? Double).map { abs($0 - 300) < 1 } == true)
             let (_, second) = try await Self.post(client, "/api/mock/\(id)/answers", #"{"answer": "SYN, then SYN-ACK, then ACK from the client"}"#)
             #expect((second["question"] as? [String: Any])?["number"] as? Int == 2)
@@ -68,6 +69,7 @@ import Testing
             #expect((try JSONSerialization.jsonObject(with: Data(buffer: list.body)) as? [Any])?.count == 1)
             let page = try await client.execute(uri: "/mock", method: .get)
             #expect(String(buffer: page.body).contains("<label for=\"minutes\">Minutes</label>"))
+            #expect(String(buffer: page.body).contains("<option value=\"07-networking\">07-networking</option>"))
             #expect(String(buffer: page.body).contains("2 questions · score"))
         }
     }
@@ -96,6 +98,7 @@ import Testing
                 ("/api/mock", #"{"minutes": 10, "questions": 0}"#, .badRequest),
                 ("/api/mock", #"{"minutes": 10, "questions": 830246060426783490048}"#, .badRequest),
                 ("/api/mock/nope/answers", #"{"answer": "x"}"#, .notFound),
+                ("/api/mock", #"{"guide": "no-such-guide"}"#, .conflict),
                 ("/api/mock/nope/answers", #"{"text": "x"}"#, .badRequest),
             ]
             for (uri, body, status) in cases {

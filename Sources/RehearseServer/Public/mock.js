@@ -102,6 +102,7 @@ async function start(event) {
   event.preventDefault();
   const body = { minutes: Number($("minutes").value) };
   if ($("questions").value) body.questions = Number($("questions").value);
+  if ($("guide").value) body.guide = $("guide").value;
   const state = await call("/api/mock", body);
   if (!state) return;
   timer = setInterval(tick, 1000);
