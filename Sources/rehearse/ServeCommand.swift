@@ -68,7 +68,9 @@ struct ServeCommand: AsyncParsableCommand {
             say("Revoked \(try database.removeAPITokens()) token(s).")
             return
         }
-        let lab = Isolation.detect().flatMap { try? CodeLab(runner: ForkServerPool(isolation: $0)) }
+        // Uploads are rare: each snippet gets a process of its own, and no sandbox sits idle
+        // for as long as the server runs.
+        let lab = Isolation.detect().map { CodeLab(runner: OneProcessRunner(isolation: $0)) }
         do {
             let app = try buildApplication(ServerConfiguration(host: host, port: port, extraHosts: allowedHosts), store: database, lab: lab)
             let checkpoints = try database.checkpointInBackground()
