@@ -30,7 +30,7 @@ import Testing
         #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")
-        #expect(log.contains("upload: 07-upload: 2 added"), "\(log)")
+        #expect(log.contains("upload: 07-upload: ") && log.contains(" added, 0 changed, 0 retired, 0 unchanged."), "\(log)")
         #expect(log.contains("guide page code lab: runs"), "\(log)")
         // Two study answers (the undone one is gone) and the mock interview's answer.
         #expect(try CLI.reviewCount(server.database) == 3)
