@@ -21,23 +21,24 @@ public struct ServerConfiguration: Sendable {
     /// Whether the address only accepts connections from this machine.
     public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
 
-    /// Whether the server listens on every address of the machine.
-    var isWildcard: Bool { host == "0.0.0.0" || host == "::" }
-
-    /// The names a browser may use in `Host` (without the port): loopback names, the bound
-    /// address and `extraHosts`.
-    var hostNames: Set<String> {
+    /// The names browsers may use for this server, worked out once per server.
+    var acceptedHosts: AcceptedHosts {
         var names: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
         names.insert(host.contains(":") ? "[\(host.lowercased())]" : host.lowercased())
         for extra in extraHosts { names.insert(extra.lowercased()) }
-        return names
+        return AcceptedHosts(names: names, anyIPLiteral: host == "0.0.0.0" || host == "::")
     }
+}
 
-    /// Whether a browser may call this server `name` (a `Host` without its port): one of
-    /// ``hostNames``, or on a wildcard address any IP literal, since DNS rebinding can only
-    /// bring a domain name.
-    func accepts(host name: String, among names: Set<String>? = nil) -> Bool {
-        (names ?? hostNames).contains(name) || (isWildcard && Self.isIPLiteral(name))
+/// The names a browser may use in `Host` (without the port): loopback names, the bound
+/// address and the extra names; on a wildcard address any IP literal too, since DNS
+/// rebinding can only bring a domain name.
+struct AcceptedHosts: Sendable {
+    let names: Set<String>
+    let anyIPLiteral: Bool
+
+    func contains(_ name: String) -> Bool {
+        names.contains(name) || (anyIPLiteral && Self.isIPLiteral(name))
     }
 
     static func isIPLiteral(_ name: String) -> Bool {
@@ -71,7 +72,7 @@ public func buildApplication(_ configuration: ServerConfiguration, store: Store,
     if !configuration.isLoopback, try store.webPasswordHash() == nil { throw ServerError.passwordRequired(host: configuration.host) }
     let key = SigningKey(try store.webSigningKey(orCreate: Secrets.random))
     let router = Router(context: WebContext.self)
-    router.add(middleware: RequestGuard(configuration: configuration))
+    router.add(middleware: RequestGuard(hosts: configuration.acceptedHosts))
     router.add(middleware: AccessGuard(store: store, key: key))
     router.get("/healthz") { _, _ in try Response.json(["status": "ok"], status: .ok) }
     router.get("/openapi.json") { _, _ in try StaticFiles.response(for: "openapi.json") }

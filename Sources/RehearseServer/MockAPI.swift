@@ -155,7 +155,7 @@ actor MockInterviews {
     /// Grades the answer to interview `id`'s current question and asks the next, in one step.
     func answer(_ id: String, _ text: String, at now: Date) throws -> (MockInterview, MockReport.Question, AnswerGrader.Grade) {
         guard var interview = running[id] else { throw missing(id) }
-        guard let (answered, grade) = interview.answer(text, at: now) else { throw Problem(.conflict, "interview \(id) is waiting for no answer") }
+        guard let (answered, grade) = interview.answer(text, at: now) else { throw Problem(.conflict, "interview \(id) has no question waiting; end it with POST /api/mock/\(id)/finish") }
         _ = interview.nextQuestion(at: now)
         running[id] = interview
         return (interview, answered, grade)
@@ -168,6 +168,6 @@ actor MockInterviews {
     }
 
     private func missing(_ id: String) -> Problem {
-        ended[id] != nil ? Problem(.conflict, "mock interview \(id) has ended; its report is saved") : Problem(.notFound, "no mock interview \(id) is under way")
+        ended[id] != nil ? Problem(.conflict, "mock interview \(id) has ended; its report is saved") : Problem(.notFound, "no mock interview \(id) is under way; start one with POST /api/mock")
     }
 }

@@ -11,15 +11,8 @@ import Hummingbird
 /// - every response carries a Content-Security-Policy without inline scripts,
 ///   `X-Content-Type-Options: nosniff` and `frame-ancestors 'none'`.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
-    /// Says which names are accepted in `Host`.
-    let configuration: ServerConfiguration
-    /// Its ``ServerConfiguration/hostNames``, worked out once.
-    let hostNames: Set<String>
-
-    init(configuration: ServerConfiguration) {
-        self.configuration = configuration
-        hostNames = configuration.hostNames
-    }
+    /// The names accepted in `Host`.
+    let hosts: AcceptedHosts
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -57,7 +50,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
                 headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
         }
         let host = request.head.authority ?? ""
-        guard configuration.accepts(host: Self.hostName(host), among: hostNames) else {
+        guard hosts.contains(Self.hostName(host)) else {
             throw Problem(.misdirectedRequest, "the Host \"\(host)\" is not a name this server answers to")
         }
         guard request.method != .get && request.method != .head else { return }
