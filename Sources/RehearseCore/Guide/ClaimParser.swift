@@ -37,12 +37,15 @@ enum ClaimParser {
         let line = PythonLine(text)
         guard line.lexes, !line.hasProseAdjacency, line.bracketDelta == 0, !line.hasAssignment else { return false }
         var depth = 0
-        for token in line.solidTokens {
-            if [.op("("), .op("["), .op("{")].contains(token) { depth += 1 }
-            if [.op(")"), .op("]"), .op("}")].contains(token) { depth -= 1 }
-            if token == .op(":") && depth == 0 { return false }
+        for token in line.tokens {
+            switch token.kind {
+            case .op("("), .op("["), .op("{"): depth += 1
+            case .op(")"), .op("]"), .op("}"): depth -= 1
+            case .op(":") where depth == 0: return false
+            default: break
+            }
         }
-        return !line.solidTokens.isEmpty
+        return !line.tokens.isEmpty
     }
 
     /// The value a claim expects, without a trailing remark such as `(metaclass)`.

@@ -9,27 +9,27 @@ enum CodeLineClassifier {
         guard line.lexes else { return false }
         if line.isComment { return raw.hasBytePrefix("# ") || raw.hasBytePrefix("#!") || raw == "#" }
         guard !line.hasProseAdjacency else { return false }
-        let solid = line.solidTokens
-        guard let first = solid.first else { return false }
-        switch first {
-        case .keyword("def"), .keyword("class"):
+        let tokens = line.tokens
+        guard let first = tokens.first else { return false }
+        switch first.kind {
+        case .keyword(.def), .keyword(.class):
             return line.definedName != nil
-        case .keyword("import"):
-            return solid.count >= 2
-        case .keyword("from"):
-            return solid.contains(.keyword("import"))
-        case .keyword("if"), .keyword("for"), .keyword("while"), .keyword("with"), .keyword("try"):
+        case .keyword(.import):
+            return tokens.count >= 2
+        case .keyword(.from):
+            return line.contains(.keyword(.import))
+        case .keyword(.if), .keyword(.for), .keyword(.while), .keyword(.with), .keyword(.try):
             return line.opensBlock
-        case .keyword("async"), .name("async"):
-            return solid.dropFirst().first.map { [.keyword("def"), .keyword("with"), .keyword("for")].contains($0) } ?? false
-        case .keyword("await"), .keyword("assert"), .keyword("raise"):
-            return solid.count >= 2
+        case .keyword(.async):
+            guard tokens.count >= 2 else { return false }
+            return [.keyword(.def), .keyword(.with), .keyword(.for)].contains(tokens[1].kind)
+        case .keyword(.await), .keyword(.assert), .keyword(.raise):
+            return tokens.count >= 2
         case .op("@"):
-            if case .name = solid.dropFirst().first { return true }
-            return false
+            return tokens.count >= 2 && tokens[1].kind == .name
         case .name, .op("("), .op("["):
             if line.hasAssignment { return true }
-            return line.hasCall && (solid.last == .op(")") || line.bracketDelta > 0)
+            return line.hasCall && (tokens.last?.kind == .op(")") || line.bracketDelta > 0)
         default:
             return false
         }
@@ -39,10 +39,10 @@ enum CodeLineClassifier {
     static func continuesPython(_ line: PythonLine, raw: Substring) -> Bool {
         if startsPython(line, raw: raw) { return true }
         guard line.lexes, !line.hasProseAdjacency else { return false }
-        let solid = line.solidTokens
-        guard let first = solid.first else { return line.isComment }
-        if case .keyword = first { return true }
-        if solid == [.string] || solid == [.op("...")] { return true }
+        let tokens = line.tokens
+        guard let first = tokens.first else { return line.isComment }
+        if case .keyword = first.kind { return true }
+        if tokens.count == 1, first.kind == .string || first.kind == .op("...") { return true }
         if line.isAnnotation || line.isClosingBrackets || line.bracketDelta > 0 { return true }
         return line.hasCall
     }

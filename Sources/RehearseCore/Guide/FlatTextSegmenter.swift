@@ -163,7 +163,7 @@ struct FlatTextSegmenter {
     private func pythonBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning]) {
         var end = start
         var brackets = 0
-        var openQuote: Character?
+        var openQuote: UInt8?
         var lastCode = start
         var lexed: [PythonLine] = []
         while end < lines.count {

@@ -1,116 +1,116 @@
 /// What a statement says about the structure around it, for ``PythonReindenter``.
 extension PythonLine {
     /// `def` (also for `async def`) or `class`, when the line defines one.
-    var definitionKeyword: Substring? {
-        let solid = solidTokens
-        if solid.first == .keyword("def") || solid.first == .keyword("class") { return solid.first.flatMap(\.word) }
-        if solid.first == .keyword("async") || solid.first == .name("async"), solid.dropFirst().first == .keyword("def") {
-            return "def"
+    var definitionKeyword: Keyword? {
+        switch firstKeyword {
+        case .def: return .def
+        case .class: return .class
+        case .async: return tokens.count > 1 && tokens[1].kind == .keyword(.def) ? .def : nil
+        default: return nil
         }
-        return nil
     }
 
     var isDefinition: Bool { definitionKeyword != nil }
 
     /// The name a `def` or `class` defines.
     var definedName: Substring? {
-        let solid = solidTokens
-        guard let position = solid.firstIndex(where: { $0 == .keyword("def") || $0 == .keyword("class") }),
-            position + 1 < solid.count, case .name(let name) = solid[position + 1]
+        guard let position = tokens.firstIndex(where: { $0.kind == .keyword(.def) || $0.kind == .keyword(.class) }),
+            position + 1 < tokens.count, tokens[position + 1].kind == .name
         else { return nil }
-        return name
+        return word(tokens[position + 1])
     }
 
     /// The parameter names of a `def`.
     var parameterNames: Set<Substring> {
-        let solid = solidTokens
-        guard let open = solid.firstIndex(of: .op("(")) else { return [] }
+        guard let open = tokens.firstIndex(where: { $0.kind == .op("(") }) else { return [] }
         var names: Set<Substring> = []
         var depth = 0
         var expectName = true
-        for token in solid[open...] {
-            switch token {
+        for token in tokens[open...] {
+            switch token.kind {
             case .op("("), .op("["), .op("{"):
                 depth += 1
                 if depth == 1 { expectName = true }
             case .op(")"), .op("]"), .op("}"): depth -= 1
             case .op(","): if depth == 1 { expectName = true }
             case .op("*"), .op("**"): break
-            case .name(let name):
-                if depth == 1 && expectName { names.insert(name) }
+            case .name:
+                if depth == 1 && expectName { names.insert(word(token)) }
                 expectName = false
             default: if depth == 1 { expectName = false }
             }
-            if depth == 0 && token == .op(")") { break }
+            if depth == 0 && token.kind == .op(")") { break }
         }
         return names
     }
 
     /// A method: first parameter `self` or `cls`, or a dunder name.
     var isMethod: Bool {
-        guard isDefinition, definitionKeyword == "def" else { return false }
-        if let name = definedName, name.hasPrefix("__"), name.hasSuffix("__") { return true }
-        let solid = solidTokens
-        guard let open = solid.firstIndex(of: .op("(")), open + 1 < solid.count else { return false }
-        return solid[open + 1] == .name("self") || solid[open + 1] == .name("cls")
+        guard definitionKeyword == .def else { return false }
+        if let name = definedName, name.hasBytePrefix("__"), name.utf8.suffix(2).elementsEqual("__".utf8) {
+            return true
+        }
+        guard let open = tokens.firstIndex(where: { $0.kind == .op("(") }), open + 1 < tokens.count else { return false }
+        return isName(tokens[open + 1], "self") || isName(tokens[open + 1], "cls")
     }
 
     /// Statements after which the enclosing block is over.
     var isTerminal: Bool {
-        let solid = solidTokens
-        guard let first = solid.first else { return false }
-        if first == .op("...") && solid.count == 1 { return true }
-        return [.keyword("return"), .keyword("raise"), .keyword("pass"), .keyword("continue"), .keyword("break")].contains(first)
+        guard let first = tokens.first else { return false }
+        switch first.kind {
+        case .op("..."): return tokens.count == 1
+        case .keyword(.return), .keyword(.raise), .keyword(.pass), .keyword(.continue), .keyword(.break): return true
+        default: return false
+        }
     }
 
     /// Statements that can only continue the block above them, never start an example.
     var continuesBody: Bool {
-        guard let keyword = firstKeyword else { return false }
-        return ["return", "yield", "raise", "break", "continue", "pass", "elif", "else", "except", "finally"].contains(keyword)
+        switch firstKeyword {
+        case .return, .yield, .raise, .break, .continue, .pass, .elif, .else, .except, .finally: true
+        default: false
+        }
     }
 
     /// `wrapper` in `return wrapper`.
     var returnedName: Substring? {
-        let solid = solidTokens
-        guard solid.count == 2, solid[0] == .keyword("return"), case .name(let name) = solid[1] else { return nil }
-        return name
+        guard tokens.count == 2, tokens[0].kind == .keyword(.return), tokens[1].kind == .name else { return nil }
+        return word(tokens[1])
     }
 
     /// Whether the line calls the function `name` (`name(`, `x.run(name(`, `with name(`).
     func calls(_ name: Substring) -> Bool {
-        for (token, next) in zip(solidTokens, solidTokens.dropFirst()) where token == .name(name) && next == .op("(") {
-            return true
-        }
-        return false
+        zip(tokens, tokens.dropFirst()).contains { token, next in next.kind == .op("(") && isName(token, name) }
     }
 
     /// Every plain name the line uses.
     var referencedNames: Set<Substring> {
         var names: Set<Substring> = []
         var afterDot = false
-        for token in solidTokens {
-            if case .name(let name) = token, !afterDot { names.insert(name) }
-            afterDot = token == .op(".")
+        for token in tokens {
+            if token.kind == .name, !afterDot { names.insert(word(token)) }
+            afterDot = token.kind == .op(".")
         }
         return names
     }
 
     /// Names bound by an assignment, a `for` target or a `with … as` target.
     var boundNames: Set<Substring> {
-        let solid = solidTokens
         var names: Set<Substring> = []
-        if let asPosition = solid.lastIndex(of: .keyword("as")), asPosition + 1 < solid.count, case .name(let name) = solid[asPosition + 1] {
-            names.insert(name)
+        if let asPosition = tokens.lastIndex(where: { $0.kind == .keyword(.as) }), asPosition + 1 < tokens.count,
+            tokens[asPosition + 1].kind == .name
+        {
+            names.insert(word(tokens[asPosition + 1]))
         }
-        if solid.first == .keyword("for") { names.formUnion(forTargets) }
-        if hasAssignment, let equals = solid.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0) }) {
+        if tokens.first?.kind == .keyword(.for) { names.formUnion(forTargets) }
+        if hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) {
             var afterDot = false
             var depth = 0
-            for token in solid[..<equals] {
-                if token == .op("[") || token == .op("(") { depth += 1 }
-                if token == .op("]") || token == .op(")") { depth -= 1 }
-                if case .name(let name) = token, !afterDot, depth == 0 { names.insert(name) }
-                afterDot = token == .op(".")
+            for token in tokens[..<equals] {
+                if token.kind == .op("[") || token.kind == .op("(") { depth += 1 }
+                if token.kind == .op("]") || token.kind == .op(")") { depth -= 1 }
+                if token.kind == .name, !afterDot, depth == 0 { names.insert(word(token)) }
+                afterDot = token.kind == .op(".")
             }
         }
         return names
@@ -118,21 +118,11 @@ extension PythonLine {
 
     /// The targets of a `for … in`.
     var forTargets: Set<Substring> {
-        let solid = solidTokens
-        guard let forPosition = solid.firstIndex(of: .keyword("for")), let inPosition = solid.firstIndex(of: .keyword("in")),
-            forPosition < inPosition
+        guard let forPosition = tokens.firstIndex(where: { $0.kind == .keyword(.for) }),
+            let inPosition = tokens.firstIndex(where: { $0.kind == .keyword(.in) }), forPosition < inPosition
         else { return [] }
         var names: Set<Substring> = []
-        for token in solid[(forPosition + 1)..<inPosition] { if case .name(let name) = token { names.insert(name) } }
+        for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { names.insert(word(token)) }
         return names
-    }
-}
-
-extension PythonLine.Token {
-    var word: Substring? {
-        switch self {
-        case .name(let word), .keyword(let word): word
-        default: nil
-        }
     }
 }

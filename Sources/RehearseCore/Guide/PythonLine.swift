@@ -2,225 +2,277 @@
 /// follow brackets and triple-quoted strings across lines.
 ///
 /// It is not a parser: it answers "could this line be a Python statement?" for text whose
-/// indentation was lost, where prose and code alternate without markers.
+/// indentation was lost, where prose and code alternate without markers. Every line of a
+/// guide is read this way, so tokens are plain values (a kind and a byte range), never
+/// substrings: copying them costs no reference counting.
 struct PythonLine {
+    /// The line as read.
+    let text: Substring
     /// The line without its trailing comment, trimmed.
     let statement: Substring
     /// Whether the whole line is a comment.
     let isComment: Bool
-    /// Tokens outside strings and comments.
+    /// Tokens outside strings and comments; white space only shows as ``Token/spaceBefore``.
     let tokens: [Token]
-    /// Meaningful tokens, white space left out.
-    let solidTokens: [Token]
     /// Net change in bracket depth over the line.
     let bracketDelta: Int
-    /// Set when the line ends inside a triple-quoted string; holds its quote character.
-    let openTripleQuote: Character?
+    /// Set when the line ends inside a triple-quoted string; holds its quote byte.
+    let openTripleQuote: UInt8?
     /// False when the line holds characters Python never has outside strings (`→`, `—`, `’`).
     let lexes: Bool
 
-    enum Token: Equatable {
-        case name(Substring)
-        case keyword(Substring)
+    /// One token: what it is, and where it stands in ``PythonLine/text`` (UTF-8 offsets).
+    struct Token {
+        var kind: Kind
+        /// Whether white space separates the token from the one before it.
+        var spaceBefore: Bool
+        var start: Int32
+        var end: Int32
+    }
+
+    enum Kind: Equatable {
+        case name
+        case keyword(Keyword)
         case number
         case string
-        case op(Substring)
-        case whitespace
-
-        /// Compares code as bytes: Swift's `String` equality applies Unicode canonical
-        /// equivalence, which code tokens never need and which costs a lot on this hot path.
-        static func == (lhs: Token, rhs: Token) -> Bool {
-            switch (lhs, rhs) {
-            case (.name(let left), .name(let right)), (.keyword(let left), .keyword(let right)), (.op(let left), .op(let right)):
-                left.utf8.elementsEqual(right.utf8)
-            case (.number, .number), (.string, .string), (.whitespace, .whitespace): true
-            default: false
-            }
-        }
+        case op(Operator)
     }
 
-    static let keywords: [String] = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield",
-    ]
-
-    /// The keywords by their first byte, for a lookup without hashing.
-    private static let keywordsByFirstByte: [[[UInt8]]] = {
-        var table = Array(repeating: [[UInt8]](), count: 128)
-        for keyword in keywords { table[Int(keyword.utf8.first ?? 0)].append(Array(keyword.utf8)) }
-        return table
-    }()
-
-    static func isKeyword(_ word: Substring) -> Bool {
-        guard let first = word.utf8.first, first < 128 else { return false }
-        return keywordsByFirstByte[Int(first)].contains { word.utf8.elementsEqual($0) }
+    /// Reads `text` as a line of Python; `insideTripleQuote` continues a string opened earlier
+    /// with that quote byte.
+    init(_ text: Substring, insideTripleQuote: UInt8? = nil) {
+        let reading =
+            text.utf8.withContiguousStorageIfAvailable { PythonLexer(bytes: $0).read(insideTripleQuote: insideTripleQuote) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { PythonLexer(bytes: $0).read(insideTripleQuote: insideTripleQuote) }
+        self.text = text
+        let utf8 = text.utf8
+        let bodyEnd = reading.commentStart.map { utf8.index(utf8.startIndex, offsetBy: $0) } ?? text.endIndex
+        self.statement = text[text.startIndex..<bodyEnd].trimmingWhitespace()
+        self.isComment = reading.tokens.isEmpty && reading.commentStart != nil && reading.openTripleQuote == nil && insideTripleQuote == nil
+        self.tokens = reading.tokens
+        self.bracketDelta = reading.depth
+        self.openTripleQuote = reading.openTripleQuote
+        self.lexes = reading.lexes
     }
 
-    /// Reads `text` as a line of Python; `insideTripleQuote` continues a string opened earlier.
-    ///
-    /// Works on UTF-8 bytes: guides are mostly ASCII, and grapheme-level `Character`
-    /// iteration would make this the slowest step of an import.
-    init(_ text: Substring, insideTripleQuote: Character? = nil) {
-        let bytes = text.utf8
-        var tokens: [Token] = []
-        tokens.reserveCapacity(16)
+    /// The text of a token (a name's spelling).
+    func word(_ token: Token) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(token.start))
+        let end = utf8.index(utf8.startIndex, offsetBy: Int(token.end))
+        return text[start..<end]
+    }
+
+    /// Whether `token` is the name `spelling`; compares bytes, not Unicode text.
+    func isName(_ token: Token, _ spelling: some StringProtocol) -> Bool {
+        token.kind == .name && word(token).utf8.elementsEqual(spelling.utf8)
+    }
+
+    /// Whether any token is of `kind`.
+    func contains(_ kind: Kind) -> Bool {
+        tokens.contains { $0.kind == kind }
+    }
+}
+
+/// Python's keywords.
+enum Keyword: String, CaseIterable {
+    case False, None, True, and, `as`, assert, async, await, `break`, `class`, `continue`, def, del, elif, `else`
+    case except, finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda, nonlocal, not, or, pass
+    case raise, `return`, `try`, `while`, with, yield
+
+    /// Each keyword's bytes packed into a `UInt64` (no keyword is longer than eight bytes).
+    private static let packed: [(UInt64, Keyword)] = allCases.map { (pack($0.rawValue.utf8[...]), $0) }
+
+    /// The keyword spelled by `bytes`, if any.
+    static func spelled(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Keyword? {
+        guard bytes.count >= 2, bytes.count <= 8 else { return nil }
+        let key = pack(bytes)
+        for (value, keyword) in packed where value == key { return keyword }
+        return nil
+    }
+
+    private static func pack(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in bytes { value = value << 8 | UInt64(byte) }
+        return value
+    }
+}
+
+/// An operator or delimiter (`(`, `==`, `...`), its one to three bytes packed into a number so
+/// that comparing two is one integer comparison. Written as a string literal: `.op("->")`.
+struct Operator: Equatable, ExpressibleByStringLiteral {
+    let packed: UInt32
+
+    init(packed: UInt32) {
+        self.packed = packed
+    }
+
+    init(stringLiteral value: StaticString) {
+        var packed: UInt32 = 0
+        value.withUTF8Buffer { for byte in $0 { packed = packed << 8 | UInt32(byte) } }
+        self.packed = packed
+    }
+}
+
+/// The byte-level scan behind ``PythonLine``.
+private struct PythonLexer {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    struct Reading {
+        var tokens: [PythonLine.Token] = []
         var depth = 0
         var lexes = true
-        var openTriple: UInt8? = insideTripleQuote?.asciiValue
-        var commentStart: String.Index?
-        var index = bytes.startIndex
+        var openTripleQuote: UInt8?
+        var commentStart: Int?
+    }
 
-        if let quote = openTriple {
-            if let end = PythonLine.endOfTriple(quote, in: bytes, from: index) {
+    func read(insideTripleQuote: UInt8?) -> Reading {
+        var reading = Reading()
+        reading.tokens.reserveCapacity(12)
+        reading.openTripleQuote = insideTripleQuote
+        var index = 0
+        var spaceBefore = false
+        func add(_ kind: PythonLine.Kind, _ start: Int, _ end: Int) {
+            reading.tokens.append(PythonLine.Token(kind: kind, spaceBefore: spaceBefore, start: Int32(start), end: Int32(end)))
+            spaceBefore = false
+        }
+
+        if let quote = insideTripleQuote {
+            if let end = endOfTriple(quote, from: 0) {
+                reading.openTripleQuote = nil
+                add(.string, 0, end)
                 index = end
-                openTriple = nil
-                tokens.append(.string)
             } else {
-                index = bytes.endIndex
+                index = bytes.count
             }
         }
-        while index < bytes.endIndex {
+        while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case 0x20, 0x09:
-                if tokens.last != .whitespace { tokens.append(.whitespace) }
-                index = bytes.index(after: index)
+                spaceBefore = true
+                index += 1
             case 0x23:  // #
-                commentStart = index
-                index = bytes.endIndex
+                reading.commentStart = index
+                index = bytes.count
             case 0x22, 0x27:  // " '
-                if let (end, triple) = PythonLine.scanString(in: bytes, at: index) {
-                    tokens.append(.string)
-                    if let triple {
-                        openTriple = triple
-                        index = bytes.endIndex
-                    } else {
-                        index = end
-                    }
-                } else {
-                    lexes = false
-                    index = bytes.endIndex
+                guard let (end, triple) = scanString(at: index) else {
+                    reading.lexes = false
+                    index = bytes.count
+                    break
                 }
-            case _ where PythonLine.isNameStart(byte, at: index, in: text):
+                add(.string, index, end)
+                if let triple { reading.openTripleQuote = triple }
+                index = end
+            case _ where isNameStart(at: index):
                 let start = index
-                while index < bytes.endIndex, PythonLine.isNameContinue(bytes[index], at: index, in: text) {
-                    index = bytes.index(after: index)
-                }
-                if index < bytes.endIndex, bytes[index] == 0x22 || bytes[index] == 0x27,
-                    bytes.distance(from: start, to: index) <= 2,
-                    bytes[start..<index].allSatisfy({ "rRbBfFuU".utf8.contains($0) })
+                while index < bytes.count, isNameContinue(at: index) { index += 1 }
+                if index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27, index - start <= 2,
+                    bytes[start..<index].allSatisfy(Self.isStringPrefix)
                 {
                     continue  // a string prefix: r"", b'', f"", rb"" …
                 }
-                let word = text[start..<index]
-                tokens.append(PythonLine.isKeyword(word) ? .keyword(word) : .name(word))
+                add(Keyword.spelled(bytes[start..<index]).map(PythonLine.Kind.keyword) ?? .name, start, index)
             case 0x30...0x39:
-                while index < bytes.endIndex, PythonLine.isNameContinue(bytes[index], at: index, in: text) || bytes[index] == 0x2E {
-                    index = bytes.index(after: index)
-                }
-                tokens.append(.number)
+                let start = index
+                while index < bytes.count, isNameContinue(at: index) || bytes[index] == 0x2E { index += 1 }
+                add(.number, start, index)
             default:
-                if let length = PythonLine.operatorLength(bytes, at: index) {
-                    let end = bytes.index(index, offsetBy: length)
-                    let symbol = text[index..<end]
-                    switch byte {
-                    case 0x28, 0x5B, 0x7B: depth += 1
-                    case 0x29, 0x5D, 0x7D: depth -= 1
-                    default: break
-                    }
-                    tokens.append(.op(symbol))
-                    index = end
-                } else {
-                    lexes = false
-                    index = bytes.endIndex
+                guard let length = operatorLength(at: index) else {
+                    reading.lexes = false
+                    index = bytes.count
+                    break
                 }
+                switch byte {
+                case 0x28, 0x5B, 0x7B: reading.depth += 1
+                case 0x29, 0x5D, 0x7D: reading.depth -= 1
+                default: break
+                }
+                var packed: UInt32 = 0
+                for offset in index..<(index + length) { packed = packed << 8 | UInt32(bytes[offset]) }
+                add(.op(Operator(packed: packed)), index, index + length)
+                index += length
             }
         }
-        if tokens.last == .whitespace { tokens.removeLast() }
-        if tokens.first == .whitespace { tokens.removeFirst() }
-        let body = commentStart.map { text[text.startIndex..<$0] } ?? text
-        self.statement = body.trimmingWhitespace()
-        self.isComment = tokens.isEmpty && commentStart != nil && openTriple == nil && insideTripleQuote == nil
-        self.tokens = tokens
-        self.solidTokens = tokens.filter { $0 != .whitespace }
-        self.bracketDelta = depth
-        self.openTripleQuote = openTriple.map { Character(Unicode.Scalar($0)) }
-        self.lexes = lexes
+        return reading
     }
 
-    private static func isNameStart(_ byte: UInt8, at index: String.Index, in text: Substring) -> Bool {
+    private static func isStringPrefix(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F: return true
-        case 0x80...: return text.unicodeScalars[index].properties.isAlphabetic
-        default: return false
+        case 0x72, 0x52, 0x62, 0x42, 0x66, 0x46, 0x75, 0x55: true  // rRbBfFuU
+        default: false
         }
     }
 
-    private static func isNameContinue(_ byte: UInt8, at index: String.Index, in text: Substring) -> Bool {
-        switch byte {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x30...0x39: return true
-        case 0xC0...: return text.unicodeScalars[index].properties.isAlphabetic
-        case 0x80..<0xC0: return true  // continuation byte of a letter already accepted
-        default: return false
+    private func isNameStart(at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: true
+        case 0x80...: isAlphabeticScalar(at: index)
+        default: false
         }
+    }
+
+    private func isNameContinue(at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x30...0x39: true
+        case 0xC0...: isAlphabeticScalar(at: index)
+        case 0x80..<0xC0: true  // continuation byte of a letter already accepted
+        default: false
+        }
+    }
+
+    private func isAlphabeticScalar(at index: Int) -> Bool {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar.properties.isAlphabetic }
+        return false
     }
 
     /// Scans a string literal starting at a quote; returns its end, and the quote when a
     /// triple-quoted string stays open past the end of the line.
-    private static func scanString(in bytes: Substring.UTF8View, at start: String.Index) -> (String.Index, UInt8?)? {
+    private func scanString(at start: Int) -> (Int, UInt8?)? {
         let quote = bytes[start]
-        let second = bytes.index(after: start)
-        if second < bytes.endIndex, bytes[second] == quote {
-            let third = bytes.index(after: second)
-            if third < bytes.endIndex, bytes[third] == quote {
-                let bodyStart = bytes.index(after: third)
-                if let end = endOfTriple(quote, in: bytes, from: bodyStart) { return (end, nil) }
-                return (bytes.endIndex, quote)
+        if start + 1 < bytes.count, bytes[start + 1] == quote {
+            if start + 2 < bytes.count, bytes[start + 2] == quote {
+                if let end = endOfTriple(quote, from: start + 3) { return (end, nil) }
+                return (bytes.count, quote)
             }
-            return (third, nil)  // an empty string
+            return (start + 2, nil)  // an empty string
         }
-        var index = second
-        while index < bytes.endIndex {
+        var index = start + 1
+        while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x5C {
-                index = bytes.index(after: index)
-                if index < bytes.endIndex { index = bytes.index(after: index) }
+                index += 2
                 continue
             }
-            if byte == quote { return (bytes.index(after: index), nil) }
-            index = bytes.index(after: index)
+            if byte == quote { return (index + 1, nil) }
+            index += 1
         }
         return nil
     }
 
-    private static func endOfTriple(_ quote: UInt8, in bytes: Substring.UTF8View, from start: String.Index) -> String.Index? {
+    private func endOfTriple(_ quote: UInt8, from start: Int) -> Int? {
         var run = 0
         var index = start
-        while index < bytes.endIndex {
+        while index < bytes.count {
             run = bytes[index] == quote ? run + 1 : 0
-            index = bytes.index(after: index)
+            index += 1
             if run == 3 { return index }
         }
         return nil
     }
 
     /// The length of the operator at `index` (`...`, a two-byte operator such as `==` or
-    /// `->`, or a single byte), or nil when no operator starts there. Compares bytes: this
-    /// runs for every symbol of every line.
-    private static func operatorLength(_ bytes: Substring.UTF8View, at index: String.Index) -> Int? {
+    /// `->`, or a single byte), or nil when no operator starts there.
+    private func operatorLength(at index: Int) -> Int? {
         let first = bytes[index]
-        let next = bytes.index(after: index)
-        if next < bytes.endIndex {
-            let second = bytes[next]
-            if first == 0x2E, second == 0x2E {
-                let third = bytes.index(after: next)
-                if third < bytes.endIndex, bytes[third] == 0x2E { return 3 }
-            }
-            if isTwoByteOperator(first, second) { return 2 }
+        if index + 1 < bytes.count {
+            let second = bytes[index + 1]
+            if first == 0x2E, second == 0x2E, index + 2 < bytes.count, bytes[index + 2] == 0x2E { return 3 }
+            if Self.isTwoByteOperator(first, second) { return 2 }
         }
-        return isSingleOperator(first) ? 1 : nil
+        return Self.isSingleOperator(first) ? 1 : nil
     }
 
     /// `==`, `!=`, `<=`, `>=`, `//`, `**`, `->`, `:=`, `<<`, `>>` and the augmented assignments.
@@ -249,43 +301,28 @@ struct PythonLine {
 }
 
 extension PythonLine {
-    var firstKeyword: Substring? {
-        if case .keyword(let word) = tokens.first { return word }
-        return nil
-    }
-
-    var firstName: Substring? {
-        if case .name(let word) = tokens.first { return word }
+    var firstKeyword: Keyword? {
+        if case .keyword(let keyword) = tokens.first?.kind { return keyword }
         return nil
     }
 
     /// Two plain words side by side (`Memory Management`) or a word, a space and a
     /// parenthesis (`Decorators (Advanced)`): prose, never Python.
     var hasProseAdjacency: Bool {
-        var previous: Token?
-        var sawSpace = false
-        for token in tokens {
-            if token == .whitespace {
-                sawSpace = true
-                continue
+        for (previous, token) in zip(tokens, tokens.dropFirst()) {
+            switch (previous.kind, token.kind) {
+            case (.name, .name): return true
+            case (.name, .number), (.number, .name), (.name, .op("(")): if token.spaceBefore { return true }
+            default: break
             }
-            if case .name = previous {
-                if case .name = token { return true }
-                if case .number = token, sawSpace { return true }
-                if sawSpace, token == .op("(") { return true }
-            }
-            if case .number = previous, sawSpace, case .name = token { return true }
-            previous = token
-            sawSpace = false
         }
         return false
     }
 
     /// A call such as `f(x)` or `a.b()`: a name or closing bracket directly before `(`.
     var hasCall: Bool {
-        for (previous, token) in zip(tokens, tokens.dropFirst()) where token == .op("(") {
-            if case .name = previous { return true }
-            if previous == .op(")") || previous == .op("]") { return true }
+        for (previous, token) in zip(tokens, tokens.dropFirst()) where token.kind == .op("(") && !token.spaceBefore {
+            if previous.kind == .name || previous.kind == .op(")") || previous.kind == .op("]") { return true }
         }
         return false
     }
@@ -294,7 +331,7 @@ extension PythonLine {
     var hasAssignment: Bool {
         var depth = 0
         for token in tokens {
-            guard case .op(let symbol) = token else { continue }
+            guard case .op(let symbol) = token.kind else { continue }
             switch symbol {
             case "(", "[", "{": depth += 1
             case ")", "]", "}": depth -= 1
@@ -306,21 +343,24 @@ extension PythonLine {
     }
 
     /// Whether the statement opens a block (ends with `:` outside brackets).
-    var opensBlock: Bool { statement.hasSuffix(":") && bracketDelta == 0 && !isComment }
+    var opensBlock: Bool { statement.utf8.last == 0x3A && bracketDelta == 0 && !isComment }
 
     /// `name: Type` or `self.name: Type = value`: an annotated name.
     var isAnnotation: Bool {
-        let solid = solidTokens
-        guard solid.count >= 3, case .name(let first) = solid[0], solid[1] == .op(":") else { return false }
-        guard first.first?.isLowercase == true || first.first == "_" else { return false }
-        guard case .name = solid[2] else { return false }
-        return !solid.contains(.op(",")) || hasAssignment
+        guard tokens.count >= 3, tokens[0].kind == .name, tokens[1].kind == .op(":"), tokens[2].kind == .name else { return false }
+        guard let first = word(tokens[0]).first, first.isLowercase || first == "_" else { return false }
+        return !contains(.op(",")) || hasAssignment
     }
 
     /// A line made only of closing brackets, maybe with `:` (`)`, `])`, `):`).
     var isClosingBrackets: Bool {
-        let solid = solidTokens
-        return !solid.isEmpty && solid.allSatisfy { [.op(")"), .op("]"), .op("}"), .op(":"), .op(",")].contains($0) }
+        !tokens.isEmpty
+            && tokens.allSatisfy { token in
+                switch token.kind {
+                case .op(")"), .op("]"), .op("}"), .op(":"), .op(","): true
+                default: false
+                }
+            }
     }
 }
 

@@ -44,7 +44,8 @@ struct PythonReindenter {
 /// The walk over one block of flattened Python.
 private struct ReindentState {
     struct OpenBlock {
-        var keyword: Substring
+        /// The keyword that opened the block; nil for a statement without one (`x = {`).
+        var keyword: Keyword?
         var depth: Int
         var line: Int
         var name: Substring?
@@ -53,6 +54,11 @@ private struct ReindentState {
         var docstringOnly = false
         var hasElse = false
         var terminated = false
+
+        /// Whether the block is the `def` or `class` that defines `name`.
+        func isDefinition(named name: Substring) -> Bool {
+            (keyword == .def || keyword == .class) && self.name.map { $0.utf8.elementsEqual(name.utf8) } == true
+        }
     }
 
     struct OutputLine {
@@ -96,7 +102,7 @@ private struct ReindentState {
             placeComment(text, at: index)
             return index + 1
         }
-        if line.tokens.first == .op("@") {
+        if line.tokens.first?.kind == .op("@") {
             if pendingDecorators.isEmpty { pendingDecoratorNames = [] }
             pendingDecoratorNames.formUnion(line.referencedNames)
             pendingDecorators.append(output.count)
@@ -177,26 +183,26 @@ private struct ReindentState {
 
     /// The depth of a statement, from the cues listed on ``PythonReindenter``.
     private mutating func depthFor(_ line: PythonLine, at index: Int) -> Int {
-        let keyword = line.firstKeyword ?? (line.tokens.first.flatMap { $0 == .name("async") ? "async" : nil })
-        if let keyword, ["elif", "else", "except", "finally"].contains(keyword) {
+        let keyword = line.firstKeyword
+        if let keyword, [.elif, .else, .except, .finally].contains(keyword) {
             return depthOfPartner(for: keyword, line: lines[index].line)
         }
         if line.isDefinition {
             return depthForDefinition(line, at: index)
         }
-        if keyword == "return", let name = line.returnedName,
-            let position = stack.lastIndex(where: { $0.name == name && ($0.keyword == "def" || $0.keyword == "class") })
+        if keyword == .return, let name = line.returnedName,
+            let position = stack.lastIndex(where: { $0.isDefinition(named: name) })
         {
             return stack[position].depth
         }
-        if keyword != "return" && keyword != "yield" && keyword != "raise" && !afterOpener,
-            let position = stack.lastIndex(where: { $0.keyword == "def" && $0.name.map(line.calls) == true })
+        if keyword != .return && keyword != .yield && keyword != .raise && !afterOpener,
+            let position = stack.lastIndex(where: { $0.keyword == .def && $0.name.map(line.calls) == true })
         {
             return stack[position].depth
         }
         if !afterOpener, let top = stack.last, top.bodyStatements > 0, !top.terminated {
-            if keyword == "return", top.keyword == "if", !top.hasElse { return top.depth }
-            if top.keyword == "for", !top.names.isEmpty, line.referencedNames.isDisjoint(with: top.names),
+            if keyword == .return, top.keyword == .if, !top.hasElse { return top.depth }
+            if top.keyword == .for, !top.names.isEmpty, line.referencedNames.isDisjoint(with: top.names),
                 !line.isTerminal
             {
                 return top.depth
@@ -206,31 +212,31 @@ private struct ReindentState {
     }
 
     /// Where the block that `elif`/`else`/`except`/`finally` continues stands on the stack.
-    private func partnerPosition(for keyword: Substring) -> Int? {
-        let partners: Set<Substring> =
+    private func partnerPosition(for keyword: Keyword) -> Int? {
+        let partners: [Keyword] =
             switch keyword {
-            case "except": ["try", "except"]
-            case "finally": ["try", "except", "else"]
-            case "elif": ["if", "elif"]
-            case "else": ["if", "elif", "for", "while", "try", "except"]
+            case .except: [.try, .except]
+            case .finally: [.try, .except, .else]
+            case .elif: [.if, .elif]
+            case .else: [.if, .elif, .for, .while, .try, .except]
             default: []
             }
-        return stack.lastIndex { partners.contains($0.keyword) }
+        return stack.lastIndex { $0.keyword.map(partners.contains) ?? false }
     }
 
-    private mutating func depthOfPartner(for keyword: Substring, line: Int) -> Int {
+    private mutating func depthOfPartner(for keyword: Keyword, line: Int) -> Int {
         if let position = partnerPosition(for: keyword) {
-            if keyword == "else" || keyword == "elif" { stack[position].hasElse = true }
+            if keyword == .else || keyword == .elif { stack[position].hasElse = true }
             return stack[position].depth
         }
-        warnings.append(GuideWarning(line: line, message: "`\(keyword)` has no matching block above it"))
+        warnings.append(GuideWarning(line: line, message: "`\(keyword.rawValue)` has no matching block above it"))
         return max(depth - 1, 0)
     }
 
     private func depthForDefinition(_ line: PythonLine, at index: Int) -> Int {
-        let isClass = line.definitionKeyword == "class"
-        let classPosition = stack.lastIndex { $0.keyword == "class" }
-        let functionPosition = stack.lastIndex { $0.keyword == "def" }
+        let isClass = line.definitionKeyword == .class
+        let classPosition = stack.lastIndex { $0.keyword == .class }
+        let functionPosition = stack.lastIndex { $0.keyword == .def }
         if !isClass, line.isMethod || pendingDecoratorNames.contains(where: { ["staticmethod", "classmethod", "property", "validator", "field_validator"].contains($0) }),
             let classPosition, functionPosition.map({ $0 < classPosition }) ?? true || line.isMethod
         {
@@ -259,23 +265,23 @@ private struct ReindentState {
         var names: Set<Substring> = []
         for line in lexed[(index + 1)...] {
             if line.isComment { continue }
-            if line.isDefinition || line.tokens.first == .op("@") { break }
+            if line.isDefinition || line.tokens.first?.kind == .op("@") { break }
             names.formUnion(line.referencedNames)
         }
         return names
     }
 
     private func openBlock(for line: PythonLine, depth: Int, line number: Int) -> OpenBlock {
-        let keyword = line.definitionKeyword ?? line.firstKeyword ?? "block"
+        let keyword = line.definitionKeyword ?? line.firstKeyword
         var names: Set<Substring> = []
-        if keyword == "def" { names = line.parameterNames }
-        if keyword == "for" { names = line.forTargets }
+        if keyword == .def { names = line.parameterNames }
+        if keyword == .for { names = line.forTargets }
         return OpenBlock(keyword: keyword, depth: depth, line: number, name: line.definedName, names: names)
     }
 
     private mutating func recordStatement(_ line: PythonLine) {
         guard !stack.isEmpty else { return }
-        let isDocstring = line.solidTokens == [.string]
+        let isDocstring = line.tokens.count == 1 && line.tokens[0].kind == .string
         if afterOpener { stack[stack.count - 1].docstringOnly = isDocstring }
         stack[stack.count - 1].bodyStatements += 1
         recordNames(line)
@@ -285,8 +291,8 @@ private struct ReindentState {
     private mutating func recordNames(_ line: PythonLine) {
         let bound = line.boundNames
         guard !bound.isEmpty else { return }
-        if let position = stack.lastIndex(where: { $0.keyword == "def" }) { stack[position].names.formUnion(bound) }
-        if let top = stack.last, top.keyword == "for" { stack[stack.count - 1].names.formUnion(bound) }
+        if let position = stack.lastIndex(where: { $0.keyword == .def }) { stack[position].names.formUnion(bound) }
+        if let top = stack.last, top.keyword == .for { stack[stack.count - 1].names.formUnion(bound) }
     }
 
     private mutating func closeBlocks(atOrAbove level: Int) {
@@ -297,6 +303,6 @@ private struct ReindentState {
     }
 
     private mutating func warnEmpty(_ block: OpenBlock) {
-        warnings.append(GuideWarning(line: block.line, message: "the `\(block.keyword)` block opened here has no body; the original may not be valid Python"))
+        warnings.append(GuideWarning(line: block.line, message: "the `\(block.keyword?.rawValue ?? "block")` block opened here has no body; the original may not be valid Python"))
     }
 }
