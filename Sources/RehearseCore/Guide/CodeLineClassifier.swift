@@ -87,10 +87,10 @@ enum CodeLineClassifier {
     /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
     static func isShell(_ raw: Substring) -> Bool {
         if raw.hasBytePrefix("$ ") { return true }
-        guard let space = raw.utf8.firstIndex(of: 0x20), shellCommands.contains(raw[..<space]) else { return false }
+        guard let first = raw.utf8.first, first >= 0x61 && first <= 0x7A, let space = raw.utf8.firstIndex(of: 0x20), shellCommands.contains(raw[..<space]) else { return false }
         let words = raw.split(separator: " ")
         guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }
-        guard raw.last != ".", !raw.contains(": ") || raw.contains("://") else { return false }
+        guard raw.utf8.last != 0x2E, !raw.containsBytes(": ") || raw.containsBytes("://") else { return false }
         let flagsOrPaths = words.dropFirst().filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains(".") || $0.contains("=") }
         return !flagsOrPaths.isEmpty || words.count <= 4
     }

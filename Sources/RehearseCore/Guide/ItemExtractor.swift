@@ -14,6 +14,9 @@ struct ItemExtractor: GuideBlockSink {
     private var pendingCaption: String?
     private var priority: Priority?
     private var next: String?
+    /// What kind of main section the items are in, worked out once per section.
+    private var inResources = false
+    private var inNotes = false
 
     init(guideID: String) {
         self.guideID = guideID
@@ -184,11 +187,11 @@ struct ItemExtractor: GuideBlockSink {
             emit(Self.resource(item), lines: line...line)
             return
         }
-        if let item = text.bulletText ?? text.numberedText, item.contains("://") {
+        if let item = text.bulletText ?? text.numberedText, item.containsBytes("://") {
             emit(Self.resource(item), lines: line...line)
             return
         }
-        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.contains("://") {
+        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.containsBytes("://") {
             if Self.isConceptLabel(label) {
                 open = .inlineConcept(title: label, text: [rest], start: line, end: line)
             } else {
@@ -272,15 +275,22 @@ struct ItemExtractor: GuideBlockSink {
         let depth = min(max(level, 1), sectionPath.count + 1)
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
         sectionKey = sectionPath.joined(separator: "\u{1F}")
+        if depth == 1 {
+            inResources = Self.listsResources(title)
+            inNotes = Self.isNotes(title)
+        }
         sections.insert(Section(title: title), atPath: depth - 1)
     }
 
-    private var inResources: Bool {
-        guard let top = sectionPath.first?.lowercased() else { return false }
-        return ["resources", "references", "further reading", "reading list", "links"].contains(top)
+    /// Whether the main section lists resources to read.
+    private static func listsResources(_ title: String) -> Bool {
+        ["resources", "references", "further reading", "reading list", "links"].contains(title.lowercased())
     }
 
-    private var inNotes: Bool { sectionPath.first.map { FlatTextSegmenter.headingKey($0) == "my notes" } ?? false }
+    /// Whether the main section is the guide's "My Notes".
+    private static func isNotes(_ title: String) -> Bool {
+        FlatTextSegmenter.headingKey(title[...]) == "my notes"
+    }
 }
 
 extension ItemExtractor {
@@ -329,7 +339,7 @@ extension ItemExtractor {
     }
 
     static func resource(_ text: Substring) -> GuideItem.Content {
-        guard let urlStart = text.range(of: "http")?.lowerBound else {
+        guard let urlStart = text.range(ofBytes: "http")?.lowerBound else {
             let parts = text.components(separatedBy: " — ")
             return .resource(title: parts[0], url: nil, description: parts.count > 1 ? parts.dropFirst().joined(separator: " — ") : nil)
         }

@@ -32,7 +32,7 @@ struct MarkdownSegmenter {
                 } else if plain.hasPrefix("Q:") {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
                 } else {
-                    let key = FlatTextSegmenter.headingKey(plain)
+                    let key = FlatTextSegmenter.headingKey(plain[...])
                     skippingContents = key == "table of contents" || key == "contents"
                     if !skippingContents {
                         blocks.consume(.heading(level: max(level - baseLevel + 1, 1), title: plain, line: lineNumber))
