@@ -159,7 +159,7 @@ struct FlatTextSegmenter {
         if CodeLineClassifier.startsSQL(first) {
             var end = start + 1
             while end < lines.count,
-                CodeLineClassifier.continuesSQL(lines[end].trimmingWhitespace(), previous: lines[end - 1].trimmingWhitespace())
+                CodeLineClassifier.continuesSQL(trimmed[end], previous: trimmed[end - 1])
             {
                 end += 1
             }
@@ -167,7 +167,7 @@ struct FlatTextSegmenter {
         }
         if CodeLineClassifier.isShell(first) {
             var end = start + 1
-            while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(lines[end].trimmingWhitespace()) {
+            while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(trimmed[end]) {
                 end += 1
             }
             return (plainBlock("shell", start..<end), end, [])
@@ -176,7 +176,7 @@ struct FlatTextSegmenter {
     }
 
     private func plainBlock(_ language: String, _ range: Range<Int>) -> GuideBlock {
-        let code = lines[range].map { $0.trimmingWhitespace() }.joined(separator: "\n")
+        let code = trimmed[range].joined(separator: "\n")
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
     }
 
@@ -255,7 +255,7 @@ private struct TrimmedLines: RandomAccessCollection {
 
     var startIndex: Int { lines.startIndex }
     var endIndex: Int { lines.endIndex }
-    subscript(position: Int) -> Substring { lines[position].trimmingWhitespace() }
+    subscript(position: Int) -> Substring { lines.trimmed(position) }
 }
 
 /// Decides heading levels as blocks stream past. With a table of contents the segmenter

@@ -30,12 +30,36 @@ struct GuideLines: RandomAccessCollection {
     var endIndex: Int { starts.count }
 
     subscript(position: Int) -> Substring {
+        let (start, end) = bounds(of: position, trimmed: false)
+        return slice(start, end)
+    }
+
+    /// The line without leading and trailing spaces and tabs; the same as
+    /// `lines[position].trimmingWhitespace()`, worked out on the bytes in one pass.
+    func trimmed(_ position: Int) -> Substring {
+        let (start, end) = bounds(of: position, trimmed: true)
+        return slice(start, end)
+    }
+
+    /// The line's byte offsets, without its line break (and, if asked, its outer white space).
+    private func bounds(of position: Int, trimmed: Bool) -> (Int, Int) {
+        let start = Int(starts[position])
+        let end = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : text.utf8.count
+        let separator = separator
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = start
+            var end = end
+            if separator == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            guard trimmed else { return (start, end) }
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end)
+        } ?? (start, end)
+    }
+
+    private func slice(_ start: Int, _ end: Int) -> Substring {
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(starts[position]))
-        guard position + 1 < starts.count else { return text[start...] }
-        var end = utf8.index(utf8.startIndex, offsetBy: Int(starts[position + 1]) - 1)
-        if separator == 0x0A, end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-        return text[start..<end]
+        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }
 }
 
