@@ -130,15 +130,17 @@ extension StringProtocol {
 extension Substring {
     /// Whether the UTF-8 bytes of `needle` occur in the line; faster than Foundation's
     /// `contains(_:)` on the short lines of a guide.
-    func containsBytes(_ needle: String) -> Bool {
-        guard let first = needle.utf8.first else { return true }
-        let bytes = utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle.utf8) { return true }
-            index = bytes.index(after: found)
+    func containsBytes(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            utf8.withContiguousStorageIfAvailable { bytes in
+                guard let first = needle.first else { return true }
+                guard bytes.count >= needle.count else { return false }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                    if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            } ?? utf8.elementsContain(needle)
         }
-        return false
     }
 
     /// The first occurrence of `needle`'s UTF-8 bytes.
@@ -169,5 +171,17 @@ extension Substring {
             guard lower == expected else { return false }
         }
         return true
+    }
+}
+
+extension Substring.UTF8View {
+    /// Whether `needle` occurs in the bytes; for text without contiguous storage.
+    fileprivate func elementsContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].starts(with: needle) { return true }
+            index = self.index(after: index)
+        }
+        return needle.isEmpty
     }
 }

@@ -8,8 +8,9 @@
 struct PythonLine {
     /// The line as read.
     let text: Substring
-    /// The line without its trailing comment, trimmed.
-    let statement: Substring
+    /// Where the statement (the line without its trailing comment, trimmed) starts and ends
+    /// in ``text``, as UTF-8 offsets; see ``statement``.
+    private let statementBounds: (start: Int32, end: Int32)
     /// Whether the whole line is a comment.
     let isComment: Bool
     /// Tokens outside strings and comments; white space only shows as ``Token/spaceBefore``.
@@ -45,9 +46,7 @@ struct PythonLine {
             text.utf8.withContiguousStorageIfAvailable { PythonLexer(bytes: $0).read(insideTripleQuote: insideTripleQuote) }
             ?? Array(text.utf8).withUnsafeBufferPointer { PythonLexer(bytes: $0).read(insideTripleQuote: insideTripleQuote) }
         self.text = text
-        let utf8 = text.utf8
-        let bodyEnd = reading.commentStart.map { utf8.index(utf8.startIndex, offsetBy: $0) } ?? text.endIndex
-        self.statement = text[text.startIndex..<bodyEnd].trimmingWhitespace()
+        self.statementBounds = (Int32(reading.statementStart), Int32(reading.statementEnd))
         self.isComment = reading.tokens.isEmpty && reading.commentStart != nil && reading.openTripleQuote == nil && insideTripleQuote == nil
         self.tokens = reading.tokens
         self.bracketDelta = reading.depth
@@ -55,12 +54,15 @@ struct PythonLine {
         self.lexes = reading.lexes
     }
 
+    /// The line without its trailing comment, trimmed.
+    var statement: Substring { slice(statementBounds.start, statementBounds.end) }
+
     /// The text of a token (a name's spelling).
-    func word(_ token: Token) -> Substring {
+    func word(_ token: Token) -> Substring { slice(token.start, token.end) }
+
+    private func slice(_ start: Int32, _ end: Int32) -> Substring {
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(token.start))
-        let end = utf8.index(utf8.startIndex, offsetBy: Int(token.end))
-        return text[start..<end]
+        return text[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
     }
 
     /// Whether `token` is the name `spelling`; compares bytes, not Unicode text.
@@ -124,6 +126,9 @@ private struct PythonLexer {
         var lexes = true
         var openTripleQuote: UInt8?
         var commentStart: Int?
+        /// The statement's bounds: the bytes before any comment, without outer white space.
+        var statementStart = 0
+        var statementEnd = 0
     }
 
     func read(insideTripleQuote: UInt8?) -> Reading {
@@ -194,6 +199,11 @@ private struct PythonLexer {
                 index += length
             }
         }
+        var end = reading.commentStart ?? bytes.count
+        var start = 0
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        (reading.statementStart, reading.statementEnd) = (start, end)
         return reading
     }
 
@@ -343,7 +353,12 @@ extension PythonLine {
     }
 
     /// Whether the statement opens a block (ends with `:` outside brackets).
-    var opensBlock: Bool { statement.utf8.last == 0x3A && bracketDelta == 0 && !isComment }
+    var opensBlock: Bool { endsWithColon && bracketDelta == 0 && !isComment }
+
+    /// Whether the statement ends with `:`.
+    var endsWithColon: Bool {
+        statementBounds.end > statementBounds.start && text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: Int(statementBounds.end) - 1)] == 0x3A
+    }
 
     /// `name: Type` or `self.name: Type = value`: an annotated name.
     var isAnnotation: Bool {

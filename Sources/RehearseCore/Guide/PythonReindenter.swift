@@ -35,8 +35,13 @@ struct PythonReindenter {
         let trimmed = lines.map { ($0.text.trimmingWhitespace(), $0.line) }
         var state = ReindentState(lines: trimmed, lexed: lexed?.count == lines.count ? lexed : nil)
         state.run()
-        let code = state.output.map { String(repeating: unit, count: max($0.depth, 0)) + $0.text }
-            .joined(separator: "\n")
+        var code = ""
+        code.reserveCapacity(state.output.reduce(0) { $0 + $1.text.utf8.count + 4 * max($1.depth, 0) + 1 })
+        for (position, line) in state.output.enumerated() {
+            if position > 0 { code.append("\n") }
+            for _ in 0..<max(line.depth, 0) { code.append(unit) }
+            code.append(contentsOf: line.text)
+        }
         return Result(code: code, warnings: state.warnings)
     }
 }
@@ -120,7 +125,7 @@ private struct ReindentState {
         recordStatement(line)
         let next = placeContinuation(of: line, from: index, statementDepth: statementDepth, isDecorator: false)
         let lastLine = lexed[next - 1]
-        let opens = (next - 1 > index ? lastLine.statement.hasSuffix(":") : line.opensBlock)
+        let opens = (next - 1 > index ? lastLine.endsWithColon : line.opensBlock)
         if opens {
             stack.append(openBlock(for: line, depth: statementDepth, line: lineNumber))
             depth = statementDepth + 1
