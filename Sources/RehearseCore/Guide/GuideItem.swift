@@ -62,17 +62,25 @@ public struct GuideItem: Sendable, Equatable {
             }
         }
 
-        /// The text that identifies the item within its section, used for stable ids.
-        var identity: String {
+        /// Hashes, as the last part of a stable id, the text that identifies the item within
+        /// its section; several fields are joined by U+001F.
+        func hashIdentity(into hasher: inout StableID.Hasher) {
+            func joined(_ fields: [String]) {
+                hasher.startPart(fields.first ?? "")
+                for field in fields.dropFirst() {
+                    hasher.append("\u{1F}")
+                    hasher.append(field)
+                }
+            }
             switch self {
-            case .qa(let question, _), .prompt(let question, _): question
-            case .concept(let title, _): title
-            case .definition(let term, _, let context): (context ?? "") + "\u{1F}" + term
-            case .table(let header, _): header.joined(separator: "\u{1F}")
-            case .code(let language, let code, _): language + "\u{1F}" + code
-            case .claim(let expr, _, let setup): (setup ?? "") + "\u{1F}" + expr
-            case .resource(let title, let url, _): url ?? title
-            case .story(let text), .notesPrompt(let text): text
+            case .qa(let question, _), .prompt(let question, _): hasher.startPart(question)
+            case .concept(let title, _): hasher.startPart(title)
+            case .definition(let term, _, let context): joined([context ?? "", term])
+            case .table(let header, _): joined(header)
+            case .code(let language, let code, _): joined([language, code])
+            case .claim(let expr, _, let setup): joined([setup ?? "", expr])
+            case .resource(let title, let url, _): hasher.startPart(url ?? title)
+            case .story(let text), .notesPrompt(let text): hasher.startPart(text)
             }
         }
     }

@@ -110,8 +110,12 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     /// Adds the line to what is open; false when the line starts something else.
+    ///
+    /// The construct is taken out of `open` while it grows, so that its line array is not
+    /// shared and appending to it does not copy it.
     private mutating func continueOpenConstruct(with text: Substring, line: Int) -> Bool {
-        switch open {
+        guard let construct = open.take() else { return false }
+        switch consume construct {
         case .question(var lines, let start):
             if text.startsAnswer {
                 let answer = text.dropFirst(2).trimmingWhitespace()
@@ -123,10 +127,11 @@ struct ItemExtractor: GuideBlockSink {
                 open = .question(lines: lines, start: start)
             }
             return true
-        case .answer(let question, let isPrompt, var lines, let start, _):
+        case .answer(let question, let isPrompt, var lines, let start, let end):
             var body = text
             if lines.isEmpty, text.startsAnswer { body = text.dropFirst(2).trimmingWhitespace() }
             if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
+                open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
                 return false
             }
             emitClaims(in: body, setup: lines.last, line: line)
@@ -135,41 +140,47 @@ struct ItemExtractor: GuideBlockSink {
             return true
         case .story(var lines, let start, _):
             lines.append(text)
+            let quotes = lines.reduce(0) { $0 + $1.doubleQuoteCount }
             open = .story(lines: lines, start: start, end: line)
-            if lines.reduce(0, { $0 + $1.doubleQuoteCount }) % 2 == 0 { flush() }
+            if quotes % 2 == 0 { flush() }
             return true
-        case .table(var rows, let start, _):
-            guard text.hasBytePrefix("|") else { return false }
+        case .table(var rows, let start, let end):
+            guard text.hasBytePrefix("|") else {
+                open = .table(rows: rows, start: start, end: end)
+                return false
+            }
             if !Self.isSeparatorRow(text) { rows.append(Self.cells(text)) }
             open = .table(rows: rows, start: start, end: line)
             return true
-        case .label(let title, var body, let start, _):
-            if text.isBareLabel { return false }
-            if text.isListItem || text.labelled != nil && !text.isTitleLike || body.isEmpty {
+        case .label(let title, var body, let start, let end):
+            if !text.isBareLabel, text.isListItem || text.labelled != nil && !text.isTitleLike || body.isEmpty {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
-            } else if let last = body.last, Self.isContinuation(text, after: last) {
+            } else if !text.isBareLabel, let last = body.last, Self.isContinuation(text, after: last) {
                 body[body.count - 1] = Substring(last + " " + text)
             } else {
+                open = .label(title: title, body: body, start: start, end: end)
                 return false
             }
             open = .label(title: title, body: body, start: start, end: line)
             return true
-        case .inlineConcept(let title, var lines, let start, _):
-            guard let last = lines.last, Self.isContinuation(text, after: last) else { return false }
+        case .inlineConcept(let title, var lines, let start, let end):
+            guard let last = lines.last, Self.isContinuation(text, after: last) else {
+                open = .inlineConcept(title: title, text: lines, start: start, end: end)
+                return false
+            }
             lines.append(text)
             open = .inlineConcept(title: title, text: lines, start: start, end: line)
             return true
-        case .paragraph(var lines, let start, _):
+        case .paragraph(var lines, let start, let end):
             guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem else {
+                open = .paragraph(lines: lines, start: start, end: end)
                 return false
             }
             emitClaims(in: text, setup: lines.last, line: line)
             lines.append(text)
             open = .paragraph(lines: lines, start: start, end: line)
             return true
-        case nil:
-            return false
         }
     }
 
@@ -265,7 +276,12 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
-        let base = StableID.hash([guideID, sectionKey, content.kind.rawValue, content.identity])
+        var hasher = StableID.Hasher()
+        hasher.startPart(guideID)
+        hasher.startPart(sectionKey)
+        hasher.startPart(content.kind.rawValue)
+        content.hashIdentity(into: &hasher)
+        let base = hasher.value
         let occurrence = usedIDs[base, default: 0] + 1
         usedIDs[base] = occurrence
         items.append(GuideItem(hash: base, occurrence: occurrence, section: sectionPath, lines: lines, content: content))
@@ -331,7 +347,7 @@ extension ItemExtractor {
         var inner = row.trimmingWhitespace()
         if inner.first == "|" { inner = inner.dropFirst() }
         if inner.last == "|" { inner = inner.dropLast() }
-        return inner.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+        return inner.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(Substring($0).trimmingWhitespace()) }
     }
 
     static func isSeparatorRow(_ row: Substring) -> Bool {

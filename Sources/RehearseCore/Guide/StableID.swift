@@ -11,34 +11,49 @@ enum StableID {
     }
 
     static func hash(_ parts: [String]) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (index, part) in parts.enumerated() {
-            if index > 0 { mix(0x1E, into: &value) }
-            mixNormalized(part, into: &value)
-        }
-        return value
+        var hasher = Hasher()
+        for part in parts { hasher.startPart(part) }
+        return hasher.value
     }
 
-    /// Mixes the text ASCII-lower-cased with runs of white space folded to one space and
-    /// none at either end, so that re-wrapping or re-casing a line keeps the id.
-    private static func mixNormalized(_ text: String, into value: inout UInt64) {
-        var pendingSpace = false
-        var started = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                pendingSpace = started
-            default:
-                if pendingSpace { mix(0x20, into: &value) }
-                pendingSpace = false
-                started = true
-                mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, into: &value)
+    /// Hashes parts one after another without joining them into one string first.
+    ///
+    /// Each part is mixed ASCII-lower-cased with runs of white space folded to one space and
+    /// none at either end, so that re-wrapping or re-casing a line keeps the id; parts are
+    /// separated by U+001E.
+    struct Hasher {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var parts = 0
+        private var pendingSpace = false
+        private var started = false
+
+        /// Begins the next part with `text`.
+        mutating func startPart(_ text: some StringProtocol) {
+            if parts > 0 { mix(0x1E) }
+            parts += 1
+            pendingSpace = false
+            started = false
+            append(text)
+        }
+
+        /// Continues the current part: the same as if `text` had been joined to it.
+        mutating func append(_ text: some StringProtocol) {
+            for byte in text.utf8 {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    pendingSpace = started
+                default:
+                    if pendingSpace { mix(0x20) }
+                    pendingSpace = false
+                    started = true
+                    mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                }
             }
         }
-    }
 
-    private static func mix(_ byte: UInt8, into value: inout UInt64) {
-        value ^= UInt64(byte)
-        value = value &* 0x100_0000_01b3
+        private mutating func mix(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
     }
 }
