@@ -11,6 +11,18 @@ import Testing
         guide = try StarterGuide.pythonDeepDive()
     }
 
+    /// An answer that holds a snippet is complete only after the snippet, yet it is listed
+    /// first, where it starts.
+    @Test func listsAnAnswerBeforeTheSnippetItHolds() throws {
+        let firstLines = guide.items.map(\.lines.lowerBound)
+        #expect(firstLines == firstLines.sorted())
+        let answer = try #require(guide.items.firstIndex { item in
+            if case .qa(let question, _) = item.content { question.contains("`is` and `==`") } else { false }
+        })
+        let snippet = try #require(guide.items.firstIndex { $0.kind == .code && guide.items[answer].lines.contains($0.lines.lowerBound) })
+        #expect(answer < snippet)
+    }
+
     @Test func coversEveryTopicOfAPythonDeepDive() {
         let titles = Set(guide.sections.flatMap { [$0.title] + $0.children.map(\.title) })
         for topic in [

@@ -1,24 +1,38 @@
 /// One drillable thing of a guide: a question, a definition, a snippet, a claim…
+///
+/// A guide can hold hundreds of thousands of items, so the id and the line range are kept
+/// as small numbers (80 bytes an item, besides the text).
 public struct GuideItem: Sendable, Equatable {
-    /// Stable identifier: the same content at the same place gives the same id on every run.
-    public var id: String { StableID.render(hash, occurrence: occurrence) }
-    /// The id's hash and, for repeated content at the same place, its 1-based occurrence.
-    /// Kept as numbers: a guide can hold hundreds of thousands of items.
-    var hash: UInt64
-    var occurrence: Int
-    /// The heading path the item sits under, outermost first.
-    public var section: [String]
-    /// First and last 1-based line of the item in the guide file.
-    public var lines: ClosedRange<Int>
     /// What the item says.
     public var content: Content
+    /// For repeated content at the same place, its 1-based occurrence.
+    private(set) var occurrence: UInt32
+    private var firstLine: UInt32
+    private var lastLine: UInt32
+    /// The id's hash.
+    private(set) var hash: UInt64
+    /// The heading path the item sits under, outermost first.
+    public var section: [String]
+
+    /// Stable identifier: the same content at the same place gives the same id on every run.
+    public var id: String { StableID.render(hash, occurrence: Int(occurrence)) }
+
+    /// First and last 1-based line of the item in the guide file.
+    public var lines: ClosedRange<Int> {
+        get { Int(firstLine)...Int(lastLine) }
+        set {
+            firstLine = UInt32(clamping: newValue.lowerBound)
+            lastLine = UInt32(clamping: newValue.upperBound)
+        }
+    }
 
     init(hash: UInt64, occurrence: Int, section: [String], lines: ClosedRange<Int>, content: Content) {
-        self.hash = hash
-        self.occurrence = occurrence
-        self.section = section
-        self.lines = lines
         self.content = content
+        self.occurrence = UInt32(clamping: occurrence)
+        self.firstLine = UInt32(clamping: lines.lowerBound)
+        self.lastLine = UInt32(clamping: lines.upperBound)
+        self.hash = hash
+        self.section = section
     }
 
     /// The kind of item, as named in the JSON contract.

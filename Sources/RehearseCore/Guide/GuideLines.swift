@@ -21,7 +21,10 @@ struct GuideLines: RandomAccessCollection {
 
     private static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt32], UInt8) {
         let separator: UInt8 = bytes.contains(0x0A) ? 0x0A : 0x0D
-        var starts: [UInt32] = [0]
+        // Counted first so that the list is allocated once, at its final size.
+        var starts: [UInt32] = []
+        starts.reserveCapacity(bytes.count(where: { $0 == separator }) + 1)
+        starts.append(0)
         for (offset, byte) in bytes.enumerated() where byte == separator { starts.append(UInt32(truncatingIfNeeded: offset + 1)) }
         return (starts, separator)
     }

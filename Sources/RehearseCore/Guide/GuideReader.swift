@@ -32,7 +32,7 @@ public struct GuideReader: Sendable {
         }
         let lines = GuideLines(text)
         let format = Self.format(of: lines, fileName: fileName)
-        var extractor = ItemExtractor(guideID: Self.slug(fileName))
+        var extractor = ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count)
         let segmented =
             switch format {
             case .markdown: MarkdownSegmenter(lines: lines).segment(into: &extractor)

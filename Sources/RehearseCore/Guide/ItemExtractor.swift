@@ -18,8 +18,34 @@ struct ItemExtractor: GuideBlockSink {
     private var inResources = false
     private var inNotes = false
 
-    init(guideID: String) {
+    /// `lineCount` sizes the item list: see ``reservedItems(forLines:)``.
+    init(guideID: String, lineCount: Int) {
         self.guideID = guideID
+        items.reserveCapacity(Self.reservedItems(forLines: lineCount))
+    }
+
+    /// Room for one item every two lines, the densest guide seen (the awkward-case fixture).
+    /// A list that outgrows its room copies itself into one twice the size, briefly holding
+    /// both; reserved room that stays unused is address space the system never backs with
+    /// memory, so reserving generously costs less than growing.
+    static func reservedItems(forLines lineCount: Int) -> Int {
+        lineCount / 2 + 16
+    }
+
+    /// Items are emitted when complete, so an answer holding a code block comes after the
+    /// block; they are put back in line order, stably and in place. An item is rarely more
+    /// than a few places late, so insertion is linear in practice and needs no scratch copy
+    /// of the list, as the standard library's merge sort would.
+    static func sortByFirstLine(_ items: inout [GuideItem]) {
+        guard items.count > 1 else { return }
+        for position in 1..<items.count {
+            let firstLine = items[position].lines.lowerBound
+            var target = position
+            while target > 0, items[target - 1].lines.lowerBound > firstLine {
+                items.swapAt(target, target - 1)
+                target -= 1
+            }
+        }
     }
 
     /// What is being read and not yet emitted.
@@ -36,9 +62,7 @@ struct ItemExtractor: GuideBlockSink {
     /// The guide, once every block has been consumed.
     mutating func finish(_ segmented: SegmentedGuide, format: GuideFormat) -> Guide {
         flush()
-        // Items are emitted when complete; an answer holding a code block ends after it. The
-        // standard sort is stable, and sorting in place spares a copy of every item.
-        items.sort { $0.lines.lowerBound < $1.lines.lowerBound }
+        Self.sortByFirstLine(&items)
         let extractor = self
         var warnings = segmented.warnings
         if extractor.sections.isEmpty {
