@@ -92,8 +92,15 @@ extension Substring {
         let length = bytes.count
         guard length >= 2, length <= 160, let last = bytes.last, let first = bytes.first else { return false }
         // Closing punctuation (ASCII, or the last byte of a curly quote) ends sentences, not headings.
-        guard !".,:;!?\"'=([{\\".utf8.contains(last), last != 0x9C, last != 0x9D else { return false }
-        guard !"-*|#>\"'`".utf8.contains(first), !bytes.starts(with: "•".utf8), !bytes.starts(with: "“".utf8) else { return false }
+        switch last {
+        case 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x22, 0x27, 0x3D, 0x28, 0x5B, 0x7B, 0x5C, 0x9C, 0x9D: return false  // .,:;!?"'=([{\ ” “
+        default: break
+        }
+        switch first {
+        case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60: return false  // -*|#>"'`
+        case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
+        default: break
+        }
         guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
         guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency

@@ -38,7 +38,12 @@ enum StableID {
 
         /// Continues the current part: the same as if `text` had been joined to it.
         mutating func append(_ text: some StringProtocol) {
-            for byte in text.utf8 {
+            if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) != nil { return }
+            append(bytes: text.utf8)
+        }
+
+        private mutating func append(bytes: some Sequence<UInt8>) {
+            for byte in bytes {
                 switch byte {
                 case 0x20, 0x09, 0x0A, 0x0D:
                     pendingSpace = started
