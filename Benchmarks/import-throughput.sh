@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Import throughput of Rehearse's guide readers, beside Debian's cmark-gfm rendering the
-# same Markdown in the same run.
+# Import throughput and peak memory of Rehearse's guide readers, beside Debian's cmark-gfm
+# rendering Markdown of the same size in the same run.
 #
 #   Benchmarks/import-throughput.sh            # 1, 10 and 50 MB synthetic guides
-#   SIZES="1 10" Benchmarks/import-throughput.sh
+#   SIZES="1 10" REPEAT=2 Benchmarks/import-throughput.sh
 #
-# Prints, per file: size, best-of-N parse time, MB/s, peak memory (RSS) and, for
-# Markdown, cmark-gfm's MB/s and the ratio Rehearse / cmark-gfm.
+# Synthetic guides repeat a source until they reach the size:
+#   awkward-N.txt  the flat-text fixture of awkward cases: the densest guide (an item every
+#                  two lines), a stress case;
+#   user-N.txt     the user's guide (read from ../shared/guides, not copied here);
+#   starter-N.md   the bundled Markdown starter guide.
+# Prints, per file: size, best-of-N parse time, MB/s, the ratio to cmark-gfm's MB/s on the
+# Markdown guide of the same size, peak memory (RSS) and that peak less the RSS of reading
+# a one-line guide, as a multiple of the file size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +25,7 @@ mkdir -p "$out"
 sizes=${SIZES:-"1 10 50"}
 user_guide=${USER_GUIDE:-../shared/guides/03-python-deep-dive.txt}
 
-peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1/1024}'; }
+peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
 cmark_mbps() {
   local file=$1 best=999
@@ -31,26 +37,34 @@ cmark_mbps() {
   awk -v bytes="$(stat -c %s "$file")" -v t="$best" 'BEGIN {printf "%.1f", bytes / 1e6 / t}'
 }
 
-printf "%-34s %8s %10s %9s %10s %10s %7s\n" file MB "best s" "MB/s" "peak MB" "cmark MB/s" ratio
+echo "Title" > "$out/one-line.txt"
+baseline_kb=$(peak_kb "$bench" import "$out/one-line.txt" --repeat 1)
+echo "baseline RSS (a one-line guide): $((baseline_kb / 1024)) MB"
+printf "%-26s %7s %8s %7s %10s %7s %8s %9s\n" file MB "best s" "MB/s" "cmark MB/s" ratio "peak MB" "x size"
 report() {
-  local file=$1 line mbps peak cmark ratio
+  local file=$1 cmark=$2 line mb mbps peak
   line=$($bench import "$file" --repeat "${REPEAT:-3}")
+  mb=$(echo "$line" | awk -F'\t' '{print $2}' | awk '{print $1}')
   mbps=$(echo "$line" | awk -F'\t' '{print $5}' | awk '{print $1}')
-  peak=$(peak_mb "$bench" import "$file" --repeat 1)
-  cmark="-"; ratio="-"
-  if [[ $file == *.md ]]; then
-    cmark=$(cmark_mbps "$file")
-    ratio=$(awk -v a="$mbps" -v b="$cmark" 'BEGIN {printf "%.2f", a / b}')
-  fi
-  printf "%-34s %8s %10s %9s %10s %10s %7s\n" "$(basename "$file")" \
-    "$(echo "$line" | awk -F'\t' '{print $2}' | awk '{print $1}')" \
-    "$(echo "$line" | awk -F'\t' '{print $4}' | awk '{print $2}')" "$mbps" "$peak" "$cmark" "$ratio"
+  peak=$(peak_kb "$bench" import "$file" --repeat 1)
+  printf "%-26s %7s %8s %7s %10s %7s %8.1f %9s\n" "$(basename "$file")" "$mb" \
+    "$(echo "$line" | awk -F'\t' '{print $4}' | awk '{print $2}')" "$mbps" "$cmark" \
+    "$(awk -v a="$mbps" -v b="$cmark" 'BEGIN {printf "%.2f", a / b}')" "$(echo "$peak / 1024" | bc -l)" \
+    "$(awk -v p="$peak" -v b="$baseline_kb" -v mb="$mb" 'BEGIN {printf (mb >= 1 ? "%.2f" : "-"), (p - b) / 1024 / mb}')"
 }
 
-[ -f "$user_guide" ] && report "$user_guide"
+if [ -f "$user_guide" ]; then
+  $bench synth Sources/RehearseCore/Resources/StarterGuides/00-python-deep-dive.md --mb 1 --out "$out/starter-1.md"
+  report "$user_guide" "$(cmark_mbps "$out/starter-1.md")"
+fi
 for mb in $sizes; do
-  $bench synth Tests/RehearseCoreTests/Fixtures/awkward-cases.txt --mb "$mb" --out "$out/synthetic-$mb.txt"
-  $bench synth Sources/RehearseCore/Resources/StarterGuides/00-python-deep-dive.md --mb "$mb" --out "$out/synthetic-$mb.md"
-  report "$out/synthetic-$mb.txt"
-  report "$out/synthetic-$mb.md"
+  $bench synth Sources/RehearseCore/Resources/StarterGuides/00-python-deep-dive.md --mb "$mb" --out "$out/starter-$mb.md"
+  $bench synth Tests/RehearseCoreTests/Fixtures/awkward-cases.txt --mb "$mb" --out "$out/awkward-$mb.txt"
+  cmark=$(cmark_mbps "$out/starter-$mb.md")
+  report "$out/starter-$mb.md" "$cmark"
+  if [ -f "$user_guide" ]; then
+    $bench synth "$user_guide" --mb "$mb" --out "$out/user-$mb.txt"
+    report "$out/user-$mb.txt" "$cmark"
+  fi
+  report "$out/awkward-$mb.txt" "$cmark"
 done
