@@ -257,23 +257,24 @@ private struct ReindentState {
         if let functionPosition, classPosition.map({ $0 < functionPosition }) ?? true {
             let enclosing = stack[functionPosition]
             if enclosing.docstringOnly && enclosing.bodyStatements == 1 { return depth }
-            let used = pendingDecoratorNames.union(bodyNames(after: index)).subtracting(line.parameterNames)
-            if !used.isDisjoint(with: enclosing.names) { return depth }
-            return enclosing.depth
+            return usesNames(of: enclosing, definedAt: index, parameters: line.parameterNames) ? depth : enclosing.depth
         }
         if let classPosition { return stack[classPosition].depth }
         return depth
     }
 
-    /// Names used by the lines after a `def`, up to the next definition.
-    private func bodyNames(after index: Int) -> Set<Substring> {
-        var names: Set<Substring> = []
+    /// Whether the `def` at `index` (its decorators, or the lines after it up to the next
+    /// definition) uses a name bound in the enclosing function, other than its own parameters:
+    /// then it is nested in that function rather than a sibling of it.
+    private func usesNames(of enclosing: OpenBlock, definedAt index: Int, parameters: Set<Substring>) -> Bool {
+        let isOuterName = { (name: Substring) in enclosing.names.contains(name) && !parameters.contains(name) }
+        if pendingDecoratorNames.contains(where: isOuterName) { return true }
         for line in lexed[(index + 1)...] {
             if line.isComment { continue }
             if line.isDefinition || line.tokens.first?.kind == .op("@") { break }
-            names.formUnion(line.referencedNames)
+            if line.referencedNames.contains(where: isOuterName) { return true }
         }
-        return names
+        return false
     }
 
     private func openBlock(for line: PythonLine, depth: Int, line number: Int) -> OpenBlock {
