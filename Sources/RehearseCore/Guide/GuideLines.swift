@@ -49,7 +49,7 @@ struct GuideLines: RandomAccessCollection {
         let start = Int(starts[position])
         let end = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : text.utf8.count
         let separator = separator
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
+        func narrow(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
             var start = start
             var end = end
             if separator == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
@@ -57,7 +57,9 @@ struct GuideLines: RandomAccessCollection {
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             return (start, end)
-        } ?? (start, end)
+        }
+        // The text was made contiguous in `init`, so the copy never happens in practice.
+        return text.utf8.withContiguousStorageIfAvailable(narrow) ?? Array(text.utf8).withUnsafeBufferPointer(narrow)
     }
 
     private func slice(_ start: Int, _ end: Int) -> Substring {
