@@ -82,16 +82,17 @@ def handle(request):
         return run_claim(request.get("setup"), request["expr"])
     return run_snippet(request["code"])
 
-def limit(cpu, memory):
+def limit(cpu, memory, processes):
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
 def child(request, write_end, root):
     os.setsid()
     folder = os.path.join(root, "work-%d" % os.getpid())
     os.mkdir(folder)
     os.chdir(folder)
-    limit(request.get("cpu", 5), request.get("memory", 1 << 30))
+    limit(request.get("cpu", 5), request.get("memory", 1 << 30), request.get("processes", 64))
     result = handle(request)
     os.write(write_end, (json.dumps(result) + "\n").encode())
     os._exit(0)

@@ -9,13 +9,18 @@ public struct LabRequest: Codable, Sendable {
     /// CPU seconds and bytes of address space for the run.
     var cpu: Int
     var memory: Int
+    /// Processes the sandbox user may have at once while the run lasts.
+    var processes: Int
 
     public static func snippet(_ code: String, limits: LabLimits) -> LabRequest {
-        LabRequest(mode: "snippet", code: code, setup: nil, expr: nil, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes)
+        LabRequest(mode: "snippet", code: code, setup: nil, expr: nil, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes,
+            processes: limits.processes)
     }
 
     public static func claim(expr: String, setup: String?, limits: LabLimits) -> LabRequest {
-        LabRequest(mode: "claim", code: nil, setup: setup, expr: expr, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes)
+        LabRequest(
+            mode: "claim", code: nil, setup: setup, expr: expr, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes,
+            processes: limits.processes)
     }
 }
 
@@ -33,11 +38,15 @@ public struct LabLimits: Sendable {
     public var seconds: Double
     public var cpuSeconds: Int
     public var memoryBytes: Int
+    /// Processes the sandbox user may have at once (`RLIMIT_NPROC`), counting every sandbox
+    /// running meanwhile, as they all run as the same user; at most the sandbox's own 64.
+    public var processes: Int
 
-    public init(seconds: Double = 5, cpuSeconds: Int = 5, memoryBytes: Int = 1 << 30) {
+    public init(seconds: Double = 5, cpuSeconds: Int = 5, memoryBytes: Int = 1 << 30, processes: Int = 64) {
         self.seconds = seconds
         self.cpuSeconds = cpuSeconds
         self.memoryBytes = memoryBytes
+        self.processes = processes
     }
 }
 
