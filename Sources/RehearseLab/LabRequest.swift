@@ -39,10 +39,10 @@ public struct LabLimits: Sendable {
     public var cpuSeconds: Int
     public var memoryBytes: Int
     /// Processes the sandbox user may have at once (`RLIMIT_NPROC`), counting every sandbox
-    /// running meanwhile, as they all run as the same user; at most the sandbox's own 64.
+    /// running meanwhile; at most ``Sandbox/processLimit``.
     public var processes: Int
 
-    public init(seconds: Double = 5, cpuSeconds: Int = 5, memoryBytes: Int = 1 << 30, processes: Int = 64) {
+    public init(seconds: Double = 5, cpuSeconds: Int = 5, memoryBytes: Int = 1 << 30, processes: Int = Sandbox.processLimit) {
         self.seconds = seconds
         self.cpuSeconds = cpuSeconds
         self.memoryBytes = memoryBytes

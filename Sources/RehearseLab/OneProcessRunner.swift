@@ -18,7 +18,7 @@ public struct OneProcessRunner: SnippetRunner {
         var command = Sandbox.command(for: isolation, arguments: ["-c", Driver.source])
         if let cpu = command.firstIndex(of: "--cpu=600") { command[cpu] = "--cpu=\(request.cpu)" }
         if let memory = command.firstIndex(of: "--as=2000000000") { command[memory] = "--as=\(request.memory)" }
-        if let processes = command.firstIndex(of: "--nproc=64") { command[processes] = "--nproc=\(request.processes)" }
+        if let processes = command.firstIndex(of: "--nproc=\(Sandbox.processLimit)") { command[processes] = "--nproc=\(request.processes)" }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())

@@ -29,7 +29,11 @@ public enum Sandbox {
     public static let python = "/usr/bin/python3"
 
     /// Limits for the whole sandbox: CPU seconds, address space, processes, file size, files.
-    static let limits = ["--cpu=600", "--as=2000000000", "--nproc=64", "--fsize=10000000", "--nofile=64"]
+    static let limits = ["--cpu=600", "--as=2000000000", "--nproc=\(processLimit)", "--fsize=10000000", "--nofile=64"]
+
+    /// Processes the sandbox user may have at once, counted over every sandbox, since all run
+    /// as that one user; a run may lower it for itself (``LabLimits/processes``).
+    public static let processLimit = 64
 
     static func command(for isolation: Isolation, arguments: [String]) -> [String] {
         let prlimit = ["/usr/bin/prlimit"] + limits

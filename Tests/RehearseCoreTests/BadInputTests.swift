@@ -71,4 +71,9 @@ import Testing
         #expect(guide.items(of: .qa).count == 2 * copies)
         #expect(Set(guide.items.map(\.id)).count == guide.items.count)
     }
+
+    /// A 50 MB guide holds hundreds of thousands of items: each keeps its numbers small.
+    @Test func anItemTakesEightyBytesBesidesItsText() {
+        #expect(MemoryLayout<GuideItem>.stride <= 80)
+    }
 }

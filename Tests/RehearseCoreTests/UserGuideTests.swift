@@ -217,9 +217,4 @@ import Testing
         #expect(ids["263bb8505ecd5c86"] == .qa)  // "How does FastAPI achieve high performance?"
         #expect(ids["9e486889119a3f7a"] == .code)  // the first snippet
     }
-
-    @Test func listsItemsInLineOrder() {
-        let firstLines = guide.items.map(\.lines.lowerBound)
-        #expect(firstLines == firstLines.sorted())
-    }
 }
