@@ -16,29 +16,18 @@ enum GuideFile {
 
     /// Reads and parses the guide at `path`.
     static func read(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> Guide {
-        try readWithText(path, reader: reader).guide
+        try reader.read(contentsOfFile: path)
     }
 
-    /// Reads and parses the guide at `path`, keeping its text.
+    /// Reads and parses the guide at `path`, and then its text, to be kept with the guide.
     static func readWithText(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> (guide: Guide, text: String) {
-        let url = URL(fileURLWithPath: path)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > reader.maximumSize {
-            throw .tooLarge(file: path, bytes: size, limit: reader.maximumSize)
-        }
-        let text: String
+        let guide = try reader.read(contentsOfFile: path)
         do {
-            // Decoded in its own step so the bytes are released before the guide is built.
-            text = try GuideReader.decode(try Data(contentsOf: url), fileName: url.lastPathComponent)
+            return (guide, try GuideReader.decode(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: (path as NSString).lastPathComponent))
         } catch let error as GuideError {
             throw error
         } catch {
             throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
-        return (try reader.read(text: text, fileName: url.lastPathComponent), text)
     }
 }

@@ -11,6 +11,8 @@ import Foundation
 public struct GuideReader: Sendable {
     /// The largest guide accepted, in bytes.
     public var maximumSize: Int
+    /// How much of a file is read at once, and about how much of its text is held at once.
+    var chunkSize = 1 << 20
 
     public init(maximumSize: Int = 256 * 1024 * 1024) {
         self.maximumSize = maximumSize
@@ -30,7 +32,48 @@ public struct GuideReader: Sendable {
         guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw .empty(file: fileName)
         }
-        let lines = GuideLines(text)
+        return read(GuideLines(text), fileName: fileName)
+    }
+
+    /// Reads the guide file at `path`. The file is checked in one pass, then decoded again a
+    /// chunk at a time as the guide is built, so that its whole text is never in memory.
+    /// Errors about the file name `path`; errors about its content name the file.
+    public func read(contentsOfFile path: String) throws(GuideError) -> Guide {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(file: path, reason: "permission denied")
+        }
+        defer { try? file.close() }
+        let fileName = (path as NSString).lastPathComponent
+        var scanner = GuideTextScanner(fileName: fileName)
+        do {
+            let size = try file.seekToEnd()
+            if size > UInt64(maximumSize) { throw GuideError.tooLarge(file: path, bytes: Int(size), limit: maximumSize) }
+            if size == 0 { throw GuideError.empty(file: fileName) }
+            try file.seek(toOffset: 0)
+            while let block = try file.read(upToCount: chunkSize), !block.isEmpty {
+                _ = try block.withUnsafeBytes { (raw) throws(GuideError) in try scanner.consume(raw.assumingMemoryBound(to: UInt8.self)) }
+            }
+            _ = try scanner.finish()
+        } catch let error as GuideError {
+            throw error
+        } catch {
+            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+        }
+        let text = GuideText(
+            file: file, markLength: scanner.markLength, byteCount: scanner.byteCount, lineStarts: scanner.lineStarts.result.starts,
+            chunkSize: chunkSize)
+        let lines = GuideLines(text: text, lineStarts: scanner.lineStarts, byteCount: scanner.byteCount)
+        let guide = read(lines, fileName: fileName)
+        if lines.changedWhileRead { throw .unreadable(file: path, reason: "the file changed while it was read; read it again") }
+        return guide
+    }
+
+    private func read(_ lines: GuideLines, fileName: String) -> Guide {
         let format = Self.format(of: lines, fileName: fileName)
         var extractor = ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count)
         let segmented =
@@ -46,34 +89,11 @@ public struct GuideReader: Sendable {
     /// Checks that the bytes are UTF-8 text (a byte-order mark is dropped) and returns it.
     public static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
         if bytes.isEmpty { throw .empty(file: fileName) }
-        let hasMark = bytes.count >= 3 && bytes.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF])
-        let hasZero = bytes.withContiguousStorageIfAvailable { $0.contains(0) } ?? bytes.contains(0)
-        if !hasZero, let text = String(validating: bytes.dropFirst(hasMark ? 3 : 0), as: UTF8.self) {
-            return text
+        var scanner = GuideTextScanner(fileName: fileName)
+        func check(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<String, GuideError> {
+            Result { () throws(GuideError) in try scanner.consume(buffer) + scanner.finish() }
         }
-        // The error path: copy once to find and name the offending byte.
-        let body = Array(bytes.dropFirst(hasMark ? 3 : 0))[...]
-        if let zero = body.firstIndex(of: 0) {
-            throw .binary(file: fileName, line: body[..<zero].count(where: { $0 == 0x0A }) + 1)
-        }
-        let badOffset = firstInvalidUTF8Offset(body)
-        let prefix = body[body.startIndex..<(body.startIndex + badOffset)]
-        let line = prefix.count(where: { $0 == 0x0A }) + 1
-        let column = badOffset - (prefix.lastIndex(of: 0x0A).map { $0 - body.startIndex + 1 } ?? 0) + 1
-        throw .invalidUTF8(file: fileName, line: line, column: column, byte: body[body.startIndex + badOffset])
-    }
-
-    private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return offset
-            case .error: return offset
-            }
-        }
+        return try (bytes.withContiguousStorageIfAvailable(check) ?? Array(bytes).withUnsafeBufferPointer(check)).get()
     }
 
     /// Markdown when the name says so or the text has `#` headings or code fences.

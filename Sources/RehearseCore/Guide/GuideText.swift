@@ -1,0 +1,90 @@
+import Foundation
+
+/// The text behind ``GuideLines``, a chunk of whole lines at a time. A text given in memory
+/// is one chunk. A file is decoded a chunk (about a megabyte) at a time as its lines are
+/// asked for, and only the last two chunks are kept, so that a 50 MB guide is not held in
+/// memory while its items are built; a line that is still in use keeps its own chunk alive.
+final class GuideText {
+    private struct Chunk {
+        let index: Int
+        /// Byte offsets of the chunk in the text.
+        let start: Int
+        let end: Int
+        let text: String
+    }
+
+    /// The file the text is read from, and the length of its byte-order mark.
+    private let file: FileHandle?
+    private let markLength: Int
+    /// Where each chunk starts in the text, in bytes; each is the start of a line.
+    private let chunkStarts: [Int]
+    private let byteCount: Int
+    private var current: Chunk
+    private var previous: Chunk?
+    /// Set when a chunk read from the file was not what the first reading found.
+    private(set) var changedWhileRead = false
+
+    /// A text held in memory, one chunk.
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        file = nil
+        markLength = 0
+        chunkStarts = [0]
+        byteCount = text.utf8.count
+        current = Chunk(index: 0, start: 0, end: byteCount, text: text)
+    }
+
+    /// A text read from `file` a chunk at a time, after a check of the whole file found its
+    /// `byteCount` bytes of text (after a `markLength`-byte byte-order mark) and `lineStarts`.
+    /// A chunk is the first whole lines that reach `chunkSize` bytes, or the rest of the text.
+    init(file: FileHandle, markLength: Int, byteCount: Int, lineStarts: [UInt32], chunkSize: Int) {
+        var chunkStarts = [0]
+        var chunkStart = 0
+        for start in lineStarts where Int(start) - chunkStart >= chunkSize && Int(start) < byteCount {
+            chunkStart = Int(start)
+            chunkStarts.append(chunkStart)
+        }
+        self.file = file
+        self.markLength = markLength
+        self.chunkStarts = chunkStarts
+        self.byteCount = byteCount
+        current = Chunk(index: -1, start: 0, end: 0, text: "")
+    }
+
+    /// The chunk holding the bytes `start..<end` of one line, and the chunk's offset in the text.
+    func chunk(holding start: Int, _ end: Int) -> (text: String, offset: Int) {
+        if start >= current.start, end <= current.end { return (current.text, current.start) }
+        var low = 0
+        var high = chunkStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if chunkStarts[middle] <= start { low = middle } else { high = middle }
+        }
+        let wanted = previous?.index == low ? previous : nil
+        previous = current
+        current = wanted ?? load(low)
+        return (current.text, current.start)
+    }
+
+    private func load(_ index: Int) -> Chunk {
+        let start = chunkStarts[index]
+        let end = index + 1 < chunkStarts.count ? chunkStarts[index + 1] : byteCount
+        var text = ""
+        if let file {
+            do {
+                try file.seek(toOffset: UInt64(markLength + start))
+                text = String(decoding: try file.read(upToCount: end - start) ?? Data(), as: UTF8.self)
+            } catch {
+                text = ""
+            }
+        }
+        if text.utf8.count != end - start {
+            // The file changed since it was checked: keep the offsets valid; the reader reports it.
+            changedWhileRead = true
+            text = String(repeating: " ", count: end - start)
+        }
+        text.makeContiguousUTF8()
+        return Chunk(index: index, start: start, end: end, text: text)
+    }
+}

@@ -1,0 +1,119 @@
+/// Checks a guide's bytes a block at a time as they are read: UTF-8 text without NUL bytes,
+/// after an optional byte-order mark. Notes where each line starts on the way, so that the
+/// reader can come back for any line without holding the whole text.
+///
+/// A block may end inside a character: its last bytes wait for the next block.
+struct GuideTextScanner {
+    let fileName: String
+    private(set) var lineStarts = LineStarts()
+    /// The text's length in bytes so far, without the byte-order mark.
+    private(set) var byteCount = 0
+    /// 3 when the bytes start with a UTF-8 byte-order mark, which is not part of the text.
+    private(set) var markLength = 0
+    /// Whether any byte so far is something other than white space.
+    private(set) var hasContent = false
+    /// Bytes after the last ASCII byte of the previous block: perhaps the start of a character.
+    private var pending: [UInt8] = []
+
+    init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    /// Checks the next block and returns its text, less any bytes left waiting for the next block.
+    mutating func consume(_ block: UnsafeBufferPointer<UInt8>) throws(GuideError) -> String {
+        var body = block[...]
+        if byteCount == 0, pending.isEmpty, body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            markLength = 3
+            body = body.dropFirst(3)
+        }
+        let offset = byteCount
+        let bodyBuffer = UnsafeBufferPointer(rebasing: body)
+        lineStarts.record(bodyBuffer, at: offset)
+        byteCount += bodyBuffer.count
+        if let zero = bodyBuffer.firstIndex(of: 0) {
+            throw .binary(file: fileName, line: lineStarts.position(of: offset + zero).line)
+        }
+        if !hasContent { hasContent = bodyBuffer.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } }
+        // ASCII bytes never sit inside a character: the block is checked up to its last one.
+        guard let lastASCII = bodyBuffer.lastIndex(where: { $0 < 0x80 }) else {
+            pending += bodyBuffer
+            return ""
+        }
+        let checked = bodyBuffer[...lastASCII]
+        let checkedStart = offset - pending.count
+        let text: String?
+        if pending.isEmpty {
+            text = String(validating: checked, as: UTF8.self)
+            if text == nil { pending = Array(checked) }
+        } else {
+            pending += checked
+            text = String(validating: pending, as: UTF8.self)
+        }
+        guard let text else { throw invalidByte(in: pending, at: checkedStart) }
+        pending = Array(bodyBuffer[(lastASCII + 1)...])
+        return text
+    }
+
+    /// Checks the bytes still waiting once the last block is in, and returns their text.
+    func finish() throws(GuideError) -> String {
+        guard hasContent else { throw .empty(file: fileName) }
+        if pending.isEmpty { return "" }
+        guard let text = String(validating: pending, as: UTF8.self) else {
+            throw invalidByte(in: pending, at: byteCount - pending.count)
+        }
+        return text
+    }
+
+    /// The error for the first byte of `piece`, which starts at `offset` in the text, that is
+    /// not part of a UTF-8 character.
+    private func invalidByte(in piece: [UInt8], at offset: Int) -> GuideError {
+        var iterator = piece.makeIterator()
+        var decoder = UTF8()
+        var bad = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { bad += UTF8.width(scalar) }
+        let (line, column) = lineStarts.position(of: offset + bad)
+        return .invalidUTF8(file: fileName, line: line, column: column, byte: piece[min(bad, piece.count - 1)])
+    }
+}
+
+/// Where the lines of a text start, recorded a block at a time: after each `\n` (a `\r`
+/// before it belongs to the line break), or after each `\r` in a text with no `\n` at all
+/// (old Mac line endings).
+struct LineStarts {
+    /// Byte offsets from the start of the text. Texts are at most
+    /// ``GuideReader/maximumSize`` bytes, well within 32-bit offsets.
+    private(set) var afterNewlines: [UInt32] = [0]
+    /// Kept only until the first `\n` turns up.
+    private var afterReturns: [UInt32]? = [0]
+
+    /// The starts to split on, and the byte that ends a line.
+    var result: (starts: [UInt32], separator: UInt8) {
+        if afterNewlines.count == 1, let afterReturns, afterReturns.count > 1 { return (afterReturns, 0x0D) }
+        return (afterNewlines, 0x0A)
+    }
+
+    /// Records the line starts in `bytes`, which begin `offset` bytes into the text.
+    mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        for (index, byte) in bytes.enumerated() where byte == 0x0A || byte == 0x0D {
+            let start = UInt32(truncatingIfNeeded: offset + index + 1)
+            if byte == 0x0A {
+                afterNewlines.append(start)
+                afterReturns = nil
+            } else if afterReturns != nil {
+                afterReturns?.append(start)
+            }
+        }
+    }
+
+    /// The 1-based line and byte column of a byte offset recorded so far.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        let starts = result.starts
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(starts[middle]) <= offset { low = middle } else { high = middle }
+        }
+        return (low + 1, offset - Int(starts[low]) + 1)
+    }
+}
