@@ -15,10 +15,10 @@ enum ClaimParser {
         if line.hasPrefix("`") && line.hasSuffix("`") { line = line.dropFirst().dropLast() }
         var result: [Claim] = []
         for segment in splitStatements(line) {
-            let parts = segment.split(separator: "→", omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
-            let expr = parts[0].trimmingWhitespace().trimming("`")
-            let value = expectedValue(parts[1].trimmingWhitespace().trimming("`"))
+            // One arrow: the expression before it, the value after.
+            guard let arrow = segment.range(ofBytes: "→"), segment[arrow.upperBound...].range(ofBytes: "→") == nil else { continue }
+            let expr = segment[..<arrow.lowerBound].trimmingWhitespace().trimming("`")
+            let value = expectedValue(segment[arrow.upperBound...].trimmingWhitespace().trimming("`"))
             guard let value, isExpression(expr) else { continue }
             result.append(Claim(expr: String(expr), expected: String(value)))
         }
@@ -53,10 +53,10 @@ enum ClaimParser {
         guard let first = text.first else { return nil }
         var end: String.Index?
         switch first {
-        case "<": end = matchingClose(in: text, open: "<", close: ">")
-        case "[": end = matchingClose(in: text, open: "[", close: "]")
-        case "(": end = matchingClose(in: text, open: "(", close: ")")
-        case "{": end = matchingClose(in: text, open: "{", close: "}")
+        case "<": end = matchingClose(in: text, open: UInt8(ascii: "<"), close: UInt8(ascii: ">"))
+        case "[": end = matchingClose(in: text, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+        case "(": end = matchingClose(in: text, open: UInt8(ascii: "("), close: UInt8(ascii: ")"))
+        case "{": end = matchingClose(in: text, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
         case "'", "\"":
             end = text.dropFirst().firstIndex(of: first).map { text.index(after: $0) }
         default:
@@ -71,42 +71,42 @@ enum ClaimParser {
         return text[..<end]
     }
 
-    private static func matchingClose(in text: Substring, open: Character, close: Character) -> String.Index? {
+    /// Just past the `close` byte that balances the `open` byte `text` starts with.
+    private static func matchingClose(in text: Substring, open: UInt8, close: UInt8) -> String.Index? {
         var depth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == open { depth += 1 }
-            if text[index] == close {
+        let bytes = text.utf8
+        for index in bytes.indices {
+            if bytes[index] == open { depth += 1 }
+            if bytes[index] == close {
                 depth -= 1
-                if depth == 0 { return text.index(after: index) }
+                if depth == 0 { return bytes.index(after: index) }
             }
-            index = text.index(after: index)
         }
         return nil
     }
 
-    /// Splits at `;` outside quotes and brackets.
+    /// Splits at `;` outside quotes and brackets; all of them ASCII, so bytes will do.
     private static func splitStatements(_ text: Substring) -> [Substring] {
         var parts: [Substring] = []
         var depth = 0
-        var quote: Character?
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let char = text[index]
+        var quote: UInt8?
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
             if let open = quote {
-                if char == open { quote = nil }
-            } else if char == "'" || char == "\"" {
-                quote = char
-            } else if "([{".contains(char) {
-                depth += 1
-            } else if ")]}".contains(char) {
-                depth -= 1
-            } else if char == ";" && depth == 0 {
-                parts.append(text[start..<index])
-                start = text.index(after: index)
+                if byte == open { quote = nil }
+                continue
             }
-            index = text.index(after: index)
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = byte
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: ";") where depth == 0:
+                parts.append(text[start..<index])
+                start = bytes.index(after: index)
+            default: break
+            }
         }
         parts.append(text[start...])
         return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }

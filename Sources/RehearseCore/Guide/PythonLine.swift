@@ -82,14 +82,23 @@ enum Keyword: String, CaseIterable {
     case except, finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda, nonlocal, not, or, pass
     case raise, `return`, `try`, `while`, with, yield
 
-    /// Each keyword's bytes packed into a `UInt64` (no keyword is longer than eight bytes).
-    private static let packed: [(UInt64, Keyword)] = allCases.map { (pack($0.rawValue.utf8[...]), $0) }
+    /// Each keyword's bytes packed into a `UInt64` (no keyword is longer than eight bytes),
+    /// in order of their first byte.
+    private static let packed: [(UInt64, Keyword)] = allCases
+        .sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
+        .map { (pack($0.rawValue.utf8[...]), $0) }
+    /// Where the keywords starting with each ASCII byte begin in `packed`; 129 entries.
+    private static let firstByteStarts: [Int] = (0...128).map { byte in
+        packed.firstIndex { (keyword) in (keyword.1.rawValue.utf8.first.map(Int.init) ?? 0) >= byte } ?? packed.count
+    }
 
     /// The keyword spelled by `bytes`, if any.
     static func spelled(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Keyword? {
-        guard bytes.count >= 2, bytes.count <= 8 else { return nil }
+        guard bytes.count >= 2, bytes.count <= 8, let first = bytes.first, first < 0x80 else { return nil }
         let key = pack(bytes)
-        for (value, keyword) in packed where value == key { return keyword }
+        for index in firstByteStarts[Int(first)]..<firstByteStarts[Int(first) + 1] where packed[index].0 == key {
+            return packed[index].1
+        }
         return nil
     }
 
