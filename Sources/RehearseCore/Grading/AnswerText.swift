@@ -53,7 +53,7 @@ struct AnswerText {
         return parts
     }
 
-    static let separators = [", ", " while ", " whereas ", " but ", " and ", " - ", " so "]
+    static let separators: [StaticString] = [", ", " while ", " whereas ", " but ", " and ", " - ", " so "]
 
     /// The leaves that state a key point term, with the answer's term that matched: the
     /// exact key, else the forgiving comparison of ``AnswerGrader/matches(_:_:)``.

@@ -63,7 +63,7 @@ enum CodeLineClassifier {
         let bytes = raw.utf8
         let word = bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }
         guard word.count >= 4, word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
-            sqlStarters.contains(where: { $0.utf8.elementsEqual(word) })
+            sqlStarters.contains(String(raw[word.startIndex..<word.endIndex]))
         else { return false }
         return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { $0.utf8.elementsEqual(word) }
     }
@@ -75,7 +75,7 @@ enum CodeLineClassifier {
         if raw.utf8.first == 0x29 { return true }
         let word = raw.utf8.prefix { $0 >= 0x41 && $0 <= 0x5A }
         guard word.count >= 2, word.endIndex == raw.utf8.endIndex || raw.utf8[word.endIndex] == 0x20 else { return false }
-        return sqlContinuers.contains { $0.utf8.elementsEqual(word) }
+        return sqlContinuers.contains(String(raw[word.startIndex..<word.endIndex]))
     }
 
     static let shellCommands: Set<Substring> = [

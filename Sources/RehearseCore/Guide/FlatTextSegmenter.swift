@@ -40,7 +40,7 @@ struct FlatTextSegmenter {
                 index = tocRange.upperBound + 1
                 continue
             }
-            let text = trimmed[index]
+            let text = python[index].text
             if text.isEmpty {
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
@@ -152,8 +152,9 @@ struct FlatTextSegmenter {
 
     /// Collects a code block starting at `start`, if the line opens one.
     private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning])? {
-        let first = trimmed[start]
-        if CodeLineClassifier.startsPython(python[start], raw: first) {
+        let line = python[start]
+        let first = line.text
+        if CodeLineClassifier.startsPython(line, raw: first) {
             return pythonBlock(from: start)
         }
         if CodeLineClassifier.startsSQL(first) {
@@ -187,8 +188,8 @@ struct FlatTextSegmenter {
         var lastCode = start
         var lexed: [PythonLine] = []
         while end < lines.count {
-            let text = trimmed[end]
-            let line = openQuote == nil ? python[end] : PythonLine(text, insideTripleQuote: openQuote)
+            let line = openQuote.map { PythonLine(trimmed[end], insideTripleQuote: $0) } ?? python[end]
+            let text = line.text
             let inside = brackets > 0 || openQuote != nil
             if !inside {
                 if text.isEmpty {
@@ -211,8 +212,9 @@ struct FlatTextSegmenter {
 
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
         guard mode != .story, mode != .question, text.isHeadingCandidate(python[index]) else { return false }
-        guard let nextIndex = trimmed[(index + 1)...].firstIndex(where: { !$0.isEmpty }) else { return false }
-        let nextStartsBlock = Self.startsBlock(trimmed[nextIndex], python: python[nextIndex])
+        guard let nextIndex = ((index + 1)..<lines.count).first(where: { !python[$0].text.isEmpty }) else { return false }
+        let next = python[nextIndex]
+        let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
@@ -234,7 +236,9 @@ struct FlatTextSegmenter {
 /// neighbour does not lex it again, without holding a reading of every line in memory.
 private final class PythonLineWindow {
     private let lines: TrimmedLines
-    private var slots: [(index: Int, line: PythonLine)?] = Array(repeating: nil, count: 4)
+    /// Slot `n` holds the reading of a line whose index ends in `n` (two bits), and that index.
+    private var indices = [Int](repeating: -1, count: 4)
+    private var readings = [PythonLine](repeating: PythonLine(""), count: 4)
 
     init(lines: TrimmedLines) {
         self.lines = lines
@@ -242,9 +246,10 @@ private final class PythonLineWindow {
 
     subscript(index: Int) -> PythonLine {
         let slot = index & 3
-        if let cached = slots[slot], cached.index == index { return cached.line }
+        if indices[slot] == index { return readings[slot] }
         let line = PythonLine(lines[index])
-        slots[slot] = (index, line)
+        indices[slot] = index
+        readings[slot] = line
         return line
     }
 }

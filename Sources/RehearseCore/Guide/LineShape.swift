@@ -40,7 +40,7 @@ extension Substring {
 
     /// Splits `term: explanation` into its two halves when the term is short.
     var labelled: (label: Substring, text: Substring)? {
-        guard let colon = utf8.firstIndex(of: 0x3A) else { return nil }
+        guard let colon = firstIndex(ofByte: 0x3A) else { return nil }
         let label = self[startIndex..<colon].trimmingWhitespace()
         let text = self[utf8.index(after: colon)...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
@@ -138,57 +138,54 @@ extension Substring {
     /// Whether the UTF-8 bytes of `needle` occur in the line; faster than Foundation's
     /// `contains(_:)` on the short lines of a guide.
     func containsBytes(_ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { needle in
-            utf8.withContiguousStorageIfAvailable { bytes in
-                guard let first = needle.first else { return true }
-                guard bytes.count >= needle.count else { return false }
-                for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                    if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-                }
-                return false
-            } ?? utf8.elementsContain(needle)
-        }
+        byteOffset(of: needle) != nil
     }
 
     /// The first occurrence of `needle`'s UTF-8 bytes.
-    func range(ofBytes needle: String) -> Range<String.Index>? {
-        guard let first = needle.utf8.first else { return nil }
-        let bytes = utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle.utf8) {
-                return found..<bytes.index(found, offsetBy: needle.utf8.count)
+    func range(ofBytes needle: StaticString) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: needle) else { return nil }
+        let start = utf8.index(startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8CodeUnitCount)
+    }
+
+    private func byteOffset(of needle: StaticString) -> Int? {
+        needle.withUTF8Buffer { needle in
+            withBytes { bytes in
+                guard let first = needle.first else { return 0 }
+                guard bytes.count >= needle.count else { return nil }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                    if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return start }
+                }
+                return nil
             }
-            index = bytes.index(after: found)
         }
-        return nil
+    }
+
+    /// The index of the first `byte` in the line.
+    func firstIndex(ofByte byte: UInt8) -> String.Index? {
+        withBytes { $0.firstIndex(of: byte) }.map { utf8.index(startIndex, offsetBy: $0) }
     }
 
     /// `hasPrefix` on UTF-8 bytes, without the Unicode comparison `hasPrefix` makes.
-    func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
+    func hasBytePrefix(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in withBytes { $0.starts(with: prefix) } }
     }
 
     /// `hasPrefix` ignoring ASCII case; `prefix` must be lower-case ASCII.
-    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
-        var bytes = utf8.makeIterator()
-        for expected in prefix.utf8 {
-            guard let byte = bytes.next() else { return false }
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            guard lower == expected else { return false }
+    func hasPrefixIgnoringCase(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            withBytes { bytes in
+                guard bytes.count >= prefix.count else { return false }
+                for (byte, expected) in zip(bytes, prefix) where (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != expected {
+                    return false
+                }
+                return true
+            }
         }
-        return true
     }
-}
 
-extension Substring.UTF8View {
-    /// Whether `needle` occurs in the bytes; for text without contiguous storage.
-    fileprivate func elementsContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].starts(with: needle) { return true }
-            index = self.index(after: index)
-        }
-        return needle.isEmpty
+    /// Calls `body` with the line's UTF-8 bytes, which guide text always has in one piece.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -142,7 +142,7 @@ private struct PythonLexer {
 
     func read(insideTripleQuote: UInt8?) -> Reading {
         var reading = Reading()
-        reading.tokens.reserveCapacity(12)
+        if !bytes.isEmpty { reading.tokens.reserveCapacity(12) }
         reading.openTripleQuote = insideTripleQuote
         var index = 0
         var spaceBefore = false
@@ -391,15 +391,14 @@ extension PythonLine {
 extension Substring {
     /// The text without leading and trailing spaces and tabs.
     func trimmingWhitespace() -> Substring {
-        let bytes = utf8
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
-        while end > start {
-            let previous = bytes.index(before: end)
-            guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
-            end = previous
+        let (start, end) = withBytes { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end)
         }
-        return self[start..<end]
+        if start == 0 && end == utf8.count { return self }
+        return self[utf8.index(startIndex, offsetBy: start)..<utf8.index(startIndex, offsetBy: end)]
     }
 }
