@@ -52,7 +52,8 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if text.utf8.count <= longestSection + 1, text.last == ":" || text.isHeadingCandidate(python[index]),
+            lazy var isCandidate = text.isHeadingCandidate(python[index])
+            if text.utf8.count <= longestSection + 1, text.utf8.last == 0x3A || isCandidate,
                 mainSections.contains(Self.headingKey(text))
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
@@ -69,7 +70,7 @@ struct FlatTextSegmenter {
                 mode = .normal
                 continue
             }
-            if isSubHeading(at: index, text: text, mode: mode) {
+            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode) {
                 blocks.consume(.heading(level: 2, title: String(text), line: lineNumber))
                 mode = .normal
                 index += 1
@@ -210,8 +211,8 @@ struct FlatTextSegmenter {
         return (.code(language: "python", code: result.code, lines: (start + 1)...(lastCode + 1)), lastCode + 1, result.warnings)
     }
 
+    /// Whether a heading candidate outside a question is a sub-heading.
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
-        guard mode != .story, mode != .question, text.isHeadingCandidate(python[index]) else { return false }
         guard let nextIndex = ((index + 1)..<lines.count).first(where: { !python[$0].text.isEmpty }) else { return false }
         let next = python[nextIndex]
         let nextStartsBlock = Self.startsBlock(next.text, python: next)

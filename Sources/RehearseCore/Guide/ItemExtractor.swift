@@ -6,8 +6,9 @@ struct ItemExtractor: GuideBlockSink {
     private let guideID: String
     private var sections: [Section] = []
     private var sectionPath: [String] = []
-    /// `sectionPath` joined by U+001F, as item ids hash it: worked out once per section.
-    private var sectionKey = ""
+    /// Item ids hash the guide id and the section path joined by U+001F before the item's
+    /// own parts: that much is hashed once per section.
+    private var sectionHasher: StableID.Hasher
     private var items: [GuideItem] = []
     private var usedIDs: [UInt64: Int] = [:]
     private var open: OpenConstruct?
@@ -21,6 +22,7 @@ struct ItemExtractor: GuideBlockSink {
     /// `lineCount` sizes the item list: see ``reservedItems(forLines:)``.
     init(guideID: String, lineCount: Int) {
         self.guideID = guideID
+        sectionHasher = Self.hasher(guideID: guideID, sectionPath: [])
         items.reserveCapacity(Self.reservedItems(forLines: lineCount))
     }
 
@@ -300,9 +302,7 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
-        var hasher = StableID.Hasher()
-        hasher.startPart(guideID)
-        hasher.startPart(sectionKey)
+        var hasher = sectionHasher
         hasher.startPart(content.kind.rawValue)
         content.hashIdentity(into: &hasher)
         let base = hasher.value
@@ -314,12 +314,19 @@ struct ItemExtractor: GuideBlockSink {
     private mutating func enterSection(level: Int, title: String) {
         let depth = min(max(level, 1), sectionPath.count + 1)
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
-        sectionKey = sectionPath.joined(separator: "\u{1F}")
+        sectionHasher = Self.hasher(guideID: guideID, sectionPath: sectionPath)
         if depth == 1 {
             inResources = Self.listsResources(title)
             inNotes = Self.isNotes(title)
         }
         sections.insert(Section(title: title), atPath: depth - 1)
+    }
+
+    private static func hasher(guideID: String, sectionPath: [String]) -> StableID.Hasher {
+        var hasher = StableID.Hasher()
+        hasher.startPart(guideID)
+        hasher.startPart(sectionPath.joined(separator: "\u{1F}"))
+        return hasher
     }
 
     /// Whether the main section lists resources to read.

@@ -52,20 +52,30 @@ extension Substring {
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
     var isTitleLike: Bool {
         guard let first = first, first.isUppercase || first.isNumber else { return false }
-        var words = 0
-        var capitalised = 0
-        for word in utf8.split(separator: 0x20) {
+        return withBytes { bytes in
+            // Words of four letters or more, and how many of them start with a capital.
+            var words = 0
+            var capitalised = 0
             var letters = 0
-            var firstLetter: UInt8?
-            for byte in word where byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                if firstLetter == nil { firstLetter = byte }
-                letters += 1
+            var firstLetter: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 {
+                    if letters >= 4 {
+                        words += 1
+                        if firstLetter >= 0x41 && firstLetter <= 0x5A { capitalised += 1 }
+                    }
+                    letters = 0
+                } else if byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    if letters == 0 { firstLetter = byte }
+                    letters += 1
+                }
             }
-            guard letters >= 4, let firstLetter else { continue }
-            words += 1
-            if firstLetter >= 0x41 && firstLetter <= 0x5A { capitalised += 1 }
+            if letters >= 4 {
+                words += 1
+                if firstLetter >= 0x41 && firstLetter <= 0x5A { capitalised += 1 }
+            }
+            return words == 0 || capitalised * 5 >= words * 3
         }
-        return words == 0 || capitalised * 5 >= words * 3
     }
 
     /// The number of space-separated words.
