@@ -100,6 +100,17 @@ import Testing
         #expect(throws: GuideError.tooLarge(file: big, bytes: 17, limit: 16)) { try GuideReader(maximumSize: 16).read(contentsOfFile: big) }
     }
 
+    @Test func pipeIsReadWhole() throws {
+        let data = try TestFiles.fixtureData("awkward-cases.txt")
+        let pipe = Pipe()
+        try pipe.fileHandleForWriting.write(contentsOf: data)  // well within a pipe's buffer
+        try pipe.fileHandleForWriting.close()
+        let path = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+        let guide = try Self.reader(chunkSize: 64).read(contentsOfFile: path)
+        #expect(guide == (try GuideReader().read(data, fileName: (path as NSString).lastPathComponent)))
+        #expect(guide.items.count > 5)
+    }
+
     @Test func fileThatShrinksWhileReadIsReportedNotMisread() throws {
         let path = try Self.temporaryFile("shrinking.txt", Array("Title\nshort\n".utf8))
         let file = try #require(FileHandle(forReadingAtPath: path))

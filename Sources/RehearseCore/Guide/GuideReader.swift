@@ -45,12 +45,15 @@ public struct GuideReader: Sendable {
         }
         if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
         guard let file = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(file: path, reason: "permission denied")
+            throw .unreadable(file: path, reason: FileManager.default.isReadableFile(atPath: path) ? "it cannot be opened" : "permission denied")
         }
         defer { try? file.close() }
         let fileName = (path as NSString).lastPathComponent
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         var scanner = GuideTextScanner(fileName: fileName)
         do {
+            // A pipe or a device cannot be read twice: it is read whole.
+            guard type == .typeRegular else { return try read(readWhole(file, path: path), fileName: fileName) }
             let size = try file.seekToEnd()
             if size > UInt64(maximumSize) { throw GuideError.tooLarge(file: path, bytes: Int(size), limit: maximumSize) }
             if size == 0 { throw GuideError.empty(file: fileName) }
@@ -71,6 +74,16 @@ public struct GuideReader: Sendable {
         let guide = read(lines, fileName: fileName)
         if lines.changedWhileRead { throw .unreadable(file: path, reason: "the file changed while it was read; read it again") }
         return guide
+    }
+
+    /// All of a file that can only be read once, up to ``maximumSize``.
+    private func readWhole(_ file: FileHandle, path: String) throws -> Data {
+        var data = Data()
+        while let block = try file.read(upToCount: chunkSize), !block.isEmpty {
+            data.append(block)
+            if data.count > maximumSize { throw GuideError.tooLarge(file: path, bytes: data.count, limit: maximumSize) }
+        }
+        return data
     }
 
     private func read(_ lines: GuideLines, fileName: String) -> Guide {
