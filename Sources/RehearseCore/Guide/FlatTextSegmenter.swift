@@ -52,8 +52,11 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            lazy var isCandidate = text.isHeadingCandidate(python[index])
-            if text.utf8.count <= longestSection + 1, text.utf8.last == 0x3A || isCandidate,
+            // Whether the line could be a heading: asked once, for the main and the sub-heading checks.
+            let isShort = text.utf8.count <= longestSection + 1
+            let endsWithColon = text.utf8.last == 0x3A
+            let isCandidate = isShort && !endsWithColon || mode != .question ? text.isHeadingCandidate(python[index]) : false
+            if isShort, endsWithColon || isCandidate,
                 mainSections.contains(Self.headingKey(text))
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
@@ -238,8 +241,9 @@ struct FlatTextSegmenter {
 private final class PythonLineWindow {
     private let lines: TrimmedLines
     /// Slot `n` holds the reading of a line whose index ends in `n` (two bits), and that index.
-    private var indices = [Int](repeating: -1, count: 4)
-    private var readings = [PythonLine](repeating: PythonLine(""), count: 4)
+    /// One segmenter uses the window, on one thread, so its accesses cannot overlap.
+    @exclusivity(unchecked) private var indices = [Int](repeating: -1, count: 4)
+    @exclusivity(unchecked) private var readings = [PythonLine](repeating: PythonLine(""), count: 4)
 
     init(lines: TrimmedLines) {
         self.lines = lines

@@ -19,8 +19,9 @@ final class GuideText {
     /// Where each chunk starts in the text, in bytes; each is the start of a line.
     private let chunkStarts: [Int]
     private let byteCount: Int
-    private var current: Chunk
-    private var previous: Chunk?
+    // Read for every line: one reader uses a text, on one thread, and never while changing it.
+    @exclusivity(unchecked) private var current: Chunk
+    @exclusivity(unchecked) private var previous: Chunk?
     /// Set when a chunk read from the file was not what the first reading found.
     private(set) var changedWhileRead = false
 
