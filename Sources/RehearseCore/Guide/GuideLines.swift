@@ -39,23 +39,9 @@ struct GuideLines: RandomAccessCollection {
 
     /// The line without its line break (and, if asked, its outer white space).
     private func line(_ position: Int, trimmed: Bool) -> Substring {
-        let lineStart = Int(starts[position])
-        let lineEnd = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : byteCount
-        let (chunk, offset) = text.chunk(holding: lineStart, lineEnd)
-        let separator = separator
-        func narrow(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-            var start = lineStart - offset
-            var end = lineEnd - offset
-            if separator == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            guard trimmed else { return (start, end) }
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return (start, end)
-        }
-        // Chunks are made contiguous, so the copy never happens in practice.
-        let (start, end) = chunk.utf8.withContiguousStorageIfAvailable(narrow) ?? Array(chunk.utf8).withUnsafeBufferPointer(narrow)
-        let utf8 = chunk.utf8
-        return chunk[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let start = Int(starts[position])
+        let end = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : byteCount
+        return text.line(start, end, dropsReturn: separator == 0x0A, trimmed: trimmed)
     }
 }
 

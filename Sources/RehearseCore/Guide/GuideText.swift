@@ -53,9 +53,27 @@ final class GuideText {
         current = Chunk(index: -1, start: 0, end: 0, text: "")
     }
 
-    /// The chunk holding the bytes `start..<end` of one line, and the chunk's offset in the text.
-    func chunk(holding start: Int, _ end: Int) -> (text: String, offset: Int) {
-        if start >= current.start, end <= current.end { return (current.text, current.start) }
+    /// The bytes `start..<end` of the text, one line, less a `\r` at its end when
+    /// `dropsReturn`, and less its outer spaces and tabs when `trimmed`.
+    func line(_ start: Int, _ end: Int, dropsReturn: Bool, trimmed: Bool) -> Substring {
+        if start < current.start || end > current.end { moveToChunk(holding: start) }
+        let offset = current.start
+        func narrow(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+            var start = start - offset
+            var end = end - offset
+            if dropsReturn, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            guard trimmed else { return (start, end) }
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end)
+        }
+        // Chunks are made contiguous, so the copy never happens in practice.
+        let utf8 = current.text.utf8
+        let (lower, upper) = utf8.withContiguousStorageIfAvailable(narrow) ?? Array(utf8).withUnsafeBufferPointer(narrow)
+        return current.text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
+    }
+
+    private func moveToChunk(holding start: Int) {
         var low = 0
         var high = chunkStarts.count
         while high - low > 1 {
@@ -65,7 +83,6 @@ final class GuideText {
         let wanted = previous?.index == low ? previous : nil
         previous = current
         current = wanted ?? load(low)
-        return (current.text, current.start)
     }
 
     private func load(_ index: Int) -> Chunk {
