@@ -102,26 +102,32 @@ struct FlatTextSegmenter {
     /// Case-folded heading text for matching a line against the table of contents: lower
     /// case, without `:` or spaces at either end, inner white space folded to one space.
     static func headingKey(_ text: Substring) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.withBytes({ $0.allSatisfy { $0 < 0x80 } }) else {
             return text.lowercased().trimmed(of: ": ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         // ASCII, the common case, byte by byte: this runs for every short line of a guide.
-        let isEdge: (UInt8) -> Bool = { $0 == 0x3A || $0 == 0x20 }
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isEdge($0) }), let last = bytes.lastIndex(where: { !isEdge($0) }) else { return "" }
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.distance(from: first, to: last) + 1)
-        var pendingSpace = false
-        for byte in bytes[first...last] {
-            if byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
-                pendingSpace = !key.isEmpty
-                continue
+        return text.withBytes { bytes in
+            let isEdge: (UInt8) -> Bool = { $0 == 0x3A || $0 == 0x20 }
+            guard let first = bytes.firstIndex(where: { !isEdge($0) }), let last = bytes.lastIndex(where: { !isEdge($0) }) else { return "" }
+            return String(unsafeUninitializedCapacity: last - first + 1) { key in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes[first...last] {
+                    if byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        key[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    key[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    count += 1
+                }
+                return count
             }
-            if pendingSpace { key.append(0x20) }
-            pendingSpace = false
-            key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// `03 — Python Deep Dive for Interviews` → number `03` and the title.

@@ -80,17 +80,19 @@ extension Substring {
 
     /// The number of space-separated words.
     var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for byte in utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        withBytes { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 
     /// A line that could be a heading: short prose with no closing punctuation and no code.
