@@ -51,6 +51,8 @@ public struct GuideReader: Sendable {
         let fileName = (path as NSString).lastPathComponent
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         var scanner = GuideTextScanner(fileName: fileName)
+        // A file that fits in one block is decoded once, by the check.
+        var wholeText: String?
         do {
             // A pipe or a device cannot be read twice: it is read whole.
             guard type == .typeRegular else { return try read(readWhole(file, path: path), fileName: fileName) }
@@ -58,16 +60,20 @@ public struct GuideReader: Sendable {
             if size > UInt64(maximumSize) { throw GuideError.tooLarge(file: path, bytes: Int(size), limit: maximumSize) }
             if size == 0 { throw GuideError.empty(file: fileName) }
             try file.seek(toOffset: 0)
+            var blocks = 0
             while let block = try file.read(upToCount: chunkSize), !block.isEmpty {
-                _ = try block.withUnsafeBytes { (raw) throws(GuideError) in try scanner.consume(raw.assumingMemoryBound(to: UInt8.self)) }
+                let text = try block.withUnsafeBytes { (raw) throws(GuideError) in try scanner.consume(raw.assumingMemoryBound(to: UInt8.self)) }
+                blocks += 1
+                wholeText = blocks == 1 ? text : nil
             }
-            _ = try scanner.finish()
+            let rest = try scanner.finish()
+            wholeText? += rest
         } catch let error as GuideError {
             throw error
         } catch {
             throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
-        let text = GuideText(
+        let text = wholeText.map(GuideText.init) ?? GuideText(
             file: file, markLength: scanner.markLength, byteCount: scanner.byteCount, lineStarts: scanner.lineStarts.result.starts,
             chunkSize: chunkSize)
         let lines = GuideLines(text: text, lineStarts: scanner.lineStarts, byteCount: scanner.byteCount)
