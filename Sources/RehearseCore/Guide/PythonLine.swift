@@ -232,12 +232,13 @@ private struct PythonLexer {
     }
 
     private func isNameContinue(at index: Int) -> Bool {
-        switch bytes[index] {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x30...0x39: true
-        case 0xC0...: isAlphabeticScalar(at: index)
-        case 0x80..<0xC0: true  // continuation byte of a letter already accepted
-        default: false
-        }
+        let byte = bytes[index]
+        // The ASCII name bytes (digits; letters and `_`) as bits of two masks: a name's bytes
+        // are most of a line's, so this test runs more than any other.
+        if byte < 0x40 { return (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 != 0 }
+        if byte < 0x80 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> (byte - 0x40) & 1 != 0 }
+        // A continuation byte belongs to a letter already accepted.
+        return byte < 0xC0 || isAlphabeticScalar(at: index)
     }
 
     private func isAlphabeticScalar(at index: Int) -> Bool {
