@@ -1,4 +1,7 @@
 /// What a statement says about the structure around it, for ``PythonReindenter``.
+///
+/// Sets of names hold `String`s: a name is short, so it is stored inline without a
+/// reference to the guide's text, and hashed without the Unicode checks a `Substring` needs.
 extension PythonLine {
     /// `def` (also for `async def`) or `class`, when the line defines one.
     var definitionKeyword: Keyword? {
@@ -21,9 +24,9 @@ extension PythonLine {
     }
 
     /// The parameter names of a `def`.
-    var parameterNames: Set<Substring> {
+    var parameterNames: Set<String> {
         guard let open = tokens.firstIndex(where: { $0.kind == .op("(") }) else { return [] }
-        var names: Set<Substring> = []
+        var names: Set<String> = []
         var depth = 0
         var expectName = true
         for token in tokens[open...] {
@@ -35,7 +38,7 @@ extension PythonLine {
             case .op(","): if depth == 1 { expectName = true }
             case .op("*"), .op("**"): break
             case .name:
-                if depth == 1 && expectName { names.insert(word(token)) }
+                if depth == 1 && expectName { names.insert(String(word(token))) }
                 expectName = false
             default: if depth == 1 { expectName = false }
             }
@@ -84,23 +87,23 @@ extension PythonLine {
     }
 
     /// Every plain name the line uses.
-    var referencedNames: Set<Substring> {
-        var names: Set<Substring> = []
+    var referencedNames: Set<String> {
+        var names: Set<String> = []
         var afterDot = false
         for token in tokens {
-            if token.kind == .name, !afterDot { names.insert(word(token)) }
+            if token.kind == .name, !afterDot { names.insert(String(word(token))) }
             afterDot = token.kind == .op(".")
         }
         return names
     }
 
     /// Names bound by an assignment, a `for` target or a `with … as` target.
-    var boundNames: Set<Substring> {
-        var names: Set<Substring> = []
+    var boundNames: Set<String> {
+        var names: Set<String> = []
         if let asPosition = tokens.lastIndex(where: { $0.kind == .keyword(.as) }), asPosition + 1 < tokens.count,
             tokens[asPosition + 1].kind == .name
         {
-            names.insert(word(tokens[asPosition + 1]))
+            names.insert(String(word(tokens[asPosition + 1])))
         }
         if tokens.first?.kind == .keyword(.for) { names.formUnion(forTargets) }
         if hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) {
@@ -109,7 +112,7 @@ extension PythonLine {
             for token in tokens[..<equals] {
                 if token.kind == .op("[") || token.kind == .op("(") { depth += 1 }
                 if token.kind == .op("]") || token.kind == .op(")") { depth -= 1 }
-                if token.kind == .name, !afterDot, depth == 0 { names.insert(word(token)) }
+                if token.kind == .name, !afterDot, depth == 0 { names.insert(String(word(token))) }
                 afterDot = token.kind == .op(".")
             }
         }
@@ -117,12 +120,12 @@ extension PythonLine {
     }
 
     /// The targets of a `for … in`.
-    var forTargets: Set<Substring> {
+    var forTargets: Set<String> {
         guard let forPosition = tokens.firstIndex(where: { $0.kind == .keyword(.for) }),
             let inPosition = tokens.firstIndex(where: { $0.kind == .keyword(.in) }), forPosition < inPosition
         else { return [] }
-        var names: Set<Substring> = []
-        for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { names.insert(word(token)) }
+        var names: Set<String> = []
+        for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { names.insert(String(word(token))) }
         return names
     }
 }

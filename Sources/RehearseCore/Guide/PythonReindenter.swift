@@ -54,7 +54,7 @@ private struct ReindentState {
         var depth: Int
         var line: Int
         var name: Substring?
-        var names: Set<Substring>
+        var names: Set<String>
         var bodyStatements = 0
         var docstringOnly = false
         var hasElse = false
@@ -80,7 +80,7 @@ private struct ReindentState {
     var depth = 0
     var afterOpener = false
     var pendingDecorators: [Int] = []
-    var pendingDecoratorNames: Set<Substring> = []
+    var pendingDecoratorNames: Set<String> = []
 
     init(lines: [(text: Substring, line: Int)], lexed: [PythonLine]?) {
         self.lines = lines
@@ -266,8 +266,8 @@ private struct ReindentState {
     /// Whether the `def` at `index` (its decorators, or the lines after it up to the next
     /// definition) uses a name bound in the enclosing function, other than its own parameters:
     /// then it is nested in that function rather than a sibling of it.
-    private func usesNames(of enclosing: OpenBlock, definedAt index: Int, parameters: Set<Substring>) -> Bool {
-        let isOuterName = { (name: Substring) in enclosing.names.contains(name) && !parameters.contains(name) }
+    private func usesNames(of enclosing: OpenBlock, definedAt index: Int, parameters: Set<String>) -> Bool {
+        let isOuterName = { (name: String) in enclosing.names.contains(name) && !parameters.contains(name) }
         if pendingDecoratorNames.contains(where: isOuterName) { return true }
         for line in lexed[(index + 1)...] {
             if line.isComment { continue }
@@ -279,7 +279,7 @@ private struct ReindentState {
 
     private func openBlock(for line: PythonLine, depth: Int, line number: Int) -> OpenBlock {
         let keyword = line.definitionKeyword ?? line.firstKeyword
-        var names: Set<Substring> = []
+        var names: Set<String> = []
         if keyword == .def { names = line.parameterNames }
         if keyword == .for { names = line.forTargets }
         return OpenBlock(keyword: keyword, depth: depth, line: number, name: line.definedName, names: names)
