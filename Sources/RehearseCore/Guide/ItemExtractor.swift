@@ -387,8 +387,9 @@ extension ItemExtractor {
 
     static func resource(_ text: Substring) -> GuideItem.Content {
         guard let urlStart = text.range(ofBytes: "http")?.lowerBound else {
-            let parts = text.components(separatedBy: " — ")
-            return .resource(title: parts[0], url: nil, description: parts.count > 1 ? parts.dropFirst().joined(separator: " — ") : nil)
+            // `Title — what it covers`
+            guard let dash = text.range(ofBytes: " — ") else { return .resource(title: String(text), url: nil, description: nil) }
+            return .resource(title: String(text[..<dash.lowerBound]), url: nil, description: String(text[dash.upperBound...]))
         }
         let urlEnd = text[urlStart...].firstIndex { $0 == " " || $0 == ")" || $0 == ">" } ?? text.endIndex
         let url = String(text[urlStart..<urlEnd])
