@@ -40,7 +40,7 @@ struct FlatTextSegmenter {
                 index = tocRange.upperBound + 1
                 continue
             }
-            let text = python[index].text
+            let text = python.text(of: index)
             if text.isEmpty {
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
@@ -222,7 +222,7 @@ struct FlatTextSegmenter {
 
     /// Whether a heading candidate outside a question is a sub-heading.
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
-        guard let nextIndex = ((index + 1)..<lines.count).first(where: { !python[$0].text.isEmpty }) else { return false }
+        guard let nextIndex = ((index + 1)..<lines.count).first(where: { !python.text(of: $0).isEmpty }) else { return false }
         let next = python[nextIndex]
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if text.isTitleLike {
@@ -256,12 +256,22 @@ private final class PythonLineWindow {
     }
 
     subscript(index: Int) -> PythonLine {
+        readings[slot(reading: index)]
+    }
+
+    /// The trimmed line, without copying its reading.
+    func text(of index: Int) -> Substring {
+        readings[slot(reading: index)].text
+    }
+
+    /// The slot that holds the reading of the line at `index`, once it is read.
+    private func slot(reading index: Int) -> Int {
         let slot = index & 3
-        if indices[slot] == index { return readings[slot] }
-        let line = PythonLine(lines[index])
-        indices[slot] = index
-        readings[slot] = line
-        return line
+        if indices[slot] != index {
+            readings[slot] = PythonLine(lines[index])
+            indices[slot] = index
+        }
+        return slot
     }
 }
 
