@@ -12,7 +12,7 @@ public struct GuideReader: Sendable {
     /// The largest guide accepted, in bytes.
     public var maximumSize: Int
     /// How much of a file is read at once, and about how much of its text is held at once.
-    var chunkSize = 1 << 18
+    var chunkSize = 1 << 16
 
     public init(maximumSize: Int = 256 * 1024 * 1024) {
         self.maximumSize = maximumSize
