@@ -1,9 +1,9 @@
 import Foundation
 
 /// The text behind ``GuideLines``, a chunk of whole lines at a time. A text given in memory
-/// is one chunk. A file is decoded a chunk (64 KB or so) at a time as its
-/// lines are asked for, and only the last two chunks are kept, so that a 50 MB guide is not
-/// held in memory while its items are built; a line still in use keeps its chunk alive.
+/// is one chunk. A file is decoded a chunk (64 KB or so) at a time as its lines are asked
+/// for, and only the last two chunks are kept, so that a 50 MB guide is not held in memory
+/// while its items are built; a line still in use keeps its chunk alive.
 final class GuideText {
     private struct Chunk {
         let index: Int
