@@ -19,15 +19,9 @@ enum GuideFile {
         try reader.read(contentsOfFile: path)
     }
 
-    /// Reads and parses the guide at `path`, and then its text, to be kept with the guide.
+    /// Reads the guide at `path` with its text, to be kept with the guide.
     static func readWithText(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> (guide: Guide, text: String) {
-        let guide = try reader.read(contentsOfFile: path)
-        do {
-            return (guide, try GuideReader.decode(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: (path as NSString).lastPathComponent))
-        } catch let error as GuideError {
-            throw error
-        } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
-        }
+        let text = try reader.text(ofFile: path)
+        return (try reader.read(text: text, fileName: (path as NSString).lastPathComponent), text)
     }
 }

@@ -111,6 +111,20 @@ import Testing
         #expect(guide.items.count > 5)
     }
 
+    @Test func textOfAFileIsItsDecodedText() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array("03 — Café\r\nQ: Why?\r\nA: Because.\r\n".utf8)
+        let path = try Self.temporaryFile("03-cafe.txt", bytes)
+        #expect(try Self.reader(chunkSize: 4).text(ofFile: path) == "03 — Café\r\nQ: Why?\r\nA: Because.\r\n")
+        let binary = try Self.temporaryFile("image.txt", Array("line\n".utf8) + [0x00])
+        #expect(throws: GuideError.binary(file: "image.txt", line: 2)) { try GuideReader().text(ofFile: binary) }
+        let big = try Self.temporaryFile("big.txt", Array(repeating: UInt8(ascii: "a"), count: 40))
+        #expect(throws: GuideError.tooLarge(file: big, bytes: 40, limit: 16)) {
+            var reader = Self.reader(chunkSize: 64)
+            reader.maximumSize = 16
+            return try reader.text(ofFile: big)
+        }
+    }
+
     @Test func fileThatShrinksWhileReadIsReportedNotMisread() throws {
         let path = try Self.temporaryFile("shrinking.txt", Array("Title\nshort\n".utf8))
         let file = try #require(FileHandle(forReadingAtPath: path))

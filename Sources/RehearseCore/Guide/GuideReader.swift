@@ -39,23 +39,15 @@ public struct GuideReader: Sendable {
     /// chunk at a time as the guide is built, so that its whole text is never in memory.
     /// Errors about the file name `path`; errors about its content name the file.
     public func read(contentsOfFile path: String) throws(GuideError) -> Guide {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
-        guard let file = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.isReadableFile(atPath: path) ? "it cannot be opened" : "permission denied")
-        }
+        let (file, isRegular) = try open(path)
         defer { try? file.close() }
         let fileName = (path as NSString).lastPathComponent
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         var scanner = GuideTextScanner(fileName: fileName)
         // A file that fits in one block is decoded once, by the check.
         var wholeText: String?
         do {
             // A pipe or a device cannot be read twice: it is read whole.
-            guard type == .typeRegular else { return try read(readWhole(file, path: path), fileName: fileName) }
+            guard isRegular else { return try read(readWhole(file, path: path), fileName: fileName) }
             let size = try file.seekToEnd()
             if size > UInt64(maximumSize) { throw GuideError.tooLarge(file: path, bytes: Int(size), limit: maximumSize) }
             if size == 0 { throw GuideError.empty(file: fileName) }
@@ -68,10 +60,8 @@ public struct GuideReader: Sendable {
             }
             let rest = try scanner.finish()
             wholeText? += rest
-        } catch let error as GuideError {
-            throw error
         } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+            throw Self.guideError(error, path: path)
         }
         let text = wholeText.map(GuideText.init) ?? GuideText(
             file: file, markLength: scanner.markLength, byteCount: scanner.byteCount, lineStarts: scanner.lineStarts.result.starts,
@@ -82,7 +72,33 @@ public struct GuideReader: Sendable {
         return guide
     }
 
-    /// All of a file that can only be read once, up to ``maximumSize``.
+    /// The whole text of the guide file at `path`, checked as ``decode(_:fileName:)`` checks
+    /// it; for keeping a guide's text, which ``read(text:fileName:)`` then reads.
+    public func text(ofFile path: String) throws(GuideError) -> String {
+        let (file, _) = try open(path)
+        defer { try? file.close() }
+        do {
+            return try Self.decode(readWhole(file, path: path), fileName: (path as NSString).lastPathComponent)
+        } catch {
+            throw Self.guideError(error, path: path)
+        }
+    }
+
+    /// Opens a guide file; says whether it is a regular file, which can be read more than once.
+    private func open(_ path: String) throws(GuideError) -> (FileHandle, isRegular: Bool) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(file: path, reason: FileManager.default.isReadableFile(atPath: path) ? "it cannot be opened" : "permission denied")
+        }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        return (file, type == .typeRegular)
+    }
+
+    /// All of a file, up to ``maximumSize``.
     private func readWhole(_ file: FileHandle, path: String) throws -> Data {
         var data = Data()
         while let block = try file.read(upToCount: chunkSize), !block.isEmpty {
@@ -90,6 +106,11 @@ public struct GuideReader: Sendable {
             if data.count > maximumSize { throw GuideError.tooLarge(file: path, bytes: data.count, limit: maximumSize) }
         }
         return data
+    }
+
+    /// A failure to read a file, as the error that names it.
+    private static func guideError(_ error: any Error, path: String) -> GuideError {
+        error as? GuideError ?? .unreadable(file: path, reason: (error as NSError).localizedDescription)
     }
 
     private func read(_ lines: GuideLines, fileName: String) -> Guide {
