@@ -92,7 +92,10 @@ public struct GuideReader: Sendable {
         }
         if isFolder.boolValue { throw .unreadable(file: path, reason: "it is a folder; name a guide file") }
         guard let file = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.isReadableFile(atPath: path) ? "it cannot be opened" : "permission denied")
+            let reason =
+                FileManager.default.isReadableFile(atPath: path)
+                ? "the system would not open it; check that it is a plain file" : "permission denied; make the file readable"
+            throw .unreadable(file: path, reason: reason)
         }
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         return (file, type == .typeRegular)
