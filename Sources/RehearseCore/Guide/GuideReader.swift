@@ -23,7 +23,9 @@ public struct GuideReader: Sendable {
         guard bytes.count <= maximumSize else {
             throw .tooLarge(file: fileName, bytes: bytes.count, limit: maximumSize)
         }
-        return try read(text: Self.decode(bytes, fileName: fileName), fileName: fileName)
+        // The check that decodes the bytes also finds the line starts: they are not counted again.
+        let (text, scanner) = try Self.check(bytes, fileName: fileName)
+        return read(GuideLines(text: GuideText(text), lineStarts: scanner.lineStarts, byteCount: scanner.byteCount), fileName: fileName)
     }
 
     /// Reads a guide already decoded with ``decode(_:fileName:)``, so that the caller can let
@@ -131,12 +133,18 @@ public struct GuideReader: Sendable {
 
     /// Checks that the bytes are UTF-8 text (a byte-order mark is dropped) and returns it.
     public static func decode(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> String {
+        try check(bytes, fileName: fileName).text
+    }
+
+    /// Decodes and checks bytes held in memory, with the scanner that noted their line starts.
+    private static func check(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> (text: String, scanner: GuideTextScanner) {
         if bytes.isEmpty { throw .empty(file: fileName) }
         var scanner = GuideTextScanner(fileName: fileName)
-        func check(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<String, GuideError> {
+        func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<String, GuideError> {
             Result { () throws(GuideError) in try scanner.consume(buffer) + scanner.finish() }
         }
-        return try (bytes.withContiguousStorageIfAvailable(check) ?? Array(bytes).withUnsafeBufferPointer(check)).get()
+        let text = try (bytes.withContiguousStorageIfAvailable(scan) ?? Array(bytes).withUnsafeBufferPointer(scan)).get()
+        return (text, scanner)
     }
 
     /// Markdown when the name says so or the text has `#` headings or code fences.

@@ -44,12 +44,11 @@ struct GuideTextScanner {
         let text: String?
         if pending.isEmpty {
             text = String(validating: checked, as: UTF8.self)
-            if text == nil { pending = Array(checked) }
         } else {
             pending += checked
             text = String(validating: pending, as: UTF8.self)
         }
-        guard let text else { throw invalidByte(in: pending, at: checkedStart) }
+        guard let text else { throw invalidByte(in: pending.isEmpty ? Array(checked) : pending, at: checkedStart) }
         pending = Array(bodyBuffer[(lastASCII + 1)...])
         return text
     }
