@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .target(
             name: "RehearseCore",
-            resources: [.copy("Resources/StarterGuides")]
+            resources: [.copy("Resources/StarterGuides"), .copy("Resources/IndentationModel")]
         ),
         .target(
             name: "RehearseStore",

@@ -10,6 +10,8 @@ import RehearseCore
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
 ///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
 ///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
+///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X]
+///                                                 fits the indentation model (Benchmarks/reindent/fit.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -23,6 +25,17 @@ func fail(_ message: String) -> Never {
 
 if arguments.first == "grade" {
     GradingBenchmark.run()
+    exit(0)
+}
+
+if arguments.first == "fit-indentation", arguments.count >= 2 {
+    guard let out = option("--out") else { fail("fit-indentation needs --out MODEL.json") }
+    do {
+        try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
+                                     l2: option("--l2").flatMap(Double.init) ?? 1e-5)
+    } catch {
+        fail("\(error)")
+    }
     exit(0)
 }
 

@@ -129,3 +129,31 @@ extension PythonLine {
         return names
     }
 }
+
+extension PythonLine {
+    /// The names an `import` or `from … import` binds: `a` for `import a.b`, `c` for `… as c`.
+    var importedNames: [String] {
+        guard let first = firstKeyword, first == .import || first == .from else { return [] }
+        var names: [String] = []
+        var position = first == .from ? (tokens.firstIndex { $0.kind == .keyword(.import) }.map { $0 + 1 } ?? tokens.count) : 1
+        var expectName = true
+        while position < tokens.count {
+            let token = tokens[position]
+            switch token.kind {
+            case .name where expectName:
+                names.append(String(word(token)))
+                expectName = false
+            case .keyword(.as):
+                if position + 1 < tokens.count, tokens[position + 1].kind == .name {
+                    if !names.isEmpty { names.removeLast() }
+                    names.append(String(word(tokens[position + 1])))
+                    position += 1
+                }
+            case .op(","): expectName = true
+            default: break
+            }
+            position += 1
+        }
+        return names
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Writes the training set for Rehearse's indentation model as JSON Lines.
+
+Snippets are cut from the `train` half of CPython's standard library only (the modules
+`reindent_bench.py --list-train` prints), exactly as the benchmark cuts them, so that the
+`eval` half stays unseen. Several seeds and comment-keeping rates vary what is kept.
+One line per snippet: {"flat": [lines], "roles": ["stmt"|"comment"|"cont"], "depths": [...]}.
+
+Usage: python3 training_set.py OUT.jsonl [--bench PATH/reindent_bench.py] [--n N]
+Deterministic: the same standard library gives the same file.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_BENCH = os.path.join(HERE, "..", "..", "..", "shared", "bench", "reindent_bench.py")
+
+# (seed, chance a full-line comment is kept, chance a trailing comment is kept)
+PASSES = [(101, 0.3, 0.5), (102, 0.0, 0.0), (103, 0.8, 0.5)]
+
+
+def extra_candidates(bench, text):
+    """Source lines of every def/class at any depth, and of every example window."""
+    try:
+        tree = bench.ast.parse(text)
+    except (SyntaxError, ValueError):
+        return
+    lines = text.split("\n")
+    for node in bench.ast.walk(tree):
+        if isinstance(node, bench.DEFS):
+            yield lines[bench.node_start(node) - 1:node.end_lineno]
+    for _, _, alternatives in bench.candidates("x", text, "py"):
+        if len(alternatives) > 1:
+            yield from alternatives[1:]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("output")
+    parser.add_argument("--bench", default=os.environ.get("REINDENT_BENCH", DEFAULT_BENCH))
+    parser.add_argument("--n", type=int, default=12000, help="snippets per pass")
+    args = parser.parse_args()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(args.bench)))
+    import reindent_bench as bench
+
+    root = bench.stdlib_dir()
+    seen = set()
+    written = 0
+    with open(args.output, "w", encoding="utf-8") as out:
+        for seed, keep_full, keep_trailing in PASSES:
+            sample, _ = bench.build_sample("train", args.n, seed, keep_full, keep_trailing, root)
+            for snippet in sample:
+                key = "\n".join(snippet["flat"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                record = {"flat": snippet["flat"], "roles": snippet["roles"], "depths": snippet["depths"],
+                          "category": snippet["category"]}
+                out.write(json.dumps(record) + "\n")
+                written += 1
+        # More of the same half: every nested function and class (methods included) and every
+        # "define then use" window, up to 80 lines, so that rarer shapes are seen often enough.
+        bench.MAX_LINES = 80
+        for origin, text, _ in bench.stdlib_sources(root, "train"):
+            for raw in extra_candidates(bench, text):
+                rng = bench.random.Random(f"extra:{origin}:{raw[0]}:{len(raw)}")
+                snippet = bench.process(raw, rng, 0.3, 0.5)
+                if snippet is None:
+                    continue
+                flat = [line.strip() for line in snippet.split("\n")]
+                key = "\n".join(flat)
+                if key in seen:
+                    continue
+                seen.add(key)
+                roles, depths = bench.line_roles(snippet)
+                out.write(json.dumps({"flat": flat, "roles": roles, "depths": depths, "category": "extra"}) + "\n")
+                written += 1
+    print(f"{written} snippets from the train split of {root} -> {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

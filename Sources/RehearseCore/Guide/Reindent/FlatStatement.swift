@@ -1,0 +1,105 @@
+/// One logical statement of a block of flattened Python: its first line, the lines that
+/// continue it (inside brackets, a triple-quoted string, or after a backslash), and what
+/// the indentation search needs to know of it.
+///
+/// Decorators are folded into the statement they decorate, so that a decorated `def`
+/// and its decorators are placed as one unit.
+struct FlatStatement {
+    /// The first and last line of the statement (decorators included), as positions in the block.
+    var first: Int
+    var last: Int
+    /// The line of the statement proper (the `def` after its decorators).
+    var head: Int
+    var kind: StatementKind
+    /// Ends with `:` outside brackets: the next statement is one level deeper.
+    var opens: Bool
+    /// `elif`, `else`, `except` or `finally`: a clause that continues a compound statement.
+    var clause: Keyword?
+    /// `async def`, `async for`, `async with`, or a statement that uses `await`.
+    var isAsync: Bool
+    var usesAwait: Bool
+    /// A `def` whose first parameter is `self` or `cls`, or whose name is a dunder.
+    var isMethod: Bool
+    /// Interned names: used by the statement (for a `def` or `class`, also by the lines up to
+    /// the next definition), bound by it in the block that holds it, and bound in its own body.
+    var uses: [Int32]
+    var binds: [Int32]
+    var bodyBinds: [Int32]
+    /// The name a `def` or `class` defines.
+    var defines: Int32?
+    var usesSelf: Bool
+}
+
+/// What kind of statement a line starts, for the indentation model's features.
+enum StatementKind: Int, CaseIterable {
+    case def, `class`, `if`, elif, `else`, `for`, `while`, `try`, except, finally, with
+    case returnValue, returnBare, yield, raise, pass, `break`, `continue`, `import`
+    case assign, augmentedAssign, annotated, call, print, expression, string, assert, del, declaration
+    case ellipsis, other
+
+    init(_ line: PythonLine) {
+        let tokens = line.tokens
+        guard let first = tokens.first else {
+            self = .other
+            return
+        }
+        switch first.kind {
+        case .keyword(let keyword):
+            switch keyword {
+            case .def: self = .def
+            case .class: self = .class
+            case .if: self = .if
+            case .elif: self = .elif
+            case .else: self = .else
+            case .for: self = .for
+            case .while: self = .while
+            case .try: self = .try
+            case .except: self = .except
+            case .finally: self = .finally
+            case .with: self = .with
+            case .return: self = tokens.count == 1 ? .returnBare : .returnValue
+            case .yield: self = .yield
+            case .raise: self = .raise
+            case .pass: self = .pass
+            case .break: self = .break
+            case .continue: self = .continue
+            case .import, .from: self = .import
+            case .assert: self = .assert
+            case .del: self = .del
+            case .global, .nonlocal: self = .declaration
+            case .async:
+                if tokens.count > 1, case .keyword(let next) = tokens[1].kind {
+                    self = next == .def ? .def : next == .for ? .for : next == .with ? .with : .other
+                } else {
+                    self = .other
+                }
+            case .await: self = .call
+            default: self = line.hasAssignment ? .assign : .expression
+            }
+        case .op("..."): self = tokens.count == 1 ? .ellipsis : .expression
+        case .string: self = tokens.count == 1 || tokens.allSatisfy({ $0.kind == .string }) ? .string : .expression
+        default:
+            if line.hasAssignment {
+                let augmented = tokens.contains { token in
+                    guard case .op(let symbol) = token.kind else { return false }
+                    return ["+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="].contains(symbol)
+                }
+                self = augmented ? .augmentedAssign : .assign
+            } else if tokens.count >= 2, tokens[0].kind == .name, tokens[1].kind == .op(":") {
+                self = .annotated
+            } else if line.hasCall {
+                self = line.isName(first, "print") ? .print : .call
+            } else {
+                self = .expression
+            }
+        }
+    }
+
+    /// Statements after which the block they end is over, unless dead code follows.
+    var isTerminal: Bool {
+        switch self {
+        case .returnValue, .returnBare, .raise, .pass, .break, .continue, .ellipsis: true
+        default: false
+        }
+    }
+}

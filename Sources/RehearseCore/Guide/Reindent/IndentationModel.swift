@@ -1,0 +1,201 @@
+import Foundation
+
+/// The learned half of indentation restoration: a log-linear score for placing a statement
+/// at one of the depths the search allows.
+///
+/// Each feature is a combination of a few categorical facts about the placement
+/// (``PlacementFacts``), such as "closes one level, the statement is a `return`, the block
+/// it leaves is an `if`". The weights were fitted on Python from the `train` half of
+/// CPython's standard library (see `Benchmarks/reindent/fit.sh`) and ship as the resource
+/// `IndentationModel/indentation-model.json`. A placement's probability is the softmax of
+/// its score over the depths the search allows at that point.
+struct IndentationModel: Sendable {
+    /// One feature template: the facts it combines and where its weights start.
+    struct Template: Sendable {
+        let name: String
+        let dimensions: [Int]
+        let offset: Int
+        var size: Int { dimensions.reduce(1, *) }
+    }
+
+    static let kinds = StatementKind.allCases.count + 1  // the last one: a method `def`
+    static let previousKinds = kinds + 1  // the last one: no statement before
+    static let blocks = BlockKind.allCases.count
+    static let comments = FlatPythonBlock.CommentKind.allCases.count
+
+    /// The templates, in the order their weights are stored.
+    static let templates: [Template] = {
+        let shapes: [(String, [Int])] = [
+            ("closed×kind", [4, kinds]),
+            ("closed×previous", [4, previousKinds]),
+            ("closed×previous×kind", [4, previousKinds, kinds]),
+            ("closed×top×kind", [4, blocks, kinds]),
+            ("closed×landing×kind", [4, blocks, kinds]),
+            ("closed×count×top", [4, 5, blocks]),
+            ("closed×closesLocal×kind", [4, 2, kinds]),
+            ("closed×definitionReference×kind", [4, 3, kinds]),
+            ("closed×comment×kind", [4, comments, kinds]),
+            ("closed×closesSelf", [4, 2]),
+            ("closed×method×landingIsClass", [4, 2, 2]),
+            ("closed×closesLocal×top", [4, 2, blocks]),
+            ("closed×landing×top", [4, blocks, blocks]),
+            ("closed×depth", [4, 5]),
+            ("closed×previous×top", [4, previousKinds, blocks]),
+            ("closed×bodyEndsTerminal×top", [4, 2, blocks]),
+        ]
+        var offset = 0
+        return shapes.map { name, dimensions in
+            defer { offset += dimensions.reduce(1, *) }
+            return Template(name: name, dimensions: dimensions, offset: offset)
+        }
+    }()
+
+    static let weightCount = templates.last.map { $0.offset + $0.size } ?? 0
+    static let featuresPerPlacement = templates.count
+
+    let weights: [Float]
+
+    /// The model that ships with Rehearse, read once on first use. A missing or damaged
+    /// resource gives a model of zeros (every allowed depth equally likely), which the
+    /// tests would catch.
+    static let shared: IndentationModel = (try? load()) ?? IndentationModel(weights: [Float](repeating: 0, count: weightCount))
+
+    /// Reads the shipped model file.
+    static func load() throws -> IndentationModel {
+        guard let url = Bundle.module.url(forResource: "IndentationModel/indentation-model", withExtension: "json")
+            ?? Bundle.module.url(forResource: "indentation-model", withExtension: "json", subdirectory: "IndentationModel")
+        else { throw IndentationModelError.missing }
+        return try IndentationModel(json: Data(contentsOf: url))
+    }
+
+    init(weights: [Float]) {
+        self.weights = weights
+    }
+
+    /// Reads a model file; its templates must be the ones this code computes.
+    init(json: Data) throws {
+        let file = try JSONDecoder().decode(IndentationModelFile.self, from: json)
+        guard file.format == IndentationModelFile.formatName, file.templates.count == Self.templates.count else {
+            throw IndentationModelError.mismatch("expected \(Self.templates.count) templates of format \(IndentationModelFile.formatName)")
+        }
+        var weights: [Float] = []
+        weights.reserveCapacity(Self.weightCount)
+        for (stored, template) in zip(file.templates, Self.templates) {
+            guard stored.name == template.name, stored.dimensions == template.dimensions, stored.weights.count == template.size else {
+                throw IndentationModelError.mismatch("template \(stored.name) does not match \(template.name)")
+            }
+            weights += stored.weights
+        }
+        self.weights = weights
+    }
+
+    /// The score of a placement.
+    func score(_ facts: PlacementFacts) -> Float {
+        var total: Float = 0
+        Self.forEachFeature(of: facts) { total += weights[$0] }
+        return total
+    }
+
+    /// Calls `body` with the weight index of each feature of a placement, one per template.
+    @inline(__always)
+    static func forEachFeature(of facts: PlacementFacts, _ body: (Int) -> Void) {
+        let t = templates
+        let k = kinds, p = previousKinds, b = blocks
+        let c = facts.closed
+        body(t[0].offset + c * k + facts.kind)
+        body(t[1].offset + c * p + facts.previous)
+        body(t[2].offset + (c * p + facts.previous) * k + facts.kind)
+        body(t[3].offset + (c * b + facts.top) * k + facts.kind)
+        body(t[4].offset + (c * b + facts.landing) * k + facts.kind)
+        body(t[5].offset + (c * 5 + facts.count) * b + facts.top)
+        body(t[6].offset + (c * 2 + facts.closesLocal) * k + facts.kind)
+        body(t[7].offset + (c * 3 + facts.definitionReference) * k + facts.kind)
+        body(t[8].offset + (c * comments + facts.comment) * k + facts.kind)
+        body(t[9].offset + c * 2 + facts.closesSelf)
+        body(t[10].offset + (c * 2 + facts.isMethod) * 2 + (facts.landing == BlockKind.class.rawValue ? 1 : 0))
+        body(t[11].offset + (c * 2 + facts.closesLocal) * b + facts.top)
+        body(t[12].offset + (c * b + facts.landing) * b + facts.top)
+        body(t[13].offset + c * 5 + min(facts.depth, 4))
+        body(t[14].offset + (c * p + facts.previous) * b + facts.top)
+        body(t[15].offset + (c * 2 + facts.bodyEndsTerminal) * b + facts.top)
+    }
+}
+
+/// The categorical facts about placing one statement at one depth.
+struct PlacementFacts {
+    /// Levels closed by the placement, 0 to 3 (3 stands for three or more).
+    var closed: Int
+    /// The statement's kind (``StatementKind``, or the last value for a method).
+    var kind: Int
+    /// The kind of the statement before it.
+    var previous: Int
+    /// The block the previous statement stands in, and the block the statement would land in.
+    var top: Int
+    var landing: Int
+    /// How many statements the innermost open block already holds, bucketed 0 to 4.
+    var count: Int
+    /// 1 when the statement uses a name bound only in a block this placement closes.
+    var closesLocal: Int
+    /// 0: it names no open definition; 1: it names one whose body this placement closes;
+    /// 2: one whose body stays open around it.
+    var definitionReference: Int
+    /// The comment line before it (``FlatPythonBlock/CommentKind``).
+    var comment: Int
+    /// 1 when it uses `self` and the placement leaves the method that binds it.
+    var closesSelf: Int
+    /// 1 for a `def` that takes `self` or `cls`.
+    var isMethod: Int
+    /// The depth itself.
+    var depth: Int
+    /// 1 when the previous statement ends its block (`return`, `raise`, `pass` …).
+    var bodyEndsTerminal: Int
+}
+
+/// What opened a block of statements (the module for the outermost one).
+enum BlockKind: Int, CaseIterable, Sendable {
+    case module, def, `class`, `if`, elif, `else`, `for`, `while`, `try`, except, finally, with, other
+
+    init(_ kind: StatementKind) {
+        switch kind {
+        case .def: self = .def
+        case .class: self = .class
+        case .if: self = .if
+        case .elif: self = .elif
+        case .else: self = .else
+        case .for: self = .for
+        case .while: self = .while
+        case .try: self = .try
+        case .except: self = .except
+        case .finally: self = .finally
+        case .with: self = .with
+        default: self = .other
+        }
+    }
+}
+
+enum IndentationModelError: Error, CustomStringConvertible {
+    case missing
+    case mismatch(String)
+
+    var description: String {
+        switch self {
+        case .missing: "the indentation model resource is missing"
+        case .mismatch(let detail): "the indentation model file does not fit this version: \(detail)"
+        }
+    }
+}
+
+/// The model file: each template's name, shape and weights.
+struct IndentationModelFile: Codable {
+    static let formatName = "rehearse-indentation-model-1"
+
+    struct StoredTemplate: Codable {
+        var name: String
+        var dimensions: [Int]
+        var weights: [Float]
+    }
+
+    var format: String
+    var trainedOn: String
+    var templates: [StoredTemplate]
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Fits the ``IndentationModel`` to real Python whose indentation is known.
+///
+/// Each example is walked statement by statement along its true depths (the reading a
+/// search would reach if it were right so far); every statement with more than one
+/// allowed depth is a decision, and the weights maximise the log-likelihood of the true
+/// depth among the allowed ones (a conditional logit), with an L2 penalty. Adam on the
+/// full set, a fixed number of steps, one thread: the same examples give the same file.
+public enum IndentationModelFitter {
+    /// Flat lines of one snippet and, for each line that starts a statement, its true depth.
+    public struct Example: Sendable {
+        public var lines: [String]
+        public var depths: [Int?]
+
+        public init(lines: [String], depths: [Int?]) {
+            self.lines = lines
+            self.depths = depths
+        }
+    }
+
+    /// What fitting found: the model file and a few figures about the data.
+    public struct Report: Sendable {
+        public var modelJSON: Data
+        public var examples: Int
+        public var skippedExamples: Int
+        public var decisions: Int
+        public var trainingAccuracy: Double
+        public var finalLoss: Double
+    }
+
+    public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, trainedOn: String,
+                           progress: (String) -> Void = { _ in }) throws -> Report {
+        var decisions = DecisionSet()
+        var skipped = 0
+        for example in examples where !decisions.add(example) { skipped += 1 }
+        progress("\(examples.count - skipped) examples, \(skipped) skipped, \(decisions.count) decisions")
+        var weights = [Double](repeating: 0, count: IndentationModel.weightCount)
+        var firstMoment = weights, secondMoment = weights
+        let rate = 0.05, beta1 = 0.9, beta2 = 0.999
+        var loss = 0.0
+        for step in 1...max(steps, 1) {
+            var gradient = [Double](repeating: 0, count: weights.count)
+            loss = decisions.lossAndGradient(weights, into: &gradient)
+            for index in weights.indices {
+                let g = gradient[index] / Double(decisions.count) + l2 * weights[index]
+                firstMoment[index] = beta1 * firstMoment[index] + (1 - beta1) * g
+                secondMoment[index] = beta2 * secondMoment[index] + (1 - beta2) * g * g
+                let corrected1 = firstMoment[index] / (1 - pow(beta1, Double(step)))
+                let corrected2 = secondMoment[index] / (1 - pow(beta2, Double(step)))
+                weights[index] -= rate * corrected1 / (corrected2.squareRoot() + 1e-8)
+            }
+            if step % 50 == 0 || step == 1 { progress("step \(step): loss \(loss / Double(decisions.count))") }
+        }
+        let rounded = weights.map { Float(($0 * 10_000).rounded() / 10_000) }
+        let file = IndentationModelFile(
+            format: IndentationModelFile.formatName, trainedOn: trainedOn,
+            templates: IndentationModel.templates.map {
+                .init(name: $0.name, dimensions: $0.dimensions, weights: Array(rounded[$0.offset..<($0.offset + $0.size)]))
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Report(modelJSON: try encoder.encode(file), examples: examples.count - skipped, skippedExamples: skipped,
+                      decisions: decisions.count, trainingAccuracy: decisions.accuracy(weights),
+                      finalLoss: loss / Double(max(decisions.count, 1)))
+    }
+}
+
+/// Every decision of the training set: per candidate depth, its feature indices.
+private struct DecisionSet {
+    /// Per decision: where its candidates start in `features` (in units of one candidate),
+    /// how many there are, and which one is true.
+    private var starts: [Int32] = []
+    private var counts: [UInt8] = []
+    private var truths: [UInt8] = []
+    private var features: [Int32] = []
+
+    var count: Int { starts.count }
+
+    /// Adds the decisions of one example; false when its truth cannot be followed.
+    mutating func add(_ example: IndentationModelFitter.Example) -> Bool {
+        let block = FlatPythonBlock(lines: example.lines.map { Substring($0) })
+        var truth: [Int] = []
+        for statement in block.statements {
+            guard let depth = example.depths[statement.head] else { return false }
+            truth.append(depth)
+        }
+        let mark = (starts.count, counts.count, truths.count, features.count)
+        var reading = IndentationReading(nameCount: block.nameCount)
+        for (index, statement) in block.statements.enumerated() {
+            let depth = truth[index]
+            let allowed = reading.allowedDepths
+            guard allowed.contains(depth), reading.violation(placing: statement, at: depth) == nil else {
+                (starts, counts, truths, features) = (Array(starts.prefix(mark.0)), Array(counts.prefix(mark.1)),
+                                                      Array(truths.prefix(mark.2)), Array(features.prefix(mark.3)))
+                return false
+            }
+            let candidates = allowed.filter { reading.violation(placing: statement, at: $0) == nil }
+            if candidates.count > 1 {
+                let context = reading.context(for: statement, selfName: block.selfName)
+                starts.append(Int32(features.count / IndentationModel.featuresPerPlacement))
+                counts.append(UInt8(candidates.count))
+                truths.append(UInt8(candidates.firstIndex(of: depth) ?? 0))
+                for candidate in candidates {
+                    let facts = reading.facts(placing: statement, comment: block.commentBefore[index], at: candidate, context: context)
+                    IndentationModel.forEachFeature(of: facts) { features.append(Int32($0)) }
+                }
+            }
+            reading.place(statement, at: depth)
+        }
+        return true
+    }
+
+    /// The summed negative log-likelihood; adds its gradient to `gradient`.
+    func lossAndGradient(_ weights: [Double], into gradient: inout [Double]) -> Double {
+        let width = IndentationModel.featuresPerPlacement
+        var loss = 0.0
+        var scores = [Double](repeating: 0, count: 256)
+        for decision in 0..<count {
+            let first = Int(starts[decision]), number = Int(counts[decision])
+            var largest = -Double.infinity
+            for candidate in 0..<number {
+                var score = 0.0
+                let base = (first + candidate) * width
+                for offset in 0..<width { score += weights[Int(features[base + offset])] }
+                scores[candidate] = score
+                largest = max(largest, score)
+            }
+            var total = 0.0
+            for candidate in 0..<number { total += exp(scores[candidate] - largest) }
+            let normaliser = largest + log(total)
+            let truth = Int(truths[decision])
+            loss -= scores[truth] - normaliser
+            for candidate in 0..<number {
+                let probability = exp(scores[candidate] - normaliser) - (candidate == truth ? 1 : 0)
+                let base = (first + candidate) * width
+                for offset in 0..<width { gradient[Int(features[base + offset])] += probability }
+            }
+        }
+        return loss
+    }
+
+    /// The share of decisions where the true depth scores highest.
+    func accuracy(_ weights: [Double]) -> Double {
+        let width = IndentationModel.featuresPerPlacement
+        var right = 0
+        for decision in 0..<count {
+            let first = Int(starts[decision]), number = Int(counts[decision])
+            var best = 0
+            var bestScore = -Double.infinity
+            for candidate in 0..<number {
+                var score = 0.0
+                let base = (first + candidate) * width
+                for offset in 0..<width { score += weights[Int(features[base + offset])] }
+                if score > bestScore { (best, bestScore) = (candidate, score) }
+            }
+            if best == Int(truths[decision]) { right += 1 }
+        }
+        return Double(right) / Double(max(count, 1))
+    }
+}

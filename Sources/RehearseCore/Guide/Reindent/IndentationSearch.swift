@@ -1,0 +1,149 @@
+import Foundation
+
+/// Finds the most probable indentation of a block of flattened Python: a beam search over
+/// the depth of each statement, where what cannot be Python is ruled out
+/// (``IndentationReading/violation(placing:at:)``) and what can is scored by the learned
+/// ``IndentationModel``.
+struct IndentationSearch {
+    /// The chosen depth of each statement of the block, how sure the search is, and where
+    /// the runner-up reading first differs.
+    struct Outcome {
+        var depths: [Int]
+        /// The probability of the chosen reading among the readings the beam kept, 0–1.
+        var confidence: Double
+        /// The statement where the best rival reading first places a line differently.
+        var doubtfulStatement: Int?
+        /// Statements whose placement breaks a rule of Python in every reading, and why.
+        var violations: [(statement: Int, violation: IndentationReading.Violation)]
+    }
+
+    static let beamWidth = 16
+    /// Added to a placement that breaks a rule: such a reading wins only when no other exists.
+    static let violationPenalty = 1_000.0
+
+    let block: FlatPythonBlock
+    let model: IndentationModel
+
+    init(block: FlatPythonBlock, model: IndentationModel = .shared) {
+        self.block = block
+        self.model = model
+    }
+
+    /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
+    func run() -> Outcome {
+        var outcome = Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: [])
+        let starts = segmentStarts()
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : block.statements.count
+            let part = search(start..<end)
+            outcome.depths += part.depths
+            if part.confidence < outcome.confidence {
+                outcome.confidence = part.confidence
+                outcome.doubtfulStatement = part.doubtfulStatement
+            }
+            outcome.violations += part.violations
+        }
+        return outcome
+    }
+
+    /// Where a new example starts at the margin: a statement after a block opener that a
+    /// numbered or ruled comment (`# 2. …`, `# --- …`) separates from it. The opener is
+    /// left without a body, as the guide wrote it.
+    func segmentStarts() -> [Int] {
+        var starts = [0]
+        for index in block.statements.indices.dropFirst()
+        where block.commentBefore[index] == .marker && block.statements[index - 1].opens {
+            starts.append(index)
+        }
+        return starts
+    }
+
+    /// One partial reading in the beam: its state, its log-probability and its path.
+    private struct Hypothesis {
+        var reading: IndentationReading
+        var score: Double
+        var node: Int
+    }
+
+    /// The path of a hypothesis, one node per statement: the depth chosen and the node before.
+    private struct PathNode {
+        var parent: Int32
+        var depth: UInt8
+        var violation: IndentationReading.Violation?
+    }
+
+    private func search(_ range: Range<Int>) -> Outcome {
+        guard !range.isEmpty else { return Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: []) }
+        var nodes: [PathNode] = []
+        nodes.reserveCapacity(range.count * Self.beamWidth)
+        var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount), score: 0, node: -1)]
+        var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
+        var logits: [Double] = []
+        var violations: [IndentationReading.Violation?] = []
+        for index in range {
+            let statement = block.statements[index]
+            let comment = block.commentBefore[index]
+            candidates.removeAll(keepingCapacity: true)
+            for (position, hypothesis) in beam.enumerated() {
+                let reading = hypothesis.reading
+                let depths = reading.allowedDepths
+                logits.removeAll(keepingCapacity: true)
+                violations.removeAll(keepingCapacity: true)
+                let context = reading.context(for: statement, selfName: block.selfName)
+                for depth in depths {
+                    violations.append(reading.violation(placing: statement, at: depth))
+                    logits.append(depths.count == 1 ? 0 : Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))))
+                }
+                let allowed = violations.indices.filter { violations[$0] == nil }
+                let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
+                for (offset, depth) in depths.enumerated() {
+                    let penalty = violations[offset] == nil ? 0 : Self.violationPenalty
+                    candidates.append((position, depth, hypothesis.score + logits[offset] - normaliser - penalty, violations[offset]))
+                }
+            }
+            candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.hypothesis, $0.depth) < ($1.hypothesis, $1.depth) }
+            var next: [Hypothesis] = []
+            next.reserveCapacity(Self.beamWidth)
+            for candidate in candidates.prefix(Self.beamWidth) {
+                var reading = beam[candidate.hypothesis].reading
+                reading.place(statement, at: candidate.depth)
+                nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
+                next.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
+            }
+            beam = next
+        }
+        for position in beam.indices where beam[position].reading.endsWithBareTry {
+            beam[position].score -= Self.violationPenalty
+        }
+        beam.sort { $0.score > $1.score }
+        let best = path(from: beam[0].node, nodes: nodes, count: range.count)
+        let total = beam.reduce(0.0) { $0 + exp($1.score - beam[0].score) }
+        var doubtful: Int?
+        if beam.count > 1 {
+            let rival = path(from: beam[1].node, nodes: nodes, count: range.count)
+            doubtful = best.depths.indices.first { best.depths[$0] != rival.depths[$0] }.map { range.lowerBound + $0 }
+        }
+        var found = best.violations.map { (statement: range.lowerBound + $0.0, violation: $0.1) }
+        if beam[0].reading.endsWithBareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
+        return Outcome(depths: best.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found)
+    }
+
+    private func path(from node: Int, nodes: [PathNode], count: Int) -> (depths: [Int], violations: [(Int, IndentationReading.Violation)]) {
+        var depths = [Int](repeating: 0, count: count)
+        var violations: [(Int, IndentationReading.Violation)] = []
+        var current = node
+        var position = count - 1
+        while current >= 0, position >= 0 {
+            depths[position] = Int(nodes[current].depth)
+            if let violation = nodes[current].violation { violations.append((position, violation)) }
+            current = Int(nodes[current].parent)
+            position -= 1
+        }
+        return (depths, violations.reversed())
+    }
+
+    private func logSumExp(_ indices: [Int], _ values: [Double]) -> Double {
+        guard let largest = indices.map({ values[$0] }).max() else { return 0 }
+        return largest + log(indices.reduce(0.0) { $0 + exp(values[$1] - largest) })
+    }
+}
