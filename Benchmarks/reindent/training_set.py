@@ -22,6 +22,20 @@ DEFAULT_BENCH = os.path.join(HERE, "..", "..", "..", "shared", "bench", "reinden
 PASSES = [(101, 0.3, 0.5), (102, 0.0, 0.0), (103, 0.8, 0.5)]
 
 
+GUIDE_BLOCKS = 2500
+
+
+def title_comments(bench, root):
+    """Short capitalised comment lines of the train half (`# Fast path`), without the `#`."""
+    found = set()
+    for _, text, _ in bench.stdlib_sources(root, "train"):
+        for line in text.split("\n"):
+            body = line.strip()[1:].strip() if line.strip().startswith("#") else ""
+            if body[:1].isupper() and not body.endswith(".") and len(body.split()) <= 8 and body.isprintable():
+                found.add(body)
+    return sorted(found)
+
+
 def extra_candidates(bench, text):
     """Source lines of every def/class at any depth, and of every example window."""
     try:
@@ -48,6 +62,7 @@ def main():
 
     root = bench.stdlib_dir()
     seen = set()
+    base = []
     written = 0
     with open(args.output, "w", encoding="utf-8") as out:
         for seed, keep_full, keep_trailing in PASSES:
@@ -60,10 +75,11 @@ def main():
                 record = {"flat": snippet["flat"], "roles": snippet["roles"], "depths": snippet["depths"],
                           "category": snippet["category"]}
                 out.write(json.dumps(record) + "\n")
+                base.append(record)
                 written += 1
         # More of the same half: every nested function and class (methods included) and every
-        # "define then use" window, up to 80 lines, so that rarer shapes are seen often enough.
-        bench.MAX_LINES = 80
+        # "define then use" window, up to 400 lines, so that rarer shapes are seen often enough.
+        bench.MAX_LINES = 400
         for origin, text, _ in bench.stdlib_sources(root, "train"):
             for raw in extra_candidates(bench, text):
                 rng = bench.random.Random(f"extra:{origin}:{raw[0]}:{len(raw)}")
@@ -78,6 +94,23 @@ def main():
                 roles, depths = bench.line_roles(snippet)
                 out.write(json.dumps({"flat": flat, "roles": roles, "depths": depths, "category": "extra"}) + "\n")
                 written += 1
+        # Guides show several examples in one block, each under a short comment that names it.
+        # Such blocks are made from the snippets above, joined under comments of the same half.
+        titles = title_comments(bench, root)
+        rng = bench.random.Random(7)
+        pool = [r for r in base if r["category"] in ("func", "class", "example", "main")]
+        for _ in range(GUIDE_BLOCKS if titles and pool else 0):
+            parts = rng.sample(pool, rng.randint(2, 4))
+            record = {"flat": [], "roles": [], "depths": [], "category": "guide"}
+            for position, part in enumerate(parts):
+                if rng.random() < (0.8 if position else 0.4):
+                    record["flat"].append("# " + rng.choice(titles))
+                    record["roles"].append("comment")
+                    record["depths"].append(0)
+                for key in ("flat", "roles", "depths"):
+                    record[key].extend(part[key])
+            out.write(json.dumps(record) + "\n")
+            written += 1
     print(f"{written} snippets from the train split of {root} -> {args.output}", file=sys.stderr)
 
 

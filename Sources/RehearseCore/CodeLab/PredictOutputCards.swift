@@ -1,5 +1,6 @@
 /// "What does this print?" cards: snippets that ran, printed something, and printed the
-/// same twice (so the answer is not left to chance or the clock).
+/// same twice (so the answer is not left to chance or the clock). A block whose indentation
+/// is in doubt (``IndentationGuess/isDoubtful``) makes no card; a guessed one says so in its prompt.
 public enum PredictOutputCards {
     /// - Parameters:
     ///   - first: the lab's report.
@@ -9,14 +10,15 @@ public enum PredictOutputCards {
         let priority = guide.priority ?? .medium
         var cards: [Card] = []
         for item in guide.items {
-            guard case .code(_, let code, _) = item.content,
+            let guess = guide.indentationGuess(for: item)
+            guard case .code(_, let code, _) = item.content, guess?.isDoubtful != true,
                 let result = first.snippets.first(where: { $0.id == item.id }), result.status == .runs,
                 !result.output.trimmingWhitespace().isEmpty, result.output.utf8.count <= 2000,
                 again[item.id]?.output == result.output
             else { continue }
             cards.append(Card(
                 id: StableID.render(StableID.hash([guide.id, item.section.joined(separator: "\u{1F}"), "predict-output", code]), occurrence: 1),
-                guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?\n\n" + code,
+                guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?" + (guess.map { $0.isGuessed ? " (\($0.note))" : "" } ?? "") + "\n\n" + code,
                 answer: result.output, keypoints: [result.output.trimmingWhitespace()], priority: priority, position: 100_000 + cards.count))
         }
         return cards

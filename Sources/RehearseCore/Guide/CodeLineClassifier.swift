@@ -8,9 +8,10 @@ enum CodeLineClassifier {
     static func startsPython(_ line: PythonLine, raw: Substring) -> Bool {
         guard line.lexes else { return false }
         if line.isComment { return raw.hasBytePrefix("# ") || raw.hasBytePrefix("#!") || raw == "#" }
-        guard !line.hasProseAdjacency else { return false }
         let tokens = line.tokens
         guard let first = tokens.first else { return false }
+        let isDefinition = first.kind == .keyword(.def) || first.kind == .keyword(.class)
+        guard !line.hasProseAdjacency(allowingSpacedCalls: isDefinition) else { return false }
         switch first.kind {
         case .keyword(.def), .keyword(.class):
             return line.definedName != nil
@@ -27,8 +28,9 @@ enum CodeLineClassifier {
             return tokens.count >= 2
         case .op("@"):
             return tokens.count >= 2 && tokens[1].kind == .name
-        case .name, .op("("), .op("["):
+        case .name, .op("("), .op("["), .op("*"):
             if line.hasAssignment { return true }
+            if first.kind == .op("*") { return false }
             return line.hasCall && (tokens.last?.kind == .op(")") || line.bracketDelta > 0)
         default:
             return false
@@ -45,6 +47,35 @@ enum CodeLineClassifier {
         if tokens.count == 1, first.kind == .string || first.kind == .op("...") { return true }
         if line.isAnnotation || line.isClosingBrackets || line.bracketDelta > 0 { return true }
         return line.hasCall
+    }
+
+    /// Whether a line that ``continuesPython`` refuses still continues the Python block it
+    /// follows (`previous` is the last code line): a bare expression statement (`obj.attr`,
+    /// `c1 == c2`, `path[:0] + sep`), an old-style call with a space before its parenthesis
+    /// (`print ("…")`), or a lone name as the body of the opener before it (`try:` / `complex`).
+    static func continuesInsideBlock(_ line: PythonLine, previous: PythonLine) -> Bool {
+        guard line.lexes, !line.isComment, !line.hasProseAdjacency(allowingSpacedCalls: true) else { return false }
+        let tokens = line.tokens
+        guard let first = tokens.first, let last = tokens.last else { return false }
+        if previous.endsWithColon, tokens.count == 1, first.kind == .name || first.kind == .number {
+            return line.word(first).first.map { $0.isLowercase || $0 == "_" } ?? false
+        }
+        switch first.kind {
+        case .name:
+            guard line.word(first).first.map({ $0.isLowercase || $0 == "_" }) == true else { return false }
+        case .op("("), .op("["), .op("-"), .number, .string: break
+        default: return false
+        }
+        guard last.kind != .op("."), last.kind != .op(",") else { return false }
+        if line.hasAssignment || line.isAnnotation { return true }
+        for (previous, token) in zip(tokens, tokens.dropFirst()) {
+            switch (previous.kind, token.kind) {
+            case (.op("."), .name), (.name, .op("[")), (.op(")"), .op("[")), (.name, .op("(")): return true
+            case (_, .op("==")), (_, .op("!=")), (_, .op("+")), (_, .op("%")), (_, .keyword(.is)): return true
+            default: break
+            }
+        }
+        return false
     }
 
     static let sqlStarters: Set<String> = [

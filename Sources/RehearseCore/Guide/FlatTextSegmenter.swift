@@ -21,6 +21,7 @@ struct FlatTextSegmenter {
 
     func segment(into sink: inout some GuideBlockSink) -> SegmentedGuide {
         var warnings: [GuideWarning] = []
+        var guesses: [IndentationGuess] = []
         var index = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? lines.count
         var header = GuideHeader()
         if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace()) {
@@ -65,10 +66,11 @@ struct FlatTextSegmenter {
                 continue
             }
             if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
-                let (block, next, blockWarnings) = codeBlock(from: index)
+                let (block, next, blockWarnings, guess) = codeBlock(from: index)
             {
                 blocks.consume(block)
                 warnings += blockWarnings
+                if let guess { guesses.append(guess) }
                 index = next
                 mode = .normal
                 continue
@@ -93,7 +95,7 @@ struct FlatTextSegmenter {
             }
             index += 1
         }
-        return SegmentedGuide(header: header, warnings: warnings)
+        return SegmentedGuide(header: header, warnings: warnings, indentationGuesses: guesses)
     }
 
     /// Sections that close a guide without being listed in its contents.
@@ -161,7 +163,7 @@ struct FlatTextSegmenter {
     }
 
     /// Collects a code block starting at `start`, if the line opens one.
-    private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning])? {
+    private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning], IndentationGuess?)? {
         let line = python[start]
         let first = line.text
         if CodeLineClassifier.startsPython(line, raw: first) {
@@ -174,14 +176,14 @@ struct FlatTextSegmenter {
             {
                 end += 1
             }
-            return (plainBlock("sql", start..<end), end, [])
+            return (plainBlock("sql", start..<end), end, [], nil)
         }
         if CodeLineClassifier.isShell(first) {
             var end = start + 1
             while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(trimmed[end]) {
                 end += 1
             }
-            return (plainBlock("shell", start..<end), end, [])
+            return (plainBlock("shell", start..<end), end, [], nil)
         }
         return nil
     }
@@ -191,25 +193,31 @@ struct FlatTextSegmenter {
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
     }
 
-    private func pythonBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning]) {
+    private func pythonBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning], IndentationGuess?) {
         var end = start
         var brackets = 0
         var openQuote: UInt8?
         var lastCode = start
+        var backslash = false
         var lexed: [PythonLine] = []
         while end < lines.count {
             let line = openQuote.map { PythonLine(trimmed[end], insideTripleQuote: $0) } ?? python[end]
             let text = line.text
-            let inside = brackets > 0 || openQuote != nil
+            let inside = brackets > 0 || openQuote != nil || backslash
             if !inside {
                 if text.isEmpty {
                     end += 1
                     continue
                 }
-                if end > start, !CodeLineClassifier.continuesPython(line, raw: text) { break }
+                if end > start, !CodeLineClassifier.continuesPython(line, raw: text),
+                    !CodeLineClassifier.continuesInsideBlock(line, previous: lexed[lastCode - start])
+                {
+                    break
+                }
             }
             brackets = max(brackets + line.bracketDelta, 0)
             openQuote = line.openTripleQuote
+            backslash = openQuote == nil && !line.isComment && line.statement.utf8.last == 0x5C
             while lexed.count < end - start { lexed.append(PythonLine("")) }  // blank lines inside the block
             lexed.append(line)
             lastCode = end
@@ -217,7 +225,9 @@ struct FlatTextSegmenter {
         }
         let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
         let result = PythonReindenter.reindent(numbered, lexed: lexed)
-        return (.code(language: "python", code: result.code, lines: (start + 1)...(lastCode + 1)), lastCode + 1, result.warnings)
+        let fileLines = (start + 1)...(lastCode + 1)
+        let guess = result.confidence.map { IndentationGuess(lines: fileLines, confidence: $0, doubtfulLine: result.doubtfulLine) }
+        return (.code(language: "python", code: result.code, lines: fileLines), lastCode + 1, result.warnings, guess)
     }
 
     /// Whether a heading candidate outside a question is a sub-heading.

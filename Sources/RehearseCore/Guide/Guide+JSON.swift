@@ -15,7 +15,7 @@ extension Guide: Encodable {
         try container.encode(format, forKey: .format)
         try container.encode(next, forKey: .next)
         try container.encode(sections, forKey: .sections)
-        try container.encode(items, forKey: .items)
+        try container.encode(items.map { EncodedItem(item: $0, guess: indentationGuess(for: $0)) }, forKey: .items)
         try container.encode(warnings, forKey: .warnings)
     }
 
@@ -24,6 +24,22 @@ extension Guide: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+/// An item as `inspect --json` writes it: a code item also carries its `confidence`
+/// (null where the indentation was given rather than restored).
+private struct EncodedItem: Encodable {
+    let item: GuideItem
+    let guess: IndentationGuess?
+
+    private enum CodingKeys: String, CodingKey { case confidence }
+
+    func encode(to encoder: any Encoder) throws {
+        try item.encode(to: encoder)
+        guard item.kind == .code else { return }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(guess.map { ($0.confidence * 1000).rounded() / 1000 }, forKey: .confidence)
     }
 }
 

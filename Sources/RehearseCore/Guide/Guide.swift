@@ -26,11 +26,13 @@ public struct Guide: Sendable, Equatable {
     public var items: [GuideItem]
     /// Things the reader could not understand fully, with the line they concern.
     public var warnings: [GuideWarning]
+    /// For each block of Python restored from flat text, how sure the reader is of it.
+    public var indentationGuesses: [IndentationGuess]
 
     public init(
         id: String, number: String? = nil, title: String? = nil, priority: Priority? = nil,
         format: GuideFormat, next: String? = nil, sections: [Section] = [], items: [GuideItem] = [],
-        warnings: [GuideWarning] = []
+        warnings: [GuideWarning] = [], indentationGuesses: [IndentationGuess] = []
     ) {
         self.id = id
         self.number = number
@@ -41,6 +43,7 @@ public struct Guide: Sendable, Equatable {
         self.sections = sections
         self.items = items
         self.warnings = warnings
+        self.indentationGuesses = indentationGuesses
     }
 }
 

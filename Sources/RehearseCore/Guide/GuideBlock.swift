@@ -20,4 +20,5 @@ struct GuideHeader {
 struct SegmentedGuide {
     var header: GuideHeader
     var warnings: [GuideWarning]
+    var indentationGuesses: [IndentationGuess] = []
 }

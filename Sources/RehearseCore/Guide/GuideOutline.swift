@@ -26,6 +26,14 @@ public struct GuideOutline: Sendable {
         let totals = Dictionary(grouping: guide.items, by: \.kind)
         let summary = ItemKind.allCases.compactMap { kind in totals[kind].map { "\($0.count) \(kind.rawValue)" } }
         lines.append("\(guide.items.count) items: " + summary.joined(separator: ", "))
+        let guessed = guide.indentationGuesses.filter(\.isGuessed)
+        if !guessed.isEmpty {
+            lines.append("")
+            lines.append("\(guessed.count) code block\(guessed.count == 1 ? "" : "s") with guessed indentation:")
+            for guess in guessed {
+                lines.append("  \(fileName):\(guess.lines.lowerBound): \(guess.note), confidence \(Int((guess.confidence * 100).rounded()))%")
+            }
+        }
         if !guide.warnings.isEmpty {
             lines.append("")
             lines.append("\(guide.warnings.count) warning\(guide.warnings.count == 1 ? "" : "s"):")

@@ -73,7 +73,8 @@ struct ItemExtractor: GuideBlockSink {
         return Guide(
             id: extractor.guideID, number: segmented.header.number, title: segmented.header.title,
             priority: extractor.priority, format: format, next: extractor.next,
-            sections: extractor.sections, items: items, warnings: warnings.sorted { $0.line < $1.line })
+            sections: extractor.sections, items: items, warnings: warnings.sorted { $0.line < $1.line },
+            indentationGuesses: segmented.indentationGuesses)
     }
 
     mutating func consume(_ block: GuideBlock) {

@@ -107,12 +107,16 @@ extension PythonLine {
         }
         if tokens.first?.kind == .keyword(.for) { names.formUnion(forTargets) }
         if hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) {
+            // A target name, not one whose attribute or item is set (`a.b = …`, `a[i] = …`).
             var afterDot = false
             var depth = 0
-            for token in tokens[..<equals] {
+            for (position, token) in tokens[..<equals].enumerated() {
                 if token.kind == .op("[") || token.kind == .op("(") { depth += 1 }
                 if token.kind == .op("]") || token.kind == .op(")") { depth -= 1 }
-                if token.kind == .name, !afterDot, depth == 0 { names.insert(String(word(token))) }
+                let following = tokens[position + 1].kind
+                if token.kind == .name, !afterDot, depth == 0, following != .op("."), following != .op("["), following != .op("(") {
+                    names.insert(String(word(token)))
+                }
                 afterDot = token.kind == .op(".")
             }
         }
@@ -155,5 +159,71 @@ extension PythonLine {
             position += 1
         }
         return names
+    }
+}
+
+extension PythonLine {
+    /// The position of the `:` that ends a compound statement's header, outside brackets and
+    /// lambdas, when the line starts with a block keyword.
+    var topLevelColon: Int? {
+        switch firstKeyword {
+        case .if, .elif, .else, .for, .while, .with, .try, .except, .finally, .async: break
+        default: return nil
+        }
+        var depth = 0
+        var lambdas = 0
+        for (position, token) in tokens.enumerated() {
+            switch token.kind {
+            case .op("("), .op("["), .op("{"): depth += 1
+            case .op(")"), .op("]"), .op("}"): depth -= 1
+            case .keyword(.lambda): if depth == 0 { lambdas += 1 }
+            case .op(":") where depth == 0:
+                if lambdas > 0 { lambdas -= 1 } else { return position }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// A compound statement with its body on the same line (`if x: return y`).
+    var opensInline: Bool {
+        guard let colon = topLevelColon else { return false }
+        return colon + 1 < tokens.count
+    }
+}
+
+extension PythonLine {
+    /// Plain names the line always calls (`f(x)`) and never uses otherwise.
+    var calledOnlyNames: [String] {
+        var called: Set<String> = []
+        var bare: Set<String> = []
+        for (position, token) in tokens.enumerated() where token.kind == .name {
+            if position > 0, tokens[position - 1].kind == .op(".") { continue }
+            let name = String(word(token))
+            if position + 1 < tokens.count, tokens[position + 1].kind == .op("(") { called.insert(name) } else { bare.insert(name) }
+        }
+        return called.subtracting(bare).sorted()
+    }
+}
+
+extension PythonLine {
+    /// The first name of each assignment target, items and attributes included.
+    var assignedRoots: [String] {
+        guard hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) else { return [] }
+        var roots: [String] = []
+        var expectRoot = true
+        var depth = 0
+        for token in tokens[..<equals] {
+            switch token.kind {
+            case .op("("), .op("["): depth += 1
+            case .op(")"), .op("]"): depth -= 1
+            case .op(","): if depth == 0 { expectRoot = true }
+            case .name where expectRoot && depth == 0:
+                roots.append(String(word(token)))
+                expectRoot = false
+            default: break
+            }
+        }
+        return roots
     }
 }

@@ -328,11 +328,16 @@ extension PythonLine {
 
     /// Two plain words side by side (`Memory Management`) or a word, a space and a
     /// parenthesis (`Decorators (Advanced)`): prose, never Python.
-    var hasProseAdjacency: Bool {
+    var hasProseAdjacency: Bool { hasProseAdjacency(allowingSpacedCalls: false) }
+
+    /// The same check, where `allowingSpacedCalls` accepts `f (x)`, as older Python code writes
+    /// calls and definitions (`def compare (self, other):`).
+    func hasProseAdjacency(allowingSpacedCalls: Bool) -> Bool {
         for (previous, token) in zip(tokens, tokens.dropFirst()) {
             switch (previous.kind, token.kind) {
             case (.name, .name): return true
-            case (.name, .number), (.number, .name), (.name, .op("(")): if token.spaceBefore { return true }
+            case (.name, .op("(")): if token.spaceBefore && !allowingSpacedCalls { return true }
+            case (.name, .number), (.number, .name): if token.spaceBefore { return true }
             default: break
             }
         }
@@ -374,7 +379,17 @@ extension PythonLine {
     var isAnnotation: Bool {
         guard tokens.count >= 3, tokens[0].kind == .name, tokens[1].kind == .op(":"), tokens[2].kind == .name else { return false }
         guard let first = word(tokens[0]).first, first.isLowercase || first == "_" else { return false }
-        return !contains(.op(",")) || hasAssignment
+        // A comma may only stand inside brackets (`x: Dict[str, Foo]`), or after `=`.
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .op("("), .op("["), .op("{"): depth += 1
+            case .op(")"), .op("]"), .op("}"): depth -= 1
+            case .op(","): if depth == 0 && !hasAssignment { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     /// A line made only of closing brackets, maybe with `:` (`)`, `])`, `):`).

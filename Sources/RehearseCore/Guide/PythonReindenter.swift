@@ -18,8 +18,8 @@ struct PythonReindenter {
     struct Result {
         var code: String
         var warnings: [GuideWarning]
-        /// How sure the search is of the indentation, 0–1 (1 when nothing was guessed).
-        var confidence: Double
+        /// How sure the search is of the indentation, 0–1; nil when the block kept its own.
+        var confidence: Double?
         /// The line of the file where the best rival reading first differs.
         var doubtfulLine: Int?
     }
@@ -29,7 +29,7 @@ struct PythonReindenter {
     static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
             let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
-            return Result(code: code, warnings: [], confidence: 1, doubtfulLine: nil)
+            return Result(code: code, warnings: [], confidence: nil, doubtfulLine: nil)
         }
         let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed)
         let outcome = IndentationSearch(block: block).run()
@@ -48,11 +48,10 @@ struct PythonReindenter {
 
     /// The depth of every line: statements where the search put them, continuation lines one
     /// level in (a closing bracket or a string's inside at the statement's own depth), a
-    /// comment at the depth of the statement after it, or inside the body it closes.
+    /// comment at the depth of the statement after it (at the end, inside the last one).
     static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int]) -> [Int] {
         var depths = [Int](repeating: 0, count: block.lines.count)
         var nextStatement = statementDepths.count
-        var nextIsClause = false
         for position in block.lines.indices.reversed() {
             switch block.roles[position] {
             case .blank:
@@ -60,35 +59,34 @@ struct PythonReindenter {
             case .statement(let index):
                 depths[position] = statementDepths[index]
                 nextStatement = index
-                nextIsClause = block.statements[index].clause != nil
             case .continuation(let index, let closes, let inString):
                 depths[position] = statementDepths[index] + (closes || inString ? 0 : 1)
             case .comment:
-                depths[position] = commentDepth(block, statementDepths, next: nextStatement, nextIsClause: nextIsClause)
+                depths[position] = commentDepth(block, statementDepths, next: nextStatement)
             }
         }
         return depths
     }
 
-    private static func commentDepth(_ block: FlatPythonBlock, _ depths: [Int], next: Int, nextIsClause: Bool) -> Int {
+    private static func commentDepth(_ block: FlatPythonBlock, _ depths: [Int], next: Int) -> Int {
+        if next < depths.count { return depths[next] }
         let previous = next - 1
-        let insidePrevious = previous >= 0 ? depths[previous] + (block.statements[previous].opens ? 1 : 0) : 0
-        if next >= depths.count { return insidePrevious }
-        if nextIsClause && previous >= 0 { return max(insidePrevious, depths[next]) }
-        return depths[next]
+        return previous >= 0 ? depths[previous] + (block.statements[previous].opens ? 1 : 0) : 0
     }
 
     private static func warnings(_ block: FlatPythonBlock, _ outcome: IndentationSearch.Outcome, _ numbers: [Int]) -> [GuideWarning] {
         var warnings: [GuideWarning] = []
         for (index, violation) in outcome.violations {
             let line = numbers[block.statements[index].head]
-            let message: String =
-                switch violation {
-                case .clauseWithoutPartner(let keyword): "`\(keyword.rawValue)` has no matching block above it"
-                case .tryWithoutHandler: "a `try` block here has no `except` or `finally`; the original may not be valid Python"
-                case .outsideFunction(let word): "`\(word)` stands outside a function however the block is indented"
-                case .outsideLoop(let word): "`\(word)` stands outside a loop however the block is indented"
-                }
+            let message: String
+            switch violation {
+            case .clauseWithoutPartner(let keyword): message = "`\(keyword.rawValue)` has no matching block above it"
+            case .tryWithoutHandler: message = "a `try` block here has no `except` or `finally`; the original may not be valid Python"
+            case .outsideFunction(let word): message = "`\(word)` stands outside a function however the block is indented"
+            case .outsideLoop(let word): message = "`\(word)` stands outside a loop however the block is indented"
+            // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.
+            case .outsideCoroutine: continue
+            }
             warnings.append(GuideWarning(line: line, message: message))
         }
         // An opener whose body is missing: the last statement of a run, or the next statement

@@ -28,8 +28,10 @@ struct FlatPythonBlock {
 
     enum CommentKind: Int, CaseIterable {
         case none, plain
-        /// `# 2. …`, `# --- …`, `# === …`: a comment that numbers or rules off an example.
+        /// `# 2. …`, `# --- …`, `# === …`, `# Example …`: a comment that numbers or rules off an example.
         case marker
+        /// `# Class decorator`: a short capitalised phrase, the way a guide names the example below it.
+        case title
     }
 
     private var names: [String: Int32] = [:]
@@ -70,11 +72,20 @@ struct FlatPythonBlock {
                 clause: Self.clause(of: line), isAsync: line.firstKeyword == .async, usesAwait: line.contains(.keyword(.await)),
                 isMethod: line.isMethod, uses: [], binds: [], bodyBinds: [], defines: nil, usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
+            statement.shape = Self.shape(of: line)
+            statement.calledOnly = line.calledOnlyNames.map { intern($0) }
+            statement.assignedRoots = line.assignedRoots.map { intern($0) }
+            statement.isNonlocal = line.firstKeyword == .nonlocal
+            if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, into: &statement)
             if line.isDefinition {
                 let parameters = Set(statement.bodyBinds)
                 uses = (decoratorUses + uses + lookaheadUses(after: last, lexed: lexed)).filter { !parameters.contains($0) }
                 if let defined = statement.defines { uses.removeAll { $0 == defined } }
+            } else if opens {
+                // A compound statement belongs where the names of its body are bound.
+                let header = Set(statement.bodyBinds)
+                uses += lookaheadUses(after: last, lexed: lexed, limit: 4).filter { !header.contains($0) }
             }
             statement.uses = uses
             statements.append(statement)
@@ -97,8 +108,40 @@ struct FlatPythonBlock {
     /// The comment kind of a comment line.
     static func commentKind(_ text: Substring) -> CommentKind {
         let body = text.drop { $0 == "#" }.trimmingWhitespace()
-        guard let first = body.first else { return .plain }
-        return first.isNumber || first == "-" || first == "=" ? .marker : .plain
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = body.dropFirst(digits.count).first, after == "." || after == ")" { return .marker }
+        if body.hasPrefix("--") || body.hasPrefix("==") || body.hasPrefix("**") { return .marker }
+        if body.lowercased().hasPrefix("example") { return .marker }
+        guard let first = body.first, first.isUppercase, body.last != ".", body.split(separator: " ").count <= 8 else { return .plain }
+        return .title
+    }
+
+    /// The kinds of the first four tokens, packed; names, numbers and strings each count as one kind.
+    static func shape(of line: PythonLine) -> UInt32 {
+        var shape: UInt32 = 0
+        for token in line.tokens.prefix(4) {
+            let code: UInt32 =
+                switch token.kind {
+                case .name: 1
+                case .number, .string: 2
+                case .keyword(let keyword): 3 + UInt32(Keyword.allCases.firstIndex(of: keyword) ?? 0)
+                case .op(let symbol): 64 + symbol.packed % 190
+                }
+            shape = shape &* 257 &+ code
+        }
+        return shape
+    }
+
+    /// The kind of the simple statement after the colon of `if x: break`.
+    static func inlineKind(of line: PythonLine) -> StatementKind? {
+        guard let colon = line.topLevelColon, colon + 1 < line.tokens.count else { return nil }
+        switch line.tokens[colon + 1].kind {
+        case .keyword(.break): return .break
+        case .keyword(.continue): return .continue
+        case .keyword(.return): return .returnValue
+        case .keyword(.yield): return .yield
+        default: return line.tokens[(colon + 1)...].contains { $0.kind == .keyword(.yield) } ? .yield : nil
+        }
     }
 
     private static func clause(of line: PythonLine) -> Keyword? {
@@ -151,15 +194,15 @@ struct FlatPythonBlock {
         }
     }
 
-    /// The free names of the lines after a definition, up to the next definition: what its
-    /// body (or the code that uses it) refers to.
-    private mutating func lookaheadUses(after last: Int, lexed: [PythonLine]) -> [Int32] {
+    /// The free names of the (at most `limit`) lines after a statement, up to the next
+    /// definition: what its body (or the code that uses it) refers to.
+    private mutating func lookaheadUses(after last: Int, lexed: [PythonLine], limit: Int = 12) -> [Int32] {
         var used: Set<String> = []
         var bound: Set<String> = []
         var index = last + 1
         var openQuote: UInt8?
         var brackets = 0
-        while index < lines.count, index <= last + 12 {
+        while index < lines.count, index <= last + limit {
             let line = openQuote.map { PythonLine(lines[index], insideTripleQuote: $0) } ?? lexed[index]
             if openQuote == nil, brackets == 0, line.isDefinition || line.tokens.first?.kind == .op("@") { break }
             used.formUnion(line.referencedNames)

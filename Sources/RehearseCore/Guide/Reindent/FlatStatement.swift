@@ -28,6 +28,19 @@ struct FlatStatement {
     /// The name a `def` or `class` defines.
     var defines: Int32?
     var usesSelf: Bool
+    /// The kinds of its first few tokens (names, numbers and strings each alike), to tell a
+    /// statement that repeats the shape of the one before it.
+    var shape: UInt32 = 0
+    /// For a one-line compound statement (`if end < 0: break`), the kind of the statement
+    /// after its colon when that kind has rules of its own (`break`, `return` …).
+    var inlineKind: StatementKind?
+    /// The names it only calls (`f(…)`), never names bare (`return f`).
+    var calledOnly: [Int32] = []
+    /// The names at the root of its assignment targets, set items and attributes included
+    /// (`cache` in `cache[key] = …`).
+    var assignedRoots: [Int32] = []
+    /// `nonlocal x`: only valid in a function nested in another.
+    var isNonlocal = false
 }
 
 /// What kind of statement a line starts, for the indentation model's features.

@@ -33,7 +33,7 @@ struct IndentationModel: Sendable {
             ("closed×landing×kind", [4, blocks, kinds]),
             ("closed×count×top", [4, 5, blocks]),
             ("closed×closesLocal×kind", [4, 2, kinds]),
-            ("closed×definitionReference×kind", [4, 3, kinds]),
+            ("closed×definitionReference×kind", [4, 13, kinds]),
             ("closed×comment×kind", [4, comments, kinds]),
             ("closed×closesSelf", [4, 2]),
             ("closed×method×landingIsClass", [4, 2, 2]),
@@ -42,6 +42,20 @@ struct IndentationModel: Sendable {
             ("closed×depth", [4, 5]),
             ("closed×previous×top", [4, previousKinds, blocks]),
             ("closed×bodyEndsTerminal×top", [4, 2, blocks]),
+            ("closed×next×kind", [4, previousKinds, kinds]),
+            ("closed×sameShape×kind", [4, 2, kinds]),
+            ("closed×usesRecentTop×kind", [4, 2, kinds]),
+            ("closed×assignedCondition×top", [4, 2, blocks]),
+            ("closed×count×kind", [4, 5, kinds]),
+            ("closed×parallel×top", [4, 4, blocks]),
+            ("closed×parallel×kind", [4, 4, kinds]),
+            ("closed×outerClosed×outerCount", [4, blocks + 1, 5]),
+            ("closed×outerClosed×kind", [4, blocks + 1, kinds]),
+            ("closed×closesHeader×kind", [4, 2, kinds]),
+            ("closed×closesFunctionLocal×kind", [4, 2, kinds]),
+            ("closed×closesHeader×closesLocal×top", [4, 2, 2, blocks]),
+            ("closed×comment×closesFunctionLocal×closesLocal", [4, comments, 2, 2]),
+            ("closed×comment×top", [4, comments, blocks]),
         ]
         var offset = 0
         return shapes.map { name, dimensions in
@@ -109,7 +123,7 @@ struct IndentationModel: Sendable {
         body(t[4].offset + (c * b + facts.landing) * k + facts.kind)
         body(t[5].offset + (c * 5 + facts.count) * b + facts.top)
         body(t[6].offset + (c * 2 + facts.closesLocal) * k + facts.kind)
-        body(t[7].offset + (c * 3 + facts.definitionReference) * k + facts.kind)
+        body(t[7].offset + (c * 13 + facts.definitionReference) * k + facts.kind)
         body(t[8].offset + (c * comments + facts.comment) * k + facts.kind)
         body(t[9].offset + c * 2 + facts.closesSelf)
         body(t[10].offset + (c * 2 + facts.isMethod) * 2 + (facts.landing == BlockKind.class.rawValue ? 1 : 0))
@@ -118,6 +132,20 @@ struct IndentationModel: Sendable {
         body(t[13].offset + c * 5 + min(facts.depth, 4))
         body(t[14].offset + (c * p + facts.previous) * b + facts.top)
         body(t[15].offset + (c * 2 + facts.bodyEndsTerminal) * b + facts.top)
+        body(t[16].offset + (c * p + facts.next) * k + facts.kind)
+        body(t[17].offset + (c * 2 + facts.sameShape) * k + facts.kind)
+        body(t[18].offset + (c * 2 + facts.usesRecentTop) * k + facts.kind)
+        body(t[19].offset + (c * 2 + facts.assignedCondition) * b + facts.top)
+        body(t[20].offset + (c * 5 + facts.count) * k + facts.kind)
+        body(t[21].offset + (c * 4 + facts.parallel) * b + facts.top)
+        body(t[22].offset + (c * 4 + facts.parallel) * k + facts.kind)
+        body(t[23].offset + (c * (b + 1) + facts.outerClosed) * 5 + facts.outerCount)
+        body(t[24].offset + (c * (b + 1) + facts.outerClosed) * k + facts.kind)
+        body(t[25].offset + (c * 2 + facts.closesHeader) * k + facts.kind)
+        body(t[26].offset + (c * 2 + facts.closesFunctionLocal) * k + facts.kind)
+        body(t[27].offset + ((c * 2 + facts.closesHeader) * 2 + facts.closesLocal) * b + facts.top)
+        body(t[28].offset + ((c * comments + facts.comment) * 2 + facts.closesFunctionLocal) * 2 + facts.closesLocal)
+        body(t[29].offset + (c * comments + facts.comment) * b + facts.top)
     }
 }
 
@@ -136,8 +164,8 @@ struct PlacementFacts {
     var count: Int
     /// 1 when the statement uses a name bound only in a block this placement closes.
     var closesLocal: Int
-    /// 0: it names no open definition; 1: it names one whose body this placement closes;
-    /// 2: one whose body stays open around it.
+    /// 0: it names no open definition; else 1 + where it lands (0: where the `def` stands,
+    /// 2: further out, 4: inside its body) + 1 when it only calls the name + 6 for a class.
     var definitionReference: Int
     /// The comment line before it (``FlatPythonBlock/CommentKind``).
     var comment: Int
@@ -149,6 +177,23 @@ struct PlacementFacts {
     var depth: Int
     /// 1 when the previous statement ends its block (`return`, `raise`, `pass` …).
     var bodyEndsTerminal: Int
+    /// The kind of the statement after it.
+    var next: Int
+    /// 1 when its first tokens have the shape of the previous statement's.
+    var sameShape: Int
+    /// 1 when it uses a name last bound in the innermost open block.
+    var usesRecentTop: Int
+    /// 1 when the innermost block has rebound a name its own condition tests (`if x is None: x = …`).
+    var assignedCondition: Int
+    /// How the statement parallels the branch before the innermost block (see ``IndentationReading/PlacementContext/parallel``).
+    var parallel: Int
+    /// The outermost block the placement closes (the last value: none), and its statement count.
+    var outerClosed: Int
+    var outerCount: Int
+    /// 1 when it uses a name that a closed `for`/`with`/`except` line binds.
+    var closesHeader: Int
+    /// 1 when it uses a name local to a function this placement closes.
+    var closesFunctionLocal: Int
 }
 
 /// What opened a block of statements (the module for the outermost one).

@@ -74,6 +74,8 @@ private struct DecisionSet {
     private var counts: [UInt8] = []
     private var truths: [UInt8] = []
     private var features: [Int32] = []
+    /// Per candidate: the fixed score of ``IndentationCues``.
+    private var offsets: [Double] = []
 
     var count: Int { starts.count }
 
@@ -85,7 +87,7 @@ private struct DecisionSet {
             guard let depth = example.depths[statement.head] else { return false }
             truth.append(depth)
         }
-        let mark = (starts.count, counts.count, truths.count, features.count)
+        let mark = (starts.count, counts.count, truths.count, features.count, offsets.count)
         var reading = IndentationReading(nameCount: block.nameCount)
         for (index, statement) in block.statements.enumerated() {
             let depth = truth[index]
@@ -93,17 +95,19 @@ private struct DecisionSet {
             guard allowed.contains(depth), reading.violation(placing: statement, at: depth) == nil else {
                 (starts, counts, truths, features) = (Array(starts.prefix(mark.0)), Array(counts.prefix(mark.1)),
                                                       Array(truths.prefix(mark.2)), Array(features.prefix(mark.3)))
+                offsets = Array(offsets.prefix(mark.4))
                 return false
             }
             let candidates = allowed.filter { reading.violation(placing: statement, at: $0) == nil }
             if candidates.count > 1 {
-                let context = reading.context(for: statement, selfName: block.selfName)
+                let context = reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
                 starts.append(Int32(features.count / IndentationModel.featuresPerPlacement))
                 counts.append(UInt8(candidates.count))
                 truths.append(UInt8(candidates.firstIndex(of: depth) ?? 0))
                 for candidate in candidates {
                     let facts = reading.facts(placing: statement, comment: block.commentBefore[index], at: candidate, context: context)
                     IndentationModel.forEachFeature(of: facts) { features.append(Int32($0)) }
+                    offsets.append(Double(IndentationCues.offset(statement, at: candidate, context: context)))
                 }
             }
             reading.place(statement, at: depth)
@@ -120,7 +124,7 @@ private struct DecisionSet {
             let first = Int(starts[decision]), number = Int(counts[decision])
             var largest = -Double.infinity
             for candidate in 0..<number {
-                var score = 0.0
+                var score = offsets[first + candidate]
                 let base = (first + candidate) * width
                 for offset in 0..<width { score += weights[Int(features[base + offset])] }
                 scores[candidate] = score
@@ -149,7 +153,7 @@ private struct DecisionSet {
             var best = 0
             var bestScore = -Double.infinity
             for candidate in 0..<number {
-                var score = 0.0
+                var score = offsets[first + candidate]
                 let base = (first + candidate) * width
                 for offset in 0..<width { score += weights[Int(features[base + offset])] }
                 if score > bestScore { (best, bestScore) = (candidate, score) }

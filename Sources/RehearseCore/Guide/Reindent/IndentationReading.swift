@@ -13,6 +13,20 @@ struct IndentationReading {
         var inFunction = false
         var inAsyncFunction = false
         var inLoop = false
+        /// How many function bodies enclose this block.
+        var functionNesting = 0
+        /// The names the opener's own line uses (an `if`'s condition), and whether a statement
+        /// of the body has bound one of them since.
+        var conditionNames: [Int32] = []
+        var assignedCondition = false
+        /// The names bound by statements of this block, and by the block closed last one level
+        /// deeper (the `if` body an `else` body parallels).
+        var bound: [Int32] = []
+        var closedBodyBound: [Int32] = []
+        /// For the body of a clause (`else`, `elif`, `except`): what the branch before it bound.
+        var siblingBound: [Int32] = []
+        /// The names a `for`, `with` or `except` line binds for its body (`for key in …`).
+        var headerNames: [Int32] = []
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -29,11 +43,16 @@ struct IndentationReading {
         case tryWithoutHandler
         case outsideFunction(String)
         case outsideLoop(String)
+        /// `await` or `async for`/`with` outside an `async def`.
+        case outsideCoroutine
     }
 
     private(set) var frames = [Frame(opener: .module)]
     /// The shallowest open depth at which each interned name is bound (`UInt8.max`: nowhere).
     private(set) var boundAt: [UInt8]
+    /// The depth at which each name was bound last (`UInt8.max`: not in an open block).
+    private(set) var lastBoundAt: [UInt8]
+    private(set) var previousShape: UInt32 = 0
     private(set) var previousKind = IndentationModel.previousKinds - 1
     private(set) var previousTerminal = false
     /// Set after a statement that opens a block: the next one goes one level deeper.
@@ -41,6 +60,7 @@ struct IndentationReading {
 
     init(nameCount: Int) {
         boundAt = [UInt8](repeating: .max, count: nameCount)
+        lastBoundAt = boundAt
     }
 
     /// The depth of the innermost open block.
@@ -66,16 +86,20 @@ struct IndentationReading {
             return .tryWithoutHandler
         }
         let frame = frames[depth]
-        switch statement.kind {
+        var inLoop = frame.inLoop
+        if statement.kind == .for || statement.kind == .while { inLoop = true }
+        switch statement.inlineKind ?? statement.kind {
+        case .declaration where statement.isNonlocal:
+            if frame.functionNesting < 2 { return .outsideFunction("nonlocal") }
         case .returnValue, .returnBare, .yield:
             if !frame.inFunction { return .outsideFunction(statement.kind == .yield ? "yield" : "return") }
         case .break, .continue:
-            if !frame.inLoop { return .outsideLoop(statement.kind == .break ? "break" : "continue") }
+            if !inLoop { return .outsideLoop(statement.kind == .break ? "break" : "continue") }
         default:
             break
         }
         if statement.usesAwait || (statement.isAsync && statement.kind != .def), !frame.inAsyncFunction {
-            return .outsideFunction(statement.usesAwait ? "await" : "async")
+            return .outsideCoroutine
         }
         return nil
     }
@@ -90,14 +114,31 @@ struct IndentationReading {
             previous: previousKind,
             top: frames[top].opener.rawValue,
             landing: frames[depth].opener.rawValue,
-            count: count <= 3 ? max(count - 1, 0) : count <= 5 ? 3 : 4,
+            count: Self.bucket(count),
             closesLocal: depth < context.deepestBinding ? 1 : 0,
-            definitionReference: context.referencedDefinition == 0 ? 0 : depth < context.referencedDefinition ? 1 : 2,
+            definitionReference: context.referencedDefinition == 0
+                ? 0
+                : 1 + (depth == context.referencedDefinition - 1 ? 0 : depth < context.referencedDefinition ? 2 : 4)
+                    + (context.referenceIsCall ? 1 : 0) + (context.referencesClass ? 6 : 0),
             comment: comment.rawValue,
             closesSelf: depth < context.selfBinding ? 1 : 0,
             isMethod: statement.isMethod ? 1 : 0,
             depth: depth,
-            bodyEndsTerminal: previousTerminal ? 1 : 0)
+            bodyEndsTerminal: previousTerminal ? 1 : 0,
+            next: context.nextKind,
+            sameShape: statement.shape == previousShape ? 1 : 0,
+            usesRecentTop: context.usesRecentTop ? 1 : 0,
+            assignedCondition: frames[top].assignedCondition ? 1 : 0,
+            parallel: context.parallel,
+            outerClosed: depth < top ? frames[depth + 1].opener.rawValue : BlockKind.allCases.count,
+            outerCount: depth < top ? Self.bucket(frames[depth + 1].count) : 0,
+            closesHeader: depth < context.headerBinding ? 1 : 0,
+            closesFunctionLocal: depth < context.functionBinding ? 1 : 0)
+    }
+
+    /// A count of statements as 0 to 4: one (or none), two, three, four or five, more.
+    static func bucket(_ count: Int) -> Int {
+        count <= 3 ? max(count - 1, 0) : count <= 5 ? 3 : 4
     }
 
     /// What a statement's names say, worked out once for all its candidate depths.
@@ -106,24 +147,63 @@ struct IndentationReading {
         var deepestBinding = 0
         /// The depth of the body of the deepest open definition it names (0: none).
         var referencedDefinition = 0
-        /// The depth at which `self` is bound, when it uses `self` (`Int.max` otherwise, never closed).
+        /// The depth at which `self` is bound, when it uses `self` (0 otherwise: never closed).
         var selfBinding = 0
+        /// Whether the definition it names is a class, and whether it only calls it.
+        var referencesClass = false
+        var referenceIsCall = false
+        /// The depth of the innermost open block.
+        var top = 0
+        /// Whether it uses a name that the innermost `if` tested and its body has set since.
+        var returnsInitialisedName = false
+        /// The kind of the statement after it (the last value: none).
+        var nextKind = IndentationModel.previousKinds - 1
+        /// Whether it uses a name last bound in the innermost open block.
+        var usesRecentTop = false
+        /// 0: the innermost block is no clause body; 1: it is, and the statement binds a name
+        /// the branch before it bound, not yet bound here; 2: it is, and the statement does not,
+        /// though such names remain; 3: it is, and every such name is bound already.
+        var parallel = 0
+        /// The depth of the deepest block whose header binds a name it uses (0: none).
+        var headerBinding = 0
+        /// The depth of the body of the deepest function in which a name it uses is local (0: none).
+        var functionBinding = 0
     }
 
-    func context(for statement: FlatStatement, selfName: Int32?) -> PlacementContext {
+    func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
         var context = PlacementContext()
         for name in statement.uses {
             let depth = boundAt[Int(name)]
             if depth != .max { context.deepestBinding = max(context.deepestBinding, Int(depth)) }
+            if lastBoundAt[Int(name)] == UInt8(min(top, 254)) && top > 0 { context.usesRecentTop = true }
         }
         if top >= 1 {
+            for depth in stride(from: top, through: 1, by: -1) where context.headerBinding == 0 {
+                if frames[depth].headerNames.contains(where: statement.uses.contains) { context.headerBinding = depth }
+            }
+            for name in statement.uses where boundAt[Int(name)] != .max {
+                var depth = Int(boundAt[Int(name)])
+                while depth > context.functionBinding, frames[depth].opener != .def { depth -= 1 }
+                context.functionBinding = max(context.functionBinding, depth)
+            }
             for depth in stride(from: top, through: 1, by: -1) {
                 if let name = frames[depth].definedName, statement.uses.contains(name) {
                     context.referencedDefinition = depth
+                    context.referencesClass = frames[depth].opener == .class
+                    context.referenceIsCall = statement.calledOnly.contains(name)
                     break
                 }
             }
         }
+        let frame = frames[top]
+        context.top = top
+        context.returnsInitialisedName = frame.assignedCondition && frame.opener == .if
+            && statement.uses.contains(where: frame.conditionNames.contains)
+        if !frame.siblingBound.isEmpty {
+            let remaining = frame.siblingBound.filter { !frame.bound.contains($0) }
+            context.parallel = remaining.isEmpty ? 3 : statement.binds.contains(where: remaining.contains) ? 1 : 2
+        }
+        if let next { context.nextKind = next.kind == .def && next.isMethod ? IndentationModel.kinds - 1 : next.kind.rawValue }
         if statement.usesSelf, let selfName, boundAt[Int(selfName)] != .max {
             context.selfBinding = Int(boundAt[Int(selfName)])
         }
@@ -133,9 +213,13 @@ struct IndentationReading {
     /// Places `statement` at `depth`.
     mutating func place(_ statement: FlatStatement, at depth: Int) {
         if depth < top {
+            frames[depth].closedBodyBound = frames[depth + 1].bound
             frames.removeSubrange((depth + 1)...)
             let limit = UInt8(depth)
             for index in boundAt.indices where boundAt[index] != .max && boundAt[index] > limit { boundAt[index] = .max }
+            for index in lastBoundAt.indices where lastBoundAt[index] != .max && lastBoundAt[index] > limit {
+                lastBoundAt[index] = boundAt[index]
+            }
         }
         var frame = frames[depth]
         frame.count += 1
@@ -152,18 +236,29 @@ struct IndentationReading {
             default: frame.clause = .none
             }
         }
+        if !frame.conditionNames.isEmpty, statement.assignedRoots.contains(where: frame.conditionNames.contains) {
+            frame.assignedCondition = true
+        }
+        frame.bound += statement.binds
         frames[depth] = frame
         for name in statement.binds { bind(name, at: depth) }
+        previousShape = statement.shape
         previousKind = statement.kind == .def && statement.isMethod ? IndentationModel.kinds - 1 : statement.kind.rawValue
         previousTerminal = statement.kind.isTerminal
         mustIndent = statement.opens
         guard statement.opens else { return }
         var body = Frame(opener: BlockKind(statement.kind))
+        if statement.kind == .if || statement.kind == .elif || statement.kind == .while { body.conditionNames = statement.uses }
+        if statement.clause != nil { body.siblingBound = frame.closedBodyBound }
+        body.bound = statement.bodyBinds
+        if statement.kind != .def { body.headerNames = statement.bodyBinds }
         body.inFunction = frame.inFunction
         body.inAsyncFunction = frame.inAsyncFunction
         body.inLoop = frame.inLoop
+        body.functionNesting = frame.functionNesting
         switch statement.kind {
         case .def:
+            body.functionNesting += 1
             body.definedName = statement.defines
             body.inFunction = true
             body.inAsyncFunction = statement.isAsync
@@ -188,5 +283,6 @@ struct IndentationReading {
     private mutating func bind(_ name: Int32, at depth: Int) {
         let index = Int(name)
         if boundAt[index] == .max || Int(boundAt[index]) > depth { boundAt[index] = UInt8(min(depth, 254)) }
+        lastBoundAt[index] = UInt8(min(depth, 254))
     }
 }

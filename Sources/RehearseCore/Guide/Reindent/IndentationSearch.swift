@@ -17,7 +17,7 @@ struct IndentationSearch {
         var violations: [(statement: Int, violation: IndentationReading.Violation)]
     }
 
-    static let beamWidth = 16
+    static let beamWidth = 48
     /// Added to a placement that breaks a rule: such a reading wins only when no other exists.
     static let violationPenalty = 1_000.0
 
@@ -49,11 +49,20 @@ struct IndentationSearch {
     /// Where a new example starts at the margin: a statement after a block opener that a
     /// numbered or ruled comment (`# 2. …`, `# --- …`) separates from it. The opener is
     /// left without a body, as the guide wrote it.
+    ///
+    /// In a block written the way guides write examples (it opens with a comment, or numbers
+    /// or rules off its parts), every comment line that ends a statement's body, rather than
+    /// opening one, names a new example: what follows it starts again at the margin.
     func segmentStarts() -> [Int] {
+        let guideStyle = block.roles.first { $0 != .blank } == .comment || block.commentBefore.contains(.marker)
         var starts = [0]
-        for index in block.statements.indices.dropFirst()
-        where block.commentBefore[index] == .marker && block.statements[index - 1].opens {
-            starts.append(index)
+        for index in block.statements.indices.dropFirst() where block.commentBefore[index] != .none {
+            let previousOpens = block.statements[index - 1].opens
+            if block.commentBefore[index] == .marker && previousOpens
+                || guideStyle && !previousOpens && block.statements[index].clause == nil
+            {
+                starts.append(index)
+            }
         }
         return starts
     }
@@ -89,10 +98,11 @@ struct IndentationSearch {
                 let depths = reading.allowedDepths
                 logits.removeAll(keepingCapacity: true)
                 violations.removeAll(keepingCapacity: true)
-                let context = reading.context(for: statement, selfName: block.selfName)
+                let context = reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
                 for depth in depths {
                     violations.append(reading.violation(placing: statement, at: depth))
-                    logits.append(depths.count == 1 ? 0 : Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))))
+                    logits.append(depths.count == 1 ? 0 : Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))
+                        + IndentationCues.offset(statement, at: depth, context: context)))
                 }
                 let allowed = violations.indices.filter { violations[$0] == nil }
                 let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
