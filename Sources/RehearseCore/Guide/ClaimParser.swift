@@ -9,27 +9,66 @@ enum ClaimParser {
         var expected: String
     }
 
-    static func claims(in text: Substring) -> [Claim] {
-        guard text.containsBytes("→") else { return [] }
-        var line = text.bulletText ?? text
+    /// The claims of one line, and the Python statements before them on the line that set
+    /// them up (`x = [3, 1]; sorted(x) → [1, 3]`).
+    struct ClaimLine: Equatable {
+        var setup: [String] = []
+        var claims: [Claim] = []
+    }
+
+    /// Reads the claims of a line: the whole line (a bullet or numbered item's text), or,
+    /// in prose, each inline code span that holds one (`` a day has `24 * 60 * 60 → 86400` seconds ``).
+    static func claims(in text: Substring) -> ClaimLine {
+        guard text.containsBytes("→") else { return ClaimLine() }
+        var line = text.bulletText ?? text.numberedText ?? text
         if line.hasPrefix("`") && line.hasSuffix("`") { line = line.dropFirst().dropLast() }
-        var result: [Claim] = []
+        let whole = claims(inStatements: line)
+        guard whole.claims.isEmpty else { return whole }
+        var spans = ClaimLine()
+        for span in codeSpans(in: line) where span.containsBytes("→") {
+            let found = claims(inStatements: span)
+            spans.setup += found.setup
+            spans.claims += found.claims
+        }
+        return spans
+    }
+
+    private static func claims(inStatements line: Substring) -> ClaimLine {
+        var result = ClaimLine()
+        var setup: [String] = []
         for segment in splitStatements(line) {
             // One arrow: the expression before it, the value after.
-            guard let arrow = segment.range(ofBytes: "→"), segment[arrow.upperBound...].range(ofBytes: "→") == nil else { continue }
+            guard let arrow = segment.range(ofBytes: "→"), segment[arrow.upperBound...].range(ofBytes: "→") == nil else {
+                if result.claims.isEmpty, !segment.containsBytes("→"), isSetup(segment.trimming("`")) { setup.append(String(segment.trimming("`"))) }
+                continue
+            }
             let expr = segment[..<arrow.lowerBound].trimmingWhitespace().trimming("`")
             let value = expectedValue(segment[arrow.upperBound...].trimmingWhitespace().trimming("`"))
             guard let value, isExpression(expr) else { continue }
-            result.append(Claim(expr: String(expr), expected: String(value)))
+            result.claims.append(Claim(expr: String(expr), expected: String(value)))
         }
+        if !result.claims.isEmpty { result.setup = setup }
         return result
     }
 
-    /// A line that sets up the claims after it: Python assignments and nothing else.
+    /// The text of each `inline code span` of a line.
+    private static func codeSpans(in line: Substring) -> [Substring] {
+        var spans: [Substring] = []
+        var rest = line[...]
+        while let open = rest.firstIndex(of: "`") {
+            let after = rest.index(after: open)
+            guard let close = rest[after...].firstIndex(of: "`") else { break }
+            spans.append(rest[after..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return spans
+    }
+
+    /// A line that sets up the claims after it: Python assignments, calls and imports.
     static func isSetup(_ text: Substring) -> Bool {
         guard !text.containsBytes("→") else { return false }
         let line = PythonLine(text)
-        return line.lexes && !line.hasProseAdjacency && line.hasAssignment
+        return line.lexes && !line.hasProseAdjacency && (line.hasAssignment || line.hasCall || line.firstKeyword == .import || line.firstKeyword == .from)
             && CodeLineClassifier.startsPython(line, raw: text)
     }
 

@@ -169,10 +169,12 @@ struct FlatTextSegmenter {
         if CodeLineClassifier.startsPython(line, raw: first) {
             return pythonBlock(from: start)
         }
-        if CodeLineClassifier.startsSQL(first) {
+        if CodeLineClassifier.startsSQL(first) || opensSQLWithComment(at: start) {
             var end = start + 1
             while end < lines.count,
                 CodeLineClassifier.continuesSQL(trimmed[end], previous: trimmed[end - 1])
+                    || trimmed[end].hasBytePrefix("--") && end + 1 < lines.count
+                        && CodeLineClassifier.continuesSQL(trimmed[end + 1], previous: trimmed[end - 1])
             {
                 end += 1
             }
@@ -186,6 +188,12 @@ struct FlatTextSegmenter {
             return (plainBlock("shell", start..<end), end, [], nil)
         }
         return nil
+    }
+
+    /// An SQL comment (`-- Orders of the last day`) on the line before an SQL statement: it
+    /// belongs to the statement's block.
+    private func opensSQLWithComment(at index: Int) -> Bool {
+        trimmed[index].hasBytePrefix("--") && index + 1 < lines.count && CodeLineClassifier.startsSQL(trimmed[index + 1])
     }
 
     private func plainBlock(_ language: String, _ range: Range<Int>) -> GuideBlock {

@@ -14,6 +14,8 @@ struct ItemExtractor: GuideBlockSink {
     private var open: OpenConstruct?
     private var pendingCaption: String?
     private var priority: Priority?
+    /// The setup of the last claims found, and their line, for the claim lines that follow.
+    private var claimSetup: (code: String, line: Int)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -92,6 +94,10 @@ struct ItemExtractor: GuideBlockSink {
             }
             emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
             pendingCaption = nil
+            // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
+            if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
+                claimSetup = (code: code, line: lines.upperBound)
+            }
         case .blank:
             switch open {
             case .paragraph, .table, .inlineConcept: flush()
@@ -103,8 +109,8 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
-        if priority == nil, sections.isEmpty, text.hasPrefixIgnoringCase("priority:") {
-            priority = Priority(text: text.dropFirst("priority:".count).trimmingWhitespace())
+        if priority == nil, sections.isEmpty, let stated = Self.statedPriority(text) {
+            priority = stated
             return
         }
         if text.hasPrefixIgnoringCase("next:") {
@@ -184,6 +190,7 @@ struct ItemExtractor: GuideBlockSink {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
             } else if !text.isBareLabel, let last = body.last, Self.isContinuation(text, after: last) {
+                emitClaims(in: text, setup: last, line: line)
                 body[body.count - 1] = Substring(last + " " + text)
             } else {
                 open = .label(title: title, body: body, start: start, end: end)
@@ -293,10 +300,25 @@ struct ItemExtractor: GuideBlockSink {
         emit(.concept(title: String(title), text: filled.joined(separator: "\n")), lines: lines)
     }
 
+    /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
+    static func statedPriority(_ text: Substring) -> Priority? {
+        let plain = text.filter { $0 != "*" && $0 != "_" }
+        guard plain.lowercased().hasPrefix("priority:") else { return nil }
+        return Priority(text: plain.dropFirst("priority:".count).trimmingWhitespace())
+    }
+
+    /// Emits the claims of a line. Their setup is the line before when it is Python that
+    /// sets something up, the statements before the claims on the same line, or else the
+    /// setup of the claims on the line just above: a run of claim lines shares the setup
+    /// given at its start, until a line of prose ends it.
     private mutating func emitClaims(in text: Substring, setup: Substring?, line: Int) {
-        let claims = ClaimParser.claims(in: text)
-        guard !claims.isEmpty else { return }
-        let setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
+        let parsed = ClaimParser.claims(in: text)
+        guard !parsed.claims.isEmpty else { return }
+        var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
+        if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
+        if !parsed.setup.isEmpty { setupCode = ([setupCode].compactMap { $0 } + parsed.setup).joined(separator: "; ") }
+        claimSetup = setupCode.map { (code: $0, line: line) }
+        let claims = parsed.claims
         for claim in claims {
             emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupCode), lines: line...line)
         }
