@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Flattened Python restored by the reader, one shape of code per fixture pair:
+/// `Fixtures/reindent/NAME.flat` (every line stripped) must come back as `NAME.py`.
+struct ReindentFixtureTests {
+    static let names = [
+        "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
+        "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
+        "bare-expressions", "loop-one-liners", "annotations",
+    ]
+
+    /// The fixture's flat lines inside a flat guide, as a reader meets them.
+    static func restored(_ name: String) throws -> (expected: String, guide: Guide) {
+        let expected = String(decoding: try TestFiles.fixtureData("reindent/\(name).py"), as: UTF8.self)
+        let flat = String(decoding: try TestFiles.fixtureData("reindent/\(name).flat"), as: UTF8.self)
+        let text = "01 — Restoration\nTable of Contents\n- Example\nExample\nThe code below shows the idea.\n" + flat
+        return (expected, try GuideReader().read(text: text, fileName: "\(name).txt"))
+    }
+
+    @Test(arguments: names)
+    func restoresTheOriginal(_ name: String) throws {
+        let (expected, guide) = try Self.restored(name)
+        let code = guide.codeBlocks.map(\.code)
+        #expect(code == [expected.trimmingCharacters(in: .newlines)])
+        #expect(try PythonParser.error(in: expected) == nil)
+    }
+
+    @Test(arguments: names)
+    func theFlatFileIsTheOriginalStripped(_ name: String) throws {
+        let expected = String(decoding: try TestFiles.fixtureData("reindent/\(name).py"), as: UTF8.self)
+        let flat = String(decoding: try TestFiles.fixtureData("reindent/\(name).flat"), as: UTF8.self)
+        let stripped = expected.split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " } }
+        #expect(flat.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init) == stripped)
+    }
+
+    @Test func aBlockWithoutRivalsIsCertainAndAnAmbiguousOneNamesItsLine() throws {
+        let sure = try Self.restored("closure-nonlocal").guide
+        let sureGuess = try #require(sure.indentationGuesses.first)
+        #expect(sureGuess.confidence > 0.9)
+        // `total = a` may close the `if` or stay in it: both readings are Python.
+        let text = "01 — Restoration\nTable of Contents\n- Example\nExample\nThe code below shows the idea.\n"
+            + "def pick(a, b, flag):\nif flag:\na, b = b, a\ntotal = a\nreturn total\n"
+        let guide = try GuideReader().read(text: text, fileName: "ambiguous.txt")
+        let guess = try #require(guide.indentationGuesses.first)
+        #expect(guess.confidence < 0.99)
+        #expect(guess.doubtfulLine == 9)
+    }
+}
