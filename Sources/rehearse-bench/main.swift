@@ -10,6 +10,8 @@ import RehearseCore
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
 ///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
 ///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
+///     rehearse-bench fuzz SEED… --count N [--seed S] [--keep DIR]
+///                                                 mutated guides through both readers (Benchmarks/fuzz/run.sh)
 ///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X]
 ///                                                 fits the indentation model (Benchmarks/reindent/fit.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -33,6 +35,17 @@ if arguments.first == "fit-indentation", arguments.count >= 2 {
     do {
         try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
                                      l2: option("--l2").flatMap(Double.init) ?? 1e-5)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first == "fuzz" {
+    let seeds = arguments.dropFirst().prefix { !$0.hasPrefix("--") }
+    do {
+        try ReaderFuzzing.run(seedPaths: Array(seeds), count: option("--count").flatMap(Int.init) ?? 10_000,
+                              seed: option("--seed").flatMap(UInt64.init) ?? 1, keep: option("--keep"))
     } catch {
         fail("\(error)")
     }
