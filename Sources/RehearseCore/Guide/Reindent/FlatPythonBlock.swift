@@ -76,6 +76,7 @@ struct FlatPythonBlock {
             statement.calledOnly = line.calledOnlyNames.map { intern($0) }
             statement.assignedRoots = line.assignedRoots.map { intern($0) }
             statement.isNonlocal = line.firstKeyword == .nonlocal
+            if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, into: &statement)
             if line.isDefinition {

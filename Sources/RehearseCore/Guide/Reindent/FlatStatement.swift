@@ -41,6 +41,39 @@ struct FlatStatement {
     var assignedRoots: [Int32] = []
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
+    /// For a block opener, what sort of header it is (``HeaderShape``).
+    var header = HeaderShape.none
+}
+
+/// The sort of header a block opener has, as far as it tells how long its body runs.
+enum HeaderShape: Int, CaseIterable {
+    case none, ifNot, ifNone, ifInstance, ifComparison, ifMembership, ifOther, whileTrue, whileOther
+    case forRange, forOther, withTarget, withoutTarget, other
+
+    init(_ line: PythonLine, kind: StatementKind) {
+        let tokens = line.tokens
+        let has = { (kind: PythonLine.Kind) in tokens.contains { $0.kind == kind } }
+        switch kind {
+        case .if, .elif:
+            if tokens.count > 1, tokens[1].kind == .keyword(.not) {
+                self = .ifNot
+            } else if has(.keyword(.None)) {
+                self = .ifNone
+            } else if tokens.contains(where: { line.isName($0, "isinstance") || line.isName($0, "hasattr") }) {
+                self = .ifInstance
+            } else if has(.keyword(.in)) {
+                self = .ifMembership
+            } else if has(.op("==")) || has(.op("!=")) || has(.op("<")) || has(.op(">")) || has(.op("<=")) || has(.op(">=")) {
+                self = .ifComparison
+            } else {
+                self = .ifOther
+            }
+        case .while: self = tokens.count >= 2 && tokens[1].kind == .keyword(.True) ? .whileTrue : .whileOther
+        case .for: self = tokens.contains { line.isName($0, "range") || line.isName($0, "enumerate") } ? .forRange : .forOther
+        case .with: self = has(.keyword(.as)) ? .withTarget : .withoutTarget
+        default: self = .other
+        }
+    }
 }
 
 /// What kind of statement a line starts, for the indentation model's features.

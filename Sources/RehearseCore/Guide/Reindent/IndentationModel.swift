@@ -22,6 +22,7 @@ struct IndentationModel: Sendable {
     static let previousKinds = kinds + 1  // the last one: no statement before
     static let blocks = BlockKind.allCases.count
     static let comments = FlatPythonBlock.CommentKind.allCases.count
+    static let headers = HeaderShape.allCases.count
 
     /// The templates, in the order their weights are stored.
     static let templates: [Template] = {
@@ -56,6 +57,12 @@ struct IndentationModel: Sendable {
             ("closed×closesHeader×closesLocal×top", [4, 2, 2, blocks]),
             ("closed×comment×closesFunctionLocal×closesLocal", [4, comments, 2, 2]),
             ("closed×comment×top", [4, comments, blocks]),
+            ("closed×topHeader×count", [4, headers, 5]),
+            ("closed×topHeader×kind", [4, headers, kinds]),
+            ("closed×topHeader×closesHeader×closesLocal", [4, headers, 2, 2]),
+            ("closed×count×top×kind", [4, 5, blocks, kinds]),
+            ("closed×branchLength×top", [4, 4, blocks]),
+            ("closed×branchLength×kind", [4, 4, kinds]),
         ]
         var offset = 0
         return shapes.map { name, dimensions in
@@ -146,6 +153,13 @@ struct IndentationModel: Sendable {
         body(t[27].offset + ((c * 2 + facts.closesHeader) * 2 + facts.closesLocal) * b + facts.top)
         body(t[28].offset + ((c * comments + facts.comment) * 2 + facts.closesFunctionLocal) * 2 + facts.closesLocal)
         body(t[29].offset + (c * comments + facts.comment) * b + facts.top)
+        let h = headers
+        body(t[30].offset + (c * h + facts.topHeader) * 5 + facts.count)
+        body(t[31].offset + (c * h + facts.topHeader) * k + facts.kind)
+        body(t[32].offset + ((c * h + facts.topHeader) * 2 + facts.closesHeader) * 2 + facts.closesLocal)
+        body(t[33].offset + ((c * 5 + facts.count) * b + facts.top) * k + facts.kind)
+        body(t[34].offset + (c * 4 + facts.branchLength) * b + facts.top)
+        body(t[35].offset + (c * 4 + facts.branchLength) * k + facts.kind)
     }
 }
 
@@ -194,6 +208,11 @@ struct PlacementFacts {
     var closesHeader: Int
     /// 1 when it uses a name local to a function this placement closes.
     var closesFunctionLocal: Int
+    /// The sort of header of the innermost open block (``HeaderShape``).
+    var topHeader: Int
+    /// In a clause body: 0 none; 1, 2, 3 when it holds fewer, as many or more statements
+    /// than the branch before it.
+    var branchLength: Int
 }
 
 /// What opened a block of statements (the module for the outermost one).

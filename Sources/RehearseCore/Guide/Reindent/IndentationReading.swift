@@ -25,8 +25,14 @@ struct IndentationReading {
         var closedBodyBound: [Int32] = []
         /// For the body of a clause (`else`, `elif`, `except`): what the branch before it bound.
         var siblingBound: [Int32] = []
+        /// How many statements the block closed last one level deeper held, and, for a clause
+        /// body, how many the branch before it held (0: not a clause body).
+        var closedBodyCount = 0
+        var siblingCount = 0
         /// The names a `for`, `with` or `except` line binds for its body (`for key in …`).
         var headerNames: [Int32] = []
+        /// The sort of header that opened the block.
+        var header = HeaderShape.none
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -133,7 +139,9 @@ struct IndentationReading {
             outerClosed: depth < top ? frames[depth + 1].opener.rawValue : BlockKind.allCases.count,
             outerCount: depth < top ? Self.bucket(frames[depth + 1].count) : 0,
             closesHeader: depth < context.headerBinding ? 1 : 0,
-            closesFunctionLocal: depth < context.functionBinding ? 1 : 0)
+            closesFunctionLocal: depth < context.functionBinding ? 1 : 0,
+            topHeader: frames[top].header.rawValue,
+            branchLength: frames[top].siblingCount == 0 ? 0 : count < frames[top].siblingCount ? 1 : count == frames[top].siblingCount ? 2 : 3)
     }
 
     /// A count of statements as 0 to 4: one (or none), two, three, four or five, more.
@@ -214,6 +222,7 @@ struct IndentationReading {
     mutating func place(_ statement: FlatStatement, at depth: Int) {
         if depth < top {
             frames[depth].closedBodyBound = frames[depth + 1].bound
+            frames[depth].closedBodyCount = frames[depth + 1].count
             frames.removeSubrange((depth + 1)...)
             let limit = UInt8(depth)
             for index in boundAt.indices where boundAt[index] != .max && boundAt[index] > limit { boundAt[index] = .max }
@@ -248,8 +257,12 @@ struct IndentationReading {
         mustIndent = statement.opens
         guard statement.opens else { return }
         var body = Frame(opener: BlockKind(statement.kind))
+        body.header = statement.header
         if statement.kind == .if || statement.kind == .elif || statement.kind == .while { body.conditionNames = statement.uses }
-        if statement.clause != nil { body.siblingBound = frame.closedBodyBound }
+        if statement.clause != nil {
+            body.siblingBound = frame.closedBodyBound
+            body.siblingCount = frame.closedBodyCount
+        }
         body.bound = statement.bodyBinds
         if statement.kind != .def { body.headerNames = statement.bodyBinds }
         body.inFunction = frame.inFunction
