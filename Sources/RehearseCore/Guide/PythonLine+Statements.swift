@@ -89,12 +89,37 @@ extension PythonLine {
     /// Every plain name the line uses.
     var referencedNames: Set<String> {
         var names: Set<String> = []
+        forEachReferencedName { names.insert(String($0)) }
+        return names
+    }
+
+    /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
+    /// order, repeats included, and whether a `(` follows it (a call).
+    func forEachReferencedName(_ body: (Substring, _ isCalled: Bool) -> Void) {
         var afterDot = false
-        for token in tokens {
-            if token.kind == .name, !afterDot { names.insert(String(word(token))) }
+        for (position, token) in tokens.enumerated() {
+            if token.kind == .name, !afterDot {
+                body(word(token), position + 1 < tokens.count && tokens[position + 1].kind == .op("("))
+            }
             afterDot = token.kind == .op(".")
         }
-        return names
+    }
+
+    func forEachReferencedName(_ body: (Substring) -> Void) {
+        forEachReferencedName { name, _ in body(name) }
+    }
+
+    /// The same names as bytes of the line's text, without making substrings.
+    func forEachReferencedName(bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isCalled: Bool) -> Void) {
+        text.withBytes { bytes in
+            var afterDot = false
+            for (position, token) in tokens.enumerated() {
+                if token.kind == .name, !afterDot {
+                    body(bytes[Int(token.start)..<Int(token.end)], position + 1 < tokens.count && tokens[position + 1].kind == .op("("))
+                }
+                afterDot = token.kind == .op(".")
+            }
+        }
     }
 
     /// Names bound by an assignment, a `for` target or a `with … as` target.
@@ -192,19 +217,6 @@ extension PythonLine {
     }
 }
 
-extension PythonLine {
-    /// Plain names the line always calls (`f(x)`) and never uses otherwise.
-    var calledOnlyNames: [String] {
-        var called: Set<String> = []
-        var bare: Set<String> = []
-        for (position, token) in tokens.enumerated() where token.kind == .name {
-            if position > 0, tokens[position - 1].kind == .op(".") { continue }
-            let name = String(word(token))
-            if position + 1 < tokens.count, tokens[position + 1].kind == .op("(") { called.insert(name) } else { bare.insert(name) }
-        }
-        return called.subtracting(bare).sorted()
-    }
-}
 
 extension PythonLine {
     /// The first name of each assignment target, items and attributes included.

@@ -82,8 +82,8 @@ struct PythonReindenter {
             switch violation {
             case .clauseWithoutPartner(let keyword): message = "`\(keyword.rawValue)` has no matching block above it"
             case .tryWithoutHandler: message = "a `try` block here has no `except` or `finally`; the original may not be valid Python"
-            case .outsideFunction(let word): message = "`\(word)` stands outside a function however the block is indented"
-            case .outsideLoop(let word): message = "`\(word)` stands outside a loop however the block is indented"
+            case .outsideFunction(let word): message = "`\(word.rawValue)` stands outside a function however the block is indented"
+            case .outsideLoop(let word): message = "`\(word.rawValue)` stands outside a loop however the block is indented"
             // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.
             case .outsideCoroutine: continue
             }

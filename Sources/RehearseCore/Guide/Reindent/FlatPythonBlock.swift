@@ -34,19 +34,29 @@ struct FlatPythonBlock {
         case title
     }
 
-    private var names: [String: Int32] = [:]
+    private var names = NameInterner()
+    /// Each line read as Python, inside a triple-quoted string where one is open.
+    private var readings: [PythonLine] = []
+    /// The names each line uses and binds, interned once: line `n`'s are at
+    /// `lineNames[nameStarts[n]..<nameStarts[n + 1]]`, and likewise for bindings.
+    private var lineNames: [Int32] = []
+    private var nameStarts: [Int32] = [0]
+    private var lineBindings: [Int32] = []
+    private var bindingStarts: [Int32] = [0]
+    /// Whether a line continues a statement (inside brackets or a string, after a backslash).
+    private var continues: [Bool] = []
 
     /// Reads `lines` (already trimmed); `lexed`, when given, holds each line read as Python
     /// on its own.
     init(lines: [Substring], lexed: [PythonLine]? = nil) {
         self.lines = lines
-        let lexed = lexed?.count == lines.count ? lexed! : lines.map { PythonLine($0) }
+        readLines(lexed: lexed?.count == lines.count ? lexed : nil)
         var decoratorStart: Int?
         var decoratorUses: [Int32] = []
         var pendingComment = CommentKind.none
         var index = 0
         while index < lines.count {
-            let line = lexed[index]
+            let line = readings[index]
             if lines[index].isEmpty {
                 roles.append(.blank)
                 index += 1
@@ -60,7 +70,7 @@ struct FlatPythonBlock {
             }
             let position = statements.count
             roles.append(.statement(position))
-            var (uses, last, opens) = readContinuation(of: line, at: index, statement: position)
+            var (uses, last, opens) = readContinuation(at: index, statement: position)
             if line.tokens.first?.kind == .op("@") {
                 if decoratorStart == nil { decoratorStart = index }
                 decoratorUses += uses
@@ -73,22 +83,26 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod, uses: [], binds: [], bodyBinds: [], defines: nil, usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             statement.shape = Self.shape(of: line)
-            statement.calledOnly = line.calledOnlyNames.map { intern($0) }
+            statement.calledOnly = calledOnlyNames(of: line)
             statement.assignedRoots = line.assignedRoots.map { intern($0) }
             statement.isNonlocal = line.firstKeyword == .nonlocal
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
-            bind(line, into: &statement)
+            bind(line, at: index, into: &statement)
             if line.isDefinition {
                 let parameters = Set(statement.bodyBinds)
-                uses = (decoratorUses + uses + lookaheadUses(after: last, lexed: lexed)).filter { !parameters.contains($0) }
+                uses = (decoratorUses + uses + lookaheadUses(after: last)).filter { !parameters.contains($0) }
                 if let defined = statement.defines { uses.removeAll { $0 == defined } }
             } else if opens {
                 // A compound statement belongs where the names of its body are bound.
                 let header = Set(statement.bodyBinds)
-                uses += lookaheadUses(after: last, lexed: lexed, limit: 4).filter { !header.contains($0) }
+                uses += lookaheadUses(after: last, limit: 4).filter { !header.contains($0) }
             }
             statement.uses = uses
+            statement.useSet = NameSet(uses)
+            statement.bindSet = NameSet(statement.binds)
+            statement.bodyBindSet = NameSet(statement.bodyBinds)
+            statement.assignedRootSet = NameSet(statement.assignedRoots)
             statements.append(statement)
             commentBefore.append(pendingComment)
             pendingComment = .none
@@ -104,17 +118,69 @@ struct FlatPythonBlock {
                 defines: nil, usesSelf: false))
             commentBefore.append(pendingComment)
         }
+        readings = []
     }
 
-    /// The comment kind of a comment line.
+    /// Reads every line once, following brackets, triple-quoted strings and backslashes, and
+    /// interns the names each uses and binds.
+    private mutating func readLines(lexed: [PythonLine]?) {
+        readings.reserveCapacity(lines.count)
+        var brackets = 0
+        var openQuote: UInt8?
+        var backslash = false
+        for (index, text) in lines.enumerated() {
+            let line = openQuote.map { PythonLine(text, insideTripleQuote: $0) } ?? lexed?[index] ?? PythonLine(text)
+            continues.append(brackets > 0 || openQuote != nil || backslash)
+            readings.append(line)
+            line.forEachReferencedName { bytes, _ in lineNames.append(intern(bytes)) }
+            nameStarts.append(Int32(lineNames.count))
+            for name in line.boundNames { lineBindings.append(intern(name)) }
+            if line.firstKeyword == .for || line.firstKeyword == .with { for name in line.forTargets { lineBindings.append(intern(name)) } }
+            bindingStarts.append(Int32(lineBindings.count))
+            if line.isComment && !continues[index] { continue }
+            brackets = max(brackets + line.bracketDelta, 0)
+            openQuote = line.openTripleQuote
+            backslash = openQuote == nil && line.statement.utf8.last == 0x5C
+        }
+    }
+
+    /// The names a line always calls (`f(x)`) and never uses otherwise.
+    private mutating func calledOnlyNames(of line: PythonLine) -> [Int32] {
+        var called: [Int32] = []
+        var bare: [Int32] = []
+        line.forEachReferencedName { bytes, isCalled in
+            let id = intern(bytes)
+            if isCalled { called.append(id) } else { bare.append(id) }
+        }
+        return called.filter { !bare.contains($0) }
+    }
+
+    private func names(of line: Int) -> ArraySlice<Int32> {
+        lineNames[Int(nameStarts[line])..<Int(nameStarts[line + 1])]
+    }
+
+    private func bindings(of line: Int) -> ArraySlice<Int32> {
+        lineBindings[Int(bindingStarts[line])..<Int(bindingStarts[line + 1])]
+    }
+
+    /// The comment kind of a comment line, read on its bytes.
     static func commentKind(_ text: Substring) -> CommentKind {
-        let body = text.drop { $0 == "#" }.trimmingWhitespace()
-        let digits = body.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let after = body.dropFirst(digits.count).first, after == "." || after == ")" { return .marker }
-        if body.hasPrefix("--") || body.hasPrefix("==") || body.hasPrefix("**") { return .marker }
-        if body.lowercased().hasPrefix("example") { return .marker }
-        guard let first = body.first, first.isUppercase, body.last != ".", body.split(separator: " ").count <= 8 else { return .plain }
-        return .title
+        text.withBytes { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x23 || bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            let body = bytes[start...]
+            guard let first = body.first else { return .plain }
+            let digits = body.prefix { $0 >= 0x30 && $0 <= 0x39 }
+            if !digits.isEmpty, digits.endIndex < body.endIndex, body[digits.endIndex] == 0x2E || body[digits.endIndex] == 0x29 {
+                return .marker
+            }
+            if body.count >= 2, body[start] == body[start + 1], first == 0x2D || first == 0x3D || first == 0x2A { return .marker }
+            if body.count >= 7, body.prefix(7).map({ $0 | 0x20 }).elementsEqual("example".utf8) { return .marker }
+            // A short capitalised phrase: an ASCII or other upper-case first letter, no closing period.
+            let isUpper = first >= 0x41 && first <= 0x5A || first >= 0x80 && text.drop { $0 == "#" || $0 == " " }.first?.isUppercase == true
+            guard isUpper, body.last != 0x2E, body.lazy.filter({ $0 == 0x20 }).count < 8 else { return .plain }
+            return .title
+        }
     }
 
     /// The kinds of the first four tokens, packed; names, numbers and strings each count as one kind.
@@ -152,33 +218,27 @@ struct FlatPythonBlock {
         }
     }
 
-    /// Reads the lines that continue the statement starting at `index`; records their roles.
+    /// Takes the lines that continue the statement starting at `index`; records their roles.
     /// Returns the names the statement uses, its last line, and whether it opens a block.
-    private mutating func readContinuation(of line: PythonLine, at index: Int, statement: Int) -> ([Int32], Int, Bool) {
-        var uses = line.referencedNames.map { intern($0) }
-        var brackets = line.bracketDelta
-        var openQuote = line.openTripleQuote
-        var backslash = openQuote == nil && line.statement.utf8.last == 0x5C
+    private mutating func readContinuation(at index: Int, statement: Int) -> ([Int32], Int, Bool) {
+        var uses = Array(names(of: index))
         var last = index
-        var lastLine = line
-        while last + 1 < lines.count, brackets > 0 || openQuote != nil || backslash {
+        while last + 1 < lines.count, continues[last + 1] {
             last += 1
-            let inString = openQuote != nil
-            let continuation = PythonLine(lines[last], insideTripleQuote: openQuote)
+            let inString = readings[last - 1].openTripleQuote != nil
             let closes = !inString && (lines[last].utf8.first.map { $0 == 0x29 || $0 == 0x5D || $0 == 0x7D } ?? false)
             roles.append(.continuation(statement, closes: closes, inString: inString))
-            uses += continuation.referencedNames.map { intern($0) }
-            brackets = max(brackets + continuation.bracketDelta, 0)
-            openQuote = continuation.openTripleQuote
-            backslash = openQuote == nil && continuation.statement.utf8.last == 0x5C
-            lastLine = continuation
+            uses += names(of: last)
         }
-        let opens = brackets == 0 && openQuote == nil && lastLine.endsWithColon && !lastLine.isComment
+        let lastLine = readings[last]
+        let closed = last + 1 >= lines.count || !continues[last + 1]
+        let opens = closed && lastLine.openTripleQuote == nil && lastLine.endsWithColon && !lastLine.isComment
+            && (last > index || lastLine.bracketDelta == 0)
         return (uses, last, opens)
     }
 
     /// The names a statement binds where it stands, and in the body it opens.
-    private mutating func bind(_ line: PythonLine, into statement: inout FlatStatement) {
+    private mutating func bind(_ line: PythonLine, at index: Int, into statement: inout FlatStatement) {
         if line.isDefinition {
             statement.defines = line.definedName.map { intern(String($0)) }
             statement.binds = statement.defines.map { [$0] } ?? []
@@ -197,31 +257,33 @@ struct FlatPythonBlock {
 
     /// The free names of the (at most `limit`) lines after a statement, up to the next
     /// definition: what its body (or the code that uses it) refers to.
-    private mutating func lookaheadUses(after last: Int, lexed: [PythonLine], limit: Int = 12) -> [Int32] {
-        var used: Set<String> = []
-        var bound: Set<String> = []
+    private func lookaheadUses(after last: Int, limit: Int = 12) -> [Int32] {
+        var used: [Int32] = []
+        var bound: [Int32] = []
         var index = last + 1
-        var openQuote: UInt8?
-        var brackets = 0
         while index < lines.count, index <= last + limit {
-            let line = openQuote.map { PythonLine(lines[index], insideTripleQuote: $0) } ?? lexed[index]
-            if openQuote == nil, brackets == 0, line.isDefinition || line.tokens.first?.kind == .op("@") { break }
-            used.formUnion(line.referencedNames)
-            bound.formUnion(line.boundNames)
-            if line.firstKeyword == .for || line.firstKeyword == .with { bound.formUnion(line.forTargets) }
-            brackets = max(brackets + line.bracketDelta, 0)
-            openQuote = line.openTripleQuote
+            let line = readings[index]
+            if !continues[index], line.isDefinition || line.tokens.first?.kind == .op("@") { break }
+            used += names(of: index)
+            bound += bindings(of: index)
             index += 1
         }
-        return used.subtracting(bound).sorted().map { intern($0) }
+        return Array(Set(used).subtracting(bound)).sorted()
     }
 
-    private mutating func intern(_ name: String) -> Int32 {
-        if let id = names[name] { return id }
-        let id = Int32(nameCount)
-        names[name] = id
-        nameCount += 1
-        if name == "self" { selfName = id }
+    private mutating func intern(_ name: some StringProtocol) -> Int32 {
+        noteNew(names.intern(name))
+    }
+
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int32 {
+        noteNew(names.intern(bytes))
+    }
+
+    private mutating func noteNew(_ id: Int32) -> Int32 {
+        if Int(id) == nameCount {
+            nameCount += 1
+            if names.names[Int(id)] == "self" { selfName = id }
+        }
         return id
     }
 }

@@ -43,6 +43,11 @@ struct FlatStatement {
     var isNonlocal = false
     /// For a block opener, what sort of header it is (``HeaderShape``).
     var header = HeaderShape.none
+    /// ``uses``, ``binds``, ``bodyBinds`` and ``assignedRoots`` as sets, for the search.
+    var useSet = NameSet()
+    var bindSet = NameSet()
+    var bodyBindSet = NameSet()
+    var assignedRootSet = NameSet()
 }
 
 /// The sort of header a block opener has, as far as it tells how long its body runs.

@@ -17,20 +17,20 @@ struct IndentationReading {
         var functionNesting = 0
         /// The names the opener's own line uses (an `if`'s condition), and whether a statement
         /// of the body has bound one of them since.
-        var conditionNames: [Int32] = []
+        var conditionNames = NameSet()
         var assignedCondition = false
         /// The names bound by statements of this block, and by the block closed last one level
         /// deeper (the `if` body an `else` body parallels).
-        var bound: [Int32] = []
-        var closedBodyBound: [Int32] = []
+        var bound = NameSet()
+        var closedBodyBound = NameSet()
         /// For the body of a clause (`else`, `elif`, `except`): what the branch before it bound.
-        var siblingBound: [Int32] = []
+        var siblingBound = NameSet()
         /// How many statements the block closed last one level deeper held, and, for a clause
         /// body, how many the branch before it held (0: not a clause body).
         var closedBodyCount = 0
         var siblingCount = 0
         /// The names a `for`, `with` or `except` line binds for its body (`for key in …`).
-        var headerNames: [Int32] = []
+        var headerNames = NameSet()
         /// The sort of header that opened the block.
         var header = HeaderShape.none
     }
@@ -47,17 +47,23 @@ struct IndentationReading {
     enum Violation: Equatable {
         case clauseWithoutPartner(Keyword)
         case tryWithoutHandler
-        case outsideFunction(String)
-        case outsideLoop(String)
+        case outsideFunction(Keyword)
+        case outsideLoop(Keyword)
         /// `await` or `async for`/`with` outside an `async def`.
         case outsideCoroutine
     }
 
     private(set) var frames = [Frame(opener: .module)]
-    /// The shallowest open depth at which each interned name is bound (`UInt8.max`: nowhere).
-    private(set) var boundAt: [UInt8]
-    /// The depth at which each name was bound last (`UInt8.max`: not in an open block).
-    private(set) var lastBoundAt: [UInt8]
+    /// Per interned name: the shallowest open depth at which it is bound, and the depth at
+    /// which it was bound last (`UInt8.max`: nowhere open). One array, so that a new reading
+    /// copies one buffer.
+    private(set) var bindings: [Binding]
+
+    struct Binding {
+        var shallowest: UInt8 = .max
+        var last: UInt8 = .max
+    }
+
     private(set) var previousShape: UInt32 = 0
     private(set) var previousKind = IndentationModel.previousKinds - 1
     private(set) var previousTerminal = false
@@ -65,8 +71,7 @@ struct IndentationReading {
     private(set) var mustIndent = false
 
     init(nameCount: Int) {
-        boundAt = [UInt8](repeating: .max, count: nameCount)
-        lastBoundAt = boundAt
+        bindings = [Binding](repeating: Binding(), count: nameCount)
     }
 
     /// The depth of the innermost open block.
@@ -91,20 +96,19 @@ struct IndentationReading {
         } else if last == .bareTry {
             return .tryWithoutHandler
         }
-        let frame = frames[depth]
-        var inLoop = frame.inLoop
+        var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
         switch statement.inlineKind ?? statement.kind {
         case .declaration where statement.isNonlocal:
-            if frame.functionNesting < 2 { return .outsideFunction("nonlocal") }
+            if frames[depth].functionNesting < 2 { return .outsideFunction(.nonlocal) }
         case .returnValue, .returnBare, .yield:
-            if !frame.inFunction { return .outsideFunction(statement.kind == .yield ? "yield" : "return") }
+            if !frames[depth].inFunction { return .outsideFunction(statement.kind == .yield ? .yield : .return) }
         case .break, .continue:
-            if !inLoop { return .outsideLoop(statement.kind == .break ? "break" : "continue") }
+            if !inLoop { return .outsideLoop(statement.kind == .break ? .break : .continue) }
         default:
             break
         }
-        if statement.usesAwait || (statement.isAsync && statement.kind != .def), !frame.inAsyncFunction {
+        if statement.usesAwait || (statement.isAsync && statement.kind != .def), !frames[depth].inAsyncFunction {
             return .outsideCoroutine
         }
         return nil
@@ -181,16 +185,16 @@ struct IndentationReading {
     func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
         var context = PlacementContext()
         for name in statement.uses {
-            let depth = boundAt[Int(name)]
+            let depth = bindings[Int(name)].shallowest
             if depth != .max { context.deepestBinding = max(context.deepestBinding, Int(depth)) }
-            if lastBoundAt[Int(name)] == UInt8(min(top, 254)) && top > 0 { context.usesRecentTop = true }
+            if bindings[Int(name)].last == UInt8(min(top, 254)) && top > 0 { context.usesRecentTop = true }
         }
         if top >= 1 {
             for depth in stride(from: top, through: 1, by: -1) where context.headerBinding == 0 {
-                if frames[depth].headerNames.contains(where: statement.uses.contains) { context.headerBinding = depth }
+                if frames[depth].headerNames.intersects(statement.useSet) { context.headerBinding = depth }
             }
-            for name in statement.uses where boundAt[Int(name)] != .max {
-                var depth = Int(boundAt[Int(name)])
+            for name in statement.uses where bindings[Int(name)].shallowest != .max {
+                var depth = Int(bindings[Int(name)].shallowest)
                 while depth > context.functionBinding, frames[depth].opener != .def { depth -= 1 }
                 context.functionBinding = max(context.functionBinding, depth)
             }
@@ -203,17 +207,16 @@ struct IndentationReading {
                 }
             }
         }
-        let frame = frames[top]
         context.top = top
-        context.returnsInitialisedName = frame.assignedCondition && frame.opener == .if
-            && statement.uses.contains(where: frame.conditionNames.contains)
-        if !frame.siblingBound.isEmpty {
-            let remaining = frame.siblingBound.filter { !frame.bound.contains($0) }
-            context.parallel = remaining.isEmpty ? 3 : statement.binds.contains(where: remaining.contains) ? 1 : 2
+        context.returnsInitialisedName = frames[top].assignedCondition && frames[top].opener == .if
+            && frames[top].conditionNames.intersects(statement.useSet)
+        if !frames[top].siblingBound.isEmpty {
+            let remaining = frames[top].siblingBound.subtracting(frames[top].bound)
+            context.parallel = remaining.isEmpty ? 3 : statement.bindSet.intersects(remaining) ? 1 : 2
         }
         if let next { context.nextKind = next.kind == .def && next.isMethod ? IndentationModel.kinds - 1 : next.kind.rawValue }
-        if statement.usesSelf, let selfName, boundAt[Int(selfName)] != .max {
-            context.selfBinding = Int(boundAt[Int(selfName)])
+        if statement.usesSelf, let selfName, bindings[Int(selfName)].shallowest != .max {
+            context.selfBinding = Int(bindings[Int(selfName)].shallowest)
         }
         return context
     }
@@ -225,9 +228,9 @@ struct IndentationReading {
             frames[depth].closedBodyCount = frames[depth + 1].count
             frames.removeSubrange((depth + 1)...)
             let limit = UInt8(depth)
-            for index in boundAt.indices where boundAt[index] != .max && boundAt[index] > limit { boundAt[index] = .max }
-            for index in lastBoundAt.indices where lastBoundAt[index] != .max && lastBoundAt[index] > limit {
-                lastBoundAt[index] = boundAt[index]
+            for index in bindings.indices where bindings[index].last != .max && bindings[index].last > limit {
+                if bindings[index].shallowest > limit { bindings[index].shallowest = .max }
+                bindings[index].last = bindings[index].shallowest
             }
         }
         var frame = frames[depth]
@@ -245,10 +248,10 @@ struct IndentationReading {
             default: frame.clause = .none
             }
         }
-        if !frame.conditionNames.isEmpty, statement.assignedRoots.contains(where: frame.conditionNames.contains) {
+        if frame.conditionNames.intersects(statement.assignedRootSet) {
             frame.assignedCondition = true
         }
-        frame.bound += statement.binds
+        frame.bound.formUnion(statement.bindSet)
         frames[depth] = frame
         for name in statement.binds { bind(name, at: depth) }
         previousShape = statement.shape
@@ -258,13 +261,13 @@ struct IndentationReading {
         guard statement.opens else { return }
         var body = Frame(opener: BlockKind(statement.kind))
         body.header = statement.header
-        if statement.kind == .if || statement.kind == .elif || statement.kind == .while { body.conditionNames = statement.uses }
+        if statement.kind == .if || statement.kind == .elif || statement.kind == .while { body.conditionNames = statement.useSet }
         if statement.clause != nil {
             body.siblingBound = frame.closedBodyBound
             body.siblingCount = frame.closedBodyCount
         }
-        body.bound = statement.bodyBinds
-        if statement.kind != .def { body.headerNames = statement.bodyBinds }
+        body.bound = statement.bodyBindSet
+        if statement.kind != .def { body.headerNames = statement.bodyBindSet }
         body.inFunction = frame.inFunction
         body.inAsyncFunction = frame.inAsyncFunction
         body.inLoop = frame.inLoop
@@ -295,7 +298,8 @@ struct IndentationReading {
 
     private mutating func bind(_ name: Int32, at depth: Int) {
         let index = Int(name)
-        if boundAt[index] == .max || Int(boundAt[index]) > depth { boundAt[index] = UInt8(min(depth, 254)) }
-        lastBoundAt[index] = UInt8(min(depth, 254))
+        let level = UInt8(min(depth, 254))
+        if bindings[index].shallowest == .max || bindings[index].shallowest > level { bindings[index].shallowest = level }
+        bindings[index].last = level
     }
 }

@@ -17,7 +17,10 @@ struct IndentationSearch {
         var violations: [(statement: Int, violation: IndentationReading.Violation)]
     }
 
-    static let beamWidth = 48
+    static let beamWidth = 16
+    /// Readings this many nats (log-probability) below the best are dropped: they are
+    /// e^-12 ≈ 6 millionths as likely, and never win.
+    static let pruneBelowBest = 12.0
     /// Added to a placement that breaks a rule: such a reading wins only when no other exists.
     static let violationPenalty = 1_000.0
 
@@ -93,28 +96,28 @@ struct IndentationSearch {
             let statement = block.statements[index]
             let comment = block.commentBefore[index]
             candidates.removeAll(keepingCapacity: true)
-            for (position, hypothesis) in beam.enumerated() {
-                let reading = hypothesis.reading
-                let depths = reading.allowedDepths
+            for position in beam.indices {
+                let depths = beam[position].reading.allowedDepths
                 logits.removeAll(keepingCapacity: true)
                 violations.removeAll(keepingCapacity: true)
-                let context = reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
+                let context = beam[position].reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
                 for depth in depths {
-                    violations.append(reading.violation(placing: statement, at: depth))
-                    logits.append(depths.count == 1 ? 0 : Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))
+                    violations.append(beam[position].reading.violation(placing: statement, at: depth))
+                    logits.append(depths.count == 1 ? 0 : Double(model.score(beam[position].reading.facts(placing: statement, comment: comment, at: depth, context: context))
                         + IndentationCues.offset(statement, at: depth, context: context)))
                 }
                 let allowed = violations.indices.filter { violations[$0] == nil }
                 let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
                 for (offset, depth) in depths.enumerated() {
                     let penalty = violations[offset] == nil ? 0 : Self.violationPenalty
-                    candidates.append((position, depth, hypothesis.score + logits[offset] - normaliser - penalty, violations[offset]))
+                    candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.hypothesis, $0.depth) < ($1.hypothesis, $1.depth) }
             var next: [Hypothesis] = []
             next.reserveCapacity(Self.beamWidth)
-            for candidate in candidates.prefix(Self.beamWidth) {
+            let floor = (candidates.first?.score ?? 0) - Self.pruneBelowBest
+            for candidate in candidates.prefix(Self.beamWidth) where candidate.score >= floor {
                 var reading = beam[candidate.hypothesis].reading
                 reading.place(statement, at: candidate.depth)
                 nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))

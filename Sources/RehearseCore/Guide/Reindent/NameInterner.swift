@@ -1,0 +1,42 @@
+/// Gives each distinct name of a block a small number, looking names up by their bytes so
+/// that a name read from a line costs no `String`.
+struct NameInterner {
+    private(set) var names: [String] = []
+    /// Open addressing: each slot holds a name's number plus one, or 0 when empty.
+    private var slots = [Int32](repeating: 0, count: 64)
+
+    var count: Int { names.count }
+
+    /// The number of the name spelled by `bytes`, given a new one if it is new.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var slot = Int(hash) & (slots.count - 1)
+        while slots[slot] != 0 {
+            let id = slots[slot] - 1
+            if names[Int(id)].utf8.elementsEqual(bytes) { return id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let id = Int32(names.count)
+        names.append(String(decoding: bytes, as: UTF8.self))
+        slots[slot] = id + 1
+        if names.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func intern(_ name: some StringProtocol) -> Int32 {
+        var name = String(name)
+        return name.withUTF8 { intern($0[...]) }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for (id, name) in names.enumerated() {
+            var hash: UInt32 = 2_166_136_261
+            for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            var slot = Int(hash) & (slots.count - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(id) + 1
+        }
+    }
+}
