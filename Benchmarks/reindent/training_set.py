@@ -22,7 +22,32 @@ DEFAULT_BENCH = os.path.join(HERE, "..", "..", "..", "shared", "bench", "reinden
 PASSES = [(101, 0.3, 0.5), (102, 0.0, 0.0), (103, 0.8, 0.5)]
 
 
-GUIDE_BLOCKS = 2500
+GUIDE_BLOCKS = 3000
+
+
+def module_code_windows(bench, root):
+    """Runs of 2 to 6 top-level statements that define nothing (`try: import x`, constants,
+    `if` blocks), as records: guides show such code between their functions."""
+    windows = []
+    for origin, text, _ in bench.stdlib_sources(root, "train"):
+        try:
+            tree = bench.ast.parse(text)
+        except (SyntaxError, ValueError):
+            continue
+        lines = text.split("\n")
+        body = [node for node in tree.body if not isinstance(node, bench.DEFS + (bench.ast.Expr,))]
+        rng = bench.random.Random(f"module:{origin}")
+        for start in range(0, len(body) - 1, 4):
+            run = body[start:start + rng.randint(2, 6)]
+            if any(b.lineno != a.end_lineno + 1 for a, b in zip(run, run[1:])):
+                continue
+            snippet = bench.process(lines[run[0].lineno - 1:run[-1].end_lineno], rng, 0.3, 0.5)
+            if snippet is None or not any(isinstance(n, bench.COMPOUND) for n in run):
+                continue
+            roles, depths = bench.line_roles(snippet)
+            windows.append({"flat": [line.strip() for line in snippet.split("\n")], "roles": roles, "depths": depths,
+                            "category": "module"})
+    return windows
 
 
 def title_comments(bench, root):
@@ -99,6 +124,7 @@ def main():
         titles = title_comments(bench, root)
         rng = bench.random.Random(7)
         pool = [r for r in base if r["category"] in ("func", "class", "example", "main")]
+        pool += module_code_windows(bench, root)
         for _ in range(GUIDE_BLOCKS if titles and pool else 0):
             parts = rng.sample(pool, rng.randint(2, 4))
             record = {"flat": [], "roles": [], "depths": [], "category": "guide"}

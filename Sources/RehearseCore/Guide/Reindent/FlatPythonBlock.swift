@@ -119,7 +119,22 @@ struct FlatPythonBlock {
             commentBefore.append(pendingComment)
         }
         readings = []
+        isGuideStyle = roles.first { $0 != .blank } == .comment || commentBefore.contains(.marker)
     }
+
+    /// Whether the block is written the way guides write examples: it opens with a comment,
+    /// or numbers or rules off its parts. There a comment line often names a new example.
+    private(set) var isGuideStyle = false
+
+    /// The comment fact of statement `index` for the model: its ``CommentKind``, set apart in
+    /// a guide-style block (the last three values).
+    func commentFact(_ index: Int) -> Int {
+        let kind = commentBefore[index]
+        return kind == .none || !isGuideStyle ? kind.rawValue : kind.rawValue + CommentKind.allCases.count - 1
+    }
+
+    /// How many values ``commentFact(_:)`` takes.
+    static let commentFacts = 2 * CommentKind.allCases.count - 1
 
     /// Reads every line once, following brackets, triple-quoted strings and backslashes, and
     /// interns the names each uses and binds.

@@ -6,8 +6,16 @@ enum IndentationCues {
     static let strength: Float = 4
 
     /// The sum of the cues for placing `statement` at `depth`.
-    static func offset(_ statement: FlatStatement, at depth: Int, context: IndentationReading.PlacementContext) -> Float {
+    static func offset(_ statement: FlatStatement, comment: Int, at depth: Int, context: IndentationReading.PlacementContext) -> Float {
         definitionUse(statement, at: depth, context: context) + returnAfterLazyInit(statement, at: depth, context: context)
+            + exampleAfterComment(statement, comment: comment, at: depth, context: context)
+    }
+
+    /// In a guide-style block, a comment line followed by code that uses nothing local to the
+    /// function above names a new example: it starts at the margin.
+    static func exampleAfterComment(_ statement: FlatStatement, comment: Int, at depth: Int, context: IndentationReading.PlacementContext) -> Float {
+        guard comment >= FlatPythonBlock.CommentKind.allCases.count, statement.clause == nil, context.functionBinding == 0 else { return 0 }
+        return depth == 0 ? strength : 0
     }
 
     /// `if key not in cache: cache[key] = make()` then `return cache[key]`: once an `if` body has

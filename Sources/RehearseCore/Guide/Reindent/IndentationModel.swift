@@ -21,7 +21,7 @@ struct IndentationModel: Sendable {
     static let kinds = StatementKind.allCases.count + 1  // the last one: a method `def`
     static let previousKinds = kinds + 1  // the last one: no statement before
     static let blocks = BlockKind.allCases.count
-    static let comments = FlatPythonBlock.CommentKind.allCases.count
+    static let comments = FlatPythonBlock.commentFacts
     static let headers = HeaderShape.allCases.count
 
     /// The templates, in the order their weights are stored.
@@ -181,7 +181,7 @@ struct PlacementFacts {
     /// 0: it names no open definition; else 1 + where it lands (0: where the `def` stands,
     /// 2: further out, 4: inside its body) + 1 when it only calls the name + 6 for a class.
     var definitionReference: Int
-    /// The comment line before it (``FlatPythonBlock/CommentKind``).
+    /// The comment line before it (``FlatPythonBlock/commentFact(_:)``).
     var comment: Int
     /// 1 when it uses `self` and the placement leaves the method that binds it.
     var closesSelf: Int

@@ -88,9 +88,14 @@ private struct DecisionSet {
             truth.append(depth)
         }
         let mark = (starts.count, counts.count, truths.count, features.count, offsets.count)
-        var reading = IndentationReading(nameCount: block.nameCount)
+        var reading = IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle)
+        let segmentStarts = Set(IndentationSearch.segmentStarts(of: block).dropFirst())
         for (index, statement) in block.statements.enumerated() {
             let depth = truth[index]
+            if segmentStarts.contains(index) {
+                // The search starts such a statement afresh at the margin, as a new example.
+                reading = IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle)
+            }
             let allowed = reading.allowedDepths
             guard allowed.contains(depth), reading.violation(placing: statement, at: depth) == nil else {
                 (starts, counts, truths, features) = (Array(starts.prefix(mark.0)), Array(counts.prefix(mark.1)),
@@ -105,9 +110,9 @@ private struct DecisionSet {
                 counts.append(UInt8(candidates.count))
                 truths.append(UInt8(candidates.firstIndex(of: depth) ?? 0))
                 for candidate in candidates {
-                    let facts = reading.facts(placing: statement, comment: block.commentBefore[index], at: candidate, context: context)
+                    let facts = reading.facts(placing: statement, comment: block.commentFact(index), at: candidate, context: context)
                     IndentationModel.forEachFeature(of: facts) { features.append(Int32($0)) }
-                    offsets.append(Double(IndentationCues.offset(statement, at: candidate, context: context)))
+                    offsets.append(Double(IndentationCues.offset(statement, comment: block.commentFact(index), at: candidate, context: context)))
                 }
             }
             reading.place(statement, at: depth)

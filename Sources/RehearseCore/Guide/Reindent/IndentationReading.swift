@@ -70,7 +70,12 @@ struct IndentationReading {
     /// Set after a statement that opens a block: the next one goes one level deeper.
     private(set) var mustIndent = false
 
-    init(nameCount: Int) {
+    /// Whether `await` may stand outside any function, as in an asyncio REPL or a notebook:
+    /// guides show it so (``FlatPythonBlock/isGuideStyle``); a module may not.
+    let allowsTopLevelAwait: Bool
+
+    init(nameCount: Int, allowsTopLevelAwait: Bool = false) {
+        self.allowsTopLevelAwait = allowsTopLevelAwait
         bindings = [Binding](repeating: Binding(), count: nameCount)
     }
 
@@ -108,14 +113,16 @@ struct IndentationReading {
         default:
             break
         }
-        if statement.usesAwait || (statement.isAsync && statement.kind != .def), !frames[depth].inAsyncFunction {
+        if statement.usesAwait || (statement.isAsync && statement.kind != .def), !frames[depth].inAsyncFunction,
+            frames[depth].inFunction || !allowsTopLevelAwait
+        {
             return .outsideCoroutine
         }
         return nil
     }
 
     /// The facts the model scores for placing `statement` (with `comment` before it) at `depth`.
-    func facts(placing statement: FlatStatement, comment: FlatPythonBlock.CommentKind, at depth: Int,
+    func facts(placing statement: FlatStatement, comment: Int, at depth: Int,
                context: PlacementContext) -> PlacementFacts {
         let count = frames[top].count
         return PlacementFacts(
@@ -130,7 +137,7 @@ struct IndentationReading {
                 ? 0
                 : 1 + (depth == context.referencedDefinition - 1 ? 0 : depth < context.referencedDefinition ? 2 : 4)
                     + (context.referenceIsCall ? 1 : 0) + (context.referencesClass ? 6 : 0),
-            comment: comment.rawValue,
+            comment: comment,
             closesSelf: depth < context.selfBinding ? 1 : 0,
             isMethod: statement.isMethod ? 1 : 0,
             depth: depth,

@@ -35,7 +35,7 @@ struct IndentationSearch {
     /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
     func run() -> Outcome {
         var outcome = Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: [])
-        let starts = segmentStarts()
+        let starts = Self.segmentStarts(of: block)
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : block.statements.count
             let part = search(start..<end)
@@ -52,20 +52,11 @@ struct IndentationSearch {
     /// Where a new example starts at the margin: a statement after a block opener that a
     /// numbered or ruled comment (`# 2. …`, `# --- …`) separates from it. The opener is
     /// left without a body, as the guide wrote it.
-    ///
-    /// In a block written the way guides write examples (it opens with a comment, or numbers
-    /// or rules off its parts), every comment line that ends a statement's body, rather than
-    /// opening one, names a new example: what follows it starts again at the margin.
-    func segmentStarts() -> [Int] {
-        let guideStyle = block.roles.first { $0 != .blank } == .comment || block.commentBefore.contains(.marker)
+    static func segmentStarts(of block: FlatPythonBlock) -> [Int] {
         var starts = [0]
-        for index in block.statements.indices.dropFirst() where block.commentBefore[index] != .none {
-            let previousOpens = block.statements[index - 1].opens
-            if block.commentBefore[index] == .marker && previousOpens
-                || guideStyle && !previousOpens && block.statements[index].clause == nil
-            {
-                starts.append(index)
-            }
+        for index in block.statements.indices.dropFirst()
+        where block.commentBefore[index] == .marker && block.statements[index - 1].opens {
+            starts.append(index)
         }
         return starts
     }
@@ -88,13 +79,13 @@ struct IndentationSearch {
         guard !range.isEmpty else { return Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: []) }
         var nodes: [PathNode] = []
         nodes.reserveCapacity(range.count * Self.beamWidth)
-        var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount), score: 0, node: -1)]
+        var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle), score: 0, node: -1)]
         var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
         var logits: [Double] = []
         var violations: [IndentationReading.Violation?] = []
         for index in range {
             let statement = block.statements[index]
-            let comment = block.commentBefore[index]
+            let comment = block.commentFact(index)
             candidates.removeAll(keepingCapacity: true)
             for position in beam.indices {
                 let depths = beam[position].reading.allowedDepths
@@ -104,7 +95,7 @@ struct IndentationSearch {
                 for depth in depths {
                     violations.append(beam[position].reading.violation(placing: statement, at: depth))
                     logits.append(depths.count == 1 ? 0 : Double(model.score(beam[position].reading.facts(placing: statement, comment: comment, at: depth, context: context))
-                        + IndentationCues.offset(statement, at: depth, context: context)))
+                        + IndentationCues.offset(statement, comment: comment, at: depth, context: context)))
                 }
                 let allowed = violations.indices.filter { violations[$0] == nil }
                 let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
