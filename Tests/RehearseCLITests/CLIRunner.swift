@@ -26,6 +26,11 @@ enum CLI {
         repository.deletingLastPathComponent().appendingPathComponent("shared/guides/03-python-deep-dive.txt").path
     }
 
+    /// The bundled Markdown starter guide, in the repository.
+    static var starterGuide: String {
+        repository.appendingPathComponent("Sources/RehearseCore/Resources/StarterGuides/00-python-deep-dive.md").path
+    }
+
     /// Runs `rehearse` with `arguments`, feeding `input` to standard input.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
         let process = Process()

@@ -28,6 +28,11 @@ import Testing
         let code = try #require(items.first { $0["kind"] as? String == "code" })
         #expect(code["language"] as? String == "python")
         #expect((code["lines"] as? [Int])?.count == 2)
+        // Every code item carries a confidence: a number in 0…1 for restored flat Python.
+        for item in items where item["kind"] as? String == "code" {
+            let confidence = try #require(item["confidence"] as? Double)
+            #expect((0...1).contains(confidence))
+        }
         let claim = try #require(items.first { $0["kind"] as? String == "claim" })
         #expect(claim["expr"] as? String == "type(42)")
         #expect(claim.keys.contains("setup"))
@@ -39,6 +44,20 @@ import Testing
         #expect(run.output.hasPrefix("03 — Python Deep Dive for Interviews\n"))
         #expect(run.output.contains("\n  Interview Questions About FastAPI"))
         #expect(run.output.contains("03-python-deep-dive.txt:458: the `if` block opened here has no body"))
+        // Blocks whose indentation had to be guessed are listed with the line in doubt.
+        let guessed = try #require(run.output.range(of: "with guessed indentation:\n"))
+        let firstGuess = run.output[guessed.upperBound...].prefix { $0 != "\n" }
+        #expect(firstGuess.contains("03-python-deep-dive.txt:") && firstGuess.contains("in doubt), confidence "))
+    }
+
+    @Test func markdownCodeHasNoConfidence() throws {
+        let run = try rehearse("inspect", CLI.starterGuide, "--json")
+        #expect(run.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let items = try #require(document["items"] as? [[String: Any]])
+        let code = items.filter { $0["kind"] as? String == "code" }
+        #expect(!code.isEmpty)
+        #expect(code.allSatisfy { $0["confidence"] is NSNull })
     }
 
     @Test func badInputExitsTwoAndNamesTheFile() throws {

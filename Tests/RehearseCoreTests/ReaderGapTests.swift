@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Gaps met on guides the reader was not built on: SQL comments, runs of claims, claims in
+/// Markdown prose, bold priority lines, and the cues of a restored Python block.
+struct ReaderGapTests {
+    static func flat(_ body: String) throws -> Guide {
+        try GuideReader().read(text: "06 — Databases\nTable of Contents\n- Queries\nQueries\n" + body, fileName: "06-databases.txt")
+    }
+
+    static func claims(_ guide: Guide) -> [GuideItem.Content] {
+        guide.items.filter { $0.kind == .claim }.map(\.content)
+    }
+
+    @Test func anSQLCommentOpensAndStaysInItsBlock() throws {
+        let guide = try Self.flat("The query finds recent orders.\n-- orders of the last day\nSELECT id\nFROM orders\n-- newest first\nORDER BY created_at DESC;\nThat is all.\n")
+        #expect(guide.codeBlocks.map(\.language) == ["sql"])
+        #expect(guide.codeBlocks.first?.code == "-- orders of the last day\nSELECT id\nFROM orders\n-- newest first\nORDER BY created_at DESC;")
+        // Prose that starts with two dashes is not SQL.
+        let prose = try Self.flat("-- a dash-led aside, not a query\nIt explains things at length for the reader.\n")
+        #expect(prose.codeBlocks.isEmpty)
+    }
+
+    @Test func claimSetupCarriesDownARunOfClaimLinesUntilProse() throws {
+        let guide = try Self.flat("""
+            Cursor claims:
+            cur.execute("SELECT NULL"); cur.fetchone() → (None,)
+            cur.fetchone() → None
+            Some prose line ends the run of claims here.
+            cur.fetchone() → None
+            """)
+        #expect(Self.claims(guide) == [
+            .claim(expr: "cur.fetchone()", expected: "(None,)", setup: "cur.execute(\"SELECT NULL\")"),
+            .claim(expr: "cur.fetchone()", expected: "None", setup: "cur.execute(\"SELECT NULL\")"),
+            .claim(expr: "cur.fetchone()", expected: "None", setup: nil),
+        ])
+    }
+
+    @Test func aLineOfPythonBeforeClaimsSetsThemUp() throws {
+        let guide = try Self.flat("Sorting:\nx = [3, 1, 2]\nsorted(x) → [1, 2, 3]\nlen(x) → 3\n")
+        #expect(Self.claims(guide) == [
+            .claim(expr: "sorted(x)", expected: "[1, 2, 3]", setup: "x = [3, 1, 2]"),
+            .claim(expr: "len(x)", expected: "3", setup: "x = [3, 1, 2]"),
+        ])
+    }
+
+    @Test func markdownProseAndListsYieldClaimsFromInlineCode() throws {
+        let text = """
+            # 05 — Dates
+
+            ## Basics
+
+            A day has `24 * 60 * 60 → 86400` seconds, which matters for caching.
+
+            - `len("abc")` → `3`
+            1. `max(3, 7)` → `7`
+            - An arrow in prose → is not a claim.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "05-dates.md")
+        #expect(Self.claims(guide) == [
+            .claim(expr: "24 * 60 * 60", expected: "86400", setup: nil),
+            .claim(expr: "len(\"abc\")", expected: "3", setup: nil),
+            .claim(expr: "max(3, 7)", expected: "7", setup: nil),
+        ])
+    }
+
+    @Test(arguments: ["**Priority:** HIGH", "Priority: **High**", "__Priority__: low", "Priority: Medium"])
+    func boldPriorityLinesAreRead(_ line: String) throws {
+        let guide = try GuideReader().read(text: "06 — Databases\n\(line)\nTable of Contents\n- Queries\nQueries\nText of the section, long enough.\n", fileName: "06.txt")
+        #expect(guide.priority == Priority(text: line.filter { $0.isLetter }.dropFirst("priority".count)))
+    }
+
+    @Test func bareExpressionsSpacedCallsAndAnnotationsStayInTheirBlock() throws {
+        let guide = try Self.flat("The class below compares points.\nclass Pair:\nleft: Dict[str, int]\ndef compare (self, other):\nreturn self.left == other.left\np = Pair()\np.left\np == p\nprint (p)\n")
+        #expect(guide.codeBlocks.count == 1)
+        #expect(guide.codeBlocks.first?.code.hasSuffix("p.left\np == p\nprint (p)") == true)
+    }
+
+    @Test(arguments: [(nil, "What does this print?\n\n"), (0.95, "What does this print?\n\n"),
+                      (0.8, "What does this print? (indentation guessed (line 9 in doubt))\n\n"), (0.3, nil)] as [(Double?, String?)])
+    func aDoubtfulBlockMakesNoPredictOutputCardAndAGuessedOneSaysSo(_ confidence: Double?, _ prompt: String?) throws {
+        var guide = try Self.flat("Swap:\ndef pick(a, b):\nreturn b, a\nprint(pick(1, 2))\n")
+        let item = try #require(guide.items.first { $0.kind == .code })
+        guide.indentationGuesses = confidence.map { [IndentationGuess(lines: item.lines, confidence: $0, doubtfulLine: 9)] } ?? []
+        let run = SnippetResult(id: item.id, firstLine: "def pick(a, b):", language: "python", status: .runs,
+                                          output: "(2, 1)\n", error: nil, package: nil)
+        let report = LabReport(python: "3", isolation: "test", snippets: [run], claims: [])
+        let cards = PredictOutputCards.cards(guide: guide, first: report, second: report)
+        #expect(cards.first.map { String($0.prompt.prefix(prompt?.count ?? 0)) } == prompt)
+        #expect(cards.count == (prompt == nil ? 0 : 1))
+    }
+}
