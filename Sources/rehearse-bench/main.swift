@@ -12,7 +12,7 @@ import RehearseCore
 ///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
 ///     rehearse-bench fuzz SEED… --count N [--seed S] [--keep DIR]
 ///                                                 mutated guides through both readers (Benchmarks/fuzz/run.sh)
-///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X]
+///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X] [--refine EPOCHS]
 ///                                                 fits the indentation model (Benchmarks/reindent/fit.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -34,7 +34,8 @@ if arguments.first == "fit-indentation", arguments.count >= 2 {
     guard let out = option("--out") else { fail("fit-indentation needs --out MODEL.json") }
     do {
         try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
-                                     l2: option("--l2").flatMap(Double.init) ?? 1e-5)
+                                     l2: option("--l2").flatMap(Double.init) ?? 1e-5,
+                                     refinementEpochs: option("--refine").flatMap(Int.init) ?? 0)
     } catch {
         fail("\(error)")
     }

@@ -40,6 +40,21 @@ import Testing
         }
     }
 
+    @Test func theGuidePageMarksABlockWhoseIndentationWasGuessed() async throws {
+        let store = try Store()
+        let app = try buildApplication(ServerConfiguration(), store: store)
+        try await app.test(.router) { client in
+            // `total = a` may close the `if` or stay in it: both readings are Python.
+            let text = "07 — Swaps\nTable of Contents\n- Basics\nBasics\nThe code below swaps.\n"
+                + "def pick(a, b, flag):\nif flag:\na, b = b, a\ntotal = a\nreturn total\n"
+            let created = try await client.execute(
+                uri: "/api/guides", method: .post, headers: StudyAPITests.jsonHeaders, body: try Self.upload("07-swaps.txt", text))
+            #expect(created.status == .created)
+            let html = String(buffer: try await client.execute(uri: "/guides/07-swaps", method: .get).body)
+            #expect(html.contains("07-swaps.txt:6: indentation guessed (line 9 in doubt)"))
+        }
+    }
+
     @Test func badUploadsGetTheImportersMessages() async throws {
         let app = try buildApplication(ServerConfiguration(), store: try Store())
         try await app.test(.router) { client in

@@ -29,11 +29,14 @@ public enum IndentationModelFitter {
         public var finalLoss: Double
     }
 
-    public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, trainedOn: String,
-                           progress: (String) -> Void = { _ in }) throws -> Report {
+    public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, refinementEpochs: Int = 0,
+                           trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
         var decisions = DecisionSet()
         var skipped = 0
-        for example in examples where !decisions.add(example) { skipped += 1 }
+        var searchable: [IndentationRefinement.Example] = []
+        for example in examples {
+            if let block = decisions.add(example) { searchable.append(block) } else { skipped += 1 }
+        }
         progress("\(examples.count - skipped) examples, \(skipped) skipped, \(decisions.count) decisions")
         var weights = [Double](repeating: 0, count: IndentationModel.weightCount)
         var firstMoment = weights, secondMoment = weights
@@ -51,6 +54,12 @@ public enum IndentationModelFitter {
                 weights[index] -= rate * corrected1 / (corrected2.squareRoot() + 1e-8)
             }
             if step % 50 == 0 || step == 1 { progress("step \(step): loss \(loss / Double(decisions.count))") }
+        }
+        if refinementEpochs > 0 {
+            var refinement = IndentationRefinement(weights: weights)
+            let wrong = refinement.run(searchable, epochs: refinementEpochs, rate: 0.05)
+            progress("refinement: wrong readings per pass \(wrong) of \(searchable.count)")
+            weights = refinement.weights
         }
         let rounded = weights.map { Float(($0 * 10_000).rounded() / 10_000) }
         let file = IndentationModelFile(
@@ -79,12 +88,13 @@ private struct DecisionSet {
 
     var count: Int { starts.count }
 
-    /// Adds the decisions of one example; false when its truth cannot be followed.
-    mutating func add(_ example: IndentationModelFitter.Example) -> Bool {
+    /// Adds the decisions of one example; nil when its truth cannot be followed, else the
+    /// block with its true depths.
+    mutating func add(_ example: IndentationModelFitter.Example) -> IndentationRefinement.Example? {
         let block = FlatPythonBlock(lines: example.lines.map { Substring($0) })
         var truth: [Int] = []
         for statement in block.statements {
-            guard let depth = example.depths[statement.head] else { return false }
+            guard let depth = example.depths[statement.head] else { return nil }
             truth.append(depth)
         }
         let mark = (starts.count, counts.count, truths.count, features.count, offsets.count)
@@ -101,7 +111,7 @@ private struct DecisionSet {
                 (starts, counts, truths, features) = (Array(starts.prefix(mark.0)), Array(counts.prefix(mark.1)),
                                                       Array(truths.prefix(mark.2)), Array(features.prefix(mark.3)))
                 offsets = Array(offsets.prefix(mark.4))
-                return false
+                return nil
             }
             let candidates = allowed.filter { reading.violation(placing: statement, at: $0) == nil }
             if candidates.count > 1 {
@@ -117,7 +127,7 @@ private struct DecisionSet {
             }
             reading.place(statement, at: depth)
         }
-        return true
+        return IndentationRefinement.Example(block: block, depths: truth)
     }
 
     /// The summed negative log-likelihood; adds its gradient to `gradient`.
