@@ -10,4 +10,4 @@ trap 'rm -rf "$work"' EXIT
 python3 Benchmarks/reindent/training_set.py "$work/train.jsonl" --bench "$bench"
 swift build -c release --product rehearse-bench
 .build/release/rehearse-bench fit-indentation "$work/train.jsonl" \
-  --out Sources/RehearseCore/Resources/IndentationModel/indentation-model.json --steps 400 --l2 1e-5
+  --out Sources/RehearseCore/Resources/IndentationModel/indentation-model.json --steps 400 --l2 1e-5 --refine 6
