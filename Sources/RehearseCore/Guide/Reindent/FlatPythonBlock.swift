@@ -84,7 +84,7 @@ struct FlatPythonBlock {
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: line)
-            statement.assignedRoots = line.assignedRoots.map { intern($0) }
+            statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
@@ -102,7 +102,6 @@ struct FlatPythonBlock {
             statement.useSet = NameSet(uses)
             statement.bindSet = NameSet(statement.binds)
             statement.bodyBindSet = NameSet(statement.bodyBinds)
-            statement.assignedRootSet = NameSet(statement.assignedRoots)
             statements.append(statement)
             commentBefore.append(pendingComment)
             pendingComment = .none
@@ -139,14 +138,15 @@ struct FlatPythonBlock {
     /// Reads every line once, following brackets, triple-quoted strings and backslashes, and
     /// interns the names each uses and binds.
     private mutating func readLines(lexed: [PythonLine]?) {
-        readings.reserveCapacity(lines.count)
+        readings = lexed ?? lines.map { PythonLine($0) }
+        continues.reserveCapacity(lines.count)
         var brackets = 0
         var openQuote: UInt8?
         var backslash = false
         for (index, text) in lines.enumerated() {
-            let line = openQuote.map { PythonLine(text, insideTripleQuote: $0) } ?? lexed?[index] ?? PythonLine(text)
+            if let openQuote { readings[index] = PythonLine(text, insideTripleQuote: openQuote) }
+            let line = readings[index]
             continues.append(brackets > 0 || openQuote != nil || backslash)
-            readings.append(line)
             line.forEachReferencedName { bytes, _ in lineNames.append(intern(bytes)) }
             nameStarts.append(Int32(lineNames.count))
             for name in line.boundNames { lineBindings.append(intern(name)) }
@@ -160,14 +160,14 @@ struct FlatPythonBlock {
     }
 
     /// The names a line always calls (`f(x)`) and never uses otherwise.
-    private mutating func calledOnlyNames(of line: PythonLine) -> [Int32] {
+    private mutating func calledOnlyNames(of line: PythonLine) -> NameSet {
         var called: [Int32] = []
         var bare: [Int32] = []
         line.forEachReferencedName { bytes, isCalled in
             let id = intern(bytes)
             if isCalled { called.append(id) } else { bare.append(id) }
         }
-        return called.filter { !bare.contains($0) }
+        return NameSet(called.filter { !bare.contains($0) })
     }
 
     private func names(of line: Int) -> ArraySlice<Int32> {

@@ -35,19 +35,18 @@ struct FlatStatement {
     /// after its colon when that kind has rules of its own (`break`, `return` …).
     var inlineKind: StatementKind?
     /// The names it only calls (`f(…)`), never names bare (`return f`).
-    var calledOnly: [Int32] = []
+    var calledOnly = NameSet()
     /// The names at the root of its assignment targets, set items and attributes included
     /// (`cache` in `cache[key] = …`).
-    var assignedRoots: [Int32] = []
+    var assignedRootSet = NameSet()
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
     /// For a block opener, what sort of header it is (``HeaderShape``).
     var header = HeaderShape.none
-    /// ``uses``, ``binds``, ``bodyBinds`` and ``assignedRoots`` as sets, for the search.
+    /// ``uses``, ``binds`` and ``bodyBinds`` as sets, for the search.
     var useSet = NameSet()
     var bindSet = NameSet()
     var bodyBindSet = NameSet()
-    var assignedRootSet = NameSet()
 }
 
 /// The sort of header a block opener has, as far as it tells how long its body runs.

@@ -85,17 +85,25 @@ struct IndentationSearch {
         var violations: [IndentationReading.Violation?] = []
         for index in range {
             let statement = block.statements[index]
+            let next = index + 1 < block.statements.count ? block.statements[index + 1] : nil
             let comment = block.commentFact(index)
             candidates.removeAll(keepingCapacity: true)
             for position in beam.indices {
                 let depths = beam[position].reading.allowedDepths
                 logits.removeAll(keepingCapacity: true)
                 violations.removeAll(keepingCapacity: true)
-                let context = beam[position].reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
-                for depth in depths {
-                    violations.append(beam[position].reading.violation(placing: statement, at: depth))
-                    logits.append(depths.count == 1 ? 0 : Double(model.score(beam[position].reading.facts(placing: statement, comment: comment, at: depth, context: context))
-                        + IndentationCues.offset(statement, comment: comment, at: depth, context: context)))
+                let reading = beam[position].reading
+                if depths.count == 1 {
+                    // After an opener the depth is forced: only its rules are checked.
+                    violations.append(reading.violation(placing: statement, at: depths.lowerBound))
+                    logits.append(0)
+                } else {
+                    let context = reading.context(for: statement, next: next, selfName: block.selfName)
+                    for depth in depths {
+                        violations.append(reading.violation(placing: statement, at: depth))
+                        logits.append(Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))
+                            + IndentationCues.offset(statement, comment: comment, at: depth, context: context)))
+                    }
                 }
                 let allowed = violations.indices.filter { violations[$0] == nil }
                 let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
@@ -105,16 +113,16 @@ struct IndentationSearch {
                 }
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.hypothesis, $0.depth) < ($1.hypothesis, $1.depth) }
-            var next: [Hypothesis] = []
-            next.reserveCapacity(Self.beamWidth)
+            var kept: [Hypothesis] = []
+            kept.reserveCapacity(Self.beamWidth)
             let floor = (candidates.first?.score ?? 0) - Self.pruneBelowBest
             for candidate in candidates.prefix(Self.beamWidth) where candidate.score >= floor {
                 var reading = beam[candidate.hypothesis].reading
                 reading.place(statement, at: candidate.depth)
                 nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
-                next.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
+                kept.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
             }
-            beam = next
+            beam = kept
         }
         for position in beam.indices where beam[position].reading.endsWithBareTry {
             beam[position].score -= Self.violationPenalty

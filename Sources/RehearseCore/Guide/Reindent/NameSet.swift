@@ -19,6 +19,11 @@ struct NameSet: Equatable {
 
     var isEmpty: Bool { low == 0 && high == 0 }
 
+    func contains(_ name: Int32) -> Bool {
+        let bit = Int(name) & 127
+        return bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
+    }
+
     func intersects(_ other: NameSet) -> Bool { low & other.low != 0 || high & other.high != 0 }
 
     func subtracting(_ other: NameSet) -> NameSet {
