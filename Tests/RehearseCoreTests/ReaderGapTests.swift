@@ -91,4 +91,46 @@ struct ReaderGapTests {
         #expect(cards.first.map { String($0.prompt.prefix(prompt?.count ?? 0)) } == prompt)
         #expect(cards.count == (prompt == nil ? 0 : 1))
     }
+
+    @Test func headingsEndingInLettersWhoseLastByteLooksLikeACurlyQuoteAreHeadings() throws {
+        // Ü, Ν (Greek) and М (Cyrillic) end in the bytes 9C and 9D, like “ and ”.
+        let text = """
+            07 — Файловые системы
+            Table of Contents
+            - Résumé for ZÜ
+            - ΣΥΣΤΗΜΑ ΑΡΧΕΙΩΝ
+            - АЛГОРИТМ
+            Résumé for ZÜ
+            A résumé lists what a candidate has built, most recent first.
+            ΣΥΣΤΗΜΑ ΑΡΧΕΙΩΝ
+            Ένα σύστημα αρχείων οργανώνει τα δεδομένα σε κατάλογους και αρχεία.
+            АЛГОРИТМ
+            Алгоритм описывает шаги решения задачи.
+            He said “fine”
+            """
+        let guide = try GuideReader().read(text: text, fileName: "07-files.txt")
+        #expect(guide.sections.map(\.title) == ["Résumé for ZÜ", "ΣΥΣΤΗΜΑ ΑΡΧΕΙΩΝ", "АЛГОРИТМ"])
+        // A line that ends in a curly quote is still a sentence, not a heading.
+        #expect(guide.sections.first { $0.title.contains("fine") } == nil)
+        #expect(!Substring("He said “fine”").isHeadingCandidate)
+    }
+
+    @Test func aStoryWithNestedQuotesEndsWhereItsQuoteCloses() throws {
+        let text = """
+            08 — Stories
+            Table of Contents
+            - Behavioural
+            Behavioural
+            Your answer: "When the lead said "ship it" on Friday, I asked for one more day
+            to run the load test, and we found the leak before the launch."
+            Q: What did you learn?
+            A: To measure before arguing.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "08-stories.txt")
+        #expect(guide.sections.map(\.title) == ["Behavioural"])
+        let stories = guide.items.filter { $0.kind == .story }
+        #expect(stories.count == 1)
+        #expect(stories.first?.lines == 5...6)
+        #expect(guide.items.contains { $0.kind == .qa })
+    }
 }

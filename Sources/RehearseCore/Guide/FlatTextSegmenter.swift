@@ -49,7 +49,7 @@ struct FlatTextSegmenter {
             }
             if mode == .story {
                 blocks.consume(.text(text, line: lineNumber))
-                if text.doubleQuoteCount % 2 == 1 { mode = .normal }
+                if text.leavesQuoteOpen { mode = .normal }
                 index += 1
                 continue
             }
@@ -89,7 +89,7 @@ struct FlatTextSegmenter {
             } else if text.startsPrompt {
                 mode = .prompt
             } else if text.startsStory {
-                mode = text.doubleQuoteCount == 1 ? .story : .normal
+                mode = text.leavesQuoteOpen ? .story : .normal
             } else if mode == .prompt, !text.isListItem, text.isBareLabel {
                 mode = .normal
             }

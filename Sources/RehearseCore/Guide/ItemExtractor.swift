@@ -135,7 +135,7 @@ struct ItemExtractor: GuideBlockSink {
             flush()
             let story = text.dropFirst("your answer:".count).trimmingWhitespace()
             open = .story(lines: [story], start: line, end: line)
-            if story.doubleQuoteCount % 2 == 0 { flush() }
+            if !story.leavesQuoteOpen { flush() }
             return
         }
         if continueOpenConstruct(with: text, line: line) { return }
@@ -173,9 +173,9 @@ struct ItemExtractor: GuideBlockSink {
             return true
         case .story(var lines, let start, _):
             lines.append(text)
-            let quotes = lines.reduce(0) { $0 + $1.doubleQuoteCount }
             open = .story(lines: lines, start: start, end: line)
-            if quotes % 2 == 0 { flush() }
+            // Each line that leaves a quote open toggles the story, as in the segmenter.
+            if text.leavesQuoteOpen { flush() }
             return true
         case .table(var rows, let start, let end):
             guard text.hasBytePrefix("|") else {

@@ -103,11 +103,13 @@ extension Substring {
         let bytes = utf8
         let length = bytes.count
         guard length >= 2, length <= 160, let last = bytes.last, let first = bytes.first else { return false }
-        // Closing punctuation (ASCII, or the last byte of a curly quote) ends sentences, not headings.
+        // Closing punctuation (ASCII, or a curly quote) ends sentences, not headings. A curly
+        // quote is E2 80 9C or E2 80 9D: its last byte alone also ends Ü, Ý, Μ, Ν and more.
         switch last {
-        case 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x22, 0x27, 0x3D, 0x28, 0x5B, 0x7B, 0x5C, 0x9C, 0x9D: return false  // .,:;!?"'=([{\ ” “
+        case 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x22, 0x27, 0x3D, 0x28, 0x5B, 0x7B, 0x5C: return false  // .,:;!?"'=([{\
         default: break
         }
+        if last == 0x9C || last == 0x9D, length >= 3, bytes.dropLast().suffix(2).elementsEqual([0xE2, 0x80]) { return false }  // “ ”
         switch first {
         case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60: return false  // -*|#>"'`
         case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
@@ -123,6 +125,11 @@ extension Substring {
     var startsAnswer: Bool { hasBytePrefix("A:") }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
+
+    /// Whether the line leaves a double quote open (an odd number of them): a story that
+    /// starts or goes on here continues on the next line. The segmenter and the item
+    /// extractor both follow a `Your answer:` story by this one rule.
+    var leavesQuoteOpen: Bool { doubleQuoteCount % 2 == 1 }
 
     /// How many straight or curly double quotes the line holds.
     var doubleQuoteCount: Int {
