@@ -125,12 +125,19 @@ extension PythonLine {
     /// Names bound by an assignment, a `for` target or a `with … as` target.
     var boundNames: Set<String> {
         var names: Set<String> = []
+        forEachBoundName { names.insert(String(word($0))) }
+        return names
+    }
+
+    /// Calls `body` with each name token the line binds (an `as` target, a `for` target, an
+    /// assignment target), repeats possible.
+    func forEachBoundName(_ body: (Token) -> Void) {
         if let asPosition = tokens.lastIndex(where: { $0.kind == .keyword(.as) }), asPosition + 1 < tokens.count,
             tokens[asPosition + 1].kind == .name
         {
-            names.insert(String(word(tokens[asPosition + 1])))
+            body(tokens[asPosition + 1])
         }
-        if tokens.first?.kind == .keyword(.for) { names.formUnion(forTargets) }
+        if tokens.first?.kind == .keyword(.for) { forEachForTarget(body) }
         if hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) {
             // A target name, not one whose attribute or item is set (`a.b = …`, `a[i] = …`).
             var afterDot = false
@@ -140,22 +147,26 @@ extension PythonLine {
                 if token.kind == .op("]") || token.kind == .op(")") { depth -= 1 }
                 let following = tokens[position + 1].kind
                 if token.kind == .name, !afterDot, depth == 0, following != .op("."), following != .op("["), following != .op("(") {
-                    names.insert(String(word(token)))
+                    body(token)
                 }
                 afterDot = token.kind == .op(".")
             }
         }
-        return names
     }
 
     /// The targets of a `for … in`.
     var forTargets: Set<String> {
+        var names: Set<String> = []
+        forEachForTarget { names.insert(String(word($0))) }
+        return names
+    }
+
+    /// Calls `body` with each name token between `for` and `in`.
+    func forEachForTarget(_ body: (Token) -> Void) {
         guard let forPosition = tokens.firstIndex(where: { $0.kind == .keyword(.for) }),
             let inPosition = tokens.firstIndex(where: { $0.kind == .keyword(.in) }), forPosition < inPosition
-        else { return [] }
-        var names: Set<String> = []
-        for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { names.insert(String(word(token))) }
-        return names
+        else { return }
+        for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { body(token) }
     }
 }
 

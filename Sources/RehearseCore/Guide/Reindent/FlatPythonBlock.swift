@@ -147,10 +147,13 @@ struct FlatPythonBlock {
             if let openQuote { readings[index] = PythonLine(text, insideTripleQuote: openQuote) }
             let line = readings[index]
             continues.append(brackets > 0 || openQuote != nil || backslash)
-            line.forEachReferencedName { bytes, _ in lineNames.append(intern(bytes)) }
+            line.forEachReferencedName(bytes: { name, _ in lineNames.append(intern(name)) })
+            line.text.withBytes { bytes in
+                let bind = { (token: PythonLine.Token) in lineBindings.append(intern(bytes[Int(token.start)..<Int(token.end)])) }
+                line.forEachBoundName(bind)
+                if line.firstKeyword == .with { line.forEachForTarget(bind) }
+            }
             nameStarts.append(Int32(lineNames.count))
-            for name in line.boundNames { lineBindings.append(intern(name)) }
-            if line.firstKeyword == .for || line.firstKeyword == .with { for name in line.forTargets { lineBindings.append(intern(name)) } }
             bindingStarts.append(Int32(lineBindings.count))
             if line.isComment && !continues[index] { continue }
             brackets = max(brackets + line.bracketDelta, 0)

@@ -105,14 +105,14 @@ struct IndentationSearch {
                             + IndentationCues.offset(statement, comment: comment, at: depth, context: context)))
                     }
                 }
-                let allowed = violations.indices.filter { violations[$0] == nil }
-                let normaliser = logSumExp(allowed.isEmpty ? Array(logits.indices) : allowed, logits)
+                let normaliser = logSumExp(logits, over: violations)
                 for (offset, depth) in depths.enumerated() {
                     let penalty = violations[offset] == nil ? 0 : Self.violationPenalty
                     candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
-            candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.hypothesis, $0.depth) < ($1.hypothesis, $1.depth) }
+            // The same candidates in the same order sort the same way: the search is deterministic.
+            candidates.sort { $0.score > $1.score }
             var kept: [Hypothesis] = []
             kept.reserveCapacity(Self.beamWidth)
             let floor = (candidates.first?.score ?? 0) - Self.pruneBelowBest
@@ -154,8 +154,15 @@ struct IndentationSearch {
         return (depths, violations.reversed())
     }
 
-    private func logSumExp(_ indices: [Int], _ values: [Double]) -> Double {
-        guard let largest = indices.map({ values[$0] }).max() else { return 0 }
-        return largest + log(indices.reduce(0.0) { $0 + exp(values[$1] - largest) })
+    /// The log of the summed exponentials of `values` where no rule is broken (of all of
+    /// them when every placement breaks one): the normaliser of the search's softmax.
+    private func logSumExp(_ values: [Double], over violations: [IndentationReading.Violation?]) -> Double {
+        let anyAllowed = violations.contains { $0 == nil }
+        var largest = -Double.infinity
+        for (value, violation) in zip(values, violations) where violation == nil || !anyAllowed { largest = max(largest, value) }
+        guard largest > -Double.infinity else { return 0 }
+        var total = 0.0
+        for (value, violation) in zip(values, violations) where violation == nil || !anyAllowed { total += exp(value - largest) }
+        return largest + log(total)
     }
 }
