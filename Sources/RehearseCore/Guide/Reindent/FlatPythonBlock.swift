@@ -40,6 +40,8 @@ struct FlatPythonBlock {
     /// The names each line uses and binds, interned once: line `n`'s are at
     /// `lineNames[nameStarts[n]..<nameStarts[n + 1]]`, and likewise for bindings.
     private var lineNames: [Int32] = []
+    /// For each entry of ``lineNames``: whether a `(` follows that use (a call).
+    private var lineNameIsCalled: [Bool] = []
     private var nameStarts: [Int32] = [0]
     private var lineBindings: [Int32] = []
     private var bindingStarts: [Int32] = [0]
@@ -83,7 +85,7 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod, uses: [], binds: [], bodyBinds: [], defines: nil, usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             statement.shape = Self.shape(of: line)
-            statement.calledOnly = calledOnlyNames(of: line)
+            statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
@@ -147,7 +149,10 @@ struct FlatPythonBlock {
             if let openQuote { readings[index] = PythonLine(text, insideTripleQuote: openQuote) }
             let line = readings[index]
             continues.append(brackets > 0 || openQuote != nil || backslash)
-            line.forEachReferencedName(bytes: { name, _ in lineNames.append(intern(name)) })
+            line.forEachReferencedName(bytes: { name, isCalled in
+                lineNames.append(intern(name))
+                lineNameIsCalled.append(isCalled)
+            })
             line.text.withBytes { bytes in
                 let bind = { (token: PythonLine.Token) in lineBindings.append(intern(bytes[Int(token.start)..<Int(token.end)])) }
                 line.forEachBoundName(bind)
@@ -162,15 +167,15 @@ struct FlatPythonBlock {
         }
     }
 
-    /// The names a line always calls (`f(x)`) and never uses otherwise.
-    private mutating func calledOnlyNames(of line: PythonLine) -> NameSet {
-        var called: [Int32] = []
-        var bare: [Int32] = []
-        line.forEachReferencedName { bytes, isCalled in
-            let id = intern(bytes)
-            if isCalled { called.append(id) } else { bare.append(id) }
+    /// The names line `index` always calls (`f(x)`) and never uses otherwise.
+    private func calledOnlyNames(of index: Int) -> NameSet {
+        let range = Int(nameStarts[index])..<Int(nameStarts[index + 1])
+        var called = NameSet()
+        var bare = NameSet()
+        for position in range {
+            if lineNameIsCalled[position] { called.insert(lineNames[position]) } else { bare.insert(lineNames[position]) }
         }
-        return NameSet(called.filter { !bare.contains($0) })
+        return called.subtracting(bare)
     }
 
     private func names(of line: Int) -> ArraySlice<Int32> {
@@ -267,9 +272,9 @@ struct FlatPythonBlock {
         case .import, .from:
             statement.binds = line.importedNames.map { intern($0) }
         case .for, .with, .except, .async:
-            statement.bodyBinds = line.boundNames.map { intern($0) }
+            statement.bodyBinds = Array(bindings(of: index))
         default:
-            statement.binds = line.boundNames.map { intern($0) }
+            statement.binds = Array(bindings(of: index))
         }
     }
 
