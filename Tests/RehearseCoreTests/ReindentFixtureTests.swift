@@ -49,3 +49,18 @@ struct ReindentFixtureTests {
         #expect(guess.doubtfulLine == 9)
     }
 }
+
+/// The shipped indentation model.
+struct IndentationModelFileTests {
+    @Test func theShippedModelLoadsWithEveryTemplate() throws {
+        let model = try IndentationModel.load()
+        #expect(model.weights.count == IndentationModel.weightCount)
+        #expect(model.weights.contains { $0 != 0 })
+    }
+
+    @Test func aModelFileOfAnotherShapeIsRefused() throws {
+        let file = IndentationModelFile(format: IndentationModelFile.formatName, trainedOn: "test",
+                                        templates: [.init(name: "closed×kind", dimensions: [4, 1], weights: [0, 0, 0, 0])])
+        #expect(throws: IndentationModelError.self) { try IndentationModel(json: try JSONEncoder().encode(file)) }
+    }
+}
