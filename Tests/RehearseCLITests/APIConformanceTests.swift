@@ -24,11 +24,15 @@ import Testing
         defer { server.stop() }
         // Every check but one: `ensure_resource_availability` expects whatever was created to
         // stay, and taking an answer back (POST /api/reviews/undo) deletes it by design.
+        // Every warning but two: undo with nothing to undo is refused by design, so how often
+        // the fuzz gets past it depends on the order its stateful phase happens to produce;
+        // `missing_test_data` and `low_valid_rate` then fail a run that found nothing.
         let fuzz = try TestServer.run(
             Self.schemathesis,
             [
                 "run", "\(server.url)/openapi.json", "--max-examples", "30", "--generation-deterministic", "--no-color",
                 "--exclude-checks", "ensure_resource_availability",
+                "--warnings", "missing_auth,base_url_mismatch,validation_mismatch,missing_deserializer,unused_openapi_auth,unsupported_regex,method_not_allowed,unresolvable_reference,rate_limited",
             ])
         #expect(fuzz.status == 0, "\(fuzz.output.suffix(4000))")
         #expect(fuzz.output.contains("No issues found"), "\(fuzz.output.suffix(4000))")
