@@ -57,59 +57,8 @@ extension PythonLine {
         return isName(tokens[open + 1], "self") || isName(tokens[open + 1], "cls")
     }
 
-    /// Statements after which the enclosing block is over.
-    var isTerminal: Bool {
-        guard let first = tokens.first else { return false }
-        switch first.kind {
-        case .op("..."): return tokens.count == 1
-        case .keyword(.return), .keyword(.raise), .keyword(.pass), .keyword(.continue), .keyword(.break): return true
-        default: return false
-        }
-    }
-
-    /// Statements that can only continue the block above them, never start an example.
-    var continuesBody: Bool {
-        switch firstKeyword {
-        case .return, .yield, .raise, .break, .continue, .pass, .elif, .else, .except, .finally: true
-        default: false
-        }
-    }
-
-    /// `wrapper` in `return wrapper`.
-    var returnedName: Substring? {
-        guard tokens.count == 2, tokens[0].kind == .keyword(.return), tokens[1].kind == .name else { return nil }
-        return word(tokens[1])
-    }
-
-    /// Whether the line calls the function `name` (`name(`, `x.run(name(`, `with name(`).
-    func calls(_ name: Substring) -> Bool {
-        zip(tokens, tokens.dropFirst()).contains { token, next in next.kind == .op("(") && isName(token, name) }
-    }
-
-    /// Every plain name the line uses.
-    var referencedNames: Set<String> {
-        var names: Set<String> = []
-        forEachReferencedName { names.insert(String($0)) }
-        return names
-    }
-
     /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
-    /// order, repeats included, and whether a `(` follows it (a call).
-    func forEachReferencedName(_ body: (Substring, _ isCalled: Bool) -> Void) {
-        var afterDot = false
-        for (position, token) in tokens.enumerated() {
-            if token.kind == .name, !afterDot {
-                body(word(token), position + 1 < tokens.count && tokens[position + 1].kind == .op("("))
-            }
-            afterDot = token.kind == .op(".")
-        }
-    }
-
-    func forEachReferencedName(_ body: (Substring) -> Void) {
-        forEachReferencedName { name, _ in body(name) }
-    }
-
-    /// The same names as bytes of the line's text, without making substrings.
+    /// order, repeats included, as bytes of the line's text, and whether a `(` follows it.
     func forEachReferencedName(bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isCalled: Bool) -> Void) {
         text.withBytes { bytes in
             var afterDot = false
@@ -122,15 +71,8 @@ extension PythonLine {
         }
     }
 
-    /// Names bound by an assignment, a `for` target or a `with … as` target.
-    var boundNames: Set<String> {
-        var names: Set<String> = []
-        forEachBoundName { names.insert(String(word($0))) }
-        return names
-    }
-
-    /// Calls `body` with each name token the line binds (an `as` target, a `for` target, an
-    /// assignment target), repeats possible.
+    /// Names bound by an assignment, a `for` target or a `with … as` target: calls `body` with
+    /// each name token the line binds, repeats possible.
     func forEachBoundName(_ body: (Token) -> Void) {
         if let asPosition = tokens.lastIndex(where: { $0.kind == .keyword(.as) }), asPosition + 1 < tokens.count,
             tokens[asPosition + 1].kind == .name
@@ -152,13 +94,6 @@ extension PythonLine {
                 afterDot = token.kind == .op(".")
             }
         }
-    }
-
-    /// The targets of a `for … in`.
-    var forTargets: Set<String> {
-        var names: Set<String> = []
-        forEachForTarget { names.insert(String(word($0))) }
-        return names
     }
 
     /// Calls `body` with each name token between `for` and `in`.

@@ -243,8 +243,8 @@ enum IndentationModelError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .missing: "the indentation model resource is missing"
-        case .mismatch(let detail): "the indentation model file does not fit this version: \(detail)"
+        case .missing: "the indentation model resource is missing: rebuild Rehearse (swift build) so that it is bundled"
+        case .mismatch(let detail): "the indentation model file does not fit this version (\(detail)): refit it with Benchmarks/reindent/fit.sh"
         }
     }
 }
