@@ -31,9 +31,13 @@ let package = Package(
             dependencies: ["RehearseCore"]
         ),
         .target(
+            name: "RehearseApp",
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab"]
+        ),
+        .target(
             name: "RehearseServer",
             dependencies: [
-                "RehearseCore", "RehearseStore", "RehearseLab", .product(name: "Hummingbird", package: "hummingbird"),
+                "RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -49,12 +53,13 @@ let package = Package(
                 "RehearseStore",
                 "RehearseLab",
                 "RehearseServer",
+                "RehearseApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab"]
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp"]
         ),
         .testTarget(
             name: "RehearseCoreTests",
@@ -68,9 +73,13 @@ let package = Package(
         .testTarget(
             name: "RehearseServerTests",
             dependencies: [
-                "RehearseServer", "RehearseStore", "RehearseCore", "RehearseLab",
+                "RehearseServer", "RehearseStore", "RehearseCore", "RehearseLab", "RehearseApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "RehearseAppTests",
+            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore"]
         ),
         .testTarget(
             name: "RehearseStoreTests",

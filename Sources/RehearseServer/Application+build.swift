@@ -1,20 +1,17 @@
 import Foundation
 import Hummingbird
-import RehearseLab
-import RehearseStore
+import RehearseApp
 
 /// How `rehearse serve` runs.
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public var newCardsPerDay: Int
     /// More names browsers may use for this server (a LAN host name, say).
     public var extraHosts: [String]
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, newCardsPerDay: Int = 20, extraHosts: [String] = []) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, extraHosts: [String] = []) {
         self.host = host
         self.port = port
-        self.newCardsPerDay = newCardsPerDay
         self.extraHosts = extraHosts
     }
 
@@ -60,31 +57,31 @@ public enum ServerError: Error, CustomStringConvertible {
     }
 }
 
-/// The web app, used by `rehearse serve` and by the tests alike. Refuses an address other
-/// machines can reach until a password is set.
+/// The web app, used by `rehearse serve` and by the tests alike: a thin adapter over the
+/// ``Trainer``. Refuses an address other machines can reach until a password is set.
 ///
 /// ```swift
-/// let app = try buildApplication(ServerConfiguration(), store: try Store(path: path))
+/// let trainer = Trainer(store: try Store(path: path), lab: nil)
+/// let app = try await buildApplication(ServerConfiguration(), trainer: trainer)
 /// try await app.runService()
 /// ```
-/// - Parameter lab: runs an uploaded guide's snippets; nil leaves the code lab out.
-public func buildApplication(_ configuration: ServerConfiguration, store: Store, lab: CodeLab? = nil) throws -> some ApplicationProtocol {
-    if !configuration.isLoopback, try store.webPasswordHash() == nil { throw ServerError.passwordRequired(host: configuration.host) }
-    let key = SigningKey(try store.webSigningKey(orCreate: Secrets.random))
+public func buildApplication(_ configuration: ServerConfiguration, trainer: Trainer) async throws -> some ApplicationProtocol {
+    if !configuration.isLoopback, try await trainer.webPasswordHash() == nil { throw ServerError.passwordRequired(host: configuration.host) }
+    let key = SigningKey(try await trainer.webSigningKey(orCreate: { Secrets.random() }))
     let router = Router(context: WebContext.self)
     router.add(middleware: RequestGuard(hosts: configuration.acceptedHosts))
-    router.add(middleware: AccessGuard(store: store, key: key))
+    router.add(middleware: AccessGuard(trainer: trainer, key: key))
     router.get("/healthz") { _, _ in try Response.json(["status": "ok"], status: .ok) }
     router.get("/openapi.json") { _, _ in try StaticFiles.response(for: "openapi.json") }
     router.get("/static/{file}") { _, context in
         try StaticFiles.response(for: context.parameters.get("file") ?? "")
     }
-    SignIn(store: store).addRoutes(to: router)
-    StudyAPI(store: store, newCardsPerDay: configuration.newCardsPerDay).addRoutes(to: router)
-    MockAPI(store: store).addRoutes(to: router)
-    let dashboard = Dashboard(store: store)
-    router.get("/dashboard") { _, context in try dashboard.page(visitor: context.visitor) }
-    router.get("/api/stats") { _, _ in try dashboard.json() }
-    GuidesAPI(store: store, lab: lab).addRoutes(to: router)
+    SignIn(trainer: trainer).addRoutes(to: router)
+    StudyAPI(trainer: trainer).addRoutes(to: router)
+    MockAPI(trainer: trainer).addRoutes(to: router)
+    let dashboard = Dashboard(trainer: trainer)
+    router.get("/dashboard") { _, context in try await dashboard.page(visitor: context.visitor) }
+    router.get("/api/stats") { _, _ in try await dashboard.json() }
+    GuidesAPI(trainer: trainer).addRoutes(to: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))
 }

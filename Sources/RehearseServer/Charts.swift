@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 
 /// Charts drawn as SVG on the server: no script, font or CDN. Colours come from classes in
 /// style.css, so they follow the light or dark scheme.
@@ -32,16 +33,8 @@ enum Charts {
         for (index, entry) in days.enumerated() {
             let slot = index + offset
             let level = entry.count == 0 ? 0 : 1 + min(3, entry.count * 4 / (peak + 1))
-            svg += "<rect class=\"level\(level)\" x=\"\(slot / 7 * 13 + 2)\" y=\"\(slot % 7 * 13 + 2)\" width=\"11\" height=\"11\" rx=\"2\"><title>\(DayText.format(entry.day)): \(entry.count) reviews</title></rect>"
+            svg += "<rect class=\"level\(level)\" x=\"\(slot / 7 * 13 + 2)\" y=\"\(slot % 7 * 13 + 2)\" width=\"11\" height=\"11\" rx=\"2\"><title>\(DayFormat.format(entry.day)): \(entry.count) reviews</title></rect>"
         }
         return svg + "</svg>"
-    }
-}
-
-/// `YYYY-MM-DD` in local time.
-enum DayText {
-    static func format(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

@@ -1,61 +1,53 @@
 import Foundation
 import Hummingbird
-import NIOPosix
+import RehearseApp
 import RehearseCore
-import RehearseLab
-import RehearseStore
 
 /// Guides in the browser: the list, each guide's outline, code lab results and My Notes,
-/// and uploading a guide with the same checks and messages as `rehearse import`.
+/// and uploading a guide through the same checked reader, pipeline and messages as
+/// `rehearse import`.
 struct GuidesAPI: Sendable {
-    let store: Store
-    /// Runs an uploaded guide's snippets, as `rehearse import` does; nil when there is no sandbox.
-    let lab: CodeLab?
-    /// The largest guide accepted by upload, in bytes (a request body carries it as JSON).
-    static var maximumUpload: Int { 4 << 20 }
+    let trainer: Trainer
 
     func addRoutes(to router: Router<WebContext>) {
-        router.get("/guides") { _, context in try self.listPage(visitor: context.visitor) }
-        router.get("/guides/{id}") { _, context in try self.guidePage(id: context.parameters.get("id") ?? "", visitor: context.visitor) }
-        router.get("/api/guides") { _, _ in try self.list() }
-        router.get("/api/guides/{id}") { _, context in try self.details(id: context.parameters.get("id") ?? "") }
+        router.get("/guides") { _, context in try await self.listPage(visitor: context.visitor) }
+        router.get("/guides/{id}") { _, context in try await self.guidePage(id: context.parameters.get("id") ?? "", visitor: context.visitor) }
+        router.get("/api/guides") { _, _ in try await self.list() }
+        router.get("/api/guides/{id}") { _, context in try await self.details(id: context.parameters.get("id") ?? "") }
         router.post("/api/guides") { request, _ in try await self.upload(request) }
     }
 
-    func list() throws -> Response {
-        try Response.json(try store.guideIDs().map { ["id": $0] }, status: .ok)
+    /// The body types an upload may have: the file's bytes, unchanged.
+    static let uploadTypes: Set<String> = ["application/octet-stream", "text/plain", "text/markdown"]
+
+    func list() async throws -> Response {
+        try Response.json(try await trainer.guideIDs().map { ["id": $0] }, status: .ok)
     }
 
-    struct Upload: Decodable {
-        var name: String?
-        var content: String?
-    }
-
-    /// Imports a guide sent as `{"name": "03-….txt", "content": "…"}`.
+    /// Imports a guide sent as its file's bytes, `POST /api/guides?name=04-sql.md`. The
+    /// bytes are checked as they arrive, as `rehearse import` checks a file (size first from
+    /// `Content-Length`, then while streaming), and only their text is held.
     func upload(_ request: Request) async throws -> Response {
-        let usage = "send {\"name\": \"guide file name\", \"content\": \"the guide's text\"}"
-        let upload = try await request.decodeJSON(Upload.self, limit: Self.maximumUpload, usage: usage)
-        guard let name = upload.name, let content = upload.content else { throw Problem(.badRequest, usage) }
+        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
+            throw Problem(.badRequest, "name the file: POST /api/guides?name=FILE.md with the file's bytes as the body")
+        }
         let fileName = (name as NSString).lastPathComponent
-        guard !fileName.isEmpty, fileName.hasSuffix(".md") || fileName.hasSuffix(".txt") || fileName.hasSuffix(".markdown") else {
-            throw Problem(.badRequest, "name must be a .md or .txt file name, got \"\(name)\"")
-        }
-        let guide: Guide
+        guard Trainer.isGuideFileName(fileName) else { throw Problem(.badRequest, "name must be a .md or .txt file name, got \"\(name)\"") }
+        var decoder = Trainer.uploadDecoder(fileName: fileName)
+        let text: String
         do {
-            guide = try GuideReader().read(text: content, fileName: fileName)
-        } catch {
-            throw Problem(.badRequest, error.description)
+            if let declared = request.headers[.contentLength].flatMap(Int.init) { try decoder.checkDeclaredSize(declared) }
+            for try await buffer in request.body { try decoder.consume(buffer.readableBytesView) }
+            text = try decoder.finish()
+        } catch let error as GuideError {
+            throw Problem(TrainerError.unreadableGuide(error))
         }
-        // The snippets run in a sandbox, twice (only steady output makes cards), off the event loops.
-        let checks: (LabReport, LabReport)? =
-            if let lab { try await NIOThreadPool.singleton.runIfActive { (lab.check(guide), lab.check(guide)) } } else { nil }
-        let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.0, second: $0.1) }
-        let report = try store.importGuide(
-            guide, text: content, outputCards: outputCards, labReport: checks?.0, source: "upload:\(fileName)", fileName: fileName, at: Date())
+        let outcome = try await trainer.importGuide(text: text, fileName: fileName, source: "upload:\(fileName)")
+        let report = outcome.report
         return try Response.json([
-            "id": guide.id, "added": report.added, "changed": report.changed, "retired": report.retired, "unchanged": report.unchanged,
-            "warnings": guide.warnings.map { "\(fileName):\($0.line): \($0.message)" },
-            "lab": checks.map { Self.labSummary($0.0) } ?? NSNull(),
+            "id": outcome.guide.id, "added": report.added, "changed": report.changed, "retired": report.retired, "unchanged": report.unchanged,
+            "warnings": outcome.guide.warnings.map { "\(fileName):\($0.line): \($0.message)" },
+            "lab": outcome.lab.map { Self.labSummary($0) } ?? NSNull(),
         ], status: .created)
     }
 
@@ -66,8 +58,8 @@ struct GuidesAPI: Sendable {
         return ["snippets": snippets, "claims_holding": report.claims.filter { $0.status == .holds }.count, "claims": report.claims.count]
     }
 
-    func listPage(visitor: Visitor) throws -> Response {
-        let rows: String = try store.guideIDs().map { id -> String in
+    func listPage(visitor: Visitor) async throws -> Response {
+        let rows: String = try await trainer.guideIDs().map { id -> String in
             "<li><a href=\"/guides/\(Page.escape(id))\">\(Page.escape(id))</a></li>"
         }.joined()
         let body: String = """
@@ -75,7 +67,7 @@ struct GuidesAPI: Sendable {
             <ul>\(rows.isEmpty ? "<li>No guide yet: upload one below, or run <code>rehearse import PATH</code>.</li>" : rows)</ul>
             <h2>Import a guide</h2>
             <form id="upload" class="upload">
-            <label for="guide-file">Guide file (.md or .txt, up to 4 MB)</label>
+            <label for="guide-file">Guide file (.md or .txt, up to \(Trainer.maximumGuideSize >> 20) MB)</label>
             <input id="guide-file" name="guide" type="file" accept=".md,.markdown,.txt,text/plain,text/markdown" required>
             <button type="submit">Import</button>
             </form>
@@ -84,34 +76,25 @@ struct GuidesAPI: Sendable {
         return Page.response(title: "guides", tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
     }
 
-    /// A stored guide read again, with its My Notes written from the evidence so far.
-    func stored(id: String) throws -> (guide: Guide, fileName: String, notes: String) {
-        guard let (text, fileName) = try store.guideText(id: id) else { throw Problem(.notFound, "no guide with id \(id)") }
-        let guide = try GuideReader().read(text: text, fileName: fileName)
-        let scheduler = Scheduler(interviewDate: try store.interviewDate())
-        let notes = NotesWriter(headings: try store.notesHeadings(guide: id))
-            .markdown(guideTitle: id, entries: try store.cardEvidence(at: Date(), guide: id, scheduler: scheduler), now: Date())
-        return (guide, fileName, notes)
-    }
-
     /// What the guide page shows, for scripts: the guide as `rehearse inspect --json` prints
     /// it (spec/cli-contracts.md §1), the code lab's report (§4) or null, and My Notes.
-    func details(id: String) throws -> Response {
-        let (guide, _, notes) = try stored(id: id)
-        let lab = try store.labReport(guide: id).map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }
+    func details(id: String) async throws -> Response {
+        let stored = try await trainer.storedGuide(id: id)
+        let lab = try stored.lab.map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }
         return try Response.json(
-            ["guide": try JSONSerialization.jsonObject(with: guide.jsonData()), "lab": lab ?? NSNull(), "notes": notes], status: .ok)
+            ["guide": try JSONSerialization.jsonObject(with: stored.guide.jsonData()), "lab": lab ?? NSNull(), "notes": stored.notes], status: .ok)
     }
 
     /// The guide's outline (as `rehearse inspect` prints it), the code lab's verdicts and its
     /// My Notes from evidence.
-    func guidePage(id: String, visitor: Visitor) throws -> Response {
-        let (guide, fileName, notes) = try stored(id: id)
-        let outline = GuideOutline(guide: guide, fileName: fileName).render()
+    func guidePage(id: String, visitor: Visitor) async throws -> Response {
+        let stored = try await trainer.storedGuide(id: id)
+        let guide = stored.guide
+        let outline = GuideOutline(guide: guide, fileName: stored.fileName).render()
         let body: String = """
             <h1>\(Page.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Page.escape(outline))</pre>
-            <h2>Code lab</h2>\(Self.labTable(try store.labReport(guide: id), guide: guide))
-            <h2>My Notes</h2><pre>\(Page.escape(notes))</pre>
+            <h2>Code lab</h2>\(Self.labTable(stored.lab, guide: guide))
+            <h2>My Notes</h2><pre>\(Page.escape(stored.notes))</pre>
             """
         return Page.response(title: guide.title ?? id, tab: .guides, visitor: visitor, body: body)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RehearseApp
 
 /// An error answered as `application/problem+json` (RFC 9457): `type`, `title`, `status`,
 /// `detail`.
@@ -40,5 +41,20 @@ extension Request {
         } catch {
             throw Problem(.badRequest, usage)
         }
+    }
+}
+
+extension Problem {
+    /// The web door's form of the application layer's refusals: the same words as the
+    /// command line, with the HTTP status that fits.
+    init(_ error: TrainerError) {
+        let status: HTTPResponse.Status =
+            switch error {
+            case .unreadableGuide(.tooLarge): .contentTooLarge
+            case .unreadableGuide, .invalidSetting: .badRequest
+            case .unknownCard, .unknownGuide, .noInterview, .nothingToUndo: .notFound
+            case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews: .conflict
+            }
+        self.init(status, error.description)
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import RehearseApp
 
 /// Treats the browser as hostile even on localhost: other sites can send requests there, and
 /// DNS rebinding can make them same-origin.
@@ -7,7 +8,9 @@ import Hummingbird
 /// - the `Host` must be one of the names the server is bound to (rebinding sends the
 ///   attacker's name);
 /// - a state-changing request must come from the server's own origin when it names one;
-/// - JSON API writes must say `Content-Type: application/json` (forms cannot);
+/// - JSON API writes must say `Content-Type: application/json` (forms cannot); a guide
+///   upload carries the file's bytes as they are, and a browser's cross-site form still
+///   cannot send it without the page's CSRF token;
 /// - every response carries a Content-Security-Policy without inline scripts,
 ///   `X-Content-Type-Options: nosniff` and `frame-ancestors 'none'`.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
@@ -21,6 +24,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let problem as Problem {
             response = try problem.response(from: request, context: context)
+        } catch let error as TrainerError {
+            response = try Problem(error).response(from: request, context: context)
         } catch let error as HTTPResponseError {
             response = try Problem(error.status, "\(error.status.reasonPhrase)").response(from: request, context: context)
         }
@@ -59,7 +64,11 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         }
         if request.uri.path.hasPrefix("/api/") {
             let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard type == "application/json" else {
+            if request.uri.path == "/api/guides" {
+                guard let type, GuidesAPI.uploadTypes.contains(type) else {
+                    throw Problem(.unsupportedMediaType, "send the guide file's bytes unchanged, with Content-Type: application/octet-stream, text/plain or text/markdown")
+                }
+            } else if type != "application/json" {
                 throw Problem(.unsupportedMediaType, "send the request body as JSON with Content-Type: application/json")
             }
         }

@@ -1,19 +1,13 @@
 import Foundation
 import Hummingbird
+import RehearseApp
 import RehearseCore
 import RehearseStore
 
-/// The study calls of the JSON API (the fixed core of spec/cli-contracts.md §5).
+/// The study calls of the JSON API (the fixed core of spec/cli-contracts.md §5): each
+/// parses, calls the ``Trainer`` and renders.
 struct StudyAPI: Sendable {
-    let store: Store
-    let newCardsPerDay: Int
-    let batcher: ReviewBatcher
-
-    init(store: Store, newCardsPerDay: Int) {
-        self.store = store
-        self.newCardsPerDay = newCardsPerDay
-        batcher = ReviewBatcher(store: store)
-    }
+    let trainer: Trainer
     /// The largest request body accepted, in bytes.
     static var maximumBody: Int { 64 * 1024 }
 
@@ -21,32 +15,24 @@ struct StudyAPI: Sendable {
         router.get("/") { _, context in
             Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["api.js", "study.js"])
         }
-        router.get("/api/study/next") { request, _ in try self.next(request) }
+        router.get("/api/study/next") { request, _ in try await self.next(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
         router.post("/api/reviews/undo") { request, _ in try await self.undo(request) }
         router.post("/api/grade") { request, _ in try await self.grade(request) }
     }
 
-    /// The next card to study, or 204 when nothing is due and no new card is left today.
-    func next(_ request: Request) throws -> Response {
-        let now = Date()
-        let scheduler = Scheduler(interviewDate: try store.interviewDate())
-        let filter = StudyFilter(guide: request.uri.queryParameters.get("guide"))
-        let due = try store.dueCardIDs(at: now, filter: filter, scheduler: scheduler)
-        let newLeft = max(0, newCardsPerDay - (try store.newCardsIntroduced(on: now)))
-        let new = try store.newCards(limit: newLeft, filter: filter, now: now)
-        let card = try due.first.flatMap { try store.studyCard(id: $0, now: now) } ?? new.first
-        guard let card else { return Response(status: .noContent) }
-        let intervals = Dictionary(uniqueKeysWithValues: Rating.allCases.map { rating in
-            ("\(rating.rawValue)", scheduler.review(card.schedule, rating: rating, at: now).due.timeIntervalSince(now))
-        })
-        return try Response.json([
-            "card": [
-                "id": card.card.id, "kind": card.card.kind.rawValue, "guide": card.card.guideID, "section": card.card.section,
-                "prompt": card.card.prompt, "answer": card.card.answer, "keypoints": card.card.keypoints,
-            ] as [String: Any],
-            "due_count": due.count, "new_count": new.count, "intervals_seconds": intervals,
-        ], status: .ok)
+    /// The next card to study, with the due time each rating would store, or 204 when
+    /// nothing is due and no new card is left for today.
+    func next(_ request: Request) async throws -> Response {
+        let session = StudySession(filter: StudyFilter(guide: request.uri.queryParameters.get("guide"), section: request.uri.queryParameters.get("section")))
+        guard let turn = try await trainer.nextCard(in: session) else { return Response(status: .noContent) }
+        let card = turn.card.card
+        return try Response.json(NextCard(
+            card: .init(id: card.id, kind: card.kind.rawValue, guide: card.guideID, section: card.section, prompt: card.prompt, answer: card.answer, keypoints: card.keypoints),
+            due_count: turn.dueCount, new_count: turn.newCount,
+            next_due: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.name.lowercased(), turn.states[$0].due.formatted(.iso8601)) }),
+            intervals_seconds: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ("\($0.rawValue)", turn.interval(for: $0)) })
+        ), status: .ok)
     }
 
     struct ReviewInput: Decodable {
@@ -54,70 +40,73 @@ struct StudyAPI: Sendable {
         var rating: Int?
         var answer: String?
         var duration_ms: Int?
+        var request_id: String?
     }
 
     /// The request's JSON body, within the size limit.
     func input(_ request: Request) async throws -> ReviewInput {
         try await request.decodeJSON(
             ReviewInput.self, limit: Self.maximumBody,
-            usage: "the body must be a JSON object with card_id (string), rating (1-4), answer and duration_ms (optional)")
+            usage: "the body must be a JSON object with card_id (string), rating (1-4), answer, duration_ms and request_id (optional)")
     }
 
     /// Grades a typed answer without recording anything: the feedback shown before rating.
     func grade(_ request: Request) async throws -> Response {
         let input = try await input(request)
         guard let cardID = input.card_id, let answer = input.answer else { throw Problem(.badRequest, "card_id and answer are required") }
-        guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
-        let grade = AnswerGrader.grade(answer, for: card.card)
+        let grade = try await trainer.grade(answer, cardID: cardID)
         return try Response.json(
             GradeFeedback(summary: grade.summary, matched: grade.points.filter(\.covered).map(\.matched), note: grade.note), status: .ok)
     }
 
-    /// Records an answer; the review is durable when the response is sent.
+    /// Records an answer; the review is durable when the response is sent. A second answer
+    /// with the same request id stores nothing and gets the first one back, with 200.
     func review(_ request: Request) async throws -> Response {
         let input = try await input(request)
         guard let cardID = input.card_id else { throw Problem(.badRequest, "card_id is missing") }
         guard let value = input.rating, let rating = Rating(rawValue: value) else {
             throw Problem(.badRequest, "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         }
-        if let duration = input.duration_ms, !(0...86_400_000).contains(duration) {
-            throw Problem(.badRequest, "duration_ms must be between 0 and 86400000 (a day)")
+        if let requestID = input.request_id, requestID.isEmpty || requestID.utf8.count > 128 {
+            throw Problem(.badRequest, "request_id must be 1 to 128 characters")
         }
-        var grade: AnswerGrader.Grade?
-        if let answer = input.answer {
-            guard let card = try store.studyCard(id: cardID, now: Date()) else { throw Problem(.notFound, "no card with id \(cardID)") }
-            grade = AnswerGrader.grade(answer, for: card.card)
-        }
-        let recorded: RecordedReview
-        do {
-            recorded = try await batcher.record(Store.Answer(
-                cardID: cardID, rating: rating, at: Date(), answerText: input.answer, grade: grade?.json, durationMS: input.duration_ms))
-        } catch StoreError.unknownCard {
-            throw Problem(.notFound, "no card with id \(cardID)")
-        }
+        let outcome = try await trainer.answer(AnswerInput(
+            cardID: cardID, rating: rating, typed: input.answer, durationMS: input.duration_ms, requestID: input.request_id))
         return try Response.json(
-            RecordedAnswer(review_id: recorded.id, card_id: cardID, next_due: recorded.schedule.due.formatted(.iso8601), grade: grade?.summary),
-            status: .created)
+            RecordedAnswer(review_id: outcome.reviewID, card_id: outcome.cardID, next_due: outcome.due.formatted(.iso8601), grade: outcome.grade),
+            status: outcome.replayed ? .ok : .created)
     }
 
     struct UndoInput: Decodable {
         var review_id: Int64?
     }
 
-    /// Takes an answer back: deletes it from the log and restores the card's schedule. Only
-    /// a card's latest answer can be taken back (409 otherwise).
+    /// Takes an answer back (the latest one when no review_id is given): deletes it from
+    /// the log and restores the card's schedule. Only a card's latest answer can be taken
+    /// back (409 otherwise); 404 "nothing to undo" when the answer is not in the log.
     func undo(_ request: Request) async throws -> Response {
-        let input = try await request.decodeJSON(UndoInput.self, limit: Self.maximumBody, usage: "the body must be a JSON object with review_id (integer)")
-        guard let reviewID = input.review_id else { throw Problem(.badRequest, "review_id is missing") }
-        do {
-            let cardID = try store.undo(reviewID: reviewID)
-            return try Response.json(["review_id": reviewID, "card_id": cardID], status: .ok)
-        } catch StoreError.nothingToUndo {
-            throw Problem(.notFound, "no answer with review_id \(reviewID)")
-        } catch StoreError.notLatestAnswer(let cardID) {
-            throw Problem(.conflict, "answer \(reviewID) is not the latest answer to card \(cardID); take back the later ones first")
-        }
+        let input = try await request.decodeJSON(UndoInput.self, limit: Self.maximumBody, usage: "the body must be a JSON object with review_id (integer, optional)")
+        let undone = try await trainer.undo(reviewID: input.review_id)
+        return try Response.json(["review_id": undone.reviewID, "card_id": undone.cardID], status: .ok)
     }
+}
+
+/// The answer to `GET /api/study/next`.
+struct NextCard: Encodable {
+    struct Shown: Encodable {
+        var id, kind, guide: String
+        var section: [String]
+        var prompt, answer: String
+        var keypoints: [String]
+    }
+
+    var card: Shown
+    var due_count: Int
+    var new_count: Int
+    /// What each rating would store (again, hard, good, easy), fuzz included.
+    var next_due: [String: String]
+    /// The same as seconds from now, by rating number, for the buttons' labels.
+    var intervals_seconds: [String: Double]
 }
 
 /// The answer to `POST /api/reviews` (spec/cli-contracts.md §5).

@@ -23,6 +23,22 @@ extension Store {
         }
     }
 
+    /// The usual number of new cards a day; nil when never set.
+    public func newCardsPerDay() throws -> Int? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'newCardsPerDay'").flatMap { Int($0) }
+        }
+    }
+
+    /// Sets the usual number of new cards a day.
+    public func setNewCardsPerDay(_ count: Int) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES ('newCardsPerDay', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [String(count)])
+        }
+    }
+
     /// Cards not yet reviewed.
     public func newCardCount() throws -> Int {
         try writer.read { db in

@@ -26,7 +26,12 @@ public struct StudyFilter: Sendable, Equatable {
 public struct RecordedReview: Sendable, Equatable {
     public var id: Int64
     public var cardID: String
-    public var schedule: CardSchedule
+    /// When the card comes back.
+    public var due: Date
+    /// The grade of the typed answer as stored (``AnswerGrader/Grade/json``), if any.
+    public var grade: String?
+    /// Whether this answer was stored by an earlier request with the same request id.
+    public var replayed: Bool
 }
 
 extension Store {
@@ -121,12 +126,8 @@ extension Store {
     /// Records an answer and the card's new schedule in one transaction, before anything
     /// else is shown.
     @discardableResult
-    public func record(
-        cardID: String, rating: Rating, at now: Date, scheduler: Scheduler, fuzzSeed: UInt64 = 0,
-        answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil
-    ) throws -> RecordedReview {
-        let answer = Answer(cardID: cardID, rating: rating, at: now, answerText: answerText, grade: grade, durationMS: durationMS)
-        return try writer.write { db in try Self.insert(answer, scheduler: scheduler, fuzzSeed: fuzzSeed, db: db) }
+    public func record(_ answer: Answer, scheduler: Scheduler) throws -> RecordedReview {
+        try writer.write { db in try Self.insert(answer, scheduler: scheduler, db: db) }
     }
 
     /// One answer to record.
@@ -137,24 +138,35 @@ extension Store {
         public var answerText: String?
         public var grade: String?
         public var durationMS: Int?
+        /// The client's id for the card as shown: a second answer with the same id stores
+        /// nothing and gets the first one back.
+        public var requestID: String?
+        /// The next states the buttons showed; the chosen one is stored when the card has not
+        /// changed since they were worked out, else the states are worked out again.
+        public var shown: NextStates?
 
-        public init(cardID: String, rating: Rating, at: Date, answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil) {
+        public init(
+            cardID: String, rating: Rating, at: Date, answerText: String? = nil, grade: String? = nil, durationMS: Int? = nil,
+            requestID: String? = nil, shown: NextStates? = nil
+        ) {
             self.cardID = cardID
             self.rating = rating
             self.at = at
             self.answerText = answerText
             self.grade = grade
             self.durationMS = durationMS
+            self.requestID = requestID
+            self.shown = shown
         }
     }
 
     /// Records several answers in one transaction (group commit: one disk sync for all),
     /// in order; an answer to an unknown card fails alone.
-    public func recordAll(_ answers: [Answer], scheduler: Scheduler, fuzzSeed: UInt64 = 0) throws -> [Result<RecordedReview, StoreError>] {
+    public func recordAll(_ answers: [Answer], scheduler: Scheduler) throws -> [Result<RecordedReview, StoreError>] {
         try writer.write { db in
             answers.map { answer in
                 do {
-                    return .success(try Self.insert(answer, scheduler: scheduler, fuzzSeed: fuzzSeed, db: db))
+                    return .success(try Self.insert(answer, scheduler: scheduler, db: db))
                 } catch let error as StoreError {
                     return .failure(error)
                 } catch {
@@ -164,26 +176,37 @@ extension Store {
         }
     }
 
-    /// Writes one answer: the review log row and the card's new schedule.
-    static func insert(_ answer: Answer, scheduler: Scheduler, fuzzSeed: UInt64, db: Database) throws -> RecordedReview {
+    /// Writes one answer: the review log row and the card's new schedule; or, for a request
+    /// id already answered, returns that answer and writes nothing.
+    static func insert(_ answer: Answer, scheduler: Scheduler, db: Database) throws -> RecordedReview {
         let (cardID, rating, now) = (answer.cardID, answer.rating, answer.at)
         // Cached statements: an answer is three small statements, and preparing them
         // anew each time would cost more than running them.
+        if let requestID = answer.requestID,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, cardID, due, grade FROM review WHERE requestID = ?"), arguments: [requestID])
+        {
+            return RecordedReview(id: row["id"], cardID: row["cardID"], due: Date(timeIntervalSince1970: row["due"]), grade: row["grade"], replayed: true)
+        }
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM card WHERE id = ?"), arguments: [cardID]) != nil else {
             throw StoreError.unknownCard(cardID)
         }
         let state = try CardStateRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cardState WHERE cardID = ?"), arguments: [cardID])
         let before = state?.schedule ?? .new(due: now)
-        let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: state?.reps ?? 0)
-        let after = scheduler.review(before, rating: rating, at: now, fuzz: fuzz)
+        let after: CardSchedule
+        if let shown = answer.shown, shown.current.isNew ? state == nil : shown.current == before {
+            after = shown.state(for: rating, answeredAt: now)
+        } else {
+            after = scheduler.nextStates(of: before, cardID: cardID, reviewCount: state?.reps ?? 0, at: now)[rating]
+        }
         let lapse = before.phase == .review && rating == .again
         try db.cachedStatement(sql: """
-            INSERT INTO review (cardID, reviewedAt, rating, answerText, grade, durationMS, phaseBefore, previousState, stability, difficulty, due)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO review (cardID, reviewedAt, rating, answerText, grade, durationMS, phaseBefore, previousState, stability, difficulty, due, requestID)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 cardID, now.timeIntervalSince1970, rating.rawValue, answer.answerText, answer.grade, answer.durationMS,
                 state.map { _ in before.phase.rawValue }, state.map(\.snapshotJSON), after.stability ?? 0,
-                after.difficulty ?? 0, after.due.timeIntervalSince1970,
+                after.difficulty ?? 0, after.due.timeIntervalSince1970, answer.requestID,
             ])
         let reviewID = db.lastInsertedRowID
         let record = CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
@@ -197,25 +220,41 @@ extension Store {
                 cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
                 record.lapses,
             ])
-        return RecordedReview(id: reviewID, cardID: cardID, schedule: after)
+        return RecordedReview(id: reviewID, cardID: cardID, due: after.due, grade: answer.grade, replayed: false)
     }
 
-    /// Undoes an answer: deletes it from the log and restores the card's previous schedule.
-    /// Only the card's latest answer can be undone: restoring an older schedule would erase
-    /// the later answers' effect.
-    public func undo(reviewID: Int64) throws -> String {
+    /// Undoes an answer: deletes it from the log and restores the card's previous schedule;
+    /// returns the answer's and the card's ids. Without an id, the latest answer in the log is undone. Only a
+    /// card's latest answer can be undone: restoring an older schedule would erase the later
+    /// answers' effect.
+    public func undo(reviewID: Int64?) throws -> (reviewID: Int64, cardID: String) {
         try writer.write { db in
-            guard let review = try ReviewRecord.fetchOne(db, key: reviewID) else { throw StoreError.nothingToUndo }
-            let later = try ReviewRecord.filter(Column("cardID") == review.cardID && Column("id") > reviewID).fetchCount(db)
+            let found = try reviewID.map { try ReviewRecord.fetchOne(db, key: $0) } ?? ReviewRecord.order(Column("id").desc).fetchOne(db)
+            guard let review = found, let id = review.id else { throw StoreError.nothingToUndo }
+            let later = try ReviewRecord.filter(Column("cardID") == review.cardID && Column("id") > id).fetchCount(db)
             guard later == 0 else { throw StoreError.notLatestAnswer(review.cardID) }
             if let json = review.previousState {
                 try JSONDecoder().decode(CardStateRecord.self, from: Data(json.utf8)).save(db)
             } else {
                 _ = try CardStateRecord.deleteOne(db, key: review.cardID)
             }
-            _ = try ReviewRecord.deleteOne(db, key: reviewID)
-            return review.cardID
+            _ = try ReviewRecord.deleteOne(db, key: id)
+            return (id, review.cardID)
         }
+    }
+
+    /// Cards still in learning or relearning that fall due between `now` and `until`,
+    /// soonest first: what a session shows early once nothing else is left.
+    public func learningCardIDs(dueAfter now: Date, until: Date, filter: StudyFilter = StudyFilter()) throws -> [String] {
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT card.id, card.section FROM cardState JOIN card ON card.id = cardState.cardID
+                WHERE cardState.due > ? AND cardState.due <= ? AND cardState.phase != ? AND card.retiredAt IS NULL
+                  AND (? IS NULL OR card.guideID = ?)
+                ORDER BY cardState.due
+                """, arguments: [now.timeIntervalSince1970, until.timeIntervalSince1970, CardSchedule.Phase.review.rawValue, filter.guide, filter.guide])
+        }
+        return rows.filter { filter.matches(section: CardRecord.strings($0["section"])) }.map { $0["id"] }
     }
 
     /// A card and its schedule by id.

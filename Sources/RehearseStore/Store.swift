@@ -153,6 +153,13 @@ public final class Store: Sendable {
             // Guides uploaded in the browser were stored under "upload:NAME", which changed their id when read again.
             try db.execute(sql: "UPDATE guide SET fileName = substr(fileName, 8) WHERE fileName LIKE 'upload:%'")
         }
+        migrator.registerMigration("v7-review-request-ids") { db in
+            // The client's id for one shown card: a second answer with it stores nothing.
+            try db.alter(table: "review") { table in
+                table.add(column: "requestID", .text)
+            }
+            try db.create(index: "review_requestID", on: "review", columns: ["requestID"], unique: true, condition: Column("requestID") != nil)
+        }
         return migrator
     }
 }
@@ -161,6 +168,7 @@ public final class Store: Sendable {
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unusable(path: String, reason: String)
     case unknownCard(String)
+    /// The answer to take back is not in the log (never stored, or already taken back).
     case nothingToUndo
     /// Only a card's latest answer can be undone; the card's id.
     case notLatestAnswer(String)
@@ -169,7 +177,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unusable(let path, let reason): "\(path): \(reason)"
         case .unknownCard(let id): "no card with id \(id)"
-        case .nothingToUndo: "there is no answer to undo"
+        case .nothingToUndo: "nothing to undo"
         case .notLatestAnswer(let id): "a later answer to card \(id) must be undone first"
         }
     }

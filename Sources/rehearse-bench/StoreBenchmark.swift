@@ -36,7 +36,7 @@ enum StoreBenchmark {
 
         let started = DispatchTime.now().uptimeNanoseconds
         for (index, id) in ids.suffix(answers).enumerated() {
-            try store.record(cardID: id, rating: Rating(rawValue: index % 4 + 1) ?? .good, at: Date(), scheduler: scheduler)
+            try store.record(Store.Answer(cardID: id, rating: Rating(rawValue: index % 4 + 1) ?? .good, at: Date()), scheduler: scheduler)
         }
         let answerSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         print(String(format: "answer+commit\t%d answers\t%.3f s\t%.0f answers/s", answers, answerSeconds, Double(answers) / answerSeconds))

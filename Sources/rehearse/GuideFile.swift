@@ -18,10 +18,4 @@ enum GuideFile {
     static func read(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> Guide {
         try reader.read(contentsOfFile: path)
     }
-
-    /// Reads the guide at `path` with its text, to be kept with the guide.
-    static func readWithText(_ path: String, reader: GuideReader = GuideReader()) throws(GuideError) -> (guide: Guide, text: String) {
-        let text = try reader.text(ofFile: path)
-        return (try reader.read(text: text, fileName: (path as NSString).lastPathComponent), text)
-    }
 }

@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
-import RehearseCore
-import RehearseLab
-import RehearseStore
+import RehearseApp
 
 /// `rehearse import PATH…`: guides into the database.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import guides (files or folders of .md and .txt) into the trainer.",
@@ -29,25 +27,21 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Do not run the guide's snippets to make predict-the-output cards.")
     var noLab = false
 
-    func run() throws {
-        let database = try store.open()
-        let lab = noLab ? nil : Isolation.detect().flatMap { try? CodeLab(runner: ForkServerPool(isolation: $0)) }
-        if !noLab && lab == nil {
+    func run() async throws {
+        let trainer = try store.trainer(lab: (run: !noLab, warm: true))
+        if !noLab && !trainer.runsLab {
             printError("warning: no sandbox to run snippets in (install bubblewrap); predict-the-output cards are left as they were")
         }
         var failed = false
         for file in try GuideFiles.expand(paths) {
             do {
-                let (guide, text) = try GuideFile.readWithText(file)
-                // Run twice: only snippets that print the same both times make cards.
-                let checks = lab.map { ($0.check(guide), $0.check(guide)) }
-                let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.0, second: $0.1) }
-                let report = try database.importGuide(
-                    guide, text: text, outputCards: outputCards, labReport: checks?.0, source: file, at: Date())
-                let outputs = outputCards.map { ", \($0.count) predict-the-output" } ?? ""
-                print("\(guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)")
-                for warning in guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }
-            } catch let error as GuideError {
+                let outcome = try await trainer.importGuide(file: file)
+                let report = outcome.report
+                let outputs = outcome.predictOutputCards.map { ", \($0) predict-the-output" } ?? ""
+                print("\(outcome.guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)")
+                for warning in outcome.guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }
+            } catch let error as TrainerError {
+                guard case .unreadableGuide = error else { throw refusal(error) }
                 printError(error.description)
                 failed = true
             }
@@ -71,7 +65,7 @@ enum GuideFiles {
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let guides = names.filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") || $0.hasSuffix(".markdown") }
+            let guides = names.filter(Trainer.isGuideFileName)
             files += guides.sorted { seriesKey($0) < seriesKey($1) }.map { (path as NSString).appendingPathComponent($0) }
         }
         return files

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehearseApp
 import RehearseCore
-import RehearseStore
 
 /// `rehearse mock`: a timed mock interview with typed answers and a report at the end.
-struct MockCommand: ParsableCommand {
+struct MockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
         abstract: "Run a timed mock interview: typed answers, graded at the end.",
@@ -44,40 +44,36 @@ struct MockCommand: ParsableCommand {
         if let questions, questions < 1 { throw ValidationError("--questions must be 1 or more, got \(questions)") }
     }
 
-    func run() throws {
-        let database = try store.open()
-        if history {
-            try printHistory(database)
-            return
+    func run() async throws {
+        let trainer = try store.trainer()
+        do {
+            if history {
+                try await printHistory(trainer)
+                return
+            }
+            try await interview(trainer)
+        } catch let error as TrainerError {
+            throw refusal(error)
         }
-        let scheduler = try store.scheduler(for: database)
+    }
+
+    private func interview(_ trainer: Trainer) async throws {
         let started = Date()
-        let evidence = try database.cardEvidence(at: started, guide: guide, scheduler: scheduler)
-        guard
-            var interview = MockInterview(
-                candidates: evidence.map(MockPlanner.Candidate.init), minutes: minutes, questions: questions,
-                seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000), at: started)
-        else {
-            printError("no questions to ask: import a guide first (rehearse import PATH)")
-            throw ExitCode(1)
-        }
+        var step = try await trainer.startMock(
+            minutes: minutes, questions: questions, guide: guide, seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000), at: started)
         let terminal = Terminal()
-        let count = interview.questionCount
-        say("Mock interview: \(count) question\(count == 1 ? "" : "s") in \(MockReport.clock(interview.budget)). Finish each answer with an empty line.\n")
-        while let question = interview.nextQuestion(at: Date()) {
-            let left = interview.secondsLeft(at: question.askedAt)
+        let count = step.interview.questionCount
+        say("Mock interview: \(count) question\(count == 1 ? "" : "s") in \(MockReport.clock(step.interview.budget)). Finish each answer with an empty line.\n")
+        while let question = step.question {
+            let left = step.interview.secondsLeft(at: question.askedAt)
             say(terminal.dim("Question \(question.number)/\(count) · \(question.card.section.last ?? question.card.guideID) · about \(MockReport.clock(question.seconds)) for this one, \(MockReport.clock(left)) left"))
             say(terminal.bold(question.card.prompt))
-            guard let text = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds)),
-                let (answered, grade) = interview.answer(text, at: Date())
-            else { break }
-            try database.record(
-                cardID: answered.cardID, rating: grade.rating, at: Date(), scheduler: scheduler, answerText: text, grade: grade.json,
-                durationMS: Int(answered.seconds * 1000))
+            guard let text = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds)) else { break }
+            step = try await trainer.answerMock(id: step.id, text: text)
             say("")
         }
-        let report = interview.report(at: Date())
-        let id = try database.saveMockReport(report)
+        if step.report == nil { step = try await trainer.finishMock(id: step.id) }
+        guard let report = step.report, let id = step.reportID else { return }
         if json {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
@@ -100,8 +96,8 @@ struct MockCommand: ParsableCommand {
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
-    private func printHistory(_ database: Store) throws {
-        let reports = try database.mockReports()
+    private func printHistory(_ trainer: Trainer) async throws {
+        let reports = try await trainer.mockReports()
         guard !reports.isEmpty else {
             say("No mock interview yet: run `rehearse mock`.")
             return

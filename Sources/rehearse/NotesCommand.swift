@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import RehearseCore
-import RehearseStore
+import RehearseApp
 
 /// `rehearse notes`: the guide's "My Notes" section, filled from evidence.
-struct NotesCommand: ParsableCommand {
+struct NotesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Write a guide's My Notes section (Markdown) from your reviews.",
@@ -21,23 +20,18 @@ struct NotesCommand: ParsableCommand {
     @Option(help: "The guide (its id); default: the only imported guide, or each guide in turn.")
     var guide: String?
 
-    func run() throws {
-        let database = try store.open()
-        let scheduler = try store.scheduler(for: database)
-        let guides = try guide.map { [$0] } ?? database.guideIDs()
-        guard !guides.isEmpty else {
-            printError("no guide imported yet: run `rehearse import PATH` first")
-            throw ExitCode(1)
-        }
-        let now = Date()
-        for id in guides {
-            guard try database.guideIDs().contains(id) else {
-                printError("no guide with id \(id); imported guides: \(try database.guideIDs().joined(separator: ", "))")
-                throw ExitCode(2)
+    func run() async throws {
+        let trainer = try store.trainer()
+        do {
+            var guides = try await trainer.guideIDs()
+            if let guide { guides = [guide] }
+            guard !guides.isEmpty else {
+                printError("no guide imported yet: run `rehearse import PATH` first")
+                throw ExitCode(1)
             }
-            let entries = try database.cardEvidence(at: now, guide: id, scheduler: scheduler)
-            let writer = NotesWriter(headings: try database.notesHeadings(guide: id))
-            say(writer.markdown(guideTitle: id, entries: entries, now: now))
+            for id in guides { say(try await trainer.notes(guide: id)) }
+        } catch let error as TrainerError {
+            throw refusal(error)
         }
     }
 }

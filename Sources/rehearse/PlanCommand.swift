@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
+import RehearseApp
 import RehearseCore
-import RehearseStore
 
 /// `rehearse plan --interview DATE`: study towards an interview.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Set the interview date the schedule works towards.",
         discussion: """
             With a date, every review interval ends before the interview and new cards are \
             introduced fast enough to see all of them in time; the derived daily budget is \
-            shown. `--clear` removes the date.
+            shown. `--clear` removes the date. `--new-per-day` sets the usual number of new \
+            cards a day, in the terminal and the web app alike.
             """
     )
 
@@ -23,28 +24,36 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Remove the interview date.")
     var clear = false
 
-    @Option(help: "The usual number of new cards per day.")
-    var newPerDay: Int = 20
+    @Option(help: "The usual number of new cards per day (kept for later sessions; the plan raises it when it needs more).")
+    var newPerDay: Int?
 
     func validate() throws {
         if let interview {
             guard let date = DayFormat.parse(interview) else { throw ValidationError("--interview must be a date as YYYY-MM-DD, got \"\(interview)\"") }
             guard date > Date() else { throw ValidationError("--interview \(interview) is not in the future") }
         }
-        guard interview != nil || clear else { throw ValidationError("give --interview YYYY-MM-DD or --clear") }
+        guard interview != nil || clear || newPerDay != nil else { throw ValidationError("give --interview YYYY-MM-DD, --new-per-day N or --clear") }
     }
 
-    func run() throws {
-        let database = try store.open()
-        if clear {
-            try database.setInterviewDate(nil)
-            print("Interview date cleared.")
-            return
+    func run() async throws {
+        let trainer = try store.trainer()
+        do {
+            if let newPerDay { try await trainer.setNewCardsPerDay(newPerDay) }
+            if clear {
+                try await trainer.setInterviewDate(nil)
+                print("Interview date cleared.")
+            } else if let interview, let date = DayFormat.parse(interview) {
+                try await trainer.setInterviewDate(date)
+            }
+            let settings = try await trainer.settings()
+            if let date = settings.interviewDate, let daysLeft = settings.daysLeft {
+                print("Interview on \(DayFormat.format(date)): \(daysLeft) days left.")
+                print("Every review now comes back before that day; \(settings.unseenCards) new cards at \(settings.newCardsToday) a day.")
+            } else if newPerDay != nil {
+                print("New cards per day: \(settings.newCardsPerDay).")
+            }
+        } catch let error as TrainerError {
+            throw refusal(error)
         }
-        guard let interview, let date = DayFormat.parse(interview) else { return }
-        try database.setInterviewDate(date)
-        let plan = InterviewPlan(interviewDate: date, today: Date(), newCards: try database.newCardCount(), minimumPerDay: newPerDay)
-        print("Interview on \(DayFormat.format(date)): \(plan.daysLeft) days left.")
-        print("Every review now comes back before that day; \(try database.newCardCount()) new cards at \(plan.newCardsPerDay) a day.")
     }
 }

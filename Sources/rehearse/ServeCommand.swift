@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import RehearseLab
 import RehearseServer
-import RehearseStore
+import RehearseApp
 
 /// `rehearse serve`: the web app on the same database as the command line.
 struct ServeCommand: AsyncParsableCommand {
@@ -55,25 +54,24 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
-        if setPassword { return try changePassword(database) }
+        // Uploads are rare: each snippet gets a process of its own, and no sandbox sits idle
+        // for as long as the server runs.
+        let trainer = try store.trainer(lab: (run: true, warm: false))
+        if setPassword { return try await changePassword(trainer) }
         if newToken {
             let token = Secrets.random()
-            try database.addAPIToken(hash: Secrets.hash(token), label: tokenLabel, at: Date())
+            try await trainer.addAPIToken(hash: Secrets.hash(token), label: tokenLabel, at: Date())
             print(token)
             printError("Token \"\(tokenLabel)\" made; it is shown only this once. Send it as: Authorization: Bearer TOKEN")
             return
         }
         if revokeTokens {
-            say("Revoked \(try database.removeAPITokens()) token(s).")
+            say("Revoked \(try await trainer.removeAPITokens()) token(s).")
             return
         }
-        // Uploads are rare: each snippet gets a process of its own, and no sandbox sits idle
-        // for as long as the server runs.
-        let lab = Isolation.detect().map { CodeLab(runner: OneProcessRunner(isolation: $0)) }
         do {
-            let app = try buildApplication(ServerConfiguration(host: host, port: port, extraHosts: allowedHosts), store: database, lab: lab)
-            let checkpoints = try database.checkpointInBackground()
+            let app = try await buildApplication(ServerConfiguration(host: host, port: port, extraHosts: allowedHosts), trainer: trainer)
+            let checkpoints = try trainer.checkpointInBackground()
             defer { checkpoints?.cancel() }
             say("Rehearse at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ — Ctrl-C stops it.")
             try await app.runService()
@@ -83,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private func changePassword(_ database: Store) throws {
+    private func changePassword(_ trainer: Trainer) async throws {
         let terminal = Terminal()
         FileHandle.standardError.write(Data("New password: ".utf8))
         guard let password = terminal.readSecretLine(), password.count >= 8 else {
@@ -97,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        try database.setWebPasswordHash(Secrets.hashPassword(password))
+        try await trainer.setWebPasswordHash(Secrets.hashPassword(password))
         say("Password set; every browser must sign in again.")
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import RehearseApp
 import RehearseCore
 import RehearseStore
 
 /// `rehearse stats`: where the candidate stands.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show cards, retention, the coming workload and readiness per guide and section.",
@@ -27,12 +28,8 @@ struct StatsCommand: ParsableCommand {
         if let on, DayFormat.parse(on) == nil { throw ValidationError("--on must be a date as YYYY-MM-DD, got \"\(on)\"") }
     }
 
-    func run() throws {
-        let database = try store.open()
-        let scheduler = try store.scheduler(for: database)
-        let now = Date()
-        let date = on.flatMap(DayFormat.parse) ?? scheduler.interviewDate ?? now
-        let report = try database.stats(at: now, readinessDate: max(date, now), scheduler: scheduler)
+    func run() async throws {
+        let report = try await store.trainer().progress(readinessOn: on.flatMap { DayFormat.parse($0) }).report
         if json {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601

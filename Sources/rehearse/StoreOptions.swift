@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehearseCore
+import RehearseApp
 import RehearseStore
 
 /// `--db`, shared by every command that uses the database.
@@ -18,37 +18,26 @@ struct StoreOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("rehearse/rehearse.sqlite")
     }
 
-    /// Opens the store, or exits with status 2 and a message naming the file.
-    func open() throws -> Store {
+    /// Opens the database under a ``Trainer``, or exits with status 2 and a message naming
+    /// the file.
+    /// - Parameter lab: whether imports run the guide's snippets, when a sandbox exists
+    ///   (warm: with a pool of Python processes kept ready).
+    func trainer(lab: (run: Bool, warm: Bool) = (false, false)) throws -> Trainer {
         do {
-            return try Store(path: path)
+            return Trainer(store: try Store(path: path), lab: lab.run ? Trainer.sandboxLab(warm: lab.warm) : nil)
         } catch {
             printError(error.description)
             throw ExitCode(2)
         }
     }
-
-    /// The scheduler, with the interview date stored by `rehearse plan`.
-    func scheduler(for store: Store) throws -> Scheduler {
-        Scheduler(interviewDate: try store.interviewDate())
-    }
 }
 
-/// Dates as `rehearse` reads them: `YYYY-MM-DD` in local time.
-enum DayFormat {
-    static func parse(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10 else { return nil }
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-        guard let date = Calendar.current.date(from: components),
-            Calendar.current.component(.day, from: date) == parts[2]
-        else { return nil }
-        return date
-    }
-
-    static func format(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+/// The command line's form of the application layer's refusals: the message as it is, and
+/// exit status 2 for bad input, 1 for work that could not be done.
+func refusal(_ error: TrainerError) -> ExitCode {
+    printError(error.description)
+    switch error {
+    case .unreadableGuide, .unknownGuide, .unknownCard, .invalidSetting: return ExitCode(2)
+    default: return ExitCode(1)
     }
 }

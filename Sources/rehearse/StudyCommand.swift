@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import RehearseApp
 import RehearseCore
 import RehearseStore
 
 /// `rehearse study`: today's cards in the terminal.
-struct StudyCommand: ParsableCommand {
+struct StudyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Study today's due and new cards.",
@@ -27,7 +28,7 @@ struct StudyCommand: ParsableCommand {
     @Option(help: "Only cards under a section whose title contains this text.")
     var section: String?
 
-    @Option(name: .customLong("new"), help: "New cards per day (default: 20, or the interview plan's budget).")
+    @Option(name: .customLong("new"), help: "New cards today (default: the daily limit set with `rehearse plan --new-per-day`, 20 unless set, or the interview plan's budget).")
     var newCards: Int?
 
     @Option(help: "At most this many cards in this session (default: no limit).")
@@ -41,35 +42,27 @@ struct StudyCommand: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, got \(limit)") }
     }
 
-    func run() throws {
-        let database = try store.open()
-        if try database.guideIDs().isEmpty {
-            let starter = try StarterGuide.pythonDeepDive()
-            _ = try database.importGuide(starter, source: "bundled:\(StarterGuide.pythonDeepDiveFileName)", at: Date())
-            say("No guide imported yet: studying the bundled starter guide. Add yours with `rehearse import PATH`.\n")
-        }
-        let scheduler = try store.scheduler(for: database)
-        let now = Date()
-        let filter = StudyFilter(guide: guide, section: section)
-        var dailyNew = newCards ?? 20
-        if newCards == nil, let interview = scheduler.interviewDate {
-            dailyNew = InterviewPlan(interviewDate: interview, today: now, newCards: try database.newCardCount(), minimumPerDay: 20).newCardsPerDay
-        }
-        let newToday = max(0, dailyNew - (try database.newCardsIntroduced(on: now)))
-        let queue = try StudyQueue(
-            dueIDs: database.dueCardIDs(at: now, filter: filter, scheduler: scheduler),
-            newCards: database.newCards(limit: newToday, filter: filter, now: now), limit: limit, store: database, now: now)
-        guard !queue.isEmpty else {
-            say("Nothing is due and no new card is left for today.")
-            return
-        }
-        let terminal = Terminal()
-        let summary = try StudySession(store: database, scheduler: scheduler, terminal: terminal, typed: type).run(queue: queue)
-        let minutes = Date().timeIntervalSince(summary.started) / 60
-        let correct = summary.reviewed == 0 ? 0 : Int((Double(summary.passed) / Double(summary.reviewed) * 100).rounded())
-        say("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s"), \(correct)% correct, in \(String(format: "%.1f", minutes)) min.")
-        if let next = summary.nextDue {
-            say("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).")
+    func run() async throws {
+        let trainer = try store.trainer()
+        do {
+            if try await trainer.importStarterGuideIfEmpty() {
+                say("No guide imported yet: studying the bundled starter guide. Add yours with `rehearse import PATH`.\n")
+            }
+            let session = StudySession(filter: StudyFilter(guide: guide, section: section), newCardsPerDay: newCards, limit: limit)
+            guard let first = try await trainer.nextCard(in: session) else {
+                say("Nothing is due and no new card is left for today.")
+                if let next = try await trainer.nextDueDate() { say("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).") }
+                return
+            }
+            let summary = try await TerminalStudy(trainer: trainer, terminal: Terminal(), typed: type).run(session, first: first)
+            let minutes = Date().timeIntervalSince(summary.started) / 60
+            let correct = summary.reviewed == 0 ? 0 : Int((Double(summary.passed) / Double(summary.reviewed) * 100).rounded())
+            say("Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s"), \(correct)% correct, in \(String(format: "%.1f", minutes)) min.")
+            if let next = summary.nextDue {
+                say("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).")
+            }
+        } catch let error as TrainerError {
+            throw refusal(error)
         }
     }
 }

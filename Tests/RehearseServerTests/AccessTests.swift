@@ -6,6 +6,7 @@ import RehearseCore
 import RehearseStore
 import Testing
 
+import RehearseApp
 @testable import RehearseServer
 
 /// Who may use the server: the password, sessions, API tokens, CSRF and the bind rules.
@@ -35,17 +36,17 @@ import Testing
         ByteBuffer(string: fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
     }
 
-    @Test func otherAddressesNeedAPassword() throws {
-        #expect(throws: ServerError.self) { _ = try buildApplication(ServerConfiguration(host: "0.0.0.0"), store: try StudyAPITests.store()) }
-        #expect(throws: ServerError.self) { _ = try buildApplication(ServerConfiguration(host: "192.168.1.5"), store: try StudyAPITests.store()) }
-        _ = try buildApplication(ServerConfiguration(host: "0.0.0.0"), store: try Self.storeWithPassword())
-        _ = try buildApplication(ServerConfiguration(host: "127.0.0.1"), store: try StudyAPITests.store())
+    @Test func otherAddressesNeedAPassword() async throws {
+        await #expect(throws: ServerError.self) { _ = try await buildApplication(ServerConfiguration(host: "0.0.0.0"), trainer: Trainer(store: try StudyAPITests.store(), lab: nil)) }
+        await #expect(throws: ServerError.self) { _ = try await buildApplication(ServerConfiguration(host: "192.168.1.5"), trainer: Trainer(store: try StudyAPITests.store(), lab: nil)) }
+        _ = try await buildApplication(ServerConfiguration(host: "0.0.0.0"), trainer: Trainer(store: try Self.storeWithPassword(), lab: nil))
+        _ = try await buildApplication(ServerConfiguration(host: "127.0.0.1"), trainer: Trainer(store: try StudyAPITests.store(), lab: nil))
     }
 
     @Test func browserWritesNeedTheirPagesCSRFToken() async throws {
         let store = try StudyAPITests.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let page = try await client.execute(uri: "/", method: .get)
             let cookie = Self.cookies(page)
@@ -80,7 +81,7 @@ import Testing
 
     @Test func withAPasswordBrowsersSignInAndOut() async throws {
         let store = try Self.storeWithPassword()
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let first = try await client.execute(uri: "/dashboard", method: .get)
             #expect(first.status == .seeOther)
@@ -139,14 +140,14 @@ import Testing
         let store = try Self.storeWithPassword()
         let token = Secrets.random()
         try store.addAPIToken(hash: Secrets.hash(token), label: "tests", at: Date())
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let next = try await client.execute(uri: "/api/study/next", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(next.status == .ok)
             let id = try #require((try StudyAPITests.json(next.body)["card"] as? [String: Any])?["id"] as? String)
             var headers = StudyAPITests.jsonHeaders
             headers[.authorization] = "Bearer \(token)"
-            let review = try await client.execute(uri: "/api/reviews", method: .post, headers: headers, body: ByteBuffer(string: #"{"card_id": "\#(id)", "rating": 3}"#))
+            let review = try await client.execute(uri: "/api/reviews", method: .post, headers: headers, body: ByteBuffer(string: #"{"card_id": "\#(id)", "rating": 4}"#))
             #expect(review.status == .created)
             let lowercase = try await client.execute(uri: "/api/study/next", method: .get, headers: [.authorization: "bearer \(token)"])
             #expect(lowercase.status == .noContent)  // let in; the only card was answered above
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func theRightPasswordWaitsOutTheThrottleToo() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.storeWithPassword())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.storeWithPassword(), lab: nil))
         try await app.test(.router) { client in
             let login = try await client.execute(uri: "/login", method: .get)
             let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: Self.cookies(login), .origin: "http://localhost"]

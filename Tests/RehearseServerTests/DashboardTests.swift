@@ -5,6 +5,7 @@ import RehearseCore
 import RehearseStore
 import Testing
 
+import RehearseApp
 @testable import RehearseServer
 
 /// The progress dashboard: server-drawn SVG, and the same figures as JSON.
@@ -12,8 +13,8 @@ import Testing
     @Test func drawsReadinessWorkloadRetentionAndHistory() async throws {
         let store = try StudyAPITests.store()
         let card = try #require(try store.newCards(limit: 1, now: Date()).first)
-        try store.record(cardID: card.card.id, rating: .easy, at: Date(), scheduler: Scheduler(enableFuzzing: false))
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        try store.record(Store.Answer(cardID: card.card.id, rating: .easy, at: Date()), scheduler: Scheduler(enableFuzzing: false))
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let page = try await client.execute(uri: "/dashboard", method: .get)
             #expect(page.status == .ok)

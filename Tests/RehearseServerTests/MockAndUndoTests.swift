@@ -6,6 +6,7 @@ import RehearseCore
 import RehearseStore
 import Testing
 
+import RehearseApp
 @testable import RehearseServer
 
 /// Mock interviews through the API, and taking an answer back on the study page.
@@ -39,7 +40,7 @@ import Testing
 
     @Test func aMockInterviewAsksGradesAndReports() async throws {
         let store = try Self.store()
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let (status, started) = try await Self.post(client, "/api/mock", #"{"minutes": 10, "questions": 2, "guide": "07-networking"}"#)
             #expect(status == .created)
@@ -76,7 +77,7 @@ import Testing
 
     @Test func endingEarlySavesWhatWasAnswered() async throws {
         let store = try Self.store()
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let (_, started) = try await Self.post(client, "/api/mock", #"{"minutes": 30}"#)
             let id = try #require(started["id"] as? String)
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func badMockRequests() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Store(), lab: nil))
         try await app.test(.router) { client in
             let cases: [(String, String, HTTPResponse.Status)] = [
                 ("/api/mock", "{}", .conflict),
@@ -112,7 +113,7 @@ import Testing
     @Test func undoRestoresTheCardAndOnlyTheLatestAnswerCanGo() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let (_, first) = try await Self.post(client, "/api/reviews", #"{"card_id": "\#(id)", "rating": 1}"#)
             let (_, second) = try await Self.post(client, "/api/reviews", #"{"card_id": "\#(id)", "rating": 3}"#)
@@ -145,7 +146,7 @@ import Testing
                 SnippetResult(id: snippets[1].id, firstLine: "def broken(:", language: "python", status: .unparsable, output: "", error: "line 1: invalid syntax", package: nil),
             ], claims: [])
         _ = try store.importGuide(guide, text: text, labReport: report, source: "08-lab.md", at: Date())
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let html = String(buffer: try await client.execute(uri: "/guides/08-lab", method: .get).body)
             #expect(html.contains("<tr class=\"runs\"><td>5</td><td>runs</td><td><code>print(1 + 1)</code></td>"))

@@ -6,6 +6,7 @@ import RehearseCore
 import RehearseStore
 import Testing
 
+import RehearseApp
 @testable import RehearseServer
 
 /// The fixed API core (spec/cli-contracts.md §5) and the rules that keep other web sites out.
@@ -24,7 +25,7 @@ import Testing
     static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
     @Test func healthAndOpenAPIDocument() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
@@ -38,7 +39,7 @@ import Testing
 
     @Test func nextCardThenADurableReviewThenNothingLeft() async throws {
         let store = try Self.store()
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let next = try await client.execute(uri: "/api/study/next", method: .get)
             #expect(next.status == .ok)
@@ -57,8 +58,15 @@ import Testing
             #expect((saved["next_due"] as? String)?.hasSuffix("Z") == true)
             #expect((saved["grade"] as? [String: Any])?["covered"] as? [String] == ["The value was found in the cache"])
             #expect(try store.reviewCount() == 1)
+            // Nothing else is left, so the card comes back within the learn-ahead limit, as
+            // in the terminal; answered Easy, it graduates and nothing is left today.
+            let again = try Self.json(try await client.execute(uri: "/api/study/next", method: .get).body)
+            #expect((again["card"] as? [String: Any])?["id"] as? String == id)
+            #expect(again["due_count"] as? Int == 0)
+            let easy = try await client.execute(
+                uri: "/api/reviews", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: #"{"card_id": "\#(id)", "rating": 4}"#))
+            #expect(easy.status == .created)
             let after = try await client.execute(uri: "/api/study/next", method: .get)
-            // The card waits out its 10-minute learning step and no new card is left.
             #expect(after.status == .noContent)
         }
     }
@@ -66,7 +74,7 @@ import Testing
     @Test func concurrentAnswersAreAllStoredBeforeTheyAreAcknowledged() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<50 {
@@ -86,7 +94,7 @@ import Testing
     @Test func gradingATypedAnswerRecordsNothing() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
-        let app = try buildApplication(ServerConfiguration(), store: store)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let graded = try await client.execute(
                 uri: "/api/grade", method: .post, headers: Self.jsonHeaders,
@@ -101,7 +109,7 @@ import Testing
     }
 
     @Test func badReviewsAreProblemsWithTheRightStatus() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in
             let cases: [(String, HTTPResponse.Status)] = [
                 (#"{"card_id": "x", "rating": 7}"#, .badRequest),
@@ -122,7 +130,7 @@ import Testing
     }
 
     @Test func otherSitesAndRebindingAreRefused() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in
             var crossSite = Self.jsonHeaders
             crossSite[.origin] = "https://evil.example"
@@ -150,7 +158,7 @@ import Testing
     }
 
     @Test func onlyShippedFilesAreServed() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -168,7 +176,7 @@ import Testing
     }
 
     @Test func unsupportedMethodsGet405WithAllow() async throws {
-        let app = try buildApplication(ServerConfiguration(), store: try Self.store())
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/api/reviews", method: .get)
             #expect(response.status == .methodNotAllowed)

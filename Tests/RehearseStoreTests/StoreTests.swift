@@ -43,7 +43,7 @@ import Testing
         let hit = try cardID(store, prompt: "What is a cache hit?")
         let ttl = try cardID(store, prompt: "What does TTL mean?")
         let lru = try cardID(store, prompt: "What does LRU evict?")
-        for id in [hit, ttl, lru] { try store.record(cardID: id, rating: .good, at: now, scheduler: scheduler) }
+        for id in [hit, ttl, lru] { try store.record(Store.Answer(cardID: id, rating: .good, at: now), scheduler: scheduler) }
         let hitBefore = try #require(try store.studyCard(id: hit, now: now))
 
         let edited = Self.original
@@ -69,10 +69,10 @@ import Testing
         let store = try Store()
         _ = try store.importGuide(try Self.guide(Self.original), source: "x", at: now)
         let id = try cardID(store, prompt: "What is a cache hit?")
-        try store.record(cardID: id, rating: .good, at: now, scheduler: scheduler)
+        try store.record(Store.Answer(cardID: id, rating: .good, at: now), scheduler: scheduler)
         let afterFirst = try #require(try store.studyCard(id: id, now: now))
-        let second = try store.record(cardID: id, rating: .again, at: now.addingTimeInterval(600), scheduler: scheduler)
-        #expect(try store.undo(reviewID: second.id) == id)
+        let second = try store.record(Store.Answer(cardID: id, rating: .again, at: now.addingTimeInterval(600)), scheduler: scheduler)
+        #expect(try store.undo(reviewID: second.id).cardID == id)
         #expect(try store.studyCard(id: id, now: now) == afterFirst)
         #expect(try store.reviewCount() == 1)
         #expect(throws: StoreError.nothingToUndo) { try store.undo(reviewID: second.id) }
@@ -92,8 +92,8 @@ import Testing
         _ = try store.importGuide(try Self.guide(Self.original), source: "a", at: now)
         let hit = try cardID(store, prompt: "What is a cache hit?")
         let ttl = try cardID(store, prompt: "What does TTL mean?")
-        try store.record(cardID: hit, rating: .easy, at: now, scheduler: scheduler)
-        try store.record(cardID: ttl, rating: .hard, at: now, scheduler: scheduler)
+        try store.record(Store.Answer(cardID: hit, rating: .easy, at: now), scheduler: scheduler)
+        try store.record(Store.Answer(cardID: ttl, rating: .hard, at: now), scheduler: scheduler)
         let later = now.addingTimeInterval(400 * 86_400)
         #expect(try store.dueCards(at: later, scheduler: scheduler).map(\.card.id) == [ttl, hit])
         #expect(try store.dueCards(at: now.addingTimeInterval(30), scheduler: scheduler).isEmpty)
@@ -103,7 +103,7 @@ import Testing
         let store = try Store()
         _ = try store.importGuide(try Self.guide(Self.original), source: "a", at: now)
         let hit = try cardID(store, prompt: "What is a cache hit?")
-        try store.record(cardID: hit, rating: .easy, at: now, scheduler: scheduler)
+        try store.record(Store.Answer(cardID: hit, rating: .easy, at: now), scheduler: scheduler)
         let report = try store.stats(at: now, readinessDate: now, scheduler: scheduler)
         let whole = try #require(report.groups.first { $0.section == nil })
         #expect(whole.new == 2 && whole.review == 1 && whole.learning == 0)

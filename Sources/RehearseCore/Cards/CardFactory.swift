@@ -8,8 +8,7 @@ public enum CardFactory {
         var storiesInSection: [[String]: Int] = [:]
         for item in guide.items {
             func add(_ kind: Card.Kind, identity: String, prompt: String, answer: String, keypoints: [String] = []) {
-                let id = StableID.render(
-                    StableID.hash([guide.id, item.section.joined(separator: "\u{1F}"), kind.rawValue, identity]), occurrence: 1)
+                let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: identity)
                 guard !cards.contains(where: { $0.id == id }) else { return }
                 cards.append(Card(
                     id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,

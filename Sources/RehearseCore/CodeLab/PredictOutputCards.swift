@@ -17,7 +17,7 @@ public enum PredictOutputCards {
                 again[item.id]?.output == result.output
             else { continue }
             cards.append(Card(
-                id: StableID.render(StableID.hash([guide.id, item.section.joined(separator: "\u{1F}"), "predict-output", code]), occurrence: 1),
+                id: CardID.make(guideID: guide.id, section: item.section, kind: .predictOutput, identity: code),
                 guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?" + (guess.map { $0.isGuessed ? " (\($0.note))" : "" } ?? "") + "\n\n" + code,
                 answer: result.output, keypoints: [result.output.trimmingWhitespace()], priority: priority, position: 100_000 + cards.count))
         }

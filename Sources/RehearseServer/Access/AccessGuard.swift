@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import RehearseStore
+import RehearseApp
 
 /// Lets people and scripts in, and keeps forged requests out.
 ///
@@ -24,32 +24,32 @@ struct AccessGuard: RouterMiddleware {
     /// The largest form accepted (sign-in and sign-out forms are tiny).
     static let maximumForm = 8 * 1024
 
-    let store: Store
+    let trainer: Trainer
     let key: SigningKey
     let password: PasswordSetting
 
-    init(store: Store, key: SigningKey) {
-        self.store = store
+    init(trainer: Trainer, key: SigningKey) {
+        self.trainer = trainer
         self.key = key
-        password = PasswordSetting(store: store)
+        password = PasswordSetting(trainer: trainer)
     }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var request = request
         var context = context
-        let passwordSet = try password.isSet()
+        let passwordSet = try await password.isSet()
         var visitor = Visitor(key: key)
         if let authorization = request.headers[.authorization] {
             // The scheme's name is case-insensitive (RFC 9110 §11.1).
             let token = authorization.lowercased().hasPrefix("bearer ") ? String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
-            guard !token.isEmpty, try store.hasAPIToken(hash: Secrets.hash(token)) else {
+            guard !token.isEmpty, try await trainer.hasAPIToken(hash: Secrets.hash(token)) else {
                 throw Problem(
                     .unauthorized, "the Authorization header must be \"Bearer TOKEN\" with a token made by `rehearse serve --new-token`",
                     headers: [.wwwAuthenticate: "Bearer"])
             }
             visitor.access = .token
         } else if let session = Self.cookie(Self.sessionCookie, in: request),
-            try store.hasWebSession(idHash: Secrets.hash(session), at: Date())
+            try await trainer.hasWebSession(idHash: Secrets.hash(session), at: Date())
         {
             visitor.access = .signedIn(session: session)
             visitor.csrfSubject = session

@@ -1,21 +1,21 @@
 import Foundation
 import Hummingbird
-import RehearseStore
+import RehearseApp
 
 /// Signing in with the password and out again, as plain HTML forms.
 struct SignIn: Sendable {
-    let store: Store
+    let trainer: Trainer
     let throttle = SignInThrottle()
 
     func addRoutes(to router: Router<WebContext>) {
-        router.get("/login") { request, context in try self.page(request, context: context) }
+        router.get("/login") { request, context in try await self.page(request, context: context) }
         router.post("/login") { request, context in try await self.signIn(request, context: context) }
         router.post("/logout") { request, context in try await self.signOut(request, context: context) }
     }
 
-    func page(_ request: Request, context: WebContext) throws -> Response {
+    func page(_ request: Request, context: WebContext) async throws -> Response {
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
-        if try store.webPasswordHash() == nil || context.visitor.isSignedIn { return AccessGuard.redirect(to: next) }
+        if try await trainer.webPasswordHash() == nil || context.visitor.isSignedIn { return AccessGuard.redirect(to: next) }
         return form(next: next, visitor: context.visitor, failed: false)
     }
 
@@ -41,7 +41,7 @@ struct SignIn: Sendable {
             throw Problem(.badRequest, "the sign-in form needs its password and csrf_token fields")
         }
         let next = Self.safeNext(form["next"])
-        guard let hash = try store.webPasswordHash() else { return AccessGuard.redirect(to: next) }
+        guard let hash = try await trainer.webPasswordHash() else { return AccessGuard.redirect(to: next) }
         let now = Date()
         if let wait = await throttle.wait(at: now) {
             throw Problem(
@@ -53,7 +53,7 @@ struct SignIn: Sendable {
             return self.form(next: next, visitor: context.visitor, failed: true)
         }
         let session = Secrets.random()
-        try store.addWebSession(idHash: Secrets.hash(session), at: now, expiresAt: now.addingTimeInterval(AccessGuard.sessionLifetime))
+        try await trainer.addWebSession(idHash: Secrets.hash(session), at: now, expiresAt: now.addingTimeInterval(AccessGuard.sessionLifetime))
         var response = AccessGuard.redirect(to: next)
         response.setCookie(Cookie(
             name: AccessGuard.sessionCookie, value: session, maxAge: Int(AccessGuard.sessionLifetime), path: "/", httpOnly: true,
@@ -66,7 +66,7 @@ struct SignIn: Sendable {
         guard try await Self.formFields(from: &request)["csrf_token"] != nil else {
             throw Problem(.badRequest, "the sign-out form needs its csrf_token field")
         }
-        if case .signedIn(let session) = context.visitor.access { try store.removeWebSession(idHash: Secrets.hash(session)) }
+        if case .signedIn(let session) = context.visitor.access { try await trainer.removeWebSession(idHash: Secrets.hash(session)) }
         var response = AccessGuard.redirect(to: "/login")
         response.setCookie(Cookie(name: AccessGuard.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
         return response

@@ -1,4 +1,4 @@
-// The guides page: uploads a guide file as JSON, then shows what the import did.
+// The guides page: uploads a guide file's bytes, then shows what the import did.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -9,7 +9,7 @@ async function upload(event) {
   if (!file) return;
   const result = $("upload-result");
   result.textContent = "Importing " + file.name + "…";
-  const response = await post("/api/guides", { name: file.name, content: await file.text() });
+  const response = await postFile("/api/guides?name=" + encodeURIComponent(file.name), file);
   const body = await response.json();
   result.replaceChildren();
   if (!response.ok) {

@@ -1,17 +1,16 @@
 import Foundation
+import RehearseApp
 import RehearseCore
 import RehearseStore
 
 /// One sitting of study in the terminal: shows each card with its section path, reveals on
-/// Space or Enter, rates with 1–4 (showing each rating's next interval), undoes with `u`,
-/// quits with `q`. Each answer is stored before the next card is shown.
-struct StudySession {
-    let store: Store
-    let scheduler: Scheduler
+/// Space or Enter, rates with 1–4 (each button showing when the card comes back: the state
+/// that will be stored), undoes with `u`, quits with `q`. The cards and their order come from
+/// the ``Trainer``, as in the web app; each answer is stored before the next card is shown.
+struct TerminalStudy {
+    let trainer: Trainer
     let terminal: Terminal
     let typed: Bool
-    /// Cards answered Again or still in learning come back within this many seconds.
-    let learnAhead: TimeInterval = 20 * 60
 
     struct Summary {
         var reviewed = 0
@@ -35,16 +34,17 @@ struct StudySession {
         }
     }
 
-    func run(queue initial: StudyQueue) throws -> Summary {
-        var queue = initial
+    /// Runs the session from its first card until it is finished, nothing is left or the
+    /// user quits.
+    func run(_ initial: StudySession, first: StudyTurn) async throws -> Summary {
+        var session = initial
         var summary = Summary()
-        var answered: [(reviewID: Int64, card: StudyCard, passed: Bool)] = []
+        var answered: [(reviewID: Int64, passed: Bool)] = []
+        var next: StudyTurn? = first
         terminal.enterRawMode()
         defer { terminal.restore() }
-        session: while true {
-            try queue.refill(from: store, now: Date())
-            guard let current = queue.ready.first else { break }
-            show(current, position: summary.reviewed + 1, remaining: queue.count)
+        session: while let turn = next {
+            show(turn, position: summary.reviewed + 1)
             var typedAnswer: String?
             if typed {
                 terminal.write(terminal.dim("Your answer (Enter when done): "))
@@ -60,40 +60,42 @@ struct StudySession {
                 case .quit: break session
                 case .undo:
                     if let last = answered.popLast() {
-                        try undo(last, queue: &queue, summary: &summary)
+                        try await undo(last, session: &session, summary: &summary)
+                        next = try await trainer.nextCard(in: session)
                         continue session
                     }
                 default: continue
                 }
             }
-            showAnswer(current)
+            showAnswer(turn)
             var grade: AnswerGrader.Grade?
             if let typedAnswer {
-                grade = AnswerGrader.grade(typedAnswer, for: current.card)
+                grade = try await trainer.grade(typedAnswer, cardID: turn.card.card.id)
                 showFeedback(grade)
             }
             let shownAt = Date()
+            // One id per shown card: the answer is stored once, whatever happens to the call.
+            let requestID = UUID().uuidString
             while true {
                 var key = Key(terminal.readKey())
                 if case .reveal = key, let suggested = grade?.rating { key = .rate(suggested) }
                 switch key {
                 case .rate(let rating):
                     let now = Date()
-                    let review = try store.record(
-                        cardID: current.card.id, rating: rating, at: now, scheduler: scheduler, answerText: typedAnswer,
-                        grade: grade?.json, durationMS: Int(now.timeIntervalSince(shownAt) * 1000))
-                    answered.append((review.id, current, rating != .again))
+                    let outcome = try await trainer.answer(AnswerInput(
+                        cardID: turn.card.card.id, rating: rating, typed: typedAnswer, durationMS: Int(now.timeIntervalSince(shownAt) * 1000),
+                        requestID: requestID), at: now)
+                    answered.append((outcome.reviewID, rating != .again))
+                    session.answered += 1
                     summary.reviewed += 1
                     summary.passed += rating == .again ? 0 : 1
-                    queue.ready.removeFirst()
-                    var updated = current
-                    updated.schedule = review.schedule
-                    if review.schedule.due.timeIntervalSince(now) < learnAhead { queue.ready.append(updated) }
-                    terminal.write(terminal.green("saved: \(rating.name), next in \(IntervalText.format(review.schedule.due.timeIntervalSince(now)))") + "\n\n")
+                    terminal.write(terminal.green("saved: \(rating.name), next in \(IntervalText.format(outcome.due.timeIntervalSince(now)))") + "\n\n")
+                    next = try await trainer.nextCard(in: session)
                     continue session
                 case .undo:
                     if let last = answered.popLast() {
-                        try undo(last, queue: &queue, summary: &summary)
+                        try await undo(last, session: &session, summary: &summary)
+                        next = try await trainer.nextCard(in: session)
                         continue session
                     }
                 case .quit: break session
@@ -101,14 +103,13 @@ struct StudySession {
                 }
             }
         }
-        summary.nextDue = try store.nextDueDate()
+        summary.nextDue = try await trainer.nextDueDate()
         return summary
     }
 
-    private func undo(_ last: (reviewID: Int64, card: StudyCard, passed: Bool), queue: inout StudyQueue, summary: inout Summary) throws {
-        _ = try store.undo(reviewID: last.reviewID)
-        queue.ready.removeAll { $0.card.id == last.card.card.id }
-        queue.ready.insert(last.card, at: 0)
+    private func undo(_ last: (reviewID: Int64, passed: Bool), session: inout StudySession, summary: inout Summary) async throws {
+        try await trainer.undo(reviewID: last.reviewID)
+        session.answered -= 1
         summary.reviewed -= 1
         summary.passed -= last.passed ? 1 : 0
         terminal.write(terminal.dim("undone: the last answer was removed\n\n"))
@@ -130,20 +131,17 @@ struct StudySession {
         terminal.write(lines.joined(separator: "\n") + "\n")
     }
 
-    private func show(_ item: StudyCard, position: Int, remaining: Int) {
+    private func show(_ turn: StudyTurn, position: Int) {
+        let item = turn.card
         let path = ([item.card.guideID] + item.card.section).joined(separator: " › ")
         let state = item.schedule.isNew ? "new" : (item.schedule.phase == .review ? "review" : "learning")
-        terminal.write(terminal.dim("[\(position)] \(remaining) left · \(state) · \(path)") + "\n")
+        terminal.write(terminal.dim("[\(position)] \(turn.dueCount) due · \(turn.newCount) new · \(state) · \(path)") + "\n")
         terminal.write(terminal.bold(item.card.prompt) + "\n")
     }
 
-    private func showAnswer(_ item: StudyCard) {
-        terminal.write("\n" + item.card.answer + "\n\n")
-        let now = Date()
-        let buttons = Rating.allCases.map { rating -> String in
-            let next = scheduler.review(item.schedule, rating: rating, at: now)
-            return "[\(rating.rawValue)] \(rating.name) \(IntervalText.format(next.due.timeIntervalSince(now)))"
-        }
+    private func showAnswer(_ turn: StudyTurn) {
+        terminal.write("\n" + turn.card.card.answer + "\n\n")
+        let buttons = Rating.allCases.map { "[\($0.rawValue)] \($0.name) \(IntervalText.format(turn.interval(for: $0)))" }
         terminal.write(buttons.joined(separator: "   ") + "   [u] undo   [q] quit\n")
     }
 }

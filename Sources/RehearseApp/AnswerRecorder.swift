@@ -2,10 +2,10 @@ import Foundation
 import RehearseCore
 import RehearseStore
 
-/// Group commit for the API: answers that arrive while a transaction is being written wait
-/// and are written together in the next one. Each request still gets its answer only after
-/// the transaction holding it has committed, so a 201 always means durable.
-actor ReviewBatcher {
+/// Group commit: answers that arrive while a transaction is being written wait and are
+/// written together in the next one. Each caller still gets its answer only after the
+/// transaction holding it has committed, so a returned answer is always durable.
+actor AnswerRecorder {
     private let store: Store
     private var pending: [(answer: Store.Answer, continuation: CheckedContinuation<RecordedReview, any Error>)] = []
     private var writing = false
@@ -32,12 +32,10 @@ actor ReviewBatcher {
             pending.removeFirst(batch.count)
             let store = self.store
             let answers = batch.map(\.answer)
-            // SQLite blocks: write on a thread of its own, not on the server's event loops.
+            // SQLite blocks: write on a thread of its own, not on the cooperative pool.
             let results: Result<[Result<RecordedReview, StoreError>], any Error> = await withCheckedContinuation { done in
                 DispatchQueue.global().async {
-                    done.resume(returning: Result {
-                        try store.recordAll(answers, scheduler: Scheduler(interviewDate: try store.interviewDate()))
-                    })
+                    done.resume(returning: Result { try store.recordAll(answers, scheduler: Trainer.scheduler(store)) })
                 }
             }
             switch results {

@@ -1,0 +1,43 @@
+import Foundation
+import RehearseCore
+import RehearseStore
+
+/// One sitting of study as a door holds it: which cards it draws from, how many new cards
+/// it may introduce and how many answers it takes. The order of the cards is the
+/// ``Trainer``'s, the same in every door.
+public struct StudySession: Sendable {
+    public var filter: StudyFilter
+    /// New cards for today, instead of the daily limit (or the interview plan's budget).
+    public var newCardsPerDay: Int?
+    /// At most this many answers in the session.
+    public var limit: Int?
+    /// Answers given in this session so far.
+    public var answered = 0
+    /// Once nothing is due, cards still in learning come back this early (Anki's learn-ahead limit).
+    public var learnAhead: TimeInterval = 20 * 60
+
+    public init(filter: StudyFilter = StudyFilter(), newCardsPerDay: Int? = nil, limit: Int? = nil) {
+        self.filter = filter
+        self.newCardsPerDay = newCardsPerDay
+        self.limit = limit
+    }
+
+    /// Whether the session has taken all the answers it may.
+    public var isFinished: Bool { limit.map { answered >= $0 } ?? false }
+}
+
+/// The card to show next, with what each rating would do to it (the buttons' labels) and
+/// how much is left.
+public struct StudyTurn: Sendable {
+    public var card: StudyCard
+    public var states: NextStates
+    /// Cards due now, this one included when it is due.
+    public var dueCount: Int
+    /// New cards still to be introduced today, this one included when it is new.
+    public var newCount: Int
+
+    /// The label for a rating: how long until the card comes back.
+    public func interval(for rating: Rating) -> TimeInterval {
+        max(0, states[rating].due.timeIntervalSince(states.at))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import RehearseCore
+import RehearseStore
+
+extension Trainer {
+    /// The next card of a session: due cards first, the least likely to be recalled first;
+    /// then new cards within today's budget, by guide priority and document order; then,
+    /// once nothing else is left, cards in learning due within the learn-ahead limit. Nil
+    /// when the session is finished or nothing is left today.
+    ///
+    /// The four next states are worked out here, once, and remembered: an answer to this
+    /// card stores the state its button showed.
+    public func nextCard(in session: StudySession, at now: Date = Date()) async throws -> StudyTurn? {
+        guard !session.isFinished else { return nil }
+        let found = try await database { store -> (StudyCard, due: Int, new: Int)? in
+            let scheduler = try Self.scheduler(store)
+            let due = try store.dueCardIDs(at: now, filter: session.filter, scheduler: scheduler)
+            let budget = try Self.newCardsLeft(store, session: session, scheduler: scheduler, at: now)
+            let new = try store.newCards(limit: budget, filter: session.filter, now: now)
+            if let id = due.first, let card = try store.studyCards(ids: [id], now: now).first { return (card, due.count, new.count) }
+            if let card = new.first { return (card, 0, new.count) }
+            let early = try store.learningCardIDs(dueAfter: now, until: now.addingTimeInterval(session.learnAhead), filter: session.filter)
+            return try early.first.flatMap { try store.studyCards(ids: [$0], now: now).first }.map { ($0, 0, 0) }
+        }
+        guard let (card, due, new) = found else { return nil }
+        let states = try await nextStates(of: card, at: now)
+        return StudyTurn(card: card, states: states, dueCount: due, newCount: new)
+    }
+
+    /// What each rating would do to `card` now, remembered so that the answer stores
+    /// exactly the state its button showed.
+    public func nextStates(of card: StudyCard, at now: Date = Date()) async throws -> NextStates {
+        let states = try await scheduler().nextStates(of: card.schedule, cardID: card.card.id, reviewCount: card.reps, at: now)
+        await shown.remember(states, for: card.card.id)
+        return states
+    }
+
+    /// How many new cards may still be introduced today: the session's own number, else the
+    /// daily limit (raised by the interview plan when it needs more), less those already
+    /// introduced today.
+    static func newCardsLeft(_ store: Store, session: StudySession, scheduler: Scheduler, at now: Date) throws -> Int {
+        let perDay = try session.newCardsPerDay ?? newCardsPerDay(store, scheduler: scheduler, at: now)
+        return max(0, perDay - (try store.newCardsIntroduced(on: now)))
+    }
+
+    /// The daily budget of new cards from the settings and the interview plan.
+    static func newCardsPerDay(_ store: Store, scheduler: Scheduler, at now: Date) throws -> Int {
+        let usual = try store.newCardsPerDay() ?? Settings.defaultNewCardsPerDay
+        guard let interview = scheduler.interviewDate else { return usual }
+        return InterviewPlan(interviewDate: interview, today: now, newCards: try store.newCardCount(), minimumPerDay: usual).newCardsPerDay
+    }
+
+    /// A card and its schedule, by id.
+    public func card(id: String, at now: Date = Date()) async throws -> StudyCard {
+        guard let card = try await database({ store in try store.studyCard(id: id, now: now) }) else { throw TrainerError.unknownCard(id) }
+        return card
+    }
+
+    /// Grades a typed answer without recording anything: the feedback shown before rating.
+    public func grade(_ typed: String, cardID: String) async throws -> AnswerGrader.Grade {
+        AnswerGrader.grade(typed, for: try await card(id: cardID).card)
+    }
+
+    /// When the next card falls due, if any card has been answered: what an empty session
+    /// tells the user.
+    public func nextDueDate() async throws -> Date? {
+        try await database { store in try store.nextDueDate() }
+    }
+}

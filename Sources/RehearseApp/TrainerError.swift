@@ -1,0 +1,42 @@
+import RehearseCore
+import RehearseStore
+
+/// Why an operation did not happen, in words a user can act on. Each door maps the case
+/// to its own form (an exit status, an HTTP status) and shows ``description`` unchanged.
+public enum TrainerError: Error, Equatable, CustomStringConvertible {
+    /// A guide file or upload that cannot be read (empty, binary, not UTF-8, too large).
+    case unreadableGuide(GuideError)
+    case unknownCard(String)
+    case unknownGuide(String, known: [String])
+    /// The answer to take back is not in the log; nil when no answer was named.
+    case nothingToUndo(reviewID: Int64?)
+    /// Only a card's latest answer can be taken back.
+    case notLatestAnswer(reviewID: Int64, cardID: String)
+    /// A mock interview has nothing to ask.
+    case noQuestions(guide: String?)
+    case noInterview(String)
+    case interviewEnded(String)
+    case interviewWaiting(String)
+    case tooManyInterviews(limit: Int)
+    case invalidSetting(String)
+
+    public var description: String {
+        switch self {
+        case .unreadableGuide(let error): error.description
+        case .unknownCard(let id): "no card with id \(id)"
+        case .unknownGuide(let id, let known):
+            "no guide with id \(id)" + (known.isEmpty ? "; no guide is imported yet" : "; imported guides: \(known.joined(separator: ", "))")
+        case .nothingToUndo(let reviewID?): "nothing to undo: answer \(reviewID) is not in the log (never stored, or already taken back)"
+        case .nothingToUndo(nil): "nothing to undo: no answer has been given yet"
+        case .notLatestAnswer(let reviewID, let cardID):
+            "answer \(reviewID) is not the latest answer to card \(cardID); take back the later ones first"
+        case .noQuestions(let guide?): "no questions to ask in guide \(guide)"
+        case .noQuestions(nil): "no questions to ask: import a guide first (rehearse import PATH)"
+        case .noInterview(let id): "no mock interview \(id) is under way; start a new one"
+        case .interviewEnded(let id): "mock interview \(id) has ended; its report is saved"
+        case .interviewWaiting(let id): "interview \(id) has no question waiting; finish it to see the report"
+        case .tooManyInterviews(let limit): "\(limit) mock interviews are already under way; finish one first"
+        case .invalidSetting(let message): message
+        }
+    }
+}
