@@ -30,8 +30,7 @@ struct StudyAPI: Sendable {
         return try Response.json(NextCard(
             card: .init(id: card.id, kind: card.kind.rawValue, guide: card.guideID, section: card.section, prompt: card.prompt, answer: card.answer, keypoints: card.keypoints),
             due_count: turn.dueCount, new_count: turn.newCount,
-            next_due: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.name.lowercased(), turn.states[$0].due.formatted(.iso8601)) }),
-            intervals_seconds: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ("\($0.rawValue)", turn.interval(for: $0)) })
+            next_due: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.name.lowercased(), turn.states[$0].due.formatted(.iso8601)) })
         ), status: .ok)
     }
 
@@ -103,10 +102,8 @@ struct NextCard: Encodable {
     var card: Shown
     var due_count: Int
     var new_count: Int
-    /// What each rating would store (again, hard, good, easy), fuzz included.
+    /// What each rating would store (again, hard, good, easy), fuzz included: the labels.
     var next_due: [String: String]
-    /// The same as seconds from now, by rating number, for the buttons' labels.
-    var intervals_seconds: [String: Double]
 }
 
 /// The answer to `POST /api/reviews` (spec/cli-contracts.md §5).

@@ -131,6 +131,28 @@ import RehearseApp
             #expect(try await Self.post(client, "/api/reviews/undo", #"{"review_id": \#(secondID)}"#).0 == .notFound)
             #expect(try await Self.post(client, "/api/reviews/undo", #"{"review_id": \#(firstID)}"#).0 == .ok)
             #expect(try store.studyCard(id: id, now: Date())?.reps == 0)
+            // Undo of nothing says so in words.
+            let (nothing, said) = try await Self.post(client, "/api/reviews/undo", "{}")
+            #expect(nothing == .notFound)
+            #expect(said["detail"] as? String == "nothing to undo: no answer has been given yet")
+            let (gone, again) = try await Self.post(client, "/api/reviews/undo", #"{"review_id": \#(firstID)}"#)
+            #expect(gone == .notFound)
+            #expect((again["detail"] as? String)?.hasPrefix("nothing to undo: answer \(firstID) is not in the log") == true)
+        }
+    }
+
+    @Test func undoWithoutAnIdTakesBackTheLatestAnswer() async throws {
+        let store = try Self.store()
+        let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            _ = try await Self.post(client, "/api/reviews", #"{"card_id": "\#(id)", "rating": 1}"#)
+            let (_, second) = try await Self.post(client, "/api/reviews", #"{"card_id": "\#(id)", "rating": 3}"#)
+            let (undone, body) = try await Self.post(client, "/api/reviews/undo", "{}")
+            #expect(undone == .ok)
+            #expect(body["review_id"] as? Int == second["review_id"] as? Int)
+            #expect(try await Self.post(client, "/api/reviews/undo", "{}").0 == .ok)
+            #expect(try store.reviewCount() == 0)
         }
     }
 

@@ -91,6 +91,39 @@ import RehearseApp
         #expect(try store.reviewCount() == 49)
     }
 
+    @Test func aSecondAnswerWithTheSameRequestIDStoresNothingAndGetsTheFirstBack() async throws {
+        let store = try Self.store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let next = try Self.json(try await client.execute(uri: "/api/study/next", method: .get).body)
+            let id = try #require((next["card"] as? [String: Any])?["id"] as? String)
+            let labels = try #require(next["next_due"] as? [String: String])
+            #expect(Set(labels.keys) == ["again", "hard", "good", "easy"])
+            let body = #"{"card_id": "\#(id)", "rating": 3, "answer": "found in the cache", "request_id": "shown-1"}"#
+            // A double click: the two presses race each other.
+            let responses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, ByteBuffer).self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        let response = try await client.execute(uri: "/api/reviews", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: body))
+                        return (response.status, response.body)
+                    }
+                }
+                return try await group.reduce(into: [(HTTPResponse.Status, ByteBuffer)]()) { $0.append($1) }
+            }
+            #expect(Set(responses.map(\.0.code)) == [201, 200])
+            let (first, second) = (try Self.json(responses[0].1), try Self.json(responses[1].1))
+            #expect(first["review_id"] as? Int == second["review_id"] as? Int)
+            #expect(first["next_due"] as? String == second["next_due"] as? String)
+            #expect(first["next_due"] as? String == labels["good"])
+            #expect((first["grade"] as? [String: Any])?["covered"] as? [String] == (second["grade"] as? [String: Any])?["covered"] as? [String])
+            #expect((second["grade"] as? [String: Any]) != nil)
+            // Long after, the same id still stores nothing.
+            let late = try await client.execute(uri: "/api/reviews", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: body))
+            #expect(late.status == .ok)
+        }
+        #expect(try store.reviewCount() == 1)
+    }
+
     @Test func gradingATypedAnswerRecordsNothing() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)

@@ -1,10 +1,15 @@
 // The study page: Space reveals, 1-4 rate, u takes the last answer back. Each answer is
-// stored by the server before the next card is fetched, so a reload loses nothing.
+// stored by the server before the next card is fetched, so a reload loses nothing. Each
+// shown card gets a request id: a second press (a double click, a key pressed twice) sends
+// the same id, and the server stores the answer once.
 "use strict";
 
 let card = null;
 let shownAt = 0;
 let typedAnswer = null;
+let requestId = null;
+// True while an answer or an undo is on its way: further presses wait for it.
+let busy = false;
 // The answers given on this page, newest last, for undo.
 const saved = [];
 
@@ -18,6 +23,13 @@ function interval(seconds) {
   if (seconds < 30 * 86400) return Math.round(seconds / 86400) + "d";
   if (seconds < 365 * 86400) return (seconds / (30 * 86400)).toFixed(1) + "mo";
   return (seconds / (365 * 86400)).toFixed(1) + "y";
+}
+
+// 128 random bits as hex: crypto.randomUUID needs a secure context, which a LAN address is not.
+function newRequestId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 async function next() {
@@ -37,6 +49,7 @@ async function next() {
   }
   const body = await response.json();
   card = body.card;
+  requestId = newRequestId();
   $("path").textContent = [card.guide].concat(card.section).join(" › ");
   $("prompt").textContent = card.prompt;
   $("answer").textContent = card.answer;
@@ -48,8 +61,11 @@ async function next() {
   $("reveal").hidden = $("typed").checked;
   $("ratings").hidden = true;
   $("counts").textContent = body.due_count + " due · " + body.new_count + " new · " + saved.length + " answered on this page";
+  // The labels are the due times the server will store for each rating.
+  const now = Date.now();
   for (const button of $("ratings").querySelectorAll("button")) {
-    button.querySelector("span").textContent = interval(body.intervals_seconds[button.dataset.rating]);
+    const due = Date.parse(body.next_due[button.dataset.name]);
+    button.querySelector("span").textContent = interval(Math.max(0, (due - now) / 1000));
   }
   if ($("typed").checked) { $("typed-answer").focus(); } else { $("reveal").focus(); }
 }
@@ -111,36 +127,49 @@ async function check() {
 }
 
 async function rate(rating) {
-  if (!card || $("ratings").hidden) return;
-  const response = await post("/api/reviews", typedAnswer === null
-    ? { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt }
-    : { card_id: card.id, rating: rating, answer: typedAnswer, duration_ms: Date.now() - shownAt });
-  if (response.status !== 201) {
-    const problem = await response.json();
-    $("status").textContent = "Not saved: " + problem.detail;
-    return;
+  if (!card || $("ratings").hidden || busy) return;
+  busy = true;
+  try {
+    const answer = { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt, request_id: requestId };
+    if (typedAnswer !== null) answer.answer = typedAnswer;
+    const response = await post("/api/reviews", answer);
+    const review = await response.json();
+    if (!response.ok) {
+      $("status").textContent = "Not saved: " + review.detail;
+      return;
+    }
+    if (response.status === 201) saved.push(review.review_id);
+    $("undo").hidden = false;
+    $("status").textContent = "Saved · back in " + interval(Math.max(0, (Date.parse(review.next_due) - Date.now()) / 1000));
+    await next();
+  } finally {
+    busy = false;
   }
-  const review = await response.json();
-  saved.push(review.review_id);
-  $("undo").hidden = false;
-  $("status").textContent = "Saved · next " + new Date(review.next_due).toLocaleString();
-  await next();
 }
 
-// Takes the last answer back: the server restores the card's schedule, and the card is
-// studied again.
+// Takes the last answer given on this page back: the server restores the card's schedule,
+// and the card is studied again.
 async function undo() {
-  if (saved.length === 0) return;
-  const response = await post("/api/reviews/undo", { review_id: saved[saved.length - 1] });
-  const body = await response.json();
-  if (!response.ok) {
-    $("status").textContent = "Not undone: " + body.detail;
+  if (busy) return;
+  if (saved.length === 0) {
+    $("status").textContent = "Nothing to undo.";
     return;
   }
-  saved.pop();
-  $("undo").hidden = saved.length === 0;
-  $("status").textContent = "Undone.";
-  await next();
+  busy = true;
+  try {
+    const response = await post("/api/reviews/undo", { review_id: saved[saved.length - 1] });
+    const body = await response.json();
+    if (!response.ok) {
+      $("status").textContent = "Not undone: " + body.detail;
+      return;
+    }
+    saved.pop();
+    $("undo").hidden = saved.length === 0;
+    $("status").textContent = "Undone.";
+    await next();
+  } finally {
+    busy = false;
+  }
 }
 
 document.addEventListener("keydown", (event) => {
