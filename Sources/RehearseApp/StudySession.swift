@@ -9,10 +9,10 @@ public struct StudySession: Sendable {
     public var filter: StudyFilter
     /// New cards for today, instead of the daily limit (or the interview plan's budget).
     public var newCardsPerDay: Int?
-    /// At most this many answers in the session.
+    /// At most this many cards in the session; cards still in learning come back on top.
     public var limit: Int?
-    /// Answers given in this session so far.
-    public var answered = 0
+    /// The cards answered in this session, in order (a card answered twice is here twice).
+    public private(set) var answered: [String] = []
     /// Once nothing is due, cards still in learning come back this early (Anki's learn-ahead limit).
     public var learnAhead: TimeInterval = 20 * 60
 
@@ -22,8 +22,18 @@ public struct StudySession: Sendable {
         self.limit = limit
     }
 
-    /// Whether the session has taken all the answers it may.
-    public var isFinished: Bool { limit.map { answered >= $0 } ?? false }
+    /// Notes an answer to a card.
+    public mutating func noteAnswer(cardID: String) {
+        answered.append(cardID)
+    }
+
+    /// Forgets the last answer, when it was taken back.
+    public mutating func forgetLastAnswer() {
+        _ = answered.popLast()
+    }
+
+    /// Whether the session has drawn all the cards it may: only those it has seen come back.
+    public var isFull: Bool { limit.map { Set(answered).count >= $0 } ?? false }
 }
 
 /// The card to show next, with what each rating would do to it (the buttons' labels) and

@@ -5,22 +5,24 @@ import RehearseStore
 extension Trainer {
     /// The next card of a session: due cards first, the least likely to be recalled first;
     /// then new cards within today's budget, by guide priority and document order; then,
-    /// once nothing else is left, cards in learning due within the learn-ahead limit. Nil
-    /// when the session is finished or nothing is left today.
+    /// once nothing else is left, cards in learning due within the learn-ahead limit. Once
+    /// the session has drawn its limit of cards, only those it has seen come back. Nil when
+    /// nothing is left today.
     ///
     /// The four next states are worked out here, once, and remembered: an answer to this
     /// card stores the state its button showed.
     public func nextCard(in session: StudySession, at now: Date = Date()) async throws -> StudyTurn? {
-        guard !session.isFinished else { return nil }
         let found = try await database { store -> (StudyCard, due: Int, new: Int)? in
             let scheduler = try Self.scheduler(store)
-            let due = try store.dueCardIDs(at: now, filter: session.filter, scheduler: scheduler)
-            let budget = try Self.newCardsLeft(store, session: session, scheduler: scheduler, at: now)
-            let new = try store.newCards(limit: budget, filter: session.filter, now: now)
+            let seen = Set(session.answered)
+            let allowed = { (id: String) in !session.isFull || seen.contains(id) }
+            let due = try store.dueCardIDs(at: now, filter: session.filter, scheduler: scheduler).filter(allowed)
+            let budget = session.isFull ? 0 : try Self.newCardsLeft(store, session: session, scheduler: scheduler, at: now)
+            let new = try store.newCards(limit: min(budget, session.limit.map { $0 - seen.count } ?? budget), filter: session.filter, now: now)
             if let id = due.first, let card = try store.studyCards(ids: [id], now: now).first { return (card, due.count, new.count) }
             if let card = new.first { return (card, 0, new.count) }
             let early = try store.learningCardIDs(dueAfter: now, until: now.addingTimeInterval(session.learnAhead), filter: session.filter)
-            return try early.first.flatMap { try store.studyCards(ids: [$0], now: now).first }.map { ($0, 0, 0) }
+            return try early.first(where: allowed).flatMap { try store.studyCards(ids: [$0], now: now).first }.map { ($0, 0, 0) }
         }
         guard let (card, due, new) = found else { return nil }
         let states = try await nextStates(of: card, at: now)

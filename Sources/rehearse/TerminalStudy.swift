@@ -86,10 +86,10 @@ struct TerminalStudy {
                         cardID: turn.card.card.id, rating: rating, typed: typedAnswer, durationMS: Int(now.timeIntervalSince(shownAt) * 1000),
                         requestID: requestID), at: now)
                     answered.append((outcome.reviewID, rating != .again))
-                    session.answered += 1
+                    session.noteAnswer(cardID: turn.card.card.id)
                     summary.reviewed += 1
                     summary.passed += rating == .again ? 0 : 1
-                    terminal.write(terminal.green("saved: \(rating.name), next in \(IntervalText.format(outcome.due.timeIntervalSince(now)))") + "\n\n")
+                    terminal.write(terminal.green("saved: \(rating.name), next in \(IntervalText.format(outcome.due.timeIntervalSince(turn.states.at)))") + "\n\n")
                     next = try await trainer.nextCard(in: session)
                     continue session
                 case .undo:
@@ -109,7 +109,7 @@ struct TerminalStudy {
 
     private func undo(_ last: (reviewID: Int64, passed: Bool), session: inout StudySession, summary: inout Summary) async throws {
         try await trainer.undo(reviewID: last.reviewID)
-        session.answered -= 1
+        session.forgetLastAnswer()
         summary.reviewed -= 1
         summary.passed -= last.passed ? 1 : 0
         terminal.write(terminal.dim("undone: the last answer was removed\n\n"))

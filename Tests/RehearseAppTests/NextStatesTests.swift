@@ -40,7 +40,7 @@ import Testing
             let outcome = try await trainer.answer(AnswerInput(cardID: turn.card.card.id, rating: rating), at: turn.states.at.addingTimeInterval(7))
             #expect(outcome.due == shown.due, "card \(turn.card.card.id) rated \(rating.name)")
             if shown.phase == .review, shown.due != Scheduler().review(turn.card.schedule, rating: rating, at: turn.states.at).due { fuzzed += 1 }
-            session.answered += 1
+            session.noteAnswer(cardID: turn.card.card.id)
             checked += 1
         }
         #expect(checked == 200)

@@ -28,11 +28,14 @@ import Testing
         #expect(status == 0, "\(log)")
         #expect(log.contains("first card: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
+        #expect(log.contains("double press answered: "), "\(log)")
+        #expect(log.contains("after uu: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")
         #expect(log.contains("upload: 07-upload: ") && log.contains(" added, 0 changed, 0 retired, 0 unchanged."), "\(log)")
         #expect(log.contains("guide page code lab: runs"), "\(log)")
-        // Two study answers (the undone one is gone) and the mock interview's answer.
+        // Two study answers (the three taken back are gone, the double press stored once) and
+        // the mock interview's answer.
         #expect(try CLI.reviewCount(server.database) == 3)
         let typed = try CLI.query(server.database, "select answerText from review where answerText is not null order by id").compactMap { ($0 as? [Any])?.first as? String }
         #expect(typed == ["I am not sure, something about a lock", "It is a lock that lets one thread run Python bytecode at a time"])

@@ -8,8 +8,10 @@ let card = null;
 let shownAt = 0;
 let typedAnswer = null;
 let requestId = null;
-// True while an answer or an undo is on its way: further presses wait for it.
-let busy = false;
+// The request id of the answer on its way, if any: a second press for the same card is dropped.
+let answering = null;
+// Undo presses run one after another: "uu" takes back the last two answers.
+let undoQueue = Promise.resolve();
 // The answers given on this page, newest last, for undo.
 const saved = [];
 
@@ -127,8 +129,8 @@ async function check() {
 }
 
 async function rate(rating) {
-  if (!card || $("ratings").hidden || busy) return;
-  busy = true;
+  if (!card || $("ratings").hidden || answering === requestId) return;
+  answering = requestId;
   try {
     const answer = { card_id: card.id, rating: rating, duration_ms: Date.now() - shownAt, request_id: requestId };
     if (typedAnswer !== null) answer.answer = typedAnswer;
@@ -143,33 +145,32 @@ async function rate(rating) {
     $("status").textContent = "Saved · back in " + interval(Math.max(0, (Date.parse(review.next_due) - Date.now()) / 1000));
     await next();
   } finally {
-    busy = false;
+    answering = null;
   }
+}
+
+function undo() {
+  undoQueue = undoQueue.then(undoLast);
+  return undoQueue;
 }
 
 // Takes the last answer given on this page back: the server restores the card's schedule,
 // and the card is studied again.
-async function undo() {
-  if (busy) return;
+async function undoLast() {
   if (saved.length === 0) {
     $("status").textContent = "Nothing to undo.";
     return;
   }
-  busy = true;
-  try {
-    const response = await post("/api/reviews/undo", { review_id: saved[saved.length - 1] });
-    const body = await response.json();
-    if (!response.ok) {
-      $("status").textContent = "Not undone: " + body.detail;
-      return;
-    }
-    saved.pop();
-    $("undo").hidden = saved.length === 0;
-    $("status").textContent = "Undone.";
-    await next();
-  } finally {
-    busy = false;
+  const response = await post("/api/reviews/undo", { review_id: saved[saved.length - 1] });
+  const body = await response.json();
+  if (!response.ok) {
+    $("status").textContent = "Not undone: " + body.detail;
+    return;
   }
+  saved.pop();
+  $("undo").hidden = saved.length === 0;
+  $("status").textContent = saved.length === 0 ? "Undone." : "Undone (" + saved.length + " more can be taken back).";
+  await next();
 }
 
 document.addEventListener("keydown", (event) => {

@@ -49,6 +49,23 @@ try:
     driver.switch_to.active_element.send_keys("3")
     wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
     wait.until(lambda d: d.find_element(By.ID, "prompt").text != prompt)
+    # A key pressed twice in a row answers once.
+    second = driver.find_element(By.ID, "prompt").text
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.SPACE)
+    wait.until(EC.visibility_of_element_located((By.ID, "answer")))
+    driver.switch_to.active_element.send_keys("33")
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text != second)
+    print("double press answered:", second)
+    # "uu" takes back the last two answers, one after the other.
+    driver.find_element(By.TAG_NAME, "body").send_keys("uu")
+    wait.until(lambda d: d.find_element(By.ID, "status").text == "Undone.")
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text == prompt)
+    print("after uu:", driver.find_element(By.ID, "prompt").text)
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.SPACE)
+    wait.until(EC.visibility_of_element_located((By.ID, "answer")))
+    driver.switch_to.active_element.send_keys("3")
+    wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
+    wait.until(lambda d: d.find_element(By.ID, "prompt").text != prompt)
     # Typed mode: the grader's feedback before rating, the matched words highlighted.
     driver.find_element(By.ID, "typed").click()
     wait.until(EC.visibility_of_element_located((By.ID, "typed-answer")))
