@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -127,6 +131,28 @@ import Glibc
         #expect(easy.output.contains("saved: Easy, next in"))
         let dueAfter = try #require(easy.output.components(separatedBy: "saved: Easy, next in ").last?.prefix { $0 != "\n" })
         #expect(["1d", "2d", "3d", "4d", "5d"].contains(String(dueAfter)), "\(dueAfter)")
+    }
+
+    @Test func theTerminalAndTheWebPickTheSameNextCard() async throws {
+        // Some history first: answers of every rating, so that cards are new, learning and in review.
+        _ = try CLI.run(["study", "--db", database, "--limit", "8"], input: " 3 1 4 2 4 3 4 4 1 3q")
+        let plan = try CLI.run("plan", "--db", database, "--new-per-day", "12")
+        #expect(plan.output.contains("New cards per day: 12."), "\(plan.output)")
+        let server = try await TestServer(database: database)
+        defer { server.stop() }
+        for round in 0..<3 {
+            let (data, _) = try await URLSession.shared.data(from: try #require(URL(string: "\(server.url)/api/study/next")))
+            let web = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let card = try #require(web["card"] as? [String: Any])
+            let terminal = try CLI.run(["study", "--db", database], input: "q")
+            let lines = terminal.output.split(separator: "\n", omittingEmptySubsequences: false)
+            let header = try #require(lines.first { $0.hasPrefix("[1] ") })
+            let prompt = try #require(lines.firstIndex(of: header).map { lines[$0 + 1] })
+            #expect(String(prompt) == (card["prompt"] as? String)?.split(separator: "\n").first.map(String.init), "round \(round)")
+            #expect(header.hasPrefix("[1] \(web["due_count"] as? Int ?? -1) due · \(web["new_count"] as? Int ?? -1) new"), "\(header)")
+            // Answer it in the terminal; both doors then move on to the same card.
+            _ = try CLI.run(["study", "--db", database, "--limit", "1"], input: " 3q")
+        }
     }
 
     @Test func badInputIsNamedAndNothingStoredIsLost() throws {
