@@ -29,6 +29,12 @@ public final class Trainer: Sendable {
         recorder = AnswerRecorder(store: store)
     }
 
+    /// Opens (creating if needed) the database at `path`.
+    /// - Throws: ``StoreError/unusable(path:reason:)`` naming the file.
+    public convenience init(databasePath path: String, lab: CodeLab?) throws(StoreError) {
+        self.init(store: try Store(path: path), lab: lab)
+    }
+
     /// Where the database lives, for messages; nil in memory.
     public var databasePath: String? { store.path }
 

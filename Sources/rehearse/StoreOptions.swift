@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RehearseApp
-import RehearseStore
 
 /// `--db`, shared by every command that uses the database.
 struct StoreOptions: ParsableArguments {
@@ -24,7 +23,7 @@ struct StoreOptions: ParsableArguments {
     ///   (warm: with a pool of Python processes kept ready).
     func trainer(lab: (run: Bool, warm: Bool) = (false, false)) throws -> Trainer {
         do {
-            return Trainer(store: try Store(path: path), lab: lab.run ? Trainer.sandboxLab(warm: lab.warm) : nil)
+            return try Trainer(databasePath: path, lab: lab.run ? Trainer.sandboxLab(warm: lab.warm) : nil)
         } catch {
             printError(error.description)
             throw ExitCode(2)
