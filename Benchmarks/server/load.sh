@@ -4,11 +4,12 @@
 #
 #   Benchmarks/server/load.sh            # 10 s per run
 #   SECONDS_PER_RUN=5 Benchmarks/server/load.sh
+#   REHEARSE_BIN=/other/build/rehearse CONNECTIONS="64" TARGETS=answer Benchmarks/server/load.sh   # another build, e.g. the last release
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-swift build -c release --product rehearse >/dev/null
-bin=.build/release/rehearse
+if [ -z "${REHEARSE_BIN:-}" ]; then swift build -c release --product rehearse >/dev/null; fi
+bin=${REHEARSE_BIN:-.build/release/rehearse}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 db="$work/db.sqlite"
@@ -25,9 +26,9 @@ wrk.body = '{"card_id": "$card", "rating": 3, "duration_ms": 1000}'
 LUA
 seconds=${SECONDS_PER_RUN:-10}
 printf "%-14s %6s %12s %10s %10s\n" endpoint conns "requests/s" p50 p99
-for connections in 1 16 64; do
+for connections in ${CONNECTIONS:-1 16 64}; do
   threads=$(( connections < 2 ? 1 : 2 ))
-  for target in answer page; do
+  for target in ${TARGETS:-answer page}; do
     if [ "$target" = answer ]; then
       out=$(wrk -t$threads -c$connections -d${seconds}s --latency -s "$work/answer.lua" "http://127.0.0.1:$port/api/reviews")
     else

@@ -197,7 +197,7 @@ extension Store {
         if let shown = answer.shown, shown.current.isNew ? state == nil : shown.current == before {
             after = shown.state(for: rating, answeredAt: now)
         } else {
-            after = scheduler.nextStates(of: before, cardID: cardID, reviewCount: state?.reps ?? 0, at: now)[rating]
+            after = scheduler.nextState(of: before, cardID: cardID, reviewCount: state?.reps ?? 0, rating: rating, at: now)
         }
         let lapse = before.phase == .review && rating == .again
         try db.cachedStatement(sql: """

@@ -36,8 +36,15 @@ extension Scheduler {
     /// depends only on the card's id and how many times it was answered (``Fuzz``).
     /// - Parameter reviewCount: how many answers the card has had so far.
     public func nextStates(of schedule: CardSchedule, cardID: String, reviewCount: Int, at now: Date, fuzzSeed: UInt64 = 0) -> NextStates {
-        let fuzz = Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: reviewCount)
-        func state(_ rating: Rating) -> CardSchedule { review(schedule, rating: rating, at: now, fuzz: fuzz) }
+        func state(_ rating: Rating) -> CardSchedule {
+            nextState(of: schedule, cardID: cardID, reviewCount: reviewCount, rating: rating, at: now, fuzzSeed: fuzzSeed)
+        }
         return NextStates(current: schedule, at: now, again: state(.again), hard: state(.hard), good: state(.good), easy: state(.easy))
+    }
+
+    /// One of the four next states, when only the chosen one is needed (an answer whose
+    /// states were not shown): the same state ``nextStates(of:cardID:reviewCount:at:fuzzSeed:)`` gives.
+    public func nextState(of schedule: CardSchedule, cardID: String, reviewCount: Int, rating: Rating, at now: Date, fuzzSeed: UInt64 = 0) -> CardSchedule {
+        review(schedule, rating: rating, at: now, fuzz: Fuzz.factor(seed: fuzzSeed, cardID: cardID, reviewCount: reviewCount))
     }
 }
