@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "RehearseServer",
             dependencies: [
-                "RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp", .product(name: "Hummingbird", package: "hummingbird"),
+                "RehearseCore", "RehearseStore", "RehearseApp", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,7 +51,6 @@ let package = Package(
             dependencies: [
                 "RehearseCore",
                 "RehearseStore",
-                "RehearseLab",
                 "RehearseServer",
                 "RehearseApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

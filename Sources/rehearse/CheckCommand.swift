@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseCore
-import RehearseLab
+import RehearseApp
 
 /// `rehearse check GUIDE`: run the guide's Python and its claims in a sandbox.
 struct CheckCommand: ParsableCommand {
@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     var timeout: Double = 5
 
     func validate() throws {
-        guard isolation == "auto" || Isolation(rawValue: isolation) != nil else {
+        guard Trainer.isolationNames.contains(isolation) else {
             throw ValidationError("--isolation must be auto, bubblewrap, unshare or rlimits-only, got \(isolation)")
         }
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds, got \(timeout)") }
@@ -42,22 +42,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let guide = try GuideFile.readOrExit(path)
-        guard let chosen = isolation == "auto" ? Isolation.detect() : Isolation(rawValue: isolation).flatMap({ Sandbox.isAvailable($0) ? $0 : nil }) else {
-            printError("no sandbox is available for running snippets: install bubblewrap (apt-get install bubblewrap) and util-linux, and Debian's python3 at \(Sandbox.python)")
-            throw ExitCode(2)
-        }
-        if chosen != .bubblewrap {
-            printError("warning: snippets run with \(chosen.rawValue) isolation only; bubblewrap would also hide your files")
-        }
-        let lab = CodeLab(runner: try ForkServerPool(isolation: chosen), limits: LabLimits(seconds: timeout))
         let showProgress = isatty(STDERR_FILENO) == 1
-        let report = lab.check(guide) { done, total in
+        let check = try Trainer.check(guide, isolation: isolation, seconds: timeout) { done, total in
             guard showProgress else { return }
             let width = 30
             let filled = total == 0 ? width : done * width / total
             FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
             if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
+        guard let check else {
+            printError("no sandbox is available for running snippets: install bubblewrap (apt-get install bubblewrap) and util-linux, and Debian's python3 at \(Trainer.sandboxPython)")
+            throw ExitCode(2)
+        }
+        if !check.hidesFiles {
+            printError("warning: snippets run with \(check.isolation) isolation only; bubblewrap would also hide your files")
+        }
+        let report = check.report
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
