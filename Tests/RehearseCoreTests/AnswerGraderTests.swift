@@ -38,12 +38,16 @@ import Testing
         #expect(right.covered.contains(gil[1]))
     }
 
-    @Test func listingEveryKeywordWithNoClaimIsCapped() {
-        let grade = grader.grade(
+    @Test func listingEveryKeywordWithNoClaimIsAgainOrCapped() {
+        let bare = grader.grade(
             answer: "GIL, threads, CPU-bound, I/O, released, blocking, process, multiprocessing, parallel, serialised", keypoints: gil)
-        #expect(grade.score <= 0.4)
-        #expect(grade.rating.rawValue <= Rating.hard.rawValue)
-        #expect(grade.note == "a list of terms without explanation")
+        #expect(bare.rating == .again)
+        #expect(bare.note == "a list of terms states no fact: say what each one does")
+        // Mostly short fragments with a verb among them: capped, not zero.
+        let mostly = grader.grade(answer: "GIL is released, blocking I/O, threads, CPU-bound, process, multiprocessing, parallel", keypoints: gil)
+        #expect(mostly.score <= 0.4)
+        #expect(mostly.rating == .hard)
+        #expect(mostly.note == "a list of terms without explanation")
     }
 
     @Test func noAnswerAndIDontKnowAndThePastedQuestionScoreZero() {
@@ -79,5 +83,40 @@ import Testing
     @Test func oneTypoInALongWordIsForgiven() {
         let grade = grader.grade(answer: "I use multiprocesing, each proces has its own GIL so they run in paralel.", keypoints: [gil[2]])
         #expect(grade.covered == [gil[2]])
+    }
+
+    @Test func aBareListOfTermsIsAgainButATerseAnswerThatRelatesThemIsCredited() {
+        let points = ["the GIL lets one thread run Python bytecode at a time", "each process has its own interpreter and GIL", "C extensions can release the GIL"]
+        let list = grader.grade(answer: "GIL, bytecode, threads, multiprocessing, C extensions, NumPy", keypoints: points)
+        #expect(list.rating == .again)
+        #expect(list.covered.isEmpty)
+        let terse = grader.grade(answer: "GIL: one thread runs bytecode at a time; processes -> own interpreter + own GIL; C extensions release it", keypoints: points)
+        #expect(terse.covered == points)
+        // Calls and dotted names are terms too, but an aside in parentheses relates them.
+        #expect(AnswerGrader.isBareTermList("hash table, hash(), open addressing, probing, O(1), insertion order"))
+        #expect(!AnswerGrader.isBareTermList("Starlette/ASGI (async, not WSGI), uvicorn, pydantic v2, rust core, async handlers"))
+        #expect(!AnswerGrader.isBareTermList("select_related, prefetch_related, only, defer"))  // four: too few to tell
+    }
+
+    @Test func aClauseThatMentionsTwoPointsTwiceIsNotASwap() {
+        let middleware = ["Process request → view → response pipeline", "SecurityMiddleware, SessionMiddleware, CsrfViewMiddleware", "Custom middleware for logging, auth, rate limiting"]
+        let full = grader.grade(
+            answer: "Middleware are hooks that wrap every request and response in Django: the request goes through each middleware before the view runs, and the response comes back through them. I write custom middleware for logging, auth or rate limiting.",
+            keypoints: middleware)
+        let shorter = grader.grade(
+            answer: "The request goes through each middleware before the view runs, and the response comes back through them. I write custom middleware for logging, auth or rate limiting.",
+            keypoints: middleware)
+        #expect(full.covered == [middleware[0], middleware[2]])
+        #expect(full.score == shorter.score)
+    }
+
+    @Test func theCodeThatIllustratesAKeyPointIsNotRequired() {
+        let orm = [#"Q objects for complex queries: Q(name="a") | Q(name="b")"#, "F expressions for database-level operations: F('price') * 1.1"]
+        let grade = grader.grade(answer: "Q objects combine conditions with OR, F expressions do math in the database", keypoints: orm)
+        #expect(grade.covered.contains(orm[1]))
+        #expect(grade.score > 0)
+        // A claim written with code stays whole: "== gives True" is what must be said.
+        #expect(AnswerGrader.statement(of: "two separately built but equal lists: == gives True, is gives False") == "two separately built but equal lists: == gives True, is gives False")
+        #expect(AnswerGrader.statement(of: orm[0]) == "Q objects for complex queries")
     }
 }

@@ -50,7 +50,7 @@ public struct AnswerGrader: Sendable {
         if let question, Self.repeats(question: question, answerKeys: text.allKeys) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
         }
-        let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms($0)) }
+        let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms(Self.statement(of: $0))) }
         // Terms shared by many key points (the topic itself) identify none of them.
         var frequency: [String: Int] = [:]
         for terms in keyTerms { for term in terms { frequency[term.key, default: 0] += 1 } }
@@ -82,6 +82,9 @@ public struct AnswerGrader: Sendable {
         for index in Self.swappedKeypoints(text, keyTerms: keyTerms, frequency: frequency) where points[index].covered {
             points[index].covered = false
             note = "terms are attached to the wrong things"
+        }
+        if Self.isBareTermList(answer) {
+            return Grade(score: 0, rating: .again, points: uncovered, note: "a list of terms states no fact: say what each one does")
         }
         var score = keypoints.isEmpty ? 0 : Double(points.filter(\.covered).count) / Double(keypoints.count)
         if Self.isKeywordList(answer), score > 0.4 {
@@ -121,6 +124,25 @@ public struct AnswerGrader: Sendable {
     }
 
 
+
+    /// The fact a key point states, without the code that illustrates it: in
+    /// "Q objects for complex queries: Q(name="a") | Q(name="b")" the example after the colon
+    /// is not something an answer must repeat. A key point that is only code stays whole.
+    static func statement(of keypoint: String) -> String {
+        guard let colon = keypoint.range(of: ": ") else { return keypoint }
+        let fact = keypoint[..<colon.lowerBound]
+        let example = keypoint[colon.upperBound...]
+        // Code, not prose: assignments, quotes, operators, and calls (a name right before "(").
+        var codeMarks = example.filter { "=\"'*|{}[]<>+".contains($0) }.count
+        for (previous, next) in zip(example, example.dropFirst()) where next == "(" && (previous.isLetter || previous.isNumber || previous == "_") {
+            codeMarks += 1
+        }
+        // Two plain words in a row are prose ("== gives True"): a claim, kept.
+        let words = example.split(separator: " ").map { $0.allSatisfy(\.isLetter) && $0.count > 1 }
+        let hasProse = zip(words, words.dropFirst()).contains { $0 && $1 }
+        guard codeMarks >= 2, !hasProse, !TermNormalizer.terms(String(fact)).isEmpty else { return keypoint }
+        return String(fact)
+    }
 
     static func uniqueKeys(_ terms: [TermNormalizer.Term]) -> [TermNormalizer.Term] {
         var seen: Set<String> = []
@@ -170,8 +192,10 @@ public struct AnswerGrader: Sendable {
 
 
     /// Key points whose distinctive terms the answer attaches crosswise: one clause says
-    /// "A … (term of B)" and another "B … (term of A)", as in "async def runs in a thread
-    /// pool, plain def on the event loop".
+    /// "A … (term of B)" and another "B … (other term of A)", as in "async def runs in a thread
+    /// pool, plain def on the event loop". The two clauses must pair *different* terms of each
+    /// key point: a clause that mentions the same two terms again in another order ("hooks
+    /// around each request" then "the request goes through each hook") restates, not swaps.
     static func swappedKeypoints(_ text: AnswerText, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
         // A term identifies the one key point that contains it.
         let limit = 1
@@ -184,27 +208,42 @@ public struct AnswerGrader: Sendable {
             known[term.key] = found
             return found
         }
-        var directed: Set<[Int]> = []
-        for leaf in text.leaves {
+        struct Pairing {
+            var leaf: Int
+            var subjectTerms: Set<String>
+            var otherTerms: Set<String>
+        }
+        // For each (subject point, other point): the clauses that attach the other's terms to
+        // the subject, with the terms used on each side.
+        var pairings: [[Int]: [Pairing]] = [:]
+        for (index, leaf) in text.leaves.enumerated() {
             var subject: Set<Int>?
+            var terms: [Int: Set<String>] = [:]
             for term in leaf.terms {
                 let owned = owners(of: term)
                 guard !owned.isEmpty else { continue }
-                guard let first = subject else {
-                    subject = owned
-                    continue
+                if subject == nil { subject = owned }
+                for point in owned { terms[point, default: []].insert(term.key) }
+            }
+            guard let subject else { continue }
+            for from in subject {
+                for to in terms.keys where !subject.contains(to) {
+                    pairings[[from, to], default: []].append(Pairing(leaf: index, subjectTerms: terms[from] ?? [], otherTerms: terms[to] ?? []))
                 }
-                for from in first { for to in owned.subtracting(first) { directed.insert([from, to]) } }
             }
         }
         var swapped: Set<Int> = []
-        for pair in directed where directed.contains([pair[1], pair[0]]) {
-            swapped.insert(pair[0])
-            swapped.insert(pair[1])
+        for (pair, forward) in pairings where pair[0] < pair[1] {
+            guard let backward = pairings[[pair[1], pair[0]]] else { continue }
+            let crosswise = forward.contains { there in
+                backward.contains { back in
+                    back.leaf != there.leaf && there.subjectTerms.isDisjoint(with: back.otherTerms) && there.otherTerms.isDisjoint(with: back.subjectTerms)
+                }
+            }
+            if crosswise { swapped.formUnion(pair) }
         }
         return swapped
     }
-
 
     static func saysItDoesNotKnow(_ answer: String, termCount: Int) -> Bool {
         let lower = answer.lowercased()
@@ -226,6 +265,37 @@ public struct AnswerGrader: Sendable {
         let short = fragments.filter { $0 <= 2 }.count
         return Double(short) / Double(fragments.count) >= 0.8
     }
+
+    /// Terms in a row and nothing said of them: five or more comma-separated fragments of at
+    /// most three words, with no verb, negation or connective, and no sign of a relation
+    /// between them (an arrow, a colon, a `+` between words, a sentence break, an aside in
+    /// parentheses). "GIL, PEP 703, biased reference counting, per-object locks, C extensions"
+    /// names the topic's vocabulary without stating a fact; a terse answer
+    /// ("async framework, several workers, Redis cache, LB + more servers") relates its terms.
+    static func isBareTermList(_ answer: String) -> Bool {
+        let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        for mark in ["->", "=>", "→", ";", ": ", " + ", ". ", "? ", "! "] where text.contains(mark) { return false }
+        if text.contains(where: { $0 == "(" }) {
+            // An aside with words in it relates terms; a call's empty parentheses do not.
+            var depth = 0
+            for character in text {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 } else if depth > 0, character == " " || character == "," { return false }
+            }
+        }
+        let fragments = text.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+        guard fragments.count >= 5, fragments.allSatisfy({ $0.count <= 3 }) else { return false }
+        return !fragments.joined().contains { word in
+            let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            return clauseWords.contains(lower) || negations.contains(lower) || lower.hasSuffix("n't")
+        }
+    }
+
+    /// Verbs and connectives that make a fragment a statement rather than a name.
+    static let clauseWords: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do", "did", "can", "could", "must", "should",
+        "would", "will", "may", "might", "because", "so", "since", "when", "while", "if", "then", "than", "which", "that", "lets",
+        "let", "makes", "make", "means", "mean", "runs", "run", "uses", "use", "gives", "give", "takes", "take", "returns", "return",
+    ]
 }
 
 /// A grade as the review log and the JSON API write it: rating, score, covered, missed.
