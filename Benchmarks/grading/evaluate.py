@@ -7,8 +7,12 @@
 
 Reports, once with the file's key points and once with key points derived from the
 reference: exact agreement and quadratic weighted kappa between suggested and human
-ratings, key-point precision and recall (where the file says which points an answer
-covers), and the confusion of ratings by answer style.
+ratings, key-point precision, recall and F1 (where the file says which points an answer
+covers), how often a point judged contradicted is one the human did not credit, and the
+mean rating per answer style beside the human mean.
+
+The grader fits nothing to these files (its rules and the contradiction penalty are fixed),
+so its leave-one-question-out figures are the figures printed here.
 """
 import json
 import subprocess
@@ -58,6 +62,7 @@ def run(path, binary, use_keypoints):
                          capture_output=True, text=True, check=True).stdout.splitlines()
     human, machine = [], []
     tp = fp = fn = 0
+    contradicted_right = contradicted_wrong = 0
     by_style = defaultdict(list)
     for (q, a), line in zip(meta, out):
         result = json.loads(line)
@@ -70,12 +75,22 @@ def run(path, binary, use_keypoints):
             tp += len(truth & got)
             fp += len(got - truth)
             fn += len(truth - got)
+            for point in result.get("contradicted", []):
+                if point["keypoint"] in truth:
+                    contradicted_wrong += 1
+                else:
+                    contradicted_right += 1
     exact = sum(h == m for h, m in zip(human, machine)) / len(human)
     print(f"  {len(human)} answers: exact agreement {exact:.2f}, quadratic weighted kappa {quadratic_kappa(human, machine):.3f}")
     if use_keypoints and tp + fp + fn:
-        print(f"  key points: precision {tp / max(tp + fp, 1):.2f}, recall {tp / max(tp + fn, 1):.2f}")
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        print(f"  key points: precision {precision:.2f}, recall {recall:.2f}, F1 {f1:.2f}; "
+              f"judged contradicted: {contradicted_right} not credited by the human, {contradicted_wrong} credited")
     for style, pairs in sorted(by_style.items()):
-        print(f"    {style:14} human→suggested " + " ".join(f"{h}→{m}" for h, m in pairs))
+        human_mean = sum(h for h, _ in pairs) / len(pairs)
+        ours = sum(m for _, m in pairs) / len(pairs)
+        print(f"    {style:16} mean human {human_mean:.2f} suggested {ours:.2f}   " + " ".join(f"{h}→{m}" for h, m in pairs))
 
 
 path = sys.argv[1]

@@ -10,8 +10,9 @@ struct GradeCommand: ParsableCommand {
         discussion: """
             Each input line is {"question": …, "reference": …, "keypoints": […], "answer": …}; \
             without "keypoints" they are derived from "reference" as for cards. Each output \
-            line is {"rating": 1-4, "score": 0-1, "covered": […], "missed": […]}, in input \
-            order; a line that cannot be read gets {"error": …} and the rest go on.
+            line is {"rating": 1-4, "score": 0-1, "covered": […], "missed": […], "contradicted": \
+            [{"keypoint": …, "evidence": …}]}, in input order (a contradicted point is also \
+            missed); a line that cannot be read gets {"error": …} and the rest go on.
             """
     )
 
@@ -73,6 +74,7 @@ struct GradeCommand: ParsableCommand {
         let object: [String: Any] = [
             "rating": grade.rating.rawValue, "score": (grade.score * 1000).rounded() / 1000, "covered": grade.covered,
             "missed": grade.missed, "matched": grade.points.filter(\.covered).map(\.matched),
+            "contradicted": grade.contradicted.map { ["keypoint": $0.keypoint, "evidence": $0.evidence ?? ""] },
         ]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }

@@ -24,6 +24,19 @@ import Testing
         #expect(lines[5]?["covered"] as? [String] == ["hash table with open addressing"])
     }
 
+    @Test func contradictedPointsComeWithTheirEvidence() throws {
+        let line = #"{"keypoints": ["QuerySets are lazy", "select_related follows foreign keys with a JOIN"], "answer": "QuerySets are eager and hit the database at once. select_related follows foreign keys with a JOIN."}"#
+        let run = try Self.runRaw(Data((line + "\n").utf8))
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(result["covered"] as? [String] == ["select_related follows foreign keys with a JOIN"])
+        #expect(result["missed"] as? [String] == ["QuerySets are lazy"])
+        let contradicted = try #require(result["contradicted"] as? [[String: String]])
+        #expect(contradicted.map { $0["keypoint"] } == ["QuerySets are lazy"])
+        #expect(contradicted.first?["evidence"]?.contains("eager") == true)
+        // One of two points stated, the other contradicted: less than half.
+        #expect((result["score"] as? Double ?? 1) < 0.5)
+    }
+
     static func runRaw(_ input: Data) throws -> CLI.Run {
         let process = Process()
         process.executableURL = CLI.executable

@@ -19,11 +19,33 @@ public struct AnswerGrader: Sendable {
 
     public init() {}
 
+    /// What the answer does with a key point.
+    public enum Verdict: String, Sendable, Equatable {
+        /// The answer states it.
+        case stated
+        /// The answer says something about it that is wrong: negated, turned into its
+        /// opposite, or attached to the wrong thing.
+        case contradicted
+        /// The answer does not say it.
+        case absent
+    }
+
     public struct Point: Sendable, Equatable {
         public var keypoint: String
-        public var covered: Bool
+        public var verdict: Verdict
         /// The answer's words that matched the key point.
         public var matched: [String]
+        /// The part of the answer the verdict rests on, when it is not absent.
+        public var evidence: String?
+
+        public init(keypoint: String, verdict: Verdict, matched: [String] = [], evidence: String? = nil) {
+            self.keypoint = keypoint
+            self.verdict = verdict
+            self.matched = matched
+            self.evidence = evidence
+        }
+
+        public var covered: Bool { verdict == .stated }
     }
 
     public struct Grade: Sendable, Equatable {
@@ -37,11 +59,12 @@ public struct AnswerGrader: Sendable {
 
         public var covered: [String] { points.filter(\.covered).map(\.keypoint) }
         public var missed: [String] { points.filter { !$0.covered }.map(\.keypoint) }
+        public var contradicted: [Point] { points.filter { $0.verdict == .contradicted } }
     }
 
     public func grade(answer fullAnswer: String, keypoints: [String], question: String? = nil) -> Grade {
         let answer = fullAnswer.count > Self.maximumLength ? String(fullAnswer.prefix(Self.maximumLength)) : fullAnswer
-        let uncovered = keypoints.map { Point(keypoint: $0, covered: false, matched: []) }
+        let uncovered = keypoints.map { Point(keypoint: $0, verdict: .absent) }
         let text = AnswerText(answer)
         if text.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
         if Self.saysItDoesNotKnow(answer, termCount: text.termCount) {
@@ -60,7 +83,12 @@ public struct AnswerGrader: Sendable {
             let weights = terms.map { ($0.isTechnical ? 2.0 : 1.0) / Double(frequency[$0.key, default: 1]) }
             let total = weights.reduce(0, +)
             let keypointNegated = Self.hasNegation(keypoint)
-            var best: (coverage: Double, matched: [String]) = (0, [])
+            var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
+            // The best span that states the point's terms but says the opposite of one of its
+            // words, and the best under a negation the point lacks: evidence against it, used
+            // when no span states it.
+            var opposed: (coverage: Double, span: ClosedRange<Int>?) = (0, nil)
+            var negated: (coverage: Double, span: ClosedRange<Int>?) = (0, nil)
             // Where each term occurs, found once and then looked up for every span.
             let occurrences = terms.map { text.occurrences(of: $0) }
             for span in text.spans {
@@ -73,20 +101,39 @@ public struct AnswerGrader: Sendable {
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
-                if !keypointNegated, text.negates(hits) { continue }
-                best = (coverage, hits.map(\.term.original))
+                if !keypointNegated, text.negates(hits) {
+                    // Only a clause that denies the point is evidence against it: a negation in a
+                    // sentence or the whole answer may deny something else.
+                    if span.count == 1, coverage > negated.coverage { negated = (coverage, span) }
+                    continue
+                }
+                // An opposite counts in a clause that states some of the point's terms, when the
+                // span does not also say the point's own word.
+                if let (said, _) = Opposites.contradiction(keypoint: keypoint, words: text.words(inLeaves: Set(hits.map(\.leaf)))),
+                    !text.words(inLeaves: Set(span)).contains(where: { TermNormalizer.stem($0) == said })
+                {
+                    if coverage > opposed.coverage { opposed = (coverage, span) }
+                    continue
+                }
+                best = (coverage, hits.map(\.term.original), span)
             }
-            points.append(Point(keypoint: keypoint, covered: best.coverage >= coverageThreshold, matched: best.matched))
+            var point = Point(keypoint: keypoint, verdict: .absent)
+            if best.coverage >= coverageThreshold, let span = best.span {
+                point = Point(keypoint: keypoint, verdict: .stated, matched: best.matched, evidence: text.excerpt(span))
+            } else if let span = [opposed, negated].filter({ $0.coverage >= coverageThreshold }).max(by: { $0.coverage < $1.coverage })?.span {
+                point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(span))
+            }
+            points.append(point)
         }
         var note: String?
         for index in Self.swappedKeypoints(text, keyTerms: keyTerms, frequency: frequency) where points[index].covered {
-            points[index].covered = false
+            points[index].verdict = .contradicted
             note = "terms are attached to the wrong things"
         }
         if Self.isBareTermList(answer) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "a list of terms states no fact: say what each one does")
         }
-        var score = keypoints.isEmpty ? 0 : Double(points.filter(\.covered).count) / Double(keypoints.count)
+        var score = Self.score(points)
         if Self.isKeywordList(answer), score > 0.4 {
             score = 0.4
             note = "a list of terms without explanation"
@@ -109,8 +156,20 @@ public struct AnswerGrader: Sendable {
         let wanted = expected.trimmingWhitespace()
         return Grade(
             score: exact ? 1 : 0, rating: exact ? .easy : .again,
-            points: [Point(keypoint: wanted, covered: exact, matched: exact ? [answer] : [])],
+            points: [Point(keypoint: wanted, verdict: exact ? .stated : .absent, matched: exact ? [answer] : [])],
             note: exact ? nil : "expected exactly: \(wanted)")
+    }
+
+    /// What a wrong statement costs, in key points: saying something false about a point is
+    /// worse than leaving it out.
+    public static let contradictionPenalty = 0.5
+
+    /// The share of key points stated, less ``contradictionPenalty`` for each contradicted one.
+    static func score(_ points: [Point]) -> Double {
+        guard !points.isEmpty else { return 0 }
+        let stated = Double(points.count { $0.verdict == .stated })
+        let contradicted = Double(points.count { $0.verdict == .contradicted })
+        return max(0, stated - contradictionPenalty * contradicted) / Double(points.count)
     }
 
     /// Score bands: nothing covered Again, under half Hard, under four fifths Good, else Easy.
@@ -191,111 +250,6 @@ public struct AnswerGrader: Sendable {
     }
 
 
-    /// Key points whose distinctive terms the answer attaches crosswise: one clause says
-    /// "A … (term of B)" and another "B … (other term of A)", as in "async def runs in a thread
-    /// pool, plain def on the event loop". The two clauses must pair *different* terms of each
-    /// key point: a clause that mentions the same two terms again in another order ("hooks
-    /// around each request" then "the request goes through each hook") restates, not swaps.
-    static func swappedKeypoints(_ text: AnswerText, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
-        // A term identifies the one key point that contains it.
-        let limit = 1
-        var known: [String: Set<Int>] = [:]
-        func owners(of term: TermNormalizer.Term) -> Set<Int> {
-            if let cached = known[term.key] { return cached }
-            let found = Set(keyTerms.indices.filter { index in
-                keyTerms[index].contains { frequency[$0.key, default: 0] <= limit && matches($0, term) }
-            })
-            known[term.key] = found
-            return found
-        }
-        struct Pairing {
-            var leaf: Int
-            var subjectTerms: Set<String>
-            var otherTerms: Set<String>
-        }
-        // For each (subject point, other point): the clauses that attach the other's terms to
-        // the subject, with the terms used on each side.
-        var pairings: [[Int]: [Pairing]] = [:]
-        for (index, leaf) in text.leaves.enumerated() {
-            var subject: Set<Int>?
-            var terms: [Int: Set<String>] = [:]
-            for term in leaf.terms {
-                let owned = owners(of: term)
-                guard !owned.isEmpty else { continue }
-                if subject == nil { subject = owned }
-                for point in owned { terms[point, default: []].insert(term.key) }
-            }
-            guard let subject else { continue }
-            for from in subject {
-                for to in terms.keys where !subject.contains(to) {
-                    pairings[[from, to], default: []].append(Pairing(leaf: index, subjectTerms: terms[from] ?? [], otherTerms: terms[to] ?? []))
-                }
-            }
-        }
-        var swapped: Set<Int> = []
-        for (pair, forward) in pairings where pair[0] < pair[1] {
-            guard let backward = pairings[[pair[1], pair[0]]] else { continue }
-            let crosswise = forward.contains { there in
-                backward.contains { back in
-                    back.leaf != there.leaf && there.subjectTerms.isDisjoint(with: back.otherTerms) && there.otherTerms.isDisjoint(with: back.subjectTerms)
-                }
-            }
-            if crosswise { swapped.formUnion(pair) }
-        }
-        return swapped
-    }
-
-    static func saysItDoesNotKnow(_ answer: String, termCount: Int) -> Bool {
-        let lower = answer.lowercased()
-        let phrases = ["don't know", "dont know", "do not know", "no idea", "not sure", "idk", "can't remember", "don't remember", "pass"]
-        return termCount <= 6 && phrases.contains { lower.contains($0) }
-    }
-
-    /// Most of the answer's terms come from the question and it adds almost nothing.
-    static func repeats(question: String, answerKeys: Set<String>) -> Bool {
-        let questionKeys = Set(TermNormalizer.terms(question).map(\.key))
-        let extra = answerKeys.subtracting(questionKeys)
-        return !questionKeys.isEmpty && extra.count <= 1
-    }
-
-    /// Many short comma-separated fragments and no sentence: a list of terms with no claim.
-    static func isKeywordList(_ answer: String) -> Bool {
-        let fragments = answer.split(whereSeparator: { ",;\n".contains($0) }).map { $0.split(separator: " ").count }
-        guard fragments.count >= 5 else { return false }
-        let short = fragments.filter { $0 <= 2 }.count
-        return Double(short) / Double(fragments.count) >= 0.8
-    }
-
-    /// Terms in a row and nothing said of them: five or more comma-separated fragments of at
-    /// most three words, with no verb, negation or connective, and no sign of a relation
-    /// between them (an arrow, a colon, a `+` between words, a sentence break, an aside in
-    /// parentheses). "GIL, PEP 703, biased reference counting, per-object locks, C extensions"
-    /// names the topic's vocabulary without stating a fact; a terse answer
-    /// ("async framework, several workers, Redis cache, LB + more servers") relates its terms.
-    static func isBareTermList(_ answer: String) -> Bool {
-        let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-        for mark in ["->", "=>", "→", ";", ": ", " + ", ". ", "? ", "! "] where text.contains(mark) { return false }
-        if text.contains(where: { $0 == "(" }) {
-            // An aside with words in it relates terms; a call's empty parentheses do not.
-            var depth = 0
-            for character in text {
-                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 } else if depth > 0, character == " " || character == "," { return false }
-            }
-        }
-        let fragments = text.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.split(separator: " ") }.filter { !$0.isEmpty }
-        guard fragments.count >= 5, fragments.allSatisfy({ $0.count <= 3 }) else { return false }
-        return !fragments.joined().contains { word in
-            let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
-            return clauseWords.contains(lower) || negations.contains(lower) || lower.hasSuffix("n't")
-        }
-    }
-
-    /// Verbs and connectives that make a fragment a statement rather than a name.
-    static let clauseWords: Set<String> = [
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do", "did", "can", "could", "must", "should",
-        "would", "will", "may", "might", "because", "so", "since", "when", "while", "if", "then", "than", "which", "that", "lets",
-        "let", "makes", "make", "means", "mean", "runs", "run", "uses", "use", "gives", "give", "takes", "take", "returns", "return",
-    ]
 }
 
 /// A grade as the review log and the JSON API write it: rating, score, covered, missed.

@@ -9,6 +9,8 @@ struct AnswerText {
         var words: [String]
         var sentence: Int
         var negations: [Int]
+        /// The clause as written, for evidence.
+        var text: Substring
     }
 
     let leaves: [Leaf]
@@ -26,7 +28,9 @@ struct AnswerText {
                 guard !terms.isEmpty else { continue }
                 let words = TermNormalizer.rawTokens(part).map { $0.lowercased() }
                 let negations = words.indices.filter { AnswerGrader.negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
-                leaves.append(Leaf(terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations))
+                leaves.append(Leaf(
+                    terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations,
+                    text: Substring(part).trimmingWhitespace()))
             }
             guard leaves.count > first else { continue }
             for index in first..<leaves.count { spans.append(index...index) }
@@ -38,6 +42,16 @@ struct AnswerText {
     }
 
     var isEmpty: Bool { leaves.isEmpty }
+
+    /// The lower-cased words of some clauses.
+    func words(inLeaves indices: Set<Int>) -> Set<String> {
+        Set(indices.flatMap { leaves[$0].words })
+    }
+
+    /// A span's clauses as written, joined: the evidence for a verdict.
+    func excerpt(_ span: ClosedRange<Int>) -> String {
+        leaves[span].map(\.text).joined(separator: " … ")
+    }
     var termCount: Int { leaves.reduce(0) { $0 + $1.terms.count } }
     var allKeys: Set<String> { leaves.reduce(into: []) { $0.formUnion($1.keys) } }
 

@@ -1,0 +1,55 @@
+extension AnswerGrader {
+    /// Key points whose distinctive terms the answer attaches crosswise: one clause says
+    /// "A … (term of B)" and another "B … (other term of A)", as in "async def runs in a thread
+    /// pool, plain def on the event loop". The two clauses must pair *different* terms of each
+    /// key point: a clause that mentions the same two terms again in another order ("hooks
+    /// around each request" then "the request goes through each hook") restates, not swaps.
+    static func swappedKeypoints(_ text: AnswerText, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int]) -> Set<Int> {
+        // A term identifies the one key point that contains it.
+        let limit = 1
+        var known: [String: Set<Int>] = [:]
+        func owners(of term: TermNormalizer.Term) -> Set<Int> {
+            if let cached = known[term.key] { return cached }
+            let found = Set(keyTerms.indices.filter { index in
+                keyTerms[index].contains { frequency[$0.key, default: 0] <= limit && matches($0, term) }
+            })
+            known[term.key] = found
+            return found
+        }
+        struct Pairing {
+            var leaf: Int
+            var subjectTerms: Set<String>
+            var otherTerms: Set<String>
+        }
+        // For each (subject point, other point): the clauses that attach the other's terms to
+        // the subject, with the terms used on each side.
+        var pairings: [[Int]: [Pairing]] = [:]
+        for (index, leaf) in text.leaves.enumerated() {
+            var subject: Set<Int>?
+            var terms: [Int: Set<String>] = [:]
+            for term in leaf.terms {
+                let owned = owners(of: term)
+                guard !owned.isEmpty else { continue }
+                if subject == nil { subject = owned }
+                for point in owned { terms[point, default: []].insert(term.key) }
+            }
+            guard let subject else { continue }
+            for from in subject {
+                for to in terms.keys where !subject.contains(to) {
+                    pairings[[from, to], default: []].append(Pairing(leaf: index, subjectTerms: terms[from] ?? [], otherTerms: terms[to] ?? []))
+                }
+            }
+        }
+        var swapped: Set<Int> = []
+        for (pair, forward) in pairings where pair[0] < pair[1] {
+            guard let backward = pairings[[pair[1], pair[0]]] else { continue }
+            let crosswise = forward.contains { there in
+                backward.contains { back in
+                    back.leaf != there.leaf && there.subjectTerms.isDisjoint(with: back.otherTerms) && there.otherTerms.isDisjoint(with: back.subjectTerms)
+                }
+            }
+            if crosswise { swapped.formUnion(pair) }
+        }
+        return swapped
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import RehearseCore
+
+/// The three verdicts on a key point: stated, contradicted (negated, turned into its
+/// opposite, attached to the wrong thing) or absent, each rule with a case it must credit
+/// and one it must not.
+@Suite struct KeypointVerdictTests {
+    let grader = AnswerGrader()
+
+    func verdict(_ answer: String, _ keypoint: String) -> AnswerGrader.Point {
+        grader.grade(answer: answer, keypoints: [keypoint]).points[0]
+    }
+
+    @Test func anOppositeInTheClauseThatStatesThePointContradictsIt() {
+        let point = "single-threaded code runs somewhat slower"
+        #expect(verdict("On the free-threaded build, single-threaded code runs a little slower.", point).verdict == .stated)
+        let wrong = verdict("With the new build single-threaded code actually runs faster.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence?.contains("faster") == true)
+        // Both ways round: the lexicon is symmetric.
+        #expect(verdict("QuerySets are eager: the query runs when you build them.", "QuerySets are lazy").verdict == .contradicted)
+        #expect(verdict("QuerySets are lazy, nothing runs until you iterate.", "QuerySets are lazy").verdict == .stated)
+    }
+
+    @Test func anOppositeElsewhereInTheAnswerDoesNot() {
+        // "fast" is said of something else, in a clause that states none of the point's terms.
+        let grade = grader.grade(
+            answer: "It's fast to develop with. Async endpoints let one worker overlap many slow I/O calls.",
+            keypoints: ["async endpoints let one worker overlap many slow I/O calls"])
+        #expect(grade.points[0].verdict == .stated)
+    }
+
+    @Test func aClauseThatDeniesThePointContradictsIt() {
+        let point = "dicts keep insertion order since Python 3.7"
+        #expect(verdict("Since 3.7 dicts keep their insertion order.", point).verdict == .stated)
+        let denied = verdict("Lookups are O(1), and dicts don't keep insertion order.", point)
+        #expect(denied.verdict == .contradicted)
+        #expect(denied.evidence?.hasSuffix("dicts don't keep insertion order") == true)
+    }
+
+    @Test func aPointThatIsItselfNegatedIsStatedByANegation() {
+        let point = "a def endpoint does not block the event loop"
+        #expect(verdict("A plain def endpoint does not block the event loop: it runs in a thread pool.", point).verdict == .stated)
+    }
+
+    @Test func swappedRolesContradictBothPoints() {
+        let points = ["fix foreign-key and one-to-one relations with select_related", "fix many-to-many and reverse relations with prefetch_related"]
+        let grade = grader.grade(
+            answer: "Use prefetch_related for foreign keys and one-to-one fields, and select_related for many-to-many and reverse relations.",
+            keypoints: points)
+        #expect(grade.points.map(\.verdict) == [.contradicted, .contradicted])
+        #expect(grade.rating == .again)
+        let right = grader.grade(
+            answer: "Use select_related for foreign keys and one-to-one fields, and prefetch_related for many-to-many and reverse relations.",
+            keypoints: points)
+        #expect(right.points.map(\.verdict) == [.stated, .stated])
+    }
+
+    @Test func aContradictedPointCostsMoreThanAMissingOne() {
+        let points = ["CPU-bound threads are serialised by the GIL", "each process has its own GIL, so multiprocessing runs in parallel"]
+        let missing = grader.grade(answer: "CPU-bound threads are serialised by the GIL.", keypoints: points)
+        let wrong = grader.grade(
+            answer: "CPU-bound threads are serialised by the GIL. Each process shares one GIL, so multiprocessing runs sequentially.", keypoints: points)
+        #expect(missing.points[1].verdict == .absent)
+        #expect(wrong.points[1].verdict == .contradicted)
+        #expect(wrong.score < missing.score)
+    }
+}
