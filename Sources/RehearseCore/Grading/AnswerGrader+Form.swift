@@ -18,6 +18,7 @@ extension AnswerGrader {
 
     /// Many short comma-separated fragments and no sentence: a list of terms with no claim.
     static func isKeywordList(_ answer: String) -> Bool {
+        guard answer.utf8.count(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\n") }) >= 4 else { return false }
         let fragments = answer.split(whereSeparator: { ",;\n".contains($0) }).map { $0.split(separator: " ").count }
         guard fragments.count >= 5 else { return false }
         let short = fragments.filter { $0 <= 2 }.count
@@ -31,8 +32,10 @@ extension AnswerGrader {
     /// names the topic's vocabulary without stating a fact; a terse answer
     /// ("async framework, several workers, Redis cache, LB + more servers") relates its terms.
     static func isBareTermList(_ answer: String) -> Bool {
+        // Most answers are sentences: five fragments need four commas.
+        guard answer.utf8.count(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") }) >= 4 else { return false }
         let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-        for mark in ["->", "=>", "→", ";", ": ", " + ", ". ", "? ", "! "] where text.contains(mark) { return false }
+        for mark in ["->", "=>", "→", ";", ": ", " + ", ". ", "? ", "! "] where text.firstRange(of: mark) != nil { return false }
         if text.contains(where: { $0 == "(" }) {
             // An aside with words in it relates terms; a call's empty parentheses do not.
             var depth = 0

@@ -83,6 +83,7 @@ public struct AnswerGrader: Sendable {
             let weights = terms.map { ($0.isTechnical ? 2.0 : 1.0) / Double(frequency[$0.key, default: 1]) }
             let total = weights.reduce(0, +)
             let keypointNegated = Self.hasNegation(keypoint)
+            let watchList = Opposites.watchList(terms)
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
             // The best span that states the point's terms but says the opposite of one of its
             // words, and the best under a negation the point lacks: evidence against it, used
@@ -109,9 +110,7 @@ public struct AnswerGrader: Sendable {
                 }
                 // An opposite counts in a clause that states some of the point's terms, when the
                 // span does not also say the point's own word.
-                if let (said, _) = Opposites.contradiction(keypoint: keypoint, words: text.words(inLeaves: Set(hits.map(\.leaf)))),
-                    !text.words(inLeaves: Set(span)).contains(where: { TermNormalizer.stem($0) == said })
-                {
+                if !watchList.isEmpty, Opposites.contradiction(watchList, in: text, claims: Set(hits.map(\.leaf)), span: span) != nil {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue
                 }
@@ -188,7 +187,7 @@ public struct AnswerGrader: Sendable {
     /// "Q objects for complex queries: Q(name="a") | Q(name="b")" the example after the colon
     /// is not something an answer must repeat. A key point that is only code stays whole.
     static func statement(of keypoint: String) -> String {
-        guard let colon = keypoint.range(of: ": ") else { return keypoint }
+        guard let colon = keypoint.firstRange(of: ": ") else { return keypoint }
         let fact = keypoint[..<colon.lowerBound]
         let example = keypoint[colon.upperBound...]
         // Code, not prose: assignments, quotes, operators, and calls (a name right before "(").

@@ -43,9 +43,9 @@ struct AnswerText {
 
     var isEmpty: Bool { leaves.isEmpty }
 
-    /// The lower-cased words of some clauses.
-    func words(inLeaves indices: Set<Int>) -> Set<String> {
-        Set(indices.flatMap { leaves[$0].words })
+    /// Whether any of some clauses has a term of this key.
+    func says(key: String, inLeaves indices: some Sequence<Int>) -> Bool {
+        indices.contains { leaves[$0].keys.contains(key) }
     }
 
     /// A span's clauses as written, joined: the evidence for a verdict.

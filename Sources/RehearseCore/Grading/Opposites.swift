@@ -1,7 +1,7 @@
 /// Words that say the opposite of each other in technical answers: "single-threaded code runs
 /// slower" is contradicted by "… gets faster", "QuerySets are lazy" by "… are eager".
-/// Curated for interview topics; compared by stem, so "processes" and "sequentially" count
-/// as "process" and "sequential".
+/// Curated for interview topics; compared as terms (``TermNormalizer``: stemmed, synonyms
+/// folded), so "processes" and "sequentially" count as "process" and "sequential".
 enum Opposites {
     /// Pairs of lower-cased words; a word may have several opposites.
     static let pairs: [(String, String)] = [
@@ -24,29 +24,38 @@ enum Opposites {
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"),
     ]
 
-    /// Each stem's opposites, by stem.
+    /// Each term key's opposites, by key.
     static let opposites: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
+        func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }
         for (a, b) in pairs {
-            let (x, y) = (TermNormalizer.stem(a), TermNormalizer.stem(b))
+            let (x, y) = (key(a), key(b))
             table[x, default: []].insert(y)
             table[y, default: []].insert(x)
         }
         return table
     }()
 
-    /// The key point's word and the answer's opposite of it, when the answer's clause says the
-    /// opposite of something the key point says (and not the thing itself); nil otherwise.
-    /// - Parameter answerWords: the lower-cased words of the answer's clause that states the point.
-    /// - Returns: stems.
-    static func contradiction(keypoint: String, words answerWords: Set<String>) -> (said: String, opposite: String)? {
-        let wanted = Set(TermNormalizer.rawTokens(keypoint).map { TermNormalizer.stem($0.lowercased()) })
-        let words = Set(answerWords.map(TermNormalizer.stem))
-        for word in wanted {
-            guard let others = opposites[word], !words.contains(word) else { continue }
-            for other in others where words.contains(other) && !wanted.contains(other) {
-                return (word, other)
-            }
+    /// The opposites a key point's terms could meet: each term's key with its opposites, less
+    /// those the key point says itself. Worked out once per key point.
+    static func watchList(_ keyTerms: [TermNormalizer.Term]) -> [(said: String, opposites: Set<String>)] {
+        let wanted = Set(keyTerms.map(\.key))
+        return wanted.compactMap { key in
+            guard let others = opposites[key]?.subtracting(wanted), !others.isEmpty else { return nil }
+            return (key, others)
+        }
+    }
+
+    /// The key point's term whose opposite some clauses say, when they do not also say the
+    /// term itself; nil otherwise.
+    /// - Parameters:
+    ///   - claims: the clauses that state some of the point's terms (the opposite must be there).
+    ///   - span: all the clauses looked at (the term itself must not be there).
+    static func contradiction(
+        _ watchList: [(said: String, opposites: Set<String>)], in text: AnswerText, claims: Set<Int>, span: ClosedRange<Int>
+    ) -> String? {
+        for (said, others) in watchList where !text.says(key: said, inLeaves: span) {
+            if others.contains(where: { text.says(key: $0, inLeaves: claims) }) { return said }
         }
         return nil
     }

@@ -100,16 +100,42 @@ public enum TermNormalizer {
 
     /// A light English stemmer: enough to match plural, past and progressive forms.
     static func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        // Counting characters is counting bytes only in ASCII; other words take the general path.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return stemByCharacters(word) }
+        func ends(_ suffix: [UInt8]) -> Bool { bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) }
+        if ends(Self.notSuffix) { bytes.removeLast(3) }
+        for (suffix, replacement) in Self.suffixBytes {
+            if ends(suffix), bytes.count - suffix.count >= 3, !ends(Self.doubleS) || suffix == Self.sses {
+                bytes.removeLast(suffix.count)
+                bytes += replacement
+                break
+            }
+        }
+        // release / releases / released all end as "releas"; serialise and serialize meet too.
+        if bytes.last == UInt8(ascii: "e"), bytes.count > 4 { bytes.removeLast() }
+        if ends(Self.iz) { bytes[bytes.count - 1] = UInt8(ascii: "s") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let suffixes = [("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")]
+    static let suffixBytes = suffixes.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    static let notSuffix = Array("n't".utf8)
+    static let doubleS = Array("ss".utf8)
+    static let sses = Array("sses".utf8)
+    static let iz = Array("iz".utf8)
+
+    /// ``stem(_:)`` for words with letters beyond ASCII, counted in characters.
+    static func stemByCharacters(_ word: String) -> String {
         var word = word
         if word.hasSuffix("n't") { word.removeLast(3) }
-        for (suffix, replacement) in [("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")] {
+        for (suffix, replacement) in suffixes {
             if word.hasSuffix(suffix), word.count - suffix.count >= 3, !word.hasSuffix("ss") || suffix == "sses" {
                 word.removeLast(suffix.count)
                 word += replacement
                 break
             }
         }
-        // release / releases / released all end as "releas"; serialise and serialize meet too.
         if word.hasSuffix("e"), word.count > 4 { word.removeLast() }
         if word.hasSuffix("iz") { word = String(word.dropLast(2)) + "is" }
         return word
