@@ -31,6 +31,15 @@ import Testing
         #expect(grade.points[0].verdict == .stated)
     }
 
+    @Test func anOppositeThatNamesAThingSaysNothingOfThePoint() {
+        // "async def" is a kind of function: it does not say "async" where the point says "sync".
+        let point = "use def when the endpoint calls blocking (synchronous) libraries"
+        let grade = grader.grade(answer: "Put a blocking call in an async def and the loop stalls; use def when the endpoint calls blocking libraries.", keypoints: [point])
+        #expect(grade.points[0].verdict == .stated)
+        let wrong = grader.grade(answer: "Use def when the endpoint calls asynchronous libraries.", keypoints: [point])
+        #expect(wrong.points[0].verdict != .stated)
+    }
+
     @Test func aClauseThatDeniesThePointContradictsIt() {
         let point = "dicts keep insertion order since Python 3.7"
         #expect(verdict("Since 3.7 dicts keep their insertion order.", point).verdict == .stated)
@@ -65,5 +74,15 @@ import Testing
         #expect(missing.points[1].verdict == .absent)
         #expect(wrong.points[1].verdict == .contradicted)
         #expect(wrong.score < missing.score)
+    }
+}
+
+extension KeypointVerdictTests {
+    @Test func everyOppositeIsOneTermAndThePairsAreSymmetric() {
+        for (a, b) in Opposites.pairs {
+            #expect(TermNormalizer.terms(a).count == 1 && TermNormalizer.terms(b).count == 1, "\(a)/\(b)")
+            let (x, y) = (TermNormalizer.terms(a)[0].key, TermNormalizer.terms(b)[0].key)
+            #expect(Opposites.opposites[x]?.contains(y) == true && Opposites.opposites[y]?.contains(x) == true, "\(a)/\(b)")
+        }
     }
 }

@@ -3,7 +3,8 @@
 /// Curated for interview topics; compared as terms (``TermNormalizer``: stemmed, synonyms
 /// folded), so "processes" and "sequentially" count as "process" and "sequential".
 enum Opposites {
-    /// Pairs of lower-cased words; a word may have several opposites.
+    /// Pairs of lower-cased words, each one term (so not "non-blocking", which reads as two); a
+    /// word may have several opposites.
     static let pairs: [(String, String)] = [
         ("sync", "async"), ("synchronous", "asynchronous"),
         ("mutable", "immutable"), ("before", "after"), ("lazy", "eager"), ("lazily", "eagerly"),
@@ -11,7 +12,7 @@ enum Opposites {
         ("increase", "decrease"), ("read", "write"),
         ("inclusive", "exclusive"), ("faster", "slower"), ("fast", "slow"), ("higher", "lower"),
         ("larger", "smaller"), ("bigger", "smaller"), ("cheap", "expensive"), ("cheaper", "costlier"),
-        ("blocking", "non-blocking"), ("compiled", "interpreted"), ("static", "dynamic"),
+        ("compiled", "interpreted"), ("static", "dynamic"),
         ("strong", "weak"), ("deep", "shallow"), ("global", "local"),
         ("explicit", "implicit"), ("public", "private"),
         ("ordered", "unordered"), ("hashable", "unhashable"), ("parallel", "sequential"),

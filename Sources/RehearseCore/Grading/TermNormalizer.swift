@@ -17,8 +17,20 @@ public enum TermNormalizer {
     /// The terms of `text`, in order.
     public static func terms(_ text: String) -> [Term] {
         var terms: [Term] = []
-        for raw in rawTokens(text) {
+        let tokens = rawTokens(text)
+        var skipNext = false
+        for (index, raw) in tokens.enumerated() {
+            if skipNext {
+                skipNext = false
+                continue
+            }
             let lower = raw.lowercased()
+            // `async def`, `async with`, `async for` are Python constructs: one term, not the word "async".
+            if lower == "async", index + 1 < tokens.count, ["def", "with", "for"].contains(tokens[index + 1].lowercased()) {
+                terms.append(Term(key: "async " + tokens[index + 1].lowercased(), isTechnical: true, original: raw + " " + tokens[index + 1], position: terms.count))
+                skipNext = true
+                continue
+            }
             if let expansion = abbreviations[lower.trimmingSuffix("s")] ?? abbreviations[lower] {
                 for word in expansion.split(separator: " ") {
                     terms.append(Term(key: stem(String(word)), isTechnical: false, original: raw, position: terms.count))
