@@ -55,7 +55,10 @@ struct StudyAPI: Sendable {
         guard let cardID = input.card_id, let answer = input.answer else { throw Problem(.badRequest, "card_id and answer are required") }
         let grade = try await trainer.grade(answer, cardID: cardID)
         return try Response.json(
-            GradeFeedback(summary: grade.summary, matched: grade.points.filter(\.covered).map(\.matched), note: grade.note), status: .ok)
+            GradeFeedback(
+                summary: grade.summary, matched: grade.points.filter(\.covered).map(\.matched),
+                contradicted: grade.contradicted.map { .init(keypoint: $0.keypoint, evidence: $0.evidence ?? "") }, note: grade.note),
+            status: .ok)
     }
 
     /// Records an answer; the review is durable when the response is sent. A second answer
@@ -125,13 +128,20 @@ struct RecordedAnswer: Encodable {
 }
 
 /// The answer to `POST /api/grade`: the grade, the words that matched each covered point,
-/// and a note on the answer's form when the grader has one.
+/// the points the answer contradicts with what it said, and a note on the answer's form
+/// when the grader has one.
 struct GradeFeedback: Encodable {
+    struct Contradiction: Encodable {
+        var keypoint: String
+        var evidence: String
+    }
+
     var summary: GradeSummary
     var matched: [[String]]
+    var contradicted: [Contradiction]
     var note: String?
 
-    enum CodingKeys: String, CodingKey { case rating, score, covered, missed, matched, note }
+    enum CodingKeys: String, CodingKey { case rating, score, covered, missed, matched, contradicted, note }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -140,6 +150,7 @@ struct GradeFeedback: Encodable {
         try container.encode(summary.covered, forKey: .covered)
         try container.encode(summary.missed, forKey: .missed)
         try container.encode(matched, forKey: .matched)
+        try container.encode(contradicted, forKey: .contradicted)
         try container.encode(note, forKey: .note)
     }
 }

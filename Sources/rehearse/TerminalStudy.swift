@@ -122,6 +122,8 @@ struct TerminalStudy {
         for point in grade.points {
             if point.covered {
                 lines.append("  " + terminal.green("✓ \(point.keypoint)") + terminal.dim("  (\(point.matched.joined(separator: ", ")))"))
+            } else if point.verdict == .contradicted {
+                lines.append("  " + terminal.red("✗ \(point.keypoint)") + terminal.dim("  — you said: “\(point.evidence ?? "")”"))
             } else {
                 lines.append("  " + terminal.red("✗ \(point.keypoint)"))
             }

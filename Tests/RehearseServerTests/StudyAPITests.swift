@@ -137,6 +137,14 @@ import RehearseApp
             #expect(grade["covered"] as? [String] == ["The value was found in the cache"])
             #expect((grade["matched"] as? [[String]])?.first?.contains("cache") == true)
             #expect(grade["rating"] as? Int == 4)
+            #expect((grade["contradicted"] as? [Any])?.isEmpty == true)
+            let wrong = try Self.json(try await client.execute(
+                uri: "/api/grade", method: .post, headers: Self.jsonHeaders,
+                body: ByteBuffer(string: #"{"card_id": "\#(id)", "answer": "the value was not found in the cache"}"#)).body)
+            let contradicted = try #require(wrong["contradicted"] as? [[String: String]])
+            #expect(contradicted.first?["keypoint"] == "The value was found in the cache")
+            #expect(contradicted.first?["evidence"] == "the value was not found in the cache")
+            #expect(wrong["rating"] as? Int == 1)
         }
         #expect(try store.reviewCount() == 0)
     }

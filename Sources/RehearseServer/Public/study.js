@@ -101,12 +101,23 @@ async function check() {
     item.textContent = "✓ " + point;
     list.append(item);
   }
+  const wrong = new Map(grade.contradicted.map((point) => [point.keypoint, point.evidence]));
   for (const point of grade.missed) {
     const item = document.createElement("li");
-    item.className = "missed";
+    item.className = wrong.has(point) ? "missed contradicted" : "missed";
     item.textContent = "✗ " + point;
+    if (wrong.has(point)) {
+      const said = document.createElement("span");
+      said.className = "evidence";
+      said.textContent = " — you said: “" + wrong.get(point) + "”";
+      item.append(said);
+    }
     list.append(item);
   }
+  const note = document.createElement("p");
+  note.className = "note";
+  note.textContent = grade.note || "";
+  note.hidden = !grade.note;
   // The typed answer again, with the words that matched a key point highlighted.
   const matched = new Set(grade.matched.flat().map((word) => word.toLowerCase()));
   const echo = document.createElement("p");
@@ -121,7 +132,7 @@ async function check() {
       echo.append(document.createTextNode(part));
     }
   }
-  feedback.append(list, echo);
+  feedback.append(list, note, echo);
   feedback.hidden = false;
   $("typing").hidden = true;
   reveal();
