@@ -13,7 +13,7 @@ struct StudyAPI: Sendable {
 
     func addRoutes(to router: Router<WebContext>) {
         router.get("/") { _, context in
-            Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["api.js", "study.js"])
+            Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["api.js", "text.js", "study.js"])
         }
         router.get("/api/study/next") { request, _ in try await self.next(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
@@ -30,7 +30,8 @@ struct StudyAPI: Sendable {
         return try Response.json(NextCard(
             card: .init(id: card.id, kind: card.kind.rawValue, guide: card.guideID, section: card.section, prompt: card.prompt, answer: card.answer, keypoints: card.keypoints),
             due_count: turn.dueCount, new_count: turn.newCount,
-            next_due: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.name.lowercased(), turn.states[$0].due.formatted(.iso8601)) })
+            next_due: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.name.lowercased(), turn.states[$0].due.formatted(.iso8601)) }),
+            shown_at: turn.states.at.formatted(.iso8601)
         ), status: .ok)
     }
 
@@ -107,6 +108,9 @@ struct NextCard: Encodable {
     var new_count: Int
     /// What each rating would store (again, hard, good, easy), fuzz included: the labels.
     var next_due: [String: String]
+    /// The server's time when the states were worked out: labels count from it, whatever
+    /// the device's clock says.
+    var shown_at: String
 }
 
 /// The answer to `POST /api/reviews` (spec/cli-contracts.md §5).

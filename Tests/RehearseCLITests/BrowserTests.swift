@@ -29,6 +29,7 @@ import Testing
         #expect(log.contains("first card: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("double press answered: "), "\(log)")
+        #expect(log.contains("code block: indentation kept, monospaced"), "\(log)")
         #expect(log.contains("after uu: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")

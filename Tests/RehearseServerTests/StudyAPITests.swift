@@ -99,6 +99,10 @@ import RehearseApp
             let id = try #require((next["card"] as? [String: Any])?["id"] as? String)
             let labels = try #require(next["next_due"] as? [String: String])
             #expect(Set(labels.keys) == ["again", "hard", "good", "easy"])
+            // The one-minute step is a minute after the time the states were worked out.
+            let shown = try #require((next["shown_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            let again = try #require(labels["again"].flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(abs(again.timeIntervalSince(shown) - 60) < 1)
             let body = #"{"card_id": "\#(id)", "rating": 3, "answer": "found in the cache", "request_id": "shown-1"}"#
             // A double click: the two presses race each other.
             let responses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, ByteBuffer).self) { group in
@@ -204,10 +208,10 @@ import RehearseApp
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("<script src=\"/static/study.js\" defer></script>"))
-                #expect(String(buffer: response.body).contains("<h1 id=\"prompt\">"))
+                #expect(String(buffer: response.body).contains("<div id=\"prompt\" class=\"prompt\" role=\"heading\" aria-level=\"1\">"))
                 #expect(!String(buffer: response.body).contains("<script>"))
             }
-            for path in ["/static/api.js", "/static/study.js", "/static/mock.js", "/static/guides.js", "/static/style.css"] {
+            for path in ["/static/api.js", "/static/text.js", "/static/study.js", "/static/mock.js", "/static/guides.js", "/static/style.css"] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status == .ok) }
             }
             for path in ["/static/..%2F..%2FPackage.swift", "/static/../Package.swift", "/static/secret.txt", "/static/pages%2Fstudy.html"] {

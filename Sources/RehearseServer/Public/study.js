@@ -18,7 +18,9 @@ const saved = [];
 const $ = (id) => document.getElementById(id);
 
 
-function interval(seconds) {
+// Whole seconds, so that a one-minute step read off the clock a moment later says "1m".
+function interval(exactSeconds) {
+  const seconds = Math.round(exactSeconds);
   if (seconds < 60) return "<1m";
   if (seconds < 3600) return Math.round(seconds / 60) + "m";
   if (seconds < 86400) return Math.round(seconds / 3600) + "h";
@@ -53,8 +55,11 @@ async function next() {
   card = body.card;
   requestId = newRequestId();
   $("path").textContent = [card.guide].concat(card.section).join(" › ");
-  $("prompt").textContent = card.prompt;
-  $("answer").textContent = card.answer;
+  // Output and values are exact text: shown, and typed, monospaced.
+  const exact = card.kind === "predict-output" || card.kind === "claim";
+  renderText($("prompt"), card.prompt, { code: card.kind === "predict-output" });
+  renderText($("answer"), card.answer, { wholeCode: exact });
+  $("typed-answer").classList.toggle("code", exact);
   $("answer").hidden = true;
   $("feedback").hidden = true;
   typedAnswer = null;
@@ -63,11 +68,12 @@ async function next() {
   $("reveal").hidden = $("typed").checked;
   $("ratings").hidden = true;
   $("counts").textContent = body.due_count + " due · " + body.new_count + " new · " + saved.length + " answered on this page";
-  // The labels are the due times the server will store for each rating.
-  const now = Date.now();
+  // The labels are the due times the server will store for each rating, counted from the
+  // server's own clock (a phone's may be off).
+  const shown = Date.parse(body.shown_at);
   for (const button of $("ratings").querySelectorAll("button")) {
     const due = Date.parse(body.next_due[button.dataset.name]);
-    button.querySelector("span").textContent = interval(Math.max(0, (due - now) / 1000));
+    button.querySelector("span").textContent = interval(Math.max(0, (due - shown) / 1000));
   }
   if ($("typed").checked) { $("typed-answer").focus(); } else { $("reveal").focus(); }
 }

@@ -28,6 +28,23 @@ try:
     prompt = wait.until(lambda d: d.find_element(By.ID, "prompt").text != "Loading…" and d.find_element(By.ID, "prompt").text)
     assert not driver.find_element(By.ID, "answer").is_displayed(), "the answer shows before Space"
     assert not driver.find_element(By.ID, "ratings").is_displayed(), "the rating buttons show before Space"
+    # Code on a card: monospaced, its indentation kept, a long line scrolls inside its block
+    # rather than widening a phone's page.
+    driver.set_window_size(390, 844)
+    code = driver.execute_script("""
+        const box = document.createElement('div');
+        box.className = 'prompt';
+        document.body.append(box);
+        renderText(box, 'What does this print?\\n\\nfor i in range(2):\\n    print(i, "' + 'x'.repeat(300) + '")', {code: true});
+        const pre = box.querySelector('pre');
+        const found = [pre.textContent.split('\\n')[1], getComputedStyle(pre).fontFamily, document.documentElement.scrollWidth, window.innerWidth];
+        box.remove();
+        return found;""")
+    assert code[0] == '    print(i, "' + "x" * 300 + '")', code[0]
+    assert "mono" in code[1].lower(), code[1]
+    assert code[2] <= code[3], code
+    print("code block: indentation kept, monospaced, page width", code[2])
+    driver.set_window_size(900, 800)
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.SPACE)
     wait.until(EC.visibility_of_element_located((By.ID, "answer")))
