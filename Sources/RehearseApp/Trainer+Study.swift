@@ -58,9 +58,12 @@ extension Trainer {
         return card
     }
 
-    /// Grades a typed answer without recording anything: the feedback shown before rating.
+    /// Grades a typed answer without recording anything, with what the learner taught the
+    /// grader for this card: the feedback shown before rating.
     public func grade(_ typed: String, cardID: String) async throws -> AnswerGrader.Grade {
-        AnswerGrader.grade(typed, for: try await card(id: cardID).card)
+        let card = try await card(id: cardID).card
+        let corrections = try await database { store in try store.gradingCorrections(cardID: cardID) }
+        return AnswerGrader.grade(typed, for: card, corrections: corrections)
     }
 
     /// When the next card falls due, if any card has been answered: what an empty session

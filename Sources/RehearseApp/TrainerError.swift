@@ -19,6 +19,10 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
     case interviewWaiting(String)
     case tooManyInterviews(limit: Int)
     case invalidSetting(String)
+    /// The card has no such key point.
+    case unknownKeypoint(cardID: String, keypoint: String, known: [String])
+    /// A correction whose answer has no words to keep.
+    case nothingToLearn(keypoint: String)
 
     public var description: String {
         switch self {
@@ -37,6 +41,9 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
         case .interviewWaiting(let id): "interview \(id) has no question waiting; finish it to see the report"
         case .tooManyInterviews(let limit): "\(limit) mock interviews are already under way; finish one first"
         case .invalidSetting(let message): message
+        case .unknownKeypoint(let cardID, let keypoint, let known):
+            "card \(cardID) has no key point \"\(keypoint)\"; its key points are: \(known.joined(separator: " | "))"
+        case .nothingToLearn(let keypoint): "the answer has no words to learn from; type what you said for \"\(keypoint)\""
         }
     }
 }

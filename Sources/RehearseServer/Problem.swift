@@ -52,8 +52,8 @@ extension Problem {
             switch error {
             case .unreadableGuide(.tooLarge): .contentTooLarge
             case .unreadableGuide, .invalidSetting: .badRequest
-            case .unknownCard, .unknownGuide, .noInterview, .nothingToUndo: .notFound
-            case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews: .conflict
+            case .unknownCard, .unknownGuide, .unknownKeypoint, .noInterview, .nothingToUndo: .notFound
+            case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn: .conflict
             }
         self.init(status, error.description)
     }

@@ -19,6 +19,7 @@ struct StudyAPI: Sendable {
         router.post("/api/reviews") { request, _ in try await self.review(request) }
         router.post("/api/reviews/undo") { request, _ in try await self.undo(request) }
         router.post("/api/grade") { request, _ in try await self.grade(request) }
+        router.post("/api/corrections") { request, _ in try await self.teach(request) }
     }
 
     /// The next card to study, with the due time each rating would store, or 204 when
@@ -54,11 +55,34 @@ struct StudyAPI: Sendable {
     func grade(_ request: Request) async throws -> Response {
         let input = try await input(request)
         guard let cardID = input.card_id, let answer = input.answer else { throw Problem(.badRequest, "card_id and answer are required") }
-        let grade = try await trainer.grade(answer, cardID: cardID)
-        return try Response.json(
+        return try Self.feedback(try await trainer.grade(answer, cardID: cardID))
+    }
+
+    struct TeachInput: Decodable {
+        var card_id: String?
+        var keypoint: String?
+        var answer: String?
+        var accepted: Bool?
+    }
+
+    /// Teaches the grader about one key point of the card from the typed answer (`accepted`:
+    /// the answer states it, or it does not) and returns the answer graded again.
+    func teach(_ request: Request) async throws -> Response {
+        let input = try await request.decodeJSON(
+            TeachInput.self, limit: Self.maximumBody,
+            usage: "the body must be a JSON object with card_id, keypoint and answer (strings) and accepted (boolean)")
+        guard let cardID = input.card_id, let keypoint = input.keypoint, let answer = input.answer, let accepted = input.accepted else {
+            throw Problem(.badRequest, "card_id, keypoint, answer and accepted are required")
+        }
+        return try Self.feedback(try await trainer.teach(cardID: cardID, keypoint: keypoint, answer: answer, accepted: accepted))
+    }
+
+    static func feedback(_ grade: AnswerGrader.Grade) throws -> Response {
+        try Response.json(
             GradeFeedback(
                 summary: grade.summary, matched: grade.points.filter(\.covered).map(\.matched),
-                contradicted: grade.contradicted.map { .init(keypoint: $0.keypoint, evidence: $0.evidence ?? "") }, note: grade.note),
+                contradicted: grade.contradicted.map { .init(keypoint: $0.keypoint, evidence: $0.evidence ?? "") },
+                taught: grade.points.filter(\.taught).map(\.keypoint), note: grade.note),
             status: .ok)
     }
 
@@ -143,9 +167,11 @@ struct GradeFeedback: Encodable {
     var summary: GradeSummary
     var matched: [[String]]
     var contradicted: [Contradiction]
+    /// Key points whose verdict comes from what the learner taught for this card.
+    var taught: [String]
     var note: String?
 
-    enum CodingKeys: String, CodingKey { case rating, score, covered, missed, matched, contradicted, note }
+    enum CodingKeys: String, CodingKey { case rating, score, covered, missed, matched, contradicted, taught, note }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -155,6 +181,7 @@ struct GradeFeedback: Encodable {
         try container.encode(summary.missed, forKey: .missed)
         try container.encode(matched, forKey: .matched)
         try container.encode(contradicted, forKey: .contradicted)
+        try container.encode(taught, forKey: .taught)
         try container.encode(note, forKey: .note)
     }
 }

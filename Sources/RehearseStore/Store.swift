@@ -160,6 +160,16 @@ public final class Store: Sendable {
             }
             try db.create(index: "review_requestID", on: "review", columns: ["requestID"], unique: true, condition: Column("requestID") != nil)
         }
+        migrator.registerMigration("v8-grading-corrections") { db in
+            try db.create(table: "gradingCorrection") { table in
+                table.column("cardID", .text).notNull().references("card", onDelete: .cascade)
+                table.column("keypoint", .text).notNull()
+                table.column("phrase", .text).notNull()
+                table.column("accepted", .boolean).notNull()
+                table.column("createdAt", .double).notNull()
+                table.primaryKey(["cardID", "keypoint", "phrase"])
+            }
+        }
         return migrator
     }
 }

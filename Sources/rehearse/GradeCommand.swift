@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehearseApp
 import RehearseCore
 
 /// `rehearse grade --jsonl`: grade typed answers in batch (spec/cli-contracts.md §2).
-struct GradeCommand: ParsableCommand {
+struct GradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grade typed answers read as JSON Lines on standard input.",
@@ -13,8 +14,21 @@ struct GradeCommand: ParsableCommand {
             line is {"rating": 1-4, "score": 0-1, "covered": […], "missed": […], "contradicted": \
             [{"keypoint": …, "evidence": …}]}, in input order (a contradicted point is also \
             missed); a line that cannot be read gets {"error": …} and the rest go on.
+
+            What you teach the grader in typed study (t in the terminal, "I said this" on the \
+            web) is kept per card: --export-corrections prints it as JSON Lines \
+            ({"card_id", "keypoint", "phrase", "accepted"}), --import-corrections FILE stores \
+            such a file in the database (all of it, or nothing when a line is bad).
             """
     )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print the corrections taught to the grader as JSON Lines, and grade nothing.")
+    var exportCorrections = false
+
+    @Option(help: "Store the corrections in this JSON Lines file (from --export-corrections), and grade nothing.")
+    var importCorrections: String?
 
     @Flag(help: "Read and write JSON Lines (the only format; accepted for scripts that pass it).")
     var jsonl = false
@@ -26,7 +40,20 @@ struct GradeCommand: ParsableCommand {
         var answer: String?
     }
 
-    func run() throws {
+    func validate() throws {
+        if exportCorrections && importCorrections != nil { throw ValidationError("give --export-corrections or --import-corrections, not both") }
+    }
+
+    func run() async throws {
+        if exportCorrections || importCorrections != nil {
+            let trainer = try store.trainer()
+            do {
+                if let importCorrections { return try await CorrectionsFile.importing(importCorrections, into: trainer) }
+                return try await CorrectionsFile.export(from: trainer)
+            } catch let error as TrainerError {
+                throw refusal(error)
+            }
+        }
         let grader = AnswerGrader()
         var pending = Data()
         var lineNumber = 0

@@ -12,7 +12,8 @@ struct StudyCommand: AsyncParsableCommand {
         discussion: """
             Shows each card with its section path. Space or Enter reveals the answer (with \
             --type, type your answer first: it is graded, each key point shown ticked or \
-            missed, and Enter accepts the suggested rating); 1 Again, 2 Hard, 3 Good, 4 Easy rate it, each \
+            missed, and Enter accepts the suggested rating; t corrects the grader on one point, \
+            for this card from then on); 1 Again, 2 Hard, 3 Good, 4 Easy rate it, each \
             button showing when the card comes back; u undoes the last answer; q quits. Every \
             answer is saved before the next card appears. Due cards come first, the least \
             likely to be recalled first; then new cards by guide priority and document order.

@@ -20,13 +20,14 @@ struct TerminalStudy {
     }
 
     private enum Key {
-        case reveal, quit, undo, rate(Rating), other
+        case reveal, quit, undo, teach, rate(Rating), other
 
         init(_ byte: UInt8?) {
             switch byte {
             case nil, UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x1B: self = .quit
             case UInt8(ascii: " "), 0x0A, 0x0D: self = .reveal
             case UInt8(ascii: "u"), UInt8(ascii: "U"): self = .undo
+            case UInt8(ascii: "t"), UInt8(ascii: "T"): self = .teach
             case let byte? where (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(byte):
                 self = .rate(Rating(rawValue: Int(byte - UInt8(ascii: "0"))) ?? .good)
             default: self = .other
@@ -98,6 +99,11 @@ struct TerminalStudy {
                         next = try await trainer.nextCard(in: session)
                         continue session
                     }
+                case .teach:
+                    if let typedAnswer, let current = grade {
+                        grade = try await teach(current, answer: typedAnswer, cardID: turn.card.card.id)
+                        showFeedback(grade)
+                    }
                 case .quit: break session
                 default: continue
                 }
@@ -115,22 +121,46 @@ struct TerminalStudy {
         terminal.write(terminal.dim("undone: the last answer was removed\n\n"))
     }
 
-    /// Each key point ticked or missed, with the words that matched, and the suggested rating.
+    /// Each key point, numbered, ticked or missed, with the words that matched, and the
+    /// suggested rating.
     private func showFeedback(_ grade: AnswerGrader.Grade?) {
         guard let grade else { return }
         var lines = ["Key points:"]
-        for point in grade.points {
+        for (number, point) in zip(1..., grade.points) {
+            let taught = point.taught ? terminal.dim("  (you taught this)") : ""
             if point.covered {
-                lines.append("  " + terminal.green("✓ \(point.keypoint)") + terminal.dim("  (\(point.matched.joined(separator: ", ")))"))
+                lines.append("  \(number) " + terminal.green("✓ \(point.keypoint)") + terminal.dim("  (\(point.matched.joined(separator: ", ")))") + taught)
             } else if point.verdict == .contradicted {
-                lines.append("  " + terminal.red("✗ \(point.keypoint)") + terminal.dim("  — you said: “\(point.evidence ?? "")”"))
+                lines.append("  \(number) " + terminal.red("✗ \(point.keypoint)") + terminal.dim("  — you said: “\(point.evidence ?? "")”") + taught)
             } else {
-                lines.append("  " + terminal.red("✗ \(point.keypoint)"))
+                lines.append("  \(number) " + terminal.red("✗ \(point.keypoint)"))
             }
         }
         if let note = grade.note { lines.append(terminal.dim("  note: \(note)")) }
-        lines.append("Suggested: \(grade.rating.rawValue) \(grade.rating.name) (score \(Int((grade.score * 100).rounded()))%) — Enter accepts, 1–4 to choose")
+        lines.append("Suggested: \(grade.rating.rawValue) \(grade.rating.name) (score \(Int((grade.score * 100).rounded()))%) — Enter accepts, 1–4 to choose, t to correct a point")
         terminal.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Asks which point the grader got wrong and teaches it: a missed point was said, a
+    /// ticked one was not. Returns the answer graded again, or the same grade when nothing
+    /// usable was typed.
+    private func teach(_ grade: AnswerGrader.Grade, answer: String, cardID: String) async throws -> AnswerGrader.Grade {
+        terminal.write(terminal.dim("Point to correct (its number; a missed one becomes said, a ticked one not said): "))
+        guard let line = terminal.readLine(), let number = Int(line.trimmingCharacters(in: .whitespaces)),
+            grade.points.indices.contains(number - 1)
+        else {
+            terminal.write(terminal.dim("nothing corrected\n"))
+            return grade
+        }
+        let point = grade.points[number - 1]
+        do {
+            let regraded = try await trainer.teach(cardID: cardID, keypoint: point.keypoint, answer: answer, accepted: !point.covered)
+            terminal.write(terminal.green("learnt for this card: \(point.covered ? "not said" : "said"): \(point.keypoint)") + "\n")
+            return regraded
+        } catch let error as TrainerError {
+            terminal.write(terminal.red("not learnt: \(error.description)") + "\n")
+            return grade
+        }
     }
 
     private func show(_ turn: StudyTurn, position: Int) {

@@ -37,6 +37,31 @@ import Testing
         #expect((result["score"] as? Double ?? 1) < 0.5)
     }
 
+    @Test func correctionsAreImportedWholeOrNotAtAllAndExportedAsTheyWere() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("db.sqlite").path
+        #expect(try CLI.run("import", "--db", database, "--no-lab", CLI.userGuide).status == 0)
+        let card = try #require((try CLI.query(database, "select id from card where kind = 'qa' order by queueOrder limit 1").first as? [Any])?.first as? String)
+        let good = #"{"card_id": "\#(card)", "keypoint": "a point", "phrase": "my words", "accepted": true}"#
+        let file = folder.appendingPathComponent("corrections.jsonl")
+        try Data((good + "\n{\"card_id\": 3}\n").utf8).write(to: file)
+        let bad = try CLI.run("grade", "--db", database, "--import-corrections", file.path)
+        #expect(bad.status == 2)
+        #expect(bad.error.contains("corrections.jsonl:2: not a correction"), "\(bad.error)")
+        let orphan = #"{"card_id": "nope", "keypoint": "k", "phrase": "p", "accepted": false}"#
+        try Data((good + "\n" + orphan + "\n").utf8).write(to: file)
+        let unknown = try CLI.run("grade", "--db", database, "--import-corrections", file.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("corrections.jsonl:2: no card with id nope"), "\(unknown.error)")
+        #expect(try CLI.run("grade", "--db", database, "--export-corrections").output.isEmpty)
+        try Data((good + "\n").utf8).write(to: file)
+        let stored = try CLI.run("grade", "--db", database, "--import-corrections", file.path)
+        #expect(stored.output.contains("Stored 1 correction."), "\(stored.output) \(stored.error)")
+        let exported = try CLI.run("grade", "--db", database, "--export-corrections").output
+        #expect(exported == #"{"accepted":true,"card_id":"\#(card)","keypoint":"a point","phrase":"my words"}"# + "\n")
+    }
+
     static func runRaw(_ input: Data) throws -> CLI.Run {
         let process = Process()
         process.executableURL = CLI.executable

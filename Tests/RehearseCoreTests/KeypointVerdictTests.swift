@@ -86,3 +86,36 @@ extension KeypointVerdictTests {
         }
     }
 }
+
+/// What the learner teaches the grader for a card.
+@Suite struct GradingCorrectionTests {
+    let point = "C extensions can release the GIL"
+
+    @Test func anAcceptedPhraseStatesThePointWhenAnAnswerSaysIt() {
+        let answer = "NumPy lets other threads run while its compiled loops work."
+        #expect(AnswerGrader().grade(answer: answer, keypoints: [point]).points[0].verdict == .absent)
+        let taught = GradingCorrection(cardID: "c1", keypoint: point, phrase: "NumPy lets other threads run while its compiled loops work", accepted: true)
+        let grade = AnswerGrader().grade(answer: answer, keypoints: [point], corrections: [taught])
+        #expect(grade.points[0].verdict == .stated)
+        #expect(grade.points[0].taught)
+        #expect(grade.rating == .easy)
+        // Another answer that does not say the phrase is graded as before.
+        #expect(AnswerGrader().grade(answer: "Threads share memory.", keypoints: [point], corrections: [taught]).points[0].verdict == .absent)
+    }
+
+    @Test func aRejectedPhraseContradictsThePointAndOutweighsAnAcceptance() {
+        let answer = "C extensions release the GIL only when they are written in Rust."
+        #expect(AnswerGrader().grade(answer: answer, keypoints: [point]).points[0].verdict == .stated)
+        let rejected = GradingCorrection(cardID: "c1", keypoint: point, phrase: "only when written in Rust", accepted: false)
+        let accepted = GradingCorrection(cardID: "c1", keypoint: point, phrase: "C extensions release the GIL", accepted: true)
+        let grade = AnswerGrader().grade(answer: answer, keypoints: [point], corrections: [accepted, rejected])
+        #expect(grade.points[0].verdict == .contradicted)
+        #expect(grade.points[0].taught)
+    }
+
+    @Test func thePhraseKeptIsTheSentenceClosestToThePoint() {
+        let answer = "Threads share memory. NumPy releases the GIL inside its C loops. That is all."
+        #expect(GradingCorrection.phrase(in: answer, for: point) == "NumPy releases the GIL inside its C loops")
+        #expect(GradingCorrection.phrase(in: "no idea really", for: point) == "no idea really")
+    }
+}

@@ -153,6 +153,30 @@ import RehearseApp
         #expect(try store.reviewCount() == 0)
     }
 
+    @Test func aLearnerTeachesTheGraderForACard() async throws {
+        let store = try Self.store()
+        let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let answer = "We got it straight from memory, no trip to the backend."
+            let before = try Self.json(try await client.execute(
+                uri: "/api/grade", method: .post, headers: Self.jsonHeaders, body: ByteBuffer(string: #"{"card_id": "\#(id)", "answer": "\#(answer)"}"#)).body)
+            #expect(before["rating"] as? Int == 1)
+            let taught = try await client.execute(
+                uri: "/api/corrections", method: .post, headers: Self.jsonHeaders,
+                body: ByteBuffer(string: #"{"card_id": "\#(id)", "keypoint": "The value was found in the cache", "answer": "\#(answer)", "accepted": true}"#))
+            #expect(taught.status == .ok)
+            let after = try Self.json(taught.body)
+            #expect(after["rating"] as? Int == 4)
+            #expect(after["taught"] as? [String] == ["The value was found in the cache"])
+            let unknown = try await client.execute(
+                uri: "/api/corrections", method: .post, headers: Self.jsonHeaders,
+                body: ByteBuffer(string: #"{"card_id": "\#(id)", "keypoint": "nothing like it", "answer": "x", "accepted": true}"#))
+            #expect(unknown.status == .notFound)
+        }
+        #expect(try store.gradingCorrections(cardID: id).count == 1)
+    }
+
     @Test func badReviewsAreProblemsWithTheRightStatus() async throws {
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
         try await app.test(.router) { client in

@@ -37,6 +37,8 @@ public struct AnswerGrader: Sendable {
         public var matched: [String]
         /// The part of the answer the verdict rests on, when it is not absent.
         public var evidence: String?
+        /// Whether the verdict comes from what the learner taught the grader for this card.
+        public var taught = false
 
         public init(keypoint: String, verdict: Verdict, matched: [String] = [], evidence: String? = nil) {
             self.keypoint = keypoint
@@ -62,7 +64,9 @@ public struct AnswerGrader: Sendable {
         public var contradicted: [Point] { points.filter { $0.verdict == .contradicted } }
     }
 
-    public func grade(answer fullAnswer: String, keypoints: [String], question: String? = nil) -> Grade {
+    /// - Parameter corrections: what the learner taught for this card; a phrase they accepted
+    ///   that the answer says makes its point stated, one they rejected makes it contradicted.
+    public func grade(answer fullAnswer: String, keypoints: [String], question: String? = nil, corrections: [GradingCorrection] = []) -> Grade {
         let answer = fullAnswer.count > Self.maximumLength ? String(fullAnswer.prefix(Self.maximumLength)) : fullAnswer
         let uncovered = keypoints.map { Point(keypoint: $0, verdict: .absent) }
         let text = AnswerText(answer)
@@ -129,6 +133,19 @@ public struct AnswerGrader: Sendable {
             points[index].verdict = .contradicted
             note = "terms are attached to the wrong things"
         }
+        if !corrections.isEmpty {
+            // All the answer's terms, connectives included, as the phrase's were read.
+            let keys = Set(TermNormalizer.terms(answer).map(\.key))
+            for (index, keypoint) in keypoints.enumerated() {
+                // A rejection outweighs an acceptance of the same point.
+                let taught = corrections.filter { $0.keypoint == keypoint && $0.isSaid(inAnswerKeys: keys) }.sorted { !$0.accepted && $1.accepted }
+                guard let correction = taught.first else { continue }
+                points[index] = Point(
+                    keypoint: keypoint, verdict: correction.accepted ? .stated : .contradicted,
+                    matched: correction.accepted ? [correction.phrase] : [], evidence: correction.phrase)
+                points[index].taught = true
+            }
+        }
         if Self.isBareTermList(answer) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "a list of terms states no fact: say what each one does")
         }
@@ -142,11 +159,11 @@ public struct AnswerGrader: Sendable {
 
     /// Grades an answer to a card: outputs and claim values exactly, everything else by its
     /// key points.
-    public static func grade(_ answer: String, for card: Card) -> Grade {
+    public static func grade(_ answer: String, for card: Card, corrections: [GradingCorrection] = []) -> Grade {
         if card.kind == .predictOutput || card.kind == .claim {
             return gradeExactly(answer: answer, expected: card.answer)
         }
-        return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt)
+        return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt, corrections: corrections)
     }
 
     /// An answer that must match exactly, white space folded: a program's output, a value.

@@ -98,26 +98,43 @@ async function check() {
     $("status").textContent = "Not checked: " + grade.detail;
     return;
   }
+  showFeedback(grade);
+  $("typing").hidden = true;
+  reveal();
+  $("ratings").querySelector("button[data-rating='" + grade.rating + "']").focus();
+}
+
+// Each point with a button to correct the grader: a missed point "I said this", a ticked
+// one "I didn't say this". The grader keeps the answer's words for this card.
+function showFeedback(grade) {
   const feedback = $("feedback");
   feedback.replaceChildren();
   const list = document.createElement("ul");
-  for (const point of grade.covered) {
-    const item = document.createElement("li");
-    item.className = "covered";
-    item.textContent = "✓ " + point;
-    list.append(item);
-  }
   const wrong = new Map(grade.contradicted.map((point) => [point.keypoint, point.evidence]));
-  for (const point of grade.missed) {
+  const taught = new Set(grade.taught);
+  const points = grade.covered.map((point) => [point, true]).concat(grade.missed.map((point) => [point, false]));
+  for (const [point, covered] of points) {
     const item = document.createElement("li");
-    item.className = wrong.has(point) ? "missed contradicted" : "missed";
-    item.textContent = "✗ " + point;
+    item.className = covered ? "covered" : wrong.has(point) ? "missed contradicted" : "missed";
+    item.textContent = (covered ? "✓ " : "✗ ") + point;
     if (wrong.has(point)) {
       const said = document.createElement("span");
       said.className = "evidence";
       said.textContent = " — you said: “" + wrong.get(point) + "”";
       item.append(said);
     }
+    if (taught.has(point)) {
+      const mark = document.createElement("span");
+      mark.className = "evidence";
+      mark.textContent = " (you taught this)";
+      item.append(mark);
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "teach";
+    button.textContent = covered ? "I didn't say this" : "I said this";
+    button.addEventListener("click", () => teach(point, !covered));
+    item.append(" ", button);
     list.append(item);
   }
   const note = document.createElement("p");
@@ -140,8 +157,18 @@ async function check() {
   }
   feedback.append(list, note, echo);
   feedback.hidden = false;
-  $("typing").hidden = true;
-  reveal();
+}
+
+// Tells the grader whether this answer states a point, and shows the answer graded again.
+async function teach(point, accepted) {
+  const response = await post("/api/corrections", { card_id: card.id, keypoint: point, answer: typedAnswer, accepted: accepted });
+  const grade = await response.json();
+  if (!response.ok) {
+    $("status").textContent = "Not learnt: " + grade.detail;
+    return;
+  }
+  showFeedback(grade);
+  $("status").textContent = "Learnt for this card.";
   $("ratings").querySelector("button[data-rating='" + grade.rating + "']").focus();
 }
 
