@@ -32,6 +32,8 @@ import Testing
         #expect(log.contains("code block: indentation kept, monospaced"), "\(log)")
         #expect(log.contains("after uu: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("missed: [") && log.contains("✗ "), "\(log)")
+        #expect(log.contains("taught: [") && log.contains("(you taught this)"), "\(log)")
+        #expect(try CLI.query(server.database, "select count(*) from gradingCorrection").first.flatMap { ($0 as? [Any])?.first as? Int } == 1)
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")
         #expect(log.contains("upload: 07-upload: ") && log.contains(" added, 0 changed, 0 retired, 0 unchanged."), "\(log)")
         #expect(log.contains("guide page code lab: runs"), "\(log)")

@@ -37,6 +37,18 @@ import Glibc
         #expect(try CLI.reviewCount(database) == 2)
     }
 
+    @Test func aTypedAnswerTeachesTheGraderInAPseudoTerminal() throws {
+        let (status, screen) = try CLI.pseudoTerminal(database: database, command: "study --type --limit 1", steps: [
+            "Your answer=>a big mutex so that one stream of bytecode goes at once\n",
+            "t to correct a point=>t", "Point to correct=>1\n", "learnt for this card=>4", "Reviewed",
+        ])
+        #expect(status == 0, "\(screen)")
+        #expect(screen.contains("learnt for this card: said: "), "\(screen)")
+        #expect(screen.contains("(you taught this)"), "\(screen)")
+        #expect(try CLI.query(database, "select count(*) from gradingCorrection").first.flatMap { ($0 as? [Any])?.first as? Int } == 1)
+        #expect(try CLI.reviewCount(database) == 1)
+    }
+
     @Test func aThreeQuestionMockInterviewInAPseudoTerminal() throws {
         let (status, screen) = try CLI.pseudoTerminal(database: database, command: "mock --questions 3 --minutes 9 --seed 11", steps: [
             "Question 1/3=>Only one thread runs Python bytecode at a time.\n\n",

@@ -68,6 +68,35 @@ public struct AnswerGrader: Sendable {
     ///   that the answer says makes its point stated, one they rejected makes it contradicted.
     public func grade(answer fullAnswer: String, keypoints: [String], question: String? = nil, corrections: [GradingCorrection] = []) -> Grade {
         let answer = fullAnswer.count > Self.maximumLength ? String(fullAnswer.prefix(Self.maximumLength)) : fullAnswer
+        let grade = judge(answer: answer, keypoints: keypoints, question: question)
+        return corrections.isEmpty ? grade : Self.applying(corrections, to: grade, answer: answer)
+    }
+
+    /// What the learner taught overrides the judgement of the points it is about, whatever
+    /// else the grader made of the answer ("not sure, but …" included): an accepted phrase the
+    /// answer says makes its point stated, a rejected one contradicted.
+    static func applying(_ corrections: [GradingCorrection], to grade: Grade, answer: String) -> Grade {
+        // All the answer's terms, connectives included, as the phrases' were read.
+        let keys = Set(TermNormalizer.terms(answer).map(\.key))
+        var taughtAny = false
+        var points = grade.points
+        for (index, point) in points.enumerated() {
+            // A rejection outweighs an acceptance of the same point.
+            let taught = corrections.filter { $0.keypoint == point.keypoint && $0.isSaid(inAnswerKeys: keys) }.sorted { !$0.accepted && $1.accepted }
+            guard let correction = taught.first else { continue }
+            points[index] = Point(
+                keypoint: point.keypoint, verdict: correction.accepted ? .stated : .contradicted,
+                matched: correction.accepted ? [correction.phrase] : [], evidence: correction.phrase)
+            points[index].taught = true
+            taughtAny = true
+        }
+        guard taughtAny else { return grade }
+        let score = Self.score(points)
+        return Grade(score: score, rating: Self.rating(for: score), points: points, note: nil)
+    }
+
+    /// The grader's own judgement of an answer, before what the learner taught.
+    func judge(answer: String, keypoints: [String], question: String?) -> Grade {
         let uncovered = keypoints.map { Point(keypoint: $0, verdict: .absent) }
         let text = AnswerText(answer)
         if text.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
@@ -132,19 +161,6 @@ public struct AnswerGrader: Sendable {
         for index in Self.swappedKeypoints(text, keyTerms: keyTerms, frequency: frequency) where points[index].covered {
             points[index].verdict = .contradicted
             note = "terms are attached to the wrong things"
-        }
-        if !corrections.isEmpty {
-            // All the answer's terms, connectives included, as the phrase's were read.
-            let keys = Set(TermNormalizer.terms(answer).map(\.key))
-            for (index, keypoint) in keypoints.enumerated() {
-                // A rejection outweighs an acceptance of the same point.
-                let taught = corrections.filter { $0.keypoint == keypoint && $0.isSaid(inAnswerKeys: keys) }.sorted { !$0.accepted && $1.accepted }
-                guard let correction = taught.first else { continue }
-                points[index] = Point(
-                    keypoint: keypoint, verdict: correction.accepted ? .stated : .contradicted,
-                    matched: correction.accepted ? [correction.phrase] : [], evidence: correction.phrase)
-                points[index].taught = true
-            }
         }
         if Self.isBareTermList(answer) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "a list of terms states no fact: say what each one does")
