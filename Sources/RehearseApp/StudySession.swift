@@ -51,3 +51,27 @@ public struct StudyTurn: Sendable {
         max(0, states[rating].due.timeIntervalSince(states.at))
     }
 }
+
+/// What an empty session tells the learner: when the next card comes, and how many new
+/// cards wait for another day because of the daily limit.
+public struct StudyOutlook: Sendable, Equatable {
+    /// When the next card falls due, if any card has been answered.
+    public var nextDue: Date?
+    /// New cards not yet introduced, in the session's guides and sections.
+    public var newWaiting: Int
+    /// Today's budget of new cards, and how many of them were used.
+    public var newPerDay: Int
+    public var newToday: Int
+
+    /// One or two sentences for the learner, the same in both doors.
+    public func message(at now: Date) -> String {
+        var lines = ["Nothing is due and no new card is left for today."]
+        if let nextDue, nextDue > now {
+            lines.append("Next card in \(IntervalText.format(nextDue.timeIntervalSince(now))).")
+        }
+        if newWaiting > 0, newToday >= newPerDay {
+            lines.append("\(newWaiting) new card\(newWaiting == 1 ? " waits" : "s wait") for tomorrow: today's \(newPerDay) are done. Raise the daily limit with `rehearse plan --new-per-day N`, or study more now with `rehearse study --new N`.")
+        }
+        return lines.joined(separator: " ")
+    }
+}

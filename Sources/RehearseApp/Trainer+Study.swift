@@ -72,3 +72,16 @@ extension Trainer {
         try await database { store in try store.nextDueDate() }
     }
 }
+
+extension Trainer {
+    /// What an empty session tells the learner (see ``StudyOutlook``).
+    public func outlook(for session: StudySession, at now: Date = Date()) async throws -> StudyOutlook {
+        try await database { store in
+            let scheduler = try Self.scheduler(store)
+            let perDay = try session.newCardsPerDay ?? Self.newCardsPerDay(store, scheduler: scheduler, at: now)
+            return StudyOutlook(
+                nextDue: try store.nextDueDate(), newWaiting: try store.newCards(limit: 10_000, filter: session.filter, now: now).count,
+                newPerDay: perDay, newToday: try store.newCardsIntroduced(on: now))
+        }
+    }
+}

@@ -16,16 +16,33 @@ struct StudyAPI: Sendable {
             Page.response(title: "study", tab: .study, visitor: context.visitor, body: try Page.fragment("study"), scripts: ["api.js", "text.js", "study.js"])
         }
         router.get("/api/study/next") { request, _ in try await self.next(request) }
+        router.get("/api/study/outlook") { request, _ in try await self.outlook(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
         router.post("/api/reviews/undo") { request, _ in try await self.undo(request) }
         router.post("/api/grade") { request, _ in try await self.grade(request) }
         router.post("/api/corrections") { request, _ in try await self.teach(request) }
     }
 
+    /// The session a request asks for: all cards, or a guide's, or a section's.
+    static func session(_ request: Request) -> StudySession {
+        StudySession(filter: StudyFilter(guide: request.uri.queryParameters.get("guide"), section: request.uri.queryParameters.get("section")))
+    }
+
+    /// What an empty session says: when the next card comes, and the new cards held back
+    /// by the daily limit, with the terminal's message.
+    func outlook(_ request: Request) async throws -> Response {
+        let now = Date()
+        let outlook = try await trainer.outlook(for: Self.session(request), at: now)
+        return try Response.json([
+            "message": outlook.message(at: now), "next_due": outlook.nextDue.map { $0.formatted(.iso8601) as Any } ?? NSNull(),
+            "new_waiting": outlook.newWaiting, "new_per_day": outlook.newPerDay, "new_today": outlook.newToday,
+        ], status: .ok)
+    }
+
     /// The next card to study, with the due time each rating would store, or 204 when
     /// nothing is due and no new card is left for today.
     func next(_ request: Request) async throws -> Response {
-        let session = StudySession(filter: StudyFilter(guide: request.uri.queryParameters.get("guide"), section: request.uri.queryParameters.get("section")))
+        let session = Self.session(request)
         guard let turn = try await trainer.nextCard(in: session) else { return Response(status: .noContent) }
         let card = turn.card.card
         return try Response.json(NextCard(

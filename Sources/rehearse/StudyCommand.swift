@@ -51,8 +51,7 @@ struct StudyCommand: AsyncParsableCommand {
             }
             let session = StudySession(filter: StudyFilter(guide: guide, section: section), newCardsPerDay: newCards, limit: limit)
             guard let first = try await trainer.nextCard(in: session) else {
-                say("Nothing is due and no new card is left for today.")
-                if let next = try await trainer.nextDueDate() { say("Next card due in \(IntervalText.format(max(0, next.timeIntervalSince(Date())))).") }
+                say(try await trainer.outlook(for: session).message(at: Date()))
                 return
             }
             let summary = try await TerminalStudy(trainer: trainer, terminal: Terminal(), typed: type).run(session, first: first)

@@ -167,6 +167,14 @@ import Glibc
         }
     }
 
+    @Test func anEmptySessionSaysWhyNewCardsWait() throws {
+        _ = try CLI.run(["study", "--db", database, "--new", "2"], input: " 4 4q")
+        let run = try CLI.run(["study", "--db", database, "--new", "2"], input: "q")
+        #expect(run.output.contains("Nothing is due and no new card is left for today."), "\(run.output)")
+        #expect(run.output.contains("89 new cards wait for tomorrow: today's 2 are done."), "\(run.output)")
+        #expect(run.output.contains("rehearse plan --new-per-day N"), "\(run.output)")
+    }
+
     @Test func badInputIsNamedAndNothingStoredIsLost() throws {
         let before = try CLI.reviewCount(database)
         let broken = folder.appendingPathComponent("broken.txt")

@@ -68,6 +68,10 @@ import RehearseApp
             #expect(easy.status == .created)
             let after = try await client.execute(uri: "/api/study/next", method: .get)
             #expect(after.status == .noContent)
+            let outlook = try Self.json(try await client.execute(uri: "/api/study/outlook", method: .get).body)
+            #expect((outlook["message"] as? String)?.hasPrefix("Nothing is due and no new card is left for today. Next card in ") == true)
+            #expect(outlook["new_waiting"] as? Int == 0)
+            #expect((outlook["next_due"] as? String)?.hasSuffix("Z") == true)
         }
     }
 

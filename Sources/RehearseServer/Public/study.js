@@ -36,6 +36,21 @@ function newRequestId() {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+// Nothing to study now: say when the next card comes (and why new cards wait), clear the
+// last card, and come back by itself when the next card falls due within the hour.
+let waiting = null;
+async function showNothingLeft() {
+  card = null;
+  const outlook = await (await fetch("/api/study/outlook", { headers: { "Accept": "application/json" } })).json();
+  $("prompt").textContent = outlook.message;
+  $("counts").textContent = saved.length + " answered on this page";
+  $("path").textContent = "";
+  for (const id of ["answer", "feedback", "typing", "reveal", "ratings"]) $(id).hidden = true;
+  clearTimeout(waiting);
+  const wait = outlook.next_due ? Date.parse(outlook.next_due) - Date.now() : Infinity;
+  if (wait < 3600 * 1000) waiting = setTimeout(next, Math.max(wait, 0) + 1000);
+}
+
 async function next() {
   const response = await fetch("/api/study/next", { headers: { "Accept": "application/json" } });
   if (response.status === 401) {
@@ -43,12 +58,7 @@ async function next() {
     return;
   }
   if (response.status === 204) {
-    card = null;
-    $("prompt").textContent = "Nothing is due and no new card is left for today.";
-    $("counts").textContent = saved.length + " answered on this page";
-    $("path").textContent = "";
-    $("reveal").hidden = true;
-    $("ratings").hidden = true;
+    await showNothingLeft();
     return;
   }
   const body = await response.json();
