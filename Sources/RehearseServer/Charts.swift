@@ -4,18 +4,28 @@ import RehearseCore
 /// Charts drawn as SVG on the server: no script, font or CDN. Colours come from classes in
 /// style.css, so they follow the light or dark scheme.
 enum Charts {
-    /// Vertical bars with a label under each, scaled to the largest value.
+    /// Vertical bars with a label under each, scaled to the largest value, each value written
+    /// above its bar where there is room (a phone has no hover). A nil value has no data: it
+    /// is drawn as a dash, not as a zero.
     /// - Parameter labelEvery: label one bar in so many, so that labels never overlap.
-    static func bars(_ values: [Double], labels: [String], maximum: Double? = nil, labelEvery: Int = 5, title: String, format: (Double) -> String) -> String {
+    static func bars(_ values: [Double?], labels: [String], maximum: Double? = nil, labelEvery: Int = 5, title: String, format: (Double) -> String) -> String {
         let width = max(values.count * 22, 200)
         let height = 140
-        let top = max(maximum ?? values.max() ?? 1, 1e-9)
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\" aria-label=\"\(Page.escape(title))\"><title>\(Page.escape(title))</title>"
+        let top = max(maximum ?? values.compactMap { $0 }.max() ?? 1, 1e-9)
+        var svg = "<svg class=\"chart\" viewBox=\"0 -14 \(width) \(height + 44)\" role=\"img\" aria-label=\"\(Page.escape(title))\"><title>\(Page.escape(title))</title>"
         for (index, value) in values.enumerated() {
-            let barHeight = Int((value / top * Double(height)).rounded())
             let x = index * 22 + 2
-            svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(Page.escape(labels[index])): \(Page.escape(format(value)))</title></rect>"
-            if index % labelEvery == 0 {
+            let labelled = index % labelEvery == 0
+            if let value {
+                let barHeight = Int((value / top * Double(height)).rounded())
+                svg += "<rect class=\"bar\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"18\" height=\"\(barHeight)\"><title>\(Page.escape(labels[index])): \(Page.escape(format(value)))</title></rect>"
+                if labelled || values.count <= 12 {
+                    svg += "<text class=\"value\" x=\"\(x + 9)\" y=\"\(height - barHeight - 3)\" text-anchor=\"middle\">\(Page.escape(format(value)))</text>"
+                }
+            } else {
+                svg += "<text class=\"value none\" x=\"\(x + 9)\" y=\"\(height - 3)\" text-anchor=\"middle\"><title>\(Page.escape(labels[index])): no data</title>–</text>"
+            }
+            if labelled {
                 svg += "<text class=\"label\" x=\"\(x + 9)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(Page.escape(labels[index]))</text>"
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RehearseApp
 import RehearseCore
+import RehearseStore
 
 /// The progress dashboard: readiness per guide and section (on the interview date when one
 /// is set), retention over the weeks, reviews due in the next 30 days, and a calendar of
@@ -14,8 +15,14 @@ struct Dashboard: Sendable {
     }
 
     func page(visitor: Visitor) async throws -> Response {
-        let data = try await data(at: Date())
+        let now = Date()
+        let data = try await data(at: now)
         let report = data.report
+        let settings = try await trainer.settings(at: now)
+        let outlook = try await trainer.outlook(for: StudySession(), at: now)
+        let newLeft = max(0, outlook.newPerDay - outlook.newToday)
+        let dueToday = report.duePerDay.first ?? 0
+        let daysLeft = settings.daysLeft.map { " · \($0) day\($0 == 1 ? "" : "s") to the interview" } ?? ""
         let guides: String = report.groups.map { group -> String in
             let name = group.section.map { "&nbsp;&nbsp;" + Page.escape($0) } ?? "<strong>\(Page.escape(group.guide))</strong>"
             return "<tr><td>\(name)</td><td>\(group.new)</td><td>\(group.learning)</td><td>\(group.review)</td><td><meter min=\"0\" max=\"1\" value=\"\(group.readiness)\"></meter> \(Int((group.readiness * 100).rounded()))%</td></tr>"
@@ -25,10 +32,11 @@ struct Dashboard: Sendable {
             report.duePerDay.map(Double.init), labels: (0..<report.duePerDay.count).map { "+\($0)d" },
             title: "Reviews due per day, next 30 days", format: { "\(Int($0)) due" })
         let retention = Charts.bars(
-            data.retentionPerWeek.map { $0.retention ?? 0 }, labels: data.retentionPerWeek.map { String(DayFormat.format($0.weekStart).dropFirst(5)) },
+            data.retentionPerWeek.map(\.retention), labels: data.retentionPerWeek.map { String(DayFormat.format($0.weekStart).dropFirst(5)) },
             maximum: 1, labelEvery: 3, title: "Retention per week", format: { "\(Int(($0 * 100).rounded()))%" })
         let body: String = """
             <h1>Progress</h1>
+            <p class="next-step"><a class="button" href="/">Study now: \(dueToday) due today, \(min(newLeft, outlook.newWaiting)) new</a>\(daysLeft)</p>
             \(report.interviewDate.map { "<p>Interview on \(DayFormat.format($0)).</p>" } ?? "")
             <h2>Readiness on \(readinessDay)</h2>
             <table><thead><tr><th>Guide / section</th><th>New</th><th>Learning</th><th>Review</th><th>Readiness</th></tr></thead><tbody>\(guides)</tbody></table>
