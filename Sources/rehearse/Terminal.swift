@@ -86,10 +86,17 @@ final class Terminal {
         enterRawMode()
         defer { if !wasRaw { restore() } }
         var typed: [UInt8] = []
+        // Rows above the cursor that the last drawing took: a long answer wraps, and the redraw
+        // must start where the line began, not on its last row.
+        var rowsAbove = 0
         func redraw() {
             let left = max(0, Int(deadline.timeIntervalSinceNow.rounded(.up)))
             let clock = String(format: "[%d:%02d] ", left / 60, left % 60)
-            write("\r\u{1B}[K" + (left == 0 ? red(clock) : dim(clock)) + String(decoding: typed, as: UTF8.self))
+            let text = String(decoding: typed, as: UTF8.self)
+            let up = rowsAbove > 0 ? "\u{1B}[\(rowsAbove)A" : ""
+            write(up + "\r\u{1B}[J" + (left == 0 ? red(clock) : dim(clock)) + text)
+            // After exactly a full row the cursor waits on its last column: (length - 1) / columns.
+            rowsAbove = max(0, (clock.count + text.count - 1) / columns)
         }
         redraw()
         while true {
@@ -114,6 +121,13 @@ final class Terminal {
             }
             redraw()
         }
+    }
+
+    /// The terminal's width in columns (80 when it cannot be asked).
+    var columns: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     func write(_ text: String) {

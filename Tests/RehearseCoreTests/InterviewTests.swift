@@ -71,6 +71,25 @@ import Testing
         let text = report.render()
         #expect(text.hasPrefix("Mock interview — 3 questions, score 33%, 1:35 of 10:00"))
         #expect(text.contains("Weakest topics — review:\n  ORM (0%)\n    - select_related does a JOIN"))
+        // Each question says how it was rated, in words, and what was said.
+        #expect(text.contains("GIL · Easy · score 100% · 0:30\n   You said: Only one thread runs bytecode"))
+        #expect(text.contains("ORM · Again · score 0%"))
+    }
+
+    @Test func aQuestionLeftWaitingWhenTheInterviewEndsIsReported() throws {
+        let candidates = (1...3).map { MockPlanner.Candidate(CardEvidence(
+            card: Self.card("q\($0)", section: "S\($0)"), recall: nil, stability: nil, lastReview: nil, lapses: 0, recentRatings: [], meanGrade: nil)) }
+        let start = Date(timeIntervalSince1970: 0)
+        var interview = try #require(MockInterview(candidates: candidates, minutes: 9, questions: 3, seed: 1, at: start))
+        let asked = interview.nextQuestion(at: start)
+        let first = try #require(asked)
+        _ = interview.answer("an answer", at: start.addingTimeInterval(20))
+        let waiting = interview.nextQuestion(at: start.addingTimeInterval(21))
+        let second = try #require(waiting)
+        let report = interview.report(at: start.addingTimeInterval(30))
+        #expect(report.questions.map(\.prompt) == [first.card.prompt])
+        #expect(report.unanswered == [second.card.prompt])
+        #expect(report.render().contains("–. \(second.card.prompt)  [not answered: the interview ended]"))
     }
 
     @Test func myNotesSortsCardsByEvidence() {

@@ -82,8 +82,10 @@ public struct MockInterview: Sendable {
         return (graded, grade)
     }
 
-    /// The report on the questions answered so far.
+    /// The report on the questions answered so far, and the one left waiting, if any.
     public func report(at now: Date) -> MockReport {
-        MockReport(startedAt: startedAt, minutes: minutes, secondsUsed: now.timeIntervalSince(startedAt), questions: asked)
+        MockReport(
+            startedAt: startedAt, minutes: minutes, secondsUsed: now.timeIntervalSince(startedAt), questions: asked,
+            unanswered: current.map { [$0.card.prompt] } ?? [])
     }
 }

@@ -57,12 +57,16 @@ public struct MockReport: Sendable, Codable, Equatable {
     public var weakest: [WeakTopic]
     /// Mean score over the questions, in [0, 1].
     public var score: Double
+    /// Questions asked but not answered when the interview ended (nil in reports saved
+    /// before this was kept).
+    public var unanswered: [String]?
 
-    public init(startedAt: Date, minutes: Double, secondsUsed: Double, questions: [Question]) {
+    public init(startedAt: Date, minutes: Double, secondsUsed: Double, questions: [Question], unanswered: [String] = []) {
         self.startedAt = startedAt
         self.minutes = minutes
         self.secondsUsed = secondsUsed
         self.questions = questions
+        self.unanswered = unanswered
         score = questions.isEmpty ? 0 : questions.map(\.score).reduce(0, +) / Double(questions.count)
         var order: [String] = []
         var bySection: [String: [Question]] = [:]
@@ -87,8 +91,14 @@ public struct MockReport: Sendable, Codable, Equatable {
         for (index, question) in questions.enumerated() {
             let flags = [question.followUp ? "follow-up" : nil, question.overTime ? "over time" : nil].compactMap { $0 }
             lines.append("\(index + 1). \(question.prompt)" + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]"))
-            lines.append("   \((question.section.last ?? "")) · rating \(question.rating) · score \(Self.percent(question.score)) · \(Self.clock(question.seconds))")
+            let rating = Rating(rawValue: question.rating)?.name ?? "rating \(question.rating)"
+            lines.append("   \((question.section.last ?? "")) · \(rating) · score \(Self.percent(question.score)) · \(Self.clock(question.seconds))")
+            let said = question.answer.split(whereSeparator: \.isNewline).joined(separator: " ")
+            lines.append("   You said: " + (said.isEmpty ? "(nothing)" : said.count > 240 ? String(said.prefix(240)) + "…" : said))
             for point in question.missed { lines.append("   ✗ \(point)") }
+        }
+        for prompt in unanswered ?? [] {
+            lines.append("–. \(prompt)  [not answered: the interview ended]")
         }
         lines.append("")
         lines.append("By section:")

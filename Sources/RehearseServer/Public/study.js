@@ -165,7 +165,12 @@ function showFeedback(grade) {
       echo.append(document.createTextNode(part));
     }
   }
-  feedback.append(list, note, echo);
+  // The suggestion in words, as the terminal gives it.
+  const names = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+  const suggested = document.createElement("p");
+  suggested.className = "suggested";
+  suggested.textContent = "Suggested: " + grade.rating + " " + names[grade.rating] + " (score " + Math.round(grade.score * 100) + "%) — Enter accepts, 1–4 to choose";
+  feedback.append(list, note, echo, suggested);
   feedback.hidden = false;
 }
 
@@ -253,7 +258,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("reveal").addEventListener("click", reveal);
   $("check").addEventListener("click", check);
   $("undo").addEventListener("click", undo);
-  $("typed").addEventListener("change", () => { if (card && $("answer").hidden) next(); });
+  // The choice to type answers is kept across reloads.
+  $("typed").checked = localStorage.getItem("rehearse.typed") === "1";
+  $("typed").addEventListener("change", () => {
+    localStorage.setItem("rehearse.typed", $("typed").checked ? "1" : "0");
+    if (card && $("answer").hidden) next();
+  });
   for (const button of $("ratings").querySelectorAll("button")) {
     button.addEventListener("click", () => rate(Number(button.dataset.rating)));
   }

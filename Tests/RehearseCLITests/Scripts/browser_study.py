@@ -100,8 +100,13 @@ try:
     driver.find_element(By.CSS_SELECTOR, "#feedback li.missed button.teach").click()
     wait.until(lambda d: d.find_element(By.ID, "status").text == "Learnt for this card.")
     print("taught:", [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#feedback .covered")])
+    print("suggestion:", driver.find_element(By.CSS_SELECTOR, "#feedback .suggested").text)
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Saved"))
+    # The choice to type answers survives a reload.
+    driver.refresh()
+    wait.until(EC.visibility_of_element_located((By.ID, "typed-answer")))
+    print("typed mode after reload:", driver.find_element(By.ID, "typed").is_selected())
     # A one-question mock interview, to its report.
     driver.get(url + "/mock")
     minutes = wait.until(EC.visibility_of_element_located((By.ID, "minutes")))
