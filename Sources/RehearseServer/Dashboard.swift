@@ -30,7 +30,7 @@ struct Dashboard: Sendable {
         let readinessDay = DayFormat.format(report.readinessDate)
         let due = Charts.bars(
             report.duePerDay.map(Double.init), labels: (0..<report.duePerDay.count).map { "+\($0)d" },
-            title: "Reviews due per day, next 30 days", format: { "\(Int($0)) due" })
+            title: "Reviews due per day, next 30 days", format: { "\(Int($0))" })
         let retention = Charts.bars(
             data.retentionPerWeek.map(\.retention), labels: data.retentionPerWeek.map { String(DayFormat.format($0.weekStart).dropFirst(5)) },
             maximum: 1, labelEvery: 3, title: "Retention per week", format: { "\(Int(($0 * 100).rounded()))%" })

@@ -101,6 +101,6 @@ struct MockAPI: Sendable {
         let options: String = try await trainer.guideIDs().map { "<option value=\"\(Page.escape($0))\">\(Page.escape($0))</option>" }.joined()
         let form = try Page.fragment("mock").replacingOccurrences(of: "{{guide-options}}", with: options)
         let body = form + "<h2>Past interviews</h2>" + (past.isEmpty ? "<p>None yet.</p>" : past)
-        return Page.response(title: "mock interview", tab: .mock, visitor: visitor, body: body, scripts: ["api.js", "mock.js"])
+        return Page.response(title: "mock interview", tab: .mock, visitor: visitor, body: body, scripts: ["api.js", "text.js", "mock.js"])
     }
 }

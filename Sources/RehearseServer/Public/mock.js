@@ -30,7 +30,7 @@ function show(state) {
   $("interview").hidden = false;
   $("question-meta").textContent = "Question " + question.number + "/" + state.question_count + " · "
     + [question.guide].concat(question.section).join(" › ") + (question.follow_up ? " · follow-up" : "");
-  $("question").textContent = question.prompt;
+  renderText($("question"), question.prompt, { code: question.prompt.startsWith("What does this print?") });
   $("mock-answer").value = "";
   $("mock-answer").focus();
   questionStarted = Date.now();
@@ -54,6 +54,8 @@ function element(tag, text, className) {
   return node;
 }
 
+const ratingNames = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+
 function showReport(report, id) {
   const section = $("report");
   section.replaceChildren();
@@ -62,8 +64,11 @@ function showReport(report, id) {
   for (const question of report.questions) {
     const item = element("li");
     const flags = [question.followUp ? "follow-up" : null, question.overTime ? "over time" : null].filter(Boolean);
-    item.append(element("p", question.prompt + (flags.length ? " [" + flags.join(", ") + "]" : ""), "prompt"));
-    item.append(element("p", (question.section.at(-1) || "") + " · rating " + question.rating + " · score " + percent(question.score) + " · " + clock(question.seconds), "path"));
+    const prompt = element("div", "", "prompt");
+    renderText(prompt, question.prompt + (flags.length ? " [" + flags.join(", ") + "]" : ""));
+    item.append(prompt);
+    item.append(element("p", (question.section.at(-1) || "") + " · " + ratingNames[question.rating] + " · score " + percent(question.score) + " · " + clock(question.seconds), "path"));
+    item.append(element("p", "You said: " + (question.answer.trim() || "(nothing)"), "echo"));
     const points = element("ul");
     for (const point of question.covered) points.append(element("li", "✓ " + point, "covered"));
     for (const point of question.missed) points.append(element("li", "✗ " + point, "missed"));
@@ -71,6 +76,12 @@ function showReport(report, id) {
     list.append(item);
   }
   section.append(list);
+  if ((report.unanswered || []).length) {
+    section.append(element("h3", "Not answered: the interview ended"));
+    const waiting = element("ul");
+    for (const prompt of report.unanswered) waiting.append(element("li", prompt));
+    section.append(waiting);
+  }
   if (report.weakest.length) {
     section.append(element("h3", "Weakest topics: review"));
     const weak = element("ul");

@@ -123,6 +123,8 @@ try:
     answer.send_keys(Keys.CONTROL, Keys.ENTER)
     wait.until(EC.visibility_of_element_located((By.ID, "report")))
     print("mock report:", driver.find_element(By.CSS_SELECTOR, "#report h2").text)
+    report_text = driver.find_element(By.ID, "report").text
+    print("mock report shows the answer:", "You said: It is a lock that lets one thread run" in report_text and "rating " not in report_text)
     driver.save_screenshot(os.path.join(folder, "mock-report.png"))
     # Upload a guide on the guides page, then open its page.
     guide = os.path.join(folder, "07-upload.md")
