@@ -25,7 +25,7 @@ struct Dashboard: Sendable {
         let daysLeft = settings.daysLeft.map { " · \($0) day\($0 == 1 ? "" : "s") to the interview" } ?? ""
         let guides: String = report.groups.map { group -> String in
             let name = group.section.map { "&nbsp;&nbsp;" + Page.escape($0) } ?? "<strong>\(Page.escape(group.guide))</strong>"
-            return "<tr><td>\(name)</td><td>\(group.new)</td><td>\(group.learning)</td><td>\(group.review)</td><td><meter min=\"0\" max=\"1\" value=\"\(group.readiness)\"></meter> \(Int((group.readiness * 100).rounded()))%</td></tr>"
+            return "<tr><td>\(name)</td><td data-label=\"New\">\(group.new)</td><td data-label=\"Learning\">\(group.learning)</td><td data-label=\"Review\">\(group.review)</td><td data-label=\"Readiness\"><meter min=\"0\" max=\"1\" value=\"\(group.readiness)\"></meter> \(Int((group.readiness * 100).rounded()))%</td></tr>"
         }.joined()
         let readinessDay = DayFormat.format(report.readinessDate)
         let due = Charts.bars(
@@ -38,8 +38,8 @@ struct Dashboard: Sendable {
             <h1>Progress</h1>
             <p class="next-step"><a class="button" href="/">Study now: \(dueToday) due today, \(min(newLeft, outlook.newWaiting)) new</a>\(daysLeft)</p>
             \(report.interviewDate.map { "<p>Interview on \(DayFormat.format($0)).</p>" } ?? "")
-            <h2>Readiness on \(readinessDay)</h2>
-            <table><thead><tr><th>Guide / section</th><th>New</th><th>Learning</th><th>Review</th><th>Readiness</th></tr></thead><tbody>\(guides)</tbody></table>
+            <h2>Readiness on <span class="nowrap">\(readinessDay)</span></h2>
+            <table class="stack"><thead><tr><th>Guide / section</th><th>New</th><th>Learning</th><th>Review</th><th>Readiness</th></tr></thead><tbody>\(guides)</tbody></table>
             <h2>Reviews due, next 30 days</h2>\(due)
             <h2>Retention per week</h2>\(retention)
             <h2>Past 26 weeks</h2>\(Charts.heatmap(data.reviewsPerDay))

@@ -105,15 +105,15 @@ struct GuidesAPI: Sendable {
         let lines = Dictionary(guide.items.map { ($0.id, $0.lines.lowerBound) }, uniquingKeysWith: { first, _ in first })
         let snippets: String = report.snippets.map { snippet -> String in
             let detail = snippet.package.map { "needs \($0)" } ?? (snippet.status == .runs ? "" : snippet.error ?? "")
-            return "<tr class=\"\(snippet.status.rawValue)\"><td>\(lines[snippet.id].map(String.init) ?? "")</td><td>\(snippet.status.rawValue)</td><td><code>\(Page.escape(snippet.firstLine))</code></td><td>\(Page.escape(String(detail.prefix(200))))</td></tr>"
+            return "<tr class=\"\(snippet.status.rawValue)\"><td data-label=\"Line\">\(lines[snippet.id].map(String.init) ?? "")</td><td>\(snippet.status.rawValue)</td><td><code>\(Page.escape(snippet.firstLine))</code></td><td>\(Page.escape(String(detail.prefix(200))))</td></tr>"
         }.joined()
         let claims: String = report.claims.map { claim -> String in
             "<tr class=\"\(claim.status.rawValue)\"><td><code>\(Page.escape(claim.expr))</code></td><td><code>\(Page.escape(claim.expected))</code></td><td>\(claim.status.rawValue)\(claim.status == .holds ? "" : ": " + Page.escape(claim.actual))</td></tr>"
         }.joined()
         return """
             <p>Python \(Page.escape(report.python)), isolation: \(Page.escape(report.isolation)).</p>
-            <table><thead><tr><th>Line</th><th>Verdict</th><th>Snippet</th><th>Detail</th></tr></thead><tbody>\(snippets)</tbody></table>
-            \(claims.isEmpty ? "" : "<table><thead><tr><th>Claim</th><th>Expected</th><th>Verdict</th></tr></thead><tbody>\(claims)</tbody></table>")
+            <table class="stack"><thead><tr><th>Line</th><th>Verdict</th><th>Snippet</th><th>Detail</th></tr></thead><tbody>\(snippets)</tbody></table>
+            \(claims.isEmpty ? "" : "<table class=\"stack\"><thead><tr><th>Claim</th><th>Expected</th><th>Verdict</th></tr></thead><tbody>\(claims)</tbody></table>")
             """
     }
 }

@@ -20,7 +20,7 @@ import RehearseApp
             #expect(page.status == .ok)
             let html = String(buffer: page.body)
             #expect(html.contains("<h2>Readiness on "))
-            #expect(html.contains("<tr><td><strong>05-caching</strong></td><td>0</td><td>0</td><td>1</td><td><meter"))
+            #expect(html.contains("<tr><td><strong>05-caching</strong></td><td data-label=\"New\">0</td><td data-label=\"Learning\">0</td><td data-label=\"Review\">1</td><td data-label=\"Readiness\"><meter"))
             #expect(!html.contains("GRDB"))
             #expect(html.components(separatedBy: "<svg").count - 1 == 3)
             // Due bars for 30 days; the 12 weeks of retention have no review-phase answers yet:

@@ -127,7 +127,7 @@ import RehearseApp
             #expect(lab["snippets"] as? [String: Int] == ["runs": 1, "needs-package": 1])
             let html = String(buffer: try await client.execute(uri: "/guides/09-lab", method: .get).body)
             // The line is the guide's own: the page reads the guide as it was imported.
-            #expect(html.contains("<tr class=\"runs\"><td>5</td><td>runs</td><td><code>print(sum([1, 2, 3]))</code>"))
+            #expect(html.contains("<tr class=\"runs\"><td data-label=\"Line\">5</td><td>runs</td><td><code>print(sum([1, 2, 3]))</code>"))
             #expect(html.contains("id 09-lab · markdown"))
             #expect(html.contains("needs numpy"))
             let details = try StudyAPITests.json(try await client.execute(uri: "/api/guides/09-lab", method: .get).body)

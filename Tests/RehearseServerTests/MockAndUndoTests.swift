@@ -171,7 +171,7 @@ import RehearseApp
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let html = String(buffer: try await client.execute(uri: "/guides/08-lab", method: .get).body)
-            #expect(html.contains("<tr class=\"runs\"><td>5</td><td>runs</td><td><code>print(1 + 1)</code></td>"))
+            #expect(html.contains("<tr class=\"runs\"><td data-label=\"Line\">5</td><td>runs</td><td><code>print(1 + 1)</code></td>"))
             #expect(html.contains("<td>unparsable</td><td><code>def broken(:</code></td><td>line 1: invalid syntax</td>"))
         }
     }
