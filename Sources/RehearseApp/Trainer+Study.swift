@@ -11,8 +11,13 @@ extension Trainer {
     ///
     /// The four next states are worked out here, once, and remembered: an answer to this
     /// card stores the state its button showed.
+    /// - Throws: ``TrainerError/unknownGuide(_:known:)`` when the session names a guide that
+    ///   is not imported (rather than saying nothing is due).
     public func nextCard(in session: StudySession, at now: Date = Date()) async throws -> StudyTurn? {
         let found = try await database { store -> (StudyCard, due: Int, new: Int)? in
+            if let guide = session.filter.guide, try !store.guideIDs().contains(guide) {
+                throw TrainerError.unknownGuide(guide, known: try store.guideIDs())
+            }
             let scheduler = try Self.scheduler(store)
             let seen = Set(session.answered)
             let allowed = { (id: String) in !session.isFull || seen.contains(id) }

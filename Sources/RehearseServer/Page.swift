@@ -34,7 +34,7 @@ enum Page {
         let html: String = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="csrf-token" content="\(Page.escape(visitor.csrfToken))">
-            <title>Rehearse — \(Page.escape(title))</title><link rel="stylesheet" href="/static/style.css">\(scriptTags)</head><body><main>
+            <title>Rehearse — \(Page.escape(title))</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/static/style.css">\(scriptTags)</head><body><main>
             <nav>\(tab == nil ? "" : links)\(signOut)</nav>
             \(body)
             </main></body></html>

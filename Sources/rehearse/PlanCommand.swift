@@ -9,7 +9,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Set the interview date the schedule works towards.",
         discussion: """
-            With a date, every review interval ends before the interview and new cards are \
+            Without options, shows the plan. With a date, every review interval ends before the interview and new cards are \
             introduced fast enough to see all of them in time; the derived daily budget is \
             shown. `--clear` removes the date. `--new-per-day` sets the usual number of new \
             cards a day, in the terminal and the web app alike.
@@ -32,7 +32,6 @@ struct PlanCommand: AsyncParsableCommand {
             guard let date = DayFormat.parse(interview) else { throw ValidationError("--interview must be a date as YYYY-MM-DD, got \"\(interview)\"") }
             guard date > Date() else { throw ValidationError("--interview \(interview) is not in the future") }
         }
-        guard interview != nil || clear || newPerDay != nil else { throw ValidationError("give --interview YYYY-MM-DD, --new-per-day N or --clear") }
     }
 
     func run() async throws {
@@ -49,7 +48,10 @@ struct PlanCommand: AsyncParsableCommand {
             if let date = settings.interviewDate, let daysLeft = settings.daysLeft {
                 print("Interview on \(DayFormat.format(date)): \(daysLeft) days left.")
                 print("Every review now comes back before that day; \(settings.unseenCards) new cards at \(settings.newCardsToday) a day.")
-            } else if newPerDay != nil {
+            } else if !clear {
+                print("No interview date set (set one with --interview YYYY-MM-DD).")
+            }
+            if newPerDay != nil || interview == nil && !clear {
                 print("New cards per day: \(settings.newCardsPerDay).")
             }
         } catch let error as TrainerError {

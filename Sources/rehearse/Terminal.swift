@@ -16,7 +16,8 @@ final class Terminal {
 
     init() {
         isInteractive = isatty(STDIN_FILENO) == 1
-        useColor = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let environment = ProcessInfo.processInfo.environment
+        useColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     /// Single key presses without echo, until ``restore()``.

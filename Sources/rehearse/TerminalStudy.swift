@@ -48,9 +48,9 @@ struct TerminalStudy {
             show(turn, position: summary.reviewed + 1)
             var typedAnswer: String?
             if typed {
-                terminal.write(terminal.dim("Your answer (Enter when done): "))
+                terminal.write(terminal.dim("Your answer (Enter when done; q alone quits): "))
                 typedAnswer = terminal.readLine()
-                if typedAnswer == nil { break session }
+                if typedAnswer == nil || typedAnswer?.trimmingCharacters(in: .whitespaces) == "q" { break session }
             } else {
                 terminal.write(terminal.dim("[Space] show answer   [u] undo   [q] quit\n"))
             }

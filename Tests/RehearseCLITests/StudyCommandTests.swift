@@ -175,6 +175,22 @@ import Glibc
         #expect(run.output.contains("rehearse plan --new-per-day N"), "\(run.output)")
     }
 
+    @Test func smallCommandLineDetails() throws {
+        // A guide that is not imported is an error, not "nothing is due".
+        let unknown = try CLI.run(["study", "--db", database, "--guide", "nope"], input: "q")
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no guide with id nope; imported guides: 03-python-deep-dive"), "\(unknown.error)")
+        // `plan` alone shows the plan.
+        let plan = try CLI.run("plan", "--db", database)
+        #expect(plan.status == 0)
+        #expect(plan.output.contains("No interview date set") && plan.output.contains("New cards per day: 20."), "\(plan.output)")
+        // In typed mode, q alone quits rather than being graded.
+        let typed = try CLI.run(["study", "--db", database, "--type"], input: "q\n")
+        #expect(typed.status == 0)
+        #expect(typed.output.contains("Reviewed 0 cards"), "\(typed.output)")
+        #expect(try CLI.reviewCount(database) == 0)
+    }
+
     @Test func badInputIsNamedAndNothingStoredIsLost() throws {
         let before = try CLI.reviewCount(database)
         let broken = folder.appendingPathComponent("broken.txt")

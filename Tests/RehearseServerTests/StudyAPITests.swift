@@ -157,6 +157,15 @@ import RehearseApp
         #expect(try store.reviewCount() == 0)
     }
 
+    @Test func aGuideThatIsNotImportedIsNotFound() async throws {
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try Self.store(), lab: nil))
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/api/study/next?guide=nope", method: .get)
+            #expect(response.status == .notFound)
+            #expect(try Self.json(response.body)["detail"] as? String == "no guide with id nope; imported guides: 05-caching")
+        }
+    }
+
     @Test func aLearnerTeachesTheGraderForACard() async throws {
         let store = try Self.store()
         let id = try #require(try store.newCards(limit: 1, now: Date()).first?.card.id)
