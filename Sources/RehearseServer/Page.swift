@@ -9,6 +9,7 @@ enum Page {
         case mock = "Mock interview"
         case progress = "Progress"
         case guides = "Guides"
+        case settings = "Settings"
 
         var path: String {
             switch self {
@@ -16,6 +17,7 @@ enum Page {
             case .mock: "/mock"
             case .progress: "/dashboard"
             case .guides: "/guides"
+            case .settings: "/settings"
             }
         }
     }

@@ -40,8 +40,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
         switch path {
         case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/corrections", "/api/mock", "/logout": [.post]
-        case "/api/guides", "/login": [.get, .head, .post]
-        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
+        case "/api/guides", "/api/settings", "/login": [.get, .head, .post]
+        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
         case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/") || path.hasPrefix("/api/guides/"): [.get, .head]
         case _ where path.hasPrefix("/api/mock/") && (path.hasSuffix("/answers") || path.hasSuffix("/finish")): [.post]
         default: nil

@@ -142,8 +142,16 @@ try:
     driver.get(url + "/dashboard")
     wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
     driver.save_screenshot(os.path.join(folder, "dashboard.png"))
+    # Settings: new cards per day, saved from the page.
+    driver.get(url + "/settings")
+    count = wait.until(EC.visibility_of_element_located((By.ID, "new-cards")))
+    count.clear()
+    count.send_keys("15")
+    driver.find_element(By.CSS_SELECTOR, "#settings button[type=submit]").click()
+    wait.until(lambda d: d.find_element(By.ID, "settings-status").text == "Saved.")
+    print("settings:", driver.find_element(By.ID, "plan").text)
     # Every page fits a phone, in light and dark: no sideways scrolling at 390 px.
-    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload"]
+    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings"]
     driver.set_window_size(390, 844)
     for scheme in ("light", "dark"):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})

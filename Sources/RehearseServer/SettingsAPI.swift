@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import RehearseApp
+import RehearseCore
+
+/// The settings both doors share, in the browser: the interview date and the usual number of
+/// new cards a day (`rehearse plan` in the terminal).
+struct SettingsAPI: Sendable {
+    let trainer: Trainer
+
+    func addRoutes(to router: Router<WebContext>) {
+        router.get("/settings") { _, context in try await self.page(visitor: context.visitor) }
+        router.get("/api/settings") { _, _ in try Response.json(Self.object(try await self.trainer.settings()), status: .ok) }
+        router.post("/api/settings") { request, _ in try await self.change(request) }
+    }
+
+    struct Change: Decodable {
+        /// `YYYY-MM-DD`, or an empty string to clear the date; absent leaves it.
+        var interview_date: String?
+        var new_cards_per_day: Int?
+    }
+
+    /// Changes what the body names and answers with the settings as they now are.
+    func change(_ request: Request) async throws -> Response {
+        let change = try await request.decodeJSON(
+            Change.self, limit: StudyAPI.maximumBody,
+            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear) and new_cards_per_day (0 to 1000), both optional")
+        if let day = change.interview_date {
+            if day.isEmpty {
+                try await trainer.setInterviewDate(nil)
+            } else {
+                guard let date = DayFormat.parse(day) else { throw Problem(.badRequest, "interview_date must be a date as YYYY-MM-DD, got \"\(day)\"") }
+                try await trainer.setInterviewDate(date)
+            }
+        }
+        if let count = change.new_cards_per_day { try await trainer.setNewCardsPerDay(count) }
+        return try Response.json(Self.object(try await trainer.settings()), status: .ok)
+    }
+
+    static func object(_ settings: Settings) -> [String: Any] {
+        [
+            "interview_date": settings.interviewDate.map { DayFormat.format($0) as Any } ?? NSNull(),
+            "days_left": settings.daysLeft.map { $0 as Any } ?? NSNull(),
+            "new_cards_per_day": settings.newCardsPerDay, "new_cards_today": settings.newCardsToday, "unseen_cards": settings.unseenCards,
+        ]
+    }
+
+    func page(visitor: Visitor) async throws -> Response {
+        let settings = try await trainer.settings()
+        let plan = settings.interviewDate.map { date in
+            "Interview on \(DayFormat.format(date)), \(settings.daysLeft ?? 0) days left: \(settings.unseenCards) new cards at \(settings.newCardsToday) a day."
+        } ?? "No interview date: \(settings.newCardsPerDay) new cards a day."
+        let body: String = """
+            <h1>Settings</h1>
+            <p id="plan">\(Page.escape(plan))</p>
+            <form id="settings">
+            <label for="interview-date">Interview date (every interval ends before it; empty for none)</label>
+            <input id="interview-date" name="interview_date" type="date" value="\(settings.interviewDate.map { DayFormat.format($0) } ?? "")">
+            <label for="new-cards">New cards per day (the interview plan raises it when it needs more)</label>
+            <input id="new-cards" name="new_cards_per_day" type="number" min="0" max="1000" value="\(settings.newCardsPerDay)" required>
+            <button type="submit">Save</button>
+            </form>
+            <p id="settings-status" class="status" role="status"></p>
+            <p class="warning">The password and API tokens are set in the terminal: <code>rehearse serve --set-password</code>, <code>rehearse serve --new-token</code>.</p>
+            """
+        return Page.response(title: "settings", tab: .settings, visitor: visitor, body: body, scripts: ["api.js", "settings.js"])
+    }
+}
