@@ -64,6 +64,11 @@ extension Trainer {
         return true
     }
 
+    /// The imported guides' ids and titles, by id: what lists of guides show.
+    public func guideTitles() async throws -> [(id: String, title: String?)] {
+        try await database { store in try store.guideTitles() }
+    }
+
     /// The ids of the imported guides.
     public func guideIDs() async throws -> [String] {
         try await database { store in try store.guideIDs() }

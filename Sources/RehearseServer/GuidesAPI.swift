@@ -59,8 +59,9 @@ struct GuidesAPI: Sendable {
     }
 
     func listPage(visitor: Visitor) async throws -> Response {
-        let rows: String = try await trainer.guideIDs().map { id -> String in
-            "<li><a href=\"/guides/\(Page.escape(id))\">\(Page.escape(id))</a></li>"
+        let rows: String = try await trainer.guideTitles().map { guide -> String in
+            let name = guide.title.map { "\(Page.escape($0)) <span class=\"path\">\(Page.escape(guide.id))</span>" } ?? Page.escape(guide.id)
+            return "<li><a href=\"/guides/\(Page.escape(guide.id))\">\(name)</a></li>"
         }.joined()
         let body: String = """
             <h1>Guides</h1>

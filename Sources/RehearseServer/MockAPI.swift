@@ -98,7 +98,7 @@ struct MockAPI: Sendable {
         let past: String = try await trainer.mockReports().reversed().map { (id, report) -> String in
             "<details><summary>#\(id) · \(DayFormat.format(report.startedAt)) · \(report.questions.count) questions · score \(MockReport.percent(report.score))</summary><pre>\(Page.escape(report.render()))</pre></details>"
         }.joined()
-        let options: String = try await trainer.guideIDs().map { "<option value=\"\(Page.escape($0))\">\(Page.escape($0))</option>" }.joined()
+        let options: String = try await trainer.guideTitles().map { "<option value=\"\(Page.escape($0.id))\">\(Page.escape($0.title ?? $0.id))</option>" }.joined()
         let form = try Page.fragment("mock").replacingOccurrences(of: "{{guide-options}}", with: options)
         let body = form + "<h2>Past interviews</h2>" + (past.isEmpty ? "<p>None yet.</p>" : past)
         return Page.response(title: "mock interview", tab: .mock, visitor: visitor, body: body, scripts: ["api.js", "text.js", "mock.js"])

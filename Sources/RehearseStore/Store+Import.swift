@@ -84,6 +84,13 @@ extension Store {
         }
     }
 
+    /// The imported guides' ids and titles (nil when a guide has none), by id.
+    public func guideTitles() throws -> [(id: String, title: String?)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title FROM guide ORDER BY id").map { ($0["id"], $0["title"]) }
+        }
+    }
+
     /// The ids of the imported guides.
     public func guideIDs() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM guide ORDER BY id") }

@@ -39,7 +39,7 @@ import RehearseApp
             let ids = try await client.execute(uri: "/api/guides", method: .get)
             #expect(try JSONSerialization.jsonObject(with: Data(buffer: ids.body)) as? [[String: String]] == [["id": "06-queues"]])
             let list = try await client.execute(uri: "/guides", method: .get)
-            #expect(String(buffer: list.body).contains("<a href=\"/guides/06-queues\">06-queues</a>"))
+            #expect(String(buffer: list.body).contains("<a href=\"/guides/06-queues\">Queues <span class=\"path\">06-queues</span></a>"))
             let page = try await client.execute(uri: "/guides/06-queues", method: .get)
             let html = String(buffer: page.body)
             #expect(html.contains("<h1>Queues</h1>"))

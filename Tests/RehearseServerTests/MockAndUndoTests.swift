@@ -70,7 +70,7 @@ import RehearseApp
             #expect((try JSONSerialization.jsonObject(with: Data(buffer: list.body)) as? [Any])?.count == 1)
             let page = try await client.execute(uri: "/mock", method: .get)
             #expect(String(buffer: page.body).contains("<label for=\"minutes\">Minutes</label>"))
-            #expect(String(buffer: page.body).contains("<option value=\"07-networking\">07-networking</option>"))
+            #expect(String(buffer: page.body).contains("<option value=\"07-networking\">Networking</option>"))
             #expect(String(buffer: page.body).contains("2 questions · score"))
         }
     }
