@@ -34,7 +34,10 @@ extension Trainer {
     /// Grades and stores the answer to the current question (as a review, through the same
     /// group commit as every answer), then asks the next; ends the interview with its report
     /// when no question is left or the time is up.
+    /// - Throws: ``TrainerError/emptyAnswer`` for an answer with nothing in it (it is not
+    ///   recorded as a failed review).
     public func answerMock(id: String, text: String, at now: Date = Date()) async throws -> MockStep {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw TrainerError.emptyAnswer }
         let (interview, answered, grade) = try await interviews.answer(id, text, at: now)
         _ = try await recorder.record(Store.Answer(
             cardID: answered.cardID, rating: grade.rating, at: now, answerText: text, grade: grade.json, durationMS: Int(answered.seconds * 1000)))

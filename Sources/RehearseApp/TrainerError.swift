@@ -21,6 +21,8 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(String)
     /// The card has no such key point.
     case unknownKeypoint(cardID: String, keypoint: String, known: [String])
+    /// A mock interview answer with nothing in it.
+    case emptyAnswer
     /// A correction whose answer has no words to keep.
     case nothingToLearn(keypoint: String)
 
@@ -43,6 +45,7 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
         case .invalidSetting(let message): message
         case .unknownKeypoint(let cardID, let keypoint, let known):
             "card \(cardID) has no key point \"\(keypoint)\"; its key points are: \(known.joined(separator: " | "))"
+        case .emptyAnswer: "type an answer first, or finish the interview to see the report"
         case .nothingToLearn(let keypoint): "the answer has no words to learn from; type what you said for \"\(keypoint)\""
         }
     }

@@ -51,7 +51,7 @@ extension Problem {
         let status: HTTPResponse.Status =
             switch error {
             case .unreadableGuide(.tooLarge): .contentTooLarge
-            case .unreadableGuide, .invalidSetting: .badRequest
+            case .unreadableGuide, .invalidSetting, .emptyAnswer: .badRequest
             case .unknownCard, .unknownGuide, .unknownKeypoint, .noInterview, .nothingToUndo: .notFound
             case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn: .conflict
             }

@@ -68,7 +68,12 @@ struct MockCommand: AsyncParsableCommand {
             let left = step.interview.secondsLeft(at: question.askedAt)
             say(terminal.dim("Question \(question.number)/\(count) · \(question.card.section.last ?? question.card.guideID) · about \(MockReport.clock(question.seconds)) for this one, \(MockReport.clock(left)) left"))
             say(terminal.bold(question.card.prompt))
-            guard let text = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds)) else { break }
+            var typed = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds))
+            while let text = typed, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                say(terminal.dim("Type an answer first (an empty line ends it; Ctrl-D ends the interview)."))
+                typed = readAnswer(terminal, deadline: question.askedAt.addingTimeInterval(question.seconds))
+            }
+            guard let text = typed else { break }
             step = try await trainer.answerMock(id: step.id, text: text)
             say("")
         }

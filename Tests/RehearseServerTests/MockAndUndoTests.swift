@@ -38,6 +38,23 @@ import RehearseApp
         return (response.status, try StudyAPITests.json(response.body))
     }
 
+    @Test func anEmptyMockAnswerIsRefusedAndNotRecorded() async throws {
+        let store = try Self.store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let (_, started) = try await Self.post(client, "/api/mock", #"{"minutes": 10, "questions": 2}"#)
+            let id = try #require(started["id"] as? String)
+            let (status, problem) = try await Self.post(client, "/api/mock/\(id)/answers", #"{"answer": "  \n "}"#)
+            #expect(status == .badRequest)
+            #expect(problem["detail"] as? String == "type an answer first, or finish the interview to see the report")
+            // The question still waits for a real answer.
+            let (answered, state) = try await Self.post(client, "/api/mock/\(id)/answers", #"{"answer": "DNS resolves names to addresses."}"#)
+            #expect(answered == .ok)
+            #expect(state["answered"] as? Int == 1)
+        }
+        #expect(try store.reviewCount() == 1)
+    }
+
     @Test func aMockInterviewAsksGradesAndReports() async throws {
         let store = try Self.store()
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
