@@ -45,6 +45,12 @@ extension Trainer {
         return MockStep(id: id, interview: interview, question: question)
     }
 
+    /// Where an interview under way stands: for a page reloaded mid-interview.
+    public func mockStep(id: String) async throws -> MockStep {
+        let interview = try await interviews.get(id)
+        return MockStep(id: id, interview: interview, question: interview.current)
+    }
+
     /// Ends an interview under way and saves its report.
     public func finishMock(id: String, at now: Date = Date()) async throws -> MockStep {
         let interview = try await interviews.remove(id, at: now)

@@ -14,6 +14,10 @@ struct MockAPI: Sendable {
         router.get("/mock") { _, context in try await self.page(visitor: context.visitor) }
         router.get("/api/mock/reports") { _, _ in try await self.reports() }
         router.post("/api/mock") { request, _ in try await self.start(request) }
+        router.get("/api/mock/{id}") { _, context in
+            let now = Date()
+            return try Response.json(Self.state(try await self.trainer.mockStep(id: context.parameters.get("id") ?? ""), at: now), status: .ok)
+        }
         router.post("/api/mock/{id}/answers") { request, context in try await self.answer(request, id: context.parameters.get("id") ?? "") }
         router.post("/api/mock/{id}/finish") { request, context in try await self.finish(request, id: context.parameters.get("id") ?? "") }
     }
@@ -78,6 +82,7 @@ struct MockAPI: Sendable {
                 [
                     "number": question.number, "card_id": question.card.id, "prompt": question.card.prompt, "section": question.card.section,
                     "guide": question.card.guideID, "seconds": question.seconds, "follow_up": question.followUp,
+                    "spent": max(0, now.timeIntervalSince(question.askedAt)),
                 ]
             } ?? NSNull(),
         ]

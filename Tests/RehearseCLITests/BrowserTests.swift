@@ -38,6 +38,7 @@ import Testing
         #expect(try CLI.query(server.database, "select count(*) from gradingCorrection").first.flatMap { ($0 as? [Any])?.first as? Int } == 1)
         #expect(log.contains("mock report: Report #1 · score "), "\(log)")
         #expect(log.contains("mock report shows the answer: True"), "\(log)")
+        #expect(log.contains("mock resumed: True"), "\(log)")
         #expect(log.contains("settings: No interview date: 15 new cards a day."), "\(log)")
         #expect(log.contains("phone layout: no sideways scroll on 7 pages in light and dark"), "\(log)")
         #expect(log.contains("upload: 07-upload: ") && log.contains(" added, 0 changed, 0 retired, 0 unchanged."), "\(log)")

@@ -47,10 +47,15 @@ import RehearseApp
             let (status, problem) = try await Self.post(client, "/api/mock/\(id)/answers", #"{"answer": "  \n "}"#)
             #expect(status == .badRequest)
             #expect(problem["detail"] as? String == "type an answer first, or finish the interview to see the report")
-            // The question still waits for a real answer.
+            // The question still waits for a real answer, and a reloaded page can find it.
+            let waiting = try StudyAPITests.json(try await client.execute(uri: "/api/mock/\(id)", method: .get).body)
+            #expect((waiting["question"] as? [String: Any])?["number"] as? Int == 1)
+            #expect(((waiting["question"] as? [String: Any])?["spent"] as? Double ?? -1) >= 0)
             let (answered, state) = try await Self.post(client, "/api/mock/\(id)/answers", #"{"answer": "DNS resolves names to addresses."}"#)
             #expect(answered == .ok)
             #expect(state["answered"] as? Int == 1)
+            _ = try await Self.post(client, "/api/mock/\(id)/finish", "{}")
+            #expect(try await client.execute(uri: "/api/mock/\(id)", method: .get).status == .conflict)
         }
         #expect(try store.reviewCount() == 1)
     }

@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 let interview = null;
 let questionStarted = 0;
+let receivedAt = 0;
 let timer = null;
 
 function clock(seconds) {
@@ -16,10 +17,13 @@ function percent(value) {
   return Math.round(value * 100) + "%";
 }
 
-// Shows the interview's state: the next question, or the report when it has ended.
+// Shows the interview's state: the next question, or the report when it has ended. The
+// interview's id is kept so that a reload picks it up where it was.
 function show(state) {
   interview = state;
+  receivedAt = Date.now();
   if (state.report) {
+    localStorage.removeItem("rehearse.mock");
     clearInterval(timer);
     $("interview").hidden = true;
     showReport(state.report, state.report_id);
@@ -31,10 +35,27 @@ function show(state) {
   $("question-meta").textContent = "Question " + question.number + "/" + state.question_count + " · "
     + [question.guide].concat(question.section).join(" › ") + (question.follow_up ? " · follow-up" : "");
   renderText($("question"), question.prompt, { code: question.prompt.startsWith("What does this print?") });
-  $("mock-answer").value = "";
+  localStorage.setItem("rehearse.mock", state.id);
+  if (question.spent < 1) $("mock-answer").value = "";
   $("mock-answer").focus();
-  questionStarted = Date.now();
+  questionStarted = receivedAt - question.spent * 1000;
   tick();
+}
+
+// After a reload: the interview under way, if the server still has it.
+async function resume() {
+  const id = localStorage.getItem("rehearse.mock");
+  if (!id) return;
+  const response = await fetch("/api/mock/" + encodeURIComponent(id), { headers: { "Accept": "application/json" } });
+  if (!response.ok) {
+    localStorage.removeItem("rehearse.mock");
+    return;
+  }
+  const state = await response.json();
+  if (!state.question) return;
+  timer = setInterval(tick, 1000);
+  show(state);
+  $("status").textContent = "Interview resumed.";
 }
 
 function tick() {
@@ -43,7 +64,7 @@ function tick() {
   const questionLeft = interview.question.seconds - spent;
   $("question-clock").textContent = (questionLeft >= 0 ? clock(questionLeft) + " for this question" : clock(-questionLeft) + " over");
   $("question-clock").className = questionLeft < 0 ? "over" : "";
-  const totalLeft = interview.seconds_left - spent;
+  const totalLeft = interview.seconds_left - (Date.now() - receivedAt) / 1000;
   $("total-clock").textContent = clock(totalLeft) + " left";
 }
 
@@ -133,6 +154,7 @@ async function finish() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  resume();
   $("setup").addEventListener("submit", start);
   $("submit-answer").addEventListener("click", submit);
   $("finish").addEventListener("click", finish);

@@ -117,6 +117,11 @@ try:
     wait.until(EC.visibility_of_element_located((By.ID, "question")))
     print("mock question:", driver.find_element(By.ID, "question").text)
     assert "left" in driver.find_element(By.ID, "total-clock").text
+    # A reload mid-interview picks it up where it was.
+    asked = driver.find_element(By.ID, "question").text
+    driver.refresh()
+    wait.until(lambda d: d.find_element(By.ID, "status").text == "Interview resumed.")
+    print("mock resumed:", driver.find_element(By.ID, "question").text == asked)
     answer = driver.find_element(By.ID, "mock-answer")
     answer.send_keys("It is a lock that lets one thread run Python bytecode at a time")
     driver.save_screenshot(os.path.join(folder, "mock.png"))
