@@ -62,3 +62,16 @@ extension Trainer {
         }
     }
 }
+
+extension Trainer {
+    /// Active cards matching a query, with their schedules: the card browser.
+    /// - Throws: ``TrainerError/unknownGuide(_:known:)`` for a guide that is not imported.
+    public func cards(_ query: CardQuery, at now: Date = Date()) async throws -> [StudyCard] {
+        try await database { store in
+            if let guide = query.guide, try !store.guideIDs().contains(guide) {
+                throw TrainerError.unknownGuide(guide, known: try store.guideIDs())
+            }
+            return try store.browseCards(query, at: now)
+        }
+    }
+}

@@ -57,6 +57,15 @@ enum StoreBenchmark {
         }
         print(String(format: "open+list due\t%d cards\t%d due\tbest %.1f ms (open %.1f, due %.1f, new %.1f)", cards, due,
                      best.open + best.due + best.new, best.open, best.due, best.new))
+        // The card browser: two words searched in every prompt and answer.
+        var search = Double.infinity
+        var found = 0
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            found = try store.browseCards(CardQuery(search: "answer 4999"), at: Date()).count
+            search = min(search, milliseconds(since: start))
+        }
+        print(String(format: "search cards\t%d cards\t%d found\tbest %.1f ms", cards, found, search))
     }
 
     static func option(_ name: String, in arguments: [String]) -> String? {

@@ -175,6 +175,24 @@ import Glibc
         #expect(run.output.contains("rehearse plan --new-per-day N"), "\(run.output)")
     }
 
+    @Test func cardsAreFoundByTheirWordsAndShowTheirState() throws {
+        let found = try CLI.run("cards", "--db", database, "--search", "gil thread", "--limit", "3")
+        #expect(found.status == 0)
+        let lines = found.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains(" new ") && $0.lowercased().contains("gil") }, "\(found.output)")
+        _ = try CLI.run(["study", "--db", database, "--new", "1"], input: " 4q")
+        let due = try CLI.run("cards", "--db", database, "--json", "--search", "GIL")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(due.output.utf8)) as? [[String: Any]])
+        let reviewed = try #require(rows.first { $0["state"] as? String == "review" })
+        #expect(reviewed["reps"] as? Int == 1)
+        #expect((reviewed["stability"] as? Double ?? 0) > 1)
+        #expect((reviewed["due"] as? String)?.hasSuffix("Z") == true)
+        #expect(try CLI.run("cards", "--db", database, "--search", "no such words anywhere").output == "No card matches.\n")
+        let unknown = try CLI.run("cards", "--db", database, "--guide", "nope")
+        #expect(unknown.status == 2 && unknown.error.contains("no guide with id nope"))
+    }
+
     @Test func smallCommandLineDetails() throws {
         // A guide that is not imported is an error, not "nothing is due".
         let unknown = try CLI.run(["study", "--db", database, "--guide", "nope"], input: "q")
