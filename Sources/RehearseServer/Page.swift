@@ -9,6 +9,7 @@ enum Page {
         case mock = "Mock interview"
         case progress = "Progress"
         case guides = "Guides"
+        case cards = "Cards"
         case settings = "Settings"
 
         var path: String {
@@ -17,6 +18,7 @@ enum Page {
             case .mock: "/mock"
             case .progress: "/dashboard"
             case .guides: "/guides"
+            case .cards: "/cards"
             case .settings: "/settings"
             }
         }

@@ -41,7 +41,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         switch path {
         case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/corrections", "/api/mock", "/logout": [.post]
         case "/api/guides", "/api/settings", "/login": [.get, .head, .post]
-        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
+        case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/cards", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
         case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/") || path.hasPrefix("/api/guides/"): [.get, .head]
         case _ where path.hasPrefix("/api/mock/") && (path.hasSuffix("/answers") || path.hasSuffix("/finish")): [.post]
         case _ where path.hasPrefix("/api/mock/") && path.split(separator: "/").count == 3: [.get, .head]

@@ -43,3 +43,21 @@ import Testing
         #expect(try store.interviewDate() == nil)
     }
 }
+
+/// The card browser page: the same search as `rehearse cards`.
+@Suite struct CardsPageTests {
+    @Test func findsCardsByTheirWordsAndShowsTheirState() async throws {
+        let store = try StudyAPITests.store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let found = String(buffer: try await client.execute(uri: "/cards?search=cache+hit", method: .get).body)
+            #expect(found.contains("<td>What is a cache hit?<br><span class=\"path\">05-caching › Basics</span></td><td data-label=\"State\">new</td>"))
+            #expect(found.contains("1 card"))
+            let none = String(buffer: try await client.execute(uri: "/cards?search=nothing+like+it", method: .get).body)
+            #expect(none.contains("No card matches."))
+            #expect(try await client.execute(uri: "/cards?guide=nope", method: .get).status == .notFound)
+            // A plus typed in the search box arrives as %2B and stays a plus.
+            #expect(SignIn.decodeForm("search=a%2Bb+c&due=1") == ["search": "a+b c", "due": "1"])
+        }
+    }
+}

@@ -85,8 +85,14 @@ struct SignIn: Sendable {
         } catch {
             throw Problem(.contentTooLarge, "the form is larger than \(AccessGuard.maximumForm) bytes")
         }
+        return decodeForm(String(buffer: buffer))
+    }
+
+    /// `a=1&b=x+y` as fields: `+` is a space, `%2B` a plus, as browsers encode forms (in a
+    /// body or, for GET, in the query).
+    static func decodeForm(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
+        for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decoded(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
             guard let name = decoded(parts[0]) else { continue }

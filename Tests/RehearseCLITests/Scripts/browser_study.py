@@ -156,7 +156,7 @@ try:
     wait.until(lambda d: d.find_element(By.ID, "settings-status").text == "Saved.")
     print("settings:", driver.find_element(By.ID, "plan").text)
     # Every page fits a phone, in light and dark: no sideways scrolling at 390 px.
-    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings"]
+    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings", "/cards?search=gil"]
     driver.set_window_size(390, 844)
     for scheme in ("light", "dark"):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
@@ -167,7 +167,7 @@ try:
                 wait.until(lambda d: d.find_element(By.ID, "prompt").text != "Loading…")
             widths = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
             assert widths[0] <= widths[1], (page, scheme, widths)
-            name = page.strip("/").replace("/", "-") or "study"
+            name = page.strip("/").split("?")[0].replace("/", "-") or "study"
             driver.save_screenshot(os.path.join(folder, f"phone-{scheme}-{name}.png"))
     print(f"phone layout: no sideways scroll on {len(pages)} pages in light and dark")
     print("1 passed, 0 failed")
