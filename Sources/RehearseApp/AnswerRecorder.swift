@@ -32,9 +32,9 @@ actor AnswerRecorder {
             pending.removeFirst(batch.count)
             let store = self.store
             let answers = batch.map(\.answer)
-            // SQLite blocks: write on a thread of its own, not on the cooperative pool.
+            // SQLite blocks: write on the store's threads, not on the cooperative pool.
             let results: Result<[Result<RecordedReview, StoreError>], any Error> = await withCheckedContinuation { done in
-                DispatchQueue.global().async {
+                Trainer.storeQueue.async {
                     done.resume(returning: Result { try store.recordAll(answers, scheduler: Trainer.scheduler(store)) })
                 }
             }

@@ -68,8 +68,9 @@ extension Trainer {
     /// - Throws: ``TrainerError/unknownGuide(_:known:)`` for a guide that is not imported.
     public func cards(_ query: CardQuery, at now: Date = Date()) async throws -> [StudyCard] {
         try await database { store in
-            if let guide = query.guide, try !store.guideIDs().contains(guide) {
-                throw TrainerError.unknownGuide(guide, known: try store.guideIDs())
+            if let guide = query.guide {
+                let known = try store.guideIDs()
+                if !known.contains(guide) { throw TrainerError.unknownGuide(guide, known: known) }
             }
             return try store.browseCards(query, at: now)
         }

@@ -15,8 +15,9 @@ extension Trainer {
     ///   is not imported (rather than saying nothing is due).
     public func nextCard(in session: StudySession, at now: Date = Date()) async throws -> StudyTurn? {
         let found = try await database { store -> (StudyCard, due: Int, new: Int)? in
-            if let guide = session.filter.guide, try !store.guideIDs().contains(guide) {
-                throw TrainerError.unknownGuide(guide, known: try store.guideIDs())
+            if let guide = session.filter.guide {
+                let known = try store.guideIDs()
+                if !known.contains(guide) { throw TrainerError.unknownGuide(guide, known: known) }
             }
             let scheduler = try Self.scheduler(store)
             let seen = Set(session.answered)
@@ -85,7 +86,7 @@ extension Trainer {
             let scheduler = try Self.scheduler(store)
             let perDay = try session.newCardsPerDay ?? Self.newCardsPerDay(store, scheduler: scheduler, at: now)
             return StudyOutlook(
-                nextDue: try store.nextDueDate(), newWaiting: try store.newCards(limit: 10_000, filter: session.filter, now: now).count,
+                nextDue: try store.nextDueDate(), newWaiting: try store.newCardCount(filter: session.filter),
                 newPerDay: perDay, newToday: try store.newCardsIntroduced(on: now))
         }
     }

@@ -47,7 +47,8 @@ public final class Trainer: Sendable {
         }
     }
 
-    private static let storeQueue = DispatchQueue(label: "rehearse.store", qos: .userInitiated, attributes: .concurrent)
+    /// Where store work runs: the request handlers' and the group commit's alike.
+    static let storeQueue = DispatchQueue(label: "rehearse.store", qos: .userInitiated, attributes: .concurrent)
 
     /// The scheduler for the user's settings: the one place a `Scheduler` is made.
     public func scheduler() async throws -> Scheduler {

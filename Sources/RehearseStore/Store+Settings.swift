@@ -39,13 +39,20 @@ extension Store {
         }
     }
 
-    /// Cards not yet reviewed.
-    public func newCardCount() throws -> Int {
+    /// Cards not yet reviewed, of the guides and sections a filter lets through.
+    public func newCardCount(filter: StudyFilter = StudyFilter()) throws -> Int {
         try writer.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM card LEFT JOIN cardState ON cardState.cardID = card.id
+            let from = """
+                FROM card LEFT JOIN cardState ON cardState.cardID = card.id
                 WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
-                """) ?? 0
+                  AND (? IS NULL OR card.guideID = ?)
+                """
+            guard filter.section != nil else {
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) " + from, arguments: [filter.guide, filter.guide]) ?? 0
+            }
+            // Sections are matched in Swift: only the section column is read.
+            return try String.fetchAll(db, sql: "SELECT card.section " + from, arguments: [filter.guide, filter.guide])
+                .count { filter.matches(section: CardRecord.strings($0)) }
         }
     }
 }
