@@ -56,7 +56,7 @@ public final class Trainer: Sendable {
     }
 
     static func scheduler(_ store: Store) throws -> Scheduler {
-        Scheduler(interviewDate: try store.interviewDate())
+        Scheduler(parameters: try fsrsParameters(store), interviewDate: try store.interviewDate())
     }
 }
 

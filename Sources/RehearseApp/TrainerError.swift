@@ -25,11 +25,14 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
     case emptyAnswer
     /// A correction whose answer has no words to keep.
     case nothingToLearn(keypoint: String)
+    /// FSRS weights could not be fitted (too little history, or the fit failed).
+    case cannotFit(FSRSOptimizationError)
 
     public var description: String {
         switch self {
         case .unreadableGuide(let error): error.description
         case .unknownCard(let id): "no card with id \(id)"
+        case .cannotFit(let error): error.description
         case .unknownGuide(let id, let known):
             "no guide with id \(id)" + (known.isEmpty ? "; no guide is imported yet" : "; imported guides: \(known.joined(separator: ", "))")
         case .nothingToUndo(let reviewID?): "nothing to undo: answer \(reviewID) is not in the log (never stored, or already taken back)"

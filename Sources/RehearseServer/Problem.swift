@@ -53,7 +53,7 @@ extension Problem {
             case .unreadableGuide(.tooLarge): .contentTooLarge
             case .unreadableGuide, .invalidSetting, .emptyAnswer: .badRequest
             case .unknownCard, .unknownGuide, .unknownKeypoint, .noInterview, .nothingToUndo: .notFound
-            case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn: .conflict
+            case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn, .cannotFit: .conflict
             }
         self.init(status, error.description)
     }

@@ -8,6 +8,10 @@ import RehearseCore
 ///     rehearse-bench store [--cards N] [--answers N] [--db PATH]
 ///                                                 answer cards through the store; open and list due cards
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
+///     rehearse-bench fsrs-simulate --out REVLOG.csv --reviews N [--days D] [--seed S] [--weights W]
+///                                                 the review log of a simulated learner
+///     rehearse-bench fsrs-optimize REVLOG.csv [--repeat N]
+///                                                 fit FSRS-6's weights, print the best time (Benchmarks/fsrs/optimize.py)
 ///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
 ///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
 ///     rehearse-bench fuzz SEED… --count N [--seed S] [--keep DIR]
@@ -36,6 +40,26 @@ if arguments.first == "fit-indentation", arguments.count >= 2 {
         try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
                                      l2: option("--l2").flatMap(Double.init) ?? 1e-5,
                                      refinementEpochs: option("--refine").flatMap(Int.init) ?? 0)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first == "fsrs-simulate" {
+    guard let out = option("--out"), let reviews = option("--reviews").flatMap(Int.init) else { fail("fsrs-simulate needs --out FILE --reviews N") }
+    do {
+        try FSRSFitting.simulate(weights: option("--weights"), reviews: reviews, days: option("--days").flatMap(Int.init) ?? 365,
+                                 seed: option("--seed").flatMap(UInt64.init) ?? 1, output: out)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first == "fsrs-optimize", arguments.count >= 2 {
+    do {
+        try FSRSFitting.optimize(path: arguments[1], repeats: option("--repeat").flatMap(Int.init) ?? 1)
     } catch {
         fail("\(error)")
     }

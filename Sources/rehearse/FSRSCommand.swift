@@ -7,7 +7,7 @@ struct FSRSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fsrs",
         abstract: "Run the FSRS-6 memory model on review logs.",
-        subcommands: [States.self]
+        subcommands: [States.self, Optimize.self, Evaluate.self]
     )
 
     /// `rehearse fsrs states --input REVLOG.csv [--params …] --jsonl`.
@@ -42,23 +42,13 @@ struct FSRSCommand: ParsableCommand {
 
         func run() throws {
             let parameters: FSRSParameters
-            let log: RevlogCSV
             do {
                 parameters = try params.map { text throws(FSRSParameterError) in try FSRSParameters(parsing: text) } ?? .default
             } catch {
                 printError("--params: \(error.problems.joined(separator: "; "))")
                 throw ExitCode(2)
             }
-            do {
-                let text = try String(contentsOfFile: input, encoding: .utf8)
-                log = try RevlogCSV(text: text, fileName: input)
-            } catch let error as RevlogError {
-                printError(error.description)
-                throw ExitCode(2)
-            } catch {
-                printError("\(input): cannot read the file: \((error as NSError).localizedDescription)")
-                throw ExitCode(2)
-            }
+            let log = try readRevlog(input)
             let replay = MemoryReplay(model: MemoryModel(parameters: parameters), nextDayStartsAt: nextDayHour)
             var output = ""
             output.reserveCapacity(log.rows.count * 140)
@@ -76,5 +66,19 @@ struct FSRSCommand: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
+    }
+}
+
+/// Reads a review-log CSV, or exits with status 2 and a message naming the file and line.
+func readRevlog(_ path: String) throws -> RevlogCSV {
+    do {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try RevlogCSV(text: text, fileName: path)
+    } catch let error as RevlogError {
+        printError(error.description)
+        throw ExitCode(2)
+    } catch {
+        printError("\(path): cannot read the file: \((error as NSError).localizedDescription)")
+        throw ExitCode(2)
     }
 }

@@ -2,13 +2,18 @@ import Foundation
 
 /// A review-log CSV as the FSRS optimizer tools write it: a header naming `card_id`,
 /// `review_time` (milliseconds since the Unix epoch, UTC) and `review_rating` (1–4), in any
-/// column order, other columns ignored.
+/// column order; `review_state` (0 new, 1 learning, 2 review, 3 relearning, 4 filtered, 5 manual)
+/// and `review_duration` (milliseconds) are read when present, other columns ignored.
 public struct RevlogCSV: Sendable {
     public struct Row: Sendable, Equatable {
         public var cardID: Int64
         public var time: Date
         public var timeMilliseconds: Int64
         public var rating: Rating
+        /// The card's state when reviewed (`review_state`), when the file has the column.
+        public var state: ReviewKind?
+        /// Time spent answering, in milliseconds (`review_duration`), when the file has it.
+        public var durationMilliseconds: Int64?
         /// 1-based line in the file.
         public var line: Int
     }
@@ -29,7 +34,9 @@ public struct RevlogCSV: Sendable {
             }
             columns[name] = index
         }
-        let needed = (columns.values.max() ?? 0) + 1
+        let stateColumn = header.firstIndex(of: "review_state")
+        let durationColumn = header.firstIndex(of: "review_duration")
+        let needed = ([stateColumn, durationColumn].compactMap { $0 } + Array(columns.values)).max().map { $0 + 1 } ?? 3
         var rows: [Row] = []
         rows.reserveCapacity(lines.count)
         for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingWhitespace().isEmpty {
@@ -50,7 +57,24 @@ public struct RevlogCSV: Sendable {
             guard let value = Int(ratingField), let rating = Rating(rawValue: value) else {
                 throw RevlogError(file: fileName, line: number, message: "review_rating must be 1, 2, 3 or 4, got \"\(ratingField)\"")
             }
-            rows.append(Row(cardID: cardID, time: Date(timeIntervalSince1970: Double(time) / 1000), timeMilliseconds: time, rating: rating, line: number))
+            var state: ReviewKind?
+            if let stateColumn {
+                guard let value = Int(fields[stateColumn]), let kind = ReviewKind(rawValue: value) else {
+                    throw RevlogError(file: fileName, line: number, message: "review_state must be 0 to 5, got \"\(fields[stateColumn])\"")
+                }
+                state = kind
+            }
+            var duration: Int64?
+            if let durationColumn, !fields[durationColumn].isEmpty {
+                guard let value = Int64(fields[durationColumn]) ?? Double(fields[durationColumn]).flatMap({ $0.isFinite && $0 >= 0 ? Int64($0.rounded()) : nil }),
+                      value >= 0 else {
+                    throw RevlogError(file: fileName, line: number, message: "review_duration must be milliseconds (0 or more), got \"\(fields[durationColumn])\"")
+                }
+                duration = value
+            }
+            rows.append(Row(
+                cardID: cardID, time: Date(timeIntervalSince1970: Double(time) / 1000), timeMilliseconds: time, rating: rating,
+                state: state, durationMilliseconds: duration, line: number))
         }
         self.rows = rows
     }
@@ -67,6 +91,11 @@ public struct RevlogCSV: Sendable {
             (id, (byCard[id] ?? []).enumerated().sorted { ($0.element.timeMilliseconds, $0.offset) < ($1.element.timeMilliseconds, $1.offset) }.map(\.element))
         }
     }
+}
+
+/// What kind of review a review-log row records, as the FSRS optimizer tools number it.
+public enum ReviewKind: Int, Sendable {
+    case new = 0, learning, review, relearning, filtered, manual
 }
 
 /// A review log that cannot be read, naming the file and line.

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// One stored review, as the FSRS optimizer and the calibration read them.
+public struct StoredReview: Sendable {
+    public var cardID: String
+    /// Seconds since the Unix epoch.
+    public var reviewedAt: Double
+    public var rating: Int
+    public var durationMS: Int?
+}
+
+extension Store {
+    /// Every review in time order, of one guide's cards when `guide` is given.
+    public func reviewLog(guide: String? = nil) throws -> [StoredReview] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT review.cardID, review.reviewedAt, review.rating, review.durationMS
+                FROM review JOIN card ON card.id = review.cardID
+                WHERE ? IS NULL OR card.guideID = ?
+                ORDER BY review.reviewedAt, review.id
+                """, arguments: [guide, guide])
+            var reviews: [StoredReview] = []
+            while let row = try rows.next() {
+                reviews.append(StoredReview(cardID: row[0], reviewedAt: row[1], rating: row[2], durationMS: row[3]))
+            }
+            return reviews
+        }
+    }
+
+    /// The FSRS weights set by `rehearse fsrs optimize --apply`; nil when none were set or the
+    /// stored text is not 21 numbers.
+    public func fsrsWeights() throws -> [Double]? {
+        try writer.read { db in
+            guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'fsrsWeights'") else { return nil }
+            let weights = text.split(separator: ",").compactMap { Double($0) }
+            return weights.count == 21 ? weights : nil
+        }
+    }
+
+    /// Stores FSRS weights (nil returns to the defaults).
+    public func setFSRSWeights(_ weights: [Double]?) throws {
+        try writer.write { db in
+            if let weights {
+                try db.execute(
+                    sql: "INSERT INTO setting (key, value) VALUES ('fsrsWeights', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [weights.map { "\($0)" }.joined(separator: ",")])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE key = 'fsrsWeights'")
+            }
+        }
+    }
+}
