@@ -43,24 +43,25 @@ struct TrainingSet {
     /// Lays out `sequences` with each prediction's weight; reviews after a card's last
     /// prediction are left out.
     init(sequences: [ReviewSequence], predictions: [(prediction: Prediction, weight: Double)]) {
-        var lastPosition: [Int: Int] = [:]
-        var weightAt: [Int: [Int: Double]] = [:]
-        for (prediction, weight) in predictions {
-            lastPosition[prediction.card] = max(lastPosition[prediction.card] ?? 0, prediction.position)
-            weightAt[prediction.card, default: [:]][prediction.position] = weight
+        var lastPosition = [Int](repeating: -1, count: sequences.count)
+        for (prediction, _) in predictions {
+            lastPosition[prediction.card] = max(lastPosition[prediction.card], prediction.position)
         }
         // Shorter cards first, so that a batch holds cards of similar length.
-        let cards = lastPosition.keys.sorted { (lastPosition[$0] ?? 0, $0) < (lastPosition[$1] ?? 0, $1) }
+        let cards = sequences.indices.filter { lastPosition[$0] >= 0 }.sorted { (lastPosition[$0], $0) < (lastPosition[$1], $1) }
+        var offset = [Int](repeating: 0, count: sequences.count)
         for card in cards {
             let sequence = sequences[card]
-            let length = (lastPosition[card] ?? 0) + 1
-            let cardWeights = weightAt[card] ?? [:]
-            for position in 0..<length {
+            offset[card] = ratings.count
+            for position in 0...lastPosition[card] {
                 ratings.append(Double(sequence.ratings[position].rawValue))
                 elapsedDays.append(Double(sequence.elapsedDays[position]))
-                weights.append(cardWeights[position] ?? 0)
             }
             starts.append(ratings.count)
+        }
+        weights = [Double](repeating: 0, count: ratings.count)
+        for (prediction, weight) in predictions {
+            weights[offset[prediction.card] + prediction.position] = weight
         }
     }
 
