@@ -54,4 +54,65 @@ import Testing
         #expect(run.error.contains("log.csv:3: review_rating must be 1, 2, 3 or 4, got \"9\""))
         #expect(run.output.isEmpty)
     }
+
+    /// The review log of the fsrs-rs fixture learner, as a CSV (rows shuffled by card).
+    static func fixtureLog(limit: Int = .max) throws -> (csv: String, rows: Int, fsrsRSLogLoss: Double) {
+        let vectors = CLI.repository.appendingPathComponent("Tests/RehearseCoreTests/Fixtures/fsrs-fit.json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: vectors)) as? [String: Any])
+        let cards = try #require(document["cards"] as? [[String: Any]])
+        let fit = try #require(document["fit"] as? [String: Any])
+        var csv = "card_id,review_time,review_rating\n"
+        var rows = 0
+        for (index, card) in cards.prefix(limit).enumerated().reversed() {
+            let ratings = try #require(card["ratings"] as? [Int])
+            let times = try #require(card["times"] as? [Int64])
+            for (rating, time) in zip(ratings, times) {
+                csv += "\(index),\(time),\(rating)\n"
+                rows += 1
+            }
+        }
+        return (csv, rows, try #require(fit["log_loss"] as? Double))
+    }
+
+    /// `fsrs optimize --input --json` (spec §3b): the fields, 21 weights in bounds, and a fit
+    /// as good as fsrs-rs's on the same log.
+    @Test func optimizeJSONFollowsTheContract() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (csv, rows, reference) = try Self.fixtureLog()
+        let file = folder.appendingPathComponent("revlog.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run("fsrs", "optimize", "--input", file.path, "--json")
+        #expect(run.status == 0, "\(run.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let parameters = try #require(object["parameters"] as? [Double])
+        #expect(parameters.count == 21)
+        #expect(object["reviews"] as? Int == rows)
+        let logLoss = try #require(object["log_loss"] as? Double)
+        let defaultLogLoss = try #require(object["default_log_loss"] as? Double)
+        #expect(try #require(object["rmse_bins"] as? Double) > 0)
+        #expect(logLoss < defaultLogLoss)
+        #expect(logLoss <= reference * 1.005, "log loss \(logLoss) against fsrs-rs's fit \(reference)")
+    }
+
+    @Test func optimizeWithTooLittleHistoryExitsOne() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("short.csv")
+        try Self.fixtureLog(limit: 12).csv.write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run("fsrs", "optimize", "--input", file.path, "--json")
+        #expect(run.status == 1)
+        #expect(run.error.contains("too little history"))
+        #expect(run.output.isEmpty)
+    }
+
+    @Test func optimizeRefusesABadStateNamingTheLine() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("states.csv")
+        try "card_id,review_time,review_rating,review_state\n1,1700000000000,3,1\n1,1700100000000,3,7\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run("fsrs", "optimize", "--input", file.path)
+        #expect(run.status == 2)
+        #expect(run.error.contains("states.csv:3: review_state must be 0 to 5, got \"7\""))
+    }
 }
