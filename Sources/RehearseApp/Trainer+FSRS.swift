@@ -62,3 +62,12 @@ extension Trainer {
         try await database { store in try store.setFSRSWeights(nil) }
     }
 }
+
+extension Trainer {
+    /// How the current weights' predicted recall compares with what the user recalled, over
+    /// their reviews (one guide's when named).
+    public func calibration(guide: String? = nil) async throws -> RecallCalibration {
+        let sequences = try await reviewSequences(guide: guide)
+        return RecallCalibration(try await fsrsParameters(), on: sequences)
+    }
+}

@@ -33,6 +33,32 @@ enum Charts {
         return svg + "</svg>"
     }
 
+    /// Predicted recall beside observed recall, one pair of bars per bin of prediction, the
+    /// number of reviews under each pair. Bins with fewer than `minimum` reviews are left out.
+    static func calibration(_ calibration: RecallCalibration, minimum: Int = 20) -> String {
+        let bins = calibration.bins.filter { $0.reviews >= minimum }
+        guard !bins.isEmpty else { return "<p>Not enough reviews yet: each bar needs \(minimum) reviews a day or more apart.</p>" }
+        let title = "Predicted recall against recalled, per bin of prediction"
+        let width = max(bins.count * 40, 200), height = 140
+        var svg = "<svg class=\"chart\" viewBox=\"0 -14 \(width) \(height + 58)\" role=\"img\" aria-label=\"\(Page.escape(title))\"><title>\(Page.escape(title))</title>"
+        func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+        for (index, bin) in bins.enumerated() {
+            let x = index * 40 + 3
+            let label = "\(percent(bin.lower))–\(percent(bin.upper))"
+            for (offset, value, kind) in [(0, bin.predicted, "predicted"), (17, bin.observed, "recalled")] {
+                let barHeight = Int((value * Double(height)).rounded())
+                svg += "<rect class=\"bar \(kind)\" x=\"\(x + offset)\" y=\"\(height - barHeight)\" width=\"15\" height=\"\(barHeight)\"><title>\(label): \(kind) \(percent(value))</title></rect>"
+                svg += "<text class=\"value\" x=\"\(x + offset + 7)\" y=\"\(height - barHeight - 3)\" text-anchor=\"middle\">\(percent(value))</text>"
+            }
+            svg += "<text class=\"label\" x=\"\(x + 16)\" y=\"\(height + 14)\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text class=\"label\" x=\"\(x + 16)\" y=\"\(height + 27)\" text-anchor=\"middle\">n=\(bin.reviews)</text>"
+        }
+        svg += "<line class=\"axis\" x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\"/>"
+        svg += "<rect class=\"bar predicted\" x=\"3\" y=\"\(height + 36)\" width=\"10\" height=\"8\"/><text class=\"label\" x=\"16\" y=\"\(height + 43)\">predicted</text>"
+        svg += "<rect class=\"bar recalled\" x=\"73\" y=\"\(height + 36)\" width=\"10\" height=\"8\"/><text class=\"label\" x=\"86\" y=\"\(height + 43)\">recalled</text>"
+        return svg + "</svg>"
+    }
+
     /// A calendar of past days, one square a day, weeks as columns, darker with more reviews.
     static func heatmap(_ days: [(day: Date, count: Int)], calendar: Calendar = .current) -> String {
         let peak = max(days.map(\.count).max() ?? 0, 1)

@@ -18,6 +18,7 @@ struct Dashboard: Sendable {
         let now = Date()
         let data = try await data(at: now)
         let report = data.report
+        let calibration = try await trainer.calibration()
         let settings = try await trainer.settings(at: now)
         let outlook = try await trainer.outlook(for: StudySession(), at: now)
         let newLeft = max(0, outlook.newPerDay - outlook.newToday)
@@ -43,6 +44,9 @@ struct Dashboard: Sendable {
             <h2>Reviews due, next 30 days</h2>\(due)
             <h2>Retention per week</h2>\(retention)
             <h2>Past 26 weeks</h2>\(Charts.heatmap(data.reviewsPerDay))
+            <h2>Is predicted recall right?</h2>
+            <p>Readiness is predicted recall. Here is how your reviews a day or more apart compare with what the model predicted for them.</p>
+            \(Charts.calibration(calibration))
             """
         return Page.response(title: "progress", tab: .progress, visitor: visitor, body: body)
     }
@@ -50,6 +54,7 @@ struct Dashboard: Sendable {
     /// The same figures as JSON, for scripts.
     func json() async throws -> Response {
         let data = try await data(at: Date())
+        let calibration = try await trainer.calibration()
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
@@ -58,6 +63,9 @@ struct Dashboard: Sendable {
             "report": report,
             "retention_per_week": data.retentionPerWeek.map { ["week_start": DayFormat.format($0.weekStart), "retention": $0.retention ?? NSNull()] as [String: Any] },
             "reviews_per_day": data.reviewsPerDay.map { ["day": DayFormat.format($0.day), "count": $0.count] as [String: Any] },
+            "calibration": calibration.bins.map {
+                ["lower": $0.lower, "upper": $0.upper, "predicted": $0.predicted, "recalled": $0.observed, "reviews": $0.reviews] as [String: Any]
+            },
         ]
         return try Response.json(object, status: .ok)
     }

@@ -21,14 +21,25 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: "Compute readiness on this date, YYYY-MM-DD (default: the interview date, else today).")
     var on: String?
 
+    @Flag(help: "Instead of the report, compare predicted recall with what you recalled (the evidence behind readiness).")
+    var calibration = false
+
+    @Option(help: "With --calibration: only this guide's reviews.")
+    var guide: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func validate() throws {
+        if guide != nil, !calibration { throw ValidationError("--guide goes with --calibration") }
         if let on, DayFormat.parse(on) == nil { throw ValidationError("--on must be a date as YYYY-MM-DD, got \"\(on)\"") }
     }
 
     func run() async throws {
+        if calibration {
+            try await printCalibration()
+            return
+        }
         let report = try await store.trainer().progress(readinessOn: on.flatMap { DayFormat.parse($0) }).report
         if json {
             let encoder = JSONEncoder()
@@ -66,5 +77,33 @@ struct StatsCommand: AsyncParsableCommand {
 
     private func percent(_ value: Double?) -> String {
         value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    }
+
+    /// Predicted recall beside recalled, per bin of prediction.
+    func printCalibration() async throws {
+        let calibration: RecallCalibration
+        do {
+            calibration = try await store.trainer().calibration(guide: guide)
+        } catch let error as TrainerError {
+            throw refusal(error)
+        }
+        if json {
+            let bins = calibration.bins.map {
+                ["lower": $0.lower, "upper": $0.upper, "predicted": $0.predicted, "recalled": $0.observed, "reviews": $0.reviews] as [String: Any]
+            }
+            FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: ["bins": bins, "reviews": calibration.reviews], options: [.sortedKeys]) + Data("\n".utf8))
+            return
+        }
+        guard !calibration.bins.isEmpty else {
+            print("No reviews a day or more after the card's previous one yet: nothing to compare.")
+            return
+        }
+        print("Predicted recall against recalled, over \(calibration.reviews) reviews a day or more after the card's previous one:")
+        print("  predicted    mean   recalled   reviews")
+        for bin in calibration.bins {
+            let range = String(format: "%3.0f–%3.0f%%", bin.lower * 100, bin.upper * 100)
+            print("  \(range)  " + String(format: "%5.1f%%    %5.1f%%   %7d", bin.predicted * 100, bin.observed * 100, bin.reviews)
+                + (bin.reviews < 100 ? "   (few reviews)" : ""))
+        }
     }
 }

@@ -176,3 +176,34 @@ import Testing
         #expect(unknownKinds.map(\.ratings.count) == [6, 2])
     }
 }
+
+/// Predicted recall against what simulated learners recalled.
+@Suite struct RecallCalibrationTests {
+    /// With weights fitted to a learner's reviews, every bin of 500 or more reviews predicts
+    /// recall within 3 points of what was recalled, for learners near and far from the defaults.
+    @Test(arguments: [(FSRSOptimizerTests.truth, UInt64(21)), (FSRSParameters.default, UInt64(22))])
+    func fittedWeightsAreCalibrated(learner: FSRSParameters, seed: UInt64) throws {
+        let sequences = FSRSOptimizerTests.sequences(reviews: 60_000, seed: seed, parameters: learner)
+        let fit = try FSRSOptimizer().fit(sequences)
+        let calibration = RecallCalibration(fit.parameters, on: sequences)
+        let populous = calibration.bins.filter { $0.reviews >= 500 }
+        #expect(populous.count >= 3)
+        for bin in populous {
+            #expect(abs(bin.predicted - bin.observed) <= 0.03, "\(bin.lower)-\(bin.upper): predicted \(bin.predicted), observed \(bin.observed), \(bin.reviews) reviews")
+        }
+    }
+
+    /// The check has teeth: the default weights on a learner far from them miss by more.
+    @Test func defaultWeightsOnAnotherLearnerAreNot() {
+        let sequences = FSRSOptimizerTests.sequences(reviews: 60_000, seed: 21)
+        let worst = RecallCalibration(.default, on: sequences).bins.filter { $0.reviews >= 500 }.map { abs($0.predicted - $0.observed) }.max() ?? 0
+        #expect(worst > 0.03)
+    }
+
+    @Test func binsCountEveryPrediction() throws {
+        let sequences = FSRSOptimizerTests.sequences(reviews: 3000, seed: 23)
+        let calibration = RecallCalibration(.default, on: sequences)
+        #expect(calibration.reviews == TrainingSet.predictions(of: sequences).count)
+        #expect(calibration.bins.allSatisfy { $0.predicted >= $0.lower && $0.predicted < $0.upper && $0.reviews > 0 })
+    }
+}

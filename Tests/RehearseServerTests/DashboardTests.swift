@@ -38,4 +38,41 @@ import RehearseApp
             #expect((report["duePerDay"] as? [Int])?.count == 30)
         }
     }
+
+    /// The calibration chart: predicted beside recalled per bin, the counts written under the
+    /// bars, and the same bins in /api/stats.
+    @Test func showsTheCalibrationOfPredictedRecall() async throws {
+        let log = SimulatedLearner(parameters: .default).reviewLog(reviews: 3000, days: 200, seed: 9)
+        let store = try Store()
+        let cardCount = Int(log.map(\.cardID).max() ?? 1)
+        let questions = (1...cardCount).map { "**Q:** Question \($0)?\n**A:** Answer \($0).\n" }.joined(separator: "\n")
+        _ = try store.importGuide(try GuideReader().read(text: "# 12 — Drill\n\n## All\n\n" + questions, fileName: "12-drill.md"), source: "12-drill.md", at: Date())
+        let ids = try store.newCards(limit: cardCount, now: Date()).map(\.card.id)
+        for entry in log.sorted(by: { $0.time < $1.time }) {
+            try store.record(Store.Answer(cardID: ids[Int(entry.cardID) - 1], rating: entry.rating, at: Date(timeIntervalSince1970: Double(entry.time) / 1000)), scheduler: Scheduler())
+        }
+        let predictions = TrainingSetCount.predictions(ReviewSequence.sequences(from: log))
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let html = String(buffer: try await client.execute(uri: "/dashboard", method: .get).body)
+            #expect(html.contains("<h2>Is predicted recall right?</h2>"))
+            #expect(html.contains("class=\"bar predicted\""))
+            #expect(html.contains("class=\"bar recalled\""))
+            #expect(html.contains(">n="))
+            let object = try StudyAPITests.json(try await client.execute(uri: "/api/stats", method: .get).body)
+            let bins = try #require(object["calibration"] as? [[String: Any]])
+            #expect(bins.reduce(0) { $0 + ($1["reviews"] as? Int ?? 0) } == predictions)
+            for bin in bins {
+                let predicted = try #require(bin["predicted"] as? Double)
+                #expect(predicted >= (bin["lower"] as? Double ?? 1) && predicted < (bin["upper"] as? Double ?? 0))
+            }
+        }
+    }
+}
+
+/// Reviews a day or more after the card's previous one, counted independently of the code under test.
+enum TrainingSetCount {
+    static func predictions(_ sequences: [ReviewSequence]) -> Int {
+        sequences.reduce(0) { $0 + $1.elapsedDays.dropFirst().count { $0 > 0 } }
+    }
 }
