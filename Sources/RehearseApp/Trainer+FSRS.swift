@@ -43,11 +43,19 @@ extension Trainer {
     public func optimizeFSRS(guide: String? = nil, apply: Bool) async throws -> FSRSOptimizationOutcome {
         let sequences = try await reviewSequences(guide: guide)
         let current = try await fsrsParameters()
+        // The fit takes up to a second or so: it runs on a thread of its own, not on the
+        // tasks serving requests.
+        let result: Result<FSRSOptimization, FSRSOptimizationError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(returning: Result { () throws(FSRSOptimizationError) in
+                    try FSRSOptimization.run(on: sequences, current: current, holdOut: apply)
+                })
+            }
+        }
         let optimization: FSRSOptimization
-        do {
-            optimization = try FSRSOptimization.run(on: sequences, current: current, holdOut: apply)
-        } catch {
-            throw TrainerError.cannotFit(error)
+        switch result {
+        case .success(let value): optimization = value
+        case .failure(let error): throw TrainerError.cannotFit(error)
         }
         let applied = apply && optimization.holdOut?.fitIsNoWorse == true
         if applied {

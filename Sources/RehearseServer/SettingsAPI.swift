@@ -12,6 +12,26 @@ struct SettingsAPI: Sendable {
         router.get("/settings") { _, context in try await self.page(visitor: context.visitor) }
         router.get("/api/settings") { _, _ in try Response.json(Self.object(try await self.trainer.settings()), status: .ok) }
         router.post("/api/settings") { request, _ in try await self.change(request) }
+        router.post("/api/fsrs/optimize") { _, _ in try await self.optimize() }
+        router.post("/api/fsrs/reset") { _, _ in
+            try await self.trainer.resetFSRSParameters()
+            return try Response.json(["fitted": false, "parameters": FSRSParameters.default.weights], status: .ok)
+        }
+    }
+
+    /// Fits FSRS-6 to the user's reviews and applies the fit when it passes the hold-out check.
+    func optimize() async throws -> Response {
+        let outcome = try await trainer.optimizeFSRS(apply: true)
+        let optimization = outcome.optimization
+        var object: [String: Any] = [
+            "applied": outcome.applied, "parameters": optimization.fit.parameters.weights, "reviews": optimization.reviews,
+            "predictions": optimization.fitted.predictions, "log_loss": optimization.fitted.logLoss,
+            "default_log_loss": optimization.defaults.logLoss, "current_log_loss": optimization.current.logLoss,
+        ]
+        if let holdOut = optimization.holdOut {
+            object["hold_out"] = ["predictions": holdOut.current.predictions, "current_log_loss": holdOut.current.logLoss, "fitted_log_loss": holdOut.fitted.logLoss]
+        }
+        return try Response.json(object, status: .ok)
     }
 
     struct Change: Decodable {
@@ -47,6 +67,7 @@ struct SettingsAPI: Sendable {
 
     func page(visitor: Visitor) async throws -> Response {
         let settings = try await trainer.settings()
+        let fitted = try await trainer.fsrsParameters() != .default
         let plan = settings.interviewDate.map { date in
             "Interview on \(DayFormat.format(date)), \(settings.daysLeft ?? 0) days left: \(settings.unseenCards) new cards at \(settings.newCardsToday) a day."
         } ?? "No interview date: \(settings.newCardsPerDay) new cards a day."
@@ -61,6 +82,11 @@ struct SettingsAPI: Sendable {
             <button type="submit">Save</button>
             </form>
             <p id="settings-status" class="status" role="status"></p>
+            <h2>Memory model</h2>
+            <p id="fsrs-state">\(fitted ? "Scheduling uses FSRS-6 parameters fitted to your reviews." : "Scheduling uses FSRS-6's default parameters.")</p>
+            <p>Fitting learns how fast you forget from your own reviews (a few hundred a day or more apart are needed). The fit is kept only if it predicts your latest reviews at least as well as the parameters in use.</p>
+            <p><button type="button" id="fsrs-optimize">Fit to my reviews</button> <button type="button" id="fsrs-reset">Use the defaults</button></p>
+            <p id="fsrs-status" class="status" role="status"></p>
             <p class="warning">The password and API tokens are set in the terminal: <code>rehearse serve --set-password</code>, <code>rehearse serve --new-token</code>.</p>
             """
         return Page.response(title: "settings", tab: .settings, visitor: visitor, body: body, scripts: ["api.js", "settings.js"])

@@ -42,15 +42,7 @@ import RehearseApp
     /// The calibration chart: predicted beside recalled per bin, the counts written under the
     /// bars, and the same bins in /api/stats.
     @Test func showsTheCalibrationOfPredictedRecall() async throws {
-        let log = SimulatedLearner(parameters: .default).reviewLog(reviews: 3000, days: 200, seed: 9)
-        let store = try Store()
-        let cardCount = Int(log.map(\.cardID).max() ?? 1)
-        let questions = (1...cardCount).map { "**Q:** Question \($0)?\n**A:** Answer \($0).\n" }.joined(separator: "\n")
-        _ = try store.importGuide(try GuideReader().read(text: "# 12 — Drill\n\n## All\n\n" + questions, fileName: "12-drill.md"), source: "12-drill.md", at: Date())
-        let ids = try store.newCards(limit: cardCount, now: Date()).map(\.card.id)
-        for entry in log.sorted(by: { $0.time < $1.time }) {
-            try store.record(Store.Answer(cardID: ids[Int(entry.cardID) - 1], rating: entry.rating, at: Date(timeIntervalSince1970: Double(entry.time) / 1000)), scheduler: Scheduler())
-        }
+        let (store, log) = try SimulatedReviews.store(reviews: 3000, seed: 9)
         let predictions = TrainingSetCount.predictions(ReviewSequence.sequences(from: log))
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
@@ -74,5 +66,21 @@ import RehearseApp
 enum TrainingSetCount {
     static func predictions(_ sequences: [ReviewSequence]) -> Int {
         sequences.reduce(0) { $0 + $1.elapsedDays.dropFirst().count { $0 > 0 } }
+    }
+}
+
+/// A database whose cards were answered as a simulated learner answers them.
+enum SimulatedReviews {
+    static func store(reviews: Int, parameters: FSRSParameters = .default, seed: UInt64) throws -> (Store, [ReviewSequence.Entry]) {
+        let log = SimulatedLearner(parameters: parameters).reviewLog(reviews: reviews, days: 200, seed: seed)
+        let store = try Store()
+        let cardCount = Int(log.map(\.cardID).max() ?? 1)
+        let questions = (1...cardCount).map { "**Q:** Question \($0)?\n**A:** Answer \($0).\n" }.joined(separator: "\n")
+        _ = try store.importGuide(try GuideReader().read(text: "# 12 — Drill\n\n## All\n\n" + questions, fileName: "12-drill.md"), source: "12-drill.md", at: Date())
+        let ids = try store.newCards(limit: cardCount, now: Date()).map(\.card.id)
+        for entry in log.sorted(by: { $0.time < $1.time }) {
+            try store.record(Store.Answer(cardID: ids[Int(entry.cardID) - 1], rating: entry.rating, at: Date(timeIntervalSince1970: Double(entry.time) / 1000)), scheduler: Scheduler())
+        }
+        return (store, log)
     }
 }

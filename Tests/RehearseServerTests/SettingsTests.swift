@@ -60,4 +60,34 @@ import Testing
             #expect(SignIn.decodeForm("search=a%2Bb+c&due=1") == ["search": "a+b c", "due": "1"])
         }
     }
+
+    /// The settings page's memory model: fit to the reviews (applied when the hold-out allows),
+    /// refused with too little history, and back to the defaults.
+    @Test func fittingTheMemoryModelFromTheSettingsPage() async throws {
+        let few = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try StudyAPITests.store(), lab: nil))
+        try await few.test(.router) { client in
+            let refused = try await client.execute(uri: "/api/fsrs/optimize", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: "{}"))
+            #expect(refused.status == .conflict)
+            #expect((try StudyAPITests.json(refused.body)["detail"] as? String)?.contains("too little history") == true)
+        }
+        let learner = try FSRSParameters(weights: [0.4, 1.8, 4.5, 15.0, 6.0, 0.6, 2.2, 0.01, 1.6, 0.12, 1.1, 1.8, 0.08, 0.35, 1.2, 0.45, 2.4, 0.6, 0.2, 0.1, 0.3])
+        let (store, _) = try SimulatedReviews.store(reviews: 6000, parameters: learner, seed: 4)
+        let trainer = Trainer(store: store, lab: nil)
+        let app = try await buildApplication(ServerConfiguration(), trainer: trainer)
+        try await app.test(.router) { client in
+            #expect(String(buffer: try await client.execute(uri: "/settings", method: .get).body).contains("Scheduling uses FSRS-6's default parameters."))
+            let fitted = try await client.execute(uri: "/api/fsrs/optimize", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: "{}"))
+            #expect(fitted.status == .ok)
+            let body = try StudyAPITests.json(fitted.body)
+            #expect(body["applied"] as? Bool == true)
+            let parameters = try #require(body["parameters"] as? [Double])
+            let stored = try await trainer.fsrsParameters().weights
+            #expect(zip(stored, parameters).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0)) } && stored.count == parameters.count)
+            #expect(try #require(body["log_loss"] as? Double) < (try #require(body["default_log_loss"] as? Double)))
+            #expect(String(buffer: try await client.execute(uri: "/settings", method: .get).body).contains("parameters fitted to your reviews"))
+            let reset = try await client.execute(uri: "/api/fsrs/reset", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: "{}"))
+            #expect(reset.status == .ok)
+            #expect(try await trainer.fsrsParameters() == .default)
+        }
+    }
 }

@@ -21,3 +21,38 @@ document.addEventListener("DOMContentLoaded", () => {
     status.textContent = "Saved.";
   });
 });
+
+// The memory model: fit FSRS-6 to the user's reviews, or return to the defaults.
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.getElementById("fsrs-status");
+  const state = document.getElementById("fsrs-state");
+  document.getElementById("fsrs-optimize").addEventListener("click", async () => {
+    status.textContent = "Fitting…";
+    const response = await post("/api/fsrs/optimize", {});
+    const body = await response.json();
+    if (!response.ok) {
+      status.textContent = body.detail;
+      return;
+    }
+    const loss = (value) => value.toFixed(4);
+    const check = body.hold_out
+      ? " On your latest " + body.hold_out.predictions + " reviews: log loss " + loss(body.hold_out.fitted_log_loss) +
+        " fitted, " + loss(body.hold_out.current_log_loss) + " in use (lower is better)."
+      : "";
+    if (body.applied) {
+      state.textContent = "Scheduling uses FSRS-6 parameters fitted to your reviews.";
+      status.textContent = "Fitted to " + body.reviews + " reviews and applied." + check;
+    } else {
+      status.textContent = "Fitted to " + body.reviews + " reviews but not applied: it predicts your latest reviews worse than the parameters in use." + check;
+    }
+  });
+  document.getElementById("fsrs-reset").addEventListener("click", async () => {
+    const response = await post("/api/fsrs/reset", {});
+    if (response.ok) {
+      state.textContent = "Scheduling uses FSRS-6's default parameters.";
+      status.textContent = "Back to the defaults.";
+    } else {
+      status.textContent = (await response.json()).detail;
+    }
+  });
+});
