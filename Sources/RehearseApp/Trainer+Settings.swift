@@ -17,6 +17,8 @@ public struct Settings: Sendable, Equatable {
     public var unseenCards: Int
     /// Whole days left until the interview, when one is set.
     public var daysLeft: Int?
+    /// The daily study time, when set; with an interview date it makes the daily plan.
+    public var minutesPerDay: Int?
 }
 
 extension Trainer {
@@ -30,7 +32,7 @@ extension Trainer {
             return Settings(
                 interviewDate: scheduler.interviewDate, newCardsPerDay: try store.newCardsPerDay() ?? Settings.defaultNewCardsPerDay,
                 newCardsToday: try Self.newCardsPerDay(store, scheduler: scheduler, at: now), unseenCards: try store.newCardCount(),
-                daysLeft: plan?.daysLeft)
+                daysLeft: plan?.daysLeft, minutesPerDay: try store.minutesPerDay())
         }
     }
 

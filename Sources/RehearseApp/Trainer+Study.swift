@@ -5,7 +5,10 @@ import RehearseStore
 extension Trainer {
     /// The next card of a session: due cards first, the least likely to be recalled first;
     /// then new cards within today's budget, by guide priority and document order; then,
-    /// once nothing else is left, cards in learning due within the learn-ahead limit. Once
+    /// once nothing else is left, cards in learning due within the learn-ahead limit. With an
+    /// interview date and a daily study time set (and no session limit of new cards), the
+    /// interview-day plan chooses instead: learning steps due now, then the cards whose study
+    /// today adds most to expected recall on the day (``dailyPlan(filter:at:)``). Once
     /// the session has drawn its limit of cards, only those it has seen come back. Nil when
     /// nothing is left today.
     ///
@@ -22,6 +25,16 @@ extension Trainer {
             let scheduler = try Self.scheduler(store)
             let seen = Set(session.answered)
             let allowed = { (id: String) in !session.isFull || seen.contains(id) }
+            if session.newCardsPerDay == nil, let plan = try Self.dailyPlan(store, filter: session.filter, scheduler: scheduler, at: now) {
+                // Learning steps due now first, then the cards the interview-day plan chose.
+                let stepping = try store.learningCardIDs(dueAfter: .distantPast, until: now, filter: session.filter).filter(allowed)
+                let planned = plan.cardIDs.filter { allowed($0) && !stepping.contains($0) }
+                if let id = (stepping + planned).first, let card = try store.studyCards(ids: [id], now: now).first {
+                    return (card, stepping.count + plan.reviews, plan.newCards)
+                }
+                let early = try store.learningCardIDs(dueAfter: now, until: now.addingTimeInterval(session.learnAhead), filter: session.filter)
+                return try early.first(where: allowed).flatMap { try store.studyCards(ids: [$0], now: now).first }.map { ($0, 0, 0) }
+            }
             let due = try store.dueCardIDs(at: now, filter: session.filter, scheduler: scheduler).filter(allowed)
             let budget = session.isFull ? 0 : try Self.newCardsLeft(store, session: session, scheduler: scheduler, at: now)
             let new = try store.newCards(limit: min(budget, session.limit.map { $0 - seen.count } ?? budget), filter: session.filter, now: now)

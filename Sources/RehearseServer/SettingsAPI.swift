@@ -12,8 +12,12 @@ struct SettingsAPI: Sendable {
         router.get("/settings") { _, context in try await self.page(visitor: context.visitor) }
         router.get("/api/settings") { _, _ in try Response.json(Self.object(try await self.trainer.settings()), status: .ok) }
         router.post("/api/settings") { request, _ in try await self.change(request) }
-        router.post("/api/fsrs/optimize") { _, _ in try await self.optimize() }
-        router.post("/api/fsrs/reset") { _, _ in
+        router.post("/api/fsrs/optimize") { request, _ in
+            _ = try await request.decodeJSON(NoOptions.self, limit: StudyAPI.maximumBody, usage: Self.emptyBodyUsage)
+            return try await self.optimize()
+        }
+        router.post("/api/fsrs/reset") { request, _ in
+            _ = try await request.decodeJSON(NoOptions.self, limit: StudyAPI.maximumBody, usage: Self.emptyBodyUsage)
             try await self.trainer.resetFSRSParameters()
             return try Response.json(["fitted": false, "parameters": FSRSParameters.default.weights], status: .ok)
         }
@@ -34,17 +38,36 @@ struct SettingsAPI: Sendable {
         return try Response.json(object, status: .ok)
     }
 
+    /// The body of a call that takes no options: a JSON object (`{}`).
+    struct NoOptions: Decodable {
+        private struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        /// Asks for an object, so that an array or a scalar is refused (an empty struct's
+        /// synthesized decoder would accept anything).
+        init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: AnyKey.self)
+        }
+    }
+    static let emptyBodyUsage = "the body must be a JSON object, {}"
+
     struct Change: Decodable {
         /// `YYYY-MM-DD`, or an empty string to clear the date; absent leaves it.
         var interview_date: String?
         var new_cards_per_day: Int?
+        /// Minutes of study a day (1 to 600), 0 to clear; absent leaves it.
+        var minutes_per_day: Int?
     }
 
     /// Changes what the body names and answers with the settings as they now are.
     func change(_ request: Request) async throws -> Response {
         let change = try await request.decodeJSON(
             Change.self, limit: StudyAPI.maximumBody,
-            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear) and new_cards_per_day (0 to 1000), both optional")
+            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear), new_cards_per_day (0 to 1000) and minutes_per_day (1 to 600, 0 to clear), all optional")
         if let day = change.interview_date {
             if day.isEmpty {
                 try await trainer.setInterviewDate(nil)
@@ -54,6 +77,7 @@ struct SettingsAPI: Sendable {
             }
         }
         if let count = change.new_cards_per_day { try await trainer.setNewCardsPerDay(count) }
+        if let minutes = change.minutes_per_day { try await trainer.setMinutesPerDay(minutes == 0 ? nil : minutes) }
         return try Response.json(Self.object(try await trainer.settings()), status: .ok)
     }
 
@@ -62,6 +86,7 @@ struct SettingsAPI: Sendable {
             "interview_date": settings.interviewDate.map { DayFormat.format($0) as Any } ?? NSNull(),
             "days_left": settings.daysLeft.map { $0 as Any } ?? NSNull(),
             "new_cards_per_day": settings.newCardsPerDay, "new_cards_today": settings.newCardsToday, "unseen_cards": settings.unseenCards,
+            "minutes_per_day": settings.minutesPerDay.map { $0 as Any } ?? NSNull(),
         ]
     }
 
@@ -79,6 +104,8 @@ struct SettingsAPI: Sendable {
             <input id="interview-date" name="interview_date" type="date" value="\(settings.interviewDate.map { DayFormat.format($0) } ?? "")">
             <label for="new-cards">New cards per day (the interview plan raises it when it needs more)</label>
             <input id="new-cards" name="new_cards_per_day" type="number" min="0" max="1000" value="\(settings.newCardsPerDay)" required>
+            <label for="minutes">Minutes a day (with an interview date, each day's cards are chosen for the interview day; empty for none)</label>
+            <input id="minutes" name="minutes_per_day" type="number" min="1" max="600" value="\(settings.minutesPerDay.map(String.init) ?? "")">
             <button type="submit">Save</button>
             </form>
             <p id="settings-status" class="status" role="status"></p>

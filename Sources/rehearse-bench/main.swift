@@ -10,6 +10,8 @@ import RehearseCore
 ///     rehearse-bench fsrs REVLOG.csv [--repeat N]  replay a review log through the memory model
 ///     rehearse-bench fsrs-simulate --out REVLOG.csv --reviews N [--days D] [--seed S] [--weights W]
 ///                                                 the review log of a simulated learner
+///     rehearse-bench interview-day [--cards N] [--seeds K]
+///                                                 expected recall on the interview day by policy (simulated learners)
 ///     rehearse-bench fsrs-optimize REVLOG.csv [--repeat N]
 ///                                                 fit FSRS-6's weights, print the best time (Benchmarks/fsrs/optimize.py)
 ///     rehearse-bench grade                        answers graded per second; latency of a 300-word answer
@@ -51,6 +53,16 @@ if arguments.first == "fsrs-simulate" {
     do {
         try FSRSFitting.simulate(weights: option("--weights"), reviews: reviews, days: option("--days").flatMap(Int.init) ?? 365,
                                  seed: option("--seed").flatMap(UInt64.init) ?? 1, output: out)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first == "interview-day" {
+    do {
+        try InterviewDayComparison.run(cards: option("--cards").flatMap(Int.init) ?? 300, days: [14, 30], minutes: [10, 20],
+                                       seeds: option("--seeds").flatMap(Int.init) ?? 5)
     } catch {
         fail("\(error)")
     }

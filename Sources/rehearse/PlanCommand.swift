@@ -13,6 +13,11 @@ struct PlanCommand: AsyncParsableCommand {
             introduced fast enough to see all of them in time; the derived daily budget is \
             shown. `--clear` removes the date. `--new-per-day` sets the usual number of new \
             cards a day, in the terminal and the web app alike.
+
+            With a date and `--minutes-per-day`, each day's study is chosen for the interview \
+            day itself: within that many minutes (at your measured pace per card), the cards \
+            whose study today adds most to the expected number recalled on the day. \
+            `--minutes-per-day 0` goes back to the daily new-card limit.
             """
     )
 
@@ -27,6 +32,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "The usual number of new cards per day (kept for later sessions; the plan raises it when it needs more).")
     var newPerDay: Int?
 
+    @Option(help: "Minutes of study a day; with an interview date, each day's cards are chosen for the interview day (0 clears it).")
+    var minutesPerDay: Int?
+
     func validate() throws {
         if let interview {
             guard let date = DayFormat.parse(interview) else { throw ValidationError("--interview must be a date as YYYY-MM-DD, got \"\(interview)\"") }
@@ -38,6 +46,7 @@ struct PlanCommand: AsyncParsableCommand {
         let trainer = try store.trainer()
         do {
             if let newPerDay { try await trainer.setNewCardsPerDay(newPerDay) }
+            if let minutesPerDay { try await trainer.setMinutesPerDay(minutesPerDay == 0 ? nil : minutesPerDay) }
             if clear {
                 try await trainer.setInterviewDate(nil)
                 print("Interview date cleared.")
@@ -45,17 +54,42 @@ struct PlanCommand: AsyncParsableCommand {
                 try await trainer.setInterviewDate(date)
             }
             let settings = try await trainer.settings()
+            let plan = try await trainer.dailyPlan()
             if let date = settings.interviewDate, let daysLeft = settings.daysLeft {
                 print("Interview on \(DayFormat.format(date)): \(daysLeft) days left.")
-                print("Every review now comes back before that day; \(settings.unseenCards) new cards at \(settings.newCardsToday) a day.")
+                if let plan {
+                    print(Self.explain(plan))
+                } else {
+                    print("Every review now comes back before that day; \(settings.unseenCards) new cards at \(settings.newCardsToday) a day.")
+                }
             } else if !clear {
                 print("No interview date set (set one with --interview YYYY-MM-DD).")
             }
-            if newPerDay != nil || interview == nil && !clear {
+            if plan == nil, newPerDay != nil || interview == nil && !clear {
                 print("New cards per day: \(settings.newCardsPerDay).")
+            }
+            if settings.interviewDate == nil, let minutes = settings.minutesPerDay {
+                print("\(minutes) minutes a day are set: they choose each day's cards once an interview date is set.")
             }
         } catch let error as TrainerError {
             throw refusal(error)
         }
+    }
+
+    /// The daily budget in words: the pace it assumes, what it buys, and today's share.
+    static func explain(_ plan: DailyPlan) -> String {
+        let perDay = Double(plan.minutesPerDay) * 60
+        let left = max(0, perDay - plan.spentToday)
+        func seconds(_ value: Double) -> String { "\(Int(value.rounded())) s" }
+        return """
+            Daily budget: \(plan.minutesPerDay) minutes. At your pace (about \(seconds(plan.secondsPerReview)) a review, \
+            \(seconds(plan.secondsPerNewCard)) a new card with its learning steps) that is about \(Int(perDay / plan.secondsPerReview)) \
+            reviews or \(Int(perDay / plan.secondsPerNewCard)) new cards a day.
+            Each day the plan picks the cards whose study that day adds most to how many you will recall on \
+            the interview day, and no card whose study would add less than half a percent.
+            Today: \(plan.reviews) reviews and \(plan.newCards) new cards in the \(Int((left / 60).rounded())) minutes left \
+            (\(Int((plan.spentToday / 60).rounded())) already studied).
+            If you stopped now, you would recall about \(Int((plan.recallOnTheDay * 100).rounded()))% of the \(plan.cards) cards on the day.
+            """
     }
 }

@@ -9,6 +9,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const response = await post("/api/settings", {
       interview_date: document.getElementById("interview-date").value,
       new_cards_per_day: Number(document.getElementById("new-cards").value),
+      minutes_per_day: Number(document.getElementById("minutes").value || 0),
     });
     const body = await response.json();
     if (!response.ok) {
