@@ -127,7 +127,9 @@ extension FSRSCommand {
         func printReport(_ optimization: FSRSOptimization, applied: Bool?) {
             print("Fitted FSRS-6 to \(optimization.reviews) reviews of \(optimization.cards) cards "
                 + "(\(optimization.fitted.predictions) a day or more after the previous one; \(optimization.fit.method.rawValue)).")
-            print(EvaluationTable(rows: [("default", optimization.defaults), ("current", optimization.current), ("fitted", optimization.fitted)]).text)
+            // The current row only when the parameters in use are not the defaults.
+            let current = optimization.current == optimization.defaults ? [] : [("current", optimization.current)]
+            print(EvaluationTable(rows: [("default", optimization.defaults)] + current + [("fitted", optimization.fitted)]).text)
             print("Parameters: " + optimization.fit.parameters.weights.map { String(format: "%.4f", $0) }.joined(separator: ", "))
             if let holdOut = optimization.holdOut {
                 print("Hold-out (latest \(holdOut.current.predictions) reviews, fitted without them): log loss "
