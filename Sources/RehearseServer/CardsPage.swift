@@ -5,12 +5,55 @@ import RehearseCore
 import RehearseStore
 
 /// The card browser in the web app: the same search as `rehearse cards`, each card with its
-/// state, due time, stability and lapses.
+/// state, due time, stability, lapses and marks, and buttons to suspend, bury, reset or flag it.
 struct CardsPage: Sendable {
     let trainer: Trainer
 
     func addRoutes(to router: Router<WebContext>) {
         router.get("/cards") { request, context in try await self.page(request, visitor: context.visitor) }
+        router.post("/api/cards/actions") { request, _ in try await self.act(request) }
+    }
+
+    struct Action: Decodable {
+        var action: String
+        var ids: [String]
+    }
+
+    /// Applies one action to cards, all or none: `suspend`, `unsuspend`, `bury` (until
+    /// tomorrow), `unbury`, `reset` (new again) or `flag-0` … `flag-4`.
+    func act(_ request: Request) async throws -> Response {
+        let usage = "the body must be a JSON object with action (suspend, unsuspend, bury, unbury, reset, flag-0 to flag-4) and ids (card ids)"
+        let input = try await request.decodeJSON(Action.self, limit: StudyAPI.maximumBody, usage: usage)
+        guard let action = CardAction(name: input.action) else { throw Problem(.badRequest, "unknown action \"\(input.action)\"; " + usage) }
+        guard !input.ids.isEmpty, input.ids.count <= 1000 else { throw Problem(.badRequest, "ids must name 1 to 1000 cards") }
+        try await trainer.apply(action, to: input.ids)
+        return try Response.json(["changed": input.ids.count], status: .ok)
+    }
+
+    static let flagNames = ["", "red", "orange", "green", "blue"]
+
+    /// A card's marks in words, for its row.
+    static func markText(_ mark: CardMark?, at now: Date) -> String {
+        guard let mark else { return "" }
+        return [
+            mark.suspended ? "suspended" : nil, (mark.buriedUntil.map { $0 > now } ?? false) ? "buried" : nil,
+            (1...4).contains(mark.flag) ? "flag \(flagNames[mark.flag])" : nil, mark.leech ? "leech" : nil,
+        ].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// The buttons of a card's row.
+    static func actions(for id: String, mark: CardMark?, at now: Date) -> String {
+        let suspended = mark?.suspended ?? false
+        let buried = mark?.buriedUntil.map { $0 > now } ?? false
+        let flag = mark?.flag ?? 0
+        func button(_ action: String, _ label: String) -> String {
+            "<button type=\"button\" class=\"card-action\" data-action=\"\(action)\" data-id=\"\(Page.escape(id))\">\(label)</button>"
+        }
+        let flagOptions = (0...4).map { "<option value=\"flag-\($0)\"\($0 == flag ? " selected" : "")>\($0 == 0 ? "no flag" : flagNames[$0])</option>" }.joined()
+        return button(suspended ? "unsuspend" : "suspend", suspended ? "Unsuspend" : "Suspend")
+            + button(buried ? "unbury" : "bury", buried ? "Unbury" : "Bury")
+            + button("reset", "Reset")
+            + "<select class=\"card-flag\" data-id=\"\(Page.escape(id))\" aria-label=\"Flag\">\(flagOptions)</select>"
     }
 
     func page(_ request: Request, visitor: Visitor) async throws -> Response {
@@ -18,8 +61,13 @@ struct CardsPage: Sendable {
         let search = form["search"] ?? ""
         let guide = form["guide"].flatMap { $0.isEmpty ? nil : $0 }
         let dueOnly = form["due"] == "1"
+        let marked = form["marked"].flatMap { CardQuery.MarkFilter(rawValue: $0) }
         let now = Date()
-        let cards = try await trainer.cards(CardQuery(search: search, guide: guide, dueOnly: dueOnly, limit: 200), at: now)
+        let cards = try await trainer.cards(CardQuery(search: search, guide: guide, dueOnly: dueOnly, mark: marked, limit: 200), at: now)
+        let marks = try await trainer.marks(of: cards.map(\.card.id))
+        let markOptions = CardQuery.MarkFilter.allCases.map {
+            "<option value=\"\($0.rawValue)\"\($0 == marked ? " selected" : "")>\($0.rawValue.capitalized)</option>"
+        }.joined()
         let guides = try await trainer.guideTitles()
         let options = guides.map { item in
             "<option value=\"\(Page.escape(item.id))\"\(item.id == guide ? " selected" : "")>\(Page.escape(item.title ?? item.id))</option>"
@@ -30,7 +78,9 @@ struct CardsPage: Sendable {
             let stability = item.schedule.stability.map { String(format: "%.1f d", $0) } ?? "–"
             let prompt = item.card.prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             return "<tr><td>\(Page.escape(prompt))<br><span class=\"path\">\(Page.escape(([item.card.guideID] + item.card.section).joined(separator: " › ")))</span></td>"
-                + "<td data-label=\"State\">\(state)</td><td data-label=\"Due\">\(due)</td><td data-label=\"Stability\">\(stability)</td><td data-label=\"Lapses\">\(item.lapses)</td></tr>"
+                + "<td data-label=\"State\">\(state)</td><td data-label=\"Due\">\(due)</td><td data-label=\"Stability\">\(stability)</td><td data-label=\"Lapses\">\(item.lapses)</td>"
+                + "<td data-label=\"Marks\">\(Self.markText(marks[item.card.id], at: now))</td>"
+                + "<td data-label=\"Change\" class=\"card-actions\">\(Self.actions(for: item.card.id, mark: marks[item.card.id], at: now))</td></tr>"
         }.joined()
         let body: String = """
             <h1>Cards</h1>
@@ -39,12 +89,15 @@ struct CardsPage: Sendable {
             <input id="search" name="search" type="search" value="\(Page.escape(search))">
             <label for="guide">Guide</label>
             <select id="guide" name="guide"><option value="">All guides</option>\(options)</select>
+            <label for="marked">Marked</label>
+            <select id="marked" name="marked"><option value="">Any</option>\(markOptions)</select>
             <p class="mode"><label><input type="checkbox" name="due" value="1"\(dueOnly ? " checked" : "")> Due now only</label></p>
             <button type="submit">Search</button>
             </form>
             <p class="counts">\(cards.count == 200 ? "The first 200 cards" : "\(cards.count) card\(cards.count == 1 ? "" : "s")")</p>
-            \(cards.isEmpty ? "<p>No card matches.</p>" : "<table class=\"stack\"><thead><tr><th>Card</th><th>State</th><th>Due</th><th>Stability</th><th>Lapses</th></tr></thead><tbody>\(rows)</tbody></table>")
+            <p id="card-status" class="status" role="status"></p>
+            \(cards.isEmpty ? "<p>No card matches.</p>" : "<table class=\"stack\"><thead><tr><th>Card</th><th>State</th><th>Due</th><th>Stability</th><th>Lapses</th><th>Marks</th><th>Change</th></tr></thead><tbody>\(rows)</tbody></table>")
             """
-        return Page.response(title: "cards", tab: .cards, visitor: visitor, body: body)
+        return Page.response(title: "cards", tab: .cards, visitor: visitor, body: body, scripts: ["api.js", "cards.js"])
     }
 }

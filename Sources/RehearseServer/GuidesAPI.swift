@@ -15,6 +15,21 @@ struct GuidesAPI: Sendable {
         router.get("/api/guides") { _, _ in try await self.list() }
         router.get("/api/guides/{id}") { _, context in try await self.details(id: context.parameters.get("id") ?? "") }
         router.post("/api/guides") { request, _ in try await self.upload(request) }
+        router.post("/api/guides/{id}/delete") { request, context in
+            _ = try await request.decodeJSON(SettingsAPI.NoOptions.self, limit: StudyAPI.maximumBody, usage: SettingsAPI.emptyBodyUsage)
+            let deleted = try await self.trainer.deleteGuide(id: context.parameters.get("id") ?? "")
+            return try Response.json(["cards": deleted.cards, "reviews": deleted.reviews], status: .ok)
+        }
+        router.get("/api/guides/{id}/reviews.csv") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            let known = try await self.trainer.guideIDs()
+            guard known.contains(id) else { throw Problem(TrainerError.unknownGuide(id, known: known)) }
+            let export = try await self.trainer.reviewLogCSV(guide: id)
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(id)-reviews.csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: export.csv)))
+        }
     }
 
     /// The body types an upload may have: the file's bytes, unchanged.
@@ -96,8 +111,12 @@ struct GuidesAPI: Sendable {
             <h1>\(Page.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Page.escape(outline))</pre>
             <h2>Code lab</h2>\(Self.labTable(stored.lab, guide: guide))
             <h2>My Notes</h2><pre>\(Page.escape(stored.notes))</pre>
+            <h2>Delete this guide</h2>
+            <p>Its cards and their reviews go with it. <a href="/api/guides/\(Page.escape(id))/reviews.csv" download>Download its reviews</a> first to keep them.</p>
+            <p><button type="button" id="delete-guide" data-id="\(Page.escape(id))">Delete \(Page.escape(guide.title ?? id))</button></p>
+            <p id="delete-status" class="status" role="status"></p>
             """
-        return Page.response(title: guide.title ?? id, tab: .guides, visitor: visitor, body: body)
+        return Page.response(title: guide.title ?? id, tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
     }
 
     /// The code lab's verdict on each snippet and claim, with the guide line it starts on.

@@ -42,6 +42,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/corrections", "/api/mock", "/api/fsrs/optimize", "/api/fsrs/reset", "/logout": [.post]
         case "/api/guides", "/api/settings", "/login": [.get, .head, .post]
         case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/cards", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
+        case "/api/cards/actions": [.post]
+        case _ where path.hasPrefix("/api/guides/") && path.hasSuffix("/delete"): [.post]
         case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/") || path.hasPrefix("/api/guides/"): [.get, .head]
         case _ where path.hasPrefix("/api/mock/") && (path.hasSuffix("/answers") || path.hasSuffix("/finish")): [.post]
         case _ where path.hasPrefix("/api/mock/") && path.split(separator: "/").count == 3: [.get, .head]

@@ -5,7 +5,7 @@ import Hummingbird
 /// no path from the request ever reaches the file system, so `../` leads nowhere.
 enum StaticFiles {
     static let types = ["html": "text/html; charset=utf-8", "js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "json": "application/json"]
-    static let names: Set<String> = ["api.js", "text.js", "study.js", "mock.js", "guides.js", "settings.js", "style.css", "openapi.json"]
+    static let names: Set<String> = ["api.js", "text.js", "study.js", "mock.js", "guides.js", "settings.js", "cards.js", "style.css", "openapi.json"]
 
     static func response(for name: String) throws -> Response {
         guard names.contains(name), let url = Bundle.module.url(forResource: "Public/\(name)", withExtension: nil),

@@ -11,8 +11,8 @@ public struct CardMemory: Sendable {
 }
 
 extension Store {
-    /// Every card the filter lets through with its memory: reviewed cards first, then cards
-    /// never reviewed in the order new cards are introduced.
+    /// Every card the filter lets through and nothing holds back (suspended, buried) with its
+    /// memory: reviewed cards first, then cards never reviewed in the order new cards are introduced.
     public func cardMemories(filter: StudyFilter = StudyFilter()) throws -> [CardMemory] {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -20,8 +20,9 @@ extension Store {
                        cardState.stability, cardState.difficulty, cardState.lastReview
                 FROM cardState JOIN card ON card.id = cardState.cardID
                 WHERE cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)
+                  AND \(Self.studiableSQL)
                 ORDER BY card.id
-                """, arguments: [filter.guide, filter.guide])
+                """, arguments: [filter.guide, filter.guide, Date().timeIntervalSince1970])
         }
         var memories = rows.compactMap { row -> CardMemory? in
             if filter.section != nil, !filter.matches(section: CardRecord.strings(row["section"])) { return nil }

@@ -45,13 +45,14 @@ extension Store {
             let from = """
                 FROM card LEFT JOIN cardState ON cardState.cardID = card.id
                 WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
-                  AND (? IS NULL OR card.guideID = ?)
+                  AND (? IS NULL OR card.guideID = ?) AND \(Self.studiableSQL)
                 """
+            let now = Date().timeIntervalSince1970
             guard filter.section != nil else {
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) " + from, arguments: [filter.guide, filter.guide]) ?? 0
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) " + from, arguments: [filter.guide, filter.guide, now]) ?? 0
             }
             // Sections are matched in Swift: only the section column is read.
-            return try String.fetchAll(db, sql: "SELECT card.section " + from, arguments: [filter.guide, filter.guide])
+            return try String.fetchAll(db, sql: "SELECT card.section " + from, arguments: [filter.guide, filter.guide, now])
                 .count { filter.matches(section: CardRecord.strings($0)) }
         }
     }

@@ -48,8 +48,8 @@ extension Store {
                 SELECT card.id, \(filter.section == nil ? "''" : "card.section") AS section, cardState.stability, cardState.lastReview
                 FROM cardState JOIN card ON card.id = cardState.cardID
                 WHERE cardState.due <= ? AND cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL
-                  AND (? IS NULL OR card.guideID = ?)
-                """, arguments: [now.timeIntervalSince1970, filter.guide, filter.guide])
+                  AND (? IS NULL OR card.guideID = ?) AND \(Self.studiableSQL)
+                """, arguments: [now.timeIntervalSince1970, filter.guide, filter.guide, now.timeIntervalSince1970])
         }
         var due: [(id: String, recall: Double)] = []
         due.reserveCapacity(rows.count)
@@ -89,8 +89,8 @@ extension Store {
         try writer.read { db in
             try Double.fetchOne(db, sql: """
                 SELECT MIN(cardState.due) FROM cardState JOIN card ON card.id = cardState.cardID
-                WHERE cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL
-                """)
+                WHERE cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL AND \(Self.studiableSQL)
+                """, arguments: [Date().timeIntervalSince1970])
         }.map { Date(timeIntervalSince1970: $0) }
     }
 
@@ -104,10 +104,10 @@ extension Store {
                 SELECT card.* FROM card
                 LEFT JOIN cardState ON cardState.cardID = card.id
                 WHERE card.retiredAt IS NULL AND (cardState.cardID IS NULL OR cardState.lastReview IS NULL)
-                  AND (? IS NULL OR card.guideID = ?)
+                  AND (? IS NULL OR card.guideID = ?) AND \(Self.studiableSQL)
                 ORDER BY card.queueOrder, card.guideID
                 LIMIT ?
-                """, arguments: [filter.guide, filter.guide, sqlLimit])
+                """, arguments: [filter.guide, filter.guide, now.timeIntervalSince1970, sqlLimit])
         }
         return records.lazy.map(\.card).filter { filter.matches($0) }.prefix(limit)
             .map { StudyCard(card: $0, schedule: .new(due: now), reps: 0, lapses: 0) }
@@ -220,6 +220,7 @@ extension Store {
                 cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
                 record.lapses,
             ])
+        if lapse { try noteLapse(of: cardID, lapses: record.lapses, db: db) }
         return RecordedReview(id: reviewID, cardID: cardID, due: after.due, grade: answer.grade, replayed: false)
     }
 
@@ -233,10 +234,20 @@ extension Store {
             guard let review = found, let id = review.id else { throw StoreError.nothingToUndo }
             let later = try ReviewRecord.filter(Column("cardID") == review.cardID && Column("id") > id).fetchCount(db)
             guard later == 0 else { throw StoreError.notLatestAnswer(review.cardID) }
+            var lapses = 0
             if let json = review.previousState {
-                try JSONDecoder().decode(CardStateRecord.self, from: Data(json.utf8)).save(db)
+                let previous = try JSONDecoder().decode(CardStateRecord.self, from: Data(json.utf8))
+                try previous.save(db)
+                lapses = previous.lapses
             } else {
                 _ = try CardStateRecord.deleteOne(db, key: review.cardID)
+            }
+            // Taking back the lapse that made a leech takes back its suspension.
+            var mark = try Self.mark(of: review.cardID, db: db)
+            if mark.leech, lapses < Self.leechLapses {
+                mark.leech = false
+                mark.suspended = false
+                try Self.save(mark, for: review.cardID, db: db)
             }
             _ = try ReviewRecord.deleteOne(db, key: id)
             return (id, review.cardID)
@@ -250,9 +261,10 @@ extension Store {
             try Row.fetchAll(db, sql: """
                 SELECT card.id, card.section FROM cardState JOIN card ON card.id = cardState.cardID
                 WHERE cardState.due > ? AND cardState.due <= ? AND cardState.phase != ? AND card.retiredAt IS NULL
-                  AND (? IS NULL OR card.guideID = ?)
+                  AND (? IS NULL OR card.guideID = ?) AND \(Self.studiableSQL)
                 ORDER BY cardState.due
-                """, arguments: [now.timeIntervalSince1970, until.timeIntervalSince1970, CardSchedule.Phase.review.rawValue, filter.guide, filter.guide])
+                """, arguments: [now.timeIntervalSince1970, until.timeIntervalSince1970, CardSchedule.Phase.review.rawValue, filter.guide, filter.guide,
+                                  max(now, until).timeIntervalSince1970])
         }
         return rows.filter { filter.matches(section: CardRecord.strings($0["section"])) }.map { $0["id"] }
     }

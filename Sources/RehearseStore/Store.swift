@@ -170,6 +170,17 @@ public final class Store: Sendable {
                 table.primaryKey(["cardID", "keypoint", "phrase"])
             }
         }
+        migrator.registerMigration("v9-card-marks") { db in
+            // What the user did to a card, kept apart from the guide's text so that a
+            // re-import never touches it.
+            try db.create(table: "cardMark") { table in
+                table.primaryKey("cardID", .text).references("card", onDelete: .cascade)
+                table.column("suspended", .boolean).notNull().defaults(to: false)
+                table.column("buriedUntil", .double)
+                table.column("flag", .integer).notNull().defaults(to: 0)
+                table.column("leech", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -193,6 +193,41 @@ import Glibc
         #expect(unknown.status == 2 && unknown.error.contains("no guide with id nope"))
     }
 
+    @Test func cardsAreSuspendedFlaggedAndTheirHistoryShown() throws {
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run("cards", "--db", database, "--json", "--limit", "2").output.utf8)) as? [[String: Any]])
+        let ids = rows.compactMap { $0["id"] as? String }
+        #expect(ids.count == 2)
+        #expect(try CLI.run("cards", "--db", database, "--id", ids[0], "--suspend").output == "1 card changed.\n")
+        #expect(try CLI.run("cards", "--db", database, "--id", ids[1], "--flag", "3").status == 0)
+        let suspended = try CLI.run("cards", "--db", database, "--marked", "suspended")
+        #expect(suspended.output.split(separator: "\n").count == 1 && suspended.output.contains("[suspended]") && suspended.output.hasPrefix(ids[0]))
+        #expect(try CLI.run("cards", "--db", database, "--marked", "flagged").output.contains("[flag green]"))
+        // The suspended card is never shown: the first card of a session is the next one.
+        let session = try CLI.run(["study", "--db", database, "--new", "1"], input: " 3q")
+        #expect(!session.output.contains(try #require(rows[0]["prompt"] as? String)))
+        #expect(session.output.contains(try #require(rows[1]["prompt"] as? String)))
+        let history = try CLI.run("cards", "--db", database, "--history", ids[1])
+        #expect(history.status == 0)
+        let refused = try CLI.run("cards", "--db", database, "--id", "nope", "--bury")
+        #expect(refused.status == 2 && refused.error.contains("no card with id nope"))
+        #expect(try CLI.run("cards", "--db", database, "--suspend").status == 64)
+    }
+
+    @Test func aGuideIsDeletedAfterItsReviewsAreWritten() throws {
+        _ = try CLI.run(["study", "--db", database, "--new", "2"], input: " 3 3q")
+        let kept = try CLI.run(["guides", "--db", database, "--delete", "03-python-deep-dive"], input: "n\n")
+        #expect(kept.output.contains("Nothing deleted."))
+        #expect(try CLI.run("guides", "--db", database).output.hasPrefix("03-python-deep-dive"))
+        let deleted = try CLI.run("guides", "--db", database, "--delete", "03-python-deep-dive", "--yes")
+        #expect(deleted.status == 0, "\(deleted.error)")
+        #expect(deleted.output.contains("Deleted 03-python-deep-dive: 91 cards and 2 reviews"), "\(deleted.output)")
+        let folder = (database as NSString).deletingLastPathComponent
+        let export = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("deleted-03-python-deep-dive-") })
+        let lines = try String(contentsOfFile: (folder as NSString).appendingPathComponent(export), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == "card_id,card,review_time,review_rating,review_duration")
+        #expect(try CLI.run("guides", "--db", database).output.contains("No guide is imported yet"))
+    }
+
     @Test func smallCommandLineDetails() throws {
         // A guide that is not imported is an error, not "nothing is due".
         let unknown = try CLI.run(["study", "--db", database, "--guide", "nope"], input: "q")

@@ -1,4 +1,5 @@
-// The guides page: uploads a guide file's bytes, then shows what the import did.
+// The guides page: uploads a guide file's bytes, then shows what the import did; a guide's
+// own page deletes it.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -37,5 +38,22 @@ async function upload(event) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("upload").addEventListener("submit", upload);
+  const form = $("upload");
+  if (form) form.addEventListener("submit", upload);
+});
+
+// The guide page: delete the guide after the user confirms.
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("delete-guide");
+  if (!button) return;
+  button.addEventListener("click", async () => {
+    if (!window.confirm("Delete this guide with its cards and their reviews? This cannot be undone.")) return;
+    const response = await post("/api/guides/" + encodeURIComponent(button.dataset.id) + "/delete", {});
+    const body = await response.json();
+    if (!response.ok) {
+      document.getElementById("delete-status").textContent = "Not deleted: " + body.detail;
+      return;
+    }
+    window.location.href = "/guides";
+  });
 });
