@@ -39,8 +39,12 @@ extension Trainer {
     public func answerMock(id: String, text: String, at now: Date = Date()) async throws -> MockStep {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw TrainerError.emptyAnswer }
         let (interview, answered, grade) = try await interviews.answer(id, text, at: now)
-        _ = try await recorder.record(Store.Answer(
-            cardID: answered.cardID, rating: grade.rating, at: now, answerText: text, grade: grade.json, durationMS: Int(answered.seconds * 1000)))
+        do {
+            _ = try await recorder.record(Store.Answer(
+                cardID: answered.cardID, rating: grade.rating, at: now, answerText: text, grade: grade.json, durationMS: Int(answered.seconds * 1000)))
+        } catch StoreError.unknownCard {
+            // The card's guide was deleted during the interview: the answer stays in the report only.
+        }
         guard let question = interview.current else { return try await finishMock(id: id, at: now) }
         return MockStep(id: id, interview: interview, question: question)
     }

@@ -102,4 +102,16 @@ import Testing
         #expect(try await trainer.cards(CardQuery(), at: now).allSatisfy { $0.card.guideID == "15-beta" })
         await #expect(throws: TrainerError.unknownGuide("14-alpha", known: ["15-beta"])) { try await trainer.deleteGuide(id: "14-alpha") }
     }
+
+    /// An interview under way over a guide that is then deleted goes on; its answers stay in
+    /// the report only.
+    @Test func anInterviewOutlivesItsDeletedGuide() async throws {
+        let (trainer, store) = try Self.trainer()
+        let step = try await trainer.startMock(minutes: 10, questions: 2, guide: "14-alpha", seed: 3)
+        #expect(step.question != nil)
+        try await trainer.deleteGuide(id: "14-alpha")
+        let next = try await trainer.answerMock(id: step.id, text: "An answer about alpha.")
+        #expect(next.question != nil || next.report != nil)
+        #expect(try store.reviewLog().isEmpty)
+    }
 }
