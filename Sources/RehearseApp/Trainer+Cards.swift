@@ -95,3 +95,34 @@ extension Trainer {
         }
     }
 }
+
+extension Trainer {
+    /// Rewords a card (kept over re-imports; its id, schedule and history stay).
+    /// - Throws: ``TrainerError/invalidSetting(_:)`` for an empty prompt or answer or text over
+    ///   20,000 characters; ``TrainerError/unknownCard(_:)``.
+    public func editCard(id: String, prompt: String, answer: String, keypoints: [String], at now: Date = Date()) async throws {
+        let prompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        let keypoints = keypoints.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !prompt.isEmpty, !answer.isEmpty else { throw TrainerError.invalidSetting("a card needs a prompt and an answer") }
+        guard prompt.count <= 20_000, answer.count <= 20_000, keypoints.allSatisfy({ $0.count <= 2_000 }), keypoints.count <= 50 else {
+            throw TrainerError.invalidSetting("a prompt or answer is at most 20,000 characters, and a card at most 50 key points of 2,000")
+        }
+        guard try await database({ store in try store.editCard(id: id, prompt: prompt, answer: answer, keypoints: keypoints, at: now) }) else {
+            throw TrainerError.unknownCard(id)
+        }
+    }
+
+    /// Drops the user's edit of a card: the guide's latest wording comes back. Returns
+    /// whether there was an edit (reverting a card never edited changes nothing).
+    @discardableResult
+    public func revertCard(id: String) async throws -> Bool {
+        _ = try await card(id: id)
+        return try await database { store in try store.revertEdit(id: id) }
+    }
+
+    /// The user's edit of a card, with the guide's wording beside it; nil when not edited.
+    public func edit(ofCard id: String) async throws -> CardEdit? {
+        try await database { store in try store.edit(of: id) }
+    }
+}

@@ -85,5 +85,6 @@ public func buildApplication(_ configuration: ServerConfiguration, trainer: Trai
     GuidesAPI(trainer: trainer).addRoutes(to: router)
     SettingsAPI(trainer: trainer).addRoutes(to: router)
     CardsPage(trainer: trainer).addRoutes(to: router)
+    CardPage(trainer: trainer).addRoutes(to: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))
 }

@@ -77,7 +77,7 @@ struct CardsPage: Sendable {
             let due = item.schedule.isNew ? "–" : item.schedule.due <= now ? "now" : "in " + IntervalText.format(item.schedule.due.timeIntervalSince(now))
             let stability = item.schedule.stability.map { String(format: "%.1f d", $0) } ?? "–"
             let prompt = item.card.prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            return "<tr><td>\(Page.escape(prompt))<br><span class=\"path\">\(Page.escape(([item.card.guideID] + item.card.section).joined(separator: " › ")))</span></td>"
+            return "<tr><td><a href=\"/cards/\(Page.escape(item.card.id))\">\(Page.escape(prompt))</a><br><span class=\"path\">\(Page.escape(([item.card.guideID] + item.card.section).joined(separator: " › ")))</span></td>"
                 + "<td data-label=\"State\">\(state)</td><td data-label=\"Due\">\(due)</td><td data-label=\"Stability\">\(stability)</td><td data-label=\"Lapses\">\(item.lapses)</td>"
                 + "<td data-label=\"Marks\">\(Self.markText(marks[item.card.id], at: now))</td>"
                 + "<td data-label=\"Change\" class=\"card-actions\">\(Self.actions(for: item.card.id, mark: marks[item.card.id], at: now))</td></tr>"

@@ -43,6 +43,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         case "/api/guides", "/api/settings", "/login": [.get, .head, .post]
         case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/cards", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
         case "/api/cards/actions": [.post]
+        case _ where path.hasPrefix("/api/cards/") && (path.hasSuffix("/edit") || path.hasSuffix("/revert")): [.post]
+        case _ where path.hasPrefix("/cards/"): [.get, .head]
         case _ where path.hasPrefix("/api/guides/") && path.hasSuffix("/delete"): [.post]
         case _ where path.hasPrefix("/guides/") || path.hasPrefix("/static/") || path.hasPrefix("/api/guides/"): [.get, .head]
         case _ where path.hasPrefix("/api/mock/") && (path.hasSuffix("/answers") || path.hasSuffix("/finish")): [.post]

@@ -9,6 +9,8 @@ public struct ImportReport: Sendable, Equatable {
     public var changed = 0
     public var retired = 0
     public var unchanged = 0
+    /// Cards whose wording the user edited: their edit stays whatever the guide now says.
+    public var keptEdits = 0
 }
 
 extension Store {
@@ -41,6 +43,8 @@ extension Store {
             let seriesNumber = guide.number.flatMap { Int($0) } ?? 999
             for card in cards {
                 var record = CardRecord(card, seriesNumber: seriesNumber)
+                // A card the user edited keeps their wording; the guide's latest is kept beside it.
+                if try Self.keepEdit(of: &record, db: db) { report.keptEdits += 1 }
                 if let old = existing.removeValue(forKey: card.id) {
                     if old.retiredAt != nil {
                         report.added += 1

@@ -181,6 +181,20 @@ public final class Store: Sendable {
                 table.column("leech", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v10-card-edits") { db in
+            // The user's wording of a card, and the guide's, so that a re-import keeps the
+            // edit and the guide's latest text can be restored.
+            try db.create(table: "cardEdit") { table in
+                table.primaryKey("cardID", .text).references("card", onDelete: .cascade)
+                table.column("prompt", .text).notNull()
+                table.column("answer", .text).notNull()
+                table.column("keypoints", .text).notNull()
+                table.column("guidePrompt", .text).notNull()
+                table.column("guideAnswer", .text).notNull()
+                table.column("guideKeypoints", .text).notNull()
+                table.column("editedAt", .double).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -38,7 +38,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let outcome = try await trainer.importGuide(file: file)
                 let report = outcome.report
                 let outputs = outcome.predictOutputCards.map { ", \($0) predict-the-output" } ?? ""
-                print("\(outcome.guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)")
+                let edits = report.keptEdits > 0 ? ", \(report.keptEdits) of your edits kept" : ""
+                print("\(outcome.guide.id): \(report.added) added, \(report.changed) changed, \(report.retired) retired, \(report.unchanged) unchanged\(outputs)\(edits)")
                 for warning in outcome.guide.warnings.prefix(5) { print("  \(file):\(warning.line): \(warning.message)") }
             } catch let error as TrainerError {
                 guard case .unreadableGuide = error else { throw refusal(error) }

@@ -76,4 +76,34 @@ import Testing
         }
         #expect(try store.guideIDs().isEmpty)
     }
+
+    /// A card's own page: memory, history, marks, and an edit that the browser lists.
+    @Test func aCardsPageShowsItsMemoryAndSavesAnEdit() async throws {
+        let (trainer, _) = try await Self.trainer()
+        let id = try #require(try await trainer.cards(CardQuery(), at: Date()).first?.card.id)
+        _ = try await trainer.answer(AnswerInput(cardID: id, rating: .good))
+        let app = try await buildApplication(ServerConfiguration(), trainer: trainer)
+        try await app.test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/cards/\(id)", method: .get).body)
+            #expect(page.contains("<th>Recall today</th>"))
+            #expect(page.contains("<td data-label=\"Rating\">Good</td>"))
+            #expect(page.contains("id=\"edit-card\""))
+            #expect(String(buffer: try await client.execute(uri: "/cards", method: .get).body).contains("<a href=\"/cards/\(id)\">"))
+            let saved = try await client.execute(
+                uri: "/api/cards/\(id)/edit", method: .post, headers: StudyAPITests.jsonHeaders,
+                body: ByteBuffer(string: #"{"prompt": "Queue question, reworded?", "answer": "Answer <one>.", "keypoints": ["one"]}"#))
+            #expect(saved.status == .ok)
+            let edited = String(buffer: try await client.execute(uri: "/cards/\(id)", method: .get).body)
+            #expect(edited.contains("<h1>Queue question, reworded?</h1>"))
+            #expect(edited.contains("Answer &lt;one&gt;."))
+            #expect(edited.contains("You edited this card on"))
+            let empty = try await client.execute(
+                uri: "/api/cards/\(id)/edit", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"prompt": "", "answer": "a"}"#))
+            #expect(empty.status == .badRequest)
+            let reverted = try await client.execute(uri: "/api/cards/\(id)/revert", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: "{}"))
+            #expect(reverted.status == .ok)
+            #expect(!String(buffer: try await client.execute(uri: "/cards/\(id)", method: .get).body).contains("You edited this card"))
+            #expect(try await client.execute(uri: "/cards/nope", method: .get).status == .notFound)
+        }
+    }
 }

@@ -155,8 +155,17 @@ try:
     driver.find_element(By.CSS_SELECTOR, "#settings button[type=submit]").click()
     wait.until(lambda d: d.find_element(By.ID, "settings-status").text == "Saved.")
     print("settings:", driver.find_element(By.ID, "plan").text)
+    # The card browser: open a card, suspend it from its own page, see the mark.
+    driver.get(url + "/cards?search=gil")
+    link = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "table.stack a")))
+    card_path = link.get_attribute("href").replace(url, "")
+    link.click()
+    wait.until(EC.presence_of_element_located((By.ID, "edit-card")))
+    driver.find_element(By.CSS_SELECTOR, ".card-action[data-action=suspend]").click()
+    wait.until(lambda d: "suspended" in d.find_element(By.CSS_SELECTOR, "table.stack").text)
+    print("card page: suspended from its page")
     # Every page fits a phone, in light and dark: no sideways scrolling at 390 px.
-    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings", "/cards?search=gil"]
+    pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings", "/cards?search=gil", card_path]
     driver.set_window_size(390, 844)
     for scheme in ("light", "dark"):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
