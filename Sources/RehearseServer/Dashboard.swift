@@ -19,6 +19,8 @@ struct Dashboard: Sendable {
         let data = try await data(at: now)
         let report = data.report
         let calibration = try await trainer.calibration()
+        let leeches = try await trainer.cards(CardQuery(mark: .leech, limit: 1000), at: now).count
+        let leechNote = leeches == 0 ? "" : "<p class=\"warning\"><a href=\"/cards?marked=leech\">\(leeches) leech\(leeches == 1 ? "" : "es")</a> (forgotten 8 times or more) \(leeches == 1 ? "is" : "are") suspended: reword or split \(leeches == 1 ? "it" : "them") on the card's page, then unsuspend.</p>"
         let settings = try await trainer.settings(at: now)
         let outlook = try await trainer.outlook(for: StudySession(), at: now)
         let newLeft = max(0, outlook.newPerDay - outlook.newToday)
@@ -39,6 +41,7 @@ struct Dashboard: Sendable {
             <h1>Progress</h1>
             <p class="next-step"><a class="button" href="/">Study now: \(dueToday) due today, \(min(newLeft, outlook.newWaiting)) new</a>\(daysLeft)</p>
             \(report.interviewDate.map { "<p>Interview on \(DayFormat.format($0)).</p>" } ?? "")
+            \(leechNote)
             <h2>Readiness on <span class="nowrap">\(readinessDay)</span></h2>
             <table class="stack"><thead><tr><th>Guide / section</th><th>New</th><th>Learning</th><th>Review</th><th>Readiness</th></tr></thead><tbody>\(guides)</tbody></table>
             <h2>Reviews due, next 30 days</h2>\(due)

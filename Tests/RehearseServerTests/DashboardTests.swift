@@ -48,6 +48,7 @@ import RehearseApp
         try await app.test(.router) { client in
             let html = String(buffer: try await client.execute(uri: "/dashboard", method: .get).body)
             #expect(html.contains("<h2>Is predicted recall right?</h2>"))
+            #expect(!html.contains("leech"))
             #expect(html.contains("class=\"bar predicted\""))
             #expect(html.contains("class=\"bar recalled\""))
             #expect(html.contains(">n="))
@@ -84,3 +85,28 @@ enum SimulatedReviews {
         return (store, log)
     }
 }
+
+/// Leeches are named on the dashboard with a way to them.
+@Suite struct DashboardLeechTests {
+    @Test func leechesAreShownWithALinkToThem() async throws {
+        let store = try StudyAPITests.store()
+        let trainer = Trainer(store: store, lab: nil)
+        let id = try #require(try await trainer.cards(CardQuery(), at: Date()).first?.card.id)
+        var clock = Date().addingTimeInterval(-400 * 86_400)
+        _ = try await trainer.answer(AnswerInput(cardID: id, rating: .easy), at: clock)
+        var lapses = 0
+        while lapses < 8 {
+            let card = try await trainer.card(id: id, at: clock)
+            clock = max(card.schedule.due, clock).addingTimeInterval(60)
+            let rating: Rating = card.schedule.phase == .review ? .again : .easy
+            _ = try await trainer.answer(AnswerInput(cardID: id, rating: rating), at: clock)
+            if rating == .again { lapses += 1 }
+        }
+        let app = try await buildApplication(ServerConfiguration(), trainer: trainer)
+        try await app.test(.router) { client in
+            let html = String(buffer: try await client.execute(uri: "/dashboard", method: .get).body)
+            #expect(html.contains("<a href=\"/cards?marked=leech\">1 leech</a> (forgotten 8 times or more) is suspended"))
+        }
+    }
+}
+
