@@ -86,7 +86,7 @@ struct PlanCommand: AsyncParsableCommand {
             \(seconds(plan.secondsPerNewCard)) a new card with its learning steps) that is about \(Int(perDay / plan.secondsPerReview)) \
             reviews or \(Int(perDay / plan.secondsPerNewCard)) new cards a day.
             Each day the plan picks the cards whose study that day adds most to how many you will recall on \
-            the interview day, and no card whose study would add less than half a percent.
+            the interview day, and no card whose study would add less than 2 points to its recall on the day.
             Today: \(plan.reviews) reviews and \(plan.newCards) new cards in the \(Int((left / 60).rounded())) minutes left \
             (\(Int((plan.spentToday / 60).rounded())) already studied).
             If you stopped now, you would recall about \(Int((plan.recallOnTheDay * 100).rounded()))% of the \(plan.cards) cards on the day.

@@ -9,8 +9,9 @@ import Foundation
 /// and compared with recall on the day if it is left alone. A card never seen is worth its
 /// recall on the day after a first Good. Cards are taken by worth per second of study time, so
 /// a day's minutes go where they raise the expected count the most; a card is chosen again on
-/// a later day whenever a second review is worth it. Reviewing only raises recall on the day
-/// here, so the planner never adds reviews of no worth: cards below `minimumGain` wait.
+/// a later day whenever a second review is worth it. Cards whose review would add less than
+/// `minimumGain` (2 points of recall on the day) wait, so that a generous budget is not spent
+/// on reviews that change almost nothing.
 public struct InterviewDayPlanner: Sendable {
     /// A card as the planner sees it.
     public struct Card: Sendable, Equatable {
@@ -36,7 +37,7 @@ public struct InterviewDayPlanner: Sendable {
     public var secondsPerReview: Double
     public var secondsPerNewCard: Double
     /// Reviews that add less expected recall than this are not worth the time.
-    public var minimumGain = 0.005
+    public var minimumGain = 0.02
 
     public init(model: MemoryModel, interviewDay: Int, secondsPerReview: Double, secondsPerNewCard: Double) {
         self.model = model
