@@ -6,6 +6,11 @@ import RehearseStore
 public struct Settings: Sendable, Equatable {
     /// New cards a day when nothing else is set.
     public static let defaultNewCardsPerDay = 20
+    /// FSRS's usual target: intervals end when predicted recall falls to 90%.
+    public static let defaultDesiredRetention = 0.9
+    /// The retention a user may choose: below 70% reviews come too late to be worth much,
+    /// above 97% the workload grows steeply for little gain.
+    public static let desiredRetentionRange = 0.7...0.97
 
     public var interviewDate: Date?
     /// The usual number of new cards a day.
@@ -19,6 +24,8 @@ public struct Settings: Sendable, Equatable {
     public var daysLeft: Int?
     /// The daily study time, when set; with an interview date it makes the daily plan.
     public var minutesPerDay: Int?
+    /// The recall probability at which a review falls due.
+    public var desiredRetention: Double
 }
 
 extension Trainer {
@@ -32,7 +39,7 @@ extension Trainer {
             return Settings(
                 interviewDate: scheduler.interviewDate, newCardsPerDay: try store.newCardsPerDay() ?? Settings.defaultNewCardsPerDay,
                 newCardsToday: try Self.newCardsPerDay(store, scheduler: scheduler, at: now), unseenCards: try store.newCardCount(),
-                daysLeft: plan?.daysLeft, minutesPerDay: try store.minutesPerDay())
+                daysLeft: plan?.daysLeft, minutesPerDay: try store.minutesPerDay(), desiredRetention: scheduler.desiredRetention)
         }
     }
 
@@ -54,6 +61,17 @@ extension Trainer {
             throw TrainerError.invalidSetting("new cards per day must be 0 to 1000, got \(count)")
         }
         try await database { store in try store.setNewCardsPerDay(count) }
+        return try await settings(at: now)
+    }
+
+    /// Sets the desired retention (0.7 to 0.97): the recall probability at which reviews
+    /// fall due, so higher means more reviews.
+    @discardableResult
+    public func setDesiredRetention(_ retention: Double, at now: Date = Date()) async throws -> Settings {
+        guard Settings.desiredRetentionRange.contains(retention) else {
+            throw TrainerError.invalidSetting("desired retention must be 0.7 to 0.97, got \(retention)")
+        }
+        try await database { store in try store.setDesiredRetention(retention) }
         return try await settings(at: now)
     }
 }

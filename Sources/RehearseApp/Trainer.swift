@@ -56,7 +56,9 @@ public final class Trainer: Sendable {
     }
 
     static func scheduler(_ store: Store) throws -> Scheduler {
-        Scheduler(parameters: try fsrsParameters(store), interviewDate: try store.interviewDate())
+        Scheduler(
+            parameters: try fsrsParameters(store), desiredRetention: try store.desiredRetention() ?? Settings.defaultDesiredRetention,
+            interviewDate: try store.interviewDate())
     }
 }
 

@@ -61,13 +61,15 @@ struct SettingsAPI: Sendable {
         var new_cards_per_day: Int?
         /// Minutes of study a day (1 to 600), 0 to clear; absent leaves it.
         var minutes_per_day: Int?
+        /// 0.7 to 0.97; absent leaves it.
+        var desired_retention: Double?
     }
 
     /// Changes what the body names and answers with the settings as they now are.
     func change(_ request: Request) async throws -> Response {
         let change = try await request.decodeJSON(
             Change.self, limit: StudyAPI.maximumBody,
-            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear), new_cards_per_day (0 to 1000) and minutes_per_day (1 to 600, 0 to clear), all optional")
+            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear), new_cards_per_day (0 to 1000), minutes_per_day (1 to 600, 0 to clear) and desired_retention (0.7 to 0.97), all optional")
         if let day = change.interview_date {
             if day.isEmpty {
                 try await trainer.setInterviewDate(nil)
@@ -78,6 +80,7 @@ struct SettingsAPI: Sendable {
         }
         if let count = change.new_cards_per_day { try await trainer.setNewCardsPerDay(count) }
         if let minutes = change.minutes_per_day { try await trainer.setMinutesPerDay(minutes == 0 ? nil : minutes) }
+        if let retention = change.desired_retention { try await trainer.setDesiredRetention(retention) }
         return try Response.json(Self.object(try await trainer.settings()), status: .ok)
     }
 
@@ -86,7 +89,7 @@ struct SettingsAPI: Sendable {
             "interview_date": settings.interviewDate.map { DayFormat.format($0) as Any } ?? NSNull(),
             "days_left": settings.daysLeft.map { $0 as Any } ?? NSNull(),
             "new_cards_per_day": settings.newCardsPerDay, "new_cards_today": settings.newCardsToday, "unseen_cards": settings.unseenCards,
-            "minutes_per_day": settings.minutesPerDay.map { $0 as Any } ?? NSNull(),
+            "minutes_per_day": settings.minutesPerDay.map { $0 as Any } ?? NSNull(), "desired_retention": settings.desiredRetention,
         ]
     }
 
@@ -106,6 +109,8 @@ struct SettingsAPI: Sendable {
             <input id="new-cards" name="new_cards_per_day" type="number" min="0" max="1000" value="\(settings.newCardsPerDay)" required>
             <label for="minutes">Minutes a day (with an interview date, each day's cards are chosen for the interview day; empty for none)</label>
             <input id="minutes" name="minutes_per_day" type="number" min="1" max="600" value="\(settings.minutesPerDay.map(String.init) ?? "")">
+            <label for="retention">Desired retention (0.70 to 0.97: reviews fall due when predicted recall drops to it; higher means more reviews)</label>
+            <input id="retention" name="desired_retention" type="number" min="0.7" max="0.97" step="0.01" value="\(String(format: "%.2f", settings.desiredRetention))" required>
             <button type="submit">Save</button>
             </form>
             <p id="settings-status" class="status" role="status"></p>

@@ -39,6 +39,23 @@ extension Store {
         }
     }
 
+    /// The recall probability intervals aim for, set with `rehearse plan --retention`; nil
+    /// when never set.
+    public func desiredRetention() throws -> Double? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'desiredRetention'").flatMap { Double($0) }
+        }
+    }
+
+    /// Sets the desired retention.
+    public func setDesiredRetention(_ retention: Double) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES ('desiredRetention', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [String(retention)])
+        }
+    }
+
     /// Cards not yet reviewed, of the guides and sections a filter lets through.
     public func newCardCount(filter: StudyFilter = StudyFilter()) throws -> Int {
         try writer.read { db in

@@ -35,6 +35,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Minutes of study a day; with an interview date, each day's cards are chosen for the interview day (0 clears it).")
     var minutesPerDay: Int?
 
+    @Option(help: "Desired retention, 0.7 to 0.97 (default 0.9): reviews fall due when predicted recall drops to it; higher means more reviews.")
+    var retention: Double?
+
     func validate() throws {
         if let interview {
             guard let date = DayFormat.parse(interview) else { throw ValidationError("--interview must be a date as YYYY-MM-DD, got \"\(interview)\"") }
@@ -47,6 +50,10 @@ struct PlanCommand: AsyncParsableCommand {
         do {
             if let newPerDay { try await trainer.setNewCardsPerDay(newPerDay) }
             if let minutesPerDay { try await trainer.setMinutesPerDay(minutesPerDay == 0 ? nil : minutesPerDay) }
+            if let retention {
+                let settings = try await trainer.setDesiredRetention(retention)
+                print("Desired retention: \(Int((settings.desiredRetention * 100).rounded()))%: reviews fall due when predicted recall drops to it.")
+            }
             if clear {
                 try await trainer.setInterviewDate(nil)
                 print("Interview date cleared.")

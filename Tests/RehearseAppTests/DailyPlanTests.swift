@@ -50,3 +50,20 @@ import Testing
         #expect(after.spentToday == 8 * 37.5)
     }
 }
+
+/// The desired retention schedules every card, in both doors.
+@Suite struct DesiredRetentionTests {
+    @Test func aLowerRetentionGivesLongerIntervals() async throws {
+        let (trainer, _) = try DailyPlanTests.trainer(cards: 2)
+        let now = Date()
+        #expect(try await trainer.settings(at: now).desiredRetention == 0.9)
+        let first = try #require(try await trainer.nextCard(in: StudySession(), at: now))
+        let at90 = try #require(first.states[.easy].due.timeIntervalSince(now) as Double?)
+        try await trainer.setDesiredRetention(0.8, at: now)
+        #expect(try await trainer.scheduler().desiredRetention == 0.8)
+        let again = try #require(try await trainer.nextCard(in: StudySession(), at: now))
+        #expect(again.states[.easy].due.timeIntervalSince(now) > at90)
+        await #expect(throws: TrainerError.invalidSetting("desired retention must be 0.7 to 0.97, got 0.5")) { try await trainer.setDesiredRetention(0.5) }
+        #expect(try await trainer.settings(at: now).desiredRetention == 0.8)
+    }
+}

@@ -42,22 +42,23 @@ import Testing
         #expect(try store.newCardsPerDay() == 7)
         #expect(try store.interviewDate() == nil)
     }
-}
 
-/// The card browser page: the same search as `rehearse cards`.
-@Suite struct CardsPageTests {
-    @Test func findsCardsByTheirWordsAndShowsTheirState() async throws {
-        let store = try StudyAPITests.store()
-        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+    @Test func desiredRetentionAndMinutesAreSetFromThePage() async throws {
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: try StudyAPITests.store(), lab: nil))
         try await app.test(.router) { client in
-            let found = String(buffer: try await client.execute(uri: "/cards?search=cache+hit", method: .get).body)
-            #expect(found.contains("<td>What is a cache hit?<br><span class=\"path\">05-caching › Basics</span></td><td data-label=\"State\">new</td>"))
-            #expect(found.contains("1 card"))
-            let none = String(buffer: try await client.execute(uri: "/cards?search=nothing+like+it", method: .get).body)
-            #expect(none.contains("No card matches."))
-            #expect(try await client.execute(uri: "/cards?guide=nope", method: .get).status == .notFound)
-            // A plus typed in the search box arrives as %2B and stays a plus.
-            #expect(SignIn.decodeForm("search=a%2Bb+c&due=1") == ["search": "a+b c", "due": "1"])
+            #expect(String(buffer: try await client.execute(uri: "/settings", method: .get).body).contains("id=\"retention\""))
+            let saved = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"desired_retention": 0.85, "minutes_per_day": 25}"#))
+            let settings = try StudyAPITests.json(saved.body)
+            #expect(settings["desired_retention"] as? Double == 0.85)
+            #expect(settings["minutes_per_day"] as? Int == 25)
+            let refused = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"desired_retention": 0.5}"#))
+            #expect(refused.status == .badRequest)
+            #expect(try StudyAPITests.json(refused.body)["detail"] as? String == "desired retention must be 0.7 to 0.97, got 0.5")
+            let cleared = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"minutes_per_day": 0}"#))
+            #expect(try StudyAPITests.json(cleared.body)["minutes_per_day"] is NSNull)
         }
     }
 
@@ -88,6 +89,24 @@ import Testing
             let reset = try await client.execute(uri: "/api/fsrs/reset", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: "{}"))
             #expect(reset.status == .ok)
             #expect(try await trainer.fsrsParameters() == .default)
+        }
+    }
+}
+
+/// The card browser page: the same search as `rehearse cards`.
+@Suite struct CardsPageTests {
+    @Test func findsCardsByTheirWordsAndShowsTheirState() async throws {
+        let store = try StudyAPITests.store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let found = String(buffer: try await client.execute(uri: "/cards?search=cache+hit", method: .get).body)
+            #expect(found.contains("\">What is a cache hit?</a><br><span class=\"path\">05-caching › Basics</span></td><td data-label=\"State\">new</td>"))
+            #expect(found.contains("1 card"))
+            let none = String(buffer: try await client.execute(uri: "/cards?search=nothing+like+it", method: .get).body)
+            #expect(none.contains("No card matches."))
+            #expect(try await client.execute(uri: "/cards?guide=nope", method: .get).status == .notFound)
+            // A plus typed in the search box arrives as %2B and stays a plus.
+            #expect(SignIn.decodeForm("search=a%2Bb+c&due=1") == ["search": "a+b c", "due": "1"])
         }
     }
 }

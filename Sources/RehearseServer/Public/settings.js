@@ -10,6 +10,7 @@ document.addEventListener("DOMContentLoaded", () => {
       interview_date: document.getElementById("interview-date").value,
       new_cards_per_day: Number(document.getElementById("new-cards").value),
       minutes_per_day: Number(document.getElementById("minutes").value || 0),
+      desired_retention: Number(document.getElementById("retention").value),
     });
     const body = await response.json();
     if (!response.ok) {
