@@ -20,7 +20,12 @@ extension Trainer {
     public func startMock(minutes: Double, questions: Int?, guide: String?, seed: UInt64? = nil, at now: Date = Date()) async throws -> MockStep {
         guard minutes > 0, minutes <= 600 else { throw TrainerError.invalidSetting("minutes must be more than 0 and at most 600, got \(minutes)") }
         if let questions, !(1...1000).contains(questions) { throw TrainerError.invalidSetting("questions must be 1 to 1000, got \(questions)") }
-        let evidence = try await database { store in try store.cardEvidence(at: now, guide: guide, scheduler: try Self.scheduler(store)) }
+        // Suspended and buried cards are left out of interviews as out of study.
+        let evidence = try await database { store in
+            let all = try store.cardEvidence(at: now, guide: guide, scheduler: try Self.scheduler(store))
+            let marks = try store.marks(of: all.map(\.card.id))
+            return all.filter { !(marks[$0.card.id]?.holdsBack(at: now) ?? false) }
+        }
         guard
             var interview = MockInterview(
                 candidates: evidence.map(MockPlanner.Candidate.init), minutes: minutes, questions: questions,

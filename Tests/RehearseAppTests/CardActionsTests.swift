@@ -114,4 +114,16 @@ import Testing
         #expect(next.question != nil || next.report != nil)
         #expect(try store.reviewLog().isEmpty)
     }
+
+    @Test func interviewsLeaveOutSuspendedCards() async throws {
+        let (trainer, _) = try Self.trainer(cards: 2)
+        let ids = try await trainer.cards(CardQuery(guide: "14-alpha"), at: Date()).map(\.card.id)
+        try await trainer.apply(.suspend, to: ids, at: Date())
+        await #expect(throws: TrainerError.noQuestions(guide: "14-alpha")) {
+            try await trainer.startMock(minutes: 5, questions: 2, guide: "14-alpha", seed: 1)
+        }
+        try await trainer.apply(.unsuspend, to: [ids[0]], at: Date())
+        let step = try await trainer.startMock(minutes: 5, questions: 2, guide: "14-alpha", seed: 1)
+        #expect(step.question?.card.id == ids[0])
+    }
 }
