@@ -29,7 +29,7 @@ import Testing
         #expect(log.contains("first card: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("after undo: The GIL (Global Interpreter Lock) — What?"), "\(log)")
         #expect(log.contains("double press answered: "), "\(log)")
-        #expect(log.contains("code block: indentation kept, monospaced"), "\(log)")
+        #expect(log.contains("code block: indentation kept, monospaced, keywords and strings coloured"), "\(log)")
         #expect(log.contains("suggestion: Suggested: "), "\(log)")
         #expect(log.contains("typed mode after reload: True"), "\(log)")
         #expect(log.contains("after uu: The GIL (Global Interpreter Lock) — What?"), "\(log)")

@@ -37,13 +37,16 @@ try:
         document.body.append(box);
         renderText(box, 'What does this print?\\n\\nfor i in range(2):\\n    print(i, "' + 'x'.repeat(300) + '")', {code: true});
         const pre = box.querySelector('pre');
-        const found = [pre.textContent.split('\\n')[1], getComputedStyle(pre).fontFamily, document.documentElement.scrollWidth, window.innerWidth];
+        const found = [pre.textContent.split('\\n')[1], getComputedStyle(pre).fontFamily, document.documentElement.scrollWidth, window.innerWidth,
+                       [...pre.querySelectorAll('.tok-kw')].map(e => e.textContent).join(' '), pre.querySelector('.tok-str').textContent];
         box.remove();
         return found;""")
     assert code[0] == '    print(i, "' + "x" * 300 + '")', code[0]
     assert "mono" in code[1].lower(), code[1]
     assert code[2] <= code[3], code
-    print("code block: indentation kept, monospaced, page width", code[2])
+    assert code[4] == "for in", code[4]
+    assert code[5] == '"' + "x" * 300 + '"', code[5]
+    print("code block: indentation kept, monospaced, keywords and strings coloured, page width", code[2])
     driver.set_window_size(900, 800)
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.SPACE)
