@@ -42,7 +42,12 @@ import Testing
         let chosen = planner.choose(Array(repeating: .unseen, count: 10) + [fading, fresh], on: 0, budget: 60)
         let cost = chosen.reduce(0.0) { $0 + ($1 < 10 ? 25 : 10) }
         #expect(cost <= 60 && !chosen.isEmpty)
-        // With time for one review, the fading card is the one worth it.
-        #expect(planner.choose([fresh, fading], on: 0, budget: 10) == [1])
+        // With time for one review of two fading cards, the first is taken.
+        #expect(planner.choose([fading, fading], on: 0, budget: 10) == [0])
+        // With time for everything, a card worth as much tomorrow waits; on the eve nothing waits.
+        #expect(planner.gain(fading, on: 1) >= planner.gain(fading, on: 0))
+        #expect(planner.choose([fading], on: 0, budget: 100).isEmpty)
+        #expect(planner.choose([fading], on: 9, budget: 100) == [0])
+        #expect(planner.choose([fresh], on: 9, budget: 100).isEmpty == (planner.gain(fresh, on: 9) < planner.minimumGain))
     }
 }

@@ -11,7 +11,9 @@ import Foundation
 /// a day's minutes go where they raise the expected count the most; a card is chosen again on
 /// a later day whenever a second review is worth it. Cards whose review would add less than
 /// `minimumGain` (2 points of recall on the day) wait, so that a generous budget is not spent
-/// on reviews that change almost nothing.
+/// on reviews that change almost nothing; and when the day's time covers every card worth
+/// studying, a seen card whose review would be worth as much tomorrow waits too (when time is
+/// short, waiting would pile reviews onto the last days, so nothing waits then).
 public struct InterviewDayPlanner: Sendable {
     /// A card as the planner sees it.
     public struct Card: Sendable, Equatable {
@@ -80,6 +82,14 @@ public struct InterviewDayPlanner: Sendable {
             guard gain >= minimumGain else { continue }
             let cost = card.stability == nil ? secondsPerNewCard : secondsPerReview
             candidates.append((index, gain / cost, cost))
+        }
+        // When the day's time covers every card worth studying, a seen card whose review
+        // would be worth as much tomorrow waits: the time is not short, so nothing is lost.
+        if candidates.reduce(0, { $0 + $1.cost }) <= budget, day + 1 < interviewDay {
+            candidates.removeAll { candidate in
+                let card = cards[candidate.index]
+                return card.stability != nil && gain(card, on: day + 1) >= gain(card, on: day)
+            }
         }
         candidates.sort { ($0.worth, -$0.index) > ($1.worth, -$1.index) }
         var chosen: [Int] = []
