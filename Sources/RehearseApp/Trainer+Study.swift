@@ -64,11 +64,23 @@ extension Trainer {
         return max(0, perDay - (try store.newCardsIntroduced(on: now)))
     }
 
-    /// The daily budget of new cards from the settings and the interview plan.
+    /// The daily budget of new cards from the settings and the interview plan, with today's
+    /// "more new cards" added.
     static func newCardsPerDay(_ store: Store, scheduler: Scheduler, at now: Date) throws -> Int {
         let usual = try store.newCardsPerDay() ?? Settings.defaultNewCardsPerDay
-        guard let interview = scheduler.interviewDate else { return usual }
-        return InterviewPlan(interviewDate: interview, today: now, newCards: try store.newCardCount(), minimumPerDay: usual).newCardsPerDay
+        let extra = try store.extraNewCards().flatMap { $0.day == DayFormat.format(now) ? $0.count : nil } ?? 0
+        guard let interview = scheduler.interviewDate else { return usual + extra }
+        return InterviewPlan(interviewDate: interview, today: now, newCards: try store.newCardCount(), minimumPerDay: usual).newCardsPerDay + extra
+    }
+
+    /// Adds `count` new cards (1 to 200) to today's budget only: "more new cards today".
+    public func addNewCardsToday(_ count: Int, at now: Date = Date()) async throws {
+        guard (1...200).contains(count) else { throw TrainerError.invalidSetting("more new cards today must be 1 to 200, got \(count)") }
+        try await database { store in
+            let today = DayFormat.format(now)
+            let already = try store.extraNewCards().flatMap { $0.day == today ? $0.count : nil } ?? 0
+            try store.setExtraNewCards(day: today, count: min(already + count, 1000))
+        }
     }
 
     /// A card and its schedule, by id.

@@ -39,7 +39,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// The methods each path answers, for 405 with an `Allow` header instead of a 404.
     static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
         switch path {
-        case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/corrections", "/api/mock", "/api/fsrs/optimize", "/api/fsrs/reset", "/logout": [.post]
+        case "/api/reviews", "/api/reviews/undo", "/api/grade", "/api/corrections", "/api/mock", "/api/fsrs/optimize", "/api/fsrs/reset", "/api/study/more-new", "/logout": [.post]
         case "/api/guides", "/api/settings", "/login": [.get, .head, .post]
         case "/", "/healthz", "/openapi.json", "/dashboard", "/guides", "/mock", "/settings", "/cards", "/api/study/next", "/api/study/outlook", "/api/stats", "/api/mock/reports": [.get, .head]
         case "/api/cards/actions": [.post]

@@ -19,6 +19,7 @@ struct StudyAPI: Sendable {
         router.get("/api/study/outlook") { request, _ in try await self.outlook(request) }
         router.post("/api/reviews") { request, _ in try await self.review(request) }
         router.post("/api/reviews/undo") { request, _ in try await self.undo(request) }
+        router.post("/api/study/more-new") { request, _ in try await self.moreNew(request) }
         router.post("/api/grade") { request, _ in try await self.grade(request) }
         router.post("/api/corrections") { request, _ in try await self.teach(request) }
     }
@@ -37,6 +38,17 @@ struct StudyAPI: Sendable {
             "message": outlook.message(at: now), "next_due": outlook.nextDue.map { $0.formatted(.iso8601) as Any } ?? NSNull(),
             "new_waiting": outlook.newWaiting, "new_per_day": outlook.newPerDay, "new_today": outlook.newToday,
         ], status: .ok)
+    }
+
+    struct MoreNew: Decodable {
+        var count: Int
+    }
+
+    /// "More new cards today": raises today's budget only, then answers as the outlook does.
+    func moreNew(_ request: Request) async throws -> Response {
+        let input = try await request.decodeJSON(MoreNew.self, limit: Self.maximumBody, usage: "the body must be a JSON object with count (1 to 200)")
+        try await trainer.addNewCardsToday(input.count)
+        return try await outlook(request)
     }
 
     /// The next card to study, with the due time each rating would store, or 204 when

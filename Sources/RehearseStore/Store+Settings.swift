@@ -56,6 +56,26 @@ extension Store {
         }
     }
 
+    /// New cards added to today's budget with "more new cards today": (day, count); the day
+    /// is `YYYY-MM-DD` (local), so yesterday's extra is ignored today.
+    public func extraNewCards() throws -> (day: String, count: Int)? {
+        try writer.read { db in
+            guard let value = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'extraNewCards'") else { return nil }
+            let parts = value.split(separator: ":")
+            guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+            return (String(parts[0]), count)
+        }
+    }
+
+    /// Sets today's extra new cards.
+    public func setExtraNewCards(day: String, count: Int) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES ('extraNewCards', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: ["\(day):\(count)"])
+        }
+    }
+
     /// Cards not yet reviewed, of the guides and sections a filter lets through.
     public func newCardCount(filter: StudyFilter = StudyFilter()) throws -> Int {
         try writer.read { db in

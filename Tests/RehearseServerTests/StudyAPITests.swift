@@ -275,3 +275,28 @@ import RehearseApp
         #expect(!ServerConfiguration(host: "192.168.1.5").isLoopback)
     }
 }
+
+/// "More new cards today" from the empty study page: today's budget only.
+@Suite struct MoreNewCardsTests {
+    @Test func moreNewCardsAreForTodayOnly() async throws {
+        let store = try StudyAPITests.store()
+        let trainer = Trainer(store: store, lab: nil)
+        try await trainer.setNewCardsPerDay(0)
+        let app = try await buildApplication(ServerConfiguration(), trainer: trainer)
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/api/study/next", method: .get).status == .noContent)
+            let more = try await client.execute(
+                uri: "/api/study/more-new", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"count": 1}"#))
+            #expect(more.status == .ok)
+            #expect(try StudyAPITests.json(more.body)["new_per_day"] as? Int == 1)
+            #expect(try await client.execute(uri: "/api/study/next", method: .get).status == .ok)
+            let refused = try await client.execute(
+                uri: "/api/study/more-new", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"count": 0}"#))
+            #expect(refused.status == .badRequest)
+            #expect(String(buffer: try await client.execute(uri: "/", method: .get).body).contains("id=\"more-new\""))
+        }
+        // Tomorrow the usual limit holds again.
+        let tomorrow = Date().addingTimeInterval(86_400)
+        #expect(try await trainer.outlook(for: StudySession(), at: tomorrow).newPerDay == 0)
+    }
+}

@@ -46,9 +46,21 @@ async function showNothingLeft() {
   $("counts").textContent = saved.length + " answered on this page";
   $("path").textContent = "";
   for (const id of ["answer", "feedback", "typing", "reveal", "ratings"]) $(id).hidden = true;
+  // New cards held back by today's limit: offer a few more, for today only.
+  $("more-new-cards").hidden = !(outlook.new_waiting > 0 && outlook.new_today >= outlook.new_per_day);
   clearTimeout(waiting);
   const wait = outlook.next_due ? Date.parse(outlook.next_due) - Date.now() : Infinity;
   if (wait < 3600 * 1000) waiting = setTimeout(next, Math.max(wait, 0) + 1000);
+}
+
+async function moreNewCards() {
+  const response = await post("/api/study/more-new", { count: 10 });
+  if (!response.ok) {
+    $("status").textContent = (await response.json()).detail;
+    return;
+  }
+  $("more-new-cards").hidden = true;
+  await next();
 }
 
 async function next() {
@@ -257,6 +269,7 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("DOMContentLoaded", () => {
   $("reveal").addEventListener("click", reveal);
   $("check").addEventListener("click", check);
+  $("more-new").addEventListener("click", moreNewCards);
   $("undo").addEventListener("click", undo);
   // The choice to type answers is kept across reloads.
   $("typed").checked = localStorage.getItem("rehearse.typed") === "1";
