@@ -14,6 +14,40 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+
+# Every form control has a label (for=, wrapping label or aria-label), every button a name,
+# and every visible piece of text a contrast of at least 4.5:1 against the colour behind it
+# (WCAG 2 relative luminance). Returns the problems found.
+ACCESSIBILITY_CHECK = """
+const problems = [];
+for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+  const labelled = control.labels && control.labels.length > 0 || control.getAttribute('aria-label');
+  if (!labelled) problems.push('unlabelled ' + control.tagName + '#' + control.id);
+}
+for (const button of document.querySelectorAll('button')) {
+  if (!(button.textContent.trim() || button.getAttribute('aria-label'))) problems.push('button without a name');
+}
+const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+const parse = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+function background(element) {
+  for (let node = element; node; node = node.parentElement) {
+    const [r, g, b, a] = parse(getComputedStyle(node).backgroundColor);
+    if (a === undefined || a > 0.5) return [r, g, b];
+  }
+  return parse(getComputedStyle(document.body).backgroundColor);
+}
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+  const element = text.parentElement;
+  if (!text.textContent.trim() || !element || element.closest('svg, [hidden]') || !element.offsetParent) continue;
+  const foreground = luminance(parse(getComputedStyle(element).color));
+  const behind = luminance(background(element));
+  const ratio = (Math.max(foreground, behind) + 0.05) / (Math.min(foreground, behind) + 0.05);
+  if (ratio < 4.5) problems.push('contrast ' + ratio.toFixed(2) + ' for "' + text.textContent.trim().slice(0, 30) + '"');
+}
+return problems.slice(0, 10);
+"""
 from selenium.webdriver.support.ui import WebDriverWait
 
 url, folder = sys.argv[1], sys.argv[2]
@@ -179,9 +213,12 @@ try:
                 wait.until(lambda d: d.find_element(By.ID, "prompt").text != "Loading…")
             widths = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
             assert widths[0] <= widths[1], (page, scheme, widths)
+            problems = driver.execute_script(ACCESSIBILITY_CHECK)
+            assert not problems, (page, scheme, problems)
             name = page.strip("/").split("?")[0].replace("/", "-") or "study"
             driver.save_screenshot(os.path.join(folder, f"phone-{scheme}-{name}.png"))
     print(f"phone layout: no sideways scroll on {len(pages)} pages in light and dark")
+    print(f"accessibility: every control labelled, text contrast at least 4.5:1 on {len(pages)} pages in light and dark")
     print("1 passed, 0 failed")
 finally:
     driver.quit()
