@@ -25,7 +25,14 @@ struct ReviewSource: ParsableArguments {
     /// reviews, FSRS-6's defaults for a file.
     func load() async throws -> (sequences: [ReviewSequence], current: FSRSParameters) {
         if let input {
-            return (ReviewSequence.sequences(from: try readRevlog(input), nextDayStartsAt: nextDayHour), .default)
+            let log = try readRevlog(input)
+            let sequences = ReviewSequence.sequences(from: log, nextDayStartsAt: nextDayHour)
+            let kept = sequences.reduce(0) { $0 + $1.ratings.count }
+            if kept < log.rows.count {
+                printError("\(input): \(log.rows.count - kept) of \(log.rows.count) reviews left out (manual entries, reviews before a card's "
+                    + "last first learning, cards with no learning review in the log)")
+            }
+            return (sequences, .default)
         }
         let trainer = try store.trainer()
         do {
