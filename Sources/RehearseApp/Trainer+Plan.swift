@@ -61,7 +61,20 @@ extension Trainer {
                 lastReview: memory.lastReview.map { -(calendar.dateComponents([.day], from: calendar.startOfDay(for: $0), to: today).day ?? 0) })
         }
         let planner = InterviewDayPlanner(model: scheduler.memory, interviewDay: daysLeft, secondsPerReview: perReview, secondsPerNewCard: perNewCard)
-        let chosen = planner.choose(cards, on: 0, budget: Double(minutes) * 60 - spent)
+        var chosen = planner.choose(cards, on: 0, budget: Double(minutes) * 60 - spent)
+        // A guide's own daily limit of new cards holds here too.
+        let limits = try store.guideNewCardLimits()
+        if !limits.isEmpty {
+            var left = limits
+            for (guide, count) in try store.newCardsIntroducedPerGuide(on: now, calendar: calendar) where left[guide] != nil {
+                left[guide, default: 0] -= count
+            }
+            chosen = chosen.filter { index in
+                guard cards[index].stability == nil, let remaining = left[memories[index].guideID] else { return true }
+                left[memories[index].guideID] = remaining - 1
+                return remaining > 0
+            }
+        }
         let newCards = chosen.count { cards[$0].stability == nil }
         return DailyPlan(
             interviewDate: interview, daysLeft: daysLeft, minutesPerDay: minutes, secondsPerReview: perReview, secondsPerNewCard: perNewCard,

@@ -26,6 +26,8 @@ public struct Settings: Sendable, Equatable {
     public var minutesPerDay: Int?
     /// The recall probability at which a review falls due.
     public var desiredRetention: Double
+    /// Guides with a daily limit of new cards of their own.
+    public var guideNewCardLimits: [String: Int] = [:]
 }
 
 extension Trainer {
@@ -39,7 +41,8 @@ extension Trainer {
             return Settings(
                 interviewDate: scheduler.interviewDate, newCardsPerDay: try store.newCardsPerDay() ?? Settings.defaultNewCardsPerDay,
                 newCardsToday: try Self.newCardsPerDay(store, scheduler: scheduler, at: now), unseenCards: try store.newCardCount(),
-                daysLeft: plan?.daysLeft, minutesPerDay: try store.minutesPerDay(), desiredRetention: scheduler.desiredRetention)
+                daysLeft: plan?.daysLeft, minutesPerDay: try store.minutesPerDay(), desiredRetention: scheduler.desiredRetention,
+                guideNewCardLimits: try store.guideNewCardLimits())
         }
     }
 
@@ -72,6 +75,21 @@ extension Trainer {
             throw TrainerError.invalidSetting("desired retention must be 0.7 to 0.97, got \(retention)")
         }
         try await database { store in try store.setDesiredRetention(retention) }
+        return try await settings(at: now)
+    }
+
+    /// Sets one guide's daily limit of new cards (0 to 1000), or clears it (nil): the guide
+    /// then follows the usual limit. The usual limit still caps the day's total.
+    @discardableResult
+    public func setGuideNewCardLimit(guide: String, count: Int?, at now: Date = Date()) async throws -> Settings {
+        if let count, !(0...1000).contains(count) {
+            throw TrainerError.invalidSetting("new cards per day must be 0 to 1000, got \(count)")
+        }
+        try await database { store in
+            let known = try store.guideIDs()
+            guard known.contains(guide) else { throw TrainerError.unknownGuide(guide, known: known) }
+            try store.setGuideNewCardLimit(guide: guide, count: count)
+        }
         return try await settings(at: now)
     }
 }

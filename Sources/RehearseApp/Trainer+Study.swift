@@ -37,7 +37,7 @@ extension Trainer {
             }
             let due = try store.dueCardIDs(at: now, filter: session.filter, scheduler: scheduler).filter(allowed)
             let budget = session.isFull ? 0 : try Self.newCardsLeft(store, session: session, scheduler: scheduler, at: now)
-            let new = try store.newCards(limit: min(budget, session.limit.map { $0 - seen.count } ?? budget), filter: session.filter, now: now)
+            let new = try Self.newCards(store, limit: min(budget, session.limit.map { $0 - seen.count } ?? budget), filter: session.filter, at: now)
             if let id = due.first, let card = try store.studyCards(ids: [id], now: now).first { return (card, due.count, new.count) }
             if let card = new.first { return (card, 0, new.count) }
             let early = try store.learningCardIDs(dueAfter: now, until: now.addingTimeInterval(session.learnAhead), filter: session.filter)
@@ -54,6 +54,28 @@ extension Trainer {
         let states = try await scheduler().nextStates(of: card.schedule, cardID: card.card.id, reviewCount: card.reps, at: now)
         await shown.remember(states, for: card.card.id)
         return states
+    }
+
+    /// New cards in queue order, at most `limit`, none from a guide whose own daily limit is
+    /// reached.
+    static func newCards(_ store: Store, limit: Int, filter: StudyFilter, at now: Date) throws -> [StudyCard] {
+        let limits = try store.guideNewCardLimits()
+        guard !limits.isEmpty else { return try store.newCards(limit: limit, filter: filter, now: now) }
+        var left = limits.mapValues { $0 }
+        for (guide, count) in try store.newCardsIntroducedPerGuide(on: now) where left[guide] != nil {
+            left[guide, default: 0] -= count
+        }
+        // Capped guides may hold the front of the queue: read further than the limit.
+        let candidates = try store.newCards(limit: limit + limits.values.reduce(0, +) + 100, filter: filter, now: now)
+        var chosen: [StudyCard] = []
+        for card in candidates where chosen.count < limit {
+            if let remaining = left[card.card.guideID] {
+                guard remaining > 0 else { continue }
+                left[card.card.guideID] = remaining - 1
+            }
+            chosen.append(card)
+        }
+        return chosen
     }
 
     /// How many new cards may still be introduced today: the session's own number, else the

@@ -4,6 +4,7 @@ import GRDB
 /// A card's memory as the interview-day planner reads it.
 public struct CardMemory: Sendable {
     public var id: String
+    public var guideID: String
     /// nil for a card never reviewed.
     public var stability: Double?
     public var difficulty: Double?
@@ -16,7 +17,7 @@ extension Store {
     public func cardMemories(filter: StudyFilter = StudyFilter()) throws -> [CardMemory] {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT card.id, \(filter.section == nil ? "''" : "card.section") AS section,
+                SELECT card.id, card.guideID, \(filter.section == nil ? "''" : "card.section") AS section,
                        cardState.stability, cardState.difficulty, cardState.lastReview
                 FROM cardState JOIN card ON card.id = cardState.cardID
                 WHERE cardState.lastReview IS NOT NULL AND card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)
@@ -27,10 +28,10 @@ extension Store {
         var memories = rows.compactMap { row -> CardMemory? in
             if filter.section != nil, !filter.matches(section: CardRecord.strings(row["section"])) { return nil }
             let lastReview: Double = row["lastReview"]
-            return CardMemory(id: row["id"], stability: row["stability"], difficulty: row["difficulty"], lastReview: Date(timeIntervalSince1970: lastReview))
+            return CardMemory(id: row["id"], guideID: row["guideID"], stability: row["stability"], difficulty: row["difficulty"], lastReview: Date(timeIntervalSince1970: lastReview))
         }
         let unseen = try newCards(limit: .max, filter: filter, now: Date())
-        memories += unseen.map { CardMemory(id: $0.card.id, stability: nil, difficulty: nil, lastReview: nil) }
+        memories += unseen.map { CardMemory(id: $0.card.id, guideID: $0.card.guideID, stability: nil, difficulty: nil, lastReview: nil) }
         return memories
     }
 

@@ -76,6 +76,43 @@ extension Store {
         }
     }
 
+    /// Per-guide daily limits of new cards, by guide id (guides without one follow the usual limit).
+    public func guideNewCardLimits() throws -> [String: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'newCardsPerDay:%'")
+            return Dictionary(rows.compactMap { row -> (String, Int)? in
+                let key: String = row["key"]
+                guard let count = Int(row["value"] as String) else { return nil }
+                return (String(key.dropFirst("newCardsPerDay:".count)), count)
+            }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Sets or clears one guide's daily limit of new cards.
+    public func setGuideNewCardLimit(guide: String, count: Int?) throws {
+        try writer.write { db in
+            if let count {
+                try db.execute(
+                    sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: ["newCardsPerDay:" + guide, String(count)])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: ["newCardsPerDay:" + guide])
+            }
+        }
+    }
+
+    /// New cards first answered on the day of `now` (local calendar day), per guide.
+    public func newCardsIntroducedPerGuide(on now: Date, calendar: Calendar = .current) throws -> [String: Int] {
+        let start = calendar.startOfDay(for: now).timeIntervalSince1970
+        return try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT card.guideID, COUNT(*) FROM review JOIN card ON card.id = review.cardID
+                WHERE review.previousState IS NULL AND review.reviewedAt >= ? AND review.reviewedAt < ? GROUP BY card.guideID
+                """, arguments: [start, start + 86_400])
+            return Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
+        }
+    }
+
     /// Cards not yet reviewed, of the guides and sections a filter lets through.
     public func newCardCount(filter: StudyFilter = StudyFilter()) throws -> Int {
         try writer.read { db in

@@ -29,8 +29,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Remove the interview date.")
     var clear = false
 
-    @Option(help: "The usual number of new cards per day (kept for later sessions; the plan raises it when it needs more).")
+    @Option(help: "The usual number of new cards per day (kept for later sessions; the plan raises it when it needs more); with --guide, that guide's own limit.")
     var newPerDay: Int?
+
+    @Option(help: "With --new-per-day or --clear-guide-limit: the guide whose own daily limit of new cards to set.")
+    var guide: String?
+
+    @Flag(help: "With --guide: the guide follows the usual limit again.")
+    var clearGuideLimit = false
 
     @Option(help: "Minutes of study a day; with an interview date, each day's cards are chosen for the interview day (0 clears it).")
     var minutesPerDay: Int?
@@ -39,6 +45,8 @@ struct PlanCommand: AsyncParsableCommand {
     var retention: Double?
 
     func validate() throws {
+        if guide != nil, newPerDay == nil, !clearGuideLimit { throw ValidationError("--guide goes with --new-per-day N or --clear-guide-limit") }
+        if clearGuideLimit, guide == nil { throw ValidationError("--clear-guide-limit needs --guide ID") }
         if let interview {
             guard let date = DayFormat.parse(interview) else { throw ValidationError("--interview must be a date as YYYY-MM-DD, got \"\(interview)\"") }
             guard date > Date() else { throw ValidationError("--interview \(interview) is not in the future") }
@@ -48,7 +56,11 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let trainer = try store.trainer()
         do {
-            if let newPerDay { try await trainer.setNewCardsPerDay(newPerDay) }
+            if let guide {
+                try await trainer.setGuideNewCardLimit(guide: guide, count: clearGuideLimit ? nil : newPerDay)
+            } else if let newPerDay {
+                try await trainer.setNewCardsPerDay(newPerDay)
+            }
             if let minutesPerDay { try await trainer.setMinutesPerDay(minutesPerDay == 0 ? nil : minutesPerDay) }
             if let retention {
                 let settings = try await trainer.setDesiredRetention(retention)
@@ -75,6 +87,9 @@ struct PlanCommand: AsyncParsableCommand {
             if plan == nil, newPerDay != nil || interview == nil && !clear {
                 print("New cards per day: \(settings.newCardsPerDay).")
             }
+            for (id, count) in settings.guideNewCardLimits.sorted(by: { $0.key < $1.key }) {
+                print("\(id): at most \(count) new card\(count == 1 ? "" : "s") a day (within the day's total).")
+            }
             if settings.interviewDate == nil, let minutes = settings.minutesPerDay {
                 print("\(minutes) minutes a day are set: they choose each day's cards once an interview date is set.")
             }
@@ -94,7 +109,7 @@ struct PlanCommand: AsyncParsableCommand {
             reviews or \(Int(perDay / plan.secondsPerNewCard)) new cards a day.
             Each day the plan picks the cards whose study that day adds most to how many you will recall on \
             the interview day, and no card whose study would add less than 2 points to its recall on the day.
-            Today: \(plan.reviews) reviews and \(plan.newCards) new cards in the \(Int((left / 60).rounded())) minutes left \
+            Today: \(plan.reviews) review\(plan.reviews == 1 ? "" : "s") and \(plan.newCards) new card\(plan.newCards == 1 ? "" : "s") in the \(Int((left / 60).rounded())) minutes left \
             (\(Int((plan.spentToday / 60).rounded())) already studied).
             If you stopped now, you would recall about \(Int((plan.recallOnTheDay * 100).rounded()))% of the \(plan.cards) cards on the day.
             """

@@ -127,3 +127,33 @@ import Testing
         #expect(step.question?.card.id == ids[0])
     }
 }
+
+/// A guide's own daily limit of new cards, within the day's total.
+@Suite struct GuideNewCardLimitTests {
+    @Test func aGuideLimitHoldsInTheSessionAndThePlan() async throws {
+        let (trainer, _) = try CardActionsTests.trainer(cards: 5)
+        let now = Date()
+        try await trainer.setGuideNewCardLimit(guide: "14-alpha", count: 1, at: now)
+        #expect(try await trainer.settings(at: now).guideNewCardLimits == ["14-alpha": 1])
+        var session = StudySession()
+        var introduced: [String: Int] = [:]
+        while let turn = try await trainer.nextCard(in: session, at: now), turn.card.reps == 0 {
+            introduced[turn.card.card.guideID, default: 0] += 1
+            session.noteAnswer(cardID: turn.card.card.id)
+            _ = try await trainer.answer(AnswerInput(cardID: turn.card.card.id, rating: .easy), at: now)
+        }
+        #expect(introduced == ["14-alpha": 1, "15-beta": 5])
+        // The interview-day plan keeps the limit too.
+        try await trainer.setInterviewDate(now.addingTimeInterval(10 * 86_400), at: now)
+        try await trainer.setMinutesPerDay(60, at: now)
+        let plan = try #require(try await trainer.dailyPlan(at: now))
+        #expect(plan.newCards == 0, "alpha's one new card today is used and beta has none left")
+        try await trainer.setGuideNewCardLimit(guide: "14-alpha", count: nil, at: now)
+        #expect(try await trainer.dailyPlan(at: now)?.newCards == 4)
+        await #expect(throws: TrainerError.unknownGuide("nope", known: ["14-alpha", "15-beta"])) {
+            try await trainer.setGuideNewCardLimit(guide: "nope", count: 2)
+        }
+        try await trainer.deleteGuide(id: "14-alpha")
+        #expect(try await trainer.settings(at: now).guideNewCardLimits.isEmpty)
+    }
+}
