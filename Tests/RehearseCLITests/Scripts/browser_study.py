@@ -11,6 +11,7 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -199,7 +200,13 @@ try:
     link.click()
     wait.until(EC.presence_of_element_located((By.ID, "edit-card")))
     driver.find_element(By.CSS_SELECTOR, ".card-action[data-action=suspend]").click()
-    wait.until(lambda d: "suspended" in d.find_element(By.CSS_SELECTOR, "table.stack").text)
+    # The page reloads itself after the change: the old table may go stale while it is read.
+    def table_text(d):
+        try:
+            return d.find_element(By.CSS_SELECTOR, "table.stack").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            return ""
+    wait.until(lambda d: "suspended" in table_text(d))
     print("card page: suspended from its page")
     # Every page fits a phone, in light and dark: no sideways scrolling at 390 px.
     pages = ["/", "/mock", "/dashboard", "/guides", "/guides/03-python-deep-dive", "/guides/07-upload", "/settings", "/cards?search=gil", card_path]
