@@ -31,23 +31,12 @@ extension Store {
     /// The FSRS weights set by `rehearse fsrs optimize --apply`; nil when none were set or the
     /// stored text is not 21 numbers.
     public func fsrsWeights() throws -> [Double]? {
-        try writer.read { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'fsrsWeights'") else { return nil }
-            let weights = text.split(separator: ",").compactMap { Double($0) }
-            return weights.count == 21 ? weights : nil
-        }
+        let weights = try settingValue("fsrsWeights")?.split(separator: ",").compactMap { Double($0) }
+        return weights?.count == 21 ? weights : nil
     }
 
     /// Stores FSRS weights (nil returns to the defaults).
     public func setFSRSWeights(_ weights: [Double]?) throws {
-        try writer.write { db in
-            if let weights {
-                try db.execute(
-                    sql: "INSERT INTO setting (key, value) VALUES ('fsrsWeights', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    arguments: [weights.map { "\($0)" }.joined(separator: ",")])
-            } else {
-                try db.execute(sql: "DELETE FROM setting WHERE key = 'fsrsWeights'")
-            }
-        }
+        try setSettingValue("fsrsWeights", weights.map { $0.map { "\($0)" }.joined(separator: ",") })
     }
 }

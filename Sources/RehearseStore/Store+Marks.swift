@@ -135,7 +135,7 @@ extension Store {
             let reviews = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review JOIN card ON card.id = review.cardID WHERE card.guideID = ?", arguments: [id]) ?? 0
             // Cards, their schedules, marks, reviews and corrections go with the guide (foreign keys cascade).
             try db.execute(sql: "DELETE FROM guide WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: ["newCardsPerDay:" + id])
+            try Self.setSettingValue(Self.guideLimitPrefix + id, nil, db: db)
             return (cards, reviews)
         }
     }

@@ -55,24 +55,4 @@ extension Store {
                 """, arguments: [start, start + 86_400]).map { ($0[0], ($0[1] as Int) != 0, $0[2]) }
         }
     }
-
-    /// The daily study time set with `rehearse plan --minutes-per-day`; nil when none is.
-    public func minutesPerDay() throws -> Int? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'minutesPerDay'").flatMap { Int($0) }
-        }
-    }
-
-    /// Sets or clears the daily study time.
-    public func setMinutesPerDay(_ minutes: Int?) throws {
-        try writer.write { db in
-            if let minutes {
-                try db.execute(
-                    sql: "INSERT INTO setting (key, value) VALUES ('minutesPerDay', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    arguments: [String(minutes)])
-            } else {
-                try db.execute(sql: "DELETE FROM setting WHERE key = 'minutesPerDay'")
-            }
-        }
-    }
 }

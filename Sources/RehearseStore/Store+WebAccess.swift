@@ -7,15 +7,13 @@ import GRDB
 extension Store {
     /// The bcrypt hash of the web password; nil when none is set.
     public func webPasswordHash() throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'webPasswordHash'") }
+        try settingValue("webPasswordHash")
     }
 
     /// Sets the web password's hash and signs every session out.
     public func setWebPasswordHash(_ hash: String) throws {
         try writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO setting (key, value) VALUES ('webPasswordHash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [hash])
+            try Self.setSettingValue("webPasswordHash", hash, db: db)
             try db.execute(sql: "DELETE FROM webSession")
         }
     }
