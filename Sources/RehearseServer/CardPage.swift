@@ -14,7 +14,7 @@ struct CardPage: Sendable {
         router.post("/api/cards/{id}/edit") { request, context in try await self.edit(request, id: context.parameters.get("id") ?? "") }
         router.post("/api/cards/{id}/revert") { request, context in
             let id = context.parameters.get("id") ?? ""
-            _ = try await request.decodeJSON(SettingsAPI.NoOptions.self, limit: StudyAPI.maximumBody, usage: SettingsAPI.emptyBodyUsage)
+            try await request.expectEmptyOptions()
             let reverted = try await self.trainer.revertCard(id: id)
             return try Response.json(["id": id, "reverted": reverted], status: .ok)
         }

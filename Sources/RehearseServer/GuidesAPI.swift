@@ -16,7 +16,7 @@ struct GuidesAPI: Sendable {
         router.get("/api/guides/{id}") { _, context in try await self.details(id: context.parameters.get("id") ?? "") }
         router.post("/api/guides") { request, _ in try await self.upload(request) }
         router.post("/api/guides/{id}/delete") { request, context in
-            _ = try await request.decodeJSON(SettingsAPI.NoOptions.self, limit: StudyAPI.maximumBody, usage: SettingsAPI.emptyBodyUsage)
+            try await request.expectEmptyOptions()
             let deleted = try await self.trainer.deleteGuide(id: context.parameters.get("id") ?? "")
             return try Response.json(["cards": deleted.cards, "reviews": deleted.reviews], status: .ok)
         }

@@ -42,6 +42,12 @@ extension Request {
             throw Problem(.badRequest, usage)
         }
     }
+
+    /// The body of a call that takes no options: a JSON object (`{}`), as every call that
+    /// changes data is sent; anything else is refused with 400.
+    func expectEmptyOptions() async throws {
+        _ = try await decodeJSON(JSONObject.self, limit: StudyAPI.maximumBody, usage: "send the body {} (a JSON object) with Content-Type: application/json")
+    }
 }
 
 extension Problem {
@@ -56,5 +62,20 @@ extension Problem {
             case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn, .cannotFit: .conflict
             }
         self.init(status, error.description)
+    }
+}
+
+/// Any JSON object, its members ignored (an empty struct's synthesized decoder would accept
+/// an array or a scalar too).
+private struct JSONObject: Decodable {
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        _ = try decoder.container(keyedBy: AnyKey.self)
     }
 }

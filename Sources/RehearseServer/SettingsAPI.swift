@@ -13,11 +13,11 @@ struct SettingsAPI: Sendable {
         router.get("/api/settings") { _, _ in try Response.json(Self.object(try await self.trainer.settings()), status: .ok) }
         router.post("/api/settings") { request, _ in try await self.change(request) }
         router.post("/api/fsrs/optimize") { request, _ in
-            _ = try await request.decodeJSON(NoOptions.self, limit: StudyAPI.maximumBody, usage: Self.emptyBodyUsage)
+            try await request.expectEmptyOptions()
             return try await self.optimize()
         }
         router.post("/api/fsrs/reset") { request, _ in
-            _ = try await request.decodeJSON(NoOptions.self, limit: StudyAPI.maximumBody, usage: Self.emptyBodyUsage)
+            try await request.expectEmptyOptions()
             try await self.trainer.resetFSRSParameters()
             return try Response.json(["fitted": false, "parameters": FSRSParameters.default.weights], status: .ok)
         }
@@ -37,23 +37,6 @@ struct SettingsAPI: Sendable {
         }
         return try Response.json(object, status: .ok)
     }
-
-    /// The body of a call that takes no options: a JSON object (`{}`).
-    struct NoOptions: Decodable {
-        private struct AnyKey: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        /// Asks for an object, so that an array or a scalar is refused (an empty struct's
-        /// synthesized decoder would accept anything).
-        init(from decoder: any Decoder) throws {
-            _ = try decoder.container(keyedBy: AnyKey.self)
-        }
-    }
-    static let emptyBodyUsage = "the body must be a JSON object, {}"
 
     struct Change: Decodable {
         /// `YYYY-MM-DD`, or an empty string to clear the date; absent leaves it.
