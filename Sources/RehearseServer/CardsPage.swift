@@ -30,26 +30,20 @@ struct CardsPage: Sendable {
         return try Response.json(["changed": input.ids.count], status: .ok)
     }
 
-    static let flagNames = ["", "red", "orange", "green", "blue"]
-
     /// A card's marks in words, for its row.
     static func markText(_ mark: CardMark?, at now: Date) -> String {
-        guard let mark else { return "" }
-        return [
-            mark.suspended ? "suspended" : nil, (mark.buriedUntil.map { $0 > now } ?? false) ? "buried" : nil,
-            (1...4).contains(mark.flag) ? "flag \(flagNames[mark.flag])" : nil, mark.leech ? "leech" : nil,
-        ].compactMap { $0 }.joined(separator: ", ")
+        mark?.words(at: now).joined(separator: ", ") ?? ""
     }
 
     /// The buttons of a card's row.
     static func actions(for id: String, mark: CardMark?, at now: Date) -> String {
         let suspended = mark?.suspended ?? false
-        let buried = mark?.buriedUntil.map { $0 > now } ?? false
+        let buried = mark?.isBuried(at: now) ?? false
         let flag = mark?.flag ?? 0
         func button(_ action: String, _ label: String) -> String {
             "<button type=\"button\" class=\"card-action\" data-action=\"\(action)\" data-id=\"\(Page.escape(id))\">\(label)</button>"
         }
-        let flagOptions = (0...4).map { "<option value=\"flag-\($0)\"\($0 == flag ? " selected" : "")>\($0 == 0 ? "no flag" : flagNames[$0])</option>" }.joined()
+        let flagOptions = (0...4).map { "<option value=\"flag-\($0)\"\($0 == flag ? " selected" : "")>\($0 == 0 ? "no flag" : CardMark.flagNames[$0])</option>" }.joined()
         return button(suspended ? "unsuspend" : "suspend", suspended ? "Unsuspend" : "Suspend")
             + button(buried ? "unbury" : "bury", buried ? "Unbury" : "Bury")
             + button("reset", "Reset")

@@ -18,8 +18,26 @@ public struct CardMark: Sendable, Equatable {
         self.leech = leech
     }
 
+    /// The flags' names, by number (0 is no flag).
+    public static let flagNames = ["none", "red", "orange", "green", "blue"]
+
     /// Whether the card is left out of study at `now`.
-    public func holdsBack(at now: Date) -> Bool { suspended || (buriedUntil.map { $0 > now } ?? false) }
+    public func holdsBack(at now: Date) -> Bool { suspended || isBuried(at: now) }
+
+    public func isBuried(at now: Date) -> Bool { buriedUntil.map { $0 > now } ?? false }
+
+    /// The marks in words, as both doors show them: suspended, buried, "flag red", leech.
+    public func words(at now: Date) -> [String] {
+        [
+            suspended ? "suspended" : nil, isBuried(at: now) ? "buried" : nil,
+            Self.flagNames.indices.dropFirst().contains(flag) ? "flag \(Self.flagNames[flag])" : nil, leech ? "leech" : nil,
+        ].compactMap { $0 }
+    }
+
+    init(row: Row) {
+        self.init(suspended: row["suspended"], buriedUntil: (row["buriedUntil"] as Double?).map { Date(timeIntervalSince1970: $0) },
+                  flag: row["flag"], leech: row["leech"])
+    }
 }
 
 /// One review of a card's history.
@@ -53,11 +71,7 @@ extension Store {
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT cardID, suspended, buriedUntil, flag, leech FROM cardMark WHERE cardID IN (\(batch.map { _ in "?" }.joined(separator: ",")))
                     """, arguments: StatementArguments(Array(batch)))
-                for row in rows {
-                    marks[row["cardID"]] = CardMark(
-                        suspended: row["suspended"], buriedUntil: (row["buriedUntil"] as Double?).map { Date(timeIntervalSince1970: $0) },
-                        flag: row["flag"], leech: row["leech"])
-                }
+                for row in rows { marks[row["cardID"]] = CardMark(row: row) }
             }
             return marks
         }
@@ -79,11 +93,8 @@ extension Store {
     }
 
     static func mark(of id: String, db: Database) throws -> CardMark {
-        guard let row = try Row.fetchOne(db, sql: "SELECT suspended, buriedUntil, flag, leech FROM cardMark WHERE cardID = ?", arguments: [id]) else {
-            return CardMark()
-        }
-        return CardMark(suspended: row["suspended"], buriedUntil: (row["buriedUntil"] as Double?).map { Date(timeIntervalSince1970: $0) },
-                        flag: row["flag"], leech: row["leech"])
+        try Row.fetchOne(db, sql: "SELECT suspended, buriedUntil, flag, leech FROM cardMark WHERE cardID = ?", arguments: [id]).map(CardMark.init(row:))
+            ?? CardMark()
     }
 
     static func save(_ mark: CardMark, for id: String, db: Database) throws {

@@ -111,7 +111,7 @@ struct CardsCommand: AsyncParsableCommand {
                     "id": item.card.id, "guide": item.card.guideID, "section": item.card.section, "kind": item.card.kind.rawValue,
                     "prompt": item.card.prompt, "state": Self.state(item), "due": item.schedule.isNew ? NSNull() : item.schedule.due.formatted(.iso8601) as Any,
                     "stability": item.schedule.stability.map { $0 as Any } ?? NSNull(), "lapses": item.lapses, "reps": item.reps,
-                    "marks": Self.markWords(marks[item.card.id], at: now),
+                    "marks": marks[item.card.id]?.words(at: now) ?? [],
                 ]
             }
             FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8))
@@ -126,23 +126,13 @@ struct CardsCommand: AsyncParsableCommand {
             let stability = item.schedule.stability.map { String(format: "%.1fd", $0) } ?? "-"
             let place = ([item.card.guideID] + item.card.section).joined(separator: " › ")
             let prompt = item.card.prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            let markText = Self.markWords(marks[item.card.id], at: now).map { "[\($0)] " }.joined()
+            let markText = (marks[item.card.id]?.words(at: now) ?? []).map { "[\($0)] " }.joined()
             say("\(item.card.id)  \(Self.state(item).padding(toLength: 8, withPad: " ", startingAt: 0)) \(due.padding(toLength: 8, withPad: " ", startingAt: 0)) \(stability.padding(toLength: 7, withPad: " ", startingAt: 0)) \(item.lapses) lapses  \(markText)\(place) · \(prompt)")
         }
     }
 
     static func state(_ item: StudyCard) -> String {
         item.schedule.isNew ? "new" : item.schedule.phase == .review ? "review" : "learning"
-    }
-
-    /// A card's marks in words: suspended, buried, the flag's colour, leech.
-    static func markWords(_ mark: CardMark?, at now: Date) -> [String] {
-        guard let mark else { return [] }
-        let colours = ["", "red", "orange", "green", "blue"]
-        return [
-            mark.suspended ? "suspended" : nil, (mark.buriedUntil.map { $0 > now } ?? false) ? "buried" : nil,
-            mark.flag > 0 && mark.flag < colours.count ? "flag \(colours[mark.flag])" : nil, mark.leech ? "leech" : nil,
-        ].compactMap { $0 }
     }
 
     func printHistory(_ id: String, trainer: Trainer) async throws {
