@@ -40,9 +40,10 @@ public struct FSRSOptimization: Sendable {
         }
         let fit: FSRSOptimizer.Fit
         do { fit = try optimizer.fit(sequences) } catch { throw .fit(error) }
+        // Each distinct set of weights is measured once (the current ones are often the defaults).
         guard let defaults = FSRSEvaluation.evaluate(.default, on: sequences),
-              let currentScore = FSRSEvaluation.evaluate(current, on: sequences),
-              let fitted = FSRSEvaluation.evaluate(fit.parameters, on: sequences)
+              let currentScore = current == .default ? defaults : FSRSEvaluation.evaluate(current, on: sequences),
+              let fitted = fit.parameters == .default ? defaults : FSRSEvaluation.evaluate(fit.parameters, on: sequences)
         else { throw .tooLittleHistory(predictions: 0, reviews: 0) }
         var result = FSRSOptimization(
             fit: fit, reviews: sequences.reduce(0) { $0 + $1.ratings.count }, cards: sequences.count,

@@ -99,6 +99,17 @@ public struct InterviewDaySimulation: Sendable {
         return chosen
     }
 
+    /// A same-day retry answered Good after Again, in both memories. Returns the review it took.
+    private func relearn(_ card: inout SimulatedCard, truth: MemoryModel, believed: MemoryModel) -> Int {
+        card.trueStability = truth.shortTermStability(card.trueStability, rating: .good)
+        card.trueDifficulty = truth.nextDifficulty(card.trueDifficulty, rating: .good)
+        if let stability = card.believed.stability, let difficulty = card.believed.difficulty {
+            card.believed.stability = believed.shortTermStability(stability, rating: .good)
+            card.believed.difficulty = believed.nextDifficulty(difficulty, rating: .good)
+        }
+        return 1
+    }
+
     /// One study of a card: first view (with a retry after Again or Hard) or a review (with
     /// same-day relearning after a lapse). Returns the reviews it took.
     private func study(
@@ -112,30 +123,16 @@ public struct InterviewDaySimulation: Sendable {
             let believedRecall = believed.retrievability(elapsedDays: elapsed, stability: stability)
             card.trueStability = truth.nextStability(difficulty: card.trueDifficulty, stability: card.trueStability, retrievability: trueRecall, rating: rating)
             card.trueDifficulty = truth.nextDifficulty(card.trueDifficulty, rating: rating)
-            var newStability = believed.nextStability(difficulty: difficulty, stability: stability, retrievability: believedRecall, rating: rating)
-            var newDifficulty = believed.nextDifficulty(difficulty, rating: rating)
-            if rating == .again {
-                count += 1
-                card.trueStability = truth.shortTermStability(card.trueStability, rating: .good)
-                card.trueDifficulty = truth.nextDifficulty(card.trueDifficulty, rating: .good)
-                newStability = believed.shortTermStability(newStability, rating: .good)
-                newDifficulty = believed.nextDifficulty(newDifficulty, rating: .good)
-            }
-            card.believed = .init(stability: newStability, difficulty: newDifficulty, lastReview: day)
+            card.believed = .init(
+                stability: believed.nextStability(difficulty: difficulty, stability: stability, retrievability: believedRecall, rating: rating),
+                difficulty: believed.nextDifficulty(difficulty, rating: rating), lastReview: day)
+            if rating == .again { count += relearn(&card, truth: truth, believed: believed) }
         } else {
             let first: Rating = Double.random(in: 0..<1, using: &generator) < 0.3 ? .again : .good
             card.trueStability = truth.initialStability(first)
             card.trueDifficulty = truth.initialDifficulty(first)
-            var stability = believed.initialStability(first)
-            var difficulty = believed.initialDifficulty(first)
-            if first == .again {
-                count += 1
-                card.trueStability = truth.shortTermStability(card.trueStability, rating: .good)
-                card.trueDifficulty = truth.nextDifficulty(card.trueDifficulty, rating: .good)
-                stability = believed.shortTermStability(stability, rating: .good)
-                difficulty = believed.nextDifficulty(difficulty, rating: .good)
-            }
-            card.believed = .init(stability: stability, difficulty: difficulty, lastReview: day)
+            card.believed = .init(stability: believed.initialStability(first), difficulty: believed.initialDifficulty(first), lastReview: day)
+            if first == .again { count += relearn(&card, truth: truth, believed: believed) }
         }
         let stability = card.believed.stability ?? MemoryModel.minimumStability
         var interval = believed.interval(stability: stability, desiredRetention: 0.9, maximum: 36_500)
