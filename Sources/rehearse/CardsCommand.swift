@@ -80,7 +80,7 @@ struct CardsCommand: AsyncParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be 1 or more, got \(limit)") }
         let actions = [suspend, unsuspend, bury, unbury, reset, flag != nil].count { $0 }
-        if actions > 1 { throw ValidationError("give one action at a time") }
+        if actions > 1 { throw ValidationError("give one action at a time: --suspend, --unsuspend, --bury, --unbury, --flag N or --reset") }
         if actions == 1, ids.isEmpty { throw ValidationError("name the cards to change with --id ID (repeatable)") }
         if actions == 0, !ids.isEmpty { throw ValidationError("--id goes with an action: --suspend, --unsuspend, --bury, --unbury, --flag N or --reset") }
         if let flag, !(0...4).contains(flag) { throw ValidationError("--flag must be 0 to 4, got \(flag)") }
