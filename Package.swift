@@ -26,13 +26,23 @@ let package = Package(
             name: "RehearseStore",
             dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .target(
+            name: "RehearseAnki",
+            dependencies: [
+                "RehearseCore", "RehearseStore", "CZlib", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "RehearseLab",
             dependencies: ["RehearseCore"]
         ),
         .target(
             name: "RehearseApp",
-            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab"]
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseAnki"]
         ),
         .target(
             name: "RehearseServer",

@@ -1,3 +1,4 @@
+import RehearseAnki
 import RehearseCore
 import RehearseStore
 
@@ -27,12 +28,15 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
     case nothingToLearn(keypoint: String)
     /// FSRS weights could not be fitted (too little history, or the fit failed).
     case cannotFit(FSRSOptimizationError)
+    /// An Anki file that cannot be read or written; the message names the file.
+    case ankiPackage(AnkiPackageError)
 
     public var description: String {
         switch self {
         case .unreadableGuide(let error): error.description
         case .unknownCard(let id): "no card with id \(id)"
         case .cannotFit(let error): error.description
+        case .ankiPackage(let error): error.description
         case .unknownGuide(let id, let known):
             "no guide with id \(id)" + (known.isEmpty ? "; no guide is imported yet" : "; imported guides: \(known.joined(separator: ", "))")
         case .nothingToUndo(let reviewID?): "nothing to undo: answer \(reviewID) is not in the log (never stored, or already taken back)"

@@ -57,7 +57,7 @@ extension Problem {
         let status: HTTPResponse.Status =
             switch error {
             case .unreadableGuide(.tooLarge): .contentTooLarge
-            case .unreadableGuide, .invalidSetting, .emptyAnswer: .badRequest
+            case .unreadableGuide, .invalidSetting, .emptyAnswer, .ankiPackage: .badRequest
             case .unknownCard, .unknownGuide, .unknownKeypoint, .noInterview, .nothingToUndo: .notFound
             case .notLatestAnswer, .noQuestions, .interviewEnded, .interviewWaiting, .tooManyInterviews, .nothingToLearn, .cannotFit: .conflict
             }

@@ -6,13 +6,19 @@ import RehearseApp
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import guides (files or folders of .md and .txt) into the trainer.",
+        abstract: "Import guides (files or folders of .md and .txt) or Anki packages into the trainer.",
         discussion: """
             A folder is read as a series, in the order of the guides' numbers (03-…, 04-…). \
             Importing a guide again updates it in place: cards whose answer changed keep \
             their history, cards no longer in the guide are retired (their reviews kept). \
             The guide's Python snippets are run in a sandbox (as `rehearse check` does): those \
             that print the same output twice become "What does this print?" cards.
+
+            An Anki deck package (.apkg), collection package (.colpkg) or collection \
+            (collection.anki2), recognised by its content, becomes one guide per top-level \
+            deck (sub-decks are sections) with its cards' schedules, flags and suspensions \
+            and its review log; memory states are recomputed from the log. Media are \
+            skipped (and counted). Importing the same file again changes nothing.
 
             Exit status: 0 when every guide was imported, 2 when one could not be read \
             (the others are still imported).
@@ -21,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "Guide files or folders.")
+    @Argument(help: "Guide files or folders, or Anki files.")
     var paths: [String]
 
     @Flag(help: "Do not run the guide's snippets to make predict-the-output cards.")
@@ -34,6 +40,16 @@ struct ImportCommand: AsyncParsableCommand {
         }
         var failed = false
         for file in try GuideFiles.expand(paths) {
+            if Trainer.isAnkiFile(path: file) {
+                do {
+                    try await importAnki(file, trainer: trainer)
+                } catch let error as TrainerError {
+                    guard case .ankiPackage = error else { throw refusal(error) }
+                    printError(error.description)
+                    failed = true
+                }
+                continue
+            }
             do {
                 let outcome = try await trainer.importGuide(file: file)
                 let report = outcome.report
@@ -48,6 +64,19 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitCode(2) }
+    }
+}
+
+extension ImportCommand {
+    private func importAnki(_ file: String, trainer: Trainer) async throws {
+        let outcome = try await trainer.importAnki(file: file)
+        let report = outcome.report
+        print("\(file): \(report.guides.joined(separator: ", ")): \(report.addedCards) added, \(report.changedCards) changed, "
+            + "\(report.unchangedCards) unchanged; \(report.addedReviews) reviews added, \(report.updatedSchedules) schedules taken from the file")
+        if outcome.skippedMedia > 0 { print("  \(outcome.skippedMedia) media files skipped (Rehearse shows text only)") }
+        if outcome.skippedReviews > 0 { print("  \(outcome.skippedReviews) review-log entries skipped (manual reschedules, or cards not imported)") }
+        for note in outcome.skippedNotes.prefix(5) { print("  skipped \(note)") }
+        if outcome.skippedNotes.count > 5 { print("  … and \(outcome.skippedNotes.count - 5) more notes skipped") }
     }
 }
 

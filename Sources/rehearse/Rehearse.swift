@@ -17,6 +17,7 @@ struct Rehearse: AsyncParsableCommand {
         subcommands: [
             StudyCommand.self, ImportCommand.self, InspectCommand.self, StatsCommand.self, PlanCommand.self, GradeCommand.self,
             MockCommand.self, NotesCommand.self, CardsCommand.self, GuidesCommand.self, CheckCommand.self, FSRSCommand.self, ServeCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

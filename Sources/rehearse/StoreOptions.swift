@@ -36,7 +36,7 @@ struct StoreOptions: ParsableArguments {
 func refusal(_ error: TrainerError) -> ExitCode {
     printError(error.description)
     switch error {
-    case .unreadableGuide, .unknownGuide, .unknownCard, .invalidSetting: return ExitCode(2)
+    case .unreadableGuide, .unknownGuide, .unknownCard, .invalidSetting, .ankiPackage: return ExitCode(2)
     default: return ExitCode(1)
     }
 }

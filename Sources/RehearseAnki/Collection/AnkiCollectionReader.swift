@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Reads an Anki collection file (SQLite) of schema 11 (Anki 2.1's `.anki2`/`.anki21`) or
+/// 15–18 (newer packages' `.anki21b`, once decompressed) into an ``AnkiCollection``.
+enum AnkiCollectionReader {
+    /// The newest schema understood: Anki 2.1.50 and later write 18.
+    static let newestSchema = 18
+
+    static func read(path: String, now: Date = Date(), timeZone: TimeZone = .current) throws(ArchiveProblem) -> AnkiCollection {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in try read(db, now: now, timeZone: timeZone) }
+        } catch let problem as ArchiveProblem {
+            throw problem
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw ArchiveProblem("the collection inside is not an SQLite database, or it is damaged")
+        } catch {
+            throw ArchiveProblem("the collection cannot be read: \(error)")
+        }
+    }
+
+    private static func read(_ db: Database, now: Date, timeZone: TimeZone) throws -> AnkiCollection {
+        guard try db.tableExists("col"), let col = try Row.fetchOne(db, sql: "SELECT crt, ver, conf FROM col") else {
+            throw ArchiveProblem("this SQLite file is not an Anki collection (it has no col table)")
+        }
+        let version: Int = col["ver"]
+        guard version <= newestSchema else {
+            throw ArchiveProblem("the collection has schema \(version), newer than the \(newestSchema) this version of Rehearse reads; export it from Anki with \"Support older Anki versions\" ticked")
+        }
+        guard version == 11 || (15...newestSchema).contains(version) else {
+            throw ArchiveProblem("the collection has schema \(version); Rehearse reads schemas 11 and 15–\(newestSchema)")
+        }
+        let config = version == 11 ? try legacyConfig(col["conf"]) : try tableConfig(db)
+        let west = -timeZone.secondsFromGMT(for: now) / 60
+        var collection = AnkiCollection(
+            schemaVersion: version,
+            days: AnkiDayClock(
+                created: col["crt"], creationMinutesWest: (config["creationOffset"] as? NSNumber)?.intValue ?? west, minutesWest: west,
+                rolloverHour: (config["rollover"] as? NSNumber)?.intValue ?? 4))
+        if version == 11 {
+            let row = try Row.fetchOne(db, sql: "SELECT models, decks FROM col")
+            collection.notetypes = try legacyNotetypes(row?["models"] ?? "{}")
+            collection.decks = try legacyDecks(row?["decks"] ?? "{}")
+        } else {
+            collection.notetypes = try notetypes(db)
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM decks") {
+                collection.decks[row["id"]] = (row["name"] as String).components(separatedBy: "\u{1F}")
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id") {
+            collection.notes.append(AnkiCollection.Note(
+                id: row["id"], guid: row["guid"], notetypeID: row["mid"], modified: row["mod"],
+                tags: (row["tags"] as String).split(separator: " ").map(String.init),
+                fields: (row["flds"] as String).components(separatedBy: "\u{1F}")))
+        }
+        let cards = try Row.fetchCursor(db, sql: """
+            SELECT id, nid, did, ord, type, queue, due, ivl, reps, lapses, odue, odid, flags, data FROM cards ORDER BY nid, ord
+            """)
+        while let row = try cards.next() {
+            collection.cards.append(AnkiCollection.Card(
+                id: row[0], noteID: row[1], deckID: row[2], ordinal: row[3], type: row[4], queue: row[5], due: row[6], interval: row[7],
+                reps: row[8], lapses: row[9], originalDue: row[10], originalDeckID: row[11], flags: row[12], data: row[13] ?? ""))
+        }
+        let revlog = try Row.fetchCursor(db, sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY id")
+        while let row = try revlog.next() {
+            collection.revlog.append(AnkiCollection.RevlogEntry(
+                id: row[0], cardID: row[1], ease: row[2], interval: row[3], time: row[4], type: row[5]))
+        }
+        return collection
+    }
+
+    private static func json(_ text: String, _ what: String) throws(ArchiveProblem) -> [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw ArchiveProblem("the collection's \(what) is not valid JSON")
+        }
+        return object
+    }
+
+    private static func legacyConfig(_ text: String) throws(ArchiveProblem) -> [String: Any] {
+        try json(text, "configuration (col.conf)")
+    }
+
+    private static func tableConfig(_ db: Database) throws -> [String: Any] {
+        var config: [String: Any] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT KEY, val FROM config WHERE KEY IN ('rollover', 'creationOffset')") {
+            let data: Data = row["val"]
+            config[row["KEY"]] = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        }
+        return config
+    }
+
+    private static func legacyNotetypes(_ text: String) throws(ArchiveProblem) -> [Int64: AnkiCollection.Notetype] {
+        var notetypes: [Int64: AnkiCollection.Notetype] = [:]
+        for case let model as [String: Any] in try json(text, "note types (col.models)").values {
+            guard let id = (model["id"] as? NSNumber)?.int64Value ?? (model["id"] as? String).flatMap({ Int64($0) }) else { continue }
+            let fields = (model["flds"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" }
+            let templates = (model["tmpls"] as? [[String: Any]] ?? []).map {
+                AnkiCollection.Template(name: $0["name"] as? String ?? "", front: $0["qfmt"] as? String ?? "", back: $0["afmt"] as? String ?? "")
+            }
+            notetypes[id] = AnkiCollection.Notetype(
+                id: id, name: model["name"] as? String ?? "", isCloze: (model["type"] as? NSNumber)?.intValue == 1, fields: fields,
+                templates: templates)
+        }
+        return notetypes
+    }
+
+    private static func legacyDecks(_ text: String) throws(ArchiveProblem) -> [Int64: [String]] {
+        var decks: [Int64: [String]] = [:]
+        for case let deck as [String: Any] in try json(text, "decks (col.decks)").values {
+            guard let id = (deck["id"] as? NSNumber)?.int64Value, let name = deck["name"] as? String else { continue }
+            decks[id] = name.components(separatedBy: "::")
+        }
+        return decks
+    }
+
+    private static func notetypes(_ db: Database) throws -> [Int64: AnkiCollection.Notetype] {
+        var notetypes: [Int64: AnkiCollection.Notetype] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, config FROM notetypes") {
+            let config = try ProtobufFields(row["config"] as Data)
+            notetypes[row["id"]] = AnkiCollection.Notetype(id: row["id"], name: row["name"], isCloze: config.integer(1) == 1, fields: [], templates: [])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT ntid, name FROM fields ORDER BY ntid, ord") {
+            notetypes[row["ntid"]]?.fields.append(row["name"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT ntid, name, config FROM templates ORDER BY ntid, ord") {
+            let config = try ProtobufFields(row["config"] as Data)
+            notetypes[row["ntid"]]?.templates.append(AnkiCollection.Template(name: row["name"], front: config.string(1), back: config.string(2)))
+        }
+        return notetypes
+    }
+}

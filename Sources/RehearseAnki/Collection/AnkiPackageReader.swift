@@ -1,0 +1,80 @@
+import Foundation
+
+/// Opens what Anki exports: a deck package (`.apkg`), a collection package (`.colpkg`) or a
+/// bare collection (`collection.anki2`), recognised by their bytes rather than their name.
+///
+/// A package's `meta` entry says which collection file it holds: the newest packages hold
+/// `collection.anki21b` compressed with Zstandard (schema 18), older ones `collection.anki21`
+/// or `collection.anki2` (schema 11). Media files are not read; they are counted.
+enum AnkiPackageReader {
+    /// The largest collection unpacked: 2 GiB.
+    static let maximumCollectionSize = 2 << 30
+
+    /// The collection in the file at `path`.
+    static func read(path: String, now: Date = Date()) throws(AnkiPackageError) -> AnkiCollection {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw AnkiPackageError(path: path, reason: "cannot be read: \((error as NSError).localizedDescription)")
+        }
+        do throws(ArchiveProblem) {
+            if AnkiFile.isSQLite(data) {
+                return try AnkiCollectionReader.read(path: path, now: now)
+            }
+            guard ZipReader.looksLikeZip(data) else {
+                throw ArchiveProblem("not an Anki package: neither a zip archive (.apkg, .colpkg) nor an SQLite collection (.anki2)")
+            }
+            return try readPackage(ZipReader(data: data), now: now)
+        } catch {
+            throw error.naming(path)
+        }
+    }
+
+    private static func readPackage(_ zip: ZipReader, now: Date) throws(ArchiveProblem) -> AnkiCollection {
+        let version = try packageVersion(zip)
+        let name = ["collection.anki2", "collection.anki21", "collection.anki21b"][version - 1]
+        guard var bytes = try zip.contents(of: name, maximumSize: maximumCollectionSize) else {
+            throw ArchiveProblem("the package has no \(name), so it holds no collection")
+        }
+        if version == 3 {
+            guard Zstd.isCompressed(bytes) else { throw ArchiveProblem("\(name) is not Zstandard-compressed as its package version says") }
+            bytes = try Zstd.decompress(bytes, maximumSize: maximumCollectionSize)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-anki-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            try bytes.write(to: file)
+        } catch {
+            throw ArchiveProblem("cannot unpack the collection to \(file.path): \((error as NSError).localizedDescription)")
+        }
+        var collection = try AnkiCollectionReader.read(path: file.path, now: now)
+        collection.mediaCount = try mediaCount(zip, compressed: version == 3)
+        return collection
+    }
+
+    /// The package version from `meta` (1 legacy `.anki2`, 2 legacy `.anki21`, 3 latest); a
+    /// package without `meta` is legacy, told apart by which collection file it holds.
+    private static func packageVersion(_ zip: ZipReader) throws(ArchiveProblem) -> Int {
+        guard let meta = try zip.contents(of: "meta", maximumSize: 1 << 16) else {
+            return zip.contains("collection.anki21") ? 2 : 1
+        }
+        let version = Int(try ProtobufFields(meta).integer(1))
+        guard (1...3).contains(version) else {
+            throw ArchiveProblem("the package's format (version \(version)) is newer than this version of Rehearse reads")
+        }
+        return version
+    }
+
+    /// How many media files the package lists (a JSON map in legacy packages, a compressed
+    /// protobuf list in the latest).
+    private static func mediaCount(_ zip: ZipReader, compressed: Bool) throws(ArchiveProblem) -> Int {
+        guard var media = try zip.contents(of: "media", maximumSize: 64 << 20) else { return 0 }
+        if compressed {
+            guard !media.isEmpty else { return 0 }
+            media = try Zstd.decompress(media, maximumSize: 64 << 20)
+            return try ProtobufFields(media).messages(1).count
+        }
+        return (try? JSONSerialization.jsonObject(with: media) as? [String: Any])?.count ?? 0
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import RehearseAnki
+import RehearseCore
+import RehearseStore
+
+/// What importing an Anki file did.
+public struct AnkiImportOutcome: Sendable {
+    public var report: RestoreReport
+    /// Images and sounds left out.
+    public var skippedMedia: Int
+    /// Notes that made no card, with why.
+    public var skippedNotes: [String]
+    /// Review-log entries left out (manual reschedules, entries of cards not imported).
+    public var skippedReviews: Int
+}
+
+extension Trainer {
+    /// Whether the file at `path` is an Anki file (a zip package or an SQLite collection),
+    /// by its first bytes, whatever its name.
+    public static func isAnkiFile(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        return AnkiFile.recognises(head)
+    }
+
+    /// Writes the live cards of one guide (every guide when nil) to an Anki package at
+    /// `path`, with the review log when `withHistory`; the FSRS parameters and desired
+    /// retention in use go in its deck options.
+    public func exportAnki(guide: String?, withHistory: Bool, to path: String, at now: Date = Date()) async throws -> AnkiExport.Summary {
+        let (archive, scheduler) = try await database { store in
+            if let guide, !(try store.guideIDs().contains(guide)) { throw TrainerError.unknownGuide(guide, known: try store.guideIDs()) }
+            return (try store.archive(guide: guide, withHistory: withHistory), try Self.scheduler(store))
+        }
+        do {
+            return try AnkiExport.write(
+                archive, to: path, parameters: scheduler.memory.parameters, desiredRetention: scheduler.desiredRetention, now: now)
+        } catch {
+            throw TrainerError.ankiPackage(error)
+        }
+    }
+
+    /// Imports an Anki file (`.apkg`, `.colpkg`, `collection.anki2`): its decks become guides
+    /// and its history Rehearse's, memory states recomputed with the parameters in use; all in
+    /// one transaction, and importing the same file again changes nothing.
+    public func importAnki(file path: String, at now: Date = Date()) async throws -> AnkiImportOutcome {
+        let memory = try await scheduler().memory
+        let imported: AnkiImport
+        do {
+            imported = try AnkiImport(path: path, memory: memory, now: now)
+        } catch {
+            throw TrainerError.ankiPackage(error)
+        }
+        let report = try await database { store in try store.restore(imported.archive, source: path, at: now) }
+        return AnkiImportOutcome(
+            report: report, skippedMedia: imported.skippedMedia, skippedNotes: imported.skippedNotes, skippedReviews: imported.skippedReviews)
+    }
+}
