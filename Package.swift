@@ -88,7 +88,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseAppTests",
-            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore"]
+            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore"],
+            exclude: ["Scripts"]
         ),
         .testTarget(
             name: "RehearseStoreTests",

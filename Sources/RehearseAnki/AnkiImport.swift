@@ -94,7 +94,7 @@ public struct AnkiImport: Sendable {
         if notetype.isCloze {
             guard let template = notetype.templates.first else { return nil }
             let number = card.ordinal + 1
-            prompt = text(AnkiTemplate.render(template.front, fields: fields, cloze: (number, .question)))
+            prompt = text(AnkiTemplate.render(template.front, fields: fields, cloze: number))
             let clozed = AnkiTemplate.fieldNames(in: template.front).compactMap { fields[$0] }.joined(separator: "\n")
             let deleted = AnkiCloze.deletions(in: clozed, number: number).map { text($0) }
             let extra = AnkiTemplate.fieldNames(in: template.back).filter { !AnkiTemplate.fieldNames(in: template.front).contains($0) }
@@ -104,7 +104,7 @@ public struct AnkiImport: Sendable {
             guard notetype.templates.indices.contains(card.ordinal) else { return nil }
             let template = notetype.templates[card.ordinal]
             prompt = text(AnkiTemplate.render(template.front, fields: fields))
-            var back = AnkiTemplate.render(template.back, fields: fields, frontSide: "")
+            var back = AnkiTemplate.render(template.back, fields: fields, side: .answer)
             if let divider = back.range(of: "<hr id=answer>", options: .caseInsensitive) ?? back.range(of: "<hr id=\"answer\">", options: .caseInsensitive) {
                 back = String(back[divider.upperBound...])
             }

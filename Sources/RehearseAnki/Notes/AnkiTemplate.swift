@@ -4,7 +4,8 @@ import Foundation
 /// `{{Field}}`, filters (`{{text:Field}}`, `{{hint:Field}}`, `{{furigana:Field}}`, …: the
 /// field's text), conditionals `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`,
 /// `{{FrontSide}}`, `{{cloze:Field}}` for one cloze number, and `{{type:Field}}` (the typing
-/// box, which renders as nothing). Unknown fields render empty.
+/// box: nothing on the question side, the expected answer on the answer side, where Anki
+/// shows it under what was typed). Unknown fields render empty.
 ///
 /// ```swift
 /// let front = AnkiTemplate.render("{{Front}}", fields: ["Front": "2 + 2?"])
@@ -16,7 +17,7 @@ enum AnkiTemplate {
     }
 
     static func render(
-        _ template: String, fields: [String: String], frontSide: String = "", cloze: (number: Int, side: Side)? = nil
+        _ template: String, fields: [String: String], side: Side = .question, frontSide: String = "", cloze: Int? = nil
     ) -> String {
         var output = ""
         var rest = Substring(template)
@@ -41,7 +42,7 @@ enum AnkiTemplate {
                 }
                 let isEmpty = fieldText(name, fields: fields).allSatisfy { $0.isWhitespace }
                 if isEmpty == (first == "^") {
-                    output += render(String(inner), fields: fields, frontSide: frontSide, cloze: cloze)
+                    output += render(String(inner), fields: fields, side: side, frontSide: frontSide, cloze: cloze)
                 }
                 continue
             }
@@ -52,10 +53,11 @@ enum AnkiTemplate {
             let parts = tag.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let name = parts.last ?? ""
             let filters = parts.dropLast()
-            if filters.contains("type") { continue }
             let value = fields[name] ?? ""
-            if filters.contains("cloze"), let cloze {
-                output += AnkiCloze.render(value, number: cloze.number, side: cloze.side)
+            if filters.contains("type") {
+                if side == .answer, !filters.contains("cloze") { output += value }
+            } else if filters.contains("cloze"), let cloze {
+                output += AnkiCloze.render(value, number: cloze, side: side)
             } else {
                 output += value
             }
