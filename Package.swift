@@ -68,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp"]
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp", "RehearseAnki"]
         ),
         .testTarget(
             name: "RehearseCoreTests",
@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseAppTests",
-            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore"],
+            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore", "RehearseAnki", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Scripts"]
         ),
         .testTarget(

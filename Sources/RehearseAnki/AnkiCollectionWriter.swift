@@ -14,26 +14,31 @@ struct AnkiCollectionWriter {
     func write(_ archive: CardArchive, to path: String) throws -> AnkiExport.Summary {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096")
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096; PRAGMA cache_size = -262144")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         var summary = AnkiExport.Summary()
         try queue.inTransaction { db in
-            try db.execute(sql: Self.schema)
+            try db.execute(sql: Self.tables)
             var decks: [String: Int64] = [:]
             var deckJSON: [String: Any] = ["1": Self.deck(id: 1, name: "Default")]
             var usedDeckNames = Set<String>()
             let note = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
             let card = try db.makeStatement(sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)")
             let revlog = try db.makeStatement(sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
-            var revlogIDs = Set<Int64>()
+            var log: [RevlogRow] = []
             for guide in archive.guides {
                 var top = (guide.title ?? guide.id).replacingOccurrences(of: "::", with: ":")
                 if usedDeckNames.contains(top.lowercased()) { top += " (\(guide.id))" }
                 usedDeckNames.insert(top.lowercased())
+                var sectionDecks: [[String]: Int64] = [:]
                 for entry in guide.entries {
-                    let path = [top] + entry.card.section.map { $0.replacingOccurrences(of: "::", with: ":") }
-                    let deckID = Self.deckID(for: path, decks: &decks, json: &deckJSON)
+                    let deckID = sectionDecks[entry.card.section] ?? {
+                        let path = [top] + entry.card.section.map { $0.replacingOccurrences(of: "::", with: ":") }
+                        let id = Self.deckID(for: path, decks: &decks, json: &deckJSON)
+                        sectionDecks[entry.card.section] = id
+                        return id
+                    }()
                     let id = Self.numericID(entry.card.id)
                     let (prompt, code) = RehearseNotetype.splitCode(of: entry.card)
                     let fields = [
@@ -41,33 +46,47 @@ struct AnkiCollectionWriter {
                         entry.card.section.joined(separator: RehearseNotetype.sectionSeparator), guide.source,
                     ].map(AnkiHTML.html(fromText:))
                     let tags = RehearseNotetype.tags(guideID: guide.id, card: entry.card, leech: entry.mark.leech)
-                    let sortField = prompt.replacingOccurrences(of: "\n", with: " ")
-                    try note.execute(arguments: [
+                    let sortField = prompt.contains("\n") ? prompt.replacingOccurrences(of: "\n", with: " ") : prompt
+                    note.setUncheckedArguments([
                         id, entry.card.id, RehearseNotetype.id, Int64(entry.modifiedAt.timeIntervalSince1970), " \(tags.joined(separator: " ")) ",
                         fields.joined(separator: "\u{1F}"), sortField, Self.checksum(sortField),
                     ])
+                    try note.execute()
                     let schedule = AnkiScheduleExport(entry: entry, position: entry.card.position, days: days, now: now)
-                    try card.execute(arguments: [
+                    card.setUncheckedArguments([
                         id, id, deckID, Int64(entry.modifiedAt.timeIntervalSince1970), schedule.type, schedule.queue, schedule.due,
                         schedule.interval, schedule.factor, entry.reps, entry.lapses, schedule.left, entry.mark.flag,
                         schedule.data(desiredRetention: desiredRetention),
                     ])
+                    try card.execute()
                     var lastInterval = 0
                     for review in entry.reviews {
-                        var revlogID = Int64((review.at.timeIntervalSince1970 * 1000).rounded())
-                        while !revlogIDs.insert(revlogID).inserted { revlogID += 1 }
                         let interval = AnkiScheduleExport.revlogInterval(review)
-                        try revlog.execute(arguments: [
-                            revlogID, id, review.rating.rawValue, interval, lastInterval,
-                            review.phaseBefore == nil || review.phaseBefore == .learning ? 0 : 2500, min(review.durationMS ?? 0, 3_600_000),
-                            AnkiScheduleExport.revlogType(review),
-                        ])
+                        log.append(RevlogRow(
+                            millisecond: Int64((review.at.timeIntervalSince1970 * 1000).rounded()), cardID: id, review: review,
+                            interval: interval, lastInterval: lastInterval))
                         lastInterval = interval
-                        summary.reviews += 1
                     }
                     summary.notes += 1
                 }
             }
+            // Review-log ids are the answer's millisecond and must be unique: answers to
+            // different cards in the same millisecond move up to the next free one.
+            log.sort { $0.millisecond < $1.millisecond }
+            var previous = Int64.min
+            for row in log {
+                let revlogID = max(row.millisecond, previous + 1)
+                previous = revlogID
+                revlog.setUncheckedArguments([
+                    revlogID, row.cardID, row.review.rating.rawValue, row.interval, row.lastInterval,
+                    AnkiScheduleExport.revlogFactor(row.review), min(row.review.durationMS ?? 0, 3_600_000),
+                    AnkiScheduleExport.revlogType(row.review),
+                ])
+                try revlog.execute()
+            }
+            summary.reviews = log.count
+            // The indexes are built once the rows are in: faster than keeping them up to date row by row.
+            try db.execute(sql: Self.indexes)
             summary.decks = decks.count
             try db.execute(
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
@@ -79,6 +98,15 @@ struct AnkiCollectionWriter {
         }
         try queue.close()
         return summary
+    }
+
+    /// One review-log row before its id is settled.
+    private struct RevlogRow {
+        var millisecond: Int64
+        var cardID: Int64
+        var review: CardArchive.Review
+        var interval: Int
+        var lastInterval: Int
     }
 
     /// A stable id (Anki's ids are 53-bit so that JavaScript can hold them) from a Rehearse id.
@@ -157,11 +185,11 @@ struct AnkiCollectionWriter {
     }
 
     private static func json(_ object: Any) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: []), as: UTF8.self)
     }
 
-    /// Anki's schema 11, as `rslib/src/storage/schema11.sql` creates it.
-    static let schema = """
+    /// Anki's schema 11, as `rslib/src/storage/schema11.sql` creates it: the tables, then the indexes.
+    static let tables = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
           ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL,
           models text NOT NULL, decks text NOT NULL, dconf text NOT NULL, tags text NOT NULL);
@@ -175,6 +203,8 @@ struct AnkiCollectionWriter {
         CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
           ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
         CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        """
+    static let indexes = """
         CREATE INDEX ix_notes_usn ON notes (usn);
         CREATE INDEX ix_cards_usn ON cards (usn);
         CREATE INDEX ix_revlog_usn ON revlog (usn);

@@ -43,14 +43,8 @@ public enum AnkiExport {
             try zip.add("meta", Data([0x08, 0x02]))
             try zip.add("collection.anki21", try Data(contentsOf: URL(fileURLWithPath: collectionPath)), deflated: true)
             try zip.add("media", Data("{}".utf8))
-            let staged = folder.appendingPathComponent("package.apkg")
-            try zip.finish().write(to: staged)
-            let target = URL(fileURLWithPath: path)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: staged)
-            } else {
-                try FileManager.default.moveItem(at: staged, to: target)
-            }
+            // Written beside the target and renamed over it: an old package is replaced only by a whole new one.
+            try zip.finish().write(to: URL(fileURLWithPath: path), options: .atomic)
             return summary
         } catch let problem as ArchiveProblem {
             throw problem.naming(path)

@@ -20,6 +20,8 @@ public struct AnkiImport: Sendable {
     public var archive: CardArchive
     /// Images and sounds left out (in fields, or listed in the package).
     public var skippedMedia = 0
+    /// Media files the package lists but does not hold (they would be skipped anyway).
+    public var missingMedia = 0
     /// Notes that made no card, with why (no text on the question side, an unknown note type).
     public var skippedNotes: [String] = []
     /// Review-log entries left out: manual reschedules and entries of cards not imported.
@@ -36,7 +38,8 @@ public struct AnkiImport: Sendable {
 
     init(_ collection: AnkiCollection, memory: MemoryModel, source: String, now: Date) {
         archive = CardArchive(guides: [])
-        skippedMedia = collection.mediaCount
+        skippedMedia = collection.media.listed
+        missingMedia = collection.media.missing
         let notes = Dictionary(uniqueKeysWithValues: collection.notes.map { ($0.id, $0) })
         var reviews: [Int64: [AnkiCollection.RevlogEntry]] = [:]
         for entry in collection.revlog { reviews[entry.cardID, default: []].append(entry) }

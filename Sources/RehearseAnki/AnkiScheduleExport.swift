@@ -65,6 +65,13 @@ struct AnkiScheduleExport {
         return seconds >= 86_400 ? Int((seconds / 86_400).rounded()) : -Int(seconds.rounded())
     }
 
+    /// The review log's factor as Anki writes it for an FSRS answer: the difficulty after the
+    /// answer, (D − 1) / 9 + 0.1, in thousandths (Anki reads a factor of 1100 or less as a
+    /// difficulty).
+    static func revlogFactor(_ review: CardArchive.Review) -> Int {
+        Int((((review.difficulty - 1) / 9 + 0.1) * 1000).rounded())
+    }
+
     /// The review log's type: 0 learning (first answers and learning steps), 1 review, 2 relearning.
     static func revlogType(_ review: CardArchive.Review) -> Int {
         switch review.phaseBefore {

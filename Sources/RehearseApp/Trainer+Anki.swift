@@ -8,6 +8,8 @@ public struct AnkiImportOutcome: Sendable {
     public var report: RestoreReport
     /// Images and sounds left out.
     public var skippedMedia: Int
+    /// Media files the package lists but does not hold.
+    public var missingMedia: Int
     /// Notes that made no card, with why.
     public var skippedNotes: [String]
     /// Review-log entries left out (manual reschedules, entries of cards not imported).
@@ -15,9 +17,12 @@ public struct AnkiImportOutcome: Sendable {
 }
 
 extension Trainer {
-    /// Whether the file at `path` is an Anki file (a zip package or an SQLite collection),
-    /// by its first bytes, whatever its name.
+    /// Whether the file at `path` is an Anki file: named like one (`.apkg`, `.colpkg`,
+    /// `.anki2`, `.anki21`, `.anki21b`), or starting as a zip package or an SQLite collection
+    /// does, whatever its name.
     public static func isAnkiFile(path: String) -> Bool {
+        let suffix = (path as NSString).pathExtension.lowercased()
+        if ["apkg", "colpkg", "anki2", "anki21", "anki21b"].contains(suffix) { return true }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
@@ -53,6 +58,6 @@ extension Trainer {
         }
         let report = try await database { store in try store.restore(imported.archive, source: path, at: now) }
         return AnkiImportOutcome(
-            report: report, skippedMedia: imported.skippedMedia, skippedNotes: imported.skippedNotes, skippedReviews: imported.skippedReviews)
+            report: report, skippedMedia: imported.skippedMedia, missingMedia: imported.missingMedia, skippedNotes: imported.skippedNotes, skippedReviews: imported.skippedReviews)
     }
 }

@@ -22,20 +22,21 @@ extension Store {
                 WHERE card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)
                 ORDER BY card.queueOrder, card.id
                 """, arguments: [guide, guide])
-            var reviews: [String: [CardArchive.Review]] = [:]
+            // The whole log is read in table order and sorted per card: cheaper than a join
+            // and an ORDER BY over every review.
+            var reviews: [String: [(id: Int64, review: CardArchive.Review)]] = [:]
             if withHistory {
+                let live = Set(rows.map { $0["id"] as String })
                 let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT review.cardID, reviewedAt, rating, durationMS, phaseBefore, stability, difficulty, due
-                    FROM review JOIN card ON card.id = review.cardID
-                    WHERE card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)
-                    ORDER BY reviewedAt, review.id
-                    """, arguments: [guide, guide])
+                    SELECT cardID, reviewedAt, rating, durationMS, phaseBefore, stability, difficulty, due, id FROM review
+                    """)
                 while let row = try cursor.next() {
-                    guard let rating = Rating(rawValue: row["rating"]) else { continue }
-                    reviews[row["cardID"], default: []].append(CardArchive.Review(
-                        at: Date(timeIntervalSince1970: row["reviewedAt"]), rating: rating, durationMS: row["durationMS"],
-                        phaseBefore: (row["phaseBefore"] as Int?).flatMap(CardSchedule.Phase.init),
-                        stability: row["stability"], difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"])))
+                    let cardID: String = row[0]
+                    guard live.contains(cardID), let rating = Rating(rawValue: row[2]) else { continue }
+                    reviews[cardID, default: []].append((row[8], CardArchive.Review(
+                        at: Date(timeIntervalSince1970: row[1]), rating: rating, durationMS: row[3],
+                        phaseBefore: (row[4] as Int?).flatMap(CardSchedule.Phase.init), stability: row[5], difficulty: row[6],
+                        due: Date(timeIntervalSince1970: row[7]))))
                 }
             }
             var entries: [String: [CardArchive.Entry]] = [:]
@@ -45,7 +46,8 @@ extension Store {
                 let modified = max(row["importedAt"] as Double, (row["editedAt"] as Double?) ?? 0)
                 entries[record.guideID, default: []].append(CardArchive.Entry(
                     card: record.card, schedule: state?.schedule, reps: state?.reps ?? 0, lapses: state?.lapses ?? 0,
-                    mark: (row["markCardID"] as String?) == nil ? CardMark() : CardMark(row: row), reviews: reviews[record.id] ?? [],
+                    mark: (row["markCardID"] as String?) == nil ? CardMark() : CardMark(row: row),
+                    reviews: (reviews[record.id] ?? []).sorted { ($0.review.at, $0.id) < ($1.review.at, $1.id) }.map(\.review),
                     modifiedAt: Date(timeIntervalSince1970: modified)))
             }
             return CardArchive(guides: guides.map { guide in
@@ -59,11 +61,29 @@ extension Store {
     /// Stores an archive in one transaction: its guides (a guide already here keeps its text
     /// and settings), its cards (new ones added, changed wording updated, the user's edits
     /// kept), each card's schedule and marks when the archive's last review is newer than
-    /// the stored one, and the reviews not already in the log (the same card at the same
-    /// millisecond is the same review). Storing the same archive twice changes nothing.
+    /// the stored one, and the reviews not already in the log (the same card answered within
+    /// the same second is the same review: Anki moves answers given in the same millisecond
+    /// apart by a millisecond or two). Storing the same archive twice changes nothing.
     public func restore(_ archive: CardArchive, source: String, at now: Date) throws -> RestoreReport {
         try writer.write { db in
             var report = RestoreReport()
+            let guideIDs = archive.guides.map(\.id)
+            let placeholders = databaseQuestionMarks(count: guideIDs.count)
+            // What is stored already, read once: a large archive would otherwise cost a query per card.
+            var stored = RestoredCards()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT card.*, cardState.lastReview, EXISTS (SELECT 1 FROM cardMark WHERE cardMark.cardID = card.id) AS marked
+                FROM card LEFT JOIN cardState ON cardState.cardID = card.id WHERE card.guideID IN (\(placeholders))
+                """, arguments: StatementArguments(guideIDs))
+            {
+                stored.cards[row["id"]] = (CardRecord(row: row), row["lastReview"], row["marked"])
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT review.cardID, review.reviewedAt FROM review JOIN card ON card.id = review.cardID WHERE card.guideID IN (\(placeholders))
+                """, arguments: StatementArguments(guideIDs))
+            {
+                stored.reviewTimes[row[0], default: []].append(row[1])
+            }
             for guide in archive.guides {
                 report.guides.append(guide.id)
                 if try GuideRecord.fetchOne(db, key: guide.id) == nil {
@@ -74,55 +94,78 @@ extension Store {
                     ).insert(db)
                 }
                 for entry in guide.entries {
-                    try restore(entry, guideID: guide.id, report: &report, db: db)
+                    try restore(entry, guideID: guide.id, stored: stored, report: &report, db: db)
                 }
             }
             return report
         }
     }
 
-    private func restore(_ entry: CardArchive.Entry, guideID: String, report: inout RestoreReport, db: Database) throws {
+    /// The cards of the guides being restored as they were before, with their last review and
+    /// whether they carry marks, and their review times.
+    private struct RestoredCards {
+        var cards: [String: (record: CardRecord, lastReview: Double?, marked: Bool)] = [:]
+        var reviewTimes: [String: [Double]] = [:]
+    }
+
+    private func restore(
+        _ entry: CardArchive.Entry, guideID: String, stored: RestoredCards, report: inout RestoreReport, db: Database
+    ) throws {
         var card = entry.card
         card.guideID = guideID
         var record = CardRecord(card, seriesNumber: 999)
-        _ = try Self.keepEdit(of: &record, db: db)
-        if let old = try CardRecord.fetchOne(db, key: record.id) {
-            if old.differs(from: record) || old.retiredAt != nil {
+        let old = stored.cards[record.id]
+        if old != nil { _ = try Self.keepEdit(of: &record, db: db) }
+        if let old {
+            if old.record.differs(from: record) || old.record.retiredAt != nil {
                 report.changedCards += 1
-                try record.update(db)
+                try db.cachedStatement(sql: """
+                    UPDATE card SET kind = ?, section = ?, prompt = ?, answer = ?, keypoints = ?, priorityRank = ?, retiredAt = NULL WHERE id = ?
+                    """).execute(arguments: [record.kind, record.section, record.prompt, record.answer, record.keypoints, record.priorityRank, record.id])
             } else {
                 report.unchangedCards += 1
             }
         } else {
-            try record.insert(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO card (id, guideID, kind, section, prompt, answer, keypoints, priorityRank, position, queueOrder, retiredAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                """).execute(arguments: [
+                    record.id, record.guideID, record.kind, record.section, record.prompt, record.answer, record.keypoints,
+                    record.priorityRank, record.position, record.queueOrder,
+                ])
             report.addedCards += 1
         }
-        let stored = try CardStateRecord.fetchOne(db, sql: "SELECT * FROM cardState WHERE cardID = ?", arguments: [record.id])
         if let schedule = entry.schedule, let last = schedule.lastReview,
-            stored?.lastReview.map({ $0 < last.timeIntervalSince1970 - 0.0005 }) ?? true
+            old?.lastReview.map({ $0 < last.timeIntervalSince1970 - 0.0005 }) ?? true
         {
-            try CardStateRecord(cardID: record.id, schedule: schedule, reps: entry.reps, lapses: entry.lapses).save(db)
-            try Self.save(entry.mark, for: record.id, db: db)
+            let state = CardStateRecord(cardID: record.id, schedule: schedule, reps: entry.reps, lapses: entry.lapses)
+            try db.cachedStatement(sql: """
+                INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(cardID) DO UPDATE SET phase = excluded.phase, step = excluded.step, stability = excluded.stability,
+                  difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
+                  lapses = excluded.lapses
+                """).execute(arguments: [
+                    state.cardID, state.phase, state.step, state.stability, state.difficulty, state.due, state.lastReview, state.reps,
+                    state.lapses,
+                ])
+            if entry.mark != CardMark() || old?.marked == true { try Self.save(entry.mark, for: record.id, db: db) }
             report.updatedSchedules += 1
-        } else if stored == nil, entry.schedule == nil, entry.mark != CardMark() {
+        } else if old == nil, entry.schedule == nil, entry.mark != CardMark() {
             try Self.save(entry.mark, for: record.id, db: db)
         }
-        let known = Set(try Double.fetchAll(db, sql: "SELECT reviewedAt FROM review WHERE cardID = ?", arguments: [record.id]).map(Self.millisecond))
+        let known = stored.reviewTimes[record.id] ?? []
         let insert = try db.cachedStatement(sql: """
             INSERT INTO review (cardID, reviewedAt, rating, durationMS, phaseBefore, stability, difficulty, due)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for review in entry.reviews where !known.contains(Self.millisecond(review.at.timeIntervalSince1970)) {
-            try insert.execute(arguments: [
+        for review in entry.reviews where !known.contains(where: { abs($0 - review.at.timeIntervalSince1970) < 1 }) {
+            insert.setUncheckedArguments([
                 record.id, review.at.timeIntervalSince1970, review.rating.rawValue, review.durationMS, review.phaseBefore?.rawValue,
                 review.stability, review.difficulty, review.due.timeIntervalSince1970,
             ])
+            try insert.execute()
             report.addedReviews += 1
         }
-    }
-
-    /// A time to the millisecond, which is how Anki's review log tells reviews apart.
-    static func millisecond(_ seconds: Double) -> Int64 {
-        Int64((seconds * 1000).rounded())
     }
 }

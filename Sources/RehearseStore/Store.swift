@@ -39,6 +39,9 @@ public final class Store: Sendable {
             // In WAL mode, NORMAL still makes every commit survive the process being killed;
             // only a power cut can lose the last commits. FULL would sync the disk on every answer.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Up to 64 MiB of pages per connection: exporting or importing a large collection
+            // would otherwise read the same pages from disk again and again.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

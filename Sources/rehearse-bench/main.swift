@@ -18,6 +18,11 @@ import RehearseCore
 ///     rehearse-bench lab GUIDE                    snippets checked per second: warm pool against one process each
 ///     rehearse-bench fuzz SEED… --count N [--seed S] [--keep DIR]
 ///                                                 mutated guides through both readers (Benchmarks/fuzz/run.sh)
+///     rehearse-bench anki-data --db PATH [--cards N] [--reviews N]
+///                                                 a collection of N cards and reviews for the Anki benchmark
+///     rehearse-bench anki-export --db PATH --out FILE.apkg [--repeat N]
+///     rehearse-bench anki-import FILE [--repeat N]
+///                                                 Anki package export and import times (Benchmarks/anki/interop.py)
 ///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X] [--refine EPOCHS]
 ///                                                 fits the indentation model (Benchmarks/reindent/fit.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -42,6 +47,28 @@ if arguments.first == "fit-indentation", arguments.count >= 2 {
         try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
                                      l2: option("--l2").flatMap(Double.init) ?? 1e-5,
                                      refinementEpochs: option("--refine").flatMap(Int.init) ?? 0)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first?.hasPrefix("anki-") == true {
+    let repeats = option("--repeat").flatMap(Int.init) ?? 1
+    do {
+        switch arguments[0] {
+        case "anki-data":
+            guard let db = option("--db") else { fail("anki-data needs --db PATH") }
+            try AnkiBenchmark.build(path: db, cards: option("--cards").flatMap(Int.init) ?? 50_000,
+                                    reviews: option("--reviews").flatMap(Int.init) ?? 500_000)
+        case "anki-export":
+            guard let db = option("--db"), let out = option("--out") else { fail("anki-export needs --db PATH --out FILE") }
+            try AnkiBenchmark.export(path: db, output: out, repeats: repeats)
+        case "anki-import" where arguments.count >= 2:
+            try AnkiBenchmark.import(input: arguments[1], repeats: repeats)
+        default:
+            fail("unknown command \(arguments[0])")
+        }
     } catch {
         fail("\(error)")
     }

@@ -74,6 +74,7 @@ extension ImportCommand {
         print("\(file): \(report.guides.joined(separator: ", ")): \(report.addedCards) added, \(report.changedCards) changed, "
             + "\(report.unchangedCards) unchanged; \(report.addedReviews) reviews added, \(report.updatedSchedules) schedules taken from the file")
         if outcome.skippedMedia > 0 { print("  \(outcome.skippedMedia) media files skipped (Rehearse shows text only)") }
+        if outcome.missingMedia > 0 { print("  warning: \(file): \(outcome.missingMedia) media files are listed but missing from the package") }
         if outcome.skippedReviews > 0 { print("  \(outcome.skippedReviews) review-log entries skipped (manual reschedules, or cards not imported)") }
         for note in outcome.skippedNotes.prefix(5) { print("  skipped \(note)") }
         if outcome.skippedNotes.count > 5 { print("  … and \(outcome.skippedNotes.count - 5) more notes skipped") }

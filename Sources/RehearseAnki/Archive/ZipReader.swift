@@ -24,8 +24,9 @@ struct ZipReader {
     static let maximumEntrySize = Int(UInt32.max)
 
     let data: Data
-    /// The entries by name, in the directory's order.
+    /// The entries, in the directory's order.
     private(set) var entries: [Entry] = []
+    private var names: Set<String> = []
 
     /// Whether `data` starts as a zip archive does (a local file header, or an empty archive).
     static func looksLikeZip(_ data: Data) -> Bool {
@@ -59,13 +60,14 @@ struct ZipReader {
                 throw ArchiveProblem("\(name) is stored as ZIP64, which is not supported")
             }
             entries.append(entry)
+            names.insert(name)
             offset += 46 + nameLength + extraLength + commentLength
         }
     }
 
     /// Whether the archive holds an entry called `name`.
     func contains(_ name: String) -> Bool {
-        entries.contains { $0.name == name }
+        names.contains(name)
     }
 
     /// The inflated bytes of the entry called `name`; nil when there is none.
@@ -73,6 +75,10 @@ struct ZipReader {
         guard let entry = entries.first(where: { $0.name == name }) else { return nil }
         guard entry.size <= maximumSize else {
             throw ArchiveProblem("\(name) would unpack to \(entry.size) bytes, over the limit of \(maximumSize)")
+        }
+        // Deflate shrinks by at most 1032:1; a larger claim is a bomb, refused before any memory is set aside.
+        guard entry.method != 8 || entry.size <= entry.compressedSize * 1032 + 1024 else {
+            throw ArchiveProblem("\(name) claims to unpack \(entry.compressedSize) bytes into \(entry.size), more than deflate can (a zip bomb?)")
         }
         let header = entry.localHeaderOffset
         guard header + 30 <= data.count, data.uint32(at: header) == 0x0403_4B50 else {

@@ -66,6 +66,6 @@ struct AnkiCollection {
     var notes: [Note] = []
     var cards: [Card] = []
     var revlog: [RevlogEntry] = []
-    /// Media files the package lists.
-    var mediaCount = 0
+    /// Media files the package lists, and how many of them it does not hold.
+    var media = (listed: 0, missing: 0)
 }

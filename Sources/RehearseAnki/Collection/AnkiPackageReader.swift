@@ -49,7 +49,7 @@ enum AnkiPackageReader {
             throw ArchiveProblem("cannot unpack the collection to \(file.path): \((error as NSError).localizedDescription)")
         }
         var collection = try AnkiCollectionReader.read(path: file.path, now: now)
-        collection.mediaCount = try mediaCount(zip, compressed: version == 3)
+        collection.media = try media(zip, compressed: version == 3)
         return collection
     }
 
@@ -66,15 +66,21 @@ enum AnkiPackageReader {
         return version
     }
 
-    /// How many media files the package lists (a JSON map in legacy packages, a compressed
-    /// protobuf list in the latest).
-    private static func mediaCount(_ zip: ZipReader, compressed: Bool) throws(ArchiveProblem) -> Int {
-        guard var media = try zip.contents(of: "media", maximumSize: 64 << 20) else { return 0 }
+    /// How many media files the package lists (a JSON map of entry names in legacy packages,
+    /// a compressed protobuf list in the latest, entry *n* holding the *n*th file), and how
+    /// many of those entries are missing.
+    private static func media(_ zip: ZipReader, compressed: Bool) throws(ArchiveProblem) -> (listed: Int, missing: Int) {
+        guard var media = try zip.contents(of: "media", maximumSize: 64 << 20), !media.isEmpty else { return (0, 0) }
+        let entries: [String]
         if compressed {
-            guard !media.isEmpty else { return 0 }
             media = try Zstd.decompress(media, maximumSize: 64 << 20)
-            return try ProtobufFields(media).messages(1).count
+            entries = try ProtobufFields(media).messages(1).indices.map(String.init)
+        } else {
+            guard let map = try? JSONSerialization.jsonObject(with: media) as? [String: Any] else {
+                throw ArchiveProblem("the package's media list is not valid JSON")
+            }
+            entries = Array(map.keys)
         }
-        return (try? JSONSerialization.jsonObject(with: media) as? [String: Any])?.count ?? 0
+        return (entries.count, entries.filter { !zip.contains($0) }.count)
     }
 }

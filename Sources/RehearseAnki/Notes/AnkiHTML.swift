@@ -9,6 +9,9 @@ import Foundation
 enum AnkiHTML {
     /// Plain text as field HTML: `&`, `<`, `>` escaped, line breaks as `<br>`.
     static func html(fromText text: String) -> String {
+        // Most text has nothing to escape.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\n") })
+        else { return text }
         var html = ""
         html.reserveCapacity(text.utf8.count + 16)
         for character in text {
