@@ -10,11 +10,13 @@ extension Store {
             var request = GuideRecord.order(Column("id"))
             if let guide { request = request.filter(key: guide) }
             let guides = try request.fetchAll(db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT card.*, guide.importedAt AS importedAt, cardEdit.editedAt AS editedAt,
-                  cardState.cardID AS cardID, cardState.phase, cardState.step, cardState.stability, cardState.difficulty,
+            // Columns are read by position: name lookups cost more than the query on a large collection.
+            let cards = try Row.fetchCursor(db, sql: """
+                SELECT card.id, card.guideID, card.kind, card.section, card.prompt, card.answer, card.keypoints, card.priorityRank,
+                  card.position, max(guide.importedAt, coalesce(cardEdit.editedAt, 0)),
+                  cardState.cardID IS NOT NULL, cardState.phase, cardState.step, cardState.stability, cardState.difficulty,
                   cardState.due, cardState.lastReview, cardState.reps, cardState.lapses,
-                  cardMark.cardID AS markCardID, cardMark.suspended, cardMark.buriedUntil, cardMark.flag, cardMark.leech
+                  cardMark.cardID IS NOT NULL, cardMark.suspended, cardMark.buriedUntil, cardMark.flag, cardMark.leech
                 FROM card JOIN guide ON guide.id = card.guideID
                 LEFT JOIN cardEdit ON cardEdit.cardID = card.id
                 LEFT JOIN cardState ON cardState.cardID = card.id
@@ -22,33 +24,47 @@ extension Store {
                 WHERE card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)
                 ORDER BY card.queueOrder, card.id
                 """, arguments: [guide, guide])
-            // The whole log is read in table order and sorted per card: cheaper than a join
-            // and an ORDER BY over every review.
-            var reviews: [String: [(id: Int64, review: CardArchive.Review)]] = [:]
+            var entries: [String: [CardArchive.Entry]] = [:]
+            var places: [String: (guide: String, index: Int)] = [:]
+            while let row = try cards.next() {
+                let rank: Int = row[7]
+                let card = Card(
+                    id: row[0], guideID: row[1], kind: Card.Kind(rawValue: row[2]) ?? .qa, section: CardRecord.strings(row[3]), prompt: row[4],
+                    answer: row[5], keypoints: CardRecord.strings(row[6]),
+                    priority: Priority.allCases.indices.contains(rank) ? Priority.allCases[rank] : .medium, position: row[8])
+                let schedule: CardSchedule? = (row[10] as Bool) ? CardSchedule(
+                    phase: CardSchedule.Phase(rawValue: row[11]) ?? .learning, step: row[12], stability: row[13], difficulty: row[14],
+                    due: Date(timeIntervalSince1970: row[15]), lastReview: (row[16] as Double?).map { Date(timeIntervalSince1970: $0) }) : nil
+                let mark = (row[19] as Bool) ? CardMark(
+                    suspended: row[20], buriedUntil: (row[21] as Double?).map { Date(timeIntervalSince1970: $0) }, flag: row[22], leech: row[23])
+                    : CardMark()
+                places[card.id] = (card.guideID, entries[card.guideID, default: []].count)
+                entries[card.guideID, default: []].append(CardArchive.Entry(
+                    card: card, schedule: schedule, reps: schedule == nil ? 0 : row[17], lapses: schedule == nil ? 0 : row[18], mark: mark,
+                    reviews: [], modifiedAt: Date(timeIntervalSince1970: row[9])))
+            }
             if withHistory {
-                let live = Set(rows.map { $0["id"] as String })
-                let cursor = try Row.fetchCursor(db, sql: """
+                // The whole log in table order, each answer put with its card, then each card's
+                // answers ordered by time: cheaper than a join and an ORDER BY over every review.
+                var ordered: [String: [(at: Double, id: Int64)]] = [:]
+                let reviews = try Row.fetchCursor(db, sql: """
                     SELECT cardID, reviewedAt, rating, durationMS, phaseBefore, stability, difficulty, due, id FROM review
                     """)
-                while let row = try cursor.next() {
+                while let row = try reviews.next() {
                     let cardID: String = row[0]
-                    guard live.contains(cardID), let rating = Rating(rawValue: row[2]) else { continue }
-                    reviews[cardID, default: []].append((row[8], CardArchive.Review(
-                        at: Date(timeIntervalSince1970: row[1]), rating: rating, durationMS: row[3],
+                    guard let place = places[cardID], let rating = Rating(rawValue: row[2]) else { continue }
+                    let at: Double = row[1]
+                    ordered[cardID, default: []].append((at, row[8]))
+                    entries[place.guide]?[place.index].reviews.append(CardArchive.Review(
+                        at: Date(timeIntervalSince1970: at), rating: rating, durationMS: row[3],
                         phaseBefore: (row[4] as Int?).flatMap(CardSchedule.Phase.init), stability: row[5], difficulty: row[6],
-                        due: Date(timeIntervalSince1970: row[7]))))
+                        due: Date(timeIntervalSince1970: row[7])))
                 }
-            }
-            var entries: [String: [CardArchive.Entry]] = [:]
-            for row in rows {
-                let record = CardRecord(row: row)
-                let state: CardStateRecord? = (row["cardID"] as String?) == nil ? nil : CardStateRecord(row: row)
-                let modified = max(row["importedAt"] as Double, (row["editedAt"] as Double?) ?? 0)
-                entries[record.guideID, default: []].append(CardArchive.Entry(
-                    card: record.card, schedule: state?.schedule, reps: state?.reps ?? 0, lapses: state?.lapses ?? 0,
-                    mark: (row["markCardID"] as String?) == nil ? CardMark() : CardMark(row: row),
-                    reviews: (reviews[record.id] ?? []).sorted { ($0.review.at, $0.id) < ($1.review.at, $1.id) }.map(\.review),
-                    modifiedAt: Date(timeIntervalSince1970: modified)))
+                for (cardID, keys) in ordered where zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) {
+                    guard let place = places[cardID], let entry = entries[place.guide]?[place.index] else { continue }
+                    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+                    entries[place.guide]?[place.index].reviews = order.map { entry.reviews[$0] }
+                }
             }
             return CardArchive(guides: guides.map { guide in
                 CardArchive.Guide(
