@@ -31,6 +31,11 @@ public enum AnkiExport {
         _ archive: CardArchive, to path: String, parameters: FSRSParameters = .default, desiredRetention: Double = 0.9,
         now: Date = Date(), timeZone: TimeZone = .current
     ) throws(AnkiPackageError) -> Summary {
+        let target = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue else {
+            throw AnkiPackageError(path: path, reason: "cannot be written: the folder \(target) does not exist")
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {

@@ -17,16 +17,26 @@ public struct AnkiImportOutcome: Sendable {
 }
 
 extension Trainer {
-    /// Whether the file at `path` is an Anki file: named like one (`.apkg`, `.colpkg`,
-    /// `.anki2`, `.anki21`, `.anki21b`), or starting as a zip package or an SQLite collection
-    /// does, whatever its name.
+    /// The largest Anki file either door imports, in bytes.
+    public static let maximumAnkiFileSize = 512 << 20
+
+    /// Whether the file at `path` is an Anki file: named like one, or starting as a zip
+    /// package or an SQLite collection does, whatever its name.
     public static func isAnkiFile(path: String) -> Bool {
-        let suffix = (path as NSString).pathExtension.lowercased()
-        if ["apkg", "colpkg", "anki2", "anki21", "anki21b"].contains(suffix) { return true }
+        if isAnkiFileName(path) { return true }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 16)) ?? Data()
-        return AnkiFile.recognises(head)
+        return isAnkiFile(head: (try? handle.read(upToCount: 16)) ?? Data())
+    }
+
+    /// Whether a file name is an Anki file's (`.apkg`, `.colpkg`, `.anki2`, `.anki21`, `.anki21b`).
+    public static func isAnkiFileName(_ name: String) -> Bool {
+        ["apkg", "colpkg", "anki2", "anki21", "anki21b"].contains((name as NSString).pathExtension.lowercased())
+    }
+
+    /// Whether a file's first bytes are those of an Anki file (a zip package or an SQLite collection).
+    public static func isAnkiFile(head: Data) -> Bool {
+        AnkiFile.recognises(head)
     }
 
     /// Writes the live cards of one guide (every guide when nil) to an Anki package at
@@ -43,6 +53,12 @@ extension Trainer {
         } catch {
             throw TrainerError.ankiPackage(error)
         }
+    }
+
+    /// Whether a guide was imported from a text (and so has an outline); false for a deck
+    /// imported from Anki.
+    public func guideHasText(id: String) async throws -> Bool {
+        try await database { store in try store.guideText(id: id) != nil }
     }
 
     /// Imports an Anki file (`.apkg`, `.colpkg`, `collection.anki2`): its decks become guides

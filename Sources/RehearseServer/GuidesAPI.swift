@@ -20,6 +20,9 @@ struct GuidesAPI: Sendable {
             let deleted = try await self.trainer.deleteGuide(id: context.parameters.get("id") ?? "")
             return try Response.json(["cards": deleted.cards, "reviews": deleted.reviews], status: .ok)
         }
+        router.get("/api/guides/{id}/anki.apkg") { _, context in
+            try await AnkiUpload(trainer: self.trainer).download(guide: context.parameters.get("id") ?? "")
+        }
         router.get("/api/guides/{id}/reviews.csv") { _, context in
             let id = context.parameters.get("id") ?? ""
             let known = try await self.trainer.guideIDs()
@@ -41,18 +44,28 @@ struct GuidesAPI: Sendable {
 
     /// Imports a guide sent as its file's bytes, `POST /api/guides?name=04-sql.md`. The
     /// bytes are checked as they arrive, as `rehearse import` checks a file (size first from
-    /// `Content-Length`, then while streaming), and only their text is held.
+    /// `Content-Length`, then while streaming), and only their text is held. An Anki file
+    /// (by its name or its first bytes) is imported as `rehearse import` imports one.
     func upload(_ request: Request) async throws -> Response {
         guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
             throw Problem(.badRequest, "name the file: POST /api/guides?name=FILE.md with the file's bytes as the body")
         }
         let fileName = (name as NSString).lastPathComponent
-        guard Trainer.isGuideFileName(fileName) else { throw Problem(.badRequest, "name must be a .md or .txt file name, got \"\(name)\"") }
+        var body = request.body.makeAsyncIterator()
+        let first = try await body.next()
+        let declared = request.headers[.contentLength].flatMap(Int.init)
+        if Trainer.isAnkiFileName(fileName) || Trainer.isAnkiFile(head: Data(first?.readableBytesView.prefix(16) ?? [])) {
+            return try await AnkiUpload(trainer: trainer).receive(fileName: fileName, declaredSize: declared, first: first, rest: &body)
+        }
+        guard Trainer.isGuideFileName(fileName) else {
+            throw Problem(.badRequest, "name must be a .md or .txt file name (or an Anki .apkg), got \"\(name)\"")
+        }
         var decoder = Trainer.uploadDecoder(fileName: fileName)
         let text: String
         do {
-            if let declared = request.headers[.contentLength].flatMap(Int.init) { try decoder.checkDeclaredSize(declared) }
-            for try await buffer in request.body { try decoder.consume(buffer.readableBytesView) }
+            if let declared { try decoder.checkDeclaredSize(declared) }
+            if let first { try decoder.consume(first.readableBytesView) }
+            while let buffer = try await body.next() { try decoder.consume(buffer.readableBytesView) }
             text = try decoder.finish()
         } catch let error as GuideError {
             throw Problem(TrainerError.unreadableGuide(error))
@@ -83,8 +96,8 @@ struct GuidesAPI: Sendable {
             <ul>\(rows.isEmpty ? "<li>No guide yet: upload one below, or run <code>rehearse import PATH</code>.</li>" : rows)</ul>
             <h2>Import a guide</h2>
             <form id="upload" class="upload">
-            <label for="guide-file">Guide file (.md or .txt, up to \(Trainer.maximumGuideSize >> 20) MB)</label>
-            <input id="guide-file" name="guide" type="file" accept=".md,.markdown,.txt,text/plain,text/markdown" required>
+            <label for="guide-file">Guide file (.md or .txt, up to \(Trainer.maximumGuideSize >> 20) MB), or an Anki deck (.apkg, .colpkg)</label>
+            <input id="guide-file" name="guide" type="file" accept=".md,.markdown,.txt,.apkg,.colpkg,.anki2,text/plain,text/markdown" required>
             <button type="submit">Import</button>
             </form>
             <section id="upload-result" aria-live="polite"></section>
@@ -104,6 +117,10 @@ struct GuidesAPI: Sendable {
     /// The guide's outline (as `rehearse inspect` prints it), the code lab's verdicts and its
     /// My Notes from evidence.
     func guidePage(id: String, visitor: Visitor) async throws -> Response {
+        let titles = try await trainer.guideTitles()
+        if let deck = titles.first(where: { $0.id == id }), try await trainer.guideHasText(id: id) == false {
+            return try await deckPage(id: id, title: deck.title ?? id, visitor: visitor)
+        }
         let stored = try await trainer.storedGuide(id: id)
         let guide = stored.guide
         let outline = GuideOutline(guide: guide, fileName: stored.fileName).render()
@@ -111,12 +128,39 @@ struct GuidesAPI: Sendable {
             <h1>\(Page.escape(guide.title ?? id))</h1><h2>Outline</h2><pre>\(Page.escape(outline))</pre>
             <h2>Code lab</h2>\(Self.labTable(stored.lab, guide: guide))
             <h2>My Notes</h2><pre>\(Page.escape(stored.notes))</pre>
+            \(Self.ankiSection(id: id))
             <h2>Delete this guide</h2>
             <p>Its cards and their reviews go with it. <a href="/api/guides/\(Page.escape(id))/reviews.csv" download>Download its reviews</a> first to keep them.</p>
             <p><button type="button" id="delete-guide" data-id="\(Page.escape(id))">Delete \(Page.escape(guide.title ?? id))</button></p>
             <p id="delete-status" class="status" role="status"></p>
             """
         return Page.response(title: guide.title ?? id, tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
+    }
+
+    /// A guide imported from Anki has no text to outline: its cards, its notes and the same
+    /// download and delete as any guide.
+    func deckPage(id: String, title: String, visitor: Visitor) async throws -> Response {
+        let notes = try await trainer.notes(guide: id)
+        let body: String = """
+            <h1>\(Page.escape(title))</h1>
+            <p>Imported from an Anki file. <a href="/cards?guide=\(Page.escape(id))">Browse its cards</a>.</p>
+            <h2>My Notes</h2><pre>\(Page.escape(notes))</pre>
+            \(Self.ankiSection(id: id))
+            <h2>Delete this guide</h2>
+            <p>Its cards and their reviews go with it. <a href="/api/guides/\(Page.escape(id))/reviews.csv" download>Download its reviews</a> first to keep them.</p>
+            <p><button type="button" id="delete-guide" data-id="\(Page.escape(id))">Delete \(Page.escape(title))</button></p>
+            <p id="delete-status" class="status" role="status"></p>
+            """
+        return Page.response(title: title, tab: .guides, visitor: visitor, body: body, scripts: ["api.js", "guides.js"])
+    }
+
+    /// The link to a guide's Anki package.
+    static func ankiSection(id: String) -> String {
+        """
+        <h2>Anki</h2>
+        <p><a href="/api/guides/\(Page.escape(id))/anki.apkg" download>Download for Anki</a> (.apkg: its cards with their schedules, \
+        memory states and reviews; importing a later download into Anki updates the same notes).</p>
+        """
     }
 
     /// The code lab's verdict on each snippet and claim, with the guide line it starts on.

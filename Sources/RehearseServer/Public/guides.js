@@ -22,11 +22,12 @@ async function upload(event) {
     return;
   }
   const summary = document.createElement("p");
-  summary.textContent = body.id + ": " + body.added + " added, " + body.changed + " changed, " + body.retired + " retired, "
-    + body.unchanged + " unchanged.";
+  const reviews = body.reviews === undefined ? "" : ", " + body.reviews + " reviews added";
+  summary.textContent = (body.guides || [body.id]).join(", ") + ": " + body.added + " added, " + body.changed + " changed, "
+    + body.retired + " retired, " + body.unchanged + " unchanged" + reviews + ".";
   const link = document.createElement("a");
   link.href = "/guides/" + encodeURIComponent(body.id);
-  link.textContent = " See its outline and code lab results.";
+  link.textContent = body.guides ? " See the guide." : " See its outline and code lab results.";
   summary.append(link);
   result.append(summary);
   for (const warning of body.warnings) {
