@@ -75,8 +75,9 @@ import Testing
         for entry in guide.entries {
             let card = entry.card
             let note = try #require(notes[card.id], "no note for card \(card.id)")
-            let code = card.kind == .predictOutput ? card.prompt.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n") : ""
-            let prompt = card.kind == .predictOutput ? card.prompt.components(separatedBy: "\n\n")[0] : card.prompt
+            let split = card.kind == .predictOutput || card.kind == .explainCode
+            let code = split ? card.prompt.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n") : ""
+            let prompt = split ? card.prompt.components(separatedBy: "\n\n")[0] : card.prompt
             #expect(note.notetype == "Rehearse")
             #expect(note.fields["Prompt"] == Self.html(prompt))
             #expect(note.fields["Answer"] == Self.html(card.answer))

@@ -55,10 +55,10 @@ enum RehearseNotetype {
         return tags.first { $0.lowercased().hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
-    /// A predict-the-output card's prompt is its question, a blank line and the code: the
-    /// code goes to the Code field.
+    /// A predict-the-output or explain-the-code card's prompt is its question, a blank line
+    /// and the code: the code goes to the Code field.
     static func splitCode(of card: Card) -> (prompt: String, code: String) {
-        guard card.kind == .predictOutput, let blank = card.prompt.range(of: "\n\n") else { return (card.prompt, "") }
+        guard card.kind == .predictOutput || card.kind == .explainCode, let blank = card.prompt.range(of: "\n\n") else { return (card.prompt, "") }
         return (String(card.prompt[..<blank.lowerBound]), String(card.prompt[blank.upperBound...]))
     }
 

@@ -19,6 +19,10 @@ public struct Card: Sendable, Equatable, Codable {
         case tableCell = "table-cell"
         case claim, story
         case predictOutput = "predict-output"
+        /// "Write the code for …": the answer is a definition from the guide's code.
+        case writeCode = "write-code"
+        /// "What does this do?" about a definition, answered by its docstring and comment.
+        case explainCode = "explain-code"
     }
 
     public init(

@@ -1,9 +1,10 @@
 /// Turns a guide's items into cards: one per question, prompt, concept, definition, claim
-/// and story, and one per cell of a comparison table ("asyncio — Best for?").
-/// Code, resources and notes prompts are not drilled as cards.
+/// and story, one per cell of a comparison table ("asyncio — Best for?"), and the code cards
+/// of ``CodeCards`` after all of those. Resources and notes prompts are not drilled.
 public enum CardFactory {
     public static func cards(from guide: Guide) -> [Card] {
         var cards: [Card] = []
+        var codeCards: [Card] = []
         let priority = guide.priority ?? .medium
         var storiesInSection: [[String]: Int] = [:]
         for item in guide.items {
@@ -43,9 +44,30 @@ public enum CardFactory {
                 let number = storiesInSection[item.section, default: 0] + 1
                 storiesInSection[item.section] = number
                 add(.story, identity: "story \(number)", prompt: "Tell your story — \(topic)", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
-            case .code, .resource, .notesPrompt:
+            case .code(let language, let code, let caption):
+                guard ["python", "py", "python3"].contains(language.lowercased()), guide.indentationGuess(for: item)?.isDoubtful != true else { continue }
+                for definition in CodeCards.definitions(in: code, caption: caption) {
+                    func addCode(_ kind: Card.Kind, prompt: String, answer: String, keypoints: [String]) {
+                        let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: definition.code)
+                        guard !codeCards.contains(where: { $0.id == id }) else { return }
+                        codeCards.append(Card(
+                            id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,
+                            keypoints: keypoints, priority: priority, position: 0))
+                    }
+                    addCode(.writeCode, prompt: CodeCards.writePrompt(definition), answer: definition.code, keypoints: [])
+                    if let explanation = CodeCards.explanation(definition) {
+                        addCode(.explainCode, prompt: CodeCards.explainPrompt(definition), answer: explanation,
+                                keypoints: KeypointExtractor.keypoints(from: explanation))
+                    }
+                }
+            case .resource, .notesPrompt:
                 continue
             }
+        }
+        // Code cards come after the guide's other cards among new cards.
+        for var card in codeCards {
+            card.position = cards.count
+            cards.append(card)
         }
         return cards
     }

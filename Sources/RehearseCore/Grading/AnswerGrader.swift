@@ -179,6 +179,9 @@ public struct AnswerGrader: Sendable {
         if card.kind == .predictOutput || card.kind == .claim {
             return gradeExactly(answer: answer, expected: card.answer)
         }
+        if card.kind == .writeCode {
+            return CodeAnswerGrader.grade(answer: answer, expected: card.answer)
+        }
         return AnswerGrader().grade(answer: answer, keypoints: card.keypoints, question: card.prompt, corrections: corrections)
     }
 

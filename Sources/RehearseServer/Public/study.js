@@ -77,9 +77,9 @@ async function next() {
   card = body.card;
   requestId = newRequestId();
   $("path").textContent = [card.guide].concat(card.section).join(" › ");
-  // Output and values are exact text: shown, and typed, monospaced.
-  const exact = card.kind === "predict-output" || card.kind === "claim";
-  renderText($("prompt"), card.prompt, { code: card.kind === "predict-output" });
+  // Output, values and code are exact text: shown, and typed, monospaced.
+  const exact = card.kind === "predict-output" || card.kind === "claim" || card.kind === "write-code";
+  renderText($("prompt"), card.prompt, { code: card.kind === "predict-output" || card.kind === "explain-code" });
   renderText($("answer"), card.answer, { wholeCode: exact });
   $("typed-answer").classList.toggle("code", exact);
   $("answer").hidden = true;

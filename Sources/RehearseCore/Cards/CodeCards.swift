@@ -1,0 +1,147 @@
+import Foundation
+
+/// Cards drilled from a guide's Python code: for each top-level function or class of a
+/// snippet that says what it is for, "Write the code for …" (the typed answer is compared
+/// with the code token by token, see ``CodeAnswerGrader``) and, when it has a docstring,
+/// "What does this do?" (answered by the docstring and the comment above it).
+///
+/// A guide's code would otherwise flood the queue, so a definition makes cards only when a
+/// comment above it, the snippet's caption or its docstring says what it does, when it is 3
+/// to 30 lines long with at least two statements in its body (a stub is not worth writing),
+/// and when its indentation was not in doubt; the cards come after the guide's other cards
+/// among new cards.
+public enum CodeCards {
+    /// One top-level `def` or `class` of a snippet, with its decorators.
+    public struct Definition: Sendable, Equatable {
+        /// The definition's lines, decorators first.
+        public var code: String
+        /// The `def`/`class` line without its colon: `def fib(n)`.
+        public var signature: String
+        /// The comment lines just above it (without `#`), or the snippet's caption.
+        public var description: String?
+        /// The docstring's text, when the body starts with one.
+        public var docstring: String?
+    }
+
+    /// The definitions of a Python snippet that are worth drilling.
+    public static func definitions(in code: String, caption: String?) -> [Definition] {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var definitions: [Definition] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard Self.isTopLevel(line), Self.opensDefinition(line) || line.hasPrefix("@") else {
+                index += 1
+                continue
+            }
+            // Decorators, then the def/class line.
+            var header = index
+            while header < lines.count, lines[header].hasPrefix("@") { header += 1 }
+            guard header < lines.count, Self.opensDefinition(lines[header]) else {
+                index = header + 1
+                continue
+            }
+            var end = header + 1
+            while end < lines.count, lines[end].trimmingWhitespace().isEmpty || !Self.isTopLevel(lines[end]) { end += 1 }
+            while end > header + 1, lines[end - 1].trimmingWhitespace().isEmpty { end -= 1 }
+            let body = Array(lines[index..<end])
+            let comment = Self.comment(above: index, in: lines)
+            let signature = String(lines[header].trimmingWhitespace().dropLast(lines[header].trimmingWhitespace().hasSuffix(":") ? 1 : 0))
+            let definition = Definition(
+                code: body.joined(separator: "\n"), signature: signature, description: comment ?? caption,
+                docstring: Self.docstring(in: Array(lines[(header + 1)..<end])))
+            let statements = lines[(header + 1)..<end].map { $0.trimmingWhitespace() }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "..." && $0 != "pass" && !$0.hasPrefix("\"\"\"") && !$0.hasPrefix("'''") }
+            if (3...30).contains(body.count), statements.count >= 2, definition.description != nil || definition.docstring != nil {
+                definitions.append(definition)
+            }
+            index = end
+        }
+        return definitions
+    }
+
+    /// The prompt that asks for a definition's code.
+    public static func writePrompt(_ definition: Definition) -> String {
+        "Write the code for `\(definition.signature)`" + (definition.description.map { ": \($0)" } ?? "")
+    }
+
+    /// The prompt that shows a definition and asks what it does: the question, a blank line,
+    /// the code without its docstring.
+    public static func explainPrompt(_ definition: Definition) -> String {
+        "What does this do?\n\n" + Self.removingDocstring(from: definition.code)
+    }
+
+    /// What a definition does, in the guide's words: its comment, then its docstring.
+    public static func explanation(_ definition: Definition) -> String? {
+        guard let docstring = definition.docstring else { return nil }
+        return [definition.description, docstring].compactMap { $0 }.joined(separator: ". ")
+    }
+
+    private static func isTopLevel(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        return first != " " && first != "\t"
+    }
+
+    private static func opensDefinition(_ line: String) -> Bool {
+        ["def ", "class ", "async def "].contains { line.hasPrefix($0) } && line.trimmingWhitespace().hasSuffix(":")
+    }
+
+    /// The `#` comment lines right above line `index` (decorators included in the block), joined.
+    private static func comment(above index: Int, in lines: [String]) -> String? {
+        var texts: [String] = []
+        var line = index - 1
+        while line >= 0, lines[line].hasPrefix("#") {
+            let text = lines[line].drop { $0 == "#" || $0 == " " || $0 == "-" }.trimmingWhitespace()
+            let cleaned = String(text.reversed().drop { $0 == "-" || $0 == " " }.reversed())
+            if !cleaned.isEmpty { texts.insert(cleaned, at: 0) }
+            line -= 1
+        }
+        return texts.isEmpty ? nil : texts.joined(separator: "; ")
+    }
+
+    /// The text of a docstring opening `body` (the lines after the def/class line).
+    private static func docstring(in body: [String]) -> String? {
+        guard let first = body.first(where: { !$0.trimmingWhitespace().isEmpty })?.trimmingWhitespace() else { return nil }
+        for quote in ["\"\"\"", "'''"] where first.hasPrefix(quote) {
+            var text = String(first.dropFirst(3))
+            if let close = text.range(of: quote) { return Self.cleaned(String(text[..<close.lowerBound])) }
+            let rest = body.drop { $0.trimmingWhitespace() != first }.dropFirst()
+            for line in rest {
+                if let close = line.range(of: quote) {
+                    text += " " + line[..<close.lowerBound].trimmingWhitespace()
+                    return Self.cleaned(text)
+                }
+                text += " " + line.trimmingWhitespace()
+            }
+            return nil
+        }
+        return nil
+    }
+
+    private static func cleaned(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// The code without the docstring that opens its body.
+    static func removingDocstring(from code: String) -> String {
+        var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let header = lines.firstIndex(where: opensDefinition), header + 1 < lines.count else { return code }
+        let first = lines[header + 1].trimmingWhitespace()
+        for quote in ["\"\"\"", "'''"] where first.hasPrefix(quote) {
+            var end = header + 1
+            if !first.dropFirst(3).contains(quote) {
+                end += 1
+                while end < lines.count, !lines[end].contains(quote) { end += 1 }
+            }
+            guard end < lines.count else { return code }
+            lines.removeSubrange((header + 1)...end)
+            // A body that was only a docstring keeps a statement.
+            if header + 1 >= lines.count || Self.isTopLevel(lines[header + 1]) {
+                lines.insert(String(lines[header].prefix { $0 == " " }) + "    ...", at: header + 1)
+            }
+            return lines.joined(separator: "\n")
+        }
+        return code
+    }
+}
