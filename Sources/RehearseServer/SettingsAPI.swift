@@ -46,13 +46,15 @@ struct SettingsAPI: Sendable {
         var minutes_per_day: Int?
         /// 0.7 to 0.97; absent leaves it.
         var desired_retention: Double?
+        /// Guides' own daily limits of new cards (0 to 1000), null to clear one; guides absent are left.
+        var guide_new_cards_per_day: [String: Int?]?
     }
 
     /// Changes what the body names and answers with the settings as they now are.
     func change(_ request: Request) async throws -> Response {
         let change = try await request.decodeJSON(
             Change.self, limit: StudyAPI.maximumBody,
-            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear), new_cards_per_day (0 to 1000), minutes_per_day (1 to 600, 0 to clear) and desired_retention (0.7 to 0.97), all optional")
+            usage: "the body must be a JSON object with interview_date (\"YYYY-MM-DD\", or \"\" to clear), new_cards_per_day (0 to 1000), minutes_per_day (1 to 600, 0 to clear), desired_retention (0.7 to 0.97) and guide_new_cards_per_day (an object of guide ids to 0 to 1000, or null to clear), all optional")
         if let day = change.interview_date {
             if day.isEmpty {
                 try await trainer.setInterviewDate(nil)
@@ -64,6 +66,9 @@ struct SettingsAPI: Sendable {
         if let count = change.new_cards_per_day { try await trainer.setNewCardsPerDay(count) }
         if let minutes = change.minutes_per_day { try await trainer.setMinutesPerDay(minutes == 0 ? nil : minutes) }
         if let retention = change.desired_retention { try await trainer.setDesiredRetention(retention) }
+        for (guide, count) in (change.guide_new_cards_per_day ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try await trainer.setGuideNewCardLimit(guide: guide, count: count)
+        }
         return try Response.json(Self.object(try await trainer.settings()), status: .ok)
     }
 
@@ -73,12 +78,20 @@ struct SettingsAPI: Sendable {
             "days_left": settings.daysLeft.map { $0 as Any } ?? NSNull(),
             "new_cards_per_day": settings.newCardsPerDay, "new_cards_today": settings.newCardsToday, "unseen_cards": settings.unseenCards,
             "minutes_per_day": settings.minutesPerDay.map { $0 as Any } ?? NSNull(), "desired_retention": settings.desiredRetention,
+            "guide_new_cards_per_day": settings.guideNewCardLimits,
         ]
     }
 
     func page(visitor: Visitor) async throws -> Response {
         let settings = try await trainer.settings()
         let fitted = try await trainer.fsrsParameters() != .default
+        let guideLimits = try await trainer.guideTitles().enumerated().map { index, guide -> String in
+            let limit = settings.guideNewCardLimits[guide.id].map(String.init) ?? ""
+            return """
+                <label for="guide-limit-\(index)">\(Page.escape(guide.title ?? guide.id)) <span class="path">\(Page.escape(guide.id))</span></label>
+                <input id="guide-limit-\(index)" class="guide-limit" data-guide="\(Page.escape(guide.id))" type="number" min="0" max="1000" value="\(limit)">
+                """
+        }.joined(separator: "\n")
         let plan = settings.interviewDate.map { date in
             "Interview on \(DayFormat.format(date)), \(settings.daysLeft ?? 0) days left: \(settings.unseenCards) new cards at \(settings.newCardsToday) a day."
         } ?? "No interview date: \(settings.newCardsPerDay) new cards a day."
@@ -94,6 +107,7 @@ struct SettingsAPI: Sendable {
             <input id="minutes" name="minutes_per_day" type="number" min="1" max="600" value="\(settings.minutesPerDay.map(String.init) ?? "")">
             <label for="retention">Desired retention (0.70 to 0.97: reviews fall due when predicted recall drops to it; higher means more reviews)</label>
             <input id="retention" name="desired_retention" type="number" min="0.7" max="0.97" step="0.01" value="\(String(format: "%.2f", settings.desiredRetention))" required>
+            \(guideLimits.isEmpty ? "" : "<fieldset><legend>New cards per day for one guide (within the day's total; empty: no limit of its own)</legend>\n\(guideLimits)\n</fieldset>")
             <button type="submit">Save</button>
             </form>
             <p id="settings-status" class="status" role="status"></p>

@@ -62,6 +62,29 @@ import Testing
         }
     }
 
+    @Test func aGuideGetsADailyLimitOfItsOwnFromThePage() async throws {
+        let store = try StudyAPITests.store()
+        let guide = try #require(try store.guideIDs().first)
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        try await app.test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/settings", method: .get).body)
+            #expect(page.contains("class=\"guide-limit\" data-guide=\"\(guide)\""))
+            let saved = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders,
+                body: ByteBuffer(string: #"{"guide_new_cards_per_day": {"\#(guide)": 3}}"#))
+            #expect(try StudyAPITests.json(saved.body)["guide_new_cards_per_day"] as? [String: Int] == [guide: 3])
+            #expect(String(buffer: try await client.execute(uri: "/settings", method: .get).body).contains("data-guide=\"\(guide)\" type=\"number\" min=\"0\" max=\"1000\" value=\"3\""))
+            let unknown = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders, body: ByteBuffer(string: #"{"guide_new_cards_per_day": {"nope": 3}}"#))
+            #expect(unknown.status == .notFound)
+            let cleared = try await client.execute(
+                uri: "/api/settings", method: .post, headers: StudyAPITests.jsonHeaders,
+                body: ByteBuffer(string: #"{"guide_new_cards_per_day": {"\#(guide)": null}}"#))
+            #expect(try StudyAPITests.json(cleared.body)["guide_new_cards_per_day"] as? [String: Int] == [:])
+        }
+        #expect(try store.guideNewCardLimits().isEmpty)
+    }
+
     /// The settings page's memory model: fit to the reviews (applied when the hold-out allows),
     /// refused with too little history, and back to the defaults.
     @Test func fittingTheMemoryModelFromTheSettingsPage() async throws {

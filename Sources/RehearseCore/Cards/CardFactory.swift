@@ -22,8 +22,17 @@ public enum CardFactory {
             case .prompt(let question, let answer):
                 add(.prompt, identity: question, prompt: question, answer: answer, keypoints: KeypointExtractor.keypoints(from: answer))
             case .concept(let title, let text):
-                let topic = item.section.last.map { "\($0) — \(title)" } ?? title
-                add(.concept, identity: title, prompt: topic + "?", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
+                // The nearest heading that is not the concept's own name gives it context.
+                let context = item.section.reversed().first { !Self.sameName($0, title) }
+                let prompt = (context.map { "\($0) — \(title)" } ?? title) + "?"
+                let id = CardID.make(guideID: guide.id, section: item.section, kind: .concept, identity: title)
+                // A second paragraph under the same name continues the first card.
+                if let index = cards.firstIndex(where: { $0.id == id }) {
+                    cards[index].answer += "\n" + text
+                    cards[index].keypoints += KeypointExtractor.keypoints(from: text)
+                    continue
+                }
+                add(.concept, identity: title, prompt: prompt, answer: text, keypoints: KeypointExtractor.keypoints(from: text))
             case .definition(let term, let definition, let context):
                 let prompt = context.map { "\(term) (\($0))" } ?? term
                 add(.definition, identity: (context ?? "") + "\u{1F}" + term, prompt: prompt, answer: definition, keypoints: [definition])
@@ -70,5 +79,11 @@ public enum CardFactory {
             cards.append(card)
         }
         return cards
+    }
+
+    /// Whether two headings name the same thing, case and punctuation aside.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func folded(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        return folded(a) == folded(b)
     }
 }

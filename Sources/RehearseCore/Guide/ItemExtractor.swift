@@ -207,7 +207,9 @@ struct ItemExtractor: GuideBlockSink {
             open = .inlineConcept(title: title, text: lines, start: start, end: line)
             return true
         case .paragraph(var lines, let start, let end):
-            guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem else {
+            // A list goes on a paragraph of list items, or one whose last line leads into it ("…:").
+            let leadsIn = lines.last?.utf8.last == 0x3A
+            guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem || leadsIn else {
                 open = .paragraph(lines: lines, start: start, end: end)
                 return false
             }
@@ -295,6 +297,12 @@ struct ItemExtractor: GuideBlockSink {
                 line += 1
                 emit(.definition(term: String(term), definition: String(definition), context: String(title)), lines: line...line)
             }
+            return
+        }
+        // A sentence that leads into a list ("Keeping copies of data on several machines:") is
+        // part of the answer, not its name: the section names the card.
+        if title.wordCount >= 5, let section = sectionPath.last {
+            emit(.concept(title: section, text: ([title + ":"] + filled).joined(separator: "\n")), lines: lines)
             return
         }
         emit(.concept(title: String(title), text: filled.joined(separator: "\n")), lines: lines)

@@ -1,4 +1,5 @@
-// The settings page: saves the interview date and new cards per day, and shows the plan.
+// The settings page: saves the interview date, new cards per day (also per guide) and the
+// rest, and shows the plan.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -11,6 +12,8 @@ document.addEventListener("DOMContentLoaded", () => {
       new_cards_per_day: Number(document.getElementById("new-cards").value),
       minutes_per_day: Number(document.getElementById("minutes").value || 0),
       desired_retention: Number(document.getElementById("retention").value),
+      guide_new_cards_per_day: Object.fromEntries([...document.querySelectorAll(".guide-limit")].map(
+        (input) => [input.dataset.guide, input.value === "" ? null : Number(input.value)])),
     });
     const body = await response.json();
     if (!response.ok) {
