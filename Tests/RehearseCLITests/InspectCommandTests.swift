@@ -38,6 +38,18 @@ import Testing
         #expect(claim.keys.contains("setup"))
     }
 
+    @Test func cardsListsWhatEachItemMakes() throws {
+        let run = try rehearse("inspect", "--cards", Self.userGuide)
+        #expect(run.status == 0)
+        let guide = Self.userGuide
+        #expect(run.output.contains("Python Internals › The GIL (Global Interpreter Lock)\n  \(guide):15  concept  → The GIL (Global Interpreter Lock) — What?"))
+        #expect(run.output.contains("  code  → write-code: Write the code for `def read_large_file(path)`: Generator function (lazy evaluation)"))
+        #expect(run.output.contains("  code  → explain-code: What does this do?"))
+        #expect(run.output.hasSuffix("\n93 items, 111 cards\n"), "\(run.output.suffix(200))")
+        let both = try rehearse("inspect", "--cards", "--json", Self.userGuide)
+        #expect(both.status == 64)
+    }
+
     @Test func outlineListsSectionsAndWarnings() throws {
         let run = try rehearse("inspect", Self.userGuide)
         #expect(run.status == 0)

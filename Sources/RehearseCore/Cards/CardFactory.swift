@@ -3,14 +3,32 @@
 /// of ``CodeCards`` after all of those. Resources and notes prompts are not drilled.
 public enum CardFactory {
     public static func cards(from guide: Guide) -> [Card] {
+        made(from: guide).cards
+    }
+
+    /// Each item of the guide with the cards it makes, in the guide's order (`rehearse
+    /// inspect --cards`); a paragraph that continues an earlier card of the same name makes none.
+    public static func cardsByItem(from guide: Guide) -> [(item: GuideItem, cards: [Card])] {
+        let made = made(from: guide)
+        var byItem = [[Card]](repeating: [], count: guide.items.count)
+        for (card, origin) in zip(made.cards, made.origins) { byItem[origin].append(card) }
+        return zip(guide.items, byItem).map { ($0, $1) }
+    }
+
+    /// The cards, and the index of the item each comes from.
+    private static func made(from guide: Guide) -> (cards: [Card], origins: [Int]) {
         var cards: [Card] = []
-        var codeCards: [Card] = []
+        var origins: [Int] = []
+        var indexByID: [String: Int] = [:]
+        var codeCards: [(card: Card, origin: Int)] = []
         let priority = guide.priority ?? .medium
         var storiesInSection: [[String]: Int] = [:]
-        for item in guide.items {
+        for (itemIndex, item) in guide.items.enumerated() {
             func add(_ kind: Card.Kind, identity: String, prompt: String, answer: String, keypoints: [String] = []) {
                 let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: identity)
-                guard !cards.contains(where: { $0.id == id }) else { return }
+                guard indexByID[id] == nil else { return }
+                indexByID[id] = cards.count
+                origins.append(itemIndex)
                 cards.append(Card(
                     id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,
                     keypoints: keypoints, priority: priority, position: cards.count))
@@ -27,7 +45,7 @@ public enum CardFactory {
                 let prompt = (context.map { "\($0) — \(title)" } ?? title) + "?"
                 let id = CardID.make(guideID: guide.id, section: item.section, kind: .concept, identity: title)
                 // A second paragraph under the same name continues the first card.
-                if let index = cards.firstIndex(where: { $0.id == id }) {
+                if let index = indexByID[id] {
                     cards[index].answer += "\n" + text
                     cards[index].keypoints += KeypointExtractor.keypoints(from: text)
                     continue
@@ -58,10 +76,10 @@ public enum CardFactory {
                 for definition in CodeCards.definitions(in: code, caption: caption) {
                     func addCode(_ kind: Card.Kind, prompt: String, answer: String, keypoints: [String]) {
                         let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: definition.code)
-                        guard !codeCards.contains(where: { $0.id == id }) else { return }
-                        codeCards.append(Card(
+                        guard indexByID[id] == nil, !codeCards.contains(where: { $0.card.id == id }) else { return }
+                        codeCards.append((Card(
                             id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,
-                            keypoints: keypoints, priority: priority, position: 0))
+                            keypoints: keypoints, priority: priority, position: 0), itemIndex))
                     }
                     addCode(.writeCode, prompt: CodeCards.writePrompt(definition), answer: definition.code, keypoints: [])
                     if let explanation = CodeCards.explanation(definition) {
@@ -74,11 +92,12 @@ public enum CardFactory {
             }
         }
         // Code cards come after the guide's other cards among new cards.
-        for var card in codeCards {
+        for (var card, origin) in codeCards {
             card.position = cards.count
             cards.append(card)
+            origins.append(origin)
         }
-        return cards
+        return (cards, origins)
     }
 
     /// Whether two headings name the same thing, case and punctuation aside.
