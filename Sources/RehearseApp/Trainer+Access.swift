@@ -40,6 +40,11 @@ extension Trainer {
         try await database { store in try store.hasAPIToken(hash: hash) }
     }
 
+    /// The API tokens' labels and when each was made, oldest first.
+    public func apiTokens() async throws -> [(label: String, createdAt: Date)] {
+        try await database { store in try store.apiTokens() }
+    }
+
     /// Removes every API token; returns how many there were.
     public func removeAPITokens() async throws -> Int {
         try await database { store in try store.removeAPITokens() }

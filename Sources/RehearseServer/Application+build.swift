@@ -84,6 +84,7 @@ public func buildApplication(_ configuration: ServerConfiguration, trainer: Trai
     router.get("/api/stats") { _, _ in try await dashboard.json() }
     GuidesAPI(trainer: trainer).addRoutes(to: router)
     SettingsAPI(trainer: trainer).addRoutes(to: router)
+    AccessAPI(trainer: trainer).addRoutes(to: router)
     CardsPage(trainer: trainer).addRoutes(to: router)
     CardPage(trainer: trainer).addRoutes(to: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rehearse"))

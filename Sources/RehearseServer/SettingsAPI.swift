@@ -82,6 +82,43 @@ struct SettingsAPI: Sendable {
         ]
     }
 
+    /// The password and the API tokens (`rehearse serve --set-password`, `--new-token`,
+    /// `--revoke-tokens` do the same); only for a browser.
+    func accessSection(visitor: Visitor) async throws -> String {
+        guard visitor.access != .token else { return "" }
+        let hasPassword = try await trainer.webPasswordHash() != nil
+        let tokens = try await trainer.apiTokens()
+        let list = tokens.isEmpty ? "<li>No API token.</li>" : tokens.map { token in
+            "<li>\(Page.escape(token.label)) <span class=\"path\">made \(DayFormat.format(token.createdAt))</span></li>"
+        }.joined()
+        let current = hasPassword ? """
+            <label for="current-password">Current password</label>
+            <input id="current-password" type="password" autocomplete="current-password" required>
+            """ : ""
+        return """
+            <h2>Web access</h2>
+            <p>\(hasPassword ? "A password is set: browsers sign in, scripts send a token." : "No password is set: the app answers only on this computer (loopback). Set one to use it from another device.")</p>
+            <form id="password-form">
+            \(current)
+            <label for="new-password">New password (8 characters or more; every browser signs in again)</label>
+            <input id="new-password" type="password" autocomplete="new-password" minlength="8" required>
+            <label for="new-password-again">New password again</label>
+            <input id="new-password-again" type="password" autocomplete="new-password" minlength="8" required>
+            <button type="submit">Set the password</button>
+            </form>
+            <p id="password-status" class="status" role="status"></p>
+            <h3>API tokens</h3>
+            <ul id="tokens">\(list)</ul>
+            <form id="token-form">
+            <label for="token-label">Label of a new token (what the script is)</label>
+            <input id="token-label" maxlength="100" required>
+            <button type="submit">Make a token</button>
+            </form>
+            <p id="token-status" class="status" role="status"></p>
+            <p><button type="button" id="revoke-tokens">Revoke every token</button></p>
+            """
+    }
+
     func page(visitor: Visitor) async throws -> Response {
         let settings = try await trainer.settings()
         let fitted = try await trainer.fsrsParameters() != .default
@@ -116,7 +153,7 @@ struct SettingsAPI: Sendable {
             <p>Fitting learns how fast you forget from your own reviews (a few hundred a day or more apart are needed). The fit is kept only if it predicts your latest reviews at least as well as the parameters in use.</p>
             <p><button type="button" id="fsrs-optimize">Fit to my reviews</button> <button type="button" id="fsrs-reset">Use the defaults</button></p>
             <p id="fsrs-status" class="status" role="status"></p>
-            <p class="warning">The password and API tokens are set in the terminal: <code>rehearse serve --set-password</code>, <code>rehearse serve --new-token</code>.</p>
+            \(try await accessSection(visitor: visitor))
             """
         return Page.response(title: "settings", tab: .settings, visitor: visitor, body: body, scripts: ["api.js", "settings.js"])
     }

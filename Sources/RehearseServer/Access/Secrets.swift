@@ -24,6 +24,11 @@ public enum Secrets {
         Bcrypt.hash(password, cost: 12)
     }
 
+    /// ``hashPassword(_:)`` off the request threads.
+    static func hashPasswordOffRequest(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { hashPassword(password) }
+    }
+
     /// Whether a password matches its bcrypt hash; run off the request threads, it is slow by design.
     static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }

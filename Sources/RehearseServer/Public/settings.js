@@ -61,3 +61,58 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// Web access: the password and the API tokens.
+document.addEventListener("DOMContentLoaded", () => {
+  const passwordForm = document.getElementById("password-form");
+  if (!passwordForm) return;
+  passwordForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const status = document.getElementById("password-status");
+    const password = document.getElementById("new-password").value;
+    if (password !== document.getElementById("new-password-again").value) {
+      status.textContent = "The two new passwords differ; nothing was changed.";
+      return;
+    }
+    const current = document.getElementById("current-password");
+    const response = await post("/api/access/password", { new_password: password, current_password: current ? current.value : null });
+    const body = await response.json();
+    if (!response.ok) {
+      status.textContent = body.detail;
+      return;
+    }
+    status.textContent = "Password set: every browser signs in again.";
+    window.setTimeout(() => { window.location.href = "/login"; }, 1500);
+  });
+  document.getElementById("token-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const status = document.getElementById("token-status");
+    const label = document.getElementById("token-label").value;
+    const response = await post("/api/access/tokens", { label });
+    const body = await response.json();
+    if (!response.ok) {
+      status.textContent = body.detail;
+      return;
+    }
+    status.replaceChildren("Token \"" + body.label + "\" (shown only this once; send it as Authorization: Bearer TOKEN): ");
+    const code = document.createElement("code");
+    code.textContent = body.token;
+    status.append(code);
+    const item = document.createElement("li");
+    item.textContent = body.label + " (just made)";
+    const list = document.getElementById("tokens");
+    if (list.querySelector("li") && list.children.length === 1 && list.textContent === "No API token.") list.replaceChildren();
+    list.append(item);
+  });
+  document.getElementById("revoke-tokens").addEventListener("click", async () => {
+    if (!window.confirm("Revoke every API token? Scripts using them stop working.")) return;
+    const response = await post("/api/access/tokens/revoke", {});
+    const body = await response.json();
+    document.getElementById("token-status").textContent = response.ok ? "Revoked " + body.revoked + " token(s)." : body.detail;
+    if (response.ok) {
+      const none = document.createElement("li");
+      none.textContent = "No API token.";
+      document.getElementById("tokens").replaceChildren(none);
+    }
+  });
+});
