@@ -43,6 +43,7 @@ import Testing
         #expect(log.contains("card page: suspended from its page"), "\(log)")
         #expect(log.contains("phone layout: no sideways scroll on 9 pages in light and dark"), "\(log)")
         #expect(log.contains("accessibility: every control labelled, text contrast at least 4.5:1 on 9 pages in light and dark"), "\(log)")
+        #expect(log.contains("keyboard: every control reached by Tab with a visible focus on 9 pages"), "\(log)")
         #expect(log.contains("upload: 07-upload: ") && log.contains(" added, 0 changed, 0 retired, 0 unchanged."), "\(log)")
         #expect(log.contains("guide page code lab: runs"), "\(log)")
         // Two study answers (the three taken back are gone, the double press stored once) and

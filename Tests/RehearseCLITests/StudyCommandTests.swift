@@ -193,6 +193,21 @@ import Glibc
         #expect(unknown.status == 2 && unknown.error.contains("no guide with id nope"))
     }
 
+    @Test func cardsInAPseudoTerminalPrintWhatAPipeGets() throws {
+        let piped = try CLI.run("cards", "--db", database, "--search", "gil", "--limit", "3").output
+        let (status, screen) = try CLI.pseudoTerminal(database: database, command: "cards --search gil --limit 3", steps: ["What?"])
+        #expect(status == 0, "\(screen)")
+        // The same rows, with the terminal's line ends and no escape sequences.
+        let rows = screen.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(!rows.contains("\u{1B}"), "\(screen)")
+        #expect(rows.hasPrefix(piped.split(separator: "\n")[0] + "\n"), "\(rows)")
+        let id = String(piped.prefix(16))
+        let (suspendStatus, suspended) = try CLI.pseudoTerminal(database: database, command: "cards --id \(id) --suspend", steps: ["changed."])
+        #expect(suspendStatus == 0 && suspended.contains("1 card changed."), "\(suspended)")
+        let (_, marked) = try CLI.pseudoTerminal(database: database, command: "cards --marked suspended", steps: ["[suspended]"])
+        #expect(marked.hasPrefix(id), "\(marked)")
+    }
+
     @Test func cardsAreSuspendedFlaggedAndTheirHistoryShown() throws {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run("cards", "--db", database, "--json", "--limit", "2").output.utf8)) as? [[String: Any]])
         let ids = rows.compactMap { $0["id"] as? String }

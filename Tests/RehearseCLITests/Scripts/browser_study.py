@@ -50,6 +50,45 @@ for (let text = walker.nextNode(); text; text = walker.nextNode()) {
 return problems.slice(0, 10);
 """
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.common.action_chains import ActionChains
+
+# The page's controls a keyboard must reach, in document order: links, buttons, fields.
+FOCUSABLE = """
+const name = (e) => e.id || (e.tagName + ':' + (e.getAttribute('href') || e.textContent.trim().slice(0, 30)));
+return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+  .filter((e) => e.offsetParent && !e.disabled && e.tabIndex >= 0).map(name);
+"""
+# The focused control, and whether its focus is drawn (an outline or a shadow).
+FOCUSED = """
+const e = document.activeElement;
+if (!e || e === document.body) return ['BODY', false];
+const name = (e) => e.id || (e.tagName + ':' + (e.getAttribute('href') || e.textContent.trim().slice(0, 30)));
+const style = getComputedStyle(e);
+return [name(e), style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none'];
+"""
+
+
+def keyboard_reaches_every_control(driver, page, limit=60):
+    """Tabs through the page from its start: every control (the first `limit`) is reached,
+    in order, and shows that it has the focus."""
+    wanted = driver.execute_script(FOCUSABLE)[:limit]
+    # Start from the top of the page, whatever the page focused itself.
+    driver.execute_script(
+        "const start = document.createElement('span'); start.tabIndex = -1; document.body.prepend(start); start.focus();")
+    reached = []
+    # Scrollable blocks (code, tables) take the focus too, so that a keyboard can scroll them.
+    for _ in range(2 * len(wanted) + 20):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        focused, drawn = driver.execute_script(FOCUSED)
+        if focused == "BODY" or (reached and focused == reached[0]):
+            break
+        assert drawn, (page, "no visible focus on", focused)
+        reached.append(focused)
+        if all(control in reached for control in wanted):
+            break
+    missing = [control for control in wanted if control not in reached]
+    assert not missing, (page, "not reached by Tab:", missing[:5])
+    return len(reached)
 
 url, folder = sys.argv[1], sys.argv[2]
 options = webdriver.ChromeOptions()
@@ -225,6 +264,17 @@ try:
             name = page.strip("/").split("?")[0].replace("/", "-") or "study"
             driver.save_screenshot(os.path.join(folder, f"phone-{scheme}-{name}.png"))
     print(f"phone layout: no sideways scroll on {len(pages)} pages in light and dark")
+    # Every control reachable by Tab, in order, with its focus drawn (desktop size, light).
+    driver.set_window_size(1366, 900)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+    tabbed = 0
+    for page in pages:
+        driver.get(url + page)
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+        if page == "/":
+            wait.until(lambda d: d.find_element(By.ID, "prompt").text != "Loading…")
+        tabbed += keyboard_reaches_every_control(driver, page)
+    print(f"keyboard: every control reached by Tab with a visible focus on {len(pages)} pages ({tabbed} controls)")
     print(f"accessibility: every control labelled, text contrast at least 4.5:1 on {len(pages)} pages in light and dark")
     print("1 passed, 0 failed")
 finally:
