@@ -6,6 +6,7 @@ Saves screenshots of the study, mock interview and dashboard pages.
 
     browser_study.py URL SCREENSHOT_FOLDER
 """
+import base64
 import os
 import sys
 
@@ -66,6 +67,16 @@ const name = (e) => e.id || (e.tagName + ':' + (e.getAttribute('href') || e.text
 const style = getComputedStyle(e);
 return [name(e), style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none'];
 """
+
+
+def full_page_screenshot(driver, path):
+    """The whole page, not only what the window shows (DevTools' capture beyond the viewport)."""
+    width, height = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": width, "height": min(height, 8000), "scale": 1}})
+    with open(path, "wb") as file:
+        file.write(base64.b64decode(shot["data"]))
 
 
 def keyboard_reaches_every_control(driver, page, limit=60):
@@ -262,7 +273,7 @@ try:
             problems = driver.execute_script(ACCESSIBILITY_CHECK)
             assert not problems, (page, scheme, problems)
             name = page.strip("/").split("?")[0].replace("/", "-") or "study"
-            driver.save_screenshot(os.path.join(folder, f"phone-{scheme}-{name}.png"))
+            full_page_screenshot(driver, os.path.join(folder, f"phone-{scheme}-{name}.png"))
     print(f"phone layout: no sideways scroll on {len(pages)} pages in light and dark")
     # Every control reachable by Tab, in order, with its focus drawn (desktop size, light).
     driver.set_window_size(1366, 900)
