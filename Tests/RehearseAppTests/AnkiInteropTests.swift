@@ -197,6 +197,12 @@ import Testing
 
         let again = try await trainer.importAnki(file: package, at: now)
         #expect(again.report.addedCards == 0 && again.report.changedCards == 0 && again.report.addedReviews == 0 && again.report.updatedSchedules == 0)
+
+        // The same collection as a collection package, into another database: the same cards and history.
+        let other = try Store()
+        let whole = try await Trainer(store: other, lab: nil).importAnki(file: folder.appendingPathComponent("built.colpkg").path, at: now)
+        #expect(whole.report.addedCards == built.cards.count && whole.report.addedReviews == outcome.report.addedReviews)
+        #expect(try other.archive().guides.map(\.entries) == (try store.archive().guides.map(\.entries)))
     }
 
     /// Text as Rehearse writes it into a field.

@@ -6,8 +6,9 @@
     anki_interop.py build PACKAGE
         Builds a collection through Anki's API (several note types, a cloze, HTML and an
         image, a suspended, a buried and a flagged card, 1,000 reviews with FSRS on), exports
-        it as PACKAGE (the latest package format) and prints its cards as JSON with the
-        memory states Anki computes from their review logs.
+        it as PACKAGE (the latest package format) and beside it as a collection package
+        (.colpkg), and prints its cards as JSON with the memory states Anki computes from
+        their review logs.
 """
 
 import json
@@ -192,8 +193,9 @@ def build(package):
         state = col.compute_memory_state(card["id"])
         card["computed"] = [state.stability, state.difficulty] if state.stability else None
     result["reviews"] = total
+    # The whole collection too, as a collection package (File > Export > Anki Collection Package).
+    col.export_collection_package(os.path.splitext(package)[0] + ".colpkg", include_media=True, legacy=False)
     print(json.dumps(result))
-    col.close()
 
 
 if __name__ == "__main__":
