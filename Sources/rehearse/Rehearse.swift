@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `rehearse` command line.
 @main
@@ -21,4 +22,35 @@ struct Rehearse: AsyncParsableCommand {
         ],
         defaultSubcommand: StudyCommand.self
     )
+
+    /// Runs the command line; a first word that names no command is refused as such, rather
+    /// than read as an argument of the default command (`rehearse bogus` would otherwise
+    /// print the study command's usage).
+    static func main() async {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
+            let close = names.filter { $0.hasPrefix(String(first.prefix(2))) }
+            let hint = close.isEmpty ? "" : " Did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+            FileHandle.standardError.write(Data("""
+                rehearse: '\(first)' is not a command.\(hint) Commands: \(names.dropLast().joined(separator: ", ")).
+                See 'rehearse --help'.
+
+                """.utf8))
+            Foundation.exit(64)
+        }
+        await mainAsync()
+    }
+
+    private static func mainAsync() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
 }

@@ -50,6 +50,13 @@ import Testing
         #expect(both.status == 64)
     }
 
+    @Test func aWordThatIsNoCommandIsRefusedAsSuch() throws {
+        let run = try rehearse("stat")
+        #expect(run.status == 64)
+        #expect(run.error.hasPrefix("rehearse: 'stat' is not a command. Did you mean 'study' or 'stats'?"), "\(run.error)")
+        #expect(!run.error.contains("Usage: rehearse study"))
+    }
+
     @Test func outlineListsSectionsAndWarnings() throws {
         let run = try rehearse("inspect", Self.userGuide)
         #expect(run.status == 0)
