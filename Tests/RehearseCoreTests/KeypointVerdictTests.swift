@@ -23,6 +23,19 @@ import Testing
         #expect(verdict("QuerySets are lazy, nothing runs until you iterate.", "QuerySets are lazy").verdict == .stated)
     }
 
+    @Test func aFactAttachedToTheThingItIsContrastedWithIsContradicted() {
+        let point = "Redis keeps data in memory, unlike PostgreSQL"
+        let wrong = verdict("Our stack writes to PostgreSQL, which keeps everything in memory, and Redis flushes each write to disk.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence == "which keeps everything in memory")
+        #expect(verdict("Redis keeps its data in memory while PostgreSQL writes pages to disk.", point).verdict == .stated)
+        // The subject named first, the other thing after it: still the subject's fact.
+        #expect(verdict("Redis (not PostgreSQL) keeps the data in memory.", point).verdict == .stated)
+        // A contrast of actions rather than of named things is left to the other rules.
+        #expect(AnswerGrader.misattributedClause(
+            of: "super() follows the order rather than naming a parent", in: AnswerText("naming a parent follows the order")) == nil)
+    }
+
     @Test func anOppositeElsewhereInTheAnswerDoesNot() {
         // "fast" is said of something else, in a clause that states none of the point's terms.
         let grade = grader.grade(

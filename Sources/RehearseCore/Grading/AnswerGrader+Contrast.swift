@@ -1,0 +1,41 @@
+import Foundation
+
+extension AnswerGrader {
+    /// What introduces, in a key point, the thing its fact is *not* about: "ASGI is
+    /// async-native, unlike WSGI".
+    static let contrastMarkers = [" unlike ", " whereas ", " rather than ", " instead of ", " as opposed to ", " in contrast to "]
+
+    /// For a key point "S … P, unlike C" that contrasts two named things (S and C written as
+    /// names: "ASGI", "WSGI", `select_related`): the clause of the answer that attaches P to C —
+    /// a term of P comes after one of C's in a sentence that has not named S before it ("runs
+    /// on WSGI, which is the async-native interface"). nil when the key point contrasts no
+    /// names, or the answer names S before saying P ("ASGI, not WSGI: async handlers").
+    static func misattributedClause(of keypoint: String, in text: AnswerText) -> Int? {
+        let padded = " " + keypoint + " "
+        guard let marker = contrastMarkers.lazy.compactMap({ padded.range(of: $0, options: .caseInsensitive) }).first else { return nil }
+        let stated = TermNormalizer.terms(String(padded[..<marker.lowerBound]))
+        let contrasted = TermNormalizer.terms(String(padded[marker.upperBound...]))
+        guard let subject = stated.first, let other = contrasted.first, isName(subject), isName(other) else { return nil }
+        let predicate = stated.dropFirst().filter { term in !contrasted.contains { matches($0, term) } && !matches(subject, term) }
+        guard !predicate.isEmpty else { return nil }
+        // Each sentence's terms in order, with the clause each is in.
+        var sentence: [(leaf: Int, term: TermNormalizer.Term)] = []
+        for (index, leaf) in text.leaves.enumerated() {
+            if let last = sentence.last, text.leaves[last.leaf].sentence != leaf.sentence { sentence.removeAll() }
+            for term in leaf.terms {
+                defer { sentence.append((index, term)) }
+                guard predicate.contains(where: { matches($0, term) }),
+                    !sentence.contains(where: { matches(subject, $0.term) }),
+                    sentence.contains(where: { earlier in contrasted.contains { matches($0, earlier.term) } })
+                else { continue }
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// A term written as a name: a technical token, or a word in capitals ("ASGI", "Django").
+    static func isName(_ term: TermNormalizer.Term) -> Bool {
+        term.isTechnical || term.original.first?.isUppercase == true
+    }
+}
