@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "Guide files or folders, or Anki files.")
+    @Argument(help: "Guide files, Anki files, or folders of them.")
     var paths: [String]
 
     @Flag(help: "Do not run the guide's snippets to make predict-the-output cards.")
@@ -96,7 +96,7 @@ enum GuideFiles {
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let guides = names.filter(Trainer.isGuideFileName)
+            let guides = names.filter { Trainer.isGuideFileName($0) || Trainer.isAnkiFileName($0) }
             files += guides.sorted { seriesKey($0) < seriesKey($1) }.map { (path as NSString).appendingPathComponent($0) }
         }
         return files
