@@ -21,18 +21,21 @@ enum RehearseNotetype {
 
         <hr id=answer>
 
-        <div class="answer">{{Answer}}</div>
+        <div class="answer" data-tags="{{Tags}}">{{Answer}}</div>
         {{#KeyPoints}}<div class="keypoints">{{KeyPoints}}</div>{{/KeyPoints}}
         <div class="source">{{Source}}</div>
         """
-    /// Text keeps its line breaks and indentation (`pre-wrap`); code is monospaced, left
-    /// aligned and scrolls sideways instead of wrapping.
+    /// Text keeps its line breaks and indentation (`pre-wrap`); code — the Code field, and the
+    /// answer of a "Write the code" card (known by its tag) — is monospaced, left aligned and
+    /// scrolls sideways instead of wrapping.
     static let css = """
         .card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left; color: black; background: white; }
         .nightMode .card, .card.nightMode { color: #eee; background: #1e1e1e; }
         .prompt, .answer, .keypoints { white-space: pre-wrap; }
         .section, .source { font-size: 13px; opacity: 0.7; }
         .keypoints { margin-top: 0.8em; padding-left: 0.8em; border-left: 3px solid #7a7a7a; }
+        .answer[data-tags~="rehearse::kind::write-code"] { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 15px;
+          white-space: pre; overflow-x: auto; }
         pre.code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 15px; white-space: pre; overflow-x: auto;
           padding: 0.6em; background: rgba(127, 127, 127, 0.12); border-radius: 4px; }
         """
