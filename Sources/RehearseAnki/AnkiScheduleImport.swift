@@ -27,7 +27,7 @@ enum AnkiScheduleImport {
                 at: at, rating: item.rating, durationMS: item.entry.time > 0 ? item.entry.time : nil,
                 phaseBefore: index == 0 ? nil : phase(ofRevlogType: item.entry.type), stability: replay[index].stability,
                 difficulty: replay[index].difficulty,
-                due: at.addingTimeInterval(interval >= 0 ? Double(interval) * 86_400 : Double(-interval))))
+                due: at.addingTimeInterval(interval >= 0 ? Double(interval) * 86_400 : -Double(interval))))
         }
         var mark = CardMark(flag: anki.flags & 7 <= 4 ? anki.flags & 7 : 0)
         switch anki.queue {

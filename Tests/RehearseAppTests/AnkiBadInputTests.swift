@@ -108,6 +108,22 @@ import Testing
         #expect(message.contains("not an SQLite database, or it is damaged") || message.contains("cannot be read"), "\(message)")
     }
 
+    @Test func aValueOfTheWrongTypeIsRefusedNotACrash() async throws {
+        // A note without a guid: the table rebuilt without its NOT NULL, as a damaged or hand-made file may be.
+        let collection = try await Self.collection { db in
+            try db.execute(sql: """
+                ALTER TABLE notes RENAME TO old_notes;
+                CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer, usn integer, tags text, flds text,
+                  sfld integer, csum integer, flags integer, data text);
+                INSERT INTO notes SELECT * FROM old_notes;
+                DROP TABLE old_notes;
+                UPDATE notes SET guid = NULL WHERE id = (SELECT min(id) FROM notes);
+                """)
+        }
+        let message = try await Self.refusal(try Self.zip([("collection.anki21", collection)]))
+        #expect(message.contains("the collection cannot be read"), "\(message)")
+    }
+
     @Test func aNoteTypeWithNoUsableFieldsMakesNoCard() async throws {
         let collection = try await Self.collection { db in
             try db.execute(sql: "UPDATE notes SET flds = replace(flds, flds, '\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}')")

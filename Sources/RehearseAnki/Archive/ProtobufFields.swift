@@ -16,12 +16,12 @@ struct ProtobufFields {
         var reader = Reader(data: data)
         while !reader.isAtEnd {
             let key = try reader.varint()
-            let number = Int(key >> 3)
+            let number = Int(truncatingIfNeeded: key >> 3)
             switch key & 7 {
             case 0: varints[number] = try reader.varint()
             case 1: try reader.skip(8)
             case 2:
-                let length = Int(try reader.varint())
+                guard let length = Int(exactly: try reader.varint()) else { throw ArchiveProblem("damaged protobuf data (bad length)") }
                 bytes[number, default: []].append(try reader.take(length))
             case 5: try reader.skip(4)
             default: throw ArchiveProblem("damaged protobuf data (wire type \(key & 7))")

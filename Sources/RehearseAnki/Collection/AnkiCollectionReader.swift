@@ -26,48 +26,55 @@ enum AnkiCollectionReader {
         guard try db.tableExists("col"), let col = try Row.fetchOne(db, sql: "SELECT crt, ver, conf FROM col") else {
             throw ArchiveProblem("this SQLite file is not an Anki collection (it has no col table)")
         }
-        let version: Int = col["ver"]
+        let version: Int = try col.decode(forColumn: "ver")
         guard version <= newestSchema else {
             throw ArchiveProblem("the collection has schema \(version), newer than the \(newestSchema) this version of Rehearse reads; export it from Anki with \"Support older Anki versions\" ticked")
         }
         guard version == 11 || (15...newestSchema).contains(version) else {
             throw ArchiveProblem("the collection has schema \(version); Rehearse reads schemas 11 and 15–\(newestSchema)")
         }
-        let config = version == 11 ? try legacyConfig(col["conf"]) : try tableConfig(db)
+        let config = version == 11 ? try legacyConfig(try col.decode(String?.self, forColumn: "conf") ?? "{}") : try tableConfig(db)
         let west = -timeZone.secondsFromGMT(for: now) / 60
         var collection = AnkiCollection(
             schemaVersion: version,
+            // Bounded as Anki bounds them (offsets within ±23 hours, the hour modulo 24), and the
+            // creation time within ±30,000 years, so that no damaged value overflows.
             days: AnkiDayClock(
-                created: col["crt"], creationMinutesWest: (config["creationOffset"] as? NSNumber)?.intValue ?? west, minutesWest: west,
-                rolloverHour: (config["rollover"] as? NSNumber)?.intValue ?? 4))
+                created: min(max(try col.decode(Int64.self, forColumn: "crt"), -1_000_000_000_000), 1_000_000_000_000),
+                creationMinutesWest: min(max((config["creationOffset"] as? NSNumber)?.intValue ?? west, -23 * 60), 23 * 60),
+                minutesWest: west, rolloverHour: (((config["rollover"] as? NSNumber)?.intValue ?? 4) % 24 + 24) % 24))
         if version == 11 {
             let row = try Row.fetchOne(db, sql: "SELECT models, decks FROM col")
-            collection.notetypes = try legacyNotetypes(row?["models"] ?? "{}")
-            collection.decks = try legacyDecks(row?["decks"] ?? "{}")
+            collection.notetypes = try legacyNotetypes(try row?.decode(String?.self, forColumn: "models") ?? "{}")
+            collection.decks = try legacyDecks(try row?.decode(String?.self, forColumn: "decks") ?? "{}")
         } else {
             collection.notetypes = try notetypes(db)
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM decks") {
-                collection.decks[row["id"]] = (row["name"] as String).components(separatedBy: "\u{1F}")
+                collection.decks[try row.decode(atIndex: 0)] = try row.decode(String.self, atIndex: 1).components(separatedBy: "\u{1F}")
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id") {
             collection.notes.append(AnkiCollection.Note(
-                id: row["id"], guid: row["guid"], notetypeID: row["mid"], modified: row["mod"],
-                tags: (row["tags"] as String).split(separator: " ").map(String.init),
-                fields: (row["flds"] as String).components(separatedBy: "\u{1F}")))
+                id: try row.decode(atIndex: 0), guid: try row.decode(atIndex: 1), notetypeID: try row.decode(atIndex: 2),
+                modified: try row.decode(atIndex: 3), tags: try row.decode(String.self, atIndex: 4).split(separator: " ").map(String.init),
+                fields: try row.decode(String.self, atIndex: 5).components(separatedBy: "\u{1F}")))
         }
         let cards = try Row.fetchCursor(db, sql: """
             SELECT id, nid, did, ord, type, queue, due, ivl, reps, lapses, odue, odid, flags, data FROM cards ORDER BY nid, ord
             """)
         while let row = try cards.next() {
             collection.cards.append(AnkiCollection.Card(
-                id: row[0], noteID: row[1], deckID: row[2], ordinal: row[3], type: row[4], queue: row[5], due: row[6], interval: row[7],
-                reps: row[8], lapses: row[9], originalDue: row[10], originalDeckID: row[11], flags: row[12], data: row[13] ?? ""))
+                id: try row.decode(atIndex: 0), noteID: try row.decode(atIndex: 1), deckID: try row.decode(atIndex: 2),
+                ordinal: try row.decode(atIndex: 3), type: try row.decode(atIndex: 4), queue: try row.decode(atIndex: 5),
+                due: try row.decode(atIndex: 6), interval: try row.decode(atIndex: 7), reps: try row.decode(atIndex: 8),
+                lapses: try row.decode(atIndex: 9), originalDue: try row.decode(atIndex: 10), originalDeckID: try row.decode(atIndex: 11),
+                flags: try row.decode(atIndex: 12), data: try row.decode(String?.self, atIndex: 13) ?? ""))
         }
         let revlog = try Row.fetchCursor(db, sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY id")
         while let row = try revlog.next() {
             collection.revlog.append(AnkiCollection.RevlogEntry(
-                id: row[0], cardID: row[1], ease: row[2], interval: row[3], time: row[4], type: row[5]))
+                id: try row.decode(atIndex: 0), cardID: try row.decode(atIndex: 1), ease: try row.decode(atIndex: 2),
+                interval: try row.decode(atIndex: 3), time: try row.decode(atIndex: 4), type: try row.decode(atIndex: 5)))
         }
         return collection
     }
@@ -86,8 +93,8 @@ enum AnkiCollectionReader {
     private static func tableConfig(_ db: Database) throws -> [String: Any] {
         var config: [String: Any] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT KEY, val FROM config WHERE KEY IN ('rollover', 'creationOffset')") {
-            let data: Data = row["val"]
-            config[row["KEY"]] = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            guard let data = try row.decode(Data?.self, atIndex: 1) else { continue }
+            config[try row.decode(String.self, atIndex: 0)] = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
         }
         return config
     }
@@ -119,15 +126,17 @@ enum AnkiCollectionReader {
     private static func notetypes(_ db: Database) throws -> [Int64: AnkiCollection.Notetype] {
         var notetypes: [Int64: AnkiCollection.Notetype] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name, config FROM notetypes") {
-            let config = try ProtobufFields(row["config"] as Data)
-            notetypes[row["id"]] = AnkiCollection.Notetype(id: row["id"], name: row["name"], isCloze: config.integer(1) == 1, fields: [], templates: [])
+            let id: Int64 = try row.decode(atIndex: 0)
+            let config = try ProtobufFields(try row.decode(Data?.self, atIndex: 2) ?? Data())
+            notetypes[id] = AnkiCollection.Notetype(id: id, name: try row.decode(atIndex: 1), isCloze: config.integer(1) == 1, fields: [], templates: [])
         }
         for row in try Row.fetchAll(db, sql: "SELECT ntid, name FROM fields ORDER BY ntid, ord") {
-            notetypes[row["ntid"]]?.fields.append(row["name"])
+            notetypes[try row.decode(Int64.self, atIndex: 0)]?.fields.append(try row.decode(atIndex: 1))
         }
         for row in try Row.fetchAll(db, sql: "SELECT ntid, name, config FROM templates ORDER BY ntid, ord") {
-            let config = try ProtobufFields(row["config"] as Data)
-            notetypes[row["ntid"]]?.templates.append(AnkiCollection.Template(name: row["name"], front: config.string(1), back: config.string(2)))
+            let config = try ProtobufFields(try row.decode(Data?.self, atIndex: 2) ?? Data())
+            notetypes[try row.decode(Int64.self, atIndex: 0)]?.templates.append(
+                AnkiCollection.Template(name: try row.decode(atIndex: 1), front: config.string(1), back: config.string(2)))
         }
         return notetypes
     }

@@ -15,14 +15,17 @@ struct AnkiDayClock: Equatable {
 
     /// The day number of `time`.
     func day(of time: Date) -> Int {
-        let local = Int64(time.timeIntervalSince1970.rounded(.down)) - Int64(minutesWest * 60) - Int64(rolloverHour * 3600)
+        // Times from a damaged file are kept within ±30 million years, where the arithmetic holds.
+        let seconds = time.timeIntervalSince1970.isFinite ? min(max(time.timeIntervalSince1970, -1e15), 1e15) : 0
+        let local = Int64(seconds.rounded(.down)) - Int64(minutesWest * 60) - Int64(rolloverHour * 3600)
         return Int(Self.floorDiv(local, 86_400) - Self.floorDiv(created - Int64(creationMinutesWest * 60), 86_400))
     }
 
     /// The moment day number `day` starts (its rollover).
     func start(ofDay day: Int) -> Date {
+        let day = Int64(min(max(day, -10_000_000), 10_000_000))
         let creationDate = Self.floorDiv(created - Int64(creationMinutesWest * 60), 86_400)
-        let seconds = (creationDate + Int64(day)) * 86_400 + Int64(minutesWest * 60) + Int64(rolloverHour * 3600)
+        let seconds = (creationDate + day) * 86_400 + Int64(minutesWest * 60) + Int64(rolloverHour * 3600)
         return Date(timeIntervalSince1970: Double(seconds))
     }
 

@@ -59,7 +59,7 @@ enum AnkiPackageReader {
         guard let meta = try zip.contents(of: "meta", maximumSize: 1 << 16) else {
             return zip.contains("collection.anki21") ? 2 : 1
         }
-        let version = Int(try ProtobufFields(meta).integer(1))
+        let version = Int(clamping: try ProtobufFields(meta).integer(1))
         guard (1...3).contains(version) else {
             throw ArchiveProblem("the package's format (version \(version)) is newer than this version of Rehearse reads")
         }
