@@ -36,6 +36,16 @@ import Testing
             of: "super() follows the order rather than naming a parent", in: AnswerText("naming a parent follows the order")) == nil)
     }
 
+    @Test func paraphrasesInOtherWordsAreCredited() {
+        #expect(verdict("Gets and sets take constant time on average.", "average O(1) lookup").verdict == .stated)
+        #expect(verdict("Gets and sets take linear time on average.", "average O(1) lookup").verdict != .stated)
+        #expect(verdict("It lets you bind a name in the middle of an expression.", "assignment expression").verdict == .stated)
+        #expect(verdict("Module-level caches with no size limit keep every entry.", "caches growing unbounded").verdict == .stated)
+        // Only whole words: "constant timeouts" says nothing about complexity.
+        #expect(TermNormalizer.phrasesReplaced(["constant", "timeouts"]) == ["constant", "timeouts"])
+        #expect(TermNormalizer.phrasesReplaced(TermNormalizer.rawTokens("Runs in Constant Time.")) == ["Runs", "in"] + TermNormalizer.rawTokens("O(1)"))
+    }
+
     @Test func anOppositeElsewhereInTheAnswerDoesNot() {
         // "fast" is said of something else, in a clause that states none of the point's terms.
         let grade = grader.grade(

@@ -17,7 +17,7 @@ public enum TermNormalizer {
     /// The terms of `text`, in order.
     public static func terms(_ text: String) -> [Term] {
         var terms: [Term] = []
-        let tokens = rawTokens(text)
+        let tokens = phrasesReplaced(rawTokens(text))
         var skipNext = false
         for (index, raw) in tokens.enumerated() {
             if skipNext {
@@ -171,7 +171,44 @@ public enum TermNormalizer {
         "probing": "prob", "probe": "prob", "slot": "slot", "bucket": "slot", "hashtable": "hash", "hashmap": "hash",
         "cycle": "circular", "cyclic": "circular", "unbounded": "grow", "growing": "grow", "leak": "leak",
         "closed": "close", "unclosed": "close", "parallelism": "parallel", "concurrently": "concurrent",
+        "endles": "infinite", "unending": "infinite", "bind": "assign", "assignment": "assign", "cluster": "distribut",
+        "distributed": "distribut", "huge": "larg", "big": "larg", "massive": "larg",
     ]
+
+    /// Phrases that say a term in other words, read as that term: complexity in words
+    /// ("constant time" is O(1)), limits ("no size limit" is unbounded), simultaneity.
+    static let phrases: [(phrase: String, term: String)] = [
+        ("constant time", "O(1)"), ("constant-time", "O(1)"), ("linear time", "O(n)"), ("linear-time", "O(n)"),
+        ("logarithmic time", "O(log n)"), ("quadratic time", "O(n^2)"),
+        ("no size limit", "unbounded"), ("without a size limit", "unbounded"), ("without any limit", "unbounded"), ("no limit", "unbounded"),
+        ("at the same time", "concurrently"), ("in parallel", "parallel"),
+    ]
+
+    /// ``phrases`` as tokens: the phrase's words (lower case) and the tokens of its term.
+    static let phraseTokens: [(words: [String], term: [String])] = phrases.map {
+        (rawTokens($0.phrase).map { $0.lowercased() }, rawTokens($0.term))
+    }
+    static let phraseStarts = Set(phraseTokens.map { $0.words[0] })
+
+    /// The tokens with each of ``phrases`` (its words in a row, any case) replaced by its term.
+    static func phrasesReplaced(_ tokens: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        next: while index < tokens.count {
+            let word = tokens[index].lowercased()
+            if phraseStarts.contains(word) {
+                for (words, term) in phraseTokens where index + words.count <= tokens.count && words[0] == word {
+                    guard zip(words.dropFirst(), tokens[(index + 1)...]).allSatisfy({ $0 == $1.lowercased() }) else { continue }
+                    result += term
+                    index += words.count
+                    continue next
+                }
+            }
+            result.append(tokens[index])
+            index += 1
+        }
+        return result
+    }
 
     static let stopWords: Set<String> = [
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "be", "it", "its", "it's",
