@@ -50,6 +50,29 @@ struct CardsPage: Sendable {
             + "<select class=\"card-flag\" data-id=\"\(Page.escape(id))\" aria-label=\"Flag\">\(flagOptions)</select>"
     }
 
+    /// Cards listed on one page: a page stays well under 50 KB, actions included.
+    static let pageSize = 40
+
+    static func pageText(page: Int, count: Int, hasNext: Bool) -> String {
+        guard page > 1 || hasNext else { return "\(count) card\(count == 1 ? "" : "s")" }
+        let first = (page - 1) * pageSize + 1
+        return count == 0 ? "No card on page \(page)" : "Cards \(first)–\(first + count - 1)" + (hasNext ? ", more on the next page" : "")
+    }
+
+    /// Links to the previous and next pages, keeping the search.
+    static func pageLinks(form: [String: String], page: Int, hasNext: Bool) -> String {
+        func link(_ number: Int, _ label: String) -> String {
+            var query = form
+            query["page"] = String(number)
+            let encoded = query.sorted { $0.key < $1.key }.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&amp;")
+            return "<a href=\"/cards?\(encoded)\">\(label)</a>"
+        }
+        let links = [page > 1 ? link(page - 1, "Previous page") : nil, hasNext ? link(page + 1, "Next page") : nil].compactMap { $0 }
+        return links.isEmpty ? "" : "<p class=\"pages\">\(links.joined(separator: " · "))</p>"
+    }
+
     func page(_ request: Request, visitor: Visitor) async throws -> Response {
         let form = SignIn.decodeForm(request.uri.query ?? "")
         let search = form["search"] ?? ""
@@ -57,7 +80,18 @@ struct CardsPage: Sendable {
         let dueOnly = form["due"] == "1"
         let marked = form["marked"].flatMap { CardQuery.MarkFilter(rawValue: $0) }
         let now = Date()
-        let cards = try await trainer.cards(CardQuery(search: search, guide: guide, dueOnly: dueOnly, mark: marked, limit: 200), at: now)
+        let pageNumber = try form["page"].map { text in
+            guard let number = Int(text), (1...1_000_000).contains(number) else {
+                throw Problem(.badRequest, "page must be a whole number from 1 to 1000000, got \"\(text)\"")
+            }
+            return number
+        } ?? 1
+        // One more than a page is asked for, to know whether another page follows.
+        var cards = try await trainer.cards(
+            CardQuery(search: search, guide: guide, dueOnly: dueOnly, mark: marked, limit: Self.pageSize + 1, offset: (pageNumber - 1) * Self.pageSize),
+            at: now)
+        let hasNext = cards.count > Self.pageSize
+        cards = Array(cards.prefix(Self.pageSize))
         let marks = try await trainer.marks(of: cards.map(\.card.id))
         let markOptions = CardQuery.MarkFilter.allCases.map {
             "<option value=\"\($0.rawValue)\"\($0 == marked ? " selected" : "")>\($0.rawValue.capitalized)</option>"
@@ -88,9 +122,10 @@ struct CardsPage: Sendable {
             <p class="mode"><label><input type="checkbox" name="due" value="1"\(dueOnly ? " checked" : "")> Due now only</label></p>
             <button type="submit">Search</button>
             </form>
-            <p class="counts">\(cards.count == 200 ? "The first 200 cards" : "\(cards.count) card\(cards.count == 1 ? "" : "s")")</p>
+            <p class="counts">\(Self.pageText(page: pageNumber, count: cards.count, hasNext: hasNext))</p>
             <p id="card-status" class="status" role="status"></p>
             \(cards.isEmpty ? "<p>No card matches.</p>" : "<table class=\"stack\"><thead><tr><th>Card</th><th>State</th><th>Due</th><th>Stability</th><th>Lapses</th><th>Marks</th><th>Change</th></tr></thead><tbody>\(rows)</tbody></table>")
+            \(Self.pageLinks(form: form, page: pageNumber, hasNext: hasNext))
             """
         return Page.response(title: "cards", tab: .cards, visitor: visitor, body: body, scripts: ["api.js", "cards.js"])
     }

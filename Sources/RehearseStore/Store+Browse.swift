@@ -12,18 +12,21 @@ public struct CardQuery: Sendable, Equatable {
     /// Only cards with this mark.
     public var mark: MarkFilter?
     public var limit: Int
+    /// Matching cards skipped before the first listed (for pages of a long list).
+    public var offset: Int
 
     /// Cards the user marked.
     public enum MarkFilter: String, Sendable, CaseIterable {
         case suspended, buried, flagged, leech
     }
 
-    public init(search: String? = nil, guide: String? = nil, dueOnly: Bool = false, mark: MarkFilter? = nil, limit: Int = 200) {
+    public init(search: String? = nil, guide: String? = nil, dueOnly: Bool = false, mark: MarkFilter? = nil, limit: Int = 200, offset: Int = 0) {
         self.search = search
         self.guide = guide
         self.dueOnly = dueOnly
         self.mark = mark
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -45,7 +48,7 @@ extension Store {
         case .flagged: markSQL = " AND cardMark.flag > 0"
         case .leech: markSQL = " AND cardMark.leech"
         }
-        arguments.append(query.limit)
+        arguments += [query.limit, max(query.offset, 0)]
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT card.*, cardState.phase, cardState.step, cardState.stability, cardState.difficulty, cardState.due,
@@ -54,7 +57,7 @@ extension Store {
                 WHERE card.retiredAt IS NULL AND (? IS NULL OR card.guideID = ?)\(searchSQL)
                   AND (? IS NULL OR (cardState.lastReview IS NOT NULL AND cardState.due <= ?))\(markSQL)
                 ORDER BY card.queueOrder, card.guideID
-                LIMIT ?
+                LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(arguments))
         }
         return rows.map { Self.studyCard($0, now: now) }
