@@ -17,12 +17,16 @@ public struct AnkiPackageError: Error, Equatable, CustomStringConvertible {
 /// to the code that found it; ``AnkiPackageError`` adds the name.
 struct ArchiveProblem: Error, Equatable {
     var reason: String
+    /// What the user can do about it, when it is not the usual (see ``naming(_:advice:)``).
+    var advice: String?
 
-    init(_ reason: String) {
+    init(_ reason: String, advice: String? = nil) {
         self.reason = reason
+        self.advice = advice
     }
 
-    func naming(_ path: String) -> AnkiPackageError {
-        AnkiPackageError(path: path, reason: reason)
+    /// The problem as an error naming `path`, with this problem's advice or else `advice`.
+    func naming(_ path: String, advice usual: String? = nil) -> AnkiPackageError {
+        AnkiPackageError(path: path, reason: [reason, advice ?? usual].compactMap { $0 }.joined(separator: "; "))
     }
 }

@@ -14,7 +14,8 @@ struct AnkiUpload: Sendable {
         fileName: String, declaredSize: Int?, first: ByteBuffer?, rest: inout RequestBody.AsyncIterator
     ) async throws -> Response {
         let limit = Trainer.maximumAnkiFileSize
-        let tooLarge = Problem(.contentTooLarge, "\(fileName): an Anki file is at most \(limit >> 20) MiB")
+        let tooLarge = Problem(
+            .contentTooLarge, "\(fileName): an Anki file uploaded here is at most \(limit >> 20) MiB; import a larger one with rehearse import FILE")
         if let declaredSize, declaredSize > limit { throw tooLarge }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-upload-\(UUID().uuidString)-\(fileName)")
         defer { try? FileManager.default.removeItem(at: file) }

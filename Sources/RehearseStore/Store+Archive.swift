@@ -131,8 +131,9 @@ extension Store {
         card.guideID = guideID
         var record = CardRecord(card, seriesNumber: 999)
         let old = stored.cards[record.id]
-        if old != nil { _ = try Self.keepEdit(of: &record, db: db) }
         if let old {
+            // A card the user edited keeps their wording; the file's is kept beside it.
+            _ = try Self.keepEdit(of: &record, db: db)
             if old.record.differs(from: record) || old.record.retiredAt != nil {
                 report.changedCards += 1
                 try db.cachedStatement(sql: """
@@ -154,17 +155,7 @@ extension Store {
         if let schedule = entry.schedule, let last = schedule.lastReview,
             old?.lastReview.map({ $0 < last.timeIntervalSince1970 - 0.0005 }) ?? true
         {
-            let state = CardStateRecord(cardID: record.id, schedule: schedule, reps: entry.reps, lapses: entry.lapses)
-            try db.cachedStatement(sql: """
-                INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(cardID) DO UPDATE SET phase = excluded.phase, step = excluded.step, stability = excluded.stability,
-                  difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
-                  lapses = excluded.lapses
-                """).execute(arguments: [
-                    state.cardID, state.phase, state.step, state.stability, state.difficulty, state.due, state.lastReview, state.reps,
-                    state.lapses,
-                ])
+            try Self.saveState(CardStateRecord(cardID: record.id, schedule: schedule, reps: entry.reps, lapses: entry.lapses), db: db)
             if entry.mark != CardMark() || old?.marked == true { try Self.save(entry.mark, for: record.id, db: db) }
             report.updatedSchedules += 1
         } else if old == nil, entry.schedule == nil, entry.mark != CardMark() {

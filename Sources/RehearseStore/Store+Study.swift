@@ -210,6 +210,14 @@ extension Store {
             ])
         let reviewID = db.lastInsertedRowID
         let record = CardStateRecord(cardID: cardID, schedule: after, reps: (state?.reps ?? 0) + 1, lapses: (state?.lapses ?? 0) + (lapse ? 1 : 0))
+        try saveState(record, db: db)
+        if lapse { try noteLapse(of: cardID, lapses: record.lapses, db: db) }
+        return RecordedReview(id: reviewID, cardID: cardID, due: after.due, grade: answer.grade, replayed: false)
+    }
+
+    /// Writes a card's schedule, replacing the one stored. A cached statement: an answer, and
+    /// each card of a restored archive, writes one.
+    static func saveState(_ record: CardStateRecord, db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO cardState (cardID, phase, step, stability, difficulty, due, lastReview, reps, lapses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -217,11 +225,9 @@ extension Store {
               difficulty = excluded.difficulty, due = excluded.due, lastReview = excluded.lastReview, reps = excluded.reps,
               lapses = excluded.lapses
             """).execute(arguments: [
-                cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
+                record.cardID, record.phase, record.step, record.stability, record.difficulty, record.due, record.lastReview, record.reps,
                 record.lapses,
             ])
-        if lapse { try noteLapse(of: cardID, lapses: record.lapses, db: db) }
-        return RecordedReview(id: reviewID, cardID: cardID, due: after.due, grade: answer.grade, replayed: false)
     }
 
     /// Undoes an answer: deletes it from the log and restores the card's previous schedule;

@@ -38,19 +38,7 @@ struct Rehearse: AsyncParsableCommand {
                 """.utf8))
             Foundation.exit(64)
         }
-        await mainAsync()
-    }
-
-    private static func mainAsync() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            Self.exit(withError: error)
-        }
+        // The library's own entry point: parse, run, and exit with its status on errors.
+        await main(nil)
     }
 }

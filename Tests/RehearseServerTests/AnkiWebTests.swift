@@ -46,7 +46,7 @@ import Testing
             #expect(again["added"] as? Int == 0 && again["reviews"] as? Int == 0)
             let broken = try await GuidesAPITests.upload(client, "broken.apkg", package.prefix(300))
             #expect(broken.status == .badRequest)
-            #expect(try StudyAPITests.json(broken.body)["detail"] as? String == "broken.apkg: not a zip archive (no central directory)")
+            #expect(try StudyAPITests.json(broken.body)["detail"] as? String == "broken.apkg: not a zip archive (no central directory); export the deck from Anki again (File > Export, Anki Deck Package) and import that file")
         }
         #expect(try target.reviewCount() == 4)
     }

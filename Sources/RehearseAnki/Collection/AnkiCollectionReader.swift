@@ -28,7 +28,9 @@ enum AnkiCollectionReader {
         }
         let version: Int = try col.decode(forColumn: "ver")
         guard version <= newestSchema else {
-            throw ArchiveProblem("the collection has schema \(version), newer than the \(newestSchema) this version of Rehearse reads; export it from Anki with \"Support older Anki versions\" ticked")
+            throw ArchiveProblem(
+                "the collection has schema \(version), newer than the \(newestSchema) this version of Rehearse reads",
+                advice: "export it from Anki with \"Support older Anki versions\" ticked")
         }
         guard version == 11 || (15...newestSchema).contains(version) else {
             throw ArchiveProblem("the collection has schema \(version); Rehearse reads schemas 11 and 15–\(newestSchema)")

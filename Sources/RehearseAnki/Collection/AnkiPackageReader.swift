@@ -7,6 +7,9 @@ import Foundation
 /// `collection.anki21b` compressed with Zstandard (schema 18), older ones `collection.anki21`
 /// or `collection.anki2` (schema 11). Media files are not read; they are counted.
 enum AnkiPackageReader {
+    /// What to do about a file that cannot be read, unless its problem says otherwise.
+    static let exportAgain = "export the deck from Anki again (File > Export, Anki Deck Package) and import that file"
+
     /// The largest collection unpacked: 2 GiB.
     static let maximumCollectionSize = 2 << 30
 
@@ -23,11 +26,13 @@ enum AnkiPackageReader {
                 return try AnkiCollectionReader.read(path: path, now: now)
             }
             guard ZipReader.looksLikeZip(data) else {
-                throw ArchiveProblem("not an Anki package: neither a zip archive (.apkg, .colpkg) nor an SQLite collection (.anki2)")
+                throw ArchiveProblem(
+                    "not an Anki package: neither a zip archive (.apkg, .colpkg) nor an SQLite collection (.anki2)",
+                    advice: "import a deck exported from Anki, or rename a guide to .md or .txt")
             }
             return try readPackage(ZipReader(data: data), now: now)
         } catch {
-            throw error.naming(path)
+            throw error.naming(path, advice: exportAgain)
         }
     }
 
@@ -61,7 +66,9 @@ enum AnkiPackageReader {
         }
         let version = Int(clamping: try ProtobufFields(meta).integer(1))
         guard (1...3).contains(version) else {
-            throw ArchiveProblem("the package's format (version \(version)) is newer than this version of Rehearse reads")
+            throw ArchiveProblem(
+                "the package's format (version \(version)) is newer than this version of Rehearse reads",
+                advice: "export it from Anki with \"Support older Anki versions\" ticked")
         }
         return version
     }

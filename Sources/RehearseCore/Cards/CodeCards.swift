@@ -49,7 +49,7 @@ public enum CodeCards {
             let signature = String(lines[header].trimmingWhitespace().dropLast(lines[header].trimmingWhitespace().hasSuffix(":") ? 1 : 0))
             let definition = Definition(
                 code: body.joined(separator: "\n"), signature: signature, description: comment ?? caption,
-                docstring: Self.docstring(in: Array(lines[(header + 1)..<end])))
+                docstring: Self.docstring(in: Array(lines[..<end]), after: header))
             let statements = lines[(header + 1)..<end].map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "..." && $0 != "pass" && !$0.hasPrefix("\"\"\"") && !$0.hasPrefix("'''") }
             if (3...30).contains(body.count), statements.count >= 2, definition.description != nil || definition.docstring != nil {
@@ -99,49 +99,34 @@ public enum CodeCards {
         return texts.isEmpty ? nil : texts.joined(separator: "; ")
     }
 
-    /// The text of a docstring opening `body` (the lines after the def/class line).
-    private static func docstring(in body: [String]) -> String? {
-        guard let first = body.first(where: { !$0.trimmingWhitespace().isEmpty })?.trimmingWhitespace() else { return nil }
-        for quote in ["\"\"\"", "'''"] where first.hasPrefix(quote) {
-            var text = String(first.dropFirst(3))
-            if let close = text.range(of: quote) { return Self.cleaned(String(text[..<close.lowerBound])) }
-            let rest = body.drop { $0.trimmingWhitespace() != first }.dropFirst()
-            for line in rest {
-                if let close = line.range(of: quote) {
-                    text += " " + line[..<close.lowerBound].trimmingWhitespace()
-                    return Self.cleaned(text)
-                }
-                text += " " + line.trimmingWhitespace()
-            }
-            return nil
-        }
-        return nil
+    /// The lines of the docstring that opens the body after line `header`, when it has one.
+    private static func docstringLines(_ lines: [String], after header: Int) -> ClosedRange<Int>? {
+        let start = header + 1
+        guard start < lines.count else { return nil }
+        let first = lines[start].trimmingWhitespace()
+        guard let quote = ["\"\"\"", "'''"].first(where: { first.hasPrefix($0) }) else { return nil }
+        if first.dropFirst(3).contains(quote) { return start...start }
+        return lines[(start + 1)...].firstIndex { $0.contains(quote) }.map { start...$0 }
     }
 
-    private static func cleaned(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    /// The text of the docstring that opens the body after line `header`, on one line.
+    private static func docstring(in lines: [String], after header: Int) -> String? {
+        guard let range = docstringLines(lines, after: header) else { return nil }
+        var text = lines[range].map { $0.trimmingWhitespace() }.joined(separator: " ").dropFirst(3)
+        if let close = text.range(of: "\"\"\"") ?? text.range(of: "'''") { text = text[..<close.lowerBound] }
+        let words = text.split(whereSeparator: { $0 == " " })
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// The code without the docstring that opens its body.
+    /// The code without the docstring that opens its body (a body that was only a docstring
+    /// keeps a `...`).
     static func removingDocstring(from code: String) -> String {
         var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let header = lines.firstIndex(where: opensDefinition), header + 1 < lines.count else { return code }
-        let first = lines[header + 1].trimmingWhitespace()
-        for quote in ["\"\"\"", "'''"] where first.hasPrefix(quote) {
-            var end = header + 1
-            if !first.dropFirst(3).contains(quote) {
-                end += 1
-                while end < lines.count, !lines[end].contains(quote) { end += 1 }
-            }
-            guard end < lines.count else { return code }
-            lines.removeSubrange((header + 1)...end)
-            // A body that was only a docstring keeps a statement.
-            if header + 1 >= lines.count || Self.isTopLevel(lines[header + 1]) {
-                lines.insert(String(lines[header].prefix { $0 == " " }) + "    ...", at: header + 1)
-            }
-            return lines.joined(separator: "\n")
+        guard let header = lines.firstIndex(where: opensDefinition), let range = docstringLines(lines, after: header) else { return code }
+        lines.removeSubrange(range)
+        if header + 1 >= lines.count || Self.isTopLevel(lines[header + 1]) {
+            lines.insert(String(lines[header].prefix { $0 == " " }) + "    ...", at: header + 1)
         }
-        return code
+        return lines.joined(separator: "\n")
     }
 }

@@ -4,6 +4,20 @@ extension AnswerGrader {
     /// What introduces, in a key point, the thing its fact is *not* about: "ASGI is
     /// async-native, unlike WSGI".
     static let contrastMarkers = [" unlike ", " whereas ", " rather than ", " instead of ", " as opposed to ", " in contrast to "]
+    static let contrastMarkerBytes = contrastMarkers.map { Array($0.utf8) }
+
+    /// Where `marker` (ASCII bytes) first occurs in `text`, found byte by byte: every key point
+    /// is searched for every answer graded, and most have no marker.
+    static func range(of marker: [UInt8], in text: String) -> Range<String.Index>? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
+            guard bytes[start..<start + marker.count].elementsEqual(marker) else { continue }
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+            return lower..<text.utf8.index(lower, offsetBy: marker.count)
+        }
+        return nil
+    }
 
     /// For a key point "S … P, unlike C" that contrasts two named things (S and C written as
     /// names: "ASGI", "WSGI", `select_related`): the clause of the answer that attaches P to C —
@@ -11,8 +25,10 @@ extension AnswerGrader {
     /// on WSGI, which is the async-native interface"). nil when the key point contrasts no
     /// names, or the answer names S before saying P ("ASGI, not WSGI: async handlers").
     static func misattributedClause(of keypoint: String, in text: AnswerText) -> Int? {
+        // The markers are looked for as written, in lower case: a point that starts with one
+        // ("Unlike WSGI, …") has nothing before it to attach the fact to anyway.
         let padded = " " + keypoint + " "
-        guard let marker = contrastMarkers.lazy.compactMap({ padded.range(of: $0, options: .caseInsensitive) }).first else { return nil }
+        guard let marker = contrastMarkerBytes.lazy.compactMap({ Self.range(of: $0, in: padded) }).first else { return nil }
         let stated = TermNormalizer.terms(String(padded[..<marker.lowerBound]))
         let contrasted = TermNormalizer.terms(String(padded[marker.upperBound...]))
         guard let subject = stated.first, let other = contrasted.first, isName(subject), isName(other) else { return nil }

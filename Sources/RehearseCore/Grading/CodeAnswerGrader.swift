@@ -20,17 +20,16 @@ public enum CodeAnswerGrader {
         let typed = Array(Self.tokens(of: answer).prefix(maximumTokens))
         guard !typed.isEmpty, !reference.isEmpty else {
             return AnswerGrader.Grade(
-                score: 0, rating: .again, points: Self.lines(of: expected).map { AnswerGrader.Point(keypoint: $0, verdict: .absent) },
+                score: 0, rating: .again, points: Self.lines(of: expected).map { AnswerGrader.Point(keypoint: $0.text, verdict: .absent) },
                 note: typed.isEmpty ? "no code" : nil)
         }
-        let names = Self.renamed(reference)
-        let typedNames = Self.renamed(typed)
-        let score = 2 * Double(Self.commonSubsequence(names, typedNames)) / Double(names.count + typedNames.count)
         let numbers = Self.nameNumbers(reference)
+        let names = Self.renamed(reference, using: numbers)
+        let typedNames = Self.renamed(typed, using: Self.nameNumbers(typed))
+        let score = 2 * Double(Self.commonSubsequence(names, typedNames)) / Double(names.count + typedNames.count)
         let points = Self.lines(of: expected).map { line -> AnswerGrader.Point in
-            let wanted = Self.renamed(Self.tokens(of: line), using: numbers)
-            let found = Self.contains(typedNames, run: wanted)
-            return AnswerGrader.Point(keypoint: line, verdict: found ? .stated : .absent, matched: found ? [line] : [])
+            let found = Self.contains(typedNames, run: Self.renamed(line.tokens, using: numbers))
+            return AnswerGrader.Point(keypoint: line.text, verdict: found ? .stated : .absent, matched: found ? [line.text] : [])
         }
         let rating: Rating = score >= thresholds.easy ? .easy : score >= thresholds.good ? .good : score >= thresholds.hard ? .hard : .again
         return AnswerGrader.Grade(score: score, rating: rating, points: points, note: nil)
@@ -42,9 +41,14 @@ public enum CodeAnswerGrader {
         return (0...(tokens.count - run.count)).contains { start in tokens[start..<start + run.count].elementsEqual(run) }
     }
 
-    /// The reference's lines that carry code, trimmed: comments, docstrings and blank lines left out.
-    static func lines(of code: String) -> [String] {
-        code.split(separator: "\n").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty && !$0.hasPrefix("#") && !Self.tokens(of: $0).isEmpty }
+    /// The reference's lines that carry code, trimmed, with their tokens: comments, docstrings
+    /// and blank lines left out.
+    static func lines(of code: String) -> [(text: String, tokens: [String])] {
+        code.split(separator: "\n").compactMap { line in
+            let text = String(line.trimmingWhitespace())
+            let tokens = Self.tokens(of: text)
+            return text.hasPrefix("#") || tokens.isEmpty ? nil : (text, tokens)
+        }
     }
 
     /// Python tokens: names and keywords, numbers, operators, brackets; each string literal
@@ -129,16 +133,13 @@ public enum CodeAnswerGrader {
         return numbers
     }
 
-    /// The tokens with local names replaced by their numbers (`n` and `x` in the same place
-    /// become the same token); names after a dot (attributes, methods) are kept.
-    static func renamed(_ tokens: [String], using numbers: [String: Int]? = nil) -> [String] {
-        var table = numbers ?? [:]
-        return tokens.enumerated().map { position, token in
-            guard Self.isLocalName(token, after: position > 0 ? tokens[position - 1] : nil) else { return token }
-            if let number = table[token] { return "$\(number)" }
-            guard numbers == nil else { return token }
-            table[token] = table.count
-            return "$\(table.count - 1)"
+    /// The tokens with local names replaced by their numbers from ``nameNumbers(_:)`` (`n` and
+    /// `x` in the same place become the same token); names after a dot (attributes, methods)
+    /// and names without a number are kept.
+    static func renamed(_ tokens: [String], using numbers: [String: Int]) -> [String] {
+        tokens.enumerated().map { position, token in
+            guard Self.isLocalName(token, after: position > 0 ? tokens[position - 1] : nil), let number = numbers[token] else { return token }
+            return "$\(number)"
         }
     }
 

@@ -16,19 +16,31 @@ public enum TermNormalizer {
 
     /// The terms of `text`, in order.
     public static func terms(_ text: String) -> [Term] {
+        terms(text, readingPhrases: true)
+    }
+
+    /// ``terms(_:)``; without `readingPhrases`, phrases are read word by word (what the
+    /// phrases themselves are made of).
+    static func terms(_ text: String, readingPhrases: Bool) -> [Term] {
         var terms: [Term] = []
-        let tokens = phrasesReplaced(rawTokens(text))
-        var skipNext = false
+        let tokens = rawTokens(text)
+        var skip = 0
         for (index, raw) in tokens.enumerated() {
-            if skipNext {
-                skipNext = false
+            if skip > 0 {
+                skip -= 1
                 continue
             }
             let lower = raw.lowercased()
+            // A phrase that says a term in other words is read as that term.
+            if readingPhrases, phraseStarts.contains(lower), let phrase = phrase(startingAt: index, in: tokens) {
+                for term in phrase.terms { terms.append(Term(key: term.key, isTechnical: term.isTechnical, original: term.original, position: terms.count)) }
+                skip = phrase.length - 1
+                continue
+            }
             // `async def`, `async with`, `async for` are Python constructs: one term, not the word "async".
             if lower == "async", index + 1 < tokens.count, ["def", "with", "for"].contains(tokens[index + 1].lowercased()) {
                 terms.append(Term(key: "async " + tokens[index + 1].lowercased(), isTechnical: true, original: raw + " " + tokens[index + 1], position: terms.count))
-                skipNext = true
+                skip = 1
                 continue
             }
             if let expansion = abbreviations[lower.trimmingSuffix("s")] ?? abbreviations[lower] {
@@ -184,30 +196,17 @@ public enum TermNormalizer {
         ("at the same time", "concurrently"), ("in parallel", "parallel"),
     ]
 
-    /// ``phrases`` as tokens: the phrase's words (lower case) and the tokens of its term.
-    static let phraseTokens: [(words: [String], term: [String])] = phrases.map {
-        (rawTokens($0.phrase).map { $0.lowercased() }, rawTokens($0.term))
+    /// ``phrases`` as words (lower case), with the terms they are read as.
+    static let phraseTerms: [(words: [String], terms: [Term])] = phrases.map {
+        (rawTokens($0.phrase).map { $0.lowercased() }, terms($0.term, readingPhrases: false))
     }
-    static let phraseStarts = Set(phraseTokens.map { $0.words[0] })
+    static let phraseStarts = Set(phraseTerms.map { $0.words[0] })
 
-    /// The tokens with each of ``phrases`` (its words in a row, any case) replaced by its term.
-    static func phrasesReplaced(_ tokens: [String]) -> [String] {
-        var result: [String] = []
-        var index = 0
-        next: while index < tokens.count {
-            let word = tokens[index].lowercased()
-            if phraseStarts.contains(word) {
-                for (words, term) in phraseTokens where index + words.count <= tokens.count && words[0] == word {
-                    guard zip(words.dropFirst(), tokens[(index + 1)...]).allSatisfy({ $0 == $1.lowercased() }) else { continue }
-                    result += term
-                    index += words.count
-                    continue next
-                }
-            }
-            result.append(tokens[index])
-            index += 1
-        }
-        return result
+    /// The phrase whose words (any case) start at `index`, and the terms it is read as.
+    static func phrase(startingAt index: Int, in tokens: [String]) -> (length: Int, terms: [Term])? {
+        phraseTerms.first { words, _ in
+            index + words.count <= tokens.count && zip(words, tokens[index...]).allSatisfy { $0 == $1.lowercased() }
+        }.map { ($0.words.count, $0.terms) }
     }
 
     static let stopWords: Set<String> = [
