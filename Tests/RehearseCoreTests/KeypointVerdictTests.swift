@@ -77,6 +77,40 @@ import Testing
         #expect(verdict("A plain def endpoint does not block the event loop: it runs in a thread pool.", point).verdict == .stated)
     }
 
+    @Test func aNegatedPointIsStillContradictedOnTheWordsItAffirms() {
+        // The point negates "block", not "thread pool": denying the thread pool contradicts it.
+        let point = "FastAPI runs a def endpoint in a thread pool, so it does not block the event loop"
+        #expect(verdict("FastAPI runs a def endpoint in a thread pool, so it does not block the event loop.", point).verdict == .stated)
+        let denied = verdict("FastAPI runs a def endpoint with no thread pool at all.", point)
+        #expect(denied.verdict == .contradicted)
+    }
+
+    @Test func aNegationReachesPastAnAdverbButNotOutOfAParenthesis() {
+        let point = "dicts keep insertion order since Python 3.7"
+        #expect(verdict("Dicts don't actually keep insertion order.", point).verdict == .contradicted)
+        #expect(verdict("Dicts (not sets) keep insertion order since 3.7.", point).verdict == .stated)
+        #expect(AnswerText.scope(after: 0, in: ["not", "really", "keep", "the", "order"]) == ["really", "keep", "the", "order"])
+    }
+
+    @Test func aDottedNameMatchesOnlyByItsLastPart() {
+        let point = "concurrent.futures.ProcessPoolExecutor"
+        #expect(verdict("Use a ProcessPoolExecutor for CPU work.", point).verdict == .stated)
+        #expect(verdict("concurrent.futures has thread pools.", point).verdict == .absent)
+        // A class name before a dotted attribute is not the word "class".
+        #expect(verdict("Walk the classes in order.", "you can inspect it with Class.__mro__").verdict == .absent)
+        #expect(verdict("Print SomeClass.__mro__ to inspect it.", "you can inspect it with Class.__mro__").verdict == .stated)
+    }
+
+    @Test func lightWordsWeighLessThanThePointsOwnWords() {
+        // "take over" and "single" are not what the point is about; objects and locks are.
+        let point = "per-object locks take over from the single global lock"
+        #expect(verdict("Every object gets its own lock, replacing the global lock.", point).verdict == .stated)
+        #expect(verdict("It takes over from a single process.", point).verdict == .absent)
+        #expect(TermNormalizer.weight(of: TermNormalizer.terms("takes")[0]) < TermNormalizer.weight(of: TermNormalizer.terms("lock")[0]))
+        // I/O is one term, and "e.g." introduces an example rather than naming something.
+        #expect(TermNormalizer.terms("I/O-bound work, e.g. sockets").map(\.key) == ["io", "bound", "work", "socket"])
+    }
+
     @Test func swappedRolesContradictBothPoints() {
         let points = ["fix foreign-key and one-to-one relations with select_related", "fix many-to-many and reverse relations with prefetch_related"]
         let grade = grader.grade(

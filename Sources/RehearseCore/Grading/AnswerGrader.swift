@@ -113,9 +113,9 @@ public struct AnswerGrader: Sendable {
         var points: [Point] = []
         for (index, keypoint) in keypoints.enumerated() {
             let terms = keyTerms[index]
-            let weights = terms.map { ($0.isTechnical ? 2.0 : 1.0) / Double(frequency[$0.key, default: 1]) }
+            let weights = terms.map { TermNormalizer.weight(of: $0) / Double(frequency[$0.key, default: 1]) }
             let total = weights.reduce(0, +)
-            let keypointNegated = Self.hasNegation(keypoint)
+            let negatedInKeypoint = AnswerText.negatedKeys(in: keypoint)
             let watchList = Opposites.watchList(terms)
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
             // The best span that states the point's terms but says the opposite of one of its
@@ -135,7 +135,7 @@ public struct AnswerGrader: Sendable {
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
-                if !keypointNegated, text.negates(hits) {
+                if text.negates(hits, except: negatedInKeypoint) {
                     // Only a clause that denies the point is evidence against it: a negation in a
                     // sentence or the whole answer may deny something else.
                     if span.count == 1, coverage > negated.coverage { negated = (coverage, span) }
@@ -249,16 +249,14 @@ public struct AnswerGrader: Sendable {
     }
 
 
-    /// Exact keys, a dotted name's last part (`concurrent.futures.ProcessPoolExecutor` ~
-    /// `ProcessPoolExecutor`), or one typo in a word of six letters or more.
+    /// Exact keys, dotted names with the same last part (`concurrent.futures.ProcessPoolExecutor`
+    /// ~ `ProcessPoolExecutor`, `Class.__mro__` ~ `__mro__`; not `concurrent.futures` nor the
+    /// word "class"), or one typo in a word of six letters or more.
     static func matches(_ wanted: TermNormalizer.Term, _ candidate: TermNormalizer.Term) -> Bool {
         if wanted.key == candidate.key { return true }
         if wanted.isTechnical || candidate.isTechnical {
-            let wantedParts = wanted.key.split(separator: ".")
-            let candidateParts = candidate.key.split(separator: ".")
-            if let last = wantedParts.last, candidateParts.contains(last) { return true }
-            if let last = candidateParts.last, wantedParts.contains(last), last.count >= 4 { return true }
-            return false
+            guard wanted.isTechnical, candidate.isTechnical, let last = wanted.key.split(separator: ".").last else { return false }
+            return candidate.key.split(separator: ".").last == last
         }
         return wanted.key.utf8.count >= 5 && candidate.key.utf8.count >= 4 && editDistanceAtMostOne(wanted.key, candidate.key)
     }
@@ -284,12 +282,6 @@ public struct AnswerGrader: Sendable {
         "not", "no", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't", "without", "nothing", "neither",
         "nor", "unlike", "instead",
     ]
-
-    static func hasNegation(_ text: String) -> Bool {
-        TermNormalizer.rawTokens(text).contains { negations.contains($0.lowercased()) || $0.lowercased().hasSuffix("n't") }
-    }
-
-
 }
 
 /// A grade as the review log and the JSON API write it: rating, score, covered, missed.

@@ -26,7 +26,10 @@ struct AnswerText {
             for part in Self.split(String(sentence)) {
                 let terms = TermNormalizer.terms(part)
                 guard !terms.isEmpty else { continue }
-                let words = TermNormalizer.rawTokens(part).map { $0.lowercased() }
+                // An empty word where a parenthesis closes: a negation inside one stops there.
+                let words = part.split(separator: ")", omittingEmptySubsequences: false)
+                    .map { TermNormalizer.rawTokens(String($0)).map { $0.lowercased() } }
+                    .joined(separator: [""]).map { $0 }
                 let negations = words.indices.filter { AnswerGrader.negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
                 leaves.append(Leaf(
                     terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations,
@@ -84,15 +87,45 @@ struct AnswerText {
         return found
     }
 
-    /// Whether a negation stands within three words before one of the matched words.
-    func negates(_ hits: [(leaf: Int, term: TermNormalizer.Term)]) -> Bool {
-        for (index, term) in hits where !leaves[index].negations.isEmpty {
+    /// Whether a negation stands within three words before one of the matched words (adverbs
+    /// such as "actually" not counted: "doesn't actually get rid of"), for words whose key
+    /// the key point does not negate itself.
+    func negates(_ hits: [(leaf: Int, term: TermNormalizer.Term)], except negatedKeys: Set<String>) -> Bool {
+        for (index, term) in hits where !leaves[index].negations.isEmpty && !negatedKeys.contains(term.key) {
             let leaf = leaves[index]
             let word = term.original.lowercased()
-            for negation in leaf.negations where leaf.words[(negation + 1)..<min(leaf.words.count, negation + 4)].contains(word) {
+            for negation in leaf.negations where Self.scope(after: negation, in: leaf.words).contains(word) {
                 return true
             }
         }
         return false
+    }
+
+    /// The three words a negation at `index` applies to, adverbs skipped, up to the end of a
+    /// parenthesis ("Redis (not PostgreSQL) keeps …").
+    static func scope(after index: Int, in words: [String]) -> ArraySlice<String> {
+        var end = index + 1
+        var counted = 0
+        while end < words.count, counted < 3, !words[end].isEmpty {
+            if !scopeAdverbs.contains(words[end]) { counted += 1 }
+            end += 1
+        }
+        return words[(index + 1)..<end]
+    }
+
+    static let scopeAdverbs: Set<String> = ["actually", "really", "even", "just", "necessarily", "quite", "exactly", "always", "truly", "anything"]
+
+    /// The keys of the terms a text negates itself ("runs without the GIL", "does not block"):
+    /// a key point's own negations say nothing against an answer that has them too.
+    static func negatedKeys(in text: String) -> Set<String> {
+        let words = TermNormalizer.rawTokens(text)
+        var keys: Set<String> = []
+        let lower = words.map { $0.lowercased() }
+        for (index, word) in lower.enumerated() where AnswerGrader.negations.contains(word) || word.hasSuffix("n't") {
+            for scoped in scope(after: index, in: lower) {
+                for term in TermNormalizer.terms(scoped) { keys.insert(term.key) }
+            }
+        }
+        return keys
     }
 }

@@ -49,6 +49,8 @@ public enum TermNormalizer {
                 }
                 continue
             }
+            // "e.g." and "i.e." introduce an example; they are not a dotted name.
+            if stopWords.contains(lower) { continue }
             if isTechnical(raw) {
                 terms.append(Term(key: technicalKey(raw), isTechnical: true, original: raw, position: terms.count))
                 continue
@@ -90,6 +92,9 @@ public enum TermNormalizer {
                 index += 1
             } else if scalar == "*", current.isEmpty || current == "*", next == "*" || next.properties.isAlphabetic {
                 current.unicodeScalars.append(scalar)  // *args, **kwargs
+            } else if scalar == "/", current.unicodeScalars.count == 1, next.properties.isAlphabetic,
+                index + 2 >= scalars.count || !scalars[index + 2].properties.isAlphabetic {
+                current.unicodeScalars.append(scalar)  // I/O, R/W: one term
             } else if scalar == "/" || scalar == "-", !current.isEmpty, next.properties.isAlphabetic {
                 flush()  // I/O-bound, CPU-bound: split into parts
             } else {
@@ -173,6 +178,7 @@ public enum TermNormalizer {
         "repo": "repository", "auth": "authentication", "py": "python", "proc": "process", "procs": "process",
         "avg": "average", "refs": "reference", "ref": "reference", "impl": "implementation", "config": "configuration",
         "deps": "dependency", "dep": "dependency", "req": "request", "reqs": "request", "u": "you", "ur": "your",
+        "i/o": "io", "refcount": "reference count", "refcounting": "reference counting", "ext": "extension",
     ]
 
     /// Words that mean the same here, mapped to one stem.
@@ -185,6 +191,7 @@ public enum TermNormalizer {
         "closed": "close", "unclosed": "close", "parallelism": "parallel", "concurrently": "concurrent",
         "endles": "infinite", "unending": "infinite", "bind": "assign", "assignment": "assign", "cluster": "distribut",
         "distributed": "distribut", "huge": "larg", "big": "larg", "massive": "larg",
+        "mutex": "lock", "opt": "optional", "handler": "endpoint",
     ]
 
     /// Phrases that say a term in other words, read as that term: complexity in words
@@ -215,7 +222,23 @@ public enum TermNormalizer {
         "will", "would", "just", "like", "then", "also", "which", "what", "when", "how", "do", "does", "did", "e.g",
         "eg", "etc", "use", "used", "using", "via", "there", "their", "has", "have", "one", "each", "all", "some",
         "into", "up", "out", "about", "if", "but", "very", "really", "basically", "usually", "thing", "things",
+        "i.e",
     ]
+
+    /// Words that carry little of a statement's meaning: light verbs, quantifiers, hedges.
+    /// An answer that says a point in its own words rarely repeats them, so they weigh half
+    /// as much as the point's other words.
+    static let lightKeys: Set<String> = Set([
+        "take", "takes", "make", "makes", "done", "get", "gets", "give", "go", "goes", "let", "lets", "become", "becomes",
+        "must", "need", "needs", "should", "may", "might", "many", "much", "several", "typical", "typically", "somewhat",
+        "per", "over", "way", "lot", "other", "both", "only", "even", "still", "actually", "case", "kind", "allow", "allows",
+    ].map { stem($0) })
+
+    /// How much a key point's term counts toward stating it: technical tokens double, light
+    /// words half.
+    static func weight(of term: Term) -> Double {
+        term.isTechnical ? 2 : lightKeys.contains(term.key) ? 0.5 : 1
+    }
 }
 
 extension String {
