@@ -111,6 +111,20 @@ import Testing
         #expect(TermNormalizer.terms("I/O-bound work, e.g. sockets").map(\.key) == ["io", "bound", "work", "socket"])
     }
 
+    @Test func wordsMadeFromOneAnotherMeet() {
+        let key = { (word: String) in TermNormalizer.terms(word)[0].key }
+        for (a, b) in [("computed", "computation"), ("linearized", "linearization"), ("compare", "comparison"), ("equal", "equality"),
+                       ("allocating", "allocation"), ("validates", "validation"), ("serialise", "serialization")] {
+            #expect(key(a) == key(b), "\(a)/\(b)")
+        }
+        // Short words keep their endings: a state is not a statement's stem cut too far.
+        #expect(key("format") != key("form"))
+        #expect(key("element") == "element")
+        #expect(verdict("That list is computed with the C3 algorithm.", "it is computed by C3 linearization").verdict == .stated)
+        #expect(verdict("The order is linearized by C3.", "it is computed by C3 linearization").verdict == .stated)
+        #expect(verdict("Classes are linear.", "the MRO comes from C3 linearization").verdict == .absent)
+    }
+
     @Test func swappedRolesContradictBothPoints() {
         let points = ["fix foreign-key and one-to-one relations with select_related", "fix many-to-many and reverse relations with prefetch_related"]
         let grade = grader.grade(

@@ -144,8 +144,27 @@ public enum TermNormalizer {
         // release / releases / released all end as "releas"; serialise and serialize meet too.
         if bytes.last == UInt8(ascii: "e"), bytes.count > 4 { bytes.removeLast() }
         if ends(Self.iz) { bytes[bytes.count - 1] = UInt8(ascii: "s") }
+        // Words made from one another meet: compute / computation, linearized / linearization,
+        // equal / equality, compare / comparison, allocate / allocation (a verb in "-ate" only:
+        // "format" keeps its "at").
+        let verbInAte = Self.ateEndings.contains { word.utf8.count >= $0.count && word.utf8.suffix($0.count).elementsEqual($0) }
+        for (suffix, minimum) in Self.derivationBytes where ends(suffix) && bytes.count - suffix.count >= minimum {
+            bytes.removeLast(suffix.count)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        if verbInAte, ends(Self.at), bytes.count >= 6 { bytes.removeLast(2) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Derivational endings, as they are left after the inflections are removed, with the
+    /// letters that must remain: longest first.
+    static let derivations: [(String, Int)] = [
+        ("isation", 4), ("ization", 4), ("isat", 4), ("ation", 4), ("ition", 4), ("ison", 4), ("ement", 4), ("ment", 4),
+        ("ness", 4), ("ity", 4), ("is", 5),
+    ]
+    static let ateEndings = ["ate", "ates", "ated", "ating"].map { Array($0.utf8) }
+    static let at = Array("at".utf8)
+    static let derivationBytes = derivations.map { (Array($0.0.utf8), $0.1) }
 
     static let suffixes = [("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")]
     static let suffixBytes = suffixes.map { (Array($0.0.utf8), Array($0.1.utf8)) }
@@ -179,20 +198,27 @@ public enum TermNormalizer {
         "avg": "average", "refs": "reference", "ref": "reference", "impl": "implementation", "config": "configuration",
         "deps": "dependency", "dep": "dependency", "req": "request", "reqs": "request", "u": "you", "ur": "your",
         "i/o": "io", "refcount": "reference count", "refcounting": "reference counting", "ext": "extension",
+        "alloc": "allocation", "conn": "connection", "lb": "load balancer", "fw": "framework",
     ]
 
-    /// Words that mean the same here, mapped to one stem.
-    static let synonyms: [String: String] = [
-        "asynchronou": "asynchronou", "thread": "thread", "threadpool": "thread", "coroutine": "coroutine",
-        "interpreter": "interpreter", "lookup": "lookup", "fetch": "lookup", "retriev": "lookup", "remember": "keep",
+    /// Words that mean the same here: each word on the left is read as the word on the right
+    /// (both stemmed).
+    static let synonymWords: [String: String] = [
+        "threadpool": "thread", "fetch": "lookup", "retrieve": "lookup", "remember": "keep",
         "persist": "keep", "alive": "keep", "retain": "keep", "lazily": "lazy", "laziness": "lazy", "chaining": "chain",
-        "probing": "prob", "probe": "prob", "slot": "slot", "bucket": "slot", "hashtable": "hash", "hashmap": "hash",
-        "cycle": "circular", "cyclic": "circular", "unbounded": "grow", "growing": "grow", "leak": "leak",
-        "closed": "close", "unclosed": "close", "parallelism": "parallel", "concurrently": "concurrent",
-        "endles": "infinite", "unending": "infinite", "bind": "assign", "assignment": "assign", "cluster": "distribut",
-        "distributed": "distribut", "huge": "larg", "big": "larg", "massive": "larg",
+        "probing": "probe", "bucket": "slot", "hashtable": "hash", "hashmap": "hash",
+        "cycle": "circular", "cyclic": "circular", "unbounded": "grow", "growing": "grow",
+        "unclosed": "close", "parallelism": "parallel", "concurrently": "concurrent",
+        "endless": "infinite", "unending": "infinite", "bind": "assign", "assignment": "assign", "cluster": "distributed",
+        "huge": "large", "big": "large", "massive": "large",
         "mutex": "lock", "opt": "optional", "handler": "endpoint",
+        "select": "pick", "choose": "pick", "detect": "find", "spot": "find", "locate": "find", "diff": "compare",
+        "multiple": "several", "enclosing": "outer", "ancestor": "base", "parent": "base",
     ]
+
+    /// ``synonymWords`` by stem.
+    static let synonyms: [String: String] = Dictionary(
+        synonymWords.map { (stem($0.key), stem($0.value)) }, uniquingKeysWith: { first, _ in first })
 
     /// Phrases that say a term in other words, read as that term: complexity in words
     /// ("constant time" is O(1)), limits ("no size limit" is unbounded), simultaneity.
