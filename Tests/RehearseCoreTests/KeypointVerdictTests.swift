@@ -111,6 +111,15 @@ import Testing
         #expect(TermNormalizer.terms("I/O-bound work, e.g. sockets").map(\.key) == ["io", "bound", "work", "socket"])
     }
 
+    @Test func aWordAndItsNonFormAreOpposites() {
+        let point = "use async def when everything the endpoint awaits is non-blocking"
+        #expect(verdict("Make it async def when every call it awaits is non-blocking.", point).verdict == .stated)
+        #expect(verdict("Make it async def when the endpoint awaits blocking calls.", point).verdict == .contradicted)
+        #expect(TermNormalizer.terms("non-blocking").map(\.key) == ["non-block"])
+        // "quick" is read as "fast", so it meets the opposites of "fast".
+        #expect(verdict("Quick work goes to the background queue.", "move slow work to a background queue").verdict == .contradicted)
+    }
+
     @Test func wordsMadeFromOneAnotherMeet() {
         let key = { (word: String) in TermNormalizer.terms(word)[0].key }
         for (a, b) in [("computed", "computation"), ("linearized", "linearization"), ("compare", "comparison"), ("equal", "equality"),

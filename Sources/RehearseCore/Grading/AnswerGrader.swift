@@ -103,7 +103,8 @@ public struct AnswerGrader: Sendable {
         if Self.saysItDoesNotKnow(answer, termCount: text.termCount) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "no answer")
         }
-        if let question, Self.repeats(question: question, answerKeys: text.allKeys) {
+        let answerKeys = text.allKeys
+        if let question, Self.repeats(question: question, answerKeys: answerKeys) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
         }
         let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms(Self.statement(of: $0))) }
@@ -116,7 +117,7 @@ public struct AnswerGrader: Sendable {
             let weights = terms.map { TermNormalizer.weight(of: $0) / Double(frequency[$0.key, default: 1]) }
             let total = weights.reduce(0, +)
             let negatedInKeypoint = AnswerText.negatedKeys(in: keypoint)
-            let watchList = Opposites.watchList(terms)
+            let watchList = Opposites.watchList(terms, answerKeys: answerKeys)
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
             // The best span that states the point's terms but says the opposite of one of its
             // words, and the best under a negation the point lacks: evidence against it, used

@@ -25,7 +25,6 @@ enum Opposites {
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"),
     ]
 
-    /// Each term key's opposites, by key.
     static let opposites: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
         func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }
@@ -37,13 +36,21 @@ enum Opposites {
         return table
     }()
 
-    /// The opposites a key point's terms could meet: each term's key with its opposites, less
-    /// those the key point says itself. Worked out once per key point.
-    static func watchList(_ keyTerms: [TermNormalizer.Term]) -> [(said: String, opposites: Set<String>)] {
+    /// The opposites of a key point's terms that the answer says somewhere: each term's key
+    /// with those of its opposites among `answerKeys`, less those the key point says itself. A
+    /// word and its "non-" form are opposites too (blocking / non-blocking).
+    static func watchList(_ keyTerms: [TermNormalizer.Term], answerKeys: Set<String>) -> [(said: String, opposites: Set<String>)] {
         let wanted = Set(keyTerms.map(\.key))
+        let answerNegates = answerKeys.contains { $0.hasPrefix("non-") }
         return wanted.compactMap { key in
-            guard let others = opposites[key]?.subtracting(wanted), !others.isEmpty else { return nil }
-            return (key, others)
+            var others = opposites[key]?.intersection(answerKeys) ?? []
+            if key.hasPrefix("non-"), answerKeys.contains(String(key.dropFirst(4))) {
+                others.insert(String(key.dropFirst(4)))
+            } else if answerNegates, answerKeys.contains("non-" + key) {
+                others.insert("non-" + key)
+            }
+            others.subtract(wanted)
+            return others.isEmpty ? nil : (key, others)
         }
     }
 

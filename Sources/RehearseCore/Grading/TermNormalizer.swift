@@ -95,6 +95,8 @@ public enum TermNormalizer {
             } else if scalar == "/", current.unicodeScalars.count == 1, next.properties.isAlphabetic,
                 index + 2 >= scalars.count || !scalars[index + 2].properties.isAlphabetic {
                 current.unicodeScalars.append(scalar)  // I/O, R/W: one term
+            } else if scalar == "-", current.lowercased() == "non", next.properties.isAlphabetic {
+                current.unicodeScalars.append(scalar)  // non-blocking: one word, the opposite of blocking
             } else if scalar == "/" || scalar == "-", !current.isEmpty, next.properties.isAlphabetic {
                 flush()  // I/O-bound, CPU-bound: split into parts
             } else {
@@ -147,12 +149,13 @@ public enum TermNormalizer {
         // Words made from one another meet: compute / computation, linearized / linearization,
         // equal / equality, compare / comparison, allocate / allocation (a verb in "-ate" only:
         // "format" keeps its "at").
-        let verbInAte = Self.ateEndings.contains { word.utf8.count >= $0.count && word.utf8.suffix($0.count).elementsEqual($0) }
         for (suffix, minimum) in Self.derivationBytes where ends(suffix) && bytes.count - suffix.count >= minimum {
             bytes.removeLast(suffix.count)
             return String(decoding: bytes, as: UTF8.self)
         }
-        if verbInAte, ends(Self.at), bytes.count >= 6 { bytes.removeLast(2) }
+        if ends(Self.at), bytes.count >= 6, Self.ateEndings.contains(where: { word.utf8.count >= $0.count && word.utf8.suffix($0.count).elementsEqual($0) }) {
+            bytes.removeLast(2)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -213,7 +216,7 @@ public enum TermNormalizer {
         "huge": "large", "big": "large", "massive": "large",
         "mutex": "lock", "opt": "optional", "handler": "endpoint",
         "select": "pick", "choose": "pick", "detect": "find", "spot": "find", "locate": "find", "diff": "compare",
-        "multiple": "several", "enclosing": "outer", "ancestor": "base", "parent": "base",
+        "multiple": "several", "enclosing": "outer", "ancestor": "base", "parent": "base", "quick": "fast",
     ]
 
     /// ``synonymWords`` by stem.
