@@ -85,6 +85,16 @@ import Testing
         #expect(denied.verdict == .contradicted)
     }
 
+    @Test func aPointInAnUnWordIsStatedByANegation() {
+        // "unclosed" is read as "close" that the point itself negates.
+        let point = "check for unclosed resources (files, sockets, connections)"
+        #expect(verdict("Look for files and connections that are opened but never closed.", point).verdict == .stated)
+        #expect(verdict("Check for unclosed files and sockets.", point).verdict == .stated)
+        #expect(AnswerText.negatedKeys(in: point).contains(TermNormalizer.terms("closed")[0].key))
+        // A word that merely starts with "un" negates nothing.
+        #expect(AnswerText.negatedKeys(in: "understand the unicode rules").isEmpty)
+    }
+
     @Test func aNegationReachesPastAnAdverbButNotOutOfAParenthesis() {
         let point = "dicts keep insertion order since Python 3.7"
         #expect(verdict("Dicts don't actually keep insertion order.", point).verdict == .contradicted)

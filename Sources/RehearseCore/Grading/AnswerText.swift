@@ -115,15 +115,21 @@ struct AnswerText {
 
     static let scopeAdverbs: Set<String> = ["actually", "really", "even", "just", "necessarily", "quite", "exactly", "always", "truly", "anything"]
 
-    /// The keys of the terms a text negates itself ("runs without the GIL", "does not block"):
-    /// a key point's own negations say nothing against an answer that has them too.
+    /// The keys of the terms a text negates itself ("runs without the GIL", "does not block",
+    /// "unclosed files" read as "close"): a key point's own negations say nothing against an
+    /// answer that has them too ("files that are never closed").
     static func negatedKeys(in text: String) -> Set<String> {
         let words = TermNormalizer.rawTokens(text)
         var keys: Set<String> = []
         let lower = words.map { $0.lowercased() }
-        for (index, word) in lower.enumerated() where AnswerGrader.negations.contains(word) || word.hasSuffix("n't") {
-            for scoped in scope(after: index, in: lower) {
-                for term in TermNormalizer.terms(scoped) { keys.insert(term.key) }
+        for (index, word) in lower.enumerated() {
+            if AnswerGrader.negations.contains(word) || word.hasSuffix("n't") {
+                for scoped in scope(after: index, in: lower) {
+                    for term in TermNormalizer.terms(scoped) { keys.insert(term.key) }
+                }
+            } else if word.hasPrefix("un"), word.count > 5, let term = TermNormalizer.terms(word).first,
+                term.key == TermNormalizer.terms(String(word.dropFirst(2))).first?.key {
+                keys.insert(term.key)
             }
         }
         return keys

@@ -216,7 +216,7 @@ public enum TermNormalizer {
         "huge": "large", "big": "large", "massive": "large",
         "mutex": "lock", "opt": "optional", "handler": "endpoint",
         "select": "pick", "choose": "pick", "detect": "find", "spot": "find", "locate": "find", "diff": "compare",
-        "multiple": "several", "enclosing": "outer", "ancestor": "base", "parent": "base", "quick": "fast",
+        "multiple": "several", "enclosing": "outer", "ancestor": "base", "parent": "base", "quick": "fast", "nested": "inner",
     ]
 
     /// ``synonymWords`` by stem.
