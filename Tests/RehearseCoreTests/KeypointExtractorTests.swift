@@ -21,6 +21,12 @@ import Testing
         ])
     }
 
+    @Test func asidesToTheReaderAreNotPartOfAPoint() {
+        #expect(KeypointExtractor.keypoints(from: "1. Dask for distributed computation (you used this!)\n2. Rust extensions via PyO3 (worth it!)\n3. C extensions (NumPy, etc.)") == [
+            "Dask for distributed computation", "Rust extensions via PyO3", "C extensions (NumPy, etc.)",
+        ])
+    }
+
     @Test func setupCodeIsNotAKeypointAndLongAnswersAreMergedToEight() {
         #expect(KeypointExtractor.keypoints(from: "`is` compares identity.\na = [1, 2]; b = [1, 2]\n`==` compares values.") == [
             "`is` compares identity", "`==` compares values",

@@ -15,7 +15,7 @@ public enum KeypointExtractor {
             let line = rawLine.trimmingWhitespace()
             let body = line.bulletText ?? line.numberedText ?? line
             guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
-            points += sentences(in: body)
+            points += sentences(in: body).map { withoutAsides($0) }
         }
         if points.count == 1 { points = clauses(of: points[0]) }
         while points.count > maximumCount { mergeShortestPair(&points) }
@@ -53,6 +53,26 @@ public enum KeypointExtractor {
             if parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) { return parts }
         }
         return [sentence]
+    }
+
+    /// A point without the author's asides to the reader: parentheses that exclaim or speak
+    /// to "you" ("Dask for distributed computation (you used this!)").
+    static func withoutAsides(_ point: String) -> String {
+        var result = point
+        var searchStart = result.startIndex
+        while let open = result[searchStart...].firstIndex(of: "("), let close = result[open...].firstIndex(of: ")") {
+            let inside = result[result.index(after: open)..<close]
+            let words = Set(inside.lowercased().split(whereSeparator: { !$0.isLetter }))
+            guard inside.contains("!") || !words.isDisjoint(with: ["you", "your", "you're", "yours"]) else {
+                searchStart = result.index(after: close)
+                continue
+            }
+            var start = open
+            while start > result.startIndex, result[result.index(before: start)] == " " { start = result.index(before: start) }
+            result.removeSubrange(start...close)
+            searchStart = start
+        }
+        return cleaned(Substring(result))
     }
 
     private static func cleaned(_ text: Substring) -> String {
