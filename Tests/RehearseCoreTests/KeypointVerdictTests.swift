@@ -130,6 +130,15 @@ import Testing
         #expect(verdict("Quick work goes to the background queue.", "move slow work to a background queue").verdict == .contradicted)
     }
 
+    @Test func oneTypoIsForgivenTwoAreNot() {
+        #expect(AnswerGrader.editDistanceAtMostOne("yield", "yeild"))  // swapped
+        #expect(AnswerGrader.editDistanceAtMostOne("parallel", "paralel"))  // dropped
+        #expect(AnswerGrader.editDistanceAtMostOne("separate", "seperate"))  // changed
+        #expect(!AnswerGrader.editDistanceAtMostOne("yield", "yiedl2"))
+        #expect(!AnswerGrader.editDistanceAtMostOne("memory", "mmeroy"))
+        #expect(verdict("generators use yeild to give values lazily", "functions that use yield to produce values lazily").verdict == .stated)
+    }
+
     @Test func wordsMadeFromOneAnotherMeet() {
         let key = { (word: String) in TermNormalizer.terms(word)[0].key }
         for (a, b) in [("computed", "computation"), ("linearized", "linearization"), ("compare", "comparison"), ("equal", "equality"),

@@ -252,7 +252,8 @@ public struct AnswerGrader: Sendable {
 
     /// Exact keys, dotted names with the same last part (`concurrent.futures.ProcessPoolExecutor`
     /// ~ `ProcessPoolExecutor`, `Class.__mro__` ~ `__mro__`; not `concurrent.futures` nor the
-    /// word "class"), or one typo in a word of six letters or more.
+    /// word "class"), or one typo (a letter added, dropped or changed, or two letters swapped) in
+    /// a word of five letters or more.
     static func matches(_ wanted: TermNormalizer.Term, _ candidate: TermNormalizer.Term) -> Bool {
         if wanted.key == candidate.key { return true }
         if wanted.isTechnical || candidate.isTechnical {
@@ -274,7 +275,17 @@ public struct AnswerGrader: Sendable {
             }
             edits += 1
             if edits > 1 { return false }
-            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
+            if x.count > y.count {
+                i += 1
+            } else if y.count > x.count {
+                j += 1
+            } else if i + 1 < x.count, x[i] == y[j + 1], x[i + 1] == y[j] {
+                i += 2  // two letters swapped ("yeild"): one typo
+                j += 2
+            } else {
+                i += 1
+                j += 1
+            }
         }
         return edits + (x.count - i) + (y.count - j) <= 1
     }
