@@ -41,6 +41,8 @@ import Testing
         #expect(verdict("Gets and sets take linear time on average.", "average O(1) lookup").verdict != .stated)
         #expect(verdict("It lets you bind a name in the middle of an expression.", "assignment expression").verdict == .stated)
         #expect(verdict("Module-level caches with no size limit keep every entry.", "caches growing unbounded").verdict == .stated)
+        #expect(verdict("Usually it's a cache with no size limit.", "check for caches without a size bound").verdict == .stated)
+        #expect(verdict("Usually it's a cache with a size limit.", "check for caches without a size bound").verdict != .stated)
         // Only whole words: "constant timeouts" says nothing about complexity.
         let keys = { (text: String) in TermNormalizer.terms(text).map(\.key) }
         #expect(keys("constant timeouts") == ["constant", "timeout"])

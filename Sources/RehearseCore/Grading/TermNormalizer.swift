@@ -229,6 +229,8 @@ public enum TermNormalizer {
         ("constant time", "O(1)"), ("constant-time", "O(1)"), ("linear time", "O(n)"), ("linear-time", "O(n)"),
         ("logarithmic time", "O(log n)"), ("quadratic time", "O(n^2)"),
         ("no size limit", "unbounded"), ("without a size limit", "unbounded"), ("without any limit", "unbounded"), ("no limit", "unbounded"),
+        ("no size bound", "unbounded"), ("without a size bound", "unbounded"), ("without a bound", "unbounded"), ("without a limit", "unbounded"),
+        ("no maximum size", "unbounded"), ("no max size", "unbounded"),
         ("at the same time", "concurrently"), ("in parallel", "parallel"),
     ]
 
