@@ -168,6 +168,18 @@ import Testing
         #expect(right.points.map(\.verdict) == [.stated, .stated])
     }
 
+    @Test func aNameSharedByTwoPointsCanBeTheSubjectOfASwap() {
+        // "async def" is in two points: it still says which things a clause attaches to it.
+        let points = ["async def runs directly on the event loop", "use async def for awaitable I/O (e.g. asyncpg)",
+                      "plain def runs in a threadpool", "use def for blocking code (e.g. a sync DB driver)"]
+        let swapped = grader.grade(
+            answer: "async def endpoints get pushed to a thread pool, while plain def endpoints run right on the event loop.", keypoints: points)
+        #expect(swapped.points[0].verdict == .contradicted && swapped.points[2].verdict == .contradicted)
+        let right = grader.grade(
+            answer: "async def endpoints run right on the event loop, while plain def endpoints get pushed to a thread pool.", keypoints: points)
+        #expect(right.points[0].verdict == .stated && right.points[2].verdict == .stated)
+    }
+
     @Test func aContradictedPointCostsMoreThanAMissingOne() {
         let points = ["CPU-bound threads are serialised by the GIL", "each process has its own GIL, so multiprocessing runs in parallel"]
         let missing = grader.grade(answer: "CPU-bound threads are serialised by the GIL.", keypoints: points)

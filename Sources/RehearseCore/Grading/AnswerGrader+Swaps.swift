@@ -16,6 +16,13 @@ extension AnswerGrader {
             known[term.key] = found
             return found
         }
+        // A name shared by two key points ("async def") still says which pair a clause is about.
+        func subjects(of term: TermNormalizer.Term) -> Set<Int> {
+            guard term.isTechnical else { return owners(of: term) }
+            return Set(keyTerms.indices.filter { index in
+                keyTerms[index].contains { $0.isTechnical && frequency[$0.key, default: 0] <= 2 && matches($0, term) }
+            })
+        }
         struct Pairing {
             var leaf: Int
             var subjectTerms: Set<String>
@@ -28,6 +35,14 @@ extension AnswerGrader {
             var subject: Set<Int>?
             var terms: [Int: Set<String>] = [:]
             for term in leaf.terms {
+                if subject == nil {
+                    let named = subjects(of: term)
+                    if !named.isEmpty {
+                        subject = named
+                        for point in named { terms[point, default: []].insert(term.key) }
+                        continue
+                    }
+                }
                 let owned = owners(of: term)
                 guard !owned.isEmpty else { continue }
                 if subject == nil { subject = owned }
