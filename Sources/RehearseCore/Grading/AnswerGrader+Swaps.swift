@@ -17,11 +17,15 @@ extension AnswerGrader {
             return found
         }
         // A name shared by two key points ("async def") still says which pair a clause is about.
+        var knownSubjects: [String: Set<Int>] = [:]
         func subjects(of term: TermNormalizer.Term) -> Set<Int> {
             guard term.isTechnical else { return owners(of: term) }
-            return Set(keyTerms.indices.filter { index in
+            if let cached = knownSubjects[term.key] { return cached }
+            let found = Set(keyTerms.indices.filter { index in
                 keyTerms[index].contains { $0.isTechnical && frequency[$0.key, default: 0] <= 2 && matches($0, term) }
             })
+            knownSubjects[term.key] = found
+            return found
         }
         struct Pairing {
             var leaf: Int
