@@ -253,7 +253,7 @@ public enum TermNormalizer {
         "will", "would", "just", "like", "then", "also", "which", "what", "when", "how", "do", "does", "did", "e.g",
         "eg", "etc", "use", "used", "using", "via", "there", "their", "has", "have", "one", "each", "all", "some",
         "into", "up", "out", "about", "if", "but", "very", "really", "basically", "usually", "thing", "things",
-        "i.e",
+        "i.e", "everything", "anything", "something",
     ]
 
     /// Words that carry little of a statement's meaning: light verbs, quantifiers, hedges.
