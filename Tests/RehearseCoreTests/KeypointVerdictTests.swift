@@ -39,6 +39,8 @@ import Testing
     @Test func paraphrasesInOtherWordsAreCredited() {
         #expect(verdict("Gets and sets take constant time on average.", "average O(1) lookup").verdict == .stated)
         #expect(verdict("Gets and sets take linear time on average.", "average O(1) lookup").verdict != .stated)
+        // A phrase is negated like the words it is made of.
+        #expect(verdict("Lookups aren't constant time on average.", "average O(1) lookup").verdict == .contradicted)
         #expect(verdict("It lets you bind a name in the middle of an expression.", "assignment expression").verdict == .stated)
         #expect(verdict("Module-level caches with no size limit keep every entry.", "caches growing unbounded").verdict == .stated)
         #expect(verdict("Usually it's a cache with no size limit.", "check for caches without a size bound").verdict == .stated)

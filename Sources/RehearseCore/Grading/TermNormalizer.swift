@@ -33,7 +33,8 @@ public enum TermNormalizer {
             let lower = raw.lowercased()
             // A phrase that says a term in other words is read as that term.
             if readingPhrases, phraseStarts.contains(lower), let phrase = phrase(startingAt: index, in: tokens) {
-                for term in phrase.terms { terms.append(Term(key: term.key, isTechnical: term.isTechnical, original: term.original, position: terms.count)) }
+                // Its first word stands for it in the answer ("aren't constant time" negates it).
+                for term in phrase.terms { terms.append(Term(key: term.key, isTechnical: term.isTechnical, original: raw, position: terms.count)) }
                 skip = phrase.length - 1
                 continue
             }
