@@ -99,6 +99,18 @@ import Testing
         #expect(AnswerText.negatedKeys(in: "understand the unicode rules").isEmpty)
     }
 
+    @Test func aClauseThatDeniesItsSubjectDeniesThePoint() {
+        let point = "single-threaded code runs somewhat slower"
+        #expect(verdict("Single-threaded code isn't affected at all.", point).verdict == .contradicted)
+        #expect(verdict("Single-threaded code runs a bit slower, not faster.", point).verdict == .stated)
+        // Not in an aside, and not for a point that is itself a denial.
+        #expect(verdict("Dicts (not sets) keep insertion order.", "dicts keep insertion order").verdict == .stated)
+        #expect(verdict("A def endpoint doesn't block the event loop.", "a def endpoint does not block the event loop").verdict == .stated)
+        // A negation later in the clause is about something else.
+        let yield = "functions that use yield to produce values lazily"
+        #expect(verdict("A function containing yield doesn't run when called; it produces values lazily.", yield).verdict == .stated)
+    }
+
     @Test func aNegationReachesPastAnAdverbButNotOutOfAParenthesis() {
         let point = "dicts keep insertion order since Python 3.7"
         #expect(verdict("Dicts don't actually keep insertion order.", point).verdict == .contradicted)

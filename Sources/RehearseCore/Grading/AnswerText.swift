@@ -90,16 +90,33 @@ struct AnswerText {
     /// Whether a negation stands within three words before one of the matched words (adverbs
     /// such as "actually" not counted: "doesn't actually get rid of"), for words whose key
     /// the key point does not negate itself.
-    func negates(_ hits: [(leaf: Int, term: TermNormalizer.Term)], except negatedKeys: Set<String>) -> Bool {
+    /// - Parameter subjectDenials: whether a clause that denies its subject denies the point
+    ///   (not for a point that is itself a denial: "a def endpoint does not block").
+    func negates(_ hits: [(leaf: Int, term: TermNormalizer.Term)], except negatedKeys: Set<String>, subjectDenials: Bool) -> Bool {
         for (index, term) in hits where !leaves[index].negations.isEmpty && !negatedKeys.contains(term.key) {
             let leaf = leaves[index]
             let word = term.original.lowercased()
             for negation in leaf.negations where Self.scope(after: negation, in: leaf.words).contains(word) {
                 return true
             }
+            if subjectDenials, deniesItsSubject(leaf, word) { return true }
         }
         return false
     }
+
+    /// Whether the clause opens with the word as its subject and denies it straight after
+    /// ("caches aren't a concern", "select_related doesn't help", "single-threaded code isn't
+    /// affected"): a negation among the clause's first four words, after the word, and not in
+    /// an aside ("dicts (not sets) keep …").
+    func deniesItsSubject(_ leaf: Leaf, _ word: String) -> Bool {
+        guard let negation = leaf.negations.first, negation <= 3, !Self.prepositions.contains(leaf.words[negation]),
+            let position = leaf.words.firstIndex(of: word), position < negation
+        else { return false }
+        return !leaf.words[negation...].contains("")
+    }
+
+    /// Negations that attach a thing rather than deny a clause: "without the GIL", "unlike WSGI".
+    static let prepositions: Set<String> = ["without", "unlike", "instead"]
 
     /// The three words a negation at `index` applies to, adverbs skipped, up to the end of a
     /// parenthesis ("Redis (not PostgreSQL) keeps …").
