@@ -94,9 +94,9 @@ import Testing
         let point = "check for unclosed resources (files, sockets, connections)"
         #expect(verdict("Look for files and connections that are opened but never closed.", point).verdict == .stated)
         #expect(verdict("Check for unclosed files and sockets.", point).verdict == .stated)
-        #expect(AnswerText.negatedKeys(in: point).contains(TermNormalizer.terms("closed")[0].key))
+        #expect(KeypointNegation(point).keys.contains(TermNormalizer.terms("closed")[0].key))
         // A word that merely starts with "un" negates nothing.
-        #expect(AnswerText.negatedKeys(in: "understand the unicode rules").isEmpty)
+        #expect(KeypointNegation("understand the unicode rules").keys.isEmpty)
     }
 
     @Test func aClauseThatDeniesItsSubjectDeniesThePoint() {

@@ -116,11 +116,7 @@ public struct AnswerGrader: Sendable {
             let terms = keyTerms[index]
             let weights = terms.map { TermNormalizer.weight(of: $0) / Double(frequency[$0.key, default: 1]) }
             let total = weights.reduce(0, +)
-            let negatedInKeypoint = AnswerText.negatedKeys(in: keypoint)
-            let keypointDenies = TermNormalizer.rawTokens(keypoint).contains { word in
-                let lower = word.lowercased()
-                return (Self.negations.contains(lower) || lower.hasSuffix("n't")) && !AnswerText.prepositions.contains(lower)
-            }
+            let negation = KeypointNegation(keypoint)
             let watchList = Opposites.watchList(terms, answerKeys: answerKeys)
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
             // The best span that states the point's terms but says the opposite of one of its
@@ -140,7 +136,7 @@ public struct AnswerGrader: Sendable {
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
-                if text.negates(hits, except: negatedInKeypoint, subjectDenials: !keypointDenies) {
+                if text.negates(hits, except: negation.keys, subjectDenials: !negation.deniesAClause) {
                     // Only a clause that denies the point is evidence against it: a negation in a
                     // sentence or the whole answer may deny something else.
                     if span.count == 1, coverage > negated.coverage { negated = (coverage, span) }

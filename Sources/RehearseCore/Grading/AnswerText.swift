@@ -27,9 +27,11 @@ struct AnswerText {
                 let terms = TermNormalizer.terms(part)
                 guard !terms.isEmpty else { continue }
                 // An empty word where a parenthesis closes: a negation inside one stops there.
-                let words = part.split(separator: ")", omittingEmptySubsequences: false)
-                    .map { TermNormalizer.rawTokens(String($0)).map { $0.lowercased() } }
-                    .joined(separator: [""]).map { $0 }
+                let words = !part.utf8.contains(UInt8(ascii: ")"))
+                    ? TermNormalizer.rawTokens(part).map { $0.lowercased() }
+                    : part.split(separator: ")", omittingEmptySubsequences: false)
+                        .map { TermNormalizer.rawTokens(String($0)).map { $0.lowercased() } }
+                        .joined(separator: [""]).map { $0 }
                 let negations = words.indices.filter { AnswerGrader.negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
                 leaves.append(Leaf(
                     terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations,
@@ -131,17 +133,22 @@ struct AnswerText {
     }
 
     static let scopeAdverbs: Set<String> = ["actually", "really", "even", "just", "necessarily", "quite", "exactly", "always", "truly", "anything"]
+}
 
-    /// The keys of the terms a text negates itself ("runs without the GIL", "does not block",
-    /// "unclosed files" read as "close"): a key point's own negations say nothing against an
-    /// answer that has them too ("files that are never closed").
-    static func negatedKeys(in text: String) -> Set<String> {
-        let words = TermNormalizer.rawTokens(text)
-        var keys: Set<String> = []
-        let lower = words.map { $0.lowercased() }
+/// What a key point negates itself: the keys of the terms it denies ("runs without the GIL",
+/// "does not block", "unclosed files" read as "close") — its own negations say nothing against
+/// an answer that has them too ("files that are never closed") — and whether it denies a
+/// clause (a "not" or "never", not just "without" or "unlike").
+struct KeypointNegation {
+    var keys: Set<String> = []
+    var deniesAClause = false
+
+    init(_ keypoint: String) {
+        let lower = TermNormalizer.rawTokens(keypoint).map { $0.lowercased() }
         for (index, word) in lower.enumerated() {
             if AnswerGrader.negations.contains(word) || word.hasSuffix("n't") {
-                for scoped in scope(after: index, in: lower) {
+                if !AnswerText.prepositions.contains(word) { deniesAClause = true }
+                for scoped in AnswerText.scope(after: index, in: lower) {
                     for term in TermNormalizer.terms(scoped) { keys.insert(term.key) }
                 }
             } else if word.hasPrefix("un"), word.count > 5, let term = TermNormalizer.terms(word).first,
@@ -149,6 +156,5 @@ struct AnswerText {
                 keys.insert(term.key)
             }
         }
-        return keys
     }
 }

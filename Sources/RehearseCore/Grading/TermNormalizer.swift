@@ -78,9 +78,9 @@ public enum TermNormalizer {
         while index < scalars.count {
             let scalar = scalars[index]
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+            if isLetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
                 current.unicodeScalars.append(scalar)
-            } else if scalar == "." || scalar == "'", !current.isEmpty, next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" {
+            } else if scalar == "." || scalar == "'", !current.isEmpty, isLetter(next) || ("0"..."9").contains(next) || next == "_" {
                 current.unicodeScalars.append(scalar)  // asyncio.gather, 3.8, don't
             } else if scalar == "-", current.isEmpty, ("0"..."9").contains(next) {
                 current.unicodeScalars.append(scalar)  // -5
@@ -91,14 +91,14 @@ public enum TermNormalizer {
                 flush()
                 tokens.append(String(scalar) + "=")  // :=, ==, !=
                 index += 1
-            } else if scalar == "*", current.isEmpty || current == "*", next == "*" || next.properties.isAlphabetic {
+            } else if scalar == "*", current.isEmpty || current == "*", next == "*" || isLetter(next) {
                 current.unicodeScalars.append(scalar)  // *args, **kwargs
-            } else if scalar == "/", current.unicodeScalars.count == 1, next.properties.isAlphabetic,
-                index + 2 >= scalars.count || !scalars[index + 2].properties.isAlphabetic {
+            } else if scalar == "/", current.unicodeScalars.count == 1, isLetter(next),
+                index + 2 >= scalars.count || !isLetter(scalars[index + 2]) {
                 current.unicodeScalars.append(scalar)  // I/O, R/W: one term
-            } else if scalar == "-", current.lowercased() == "non", next.properties.isAlphabetic {
+            } else if scalar == "-", current.lowercased() == "non", isLetter(next) {
                 current.unicodeScalars.append(scalar)  // non-blocking: one word, the opposite of blocking
-            } else if scalar == "/" || scalar == "-", !current.isEmpty, next.properties.isAlphabetic {
+            } else if scalar == "/" || scalar == "-", !current.isEmpty, isLetter(next) {
                 flush()  // I/O-bound, CPU-bound: split into parts
             } else {
                 flush()
@@ -107,6 +107,11 @@ public enum TermNormalizer {
         }
         flush()
         return tokens
+    }
+
+    /// A letter, looked up in the Unicode tables only beyond ASCII.
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
     }
 
     /// Identifiers with `_`, `.` or `()`, CamelCase names, and numbers.
