@@ -111,6 +111,17 @@ import Testing
         #expect(verdict("A function containing yield doesn't run when called; it produces values lazily.", yield).verdict == .stated)
     }
 
+    @Test func aSentenceThatStatesThePointButDeniesAnotherOfItsWordsContradictsIt() {
+        let point = "it keeps the variables of the enclosing scope"
+        let wrong = verdict("What it keeps alive is the global scope, not the enclosing one.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence == "not the enclosing one")
+        // A denial of something the point does not say is no denial of the point.
+        #expect(verdict("It keeps the variables of the enclosing scope, not copies of them.", point).verdict == .stated)
+        // Nor is one in another sentence.
+        #expect(verdict("A closure keeps the variables of its scope. Not the enclosing frame itself, which is gone.", point).verdict == .stated)
+    }
+
     @Test func aNegationReachesPastAnAdverbButNotOutOfAParenthesis() {
         let point = "dicts keep insertion order since Python 3.7"
         #expect(verdict("Dicts don't actually keep insertion order.", point).verdict == .contradicted)

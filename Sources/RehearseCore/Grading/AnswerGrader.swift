@@ -151,7 +151,12 @@ public struct AnswerGrader: Sendable {
                 best = (coverage, hits.map(\.term.original), span)
             }
             var point = Point(keypoint: keypoint, verdict: .absent)
-            if best.coverage >= coverageThreshold, let span = best.span {
+            if best.coverage >= coverageThreshold, let span = best.span,
+                let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
+                // "it keeps the module's global scope, not the enclosing one": the sentence that
+                // states the point denies another of its words.
+                point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(denial...denial))
+            } else if best.coverage >= coverageThreshold, let span = best.span {
                 point = Point(keypoint: keypoint, verdict: .stated, matched: best.matched, evidence: text.excerpt(span))
             } else if let span = [opposed, negated].filter({ $0.coverage >= coverageThreshold }).max(by: { $0.coverage < $1.coverage })?.span {
                 point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(span))
@@ -177,6 +182,22 @@ public struct AnswerGrader: Sendable {
             note = "a list of terms without explanation"
         }
         return Grade(score: score, rating: Self.rating(for: score), points: points, note: note)
+    }
+
+    /// A clause in the sentences of `span` that negates a term of the point which the span
+    /// itself does not say.
+    static func denialBeside(
+        _ span: ClosedRange<Int>, of terms: [TermNormalizer.Term], occurrences: [[(leaf: Int, term: TermNormalizer.Term)]],
+        in text: AnswerText, except negatedKeys: Set<String>
+    ) -> Int? {
+        let sentences = Set(span.map { text.leaves[$0].sentence })
+        for (term, found) in zip(terms, occurrences) where !negatedKeys.contains(term.key) {
+            guard !found.contains(where: { span.contains($0.leaf) }) else { continue }
+            for hit in found where sentences.contains(text.leaves[hit.leaf].sentence) && text.negates([hit], except: [], subjectDenials: false) {
+                return hit.leaf
+            }
+        }
+        return nil
     }
 
     /// Grades an answer to a card: outputs and claim values exactly, everything else by its
