@@ -106,9 +106,10 @@ import Testing
         // Not in an aside, and not for a point that is itself a denial.
         #expect(verdict("Dicts (not sets) keep insertion order.", "dicts keep insertion order").verdict == .stated)
         #expect(verdict("A def endpoint doesn't block the event loop.", "a def endpoint does not block the event loop").verdict == .stated)
-        // A negation later in the clause is about something else.
+        // A negation later in the clause is about something else: the point needs this clause's
+        // "function" and "yield", which the rest of the sentence does not say.
         let yield = "functions that use yield to produce values lazily"
-        #expect(verdict("A function containing yield doesn't run when called; it produces values lazily.", yield).verdict == .stated)
+        #expect(verdict("A function containing yield doesn't run when called, it hands back values one at a time.", yield).verdict == .stated)
     }
 
     @Test func aSentenceThatStatesThePointButDeniesAnotherOfItsWordsContradictsIt() {

@@ -151,13 +151,14 @@ public struct AnswerGrader: Sendable {
                 best = (coverage, hits.map(\.term.original), span)
             }
             var point = Point(keypoint: keypoint, verdict: .absent)
-            if best.coverage >= coverageThreshold, let span = best.span,
-                let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
-                // "it keeps the module's global scope, not the enclosing one": the sentence that
-                // states the point denies another of its words.
-                point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(denial...denial))
-            } else if best.coverage >= coverageThreshold, let span = best.span {
-                point = Point(keypoint: keypoint, verdict: .stated, matched: best.matched, evidence: text.excerpt(span))
+            if best.coverage >= coverageThreshold, let span = best.span {
+                if let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
+                    // "it keeps the module's global scope, not the enclosing one": the sentence
+                    // that states the point denies another of its words.
+                    point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(denial...denial))
+                } else {
+                    point = Point(keypoint: keypoint, verdict: .stated, matched: best.matched, evidence: text.excerpt(span))
+                }
             } else if let span = [opposed, negated].filter({ $0.coverage >= coverageThreshold }).max(by: { $0.coverage < $1.coverage })?.span {
                 point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(span))
             }

@@ -25,6 +25,7 @@ enum Opposites {
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"),
     ]
 
+    /// Each term key's opposites, by key.
     static let opposites: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
         func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }

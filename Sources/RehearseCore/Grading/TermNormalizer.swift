@@ -50,13 +50,13 @@ public enum TermNormalizer {
                 }
                 continue
             }
-            // "e.g." and "i.e." introduce an example; they are not a dotted name.
+            // Before the technical check: "e.g." and "i.e." introduce an example, not a dotted name.
             if stopWords.contains(lower) { continue }
             if isTechnical(raw) {
                 terms.append(Term(key: technicalKey(raw), isTechnical: true, original: raw, position: terms.count))
                 continue
             }
-            guard lower.count > 1 || lower.first?.isNumber == true, !stopWords.contains(lower) else { continue }
+            guard lower.count > 1 || lower.first?.isNumber == true else { continue }
             terms.append(Term(key: synonyms[stem(lower)] ?? stem(lower), isTechnical: false, original: raw, position: terms.count))
         }
         return terms
@@ -168,7 +168,7 @@ public enum TermNormalizer {
     /// Derivational endings, as they are left after the inflections are removed, with the
     /// letters that must remain: longest first.
     static let derivations: [(String, Int)] = [
-        ("isation", 4), ("ization", 4), ("isat", 4), ("ation", 4), ("ition", 4), ("ison", 4), ("ement", 4), ("ment", 4),
+        ("isation", 4), ("ization", 4), ("ation", 4), ("ition", 4), ("ison", 4), ("ement", 4), ("ment", 4),
         ("ness", 4), ("ity", 4), ("is", 5),
     ]
     static let ateEndings = ["ate", "ates", "ated", "ating"].map { Array($0.utf8) }
