@@ -9,5 +9,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 Benchmarks/reindent/training_set.py "$work/train.jsonl" --bench "$bench"
 swift build -c release --product rehearse-bench
+source Benchmarks/reindent/settings.sh
 .build/release/rehearse-bench fit-indentation "$work/train.jsonl" \
-  --out Sources/RehearseCore/Resources/IndentationModel/indentation-model.json --steps 400 --l2 1e-5 --refine 6
+  --out Sources/RehearseCore/Resources/IndentationModel/indentation-model.json "${FIT_OPTIONS[@]}"

@@ -6,9 +6,9 @@ Snippets are cut from the `train` half of CPython's standard library only (the m
 `eval` half stays unseen. Several seeds and comment-keeping rates vary what is kept.
 One line per snippet: {"flat": [lines], "roles": ["stmt"|"comment"|"cont"], "depths": [...]}.
 
-Usage: python3 training_set.py OUT.jsonl [--bench PATH/reindent_bench.py] [--n N] [--hold-out]
+Usage: python3 training_set.py OUT.jsonl [--bench PATH/reindent_bench.py] [--n N] [--hold-out [--fold K]]
 Deterministic: the same standard library gives the same file. With --hold-out, a quarter of
-the train modules (validate.py's) is left out, to choose fitting settings on code the fit
+the train modules (validate.py's quarter K, 0 by default) is left out, to choose fitting settings on code the fit
 has not seen without touching the eval half.
 """
 
@@ -84,12 +84,13 @@ def main():
     parser.add_argument("--bench", default=os.environ.get("REINDENT_BENCH", DEFAULT_BENCH))
     parser.add_argument("--n", type=int, default=12000, help="snippets per pass")
     parser.add_argument("--hold-out", action="store_true", help="leave out validate.py's quarter of the train modules")
+    parser.add_argument("--fold", type=int, default=0, choices=range(4), help="which quarter --hold-out leaves out")
     args = parser.parse_args()
     sys.path.insert(0, os.path.dirname(os.path.abspath(args.bench)))
     import reindent_bench as bench
     if args.hold_out:
         from validate import hold_out
-        hold_out(bench, fitting=True)
+        hold_out(bench, fitting=True, fold=args.fold)
 
     root = bench.stdlib_dir()
     seen = set()
