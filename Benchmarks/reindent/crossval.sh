@@ -3,8 +3,8 @@
 # library: for each quarter of the train modules, fits a model to the other three (with the
 # settings of settings.sh, or the fit options given here) and restores the quarter's
 # snippets with it; prints each quarter's line and the pooled exact rate over all of them
-# (about 2,100 snippets, four times validate.py's one quarter). The eval half is never read.
-# The shipped model is put back afterwards.
+# (about 1,800 snippets, four times validate.py's one quarter). The eval half is never read.
+# The shipped model is put back afterwards, and `rehearse` rebuilt with it.
 #   Benchmarks/reindent/crossval.sh [fit options…]      e.g. crossval.sh --steps 400 --l2 1e-4
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,12 +15,21 @@ options=("${FIT_OPTIONS[@]}")
 if [ $# -gt 0 ]; then options=("$@"); fi
 work="$(mktemp -d)"
 cp "$model" "$work/shipped.json"
-trap 'cp "$work/shipped.json" "$model"; rm -rf "$work"' EXIT
+restore() {
+  cp "$work/shipped.json" "$model"
+  swift build -c release --product rehearse >/dev/null || echo "crossval: rebuild rehearse (swift build -c release --product rehearse): it still holds a fold's model" >&2
+  rm -rf "$work"
+}
+trap restore EXIT
+# Runs a step quietly; on failure shows its output and names the step.
+quietly() {
+  "$@" >"$work/step.log" 2>&1 || { cat "$work/step.log" >&2; echo "crossval: failed: $*" >&2; exit 1; }
+}
 swift build -c release --product rehearse-bench
 for fold in 0 1 2 3; do
   python3 Benchmarks/reindent/training_set.py "$work/train.jsonl" --bench "$bench" --hold-out --fold "$fold"
-  .build/release/rehearse-bench fit-indentation "$work/train.jsonl" --out "$model" "${options[@]}" >/dev/null 2>&1
-  swift build -c release --product rehearse >/dev/null
+  quietly .build/release/rehearse-bench fit-indentation "$work/train.jsonl" --out "$model" "${options[@]}"
+  quietly swift build -c release --product rehearse
   python3 Benchmarks/reindent/validate.py .build/release/rehearse --fold "$fold" --n 2000 --seed 1 2>/dev/null \
     | head -1 | tee -a "$work/folds.txt"
 done
