@@ -9,7 +9,7 @@ struct ReindentFixtureTests {
     static let names = [
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
-        "bare-expressions", "loop-one-liners", "annotations",
+        "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -40,9 +40,9 @@ struct ReindentFixtureTests {
         let sure = try Self.restored("closure-nonlocal").guide
         let sureGuess = try #require(sure.indentationGuesses.first)
         #expect(sureGuess.confidence > 0.9)
-        // `total = a` may close the `if` or stay in it: both readings are Python.
+        // `a = a * 2` may close the `if` or stay in it: both readings are Python.
         let text = "01 — Restoration\nTable of Contents\n- Example\nExample\nThe code below shows the idea.\n"
-            + "def pick(a, b, flag):\nif flag:\na, b = b, a\ntotal = a\nreturn total\n"
+            + "def pick(a, b, flag):\nif flag:\na, b = b, a\na = a * 2\nreturn a\n"
         let guide = try GuideReader().read(text: text, fileName: "ambiguous.txt")
         let guess = try #require(guide.indentationGuesses.first)
         #expect(guess.confidence < 0.99)
@@ -60,7 +60,8 @@ struct IndentationModelFileTests {
 
     @Test func aModelFileOfAnotherShapeIsRefused() throws {
         let file = IndentationModelFile(format: IndentationModelFile.formatName, trainedOn: "test",
-                                        templates: [.init(name: "closed×kind", dimensions: [4, 1], weights: [0, 0, 0, 0])])
+                                        templates: [.init(name: "closed×kind", dimensions: [4, 1], weights: [0, 0, 0, 0])],
+                                        reading: .init(names: IndentationModel.readingWeightNames, weights: IndentationModel.searchScoreOnly))
         #expect(throws: IndentationModelError.self) { try IndentationModel(json: try JSONEncoder().encode(file)) }
     }
 }

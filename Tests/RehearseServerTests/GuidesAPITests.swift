@@ -54,9 +54,9 @@ import RehearseApp
         let store = try Store()
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
-            // `total = a` may close the `if` or stay in it: both readings are Python.
+            // `a = a * 2` may close the `if` or stay in it: both readings are Python.
             let text = "07 — Swaps\nTable of Contents\n- Basics\nBasics\nThe code below swaps.\n"
-                + "def pick(a, b, flag):\nif flag:\na, b = b, a\ntotal = a\nreturn total\n"
+                + "def pick(a, b, flag):\nif flag:\na, b = b, a\na = a * 2\nreturn a\n"
             let created = try await Self.upload(client, "07-swaps.txt", text)
             #expect(created.status == .created)
             let html = String(buffer: try await client.execute(uri: "/guides/07-swaps", method: .get).body)

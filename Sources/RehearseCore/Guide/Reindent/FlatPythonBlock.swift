@@ -84,6 +84,7 @@ struct FlatPythonBlock {
                 clause: Self.clause(of: line), isAsync: line.firstKeyword == .async, usesAwait: line.contains(.keyword(.await)),
                 isMethod: line.isMethod, uses: [], binds: [], bodyBinds: [], defines: nil, usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
+            statement.reads = uses
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })

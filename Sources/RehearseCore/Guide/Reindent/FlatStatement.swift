@@ -25,6 +25,9 @@ struct FlatStatement {
     var uses: [Int32]
     var binds: [Int32]
     var bodyBinds: [Int32]
+    /// The names its own lines name (targets included), for following names through a whole
+    /// reading (``NameFlow``).
+    var reads: [Int32] = []
     /// The name a `def` or `class` defines.
     var defines: Int32?
     var usesSelf: Bool

@@ -9,6 +9,10 @@ import Foundation
 /// CPython's standard library (see `Benchmarks/reindent/fit.sh`) and ship as the resource
 /// `IndentationModel/indentation-model.json`. A placement's probability is the softmax of
 /// its score over the depths the search allows at that point.
+///
+/// The search's finalists, whole readings, are then compared by their summed
+/// log-probability and their ``ReadingFlaws``, with ``readingWeights`` fitted to the same
+/// Python after the placement weights.
 struct IndentationModel: Sendable {
     /// One feature template: the facts it combines and where its weights start.
     struct Template: Sendable {
@@ -75,6 +79,14 @@ struct IndentationModel: Sendable {
     static let featuresPerPlacement = templates.count
 
     let weights: [Float]
+    /// How finalists are compared: the weight of a reading's search score, then one weight
+    /// per ``ReadingFlaws`` count.
+    let readingWeights: [Float]
+
+    /// The names of ``readingWeights``, as the model file stores them.
+    static let readingWeightNames = ["searchScore"] + ReadingFlaws.names
+    /// Finalists compared by their search score alone.
+    static let searchScoreOnly: [Float] = [1] + ReadingFlaws.names.map { _ in 0 }
 
     /// The model that ships with Rehearse, read once on first use. A missing or damaged
     /// resource gives a model of zeros (every allowed depth equally likely), which the
@@ -89,8 +101,9 @@ struct IndentationModel: Sendable {
         return try IndentationModel(json: Data(contentsOf: url))
     }
 
-    init(weights: [Float]) {
+    init(weights: [Float], readingWeights: [Float] = searchScoreOnly) {
         self.weights = weights
+        self.readingWeights = readingWeights
     }
 
     /// Reads a model file; its templates must be the ones this code computes.
@@ -107,7 +120,11 @@ struct IndentationModel: Sendable {
             }
             weights += stored.weights
         }
+        guard file.reading.names == Self.readingWeightNames, file.reading.weights.count == Self.readingWeightNames.count else {
+            throw IndentationModelError.mismatch("expected the reading weights \(Self.readingWeightNames)")
+        }
         self.weights = weights
+        self.readingWeights = file.reading.weights
     }
 
     /// The score of a placement.
@@ -115,6 +132,11 @@ struct IndentationModel: Sendable {
         var total: Float = 0
         Self.forEachFeature(of: facts) { total += weights[$0] }
         return total
+    }
+
+    /// The score of a whole reading: its search score (summed log-probabilities) and its flaws.
+    func readingScore(searchScore: Double, flaws: ReadingFlaws) -> Double {
+        zip(readingWeights, [searchScore] + flaws.values).reduce(0) { $0 + Double($1.0) * $1.1 }
     }
 
     /// Calls `body` with the weight index of each feature of a placement, one per template.
@@ -251,7 +273,7 @@ enum IndentationModelError: Error, CustomStringConvertible {
 
 /// The model file: each template's name, shape and weights.
 struct IndentationModelFile: Codable {
-    static let formatName = "rehearse-indentation-model-1"
+    static let formatName = "rehearse-indentation-model-2"
 
     struct StoredTemplate: Codable {
         var name: String
@@ -259,7 +281,14 @@ struct IndentationModelFile: Codable {
         var weights: [Float]
     }
 
+    /// The weights that compare whole readings (``IndentationModel/readingWeights``), named.
+    struct StoredReadingWeights: Codable {
+        var names: [String]
+        var weights: [Float]
+    }
+
     var format: String
     var trainedOn: String
     var templates: [StoredTemplate]
+    var reading: StoredReadingWeights
 }

@@ -30,7 +30,7 @@ public enum IndentationModelFitter {
     }
 
     public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, refinementEpochs: Int = 0,
-                           trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
+                           readingL2: Double = 1e-3, trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
         var decisions = DecisionSet()
         var skipped = 0
         var searchable: [IndentationRefinement.Example] = []
@@ -62,11 +62,17 @@ public enum IndentationModelFitter {
             weights = refinement.weights
         }
         let rounded = weights.map { Float(($0 * 10_000).rounded() / 10_000) }
+        let finalists = ReadingWeightsFit(searchable, weights: rounded)
+        let readingWeights = finalists.fit(l2: readingL2)
+        progress("readings: \(finalists.count) searches with the truth among several finalists; ranked first "
+                 + "\(finalists.right(IndentationModel.searchScoreOnly.map(Double.init))) by the search score, "
+                 + "\(finalists.right(readingWeights)) with the flaws (weights \(readingWeights.map { ($0 * 1000).rounded() / 1000 }))")
         let file = IndentationModelFile(
             format: IndentationModelFile.formatName, trainedOn: trainedOn,
             templates: IndentationModel.templates.map {
                 .init(name: $0.name, dimensions: $0.dimensions, weights: Array(rounded[$0.offset..<($0.offset + $0.size)]))
-            })
+            },
+            reading: .init(names: IndentationModel.readingWeightNames, weights: readingWeights.map { Float(($0 * 10_000).rounded() / 10_000) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Report(modelJSON: try encoder.encode(file), examples: examples.count - skipped, skippedExamples: skipped,

@@ -3,7 +3,8 @@ import Foundation
 /// Finds the most probable indentation of a block of flattened Python: a beam search over
 /// the depth of each statement, where what cannot be Python is ruled out
 /// (``IndentationReading/violation(placing:at:)``) and what can is scored by the learned
-/// ``IndentationModel``.
+/// ``IndentationModel``. The readings the beam keeps to the end are then compared whole:
+/// by their score and their ``ReadingFlaws``.
 struct IndentationSearch {
     /// The chosen depth of each statement of the block, how sure the search is, and where
     /// the runner-up reading first differs.
@@ -15,6 +16,18 @@ struct IndentationSearch {
         var doubtfulStatement: Int?
         /// Statements whose placement breaks a rule of Python in every reading, and why.
         var violations: [(statement: Int, violation: IndentationReading.Violation)]
+        /// Per run of statements searched on its own: where it starts and the readings the
+        /// beam kept, best first.
+        var segments: [(start: Int, finalists: [Finalist])] = []
+    }
+
+    /// A whole reading of a run of statements that the beam kept to the end.
+    struct Finalist {
+        var depths: [Int]
+        /// Its summed log-probability under the search, rule penalties included.
+        var searchScore: Double
+        /// What the finalists are ranked by (``IndentationModel/readingScore(searchScore:flaws:)``).
+        var score: Double
     }
 
     static let beamWidth = 16
@@ -45,6 +58,7 @@ struct IndentationSearch {
                 outcome.doubtfulStatement = part.doubtfulStatement
             }
             outcome.violations += part.violations
+            outcome.segments += part.segments
         }
         return outcome
     }
@@ -124,20 +138,36 @@ struct IndentationSearch {
             }
             beam = kept
         }
-        for position in beam.indices where beam[position].reading.endsWithBareTry {
-            beam[position].score -= Self.violationPenalty
+        var finalists: [(finalist: Finalist, violations: [(Int, IndentationReading.Violation)], bareTry: Bool)] = beam.map { hypothesis in
+            let found = path(from: hypothesis.node, nodes: nodes, count: range.count)
+            let bareTry = hypothesis.reading.endsWithBareTry
+            let searchScore = hypothesis.score - (bareTry ? Self.violationPenalty : 0)
+            return (Finalist(depths: found.depths, searchScore: searchScore, score: searchScore), found.violations, bareTry)
         }
-        beam.sort { $0.score > $1.score }
-        let best = path(from: beam[0].node, nodes: nodes, count: range.count)
-        let total = beam.reduce(0.0) { $0 + exp($1.score - beam[0].score) }
+        rank(&finalists, range: range)
+        finalists.sort { $0.finalist.score > $1.finalist.score }
+        let best = finalists[0]
+        let total = finalists.reduce(0.0) { $0 + exp($1.finalist.score - best.finalist.score) }
         var doubtful: Int?
-        if beam.count > 1 {
-            let rival = path(from: beam[1].node, nodes: nodes, count: range.count)
-            doubtful = best.depths.indices.first { best.depths[$0] != rival.depths[$0] }.map { range.lowerBound + $0 }
+        if finalists.count > 1 {
+            let rival = finalists[1].finalist.depths
+            doubtful = best.finalist.depths.indices.first { best.finalist.depths[$0] != rival[$0] }.map { range.lowerBound + $0 }
         }
         var found = best.violations.map { (statement: range.lowerBound + $0.0, violation: $0.1) }
-        if beam[0].reading.endsWithBareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
-        return Outcome(depths: best.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found)
+        if best.bareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
+        return Outcome(depths: best.finalist.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found,
+                       segments: [(range.lowerBound, finalists.map(\.finalist))])
+    }
+
+    /// Scores the finalists as whole readings: by their search score and their flaws.
+    private func rank(_ finalists: inout [(finalist: Finalist, violations: [(Int, IndentationReading.Violation)], bareTry: Bool)],
+                      range: Range<Int>) {
+        guard finalists.count > 1 else { return }
+        let flows = StatementFlow.of(block)
+        for index in finalists.indices {
+            let flaws = ReadingFlaws(flows, range: range, depths: finalists[index].finalist.depths)
+            finalists[index].finalist.score = model.readingScore(searchScore: finalists[index].finalist.searchScore, flaws: flaws)
+        }
     }
 
     private func path(from node: Int, nodes: [PathNode], count: Int) -> (depths: [Int], violations: [(Int, IndentationReading.Violation)]) {

@@ -19,6 +19,9 @@ struct NameSet: Equatable {
 
     var isEmpty: Bool { low == 0 && high == 0 }
 
+    /// How many names (bits) it holds.
+    var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+
     func contains(_ name: Int32) -> Bool {
         let bit = Int(name) & 127
         return bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
@@ -30,6 +33,13 @@ struct NameSet: Equatable {
         var result = NameSet()
         result.low = low & ~other.low
         result.high = high & ~other.high
+        return result
+    }
+
+    func intersection(_ other: NameSet) -> NameSet {
+        var result = NameSet()
+        result.low = low & other.low
+        result.high = high & other.high
         return result
     }
 

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Fits ``IndentationModel/readingWeights``, how the search compares its finalists. Each
+/// training block is restored with the fitted placement weights; where the true reading is
+/// among the finalists, the weights maximise its probability among them (a conditional logit
+/// over the finalists on their search score and ``ReadingFlaws``), with an L2 penalty on the
+/// flaw weights. Adam on the full set, a fixed number of steps: deterministic.
+struct ReadingWeightsFit {
+    /// The finalists of one search: per finalist its search score (less the best one's) and
+    /// its flaws, and which one is true.
+    private struct Group {
+        var features: [[Double]]
+        var truth: Int
+    }
+
+    private var groups: [Group] = []
+
+    /// Finalists further than this below the best search score broke a rule of Python: they
+    /// never win, and they would only stretch the fit.
+    static let consideredBelowBest = 50.0
+
+    /// Collects the finalists of every example's search under `weights`.
+    init(_ examples: [IndentationRefinement.Example], weights: [Float]) {
+        let model = IndentationModel(weights: weights)
+        for example in examples {
+            let outcome = IndentationSearch(block: example.block, model: model).run()
+            let flows = StatementFlow.of(example.block)
+            for segment in outcome.segments {
+                guard let best = segment.finalists.map(\.searchScore).max() else { continue }
+                let considered = segment.finalists.filter { $0.searchScore > best - Self.consideredBelowBest }
+                let truth = Array(example.depths[segment.start..<(segment.start + (considered.first?.depths.count ?? 0))])
+                guard considered.count > 1, let position = considered.firstIndex(where: { $0.depths == truth }) else { continue }
+                let range = segment.start..<(segment.start + truth.count)
+                groups.append(Group(features: considered.map { [$0.searchScore - best] + ReadingFlaws(flows, range: range, depths: $0.depths).values },
+                                    truth: position))
+            }
+        }
+    }
+
+    /// How many searches had the true reading among several finalists.
+    var count: Int { groups.count }
+
+    /// How many of those `weights` rank the true reading first.
+    func right(_ weights: [Double]) -> Int {
+        groups.filter { group in
+            let scores = group.features.map { Self.dot(weights, $0) }
+            return scores.indices.max { scores[$0] < scores[$1] } == group.truth
+        }.count
+    }
+
+    /// The fitted weights, starting from the search score alone.
+    func fit(steps: Int = 300, l2: Double = 1e-3) -> [Double] {
+        var weights = IndentationModel.searchScoreOnly.map(Double.init)
+        guard !groups.isEmpty else { return weights }
+        var firstMoment = [Double](repeating: 0, count: weights.count), secondMoment = firstMoment
+        let rate = 0.05, beta1 = 0.9, beta2 = 0.999
+        for step in 1...max(steps, 1) {
+            var gradient = [Double](repeating: 0, count: weights.count)
+            for group in groups {
+                let scores = group.features.map { Self.dot(weights, $0) }
+                let largest = scores.max() ?? 0
+                let total = scores.reduce(0) { $0 + exp($1 - largest) }
+                for (position, features) in group.features.enumerated() {
+                    let share = exp(scores[position] - largest) / total - (position == group.truth ? 1 : 0)
+                    for index in features.indices { gradient[index] += share * features[index] }
+                }
+            }
+            for index in weights.indices {
+                // The search score's weight is a scale, not a preference: it is not pulled to zero.
+                let g = gradient[index] / Double(groups.count) + (index == 0 ? 0 : l2 * weights[index])
+                firstMoment[index] = beta1 * firstMoment[index] + (1 - beta1) * g
+                secondMoment[index] = beta2 * secondMoment[index] + (1 - beta2) * g * g
+                let corrected1 = firstMoment[index] / (1 - pow(beta1, Double(step)))
+                let corrected2 = secondMoment[index] / (1 - pow(beta2, Double(step)))
+                weights[index] -= rate * corrected1 / (corrected2.squareRoot() + 1e-8)
+            }
+        }
+        return weights
+    }
+
+    private static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}
