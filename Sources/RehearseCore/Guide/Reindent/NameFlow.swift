@@ -20,55 +20,48 @@ struct NameFlow {
     private(set) var unboundAfterBranch = 0
     private(set) var unboundAfterLoop = 0
 
-    init(tree: ReadingTree, body: [ReadingTree.Node], parameters: NameSet) {
+    init(tree: ReadingTree, body: Range<Int>, parameters: NameSet) {
         self.tree = tree
         var locals = parameters
         var declared = NameSet()
-        Self.collect(body, tree: tree, locals: &locals, declared: &declared)
+        var position = body.lowerBound
+        while position < body.upperBound {
+            let statement = tree.statements[position]
+            if statement.kind == .declaration { declared.formUnion(statement.reads) }
+            locals.formUnion(statement.binds)
+            if statement.kind == .def || statement.kind == .class {
+                // A nested definition binds its name here; what its body binds is its own.
+                position = tree.end(position)
+                continue
+            }
+            locals.formUnion(statement.bodyBinds)
+            position += 1
+        }
         self.locals = locals.subtracting(declared)
         state = State(bound: parameters)
     }
 
-    private static func collect(_ nodes: [ReadingTree.Node], tree: ReadingTree, locals: inout NameSet, declared: inout NameSet) {
-        for node in nodes {
-            switch node {
-            case .simple(let position):
-                if tree.statements[position].kind == .declaration { declared.formUnion(tree.statements[position].reads) }
-                locals.formUnion(tree.statements[position].binds)
-            case .compound(let clauses):
-                for clause in clauses {
-                    let header = tree.statements[clause.header]
-                    locals.formUnion(header.binds)
-                    guard header.kind != .def, header.kind != .class else { continue }
-                    locals.formUnion(header.bodyBinds)
-                    collect(clause.body, tree: tree, locals: &locals, declared: &declared)
-                }
-            }
+    mutating func run(_ block: Range<Int>) {
+        tree.forEachUnit(in: block) { step($0) }
+    }
+
+    private mutating func step(_ unit: Range<Int>) {
+        let head = tree.statements[unit.lowerBound]
+        guard tree.isCompound(unit.lowerBound) else {
+            read(unit.lowerBound)
+            state.bound.formUnion(head.binds)
+            return
         }
-    }
-
-    mutating func run(_ nodes: [ReadingTree.Node]) {
-        for node in nodes { step(node) }
-    }
-
-    private mutating func step(_ node: ReadingTree.Node) {
-        switch node {
-        case .simple(let position):
-            read(position)
-            state.bound.formUnion(tree.statements[position].binds)
-        case .compound(let clauses):
-            let head = tree.statements[clauses[0].header]
-            switch head.kind {
-            case .def, .class:
-                state.bound.formUnion(head.binds)
-            case .for, .while:
-                loop(clauses)
-            case .if, .try:
-                branches(clauses, isTry: head.kind == .try)
-            default:
-                // `with`, and anything else that runs its body once.
-                for clause in clauses { enter(clause) }
-            }
+        switch head.kind {
+        case .def, .class:
+            state.bound.formUnion(head.binds)
+        case .for, .while:
+            loop(unit)
+        case .if, .try:
+            branches(unit, isTry: head.kind == .try)
+        default:
+            // `with`, and anything else that runs its body once.
+            tree.forEachClause(of: unit) { enter($0) }
         }
     }
 
@@ -81,76 +74,93 @@ struct NameFlow {
     }
 
     /// Reads a clause's header and runs its body (or its one-line body) from the current state.
-    private mutating func enter(_ clause: ReadingTree.Clause) {
-        read(clause.header)
-        let header = tree.statements[clause.header]
-        state.bound.formUnion(header.bodyBinds)
-        if clause.body.isEmpty { state.bound.formUnion(header.binds) } else { run(clause.body) }
+    private mutating func enter(_ header: Int) {
+        read(header)
+        let statement = tree.statements[header]
+        state.bound.formUnion(statement.bodyBinds)
+        let body = tree.body(header)
+        if body.isEmpty { state.bound.formUnion(statement.binds) } else { run(body) }
     }
 
-    private mutating func loop(_ clauses: [ReadingTree.Clause]) {
+    private mutating func loop(_ unit: Range<Int>) {
         let before = state
-        enter(clauses[0])
+        enter(unit.lowerBound)
         var after = before
         after.inLoop.formUnion(state.bound.subtracting(before.bound))
         after.inLoop.formUnion(state.inLoop)
         after.inBranch.formUnion(state.inBranch)
         state = after
         // A loop's `else` runs once the loop is done.
-        for clause in clauses.dropFirst() { enter(clause) }
+        tree.forEachClause(of: unit) { header in
+            if header != unit.lowerBound { enter(header) }
+        }
+    }
+
+    /// Where the branches of an `if` chain or a `try` end, gathered one branch at a time.
+    private struct Merge {
+        /// The names every branch that can finish binds (nil: no such branch yet), and those
+        /// every branch binds.
+        var finishing: NameSet?
+        var every: NameSet?
+        var some = NameSet()
+        var inBranch = NameSet()
+        var inLoop = NameSet()
+
+        mutating func add(_ end: State, exits: Bool) {
+            if !exits { finishing = finishing.map { $0.intersection(end.bound) } ?? end.bound }
+            every = every.map { $0.intersection(end.bound) } ?? end.bound
+            some.formUnion(end.bound)
+            inBranch.formUnion(end.inBranch)
+            inLoop.formUnion(end.inLoop)
+        }
     }
 
     /// An `if` chain, or a `try` with its handlers: each branch runs from where control
     /// stood (a handler also after part of the `try` body); after them a name is bound when
     /// every branch that can finish binds it.
-    private mutating func branches(_ clauses: [ReadingTree.Clause], isTry: Bool) {
+    private mutating func branches(_ unit: Range<Int>, isTry: Bool) {
         let before = state
-        var ends: [(state: State, exits: Bool)] = []
-        var finally: ReadingTree.Clause?
-        var afterBody: State?
-        for clause in clauses {
-            switch tree.statements[clause.header].clause {
+        var merge = Merge()
+        var hasElse = false
+        var finally: Int?
+        // A `try` body's end, which its `else` continues; merged once the clauses are read.
+        var tryBody: (state: State, exits: Bool)?
+        var afterTryBody = NameSet()
+        tree.forEachClause(of: unit) { header in
+            switch tree.statements[header].clause {
             case .finally:
-                finally = clause
-                continue
+                finally = header
             case .else where isTry:
-                // A `try`'s `else` continues its body.
-                guard let body = ends.first else { break }
+                guard let body = tryBody else { return }
                 state = body.state
-                enter(clause)
-                ends[0] = (state, tree.terminates(clause))
-                continue
+                enter(header)
+                tryBody = (state, tree.clauseTerminates(header))
             case .except:
                 state = before
-                state.inBranch.formUnion(afterBody?.bound.subtracting(before.bound) ?? NameSet())
+                state.inBranch.formUnion(afterTryBody.subtracting(before.bound))
+                enter(header)
+                merge.add(state, exits: tree.clauseTerminates(header))
             default:
+                hasElse = hasElse || tree.statements[header].clause == .else
                 state = before
+                enter(header)
+                if isTry, tryBody == nil {
+                    tryBody = (state, tree.clauseTerminates(header))
+                    afterTryBody = state.bound
+                } else {
+                    merge.add(state, exits: tree.clauseTerminates(header))
+                }
             }
-            enter(clause)
-            if isTry, afterBody == nil { afterBody = state }
-            ends.append((state, tree.terminates(clause)))
         }
-        if !isTry, !clauses.contains(where: { tree.statements[$0.header].clause == .else }) {
-            ends.append((before, false))
-        }
-        let finishing = ends.filter { !$0.exits }.map(\.state)
-        let merged = finishing.isEmpty ? ends.map(\.state) : finishing
+        if let body = tryBody { merge.add(body.state, exits: body.exits) }
+        if !isTry, !hasElse { merge.add(before, exits: false) }
         var after = before
-        after.bound = merged.dropFirst().reduce(merged.first?.bound ?? before.bound) { $0.intersection($1.bound) }
-        for end in ends {
-            after.inBranch.formUnion(end.state.bound.subtracting(after.bound))
-            after.inBranch.formUnion(end.state.inBranch)
-            after.inLoop.formUnion(end.state.inLoop)
-        }
+        after.bound = merge.finishing ?? merge.every ?? before.bound
+        after.inBranch.formUnion(merge.some.subtracting(after.bound))
+        after.inBranch.formUnion(merge.inBranch)
+        after.inLoop.formUnion(merge.inLoop)
         after.inBranch = after.inBranch.subtracting(after.bound)
         state = after
         if let finally { enter(finally) }
-    }
-}
-
-extension ReadingTree {
-    /// Whether control runs off the end of a clause's body (one written on its line included).
-    func terminates(_ clause: Clause) -> Bool {
-        clause.body.isEmpty ? statements[clause.header].inlineKind?.exitsFunction == true : terminates(clause.body)
     }
 }

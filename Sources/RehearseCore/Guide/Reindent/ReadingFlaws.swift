@@ -27,107 +27,134 @@ struct ReadingFlaws: Equatable {
     init(_ statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         let tree = ReadingTree(statements: statements, range: range, depths: depths)
         for function in tree.functions {
-            var flow = NameFlow(tree: tree, body: function.body, parameters: statements[function.header].bodyBinds)
-            flow.run(function.body)
+            let body = tree.body(function)
+            var flow = NameFlow(tree: tree, body: body, parameters: statements[function].bodyBinds)
+            flow.run(body)
             unboundAfterBranch += flow.unboundAfterBranch
             unboundAfterLoop += flow.unboundAfterLoop
-            if tree.contains(.returnValue, in: function.body), !tree.contains(.yield, in: function.body), !tree.terminates(function.body) { fallsOffEnd += 1 }
+            if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd += 1 }
         }
     }
 }
 
-/// A reading as nested statements: each block a list of nodes, a compound statement one
-/// node with its clauses (`if` … `elif` … `else`), each clause its header and its body.
+/// A reading as nested statements, without building nodes: each statement's body is the run
+/// of statements after it up to ``end(_:)``; a block's statements follow one another from
+/// one end to the next; a compound statement is a *unit* of clauses (`if` … `elif` …
+/// `else`), each clause a header and its body.
 struct ReadingTree {
-    indirect enum Node {
-        case simple(Int)
-        case compound([Clause])
-    }
-
-    struct Clause {
-        /// The statement that opens the clause (its position in the block).
-        var header: Int
-        /// Empty for a clause written on one line (`else: return x`).
-        var body: [Node]
-    }
-
     let statements: [StatementFlow]
-    private(set) var nodes: [Node] = []
-    /// Every `def`, nested ones included, as the clause that holds its body.
-    private(set) var functions: [Clause] = []
+    let range: Range<Int>
+    /// Per statement of the range (by its position less the range's start): the position
+    /// after its body.
+    private var ends: [Int]
 
     init(statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         self.statements = statements
-        var index = range.lowerBound
-        let depth = { (position: Int) in depths[position - range.lowerBound] }
-        nodes = read(&index, end: range.upperBound, depth: depth)
-    }
-
-    private mutating func read(_ index: inout Int, end: Int, depth: (Int) -> Int) -> [Node] {
-        guard index < end else { return [] }
-        let level = depth(index)
-        var result: [Node] = []
-        while index < end, depth(index) >= level {
-            let position = index
-            let statement = statements[position]
-            index += 1
-            var body: [Node] = []
-            if statement.opens, index < end, depth(index) > depth(position) { body = read(&index, end: end, depth: depth) }
-            let clause = Clause(header: position, body: body)
-            if statement.kind == .def, statement.opens { functions.append(clause) }
-            if statement.clause != nil, case .compound(let clauses)? = result.last {
-                result[result.count - 1] = .compound(clauses + [clause])
-            } else if statement.opens || statement.kind.opensBlock {
-                result.append(.compound([clause]))
-            } else {
-                result.append(.simple(position))
+        self.range = range
+        ends = [Int](repeating: range.upperBound, count: range.count)
+        var open: [Int] = []
+        for position in range {
+            let depth = depths[position - range.lowerBound]
+            while let last = open.last, depths[last - range.lowerBound] >= depth {
+                ends[last - range.lowerBound] = position
+                open.removeLast()
             }
+            open.append(position)
         }
-        return result
     }
 
-    /// Whether control never runs off the end of `nodes`: it ends in a `return` or `raise`,
+    /// The position after the body of the statement at `position`.
+    func end(_ position: Int) -> Int { ends[position - range.lowerBound] }
+
+    /// The body of the statement at `position` (empty for a clause written on one line).
+    func body(_ position: Int) -> Range<Int> { (position + 1)..<end(position) }
+
+    /// Every `def` with a body, nested ones included.
+    var functions: [Int] { range.filter { statements[$0].kind == .def && !body($0).isEmpty } }
+
+    /// Whether the statement at `position` opens a compound statement (on one line or not).
+    func isCompound(_ position: Int) -> Bool { statements[position].opens || statements[position].kind.opensBlock }
+
+    /// Calls `visit` with each unit of `block` in turn: a simple statement, or a compound
+    /// statement with the clauses that continue it, as the range of statements it spans.
+    func forEachUnit(in block: Range<Int>, _ visit: (Range<Int>) -> Void) {
+        var position = block.lowerBound
+        while position < block.upperBound {
+            var next = end(position)
+            if isCompound(position) {
+                while next < block.upperBound, statements[next].clause != nil { next = end(next) }
+            }
+            visit(position..<next)
+            position = next
+        }
+    }
+
+    /// Calls `visit` with the header of each clause of a unit.
+    func forEachClause(of unit: Range<Int>, _ visit: (Int) -> Void) {
+        var position = unit.lowerBound
+        while position < unit.upperBound {
+            visit(position)
+            position = end(position)
+        }
+    }
+
+    /// Whether control never runs off the end of `block`: it ends in a `return` or `raise`,
     /// an `if` whose every branch (an `else` among them) does, a `try` whose body and every
     /// handler do, or a `while True:` loop with no `break`.
-    func terminates(_ nodes: [Node]) -> Bool {
-        guard let last = nodes.last else { return false }
-        switch last {
-        case .simple(let position):
-            return statements[position].kind.exitsFunction
-        case .compound(let clauses):
-            let head = statements[clauses[0].header]
-            switch head.kind {
-            case .if:
-                return clauses.contains { statements[$0.header].clause == .else } && clauses.allSatisfy(terminates)
-            case .try:
-                if let final = clauses.last, statements[final.header].clause == .finally, terminates(final) { return true }
-                let handled = clauses.filter { statements[$0.header].clause != .finally }
-                let main = handled.last { statements[$0.header].clause == .else } ?? clauses[0]
-                return terminates(main) && handled.filter { statements[$0.header].clause == .except }.allSatisfy(terminates)
-            case .with:
-                return terminates(clauses[0])
-            case .while:
-                return head.isEndlessLoop && !contains(.break, in: clauses[0].body, enteringLoops: false)
-            default:
-                return false
+    func terminates(_ block: Range<Int>) -> Bool {
+        var last: Range<Int>?
+        forEachUnit(in: block) { last = $0 }
+        guard let unit = last else { return false }
+        let head = statements[unit.lowerBound]
+        guard isCompound(unit.lowerBound) else { return head.kind.exitsFunction }
+        var clauses: (all: Bool, hasElse: Bool, excepts: Bool, elseTerminates: Bool?, finallyTerminates: Bool) = (true, false, true, nil, false)
+        forEachClause(of: unit) { header in
+            let terminates = clauseTerminates(header)
+            clauses.all = clauses.all && terminates
+            switch statements[header].clause {
+            case .else:
+                clauses.hasElse = true
+                clauses.elseTerminates = terminates
+            case .except: clauses.excepts = clauses.excepts && terminates
+            case .finally: clauses.finallyTerminates = terminates
+            default: break
             }
+        }
+        switch head.kind {
+        case .if:
+            return clauses.hasElse && clauses.all
+        case .try:
+            let main = clauses.elseTerminates ?? clauseTerminates(unit.lowerBound)
+            return clauses.finallyTerminates || (main && clauses.excepts)
+        case .with:
+            return clauseTerminates(unit.lowerBound)
+        case .while:
+            return head.isEndlessLoop && !contains(.break, in: body(unit.lowerBound), enteringLoops: false)
+        default:
+            return false
         }
     }
 
-    /// Whether a statement of `kind` stands in `nodes`, on its own line or after a clause's
+    /// Whether control never runs off the end of a clause's body (one written on its line included).
+    func clauseTerminates(_ header: Int) -> Bool {
+        body(header).isEmpty ? statements[header].inlineKind?.exitsFunction == true : terminates(body(header))
+    }
+
+    /// Whether a statement of `kind` stands in `block`, on its own line or after a clause's
     /// colon (`if x: return y`), outside nested functions and classes, and, unless
     /// `enteringLoops`, outside nested loops (a `break` there leaves only that loop).
-    func contains(_ kind: StatementKind, in nodes: [Node], enteringLoops: Bool = true) -> Bool {
-        nodes.contains { node in
-            switch node {
-            case .simple(let position):
-                return statements[position].kind == kind
-            case .compound(let clauses):
-                let opener = statements[clauses[0].header].kind
-                guard opener != .def, opener != .class, enteringLoops || (opener != .for && opener != .while) else { return false }
-                return clauses.contains { statements[$0.header].inlineKind == kind || contains(kind, in: $0.body, enteringLoops: enteringLoops) }
+    func contains(_ kind: StatementKind, in block: Range<Int>, enteringLoops: Bool = true) -> Bool {
+        var position = block.lowerBound
+        while position < block.upperBound {
+            let statement = statements[position]
+            if statement.kind == .def || statement.kind == .class || (!enteringLoops && (statement.kind == .for || statement.kind == .while)) {
+                position = end(position)
+                continue
             }
+            if statement.kind == kind || statement.inlineKind == kind { return true }
+            position += 1
         }
+        return false
     }
 }
 
