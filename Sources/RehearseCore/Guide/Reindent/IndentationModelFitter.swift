@@ -30,7 +30,7 @@ public enum IndentationModelFitter {
     }
 
     public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, refinementEpochs: Int = 0,
-                           readingL2: Double = 1e-3, trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
+                           trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
         var decisions = DecisionSet()
         var skipped = 0
         var searchable: [IndentationRefinement.Example] = []
@@ -63,7 +63,7 @@ public enum IndentationModelFitter {
         }
         let rounded = weights.map { Float(($0 * 10_000).rounded() / 10_000) }
         let finalists = ReadingWeightsFit(searchable, weights: rounded)
-        let readingWeights = finalists.fit(l2: readingL2)
+        let readingWeights = finalists.fit()
         progress("readings: \(finalists.count) searches with the truth among several finalists; ranked first "
                  + "\(finalists.right(IndentationModel.searchScoreOnly.map(Double.init))) by the search score, "
                  + "\(finalists.right(readingWeights)) with the flaws (weights \(readingWeights.map { ($0 * 1000).rounded() / 1000 }))")

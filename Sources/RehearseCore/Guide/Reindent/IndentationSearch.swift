@@ -28,6 +28,10 @@ struct IndentationSearch {
         var searchScore: Double
         /// What the finalists are ranked by (``IndentationModel/readingScore(searchScore:flaws:)``).
         var score: Double
+        /// Its placements that break a rule of Python (positions in the run), and whether it
+        /// leaves a `try` without a handler.
+        var violations: [(Int, IndentationReading.Violation)]
+        var endsWithBareTry: Bool
     }
 
     static let beamWidth = 16
@@ -138,35 +142,35 @@ struct IndentationSearch {
             }
             beam = kept
         }
-        var finalists: [(finalist: Finalist, violations: [(Int, IndentationReading.Violation)], bareTry: Bool)] = beam.map { hypothesis in
+        var finalists = beam.map { hypothesis in
             let found = path(from: hypothesis.node, nodes: nodes, count: range.count)
             let bareTry = hypothesis.reading.endsWithBareTry
             let searchScore = hypothesis.score - (bareTry ? Self.violationPenalty : 0)
-            return (Finalist(depths: found.depths, searchScore: searchScore, score: searchScore), found.violations, bareTry)
+            return Finalist(depths: found.depths, searchScore: searchScore, score: searchScore, violations: found.violations,
+                            endsWithBareTry: bareTry)
         }
         rank(&finalists, range: range)
-        finalists.sort { $0.finalist.score > $1.finalist.score }
+        finalists.sort { $0.score > $1.score }
         let best = finalists[0]
-        let total = finalists.reduce(0.0) { $0 + exp($1.finalist.score - best.finalist.score) }
+        let total = finalists.reduce(0.0) { $0 + exp($1.score - best.score) }
         var doubtful: Int?
         if finalists.count > 1 {
-            let rival = finalists[1].finalist.depths
-            doubtful = best.finalist.depths.indices.first { best.finalist.depths[$0] != rival[$0] }.map { range.lowerBound + $0 }
+            let rival = finalists[1].depths
+            doubtful = best.depths.indices.first { best.depths[$0] != rival[$0] }.map { range.lowerBound + $0 }
         }
         var found = best.violations.map { (statement: range.lowerBound + $0.0, violation: $0.1) }
-        if best.bareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
-        return Outcome(depths: best.finalist.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found,
-                       segments: [(range.lowerBound, finalists.map(\.finalist))])
+        if best.endsWithBareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
+        return Outcome(depths: best.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found,
+                       segments: [(range.lowerBound, finalists)])
     }
 
     /// Scores the finalists as whole readings: by their search score and their flaws.
-    private func rank(_ finalists: inout [(finalist: Finalist, violations: [(Int, IndentationReading.Violation)], bareTry: Bool)],
-                      range: Range<Int>) {
+    private func rank(_ finalists: inout [Finalist], range: Range<Int>) {
         guard finalists.count > 1 else { return }
         let flows = StatementFlow.of(block)
         for index in finalists.indices {
-            let flaws = ReadingFlaws(flows, range: range, depths: finalists[index].finalist.depths)
-            finalists[index].finalist.score = model.readingScore(searchScore: finalists[index].finalist.searchScore, flaws: flaws)
+            let flaws = ReadingFlaws(flows, range: range, depths: finalists[index].depths)
+            finalists[index].score = model.readingScore(searchScore: finalists[index].searchScore, flaws: flaws)
         }
     }
 
