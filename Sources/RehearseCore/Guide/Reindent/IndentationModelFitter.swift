@@ -39,20 +39,15 @@ public enum IndentationModelFitter {
         }
         progress("\(examples.count - skipped) examples, \(skipped) skipped, \(decisions.count) decisions")
         var weights = [Double](repeating: 0, count: IndentationModel.weightCount)
-        var firstMoment = weights, secondMoment = weights
-        let rate = 0.05, beta1 = 0.9, beta2 = 0.999
+        var adam = Adam(count: weights.count)
         var loss = 0.0
         for step in 1...max(steps, 1) {
             var gradient = [Double](repeating: 0, count: weights.count)
             loss = decisions.lossAndGradient(weights, into: &gradient)
             for index in weights.indices {
-                let g = gradient[index] / Double(decisions.count) + l2 * weights[index]
-                firstMoment[index] = beta1 * firstMoment[index] + (1 - beta1) * g
-                secondMoment[index] = beta2 * secondMoment[index] + (1 - beta2) * g * g
-                let corrected1 = firstMoment[index] / (1 - pow(beta1, Double(step)))
-                let corrected2 = secondMoment[index] / (1 - pow(beta2, Double(step)))
-                weights[index] -= rate * corrected1 / (corrected2.squareRoot() + 1e-8)
+                gradient[index] = gradient[index] / Double(decisions.count) + l2 * weights[index]
             }
+            adam.step(&weights, gradient: gradient, rate: 0.05)
             if step % 50 == 0 || step == 1 { progress("step \(step): loss \(loss / Double(decisions.count))") }
         }
         if refinementEpochs > 0 {

@@ -26,11 +26,11 @@ struct ReadingWeightsFit {
             let outcome = IndentationSearch(block: example.block, model: model).run()
             let flows = StatementFlow.of(example.block)
             for segment in outcome.segments {
-                guard let best = segment.finalists.map(\.searchScore).max() else { continue }
+                guard let first = segment.finalists.first, let best = segment.finalists.map(\.searchScore).max() else { continue }
+                let range = segment.start..<(segment.start + first.depths.count)
+                let truth = Array(example.depths[range])
                 let considered = segment.finalists.filter { $0.searchScore > best - Self.consideredBelowBest }
-                let truth = Array(example.depths[segment.start..<(segment.start + (considered.first?.depths.count ?? 0))])
                 guard considered.count > 1, let position = considered.firstIndex(where: { $0.depths == truth }) else { continue }
-                let range = segment.start..<(segment.start + truth.count)
                 groups.append(Group(features: considered.map { [$0.searchScore - best] + ReadingFlaws(flows, range: range, depths: $0.depths).values },
                                     truth: position))
             }
@@ -52,9 +52,8 @@ struct ReadingWeightsFit {
     func fit(steps: Int = 300, l2: Double = 1e-3) -> [Double] {
         var weights = IndentationModel.searchScoreOnly.map(Double.init)
         guard !groups.isEmpty else { return weights }
-        var firstMoment = [Double](repeating: 0, count: weights.count), secondMoment = firstMoment
-        let rate = 0.05, beta1 = 0.9, beta2 = 0.999
-        for step in 1...max(steps, 1) {
+        var adam = Adam(count: weights.count)
+        for _ in 0..<max(steps, 1) {
             var gradient = [Double](repeating: 0, count: weights.count)
             for group in groups {
                 let scores = group.features.map { Self.dot(weights, $0) }
@@ -67,13 +66,9 @@ struct ReadingWeightsFit {
             }
             for index in weights.indices {
                 // The search score's weight is a scale, not a preference: it is not pulled to zero.
-                let g = gradient[index] / Double(groups.count) + (index == 0 ? 0 : l2 * weights[index])
-                firstMoment[index] = beta1 * firstMoment[index] + (1 - beta1) * g
-                secondMoment[index] = beta2 * secondMoment[index] + (1 - beta2) * g * g
-                let corrected1 = firstMoment[index] / (1 - pow(beta1, Double(step)))
-                let corrected2 = secondMoment[index] / (1 - pow(beta2, Double(step)))
-                weights[index] -= rate * corrected1 / (corrected2.squareRoot() + 1e-8)
+                gradient[index] = gradient[index] / Double(groups.count) + (index == 0 ? 0 : l2 * weights[index])
             }
+            adam.step(&weights, gradient: gradient, rate: 0.05)
         }
         return weights
     }

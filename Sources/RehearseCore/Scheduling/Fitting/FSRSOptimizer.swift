@@ -85,7 +85,7 @@ public struct FSRSOptimizer: Sendable {
         let batchPredictions = batches.map { batch in batch.reduce(0) { $0 + set.weights[set.range(of: $1)].count { $0 > 0 } } }
         let iterations = Double((total / batchSize + 1) * epochs)
         var weights = start
-        var adam = Adam()
+        var adam = Adam(count: start.count)
         var generator = SplitMix64(seed: seed)
         var step = 0
         var gradient = [Double](repeating: 0, count: 21)
@@ -132,24 +132,6 @@ public struct FSRSOptimizer: Sendable {
         clip(&clipped)
         // Every clipped weight lies within FSRSParameters' own (wider or equal) bounds.
         return (try? FSRSParameters(weights: clipped)) ?? .default
-    }
-}
-
-/// Adam with bias correction (β1 0.9, β2 0.999, ε 1e-8).
-struct Adam {
-    private var first = [Double](repeating: 0, count: 21)
-    private var second = [Double](repeating: 0, count: 21)
-    private var steps = 0
-
-    mutating func step(_ weights: inout [Double], gradient: [Double], rate: Double) {
-        steps += 1
-        let correction1 = 1 - pow(0.9, Double(steps))
-        let correction2 = 1 - pow(0.999, Double(steps))
-        for index in weights.indices {
-            first[index] = 0.9 * first[index] + 0.1 * gradient[index]
-            second[index] = 0.999 * second[index] + 0.001 * gradient[index] * gradient[index]
-            weights[index] -= rate * (first[index] / correction1) / ((second[index] / correction2).squareRoot() + 1e-8)
-        }
     }
 }
 
