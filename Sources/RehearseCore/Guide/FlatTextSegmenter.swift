@@ -20,8 +20,6 @@ struct FlatTextSegmenter {
     private enum Mode { case normal, question, answer, prompt, story }
 
     func segment(into sink: inout some GuideBlockSink) -> SegmentedGuide {
-        var warnings: [GuideWarning] = []
-        var guesses: [IndentationGuess] = []
         var index = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? lines.count
         var header = GuideHeader()
         if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace()) {
@@ -29,8 +27,7 @@ struct FlatTextSegmenter {
             index += 1
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
-        var blocks = HeadingLevels(sink: sink, fromContents: !tocEntries.isEmpty)
-        defer { sink = blocks.finish() }
+        var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink, fromContents: !tocEntries.isEmpty))
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
@@ -66,11 +63,12 @@ struct FlatTextSegmenter {
                 continue
             }
             if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
-                let (block, next, blockWarnings, guess) = codeBlock(from: index)
+                let (code, next) = codeBlock(from: index)
             {
-                blocks.consume(block)
-                warnings += blockWarnings
-                if let guess { guesses.append(guess) }
+                switch code {
+                case .plain(let block): blocks.consume(block)
+                case .python(let source): blocks.restore(source)
+                }
                 index = next
                 mode = .normal
                 continue
@@ -95,7 +93,9 @@ struct FlatTextSegmenter {
             }
             index += 1
         }
-        return SegmentedGuide(header: header, warnings: warnings, indentationGuesses: guesses)
+        var levels = blocks.finish()
+        sink = levels.finish()
+        return SegmentedGuide(header: header, warnings: blocks.warnings, indentationGuesses: blocks.guesses)
     }
 
     /// Sections that close a guide without being listed in its contents.
@@ -162,8 +162,14 @@ struct FlatTextSegmenter {
         return (entries, tocLine...(index - 1))
     }
 
-    /// Collects a code block starting at `start`, if the line opens one.
-    private func codeBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning], IndentationGuess?)? {
+    /// A code block as found: ready, or Python whose indentation is still to be restored.
+    private enum FoundCode {
+        case plain(GuideBlock)
+        case python(FlatPythonSource)
+    }
+
+    /// Collects a code block starting at `start`, if the line opens one, and the line after it.
+    private func codeBlock(from start: Int) -> (FoundCode, Int)? {
         let line = python[start]
         let first = line.text
         if CodeLineClassifier.startsPython(line, raw: first) {
@@ -178,14 +184,14 @@ struct FlatTextSegmenter {
             {
                 end += 1
             }
-            return (plainBlock("sql", start..<end), end, [], nil)
+            return (.plain(plainBlock("sql", start..<end)), end)
         }
         if CodeLineClassifier.isShell(first) {
             var end = start + 1
             while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(trimmed[end]) {
                 end += 1
             }
-            return (plainBlock("shell", start..<end), end, [], nil)
+            return (.plain(plainBlock("shell", start..<end)), end)
         }
         return nil
     }
@@ -201,7 +207,7 @@ struct FlatTextSegmenter {
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
     }
 
-    private func pythonBlock(from start: Int) -> (GuideBlock, Int, [GuideWarning], IndentationGuess?) {
+    private func pythonBlock(from start: Int) -> (FoundCode, Int) {
         var end = start
         var brackets = 0
         var openQuote: UInt8?
@@ -232,10 +238,7 @@ struct FlatTextSegmenter {
             end += 1
         }
         let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
-        let result = PythonReindenter.reindent(numbered, lexed: lexed)
-        let fileLines = (start + 1)...(lastCode + 1)
-        let guess = result.confidence.map { IndentationGuess(lines: fileLines, confidence: $0, doubtfulLine: result.doubtfulLine) }
-        return (.code(language: "python", code: result.code, lines: fileLines), lastCode + 1, result.warnings, guess)
+        return (.python(FlatPythonSource(lines: numbered, lexed: lexed)), lastCode + 1)
     }
 
     /// Whether a heading candidate outside a question is a sub-heading.
