@@ -38,6 +38,27 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func aLabelWithABracketedQualifierNamesItsList() throws {
+        let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Isolation levels (weakest to strongest)", text: "1. Read committed\n2. Repeatable read\n3. Serializable"),
+        ])
+        // A sentence leading into the list still leaves the name to the section.
+        let sentence = try Self.flat("Keeping copies of data on several machines:\n- replicas\n- backups\n")
+        #expect(sentence.items.first?.content == .concept(title: "Queries", text: "Keeping copies of data on several machines:\n- replicas\n- backups"))
+    }
+
+    @Test func claimLinesUnderALabelAreClaimsNotOneRunOnConcept() throws {
+        let guide = try Self.flat("Quick checks in the REPL:\nlen({1, 2, 2, 3}) → 3\nsorted([3, 1, 2]) → [1, 2, 3]\n")
+        #expect(guide.items.map(\.content) == [
+            .claim(expr: "len({1, 2, 2, 3})", expected: "3", setup: nil),
+            .claim(expr: "sorted([3, 1, 2])", expected: "[1, 2, 3]", setup: nil),
+        ])
+        // A label over prose and a claim keeps its concept, one line per line.
+        let mixed = try Self.flat("Sets drop duplicates:\nthey keep one copy of each value\nlen({1, 1}) → 1\n")
+        #expect(mixed.items.first?.content == .concept(title: "Sets drop duplicates", text: "they keep one copy of each value\nlen({1, 1}) → 1"))
+    }
+
     @Test func aLineOfPythonBeforeClaimsSetsThemUp() throws {
         let guide = try Self.flat("Sorting:\nx = [3, 1, 2]\nsorted(x) → [1, 2, 3]\nlen(x) → 3\n")
         #expect(Self.claims(guide) == [

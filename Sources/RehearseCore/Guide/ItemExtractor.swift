@@ -186,7 +186,7 @@ struct ItemExtractor: GuideBlockSink {
             open = .table(rows: rows, start: start, end: line)
             return true
         case .label(let title, var body, let start, let end):
-            if !text.isBareLabel, text.isListItem || text.labelled != nil && !text.isTitleLike || body.isEmpty {
+            if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike || body.isEmpty {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
             } else if !text.isBareLabel, let last = body.last, Self.isContinuation(text, after: last) {
@@ -299,9 +299,12 @@ struct ItemExtractor: GuideBlockSink {
             }
             return
         }
+        // Lines that each state a claim (`len({1, 2}) → 2`) are cards of their own already.
+        if filled.allSatisfy(Self.statesClaim) { return }
         // A sentence that leads into a list ("Keeping copies of data on several machines:") is
-        // part of the answer, not its name: the section names the card.
-        if title.wordCount >= 5, let section = sectionPath.last {
+        // part of the answer, not its name: the section names the card. A qualifier in
+        // brackets ("Isolation levels (weakest to strongest)") does not make a name a sentence.
+        if title.outsideBrackets.wordCount >= 5, let section = sectionPath.last {
             emit(.concept(title: section, text: ([title + ":"] + filled).joined(separator: "\n")), lines: lines)
             return
         }
@@ -397,12 +400,18 @@ extension ItemExtractor {
     }
 
     /// A wrapped line: the previous one did not finish its sentence.
+    /// A line that states a claim of its own starts a line, even in lower case.
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
-        guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel else { return false }
+        guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel, !statesClaim(text) else { return false }
         if first >= 0x61 && first <= 0x7A { return true }
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
+    }
+
+    /// Whether the line states an `expr → value` claim.
+    static func statesClaim(_ text: Substring) -> Bool {
+        !ClaimParser.claims(in: text).claims.isEmpty
     }
 
     static func cells(_ row: Substring) -> [String] {

@@ -79,6 +79,17 @@ extension Substring {
     }
 
     /// The number of space-separated words.
+    /// The text with every bracketed part, `(…)` or `[…]`, left out.
+    var outsideBrackets: Substring {
+        guard utf8.contains(0x28) || utf8.contains(0x5B) else { return self }
+        var depth = 0
+        return Substring(filter { character in
+            if character == "(" || character == "[" { depth += 1 }
+            defer { if (character == ")" || character == "]") && depth > 0 { depth -= 1 } }
+            return depth == 0 && character != ")" && character != "]"
+        })
+    }
+
     var wordCount: Int {
         withBytes { bytes in
             var count = 0
