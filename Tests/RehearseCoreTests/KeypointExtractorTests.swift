@@ -21,6 +21,16 @@ import Testing
         ])
     }
 
+    @Test func aShortLeadInLabelIsNotAPoint() {
+        #expect(KeypointExtractor.keypoints(from: "Many requests miss at once and all hit the database. Fixes:\n- a lock per key\n- serve stale data") == [
+            "Many requests miss at once and all hit the database", "a lock per key", "serve stale data",
+        ])
+        // A longer sentence that ends in a colon still says something.
+        #expect(KeypointExtractor.keypoints(from: "Copies of the data live on several machines:\n- replicas") == [
+            "Copies of the data live on several machines:", "replicas",
+        ])
+    }
+
     @Test func asidesToTheReaderAreNotPartOfAPoint() {
         #expect(KeypointExtractor.keypoints(from: "1. Dask for distributed computation (you used this!)\n2. Rust extensions via PyO3 (worth it!)\n3. C extensions (NumPy, etc.)") == [
             "Dask for distributed computation", "Rust extensions via PyO3", "C extensions (NumPy, etc.)",

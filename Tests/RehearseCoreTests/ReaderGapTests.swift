@@ -54,6 +54,11 @@ struct ReaderGapTests {
             .claim(expr: "len({1, 2, 2, 3})", expected: "3", setup: nil),
             .claim(expr: "sorted([3, 1, 2])", expected: "[1, 2, 3]", setup: nil),
         ])
+        // So does a list of claims without a label.
+        let list = try Self.flat("Some prose that says what the section is about.\n\n- len({1, 2, 2, 3}) → 3\n- sorted([3, 1, 2]) → [1, 2, 3]\n")
+        #expect(list.items.filter { $0.kind != .claim }.map(\.content) == [
+            .concept(title: "Queries", text: "Some prose that says what the section is about."),
+        ])
         // A label over prose and a claim keeps its concept, one line per line.
         let mixed = try Self.flat("Sets drop duplicates:\nthey keep one copy of each value\nlen({1, 1}) → 1\n")
         #expect(mixed.items.first?.content == .concept(title: "Sets drop duplicates", text: "they keep one copy of each value\nlen({1, 1}) → 1"))
@@ -85,6 +90,30 @@ struct ReaderGapTests {
             .claim(expr: "len(\"abc\")", expected: "3", setup: nil),
             .claim(expr: "max(3, 7)", expected: "7", setup: nil),
         ])
+    }
+
+    @Test func aTableUnderALabelIsATableAndBlockQuotesLoseTheirMarkers() throws {
+        let text = """
+            # 07 — Design
+
+            ## Estimation
+
+            Latencies worth knowing:
+
+            | Operation | Latency |
+            |---|---|
+            | Memory reference | 100 ns |
+            | Disk seek | 10 ms |
+
+            > At-least-once delivery means consumers must be idempotent.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "07-design.md")
+        #expect(guide.items.map(\.content) == [
+            .table(header: ["Operation", "Latency"], rows: [["Memory reference", "100 ns"], ["Disk seek", "10 ms"]]),
+            .concept(title: "Estimation", text: "At-least-once delivery means consumers must be idempotent."),
+        ])
+        let flat = try Self.flat("Latencies worth knowing:\n| Operation | Latency |\n|---|---|\n| Disk seek | 10 ms |\n")
+        #expect(flat.items.map(\.content) == [.table(header: ["Operation", "Latency"], rows: [["Disk seek", "10 ms"]])])
     }
 
     @Test(arguments: ["**Priority:** HIGH", "Priority: **High**", "__Priority__: low", "Priority: Medium"])

@@ -4,7 +4,8 @@ import Foundation
 /// good answer states, in the answer's own words.
 ///
 /// Bullets and numbered items are points; so are the sentences of a paragraph, and the
-/// clauses of a single sentence. Lines that only set up code (`a = [1, 2]`) are left out.
+/// clauses of a single sentence. Lines that only set up code (`a = [1, 2]`) and short
+/// lead-in labels ("Fixes:") are left out.
 /// The result has at most ``maximumCount`` points; adjacent short points are merged to fit.
 public enum KeypointExtractor {
     public static let maximumCount = 8
@@ -17,9 +18,16 @@ public enum KeypointExtractor {
             guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
             points += sentences(in: body).map { withoutAsides($0) }
         }
+        points.removeAll(where: isLeadIn)
         if points.count == 1 { points = clauses(of: points[0]) }
         while points.count > maximumCount { mergeShortestPair(&points) }
         return points
+    }
+
+    /// A short label that leads into what follows ("Fixes:", "Why it matters:"): it names the
+    /// points after it and states nothing to check.
+    static func isLeadIn(_ point: String) -> Bool {
+        point.last == ":" && point.split(separator: " ").count <= 3
     }
 
     /// Sentences end at `.`, `!` or `?` followed by a space and a capital or a code span.

@@ -186,6 +186,11 @@ struct ItemExtractor: GuideBlockSink {
             open = .table(rows: rows, start: start, end: line)
             return true
         case .label(let title, var body, let start, let end):
+            // A table under a label is a table item; the label captions nothing else.
+            if text.hasBytePrefix("|") {
+                open = .label(title: title, body: body, start: start, end: end)
+                return false
+            }
             if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike || body.isEmpty {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
@@ -273,7 +278,8 @@ struct ItemExtractor: GuideBlockSink {
             guard let header = rows.first else { return }
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
-            guard let title = sectionPath.last else { return }
+            // A list of claims is cards already, one per claim.
+            guard let title = sectionPath.last, !lines.allSatisfy(Self.statesClaim) else { return }
             let text = lines.joined(separator: "\n")
             guard text.count >= 24 else { return }
             emit(.concept(title: title, text: text), lines: start...end)

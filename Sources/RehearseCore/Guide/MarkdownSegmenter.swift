@@ -43,7 +43,8 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                blocks.consume(text.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(text), line: lineNumber))
+                let prose = Self.withoutQuoteMarkers(text)
+                blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 sawContent = sawContent || !text.isEmpty
             }
             index += 1
@@ -71,6 +72,13 @@ struct MarkdownSegmenter {
             return levels.dropFirst().filter { $0 > 1 }.min() ?? 2
         }
         return levels.min() ?? 1
+    }
+
+    /// A block quote's text without its `>` markers (`> > text` → `text`).
+    static func withoutQuoteMarkers(_ text: Substring) -> Substring {
+        var rest = text
+        while rest.utf8.first == 0x3E { rest = rest.dropFirst().trimmingWhitespace() }
+        return rest
     }
 
     /// The fence marker (```` ``` ```` or `~~~`, possibly longer) when the line opens or closes one.
