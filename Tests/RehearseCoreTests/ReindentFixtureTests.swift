@@ -9,7 +9,7 @@ struct ReindentFixtureTests {
     static let names = [
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
-        "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks",
+        "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -34,6 +34,18 @@ struct ReindentFixtureTests {
         let flat = String(decoding: try TestFiles.fixtureData("reindent/\(name).flat"), as: UTF8.self)
         let stripped = expected.split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " } }
         #expect(flat.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init) == stripped)
+    }
+
+    @Test func codeAfterAReturnInTheSameBlockIsAvoidedAndReportedWhenNoReadingAvoidsIt() throws {
+        let header = "01 — Restoration\nTable of Contents\n- Example\nExample\nThe code below shows the idea.\n"
+        // After `return True` the only depth left for `return False` is the same block: the
+        // search keeps `return True` in the `if` instead.
+        let avoided = try GuideReader().read(text: header + "def check(x):\nif x > 0:\nx -= 1\nreturn True\nreturn False\n", fileName: "a.txt")
+        #expect(avoided.codeBlocks.map(\.code) == ["def check(x):\n    if x > 0:\n        x -= 1\n        return True\n    return False"])
+        #expect(avoided.warnings.isEmpty)
+        // Two returns in a row: every reading leaves the second unreachable or outside the function.
+        let unavoidable = try GuideReader().read(text: header + "def check(x):\nreturn 1\nreturn 2\n", fileName: "b.txt")
+        #expect(unavoidable.warnings.map(\.line) == [8])
     }
 
     @Test func aBlockWithoutRivalsIsCertainAndAnAmbiguousOneNamesItsLine() throws {

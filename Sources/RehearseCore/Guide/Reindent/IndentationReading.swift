@@ -33,6 +33,8 @@ struct IndentationReading {
         var headerNames = NameSet()
         /// The sort of header that opened the block.
         var header = HeaderShape.none
+        /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`).
+        var exited = false
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -51,6 +53,9 @@ struct IndentationReading {
         case outsideLoop(Keyword)
         /// `await` or `async for`/`with` outside an `async def`.
         case outsideCoroutine
+        /// A statement after a `return`, `raise`, `break` or `continue` in the same block: it
+        /// can never run. Python allows it; code is not written so.
+        case unreachable
     }
 
     private(set) var frames = [Frame(opener: .module)]
@@ -100,6 +105,8 @@ struct IndentationReading {
             if !fits { return .clauseWithoutPartner(clause) }
         } else if last == .bareTry {
             return .tryWithoutHandler
+        } else if frames[depth].exited {
+            return .unreachable
         }
         var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
@@ -259,6 +266,7 @@ struct IndentationReading {
             frame.assignedCondition = true
         }
         frame.bound.formUnion(statement.bindSet)
+        frame.exited = statement.kind.leavesBlock
         frames[depth] = frame
         for name in statement.binds { bind(name, at: depth) }
         previousShape = statement.shape
