@@ -58,7 +58,7 @@ enum ReaderFuzzing {
             try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
             for (rank, entry) in slowest.enumerated() {
                 let path = (keep as NSString).appendingPathComponent("slow-\(seed)-\(rank + 1).txt")
-                FileManager.default.createFile(atPath: path, contents: Data(entry.input.utf8))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(entry.input.utf8))
             }
         }
     }

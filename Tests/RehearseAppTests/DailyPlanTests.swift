@@ -29,7 +29,9 @@ import Testing
     /// the session introduces exactly those, then only their learning steps come back.
     @Test func theSessionIntroducesWhatTheBudgetBuys() async throws {
         let (trainer, _) = try Self.trainer(cards: 40)
-        let now = Date()
+        // Ten in the morning tomorrow: the session's half hour never crosses into another day,
+        // whenever the test runs.
+        let now = Calendar.current.date(bySettingHour: 10, minute: 0, second: 0, of: Date().addingTimeInterval(86_400)) ?? Date()
         try await trainer.setInterviewDate(now.addingTimeInterval(10 * 86_400), at: now)
         try await trainer.setMinutesPerDay(5, at: now)
         let plan = try #require(try await trainer.dailyPlan(at: now))

@@ -116,6 +116,32 @@ struct ReaderGapTests {
         #expect(flat.items.map(\.content) == [.table(header: ["Operation", "Latency"], rows: [["Disk seek", "10 ms"]])])
     }
 
+    @Test func jsonDocumentsAndHTTPMessagesAreCodeBlocks() throws {
+        let guide = try Self.flat("""
+            The service answers with a 429 when the bucket is empty:
+            HTTP/1.1 429 Too Many Requests
+            Retry-After: 2
+            Its limits come from a file like this one:
+            {
+            "limit": 100,
+            "paths": ["/api", "/login"]
+            }
+            A request:
+            GET /api/users?page=2 HTTP/1.1
+            Host: example.com
+            That is all.
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["http", "json", "http"])
+        #expect(guide.codeBlocks.map(\.code) == [
+            "HTTP/1.1 429 Too Many Requests\nRetry-After: 2",
+            "{\n\"limit\": 100,\n\"paths\": [\"/api\", \"/login\"]\n}",
+            "GET /api/users?page=2 HTTP/1.1\nHost: example.com",
+        ])
+        // Brackets that do not parse as JSON, or a one-line list, are not a JSON block.
+        let notJSON = try Self.flat("[1, 2, 3] is a list.\nSome prose follows here, long enough.\n{\nnot json\n}\n")
+        #expect(notJSON.codeBlocks.allSatisfy { $0.language != "json" })
+    }
+
     @Test(arguments: ["**Priority:** HIGH", "Priority: **High**", "__Priority__: low", "Priority: Medium"])
     func boldPriorityLinesAreRead(_ line: String) throws {
         let guide = try GuideReader().read(text: "06 — Databases\n\(line)\nTable of Contents\n- Queries\nQueries\nText of the section, long enough.\n", fileName: "06.txt")

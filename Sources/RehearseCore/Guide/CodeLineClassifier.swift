@@ -109,6 +109,29 @@ enum CodeLineClassifier {
         return sqlContinuers.contains(String(raw[word.startIndex..<word.endIndex]))
     }
 
+    /// An HTTP request line (`GET /users/42 HTTP/1.1`) or status line (`HTTP/1.1 429 Too Many Requests`).
+    static func startsHTTP(_ raw: Substring) -> Bool {
+        let words = raw.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2 else { return false }
+        if isHTTPVersion(words[0]) {
+            return words[1].utf8.count == 3 && words[1].utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        let methods: Set<Substring> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+        return words.count == 3 && methods.contains(words[0]) && words[1].hasPrefix("/") && isHTTPVersion(words[2])
+    }
+
+    private static func isHTTPVersion(_ word: Substring) -> Bool {
+        guard word.hasPrefix("HTTP/") else { return false }
+        let version = word.dropFirst(5)
+        return !version.isEmpty && version.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    }
+
+    /// An HTTP header line: a token, a colon, a value (`Retry-After: 2`).
+    static func isHTTPHeader(_ raw: Substring) -> Bool {
+        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex else { return false }
+        return raw[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
     static let shellCommands: Set<Substring> = [
         "pip", "pip3", "python", "python3", "git", "docker", "kubectl", "curl", "wget", "cd", "ls", "export",
         "npm", "uv", "poetry", "pytest", "uvicorn", "gunicorn", "make", "brew", "apt-get", "apt", "sudo",

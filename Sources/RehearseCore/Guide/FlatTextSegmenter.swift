@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a guide that was copied out of a web page as plain text: no Markdown markers,
 /// headings as plain lines, code without indentation.
 ///
@@ -172,6 +174,14 @@ struct FlatTextSegmenter {
     private func codeBlock(from start: Int) -> (FoundCode, Int)? {
         let line = python[start]
         let first = line.text
+        if let end = jsonBlockEnd(from: start) {
+            return (.plain(plainBlock("json", start..<end)), end)
+        }
+        if CodeLineClassifier.startsHTTP(first) {
+            var end = start + 1
+            while end < lines.count, CodeLineClassifier.isHTTPHeader(trimmed[end]) { end += 1 }
+            return (.plain(plainBlock("http", start..<end)), end)
+        }
         if CodeLineClassifier.startsPython(line, raw: first) {
             return pythonBlock(from: start)
         }
@@ -195,6 +205,42 @@ struct FlatTextSegmenter {
         }
         return nil
     }
+
+    /// Where a JSON document that starts at `start` ends: a line that opens an object or array
+    /// (`{`, `[`, `{"limit": 100,`) and the lines up to its closing bracket, when together they
+    /// parse as JSON and span more than one line (a one-line `[1, 2]` is as likely Python), with
+    /// no blank line inside.
+    private func jsonBlockEnd(from start: Int) -> Int? {
+        guard let opener = trimmed[start].utf8.first, opener == 0x7B || opener == 0x5B else { return nil }
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var end = start
+        while end < lines.count, end - start < Self.longestJSONBlock, !trimmed[end].isEmpty {
+            for byte in trimmed[end].utf8 {
+                if escaped {
+                    escaped = false
+                } else if inString {
+                    if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                } else if byte == 0x22 {
+                    inString = true
+                } else if byte == 0x7B || byte == 0x5B {
+                    depth += 1
+                } else if byte == 0x7D || byte == 0x5D {
+                    depth -= 1
+                }
+            }
+            end += 1
+            guard depth > 0 else { break }
+        }
+        guard depth == 0, end - start >= 2 else { return nil }
+        let text = trimmed[start..<end].joined(separator: "\n")
+        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil else { return nil }
+        return end
+    }
+
+    /// The most lines a JSON block is looked for over (it also ends at a blank line).
+    static let longestJSONBlock = 500
 
     /// An SQL comment (`-- Orders of the last day`) on the line before an SQL statement: it
     /// belongs to the statement's block.
