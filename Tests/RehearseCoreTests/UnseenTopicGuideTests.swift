@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Guides on topics the reader was not built on, written for these tests: databases (flat
+/// text) and system design (flat text and Markdown). They hold SQL with comments, HTTP
+/// messages, JSON, tables under labels, block quotes, runs of claims and Python that returns
+/// from inside an `if`.
+@Suite struct UnseenTopicGuideTests {
+    @Test func theDatabasesGuideReadsItsCodeListsAndClaims() throws {
+        let guide = try TestFiles.fixture("databases.txt")
+        #expect(guide.priority == .high)
+        #expect(guide.sections.map(\.title) == ["Indexes", "Transactions & Isolation", "Query Patterns", "Scaling Reads and Writes", "Interview Questions"])
+        #expect(guide.codeBlocks.map(\.language) == ["sql", "sql", "sql", "python", "python", "python", "python", "shell"])
+        #expect(guide.codeBlocks.first?.code.hasPrefix("-- Orders of one customer, newest first\nCREATE INDEX") == true)
+        #expect(guide.items.contains { $0.content == .concept(title: "Isolation levels (weakest to strongest)", text: """
+            1. Read uncommitted (PostgreSQL treats it as read committed)
+            2. Read committed — the default in PostgreSQL
+            3. Repeatable read — snapshot for the whole transaction
+            4. Serializable — as if transactions ran one at a time
+            """) })
+        #expect(guide.items(of: .claim).count == 3)
+        #expect(!guide.items.contains { if case .concept(_, let text) = $0.content { text.contains("→") } else { false } })
+        #expect(guide.questions.count == 3)
+        #expect(guide.warnings.isEmpty)
+        for block in guide.codeBlocks where block.language == "python" {
+            #expect(try PythonParser.error(in: block.code) == nil, "\(block.code)")
+        }
+        let cache = try #require(guide.code(containing: "def get_user"))
+        #expect(cache.contains("    if cached is not None:\n        return json.loads(cached)\n    user = db.fetch_user(user_id)"))
+    }
+
+    @Test func theFlatSystemDesignGuideKeepsHTTPAndJSONAsCode() throws {
+        let guide = try TestFiles.fixture("system-design.txt")
+        #expect(guide.sections.map(\.title) == ["Framework", "Rate Limiting", "Messaging", "Practice Questions"])
+        #expect(guide.codeBlocks.map(\.language) == ["python", "http", "json", "python"])
+        #expect(guide.items(of: .table).count == 1)
+        #expect(guide.items.contains { $0.content == .definition(term: "Retry-After", definition: "2", context: nil) } == false)
+        #expect(guide.questions.count == 2)
+    }
+
+    @Test func theMarkdownSystemDesignGuideReadsTablesQuotesAndClaims() throws {
+        let guide = try TestFiles.fixture("system-design.md")
+        #expect(guide.format == .markdown)
+        #expect(guide.priority == .high)
+        #expect(guide.items(of: .table).map(\.content) == [
+            .table(header: ["Operation", "Latency"], rows: [
+                ["L1 cache reference", "1 ns"], ["Main memory reference", "100 ns"],
+                ["Round trip within a datacenter", "0.5 ms"], ["Disk seek", "10 ms"],
+            ]),
+        ])
+        #expect(guide.items(of: .claim).map(\.content) == [
+            .claim(expr: "24 * 60 * 60", expected: "86400", setup: nil),
+            .claim(expr: "2 ** 10", expected: "1024", setup: nil),
+            .claim(expr: "10 ** 6 // 86400", expected: "11", setup: nil),
+        ])
+        #expect(guide.codeBlocks.map(\.language) == ["python", "python", "sql"])
+        #expect(guide.items.contains { $0.content == .concept(title: "Queues", text: "At-least-once delivery means consumers must be idempotent.") })
+        #expect(guide.questions.count == 3)
+    }
+}
