@@ -37,6 +37,20 @@ import Testing
         #expect(guide.codeBlocks.map(\.language) == ["python", "http", "json", "python"])
         #expect(guide.items(of: .table).count == 1)
         #expect(guide.items.contains { $0.content == .definition(term: "Retry-After", definition: "2", context: nil) } == false)
+        // `allow(self)` is a method of the class, not a function inside `__init__` (a method in
+        // a method), and `return False` is not dead code after `return True`.
+        let bucket = try #require(guide.code(containing: "class TokenBucket"))
+        #expect(bucket.contains("""
+                    self.updated = time.monotonic()
+                def allow(self):
+            """))
+        #expect(bucket.contains("""
+                    if self.tokens >= 1:
+                        self.tokens -= 1
+                        return True
+                    return False
+            bucket = TokenBucket(rate=5, capacity=10)
+            """))
         #expect(guide.questions.count == 2)
     }
 

@@ -35,6 +35,9 @@ struct IndentationReading {
         var header = HeaderShape.none
         /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`).
         var exited = false
+        /// Whether the block is, or is inside, a method's body (``FlatStatement/isMethod``),
+        /// with no class in between.
+        var isMethodBody = false
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -56,6 +59,13 @@ struct IndentationReading {
         /// A statement after a `return`, `raise`, `break` or `continue` in the same block: it
         /// can never run. Python allows it; code is not written so.
         case unreachable
+        /// A method (`def f(self, …)`, `def __eq__(…)`) defined in another method's body.
+        /// Python allows it; none of the 5,625 such definitions in the standard library's
+        /// train half stands so.
+        case methodInsideMethod
+
+        /// Whether Python accepts the placement and only the way code is written rules it out.
+        var isStyle: Bool { self == .unreachable || self == .methodInsideMethod }
     }
 
     private(set) var frames = [Frame(opener: .module)]
@@ -108,6 +118,7 @@ struct IndentationReading {
         } else if frames[depth].exited {
             return .unreachable
         }
+        if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
         var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
         switch statement.inlineKind ?? statement.kind {
@@ -286,6 +297,7 @@ struct IndentationReading {
         body.inFunction = frame.inFunction
         body.inAsyncFunction = frame.inAsyncFunction
         body.inLoop = frame.inLoop
+        body.isMethodBody = frame.isMethodBody
         body.functionNesting = frame.functionNesting
         switch statement.kind {
         case .def:
@@ -294,8 +306,10 @@ struct IndentationReading {
             body.inFunction = true
             body.inAsyncFunction = statement.isAsync
             body.inLoop = false
+            body.isMethodBody = statement.isMethod
         case .class:
             body.definedName = statement.defines
+            body.isMethodBody = false
             body.inFunction = false
             body.inAsyncFunction = false
             body.inLoop = false

@@ -40,6 +40,10 @@ struct IndentationSearch {
     static let pruneBelowBest = 12.0
     /// Added to a placement that breaks a rule: such a reading wins only when no other exists.
     static let violationPenalty = 1_000.0
+    /// Added to a placement Python allows but code is not written so
+    /// (``IndentationReading/Violation/isStyle``): such a reading wins over readings that break
+    /// a rule, never over one without either.
+    static let stylePenalty = 100.0
 
     let block: FlatPythonBlock
     let model: IndentationModel
@@ -125,7 +129,7 @@ struct IndentationSearch {
                 }
                 let normaliser = logSumExp(logits, over: violations)
                 for (offset, depth) in depths.enumerated() {
-                    let penalty = violations[offset] == nil ? 0 : Self.violationPenalty
+                    let penalty = violations[offset].map { $0.isStyle ? Self.stylePenalty : Self.violationPenalty } ?? 0
                     candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
