@@ -111,6 +111,8 @@ enum CodeLineClassifier {
 
     /// An HTTP request line (`GET /users/42 HTTP/1.1`) or status line (`HTTP/1.1 429 Too Many Requests`).
     static func startsHTTP(_ raw: Substring) -> Bool {
+        // Asked of every line that may start a block: bytes first, words only when it may be one.
+        guard let first = raw.utf8.first, first >= 0x41 && first <= 0x5A, raw.containsBytes("HTTP/") else { return false }
         let words = raw.split(separator: " ", maxSplits: 2)
         guard words.count >= 2 else { return false }
         if isHTTPVersion(words[0]) {
