@@ -73,4 +73,28 @@ import Testing
         #expect(guide.items.contains { $0.content == .concept(title: "Queues", text: "At-least-once delivery means consumers must be idempotent.") })
         #expect(guide.questions.count == 3)
     }
+
+    @Test func aMarkdownGuideWithQuestionHeadingsAndRevealBlocks() throws {
+        let guide = try TestFiles.fixture("caching.md")
+        #expect(guide.questions == ["What is a CDN and when does it help?", "How do you invalidate cached content?", "What is cache penetration?"])
+        let answers = guide.items.compactMap { if case .qa(_, let answer) = $0.content { answer } else { nil } }
+        #expect(answers.count == 3)
+        #expect(answers.allSatisfy { !$0.contains("<") && !$0.hasPrefix("Answer") })
+        #expect(answers[2].hasPrefix("Requests for keys that exist nowhere"))
+        #expect(guide.codeBlocks.map(\.language) == ["text", "js"])
+    }
+
+    @Test(arguments: [
+        ("Q: What is a CDN?", "What is a CDN?"), ("Q. What is a CDN?", "What is a CDN?"), ("Q3. What is a CDN?", "What is a CDN?"),
+        ("Q12: Why cache?", "Why cache?"), ("Q4) Why cache?", "Why cache?"), ("Question 2: Why cache?", "Why cache?"),
+    ])
+    func questionMarkers(_ line: String, _ question: String) {
+        #expect(Substring(line).startsQuestion)
+        #expect(Substring(line).questionText == Substring(question))
+    }
+
+    @Test(arguments: ["QPS: 1000 per node", "Queues decouple services.", "Q3 revenue grew", "Q) what", "Questions: see below"])
+    func notQuestionMarkers(_ line: String) {
+        #expect(!Substring(line).startsQuestion)
+    }
 }

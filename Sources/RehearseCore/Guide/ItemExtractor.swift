@@ -120,7 +120,7 @@ struct ItemExtractor: GuideBlockSink {
         }
         if text.startsQuestion {
             flush()
-            let question = text.dropFirst(2).trimmingWhitespace()
+            let question = text.questionText
             open = question.hasSuffix("?")
                 ? .answer(question: String(question), isPrompt: false, lines: [], start: line, end: line)
                 : .question(lines: [question], start: line)
@@ -151,7 +151,7 @@ struct ItemExtractor: GuideBlockSink {
         switch consume construct {
         case .question(var lines, let start):
             if text.startsAnswer {
-                let answer = text.dropFirst(2).trimmingWhitespace()
+                let answer = text.answerText
                 let question = lines.joined(separator: " ")
                 open = .answer(question: question, isPrompt: false, lines: answer.isEmpty ? [] : [answer], start: start, end: line)
                 emitClaims(in: answer, setup: nil, line: line)
@@ -162,7 +162,7 @@ struct ItemExtractor: GuideBlockSink {
             return true
         case .answer(let question, let isPrompt, var lines, let start, let end):
             var body = text
-            if lines.isEmpty, text.startsAnswer { body = text.dropFirst(2).trimmingWhitespace() }
+            if lines.isEmpty, text.startsAnswer { body = text.answerText }
             if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
                 open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
                 return false

@@ -132,8 +132,41 @@ extension Substring {
     }
 
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
-    var startsQuestion: Bool { hasBytePrefix("Q:") || hasBytePrefix("Q. ") }
-    var startsAnswer: Bool { hasBytePrefix("A:") }
+    var startsQuestion: Bool { questionMarkerLength != nil }
+    var startsAnswer: Bool { answerMarkerLength != nil }
+
+    /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)` or
+    /// `Question 3:`.
+    var questionText: Substring { dropFirst(questionMarkerLength ?? 0).trimmingWhitespace() }
+
+    /// The answer after its marker: `A:` or `Answer:`.
+    var answerText: Substring { dropFirst(answerMarkerLength ?? 0).trimmingWhitespace() }
+
+    private var questionMarkerLength: Int? {
+        withBytes { bytes in
+            var index: Int
+            if hasPrefixIgnoringCase("question "), bytes.count > 9, bytes[9] >= 0x30 && bytes[9] <= 0x39 {
+                index = 9
+            } else if bytes.first == 0x51 {  // Q
+                index = 1
+            } else {
+                return nil
+            }
+            let digitsStart = index
+            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            guard index < bytes.count else { return nil }
+            let mark = bytes[index]
+            // `Q:` and `Q3:` may touch their text; `Q.`, `Q3.` and `Q3)` need a space after them.
+            if mark == 0x3A { return index + 1 }
+            guard mark == 0x2E || mark == 0x29 && index > digitsStart, index + 1 < bytes.count, bytes[index + 1] == 0x20 else { return nil }
+            return index + 1
+        }
+    }
+
+    private var answerMarkerLength: Int? {
+        if hasBytePrefix("A:") { return 2 }
+        return hasPrefixIgnoringCase("answer:") ? 7 : nil
+    }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 

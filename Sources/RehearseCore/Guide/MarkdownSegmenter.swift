@@ -29,8 +29,11 @@ struct MarkdownSegmenter {
                 if level == 1 && !sawTitle && !sawContent {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
-                } else if plain.hasPrefix("Q:") {
+                } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
+                } else if level > baseLevel, let question = Self.question(inHeading: plain[...]) {
+                    // `### 1. What is a CDN?`: a question whose answer is the text below it.
+                    blocks.consume(.text("Q: " + question, line: lineNumber))
                 } else {
                     let key = FlatTextSegmenter.headingKey(plain[...])
                     skippingContents = key == "table of contents" || key == "contents"
@@ -43,7 +46,7 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                let prose = Self.withoutQuoteMarkers(text)
+                let prose = Self.withoutHTMLTags(Self.withoutQuoteMarkers(text))
                 blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 sawContent = sawContent || !text.isEmpty
             }
@@ -73,6 +76,30 @@ struct MarkdownSegmenter {
         }
         return levels.min() ?? 1
     }
+
+    /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
+    static func question(inHeading title: Substring) -> Substring? {
+        guard title.hasSuffix("?") else { return nil }
+        return title.numberedText ?? title
+    }
+
+    /// Tags that lay out a page (`<details>`, `<summary>Answer</summary>`, `<br>`): a line of
+    /// them keeps only its text, and none when that text is a label such as "Answer".
+    static func withoutHTMLTags(_ text: Substring) -> Substring {
+        guard text.utf8.first == 0x3C, let name = text.dropFirst().drop(while: { $0 == "/" }).split(whereSeparator: { !$0.isLetter }).first,
+            layoutTags.contains(name.lowercased())
+        else { return text }
+        var kept = ""
+        var inTag = false
+        for character in text {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { kept.append(character) }
+        }
+        let rest = Substring(kept).trimmingWhitespace()
+        return revealLabels.contains(rest.lowercased()) ? "" : rest
+    }
+
+    static let layoutTags: Set<String> = ["details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center"]
+    static let revealLabels: Set<String> = ["answer", "solution", "show answer", "show solution", "click to expand", "hint", "details", "spoiler"]
 
     /// A block quote's text without its `>` markers (`> > text` → `text`).
     static func withoutQuoteMarkers(_ text: Substring) -> Substring {
