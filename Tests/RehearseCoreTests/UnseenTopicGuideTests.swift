@@ -97,4 +97,18 @@ import Testing
     func notQuestionMarkers(_ line: String) {
         #expect(!Substring(line).startsQuestion)
     }
+
+    @Test func aFlatGuideWithNumberedQuestionsAndAnswerMarkers() throws {
+        let guide = try TestFiles.fixture("networking.txt")
+        #expect(guide.questions == [
+            "What happens when you type a URL into a browser?", "Why is UDP used for video calls?",
+            "What is a TCP handshake?", "What does a load balancer at layer 4 see?",
+        ])
+        #expect(guide.items.compactMap { if case .qa(_, let answer) = $0.content { answer } else { nil } }.map { String($0.prefix(12)) } == [
+            "The browser ", "A late packe", "SYN, SYN-ACK", "Only address",
+        ])
+        // A numbered list of questions with no answers stays a list.
+        let list = try GuideReader().read(text: "10 — Net\nTable of Contents\n- Ask\nAsk\nQuestions to ask back:\n1. How big is the team?\n2. How do you deploy?\nThat is the list.\n", fileName: "list.txt")
+        #expect(list.questions.isEmpty)
+    }
 }

@@ -81,6 +81,12 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            if let question = numberedQuestion(at: index, text: text) {
+                blocks.consume(.text("Q: " + question, line: lineNumber))
+                mode = .answer
+                index += 1
+                continue
+            }
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
                 mode = text.hasSuffix("?") ? .answer : .question
@@ -285,6 +291,18 @@ struct FlatTextSegmenter {
         }
         let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
         return (.python(FlatPythonSource(lines: numbered, lexed: lexed)), lastCode + 1)
+    }
+
+    /// A numbered line that asks a question and is answered by the prose below it
+    /// (`1. What happens when you type a URL?`), not one of a list of questions: the line after
+    /// it is no list item, and the one before it asks no question of its own.
+    private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
+        guard let question = text.numberedText, question.hasSuffix("?") else { return nil }
+        let next = ((index + 1)..<lines.count).lazy.map { python.text(of: $0) }.first { !$0.isEmpty }
+        guard let next, !next.isListItem, !next.startsQuestion else { return nil }
+        let previous = trimmed[..<index].last { !$0.isEmpty }
+        guard previous.map({ !($0.isListItem && $0.hasSuffix("?")) }) ?? true else { return nil }
+        return question
     }
 
     /// Whether a heading candidate outside a question is a sub-heading.
