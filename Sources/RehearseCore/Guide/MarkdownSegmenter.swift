@@ -46,7 +46,7 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                let prose = Self.withoutHTMLTags(Self.withoutQuoteMarkers(text))
+                let prose = Self.boldTermAsLabel(Self.withoutHTMLTags(Self.withoutQuoteMarkers(text)))
                 blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 sawContent = sawContent || !text.isEmpty
             }
@@ -75,6 +75,19 @@ struct MarkdownSegmenter {
             return levels.dropFirst().filter { $0 > 1 }.min() ?? 2
         }
         return levels.min() ?? 1
+    }
+
+    /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
+    /// set off by a dash defines it, as a colon would.
+    static func boldTermAsLabel(_ text: Substring) -> Substring {
+        let item = text.bulletText ?? text.numberedText ?? text
+        guard item.hasPrefix("**"), let close = item.dropFirst(2).range(of: "**") else { return text }
+        let term = item[item.index(item.startIndex, offsetBy: 2)..<close.lowerBound]
+        let rest = item[close.upperBound...].trimmingWhitespace()
+        guard !term.isEmpty, term.count <= 60, let dash = rest.first, "—–-".contains(dash) else { return text }
+        let definition = rest.dropFirst().trimmingWhitespace()
+        guard !definition.isEmpty else { return text }
+        return Substring(text[..<item.startIndex] + "**\(term)**: \(definition)")
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
