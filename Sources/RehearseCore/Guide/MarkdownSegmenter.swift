@@ -80,14 +80,21 @@ struct MarkdownSegmenter {
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
     /// set off by a dash defines it, as a colon would.
     static func boldTermAsLabel(_ text: Substring) -> Substring {
+        guard text.containsBytes("**") else { return text }
         let item = text.bulletText ?? text.numberedText ?? text
-        guard item.hasPrefix("**"), let close = item.dropFirst(2).range(of: "**") else { return text }
-        let term = item[item.index(item.startIndex, offsetBy: 2)..<close.lowerBound]
-        let rest = item[close.upperBound...].trimmingWhitespace()
-        guard !term.isEmpty, term.count <= 60, let dash = rest.first, "—–-".contains(dash) else { return text }
-        let definition = rest.dropFirst().trimmingWhitespace()
+        let bytes = item.utf8
+        guard bytes.starts(with: "**".utf8) else { return text }
+        let termStart = bytes.index(bytes.startIndex, offsetBy: 2)
+        var close = termStart
+        while close < bytes.endIndex, !(bytes[close] == 0x2A && bytes[bytes.index(after: close)...].first == 0x2A) {
+            close = bytes.index(after: close)
+        }
+        guard close < bytes.endIndex, close > termStart, bytes.distance(from: termStart, to: close) <= 120 else { return text }
+        let rest = item[bytes.index(close, offsetBy: 2)...].trimmingWhitespace()
+        guard rest.hasBytePrefix("—") || rest.hasBytePrefix("–") || rest.hasBytePrefix("- ") else { return text }
+        let definition = rest.drop { $0 == "—" || $0 == "–" || $0 == "-" }.trimmingWhitespace()
         guard !definition.isEmpty else { return text }
-        return Substring(text[..<item.startIndex] + "**\(term)**: \(definition)")
+        return Substring(text[..<item.startIndex] + "**" + item[termStart..<close] + "**: " + definition)
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
