@@ -118,9 +118,10 @@ enum CodeLineClassifier {
         if isHTTPVersion(words[0]) {
             return words[1].utf8.count == 3 && words[1].utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
-        let methods: Set<Substring> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-        return words.count == 3 && methods.contains(words[0]) && words[1].hasPrefix("/") && isHTTPVersion(words[2])
+        return words.count == 3 && httpMethods.contains(words[0]) && words[1].hasPrefix("/") && isHTTPVersion(words[2])
     }
+
+    static let httpMethods: Set<Substring> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     private static func isHTTPVersion(_ word: Substring) -> Bool {
         guard word.hasPrefix("HTTP/") else { return false }

@@ -298,24 +298,31 @@ struct FlatTextSegmenter {
     /// it is no list item, and the one before it asks no question of its own.
     private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
         guard let question = text.numberedText, question.hasSuffix("?") else { return nil }
-        let next = ((index + 1)..<lines.count).lazy.map { python.text(of: $0) }.first { !$0.isEmpty }
-        guard let next, !next.isListItem, !next.startsQuestion else { return nil }
-        let previous = trimmed[..<index].last { !$0.isEmpty }
-        guard previous.map({ !($0.isListItem && $0.hasSuffix("?")) }) ?? true else { return nil }
+        guard let next = nextTextLine(after: index).map({ python.text(of: $0) }), !next.isListItem, !next.startsQuestion else { return nil }
+        if let previous = previousText(before: index), previous.isListItem, previous.hasSuffix("?") { return nil }
         return question
+    }
+
+    /// The next line after `index` that is not blank.
+    private func nextTextLine(after index: Int) -> Int? {
+        ((index + 1)..<lines.count).first { !python.text(of: $0).isEmpty }
+    }
+
+    /// The text of the last line before `index` that is not blank.
+    private func previousText(before index: Int) -> Substring? {
+        trimmed[..<index].last { !$0.isEmpty }
     }
 
     /// Whether a heading candidate outside a question is a sub-heading.
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
-        guard let nextIndex = ((index + 1)..<lines.count).first(where: { !python.text(of: $0).isEmpty }) else { return false }
+        guard let nextIndex = nextTextLine(after: index) else { return false }
         let next = python[nextIndex]
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
         guard mode == .normal, nextStartsBlock else { return false }
-        let previous = trimmed[..<index].last { !$0.isEmpty }
-        guard let last = previous?.last else { return true }
+        guard let last = previousText(before: index)?.last else { return true }
         return !",([:".contains(last)
     }
 

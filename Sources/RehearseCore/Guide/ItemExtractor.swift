@@ -405,8 +405,8 @@ extension ItemExtractor {
         ].contains(first)
     }
 
-    /// A wrapped line: the previous one did not finish its sentence.
-    /// A line that states a claim of its own starts a line, even in lower case.
+    /// A wrapped line: the previous one did not finish its sentence. A line that states a
+    /// claim of its own starts a line, even in lower case.
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
         guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel, !statesClaim(text) else { return false }
         if first >= 0x61 && first <= 0x7A { return true }

@@ -78,7 +78,6 @@ extension Substring {
         }
     }
 
-    /// The number of space-separated words.
     /// The text with every bracketed part, `(…)` or `[…]`, left out.
     var outsideBrackets: Substring {
         guard utf8.contains(0x28) || utf8.contains(0x5B) else { return self }
@@ -90,6 +89,7 @@ extension Substring {
         })
     }
 
+    /// The number of space-separated words.
     var wordCount: Int {
         withBytes { bytes in
             var count = 0

@@ -82,19 +82,16 @@ struct MarkdownSegmenter {
     static func boldTermAsLabel(_ text: Substring) -> Substring {
         guard text.containsBytes("**") else { return text }
         let item = text.bulletText ?? text.numberedText ?? text
-        let bytes = item.utf8
-        guard bytes.starts(with: "**".utf8) else { return text }
-        let termStart = bytes.index(bytes.startIndex, offsetBy: 2)
-        var close = termStart
-        while close < bytes.endIndex, !(bytes[close] == 0x2A && bytes[bytes.index(after: close)...].first == 0x2A) {
-            close = bytes.index(after: close)
-        }
-        guard close < bytes.endIndex, close > termStart, bytes.distance(from: termStart, to: close) <= 120 else { return text }
-        let rest = item[bytes.index(close, offsetBy: 2)...].trimmingWhitespace()
+        guard item.hasBytePrefix("**") else { return text }
+        let termStart = item.utf8.index(item.startIndex, offsetBy: 2)
+        guard let close = item[termStart...].range(ofBytes: "**") else { return text }
+        let term = item[termStart..<close.lowerBound]
+        guard !term.isEmpty, term.utf8.count <= 120 else { return text }
+        let rest = item[close.upperBound...].trimmingWhitespace()
         guard rest.hasBytePrefix("—") || rest.hasBytePrefix("–") || rest.hasBytePrefix("- ") else { return text }
         let definition = rest.drop { $0 == "—" || $0 == "–" || $0 == "-" }.trimmingWhitespace()
         guard !definition.isEmpty else { return text }
-        return Substring(text[..<item.startIndex] + "**" + item[termStart..<close] + "**: " + definition)
+        return Substring(text[..<item.startIndex] + "**" + term + "**: " + definition)
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).

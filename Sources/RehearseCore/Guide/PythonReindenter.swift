@@ -84,8 +84,8 @@ struct PythonReindenter {
             case .tryWithoutHandler: message = "a `try` block here has no `except` or `finally`; the original may not be valid Python"
             case .outsideFunction(let word): message = "`\(word.rawValue)` stands outside a function however the block is indented"
             case .outsideLoop(let word): message = "`\(word.rawValue)` stands outside a loop however the block is indented"
-            case .methodInsideMethod: message = "this method is defined inside another method's body; the original may have been indented differently"
-            case .unreachable: message = "this statement follows a `return`, `raise`, `break` or `continue` in the same block and can never run"
+            case .methodInsideMethod: message = "this method is defined inside another method's body however the block is indented; check where the method above it ends in the original"
+            case .unreachable: message = "this statement follows a `return`, `raise`, `break` or `continue` in the same block however the block is indented, so it can never run; check the lines above it in the original"
             // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.
             case .outsideCoroutine: continue
             }

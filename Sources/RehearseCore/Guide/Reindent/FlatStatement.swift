@@ -149,12 +149,7 @@ enum StatementKind: Int, CaseIterable {
     }
 
     /// Whether control never passes to the next statement of the block.
-    var leavesBlock: Bool {
-        switch self {
-        case .returnValue, .returnBare, .raise, .break, .continue: true
-        default: false
-        }
-    }
+    var leavesBlock: Bool { exitsFunction || self == .break || self == .continue }
 
     /// Statements after which the block they end is over, unless dead code follows.
     var isTerminal: Bool {

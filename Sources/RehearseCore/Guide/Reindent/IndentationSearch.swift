@@ -28,6 +28,9 @@ struct IndentationSearch {
         var searchScore: Double
         /// What the finalists are ranked by (``IndentationModel/readingScore(searchScore:flaws:)``).
         var score: Double
+        /// What the reading does that written Python rarely does (counted when the beam kept
+        /// more than one reading).
+        var flaws = ReadingFlaws()
         /// Its placements that break a rule of Python (positions in the run), and whether it
         /// leaves a `try` without a handler.
         var violations: [(Int, IndentationReading.Violation)]
@@ -173,8 +176,8 @@ struct IndentationSearch {
         guard finalists.count > 1 else { return }
         let flows = StatementFlow.of(block)
         for index in finalists.indices {
-            let flaws = ReadingFlaws(flows, range: range, depths: finalists[index].depths)
-            finalists[index].score = model.readingScore(searchScore: finalists[index].searchScore, flaws: flaws)
+            finalists[index].flaws = ReadingFlaws(flows, range: range, depths: finalists[index].depths)
+            finalists[index].score = model.readingScore(searchScore: finalists[index].searchScore, flaws: finalists[index].flaws)
         }
     }
 

@@ -22,6 +22,9 @@ struct ReadingFlaws: Equatable {
 
     var values: [Double] { [Double(fallsOffEnd), Double(unboundAfterBranch), Double(unboundAfterLoop)] }
 
+    /// No flaws.
+    init() {}
+
     /// The flaws of the reading that places statements `range` of a block at `depths`.
     /// - Parameter statements: ``StatementFlow/of(_:)`` of the block.
     init(_ statements: [StatementFlow], range: Range<Int>, depths: [Int]) {

@@ -24,14 +24,14 @@ struct ReadingWeightsFit {
         let model = IndentationModel(weights: weights)
         for example in examples {
             let outcome = IndentationSearch(block: example.block, model: model).run()
-            let flows = StatementFlow.of(example.block)
             for segment in outcome.segments {
                 guard let first = segment.finalists.first, let best = segment.finalists.map(\.searchScore).max() else { continue }
                 let range = segment.start..<(segment.start + first.depths.count)
                 let truth = Array(example.depths[range])
                 let considered = segment.finalists.filter { $0.searchScore > best - Self.consideredBelowBest }
                 guard considered.count > 1, let position = considered.firstIndex(where: { $0.depths == truth }) else { continue }
-                groups.append(Group(features: considered.map { [$0.searchScore - best] + ReadingFlaws(flows, range: range, depths: $0.depths).values },
+                // The search counted the flaws of every finalist, since there were several.
+                groups.append(Group(features: considered.map { [$0.searchScore - best] + $0.flaws.values },
                                     truth: position))
             }
         }

@@ -8,9 +8,11 @@ struct FlatPythonSource: Sendable {
     /// Each line already read as Python.
     let lexed: [PythonLine]
 
-    /// The block with its indentation restored, the warnings about it, and how sure the
-    /// restoration is.
-    func restored() -> (block: GuideBlock, warnings: [GuideWarning], guess: IndentationGuess?) {
+    /// A restored block, the warnings about it, and how sure the restoration is.
+    typealias Restored = (block: GuideBlock, warnings: [GuideWarning], guess: IndentationGuess?)
+
+    /// The block with its indentation restored.
+    func restored() -> Restored {
         let result = PythonReindenter.reindent(lines, lexed: lexed)
         let fileLines = (lines.first?.line ?? 1)...(lines.last?.line ?? 1)
         let guess = result.confidence.map { IndentationGuess(lines: fileLines, confidence: $0, doubtfulLine: result.doubtfulLine) }
@@ -95,7 +97,7 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
         compact()
     }
 
-    private mutating func deliver(_ restored: RestorationJob.Restored) {
+    private mutating func deliver(_ restored: FlatPythonSource.Restored) {
         sink.consume(restored.block)
         warnings += restored.warnings
         if let guess = restored.guess { guesses.append(guess) }
@@ -120,11 +122,9 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
 ///
 /// `@unchecked Sendable`: ``state`` is read and written only while ``condition`` is locked.
 private final class RestorationJob: @unchecked Sendable {
-    typealias Restored = (block: GuideBlock, warnings: [GuideWarning], guess: IndentationGuess?)
-
     private enum State {
         case waiting, running
-        case done(Restored)
+        case done(FlatPythonSource.Restored)
     }
 
     /// One serial queue per core but the one the reader runs on; none on a single core.
@@ -149,7 +149,7 @@ private final class RestorationJob: @unchecked Sendable {
     }
 
     /// The restored block: restored here if no worker has started it, else waited for.
-    func result() -> Restored {
+    func result() -> FlatPythonSource.Restored {
         if claim() { return source.restored() }
         condition.lock()
         defer { condition.unlock() }
