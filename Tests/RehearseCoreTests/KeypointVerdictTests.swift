@@ -215,6 +215,24 @@ import Testing
         #expect(wrong.points[1].verdict == .contradicted)
         #expect(wrong.score < missing.score)
     }
+
+    @Test func aClauseThatAffirmsWhatThePointDeniesContradictsIt() {
+        let point = "it is an optional build you opt into, not the default interpreter"
+        let wrong = verdict("Since 3.13 it is the default build, so everyone gets it.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence?.contains("default") == true)
+        #expect(verdict("It is an optional build you opt into; it is not the default.", point).verdict == .stated)
+        // Said "rather than", the denied word is denied by the answer too.
+        let parent = "super() follows the MRO, not just the parent"
+        #expect(verdict("super() moves to the next class in the MRO rather than simply the parent.", parent).verdict == .stated)
+        #expect(verdict("super() always calls the parent class, which is the first class in the MRO.", parent).verdict == .contradicted)
+        // A word another key point affirms is not ruled out: "blocking" names the libraries there.
+        let verdicts: [AnswerGrader.Verdict] = grader.grade(
+            answer: "Blocking libraries go in a def endpoint: FastAPI runs it in a thread pool.",
+            keypoints: ["use def when the endpoint calls blocking libraries", "FastAPI runs a def endpoint in a thread pool, so it does not block the event loop"]
+        ).points.map(\.verdict)
+        #expect(verdicts == [.stated, .stated])
+    }
 }
 
 extension KeypointVerdictTests {

@@ -118,7 +118,8 @@ public struct AnswerGrader: Sendable {
             let total = weights.reduce(0, +)
             let negation = KeypointNegation(keypoint)
             let watchList = Opposites.watchList(terms, answerKeys: answerKeys)
-            var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?) = (0, [], nil)
+            // The span that states the most of the point, and its clause with the most hits.
+            var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?, claim: Int?) = (0, [], nil, nil)
             // The best span that states the point's terms but says the opposite of one of its
             // words, and the best under a negation the point lacks: evidence against it, used
             // when no span states it.
@@ -148,11 +149,18 @@ public struct AnswerGrader: Sendable {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue
                 }
-                best = (coverage, hits.map(\.term.original), span)
+                let hitsPerClause = Dictionary(grouping: hits, by: \.leaf).mapValues(\.count)
+                let claim = hitsPerClause.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                best = (coverage, hits.map(\.term.original), span, claim)
             }
             var point = Point(keypoint: keypoint, verdict: .absent)
             if best.coverage >= coverageThreshold, let span = best.span {
-                if let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
+                // A word another key point affirms ("blocking libraries") is not ruled out.
+                let denied = negation.deniedKeys.filter { frequency[$0, default: 0] <= 1 }
+                if let claim = best.claim, Self.affirms(denied, in: claim, of: text) {
+                    // "PEP 703 made it the default" for "an optional build, not the default".
+                    point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(claim...claim))
+                } else if let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
                     // "it keeps the module's global scope, not the enclosing one": the sentence
                     // that states the point denies another of its words.
                     point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(denial...denial))
@@ -199,6 +207,14 @@ public struct AnswerGrader: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether the clause says, outside any negation, one of the words a key point denies.
+    static func affirms(_ denied: Set<String>, in leaf: Int, of text: AnswerText) -> Bool {
+        guard !denied.isEmpty else { return false }
+        return text.leaves[leaf].terms.contains { term in
+            denied.contains(term.key) && !text.negates([(leaf, term)], except: [], subjectDenials: false)
+        }
     }
 
     /// Grades an answer to a card: outputs and claim values exactly, everything else by its
@@ -310,6 +326,13 @@ public struct AnswerGrader: Sendable {
             }
         }
         return edits + (x.count - i) + (y.count - j) <= 1
+    }
+
+    /// Whether the word at `index` (lower case) negates what follows: "not", "never", "n't"
+    /// …, and the "than" of "rather than" ("the next class rather than the parent").
+    static func isNegation(at index: Int, in words: [String]) -> Bool {
+        let word = words[index]
+        return negations.contains(word) || word.hasSuffix("n't") || (word == "than" && index > 0 && words[index - 1] == "rather")
     }
 
     static let negations: Set<String> = [

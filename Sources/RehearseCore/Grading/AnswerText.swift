@@ -32,7 +32,7 @@ struct AnswerText {
                     : part.split(separator: ")", omittingEmptySubsequences: false)
                         .map { TermNormalizer.rawTokens(String($0)).map { $0.lowercased() } }
                         .joined(separator: [""]).map { $0 }
-                let negations = words.indices.filter { AnswerGrader.negations.contains(words[$0]) || words[$0].hasSuffix("n't") }
+                let negations = words.indices.filter { AnswerGrader.isNegation(at: $0, in: words) }
                 leaves.append(Leaf(
                     terms: terms, keys: Set(terms.map(\.key)), words: words, sentence: number, negations: negations,
                     text: Substring(part).trimmingWhitespace()))
@@ -118,7 +118,7 @@ struct AnswerText {
     }
 
     /// Negations that attach a thing rather than deny a clause: "without the GIL", "unlike WSGI".
-    static let prepositions: Set<String> = ["without", "unlike", "instead"]
+    static let prepositions: Set<String> = ["without", "unlike", "instead", "than"]
 
     /// The three words a negation at `index` applies to, adverbs skipped, up to the end of a
     /// parenthesis ("Redis (not PostgreSQL) keeps …").
@@ -132,7 +132,7 @@ struct AnswerText {
         return words[(index + 1)..<end]
     }
 
-    static let scopeAdverbs: Set<String> = ["actually", "really", "even", "just", "necessarily", "quite", "exactly", "always", "truly", "anything"]
+    static let scopeAdverbs: Set<String> = ["actually", "really", "even", "just", "necessarily", "quite", "exactly", "always", "truly", "anything", "simply", "merely"]
 }
 
 /// What a key point negates itself: the keys of the terms it denies ("runs without the GIL",
@@ -142,19 +142,30 @@ struct AnswerText {
 struct KeypointNegation {
     var keys: Set<String> = []
     var deniesAClause = false
+    /// The word a "not", "no" or "never" of the point denies, its first after the negation
+    /// ("not the default build", "file handles not closed"), unless the point also affirms it
+    /// elsewhere: an answer that affirms one of them says what the point rules out.
+    var deniedKeys: Set<String> = []
 
     init(_ keypoint: String) {
         let lower = TermNormalizer.rawTokens(keypoint).map { $0.lowercased() }
+        var scoped: Set<Int> = []
         for (index, word) in lower.enumerated() {
-            if AnswerGrader.negations.contains(word) || word.hasSuffix("n't") {
-                if !AnswerText.prepositions.contains(word) { deniesAClause = true }
-                for scoped in AnswerText.scope(after: index, in: lower) {
-                    for term in TermNormalizer.terms(scoped) { keys.insert(term.key) }
-                }
+            if AnswerGrader.isNegation(at: index, in: lower) {
+                let denies = !AnswerText.prepositions.contains(word)
+                if denies { deniesAClause = true }
+                let scope = AnswerText.scope(after: index, in: lower)
+                scoped.formUnion(scope.indices)
+                let scopedTerms = scope.flatMap { TermNormalizer.terms($0) }
+                keys.formUnion(scopedTerms.map(\.key))
+                if denies, let denied = scopedTerms.first { deniedKeys.insert(denied.key) }
             } else if word.hasPrefix("un"), word.count > 5, let term = TermNormalizer.terms(word).first,
                 term.key == TermNormalizer.terms(String(word.dropFirst(2))).first?.key {
                 keys.insert(term.key)
             }
+        }
+        for (index, word) in lower.enumerated() where !scoped.contains(index) {
+            for term in TermNormalizer.terms(word) { deniedKeys.remove(term.key) }
         }
     }
 }
