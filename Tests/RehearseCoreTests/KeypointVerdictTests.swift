@@ -233,6 +233,24 @@ import Testing
         ).points.map(\.verdict)
         #expect(verdicts == [.stated, .stated])
     }
+
+    @Test func aPointSaidOfTheOppositeOfWhatTheQuestionAsksAboutIsContradicted() {
+        let question = "How do you handle CPU-bound tasks?"
+        let point = ["concurrent.futures.ProcessPoolExecutor"]
+        let wrong = grader.grade(answer: "Threads for the heavy maths, and keep the ProcessPoolExecutor for I/O-bound network calls.", keypoints: point, question: question)
+        #expect(wrong.points[0].verdict == .contradicted)
+        #expect(wrong.points[0].evidence?.contains("I/O-bound") == true)
+        // The question's word beside it, or the opposite in another clause, is no contradiction.
+        let right = grader.grade(answer: "For CPU-bound work I use a ProcessPoolExecutor, since threads only help with I/O.", keypoints: point, question: question)
+        #expect(right.points[0].verdict == .stated)
+        #expect(grader.grade(answer: "A ProcessPoolExecutor, since threads only help with I/O.", keypoints: point, question: question).points[0].verdict == .stated)
+    }
+
+    @Test func sentencesEndAtAFullStopNotAtTheDotsOfANameOrANumber() {
+        #expect(AnswerText.sentences("Call gc.collect() in 3.13. Then check again.\nDone") == ["Call gc.collect() in 3.13", " Then check again", "Done"])
+        let grade = grader.grade(answer: "I would call gc.collect() once in a while.", keypoints: ["gc.collect() forces a collection"])
+        #expect(grade.points[0].matched.contains("gc.collect()"))
+    }
 }
 
 extension KeypointVerdictTests {

@@ -108,6 +108,10 @@ public struct AnswerGrader: Sendable {
             return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
         }
         let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms(Self.statement(of: $0))) }
+        // Every key point answers the question: a clause that states one beside the opposite of
+        // the question's word ("ProcessPoolExecutor for I/O-bound work", asked about CPU-bound
+        // work) says it of the wrong thing.
+        let questionTerms = question.map { TermNormalizer.terms($0) } ?? []
         // Terms shared by many key points (the topic itself) identify none of them.
         var frequency: [String: Int] = [:]
         for terms in keyTerms { for term in terms { frequency[term.key, default: 0] += 1 } }
@@ -118,6 +122,9 @@ public struct AnswerGrader: Sendable {
             let total = weights.reduce(0, +)
             let negation = KeypointNegation(keypoint)
             let watchList = Opposites.watchList(terms, answerKeys: answerKeys)
+            let questionWatchList = Opposites.watchList(questionTerms, answerKeys: answerKeys).filter { said, _ in
+                !terms.contains { $0.key == said }
+            }
             // The span that states the most of the point, and its clause with the most hits.
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?, claim: Int?) = (0, [], nil, nil)
             // The best span that states the point's terms but says the opposite of one of its
@@ -145,7 +152,9 @@ public struct AnswerGrader: Sendable {
                 }
                 // An opposite counts in a clause that states some of the point's terms, when the
                 // span does not also say the point's own word.
-                if !watchList.isEmpty, Opposites.contradiction(watchList, in: text, claims: Set(hits.map(\.leaf)), span: span) != nil {
+                let claims = Set(hits.map(\.leaf))
+                if !watchList.isEmpty && Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
+                    || !questionWatchList.isEmpty && Opposites.contradiction(questionWatchList, in: text, claims: claims, span: claims) != nil {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue
                 }

@@ -20,7 +20,7 @@ struct AnswerText {
     init(_ answer: String) {
         var leaves: [Leaf] = []
         var spans: [ClosedRange<Int>] = []
-        let sentences = answer.split(whereSeparator: { ".!?;\n".contains($0) })
+        let sentences = Self.sentences(answer)
         for (number, sentence) in sentences.enumerated() {
             let first = leaves.count
             for part in Self.split(String(sentence)) {
@@ -47,6 +47,31 @@ struct AnswerText {
     }
 
     var isEmpty: Bool { leaves.isEmpty }
+
+    /// The answer's sentences: split at "!", "?", ";", line breaks, and at a "." that ends a
+    /// word (not the dots of `concurrent.futures` or 3.13).
+    static func sentences(_ answer: String) -> [Substring] {
+        var sentences: [Substring] = []
+        let bytes = answer.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            let ends = switch byte {
+            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n"): true
+            case UInt8(ascii: "."): next == bytes.endIndex || bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\n")
+            default: false
+            }
+            if ends {
+                if start != index { sentences.append(answer[start..<index]) }
+                start = next
+            }
+            index = next
+        }
+        if start != bytes.endIndex { sentences.append(answer[start..<bytes.endIndex]) }
+        return sentences
+    }
 
     /// Whether any of some clauses has a term of this key.
     func says(key: String, inLeaves indices: some Sequence<Int>) -> Bool {

@@ -22,7 +22,7 @@ enum Opposites {
         ("always", "never"), ("same", "different"), ("minimum", "maximum"), ("inner", "outer"),
         ("encode", "decode"), ("serialize", "deserialize"), ("earlier", "later"), ("older", "newer"),
         ("enable", "disable"), ("add", "remove"),
-        ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"),
+        ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"), ("cpu", "io"),
     ]
 
     /// Each term key's opposites, by key.
@@ -61,7 +61,7 @@ enum Opposites {
     ///   - claims: the clauses that state some of the point's terms (the opposite must be there).
     ///   - span: all the clauses looked at (the term itself must not be there).
     static func contradiction(
-        _ watchList: [(said: String, opposites: Set<String>)], in text: AnswerText, claims: Set<Int>, span: ClosedRange<Int>
+        _ watchList: [(said: String, opposites: Set<String>)], in text: AnswerText, claims: Set<Int>, span: some Sequence<Int>
     ) -> String? {
         for (said, others) in watchList where !text.says(key: said, inLeaves: span) {
             if others.contains(where: { text.says(key: $0, inLeaves: claims) }) { return said }
