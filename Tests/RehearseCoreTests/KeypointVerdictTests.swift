@@ -251,6 +251,15 @@ import Testing
         let grade = grader.grade(answer: "I would call gc.collect() once in a while.", keypoints: ["gc.collect() forces a collection"])
         #expect(grade.points[0].matched.contains("gc.collect()"))
     }
+
+    @Test func whatIsThrownAwayIsNotKept() {
+        let point = "those variables outlive the call of the outer function"
+        let wrong = verdict("The outer function's variables are thrown away when the outer call ends.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(verdict("Those variables outlive the outer call: the inner function still reads them.", point).verdict == .stated)
+        #expect(verdict("It's a comparison operator inside the loop condition.", "assignment expression inside a condition").verdict == .contradicted)
+        #expect(verdict("It's an assignment expression, so you can compare the result in the same condition.", "assignment expression inside a condition").verdict == .stated)
+    }
 }
 
 extension KeypointVerdictTests {

@@ -23,6 +23,8 @@ enum Opposites {
         ("encode", "decode"), ("serialize", "deserialize"), ("earlier", "later"), ("older", "newer"),
         ("enable", "disable"), ("add", "remove"),
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"), ("cpu", "io"),
+        ("keep", "discard"), ("keep", "delete"), ("keep", "destroy"), ("outlive", "discard"), ("outlive", "delete"), ("prevent", "force"), ("prevent", "cause"),
+        ("assign", "compare"),
     ]
 
     /// Each term key's opposites, by key.

@@ -238,6 +238,7 @@ public enum TermNormalizer {
         ("no size bound", "unbounded"), ("without a size bound", "unbounded"), ("without a bound", "unbounded"), ("without a limit", "unbounded"),
         ("no maximum size", "unbounded"), ("no max size", "unbounded"),
         ("at the same time", "concurrently"), ("in parallel", "parallel"),
+        ("thrown away", "discard"), ("throw away", "discard"), ("throws away", "discard"), ("thrown out", "discard"),
     ]
 
     /// ``phrases`` as words (lower case), with the terms they are read as.
