@@ -260,6 +260,18 @@ import Testing
         #expect(verdict("It's a comparison operator inside the loop condition.", "assignment expression inside a condition").verdict == .contradicted)
         #expect(verdict("It's an assignment expression, so you can compare the result in the same condition.", "assignment expression inside a condition").verdict == .stated)
     }
+
+    @Test func aPointStatedOfAnotherPointsNamedThingIsContradicted() {
+        let points = ["Starlette is the ASGI framework underneath", "Uvicorn is the ASGI server", "Pydantic validates requests in a compiled Rust core"]
+        let wrong = grader.grade(answer: "It runs on Starlette, and Uvicorn validates the requests in compiled Rust.", keypoints: points)
+        #expect(wrong.points[2].verdict == .contradicted)
+        #expect(wrong.points[2].evidence?.hasSuffix("Uvicorn validates the requests in compiled Rust") == true)
+        let right = grader.grade(answer: "It runs on Starlette under Uvicorn, and Pydantic validates the requests in compiled Rust.", keypoints: points)
+        #expect(right.points[2].verdict == .stated)
+        // A clause whose subject is no other point's name says nothing of whose fact it is.
+        let unnamed = grader.grade(answer: "It runs on Starlette, and the requests are validated in compiled Rust.", keypoints: points)
+        #expect(unnamed.points[2].verdict == .stated)
+    }
 }
 
 extension KeypointVerdictTests {

@@ -71,4 +71,24 @@ extension AnswerGrader {
         }
         return swapped
     }
+
+    /// Whether the clause that states key point `point` is about another point's thing: its
+    /// subject, the first name it says (a technical token, or a word in capitals past the start
+    /// of the sentence), belongs to one other key point only, and the clause does not say the
+    /// first word of its own point. "Uvicorn does the request validation in compiled Rust"
+    /// states "Pydantic V2 validation with a Rust-compiled core" of Uvicorn.
+    static func namesAnotherPointsSubject(
+        _ claim: Int, not point: Int, keyTerms: [[TermNormalizer.Term]], frequency: [String: Int], in text: AnswerText
+    ) -> Bool {
+        let leaf = text.leaves[claim]
+        guard let own = keyTerms[point].first, isName(own), !leaf.terms.contains(where: { matches(own, $0) }) else { return false }
+        let startsSentence = claim == 0 || text.leaves[claim - 1].sentence != leaf.sentence
+        guard let subject = leaf.terms.enumerated().first(where: { offset, term in
+            term.isTechnical || (term.original.first?.isUppercase == true && !(startsSentence && offset == 0))
+        })?.element else { return false }
+        let owners = keyTerms.indices.filter { index in
+            keyTerms[index].contains { frequency[$0.key, default: 0] == 1 && matches($0, subject) }
+        }
+        return owners.count == 1 && owners[0] != point
+    }
 }

@@ -116,6 +116,8 @@ public struct AnswerGrader: Sendable {
         var frequency: [String: Int] = [:]
         for terms in keyTerms { for term in terms { frequency[term.key, default: 0] += 1 } }
         var points: [Point] = []
+        // The clause with most of each stated point's terms.
+        var claims: [Int?] = []
         for (index, keypoint) in keypoints.enumerated() {
             let terms = keyTerms[index]
             let weights = terms.map { TermNormalizer.weight(of: $0) / Double(frequency[$0.key, default: 1]) }
@@ -125,7 +127,7 @@ public struct AnswerGrader: Sendable {
             let questionWatchList = Opposites.watchList(questionTerms, answerKeys: answerKeys).filter { said, _ in
                 !terms.contains { $0.key == said }
             }
-            // The span that states the most of the point, and its clause with the most hits.
+            // The span that states the most of the point, and its clause that states the most.
             var best: (coverage: Double, matched: [String], span: ClosedRange<Int>?, claim: Int?) = (0, [], nil, nil)
             // The best span that states the point's terms but says the opposite of one of its
             // words, and the best under a negation the point lacks: evidence against it, used
@@ -137,10 +139,12 @@ public struct AnswerGrader: Sendable {
             for span in text.spans {
                 var found = 0.0
                 var hits: [(leaf: Int, term: TermNormalizer.Term)] = []
+                var foundPerClause: [Int: Double] = [:]
                 for (occurrence, weight) in zip(occurrences, weights) {
                     guard let hit = occurrence.first(where: { span.contains($0.leaf) }) else { continue }
                     found += weight
                     hits.append(hit)
+                    foundPerClause[hit.leaf, default: 0] += weight
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
@@ -158,8 +162,9 @@ public struct AnswerGrader: Sendable {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue
                 }
-                let hitsPerClause = Dictionary(grouping: hits, by: \.leaf).mapValues(\.count)
-                let claim = hitsPerClause.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                // A clause that states the point on its own.
+                let claim = foundPerClause.filter { $0.value / total >= coverageThreshold }
+                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
                 best = (coverage, hits.map(\.term.original), span, claim)
             }
             var point = Point(keypoint: keypoint, verdict: .absent)
@@ -180,10 +185,16 @@ public struct AnswerGrader: Sendable {
                 point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(span))
             }
             points.append(point)
+            claims.append(point.verdict == .stated ? best.claim : nil)
         }
         var note: String?
         for index in Self.swappedKeypoints(text, keyTerms: keyTerms, frequency: frequency) where points[index].covered {
             points[index].verdict = .contradicted
+            note = "terms are attached to the wrong things"
+        }
+        for (index, claim) in claims.enumerated() {
+            guard let claim, Self.namesAnotherPointsSubject(claim, not: index, keyTerms: keyTerms, frequency: frequency, in: text) else { continue }
+            points[index] = Point(keypoint: keypoints[index], verdict: .contradicted, evidence: text.excerpt(claim...claim))
             note = "terms are attached to the wrong things"
         }
         for (index, keypoint) in keypoints.enumerated() where points[index].verdict != .contradicted {
