@@ -272,6 +272,17 @@ import Testing
         let unnamed = grader.grade(answer: "It runs on Starlette, and the requests are validated in compiled Rust.", keypoints: points)
         #expect(unnamed.points[2].verdict == .stated)
     }
+
+    @Test func aClauseThatStatesThePointWithTheOppositeWordContradictsItWhateverTheNextClauseSays() {
+        let point = "lookups and inserts are O(1) on average"
+        let wrong = verdict("That makes lookups and inserts O(1) in the worst case and O(n) on average.", point)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence?.contains("worst case") == true)
+        #expect(verdict("Lookups and inserts are O(1) on average and O(n) in the worst case.", point).verdict == .stated)
+        // The clause that says the contrasted thing carries its opposite by right.
+        let contrast = "ASGI is async-native, unlike WSGI (Flask/Django)"
+        #expect(verdict("It speaks ASGI - an async-native interface - instead of the synchronous WSGI that Flask or Django use.", contrast).verdict == .stated)
+    }
 }
 
 extension KeypointVerdictTests {

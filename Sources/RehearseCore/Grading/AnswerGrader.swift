@@ -139,12 +139,15 @@ public struct AnswerGrader: Sendable {
             for span in text.spans {
                 var found = 0.0
                 var hits: [(leaf: Int, term: TermNormalizer.Term)] = []
+                // What each clause states of the point, and of what the point affirms.
                 var foundPerClause: [Int: Double] = [:]
-                for (occurrence, weight) in zip(occurrences, weights) {
+                var affirmedPerClause: [Int: Double] = [:]
+                for (index, (occurrence, weight)) in zip(occurrences, weights).enumerated() {
                     guard let hit = occurrence.first(where: { span.contains($0.leaf) }) else { continue }
                     found += weight
                     hits.append(hit)
                     foundPerClause[hit.leaf, default: 0] += weight
+                    if !negation.keys.contains(terms[index].key) { affirmedPerClause[hit.leaf, default: 0] += weight }
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
@@ -155,16 +158,20 @@ public struct AnswerGrader: Sendable {
                     continue
                 }
                 // An opposite counts in a clause that states some of the point's terms, when the
-                // span does not also say the point's own word.
+                // span does not also say the point's own word, or in a clause that states what the
+                // point affirms on its own without that word ("lookups are O(1) in the worst case
+                // … O(n) on average"; not "instead of the synchronous WSGI" for "ASGI is
+                // async-native, unlike WSGI").
                 let claims = Set(hits.map(\.leaf))
-                if !watchList.isEmpty && Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
+                let affirming = affirmedPerClause.filter { $0.value / total >= coverageThreshold }.keys
+                if !watchList.isEmpty && (Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
+                        || affirming.contains { Opposites.contradiction(watchList, in: text, claims: [$0], span: [$0]) != nil })
                     || !questionWatchList.isEmpty && Opposites.contradiction(questionWatchList, in: text, claims: claims, span: claims) != nil {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue
                 }
-                // A clause that states the point on its own.
-                let claim = foundPerClause.filter { $0.value / total >= coverageThreshold }
-                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                // The clause that states the most of the point on its own.
+                let claim = foundPerClause.filter { $0.value / total >= coverageThreshold }.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
                 best = (coverage, hits.map(\.term.original), span, claim)
             }
             var point = Point(keypoint: keypoint, verdict: .absent)

@@ -24,7 +24,7 @@ enum Opposites {
         ("enable", "disable"), ("add", "remove"),
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"), ("cpu", "io"),
         ("keep", "discard"), ("keep", "delete"), ("keep", "destroy"), ("outlive", "discard"), ("outlive", "delete"), ("prevent", "force"), ("prevent", "cause"),
-        ("assign", "compare"),
+        ("assign", "compare"), ("average", "worst"),
     ]
 
     /// Each term key's opposites, by key.
