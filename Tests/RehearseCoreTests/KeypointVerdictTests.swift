@@ -283,6 +283,26 @@ import Testing
         let contrast = "ASGI is async-native, unlike WSGI (Flask/Django)"
         #expect(verdict("It speaks ASGI - an async-native interface - instead of the synchronous WSGI that Flask or Django use.", contrast).verdict == .stated)
     }
+
+    @Test func theOtherEndOfARelationIsNoOppositeInTheClauseThatStatesThePoint() {
+        // "slow" is said, but of the other clause's work: the queue gets the quick reads.
+        let point = "move slow work such as reports to background queues"
+        #expect(verdict("Use the background queue for the quick reads, and the slow reports go straight into the handler.", point).verdict == .contradicted)
+        #expect(verdict("Move slow work such as reports to a background queue, and answer the quick reads directly.", point).verdict == .stated)
+        // Inner and outer name the two ends of nesting: a clause that says "outer" does not deny "nested".
+        let nested = "a closure is a nested function that keeps the variables of the scope that defined it"
+        #expect(verdict("It is nested in another function, and it keeps the variables of the outer scope that defined it.", nested).verdict == .stated)
+        #expect(Opposites.withoutConverses([(said: "inner", opposites: ["outer"]), (said: "fast", opposites: ["slow"])]).map(\.said) == ["fast"])
+    }
+
+    @Test func sortedOrderIsNotInsertionOrderNorACoroutineAThread() {
+        let order = "dicts keep insertion order since Python 3.7"
+        #expect(verdict("Since 3.7 dicts come out sorted by key.", order).verdict == .contradicted)
+        #expect(verdict("Since 3.7 dicts keep insertion order; they are not sorted.", order).verdict == .stated)
+        let pool = "FastAPI runs a def endpoint in a thread pool"
+        #expect(verdict("FastAPI turns every def endpoint into a coroutine.", pool).verdict == .contradicted)
+        #expect(verdict("FastAPI runs a def endpoint in a thread pool, an async def one as a coroutine.", pool).verdict == .stated)
+    }
 }
 
 extension KeypointVerdictTests {

@@ -50,6 +50,14 @@ extension AnswerGrader {
         return nil
     }
 
+    /// The keys of what a key point contrasts its fact with: the terms after its contrast
+    /// marker ("… unlike WSGI (used by Flask/Django)"); none without a marker.
+    static func contrastedKeys(of keypoint: String) -> Set<String> {
+        let padded = " " + keypoint + " "
+        guard let marker = contrastMarkerBytes.lazy.compactMap({ Self.range(of: $0, in: padded) }).first else { return [] }
+        return Set(TermNormalizer.terms(String(padded[marker.upperBound...])).map(\.key))
+    }
+
     /// A term written as a name: a technical token, or a word in capitals ("ASGI", "Django").
     static func isName(_ term: TermNormalizer.Term) -> Bool {
         term.isTechnical || term.original.first?.isUppercase == true

@@ -124,6 +124,9 @@ public struct AnswerGrader: Sendable {
             let total = weights.reduce(0, +)
             let negation = KeypointNegation(keypoint)
             let watchList = Opposites.watchList(terms, answerKeys: answerKeys)
+            let clauseWatchList = Opposites.withoutConverses(watchList)
+            // What the point denies or contrasts its fact with ("unlike WSGI (used by Flask)").
+            let unaffirmed = negation.keys.union(Self.contrastedKeys(of: keypoint))
             let questionWatchList = Opposites.watchList(questionTerms, answerKeys: answerKeys).filter { said, _ in
                 !terms.contains { $0.key == said }
             }
@@ -139,7 +142,8 @@ public struct AnswerGrader: Sendable {
             for span in text.spans {
                 var found = 0.0
                 var hits: [(leaf: Int, term: TermNormalizer.Term)] = []
-                // What each clause states of the point, and of what the point affirms.
+                // What each clause states of the point, and of what the point affirms (not what it
+                // denies or contrasts its fact with).
                 var foundPerClause: [Int: Double] = [:]
                 var affirmedPerClause: [Int: Double] = [:]
                 for (index, (occurrence, weight)) in zip(occurrences, weights).enumerated() {
@@ -147,7 +151,7 @@ public struct AnswerGrader: Sendable {
                     found += weight
                     hits.append(hit)
                     foundPerClause[hit.leaf, default: 0] += weight
-                    if !negation.keys.contains(terms[index].key) { affirmedPerClause[hit.leaf, default: 0] += weight }
+                    if !unaffirmed.contains(terms[index].key) { affirmedPerClause[hit.leaf, default: 0] += weight }
                 }
                 let coverage = total == 0 ? 0 : found / total
                 guard coverage > best.coverage else { continue }
@@ -158,14 +162,13 @@ public struct AnswerGrader: Sendable {
                     continue
                 }
                 // An opposite counts in a clause that states some of the point's terms, when the
-                // span does not also say the point's own word, or in a clause that states what the
-                // point affirms on its own without that word ("lookups are O(1) in the worst case
-                // … O(n) on average"; not "instead of the synchronous WSGI" for "ASGI is
-                // async-native, unlike WSGI").
+                // span does not also say the point's own word, or in a clause that says some of
+                // what the point affirms without that word, whatever the next clause says
+                // ("lookups are O(1) in the worst case … O(n) on average"; not "instead of the
+                // synchronous WSGI" for "ASGI is async-native, unlike WSGI").
                 let claims = Set(hits.map(\.leaf))
-                let affirming = affirmedPerClause.filter { $0.value / total >= coverageThreshold }.keys
                 if !watchList.isEmpty && (Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
-                        || affirming.contains { Opposites.contradiction(watchList, in: text, claims: [$0], span: [$0]) != nil })
+                        || affirmedPerClause.keys.contains { Opposites.contradiction(clauseWatchList, in: text, claims: [$0], span: [$0]) != nil })
                     || !questionWatchList.isEmpty && Opposites.contradiction(questionWatchList, in: text, claims: claims, span: claims) != nil {
                     if coverage > opposed.coverage { opposed = (coverage, span) }
                     continue

@@ -24,13 +24,35 @@ enum Opposites {
         ("enable", "disable"), ("add", "remove"),
         ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"), ("cpu", "io"),
         ("keep", "discard"), ("keep", "delete"), ("keep", "destroy"), ("outlive", "discard"), ("outlive", "delete"), ("prevent", "force"), ("prevent", "cause"),
-        ("assign", "compare"), ("average", "worst"),
+        ("assign", "compare"), ("average", "worst"), ("sorted", "insertion"), ("thread", "coroutine"),
     ]
+
+    /// Pairs that name the two ends of one relation rather than two exclusive properties: a
+    /// correct answer often says both in one clause ("the inner function keeps the outer
+    /// one's variables"), so only a clause that states a point without its word and with the
+    /// other end, in a span that does not say that word either, contradicts it.
+    static let converses: Set<[String]> = Set(
+        [("inner", "outer"), ("before", "after"), ("first", "last"), ("input", "output"), ("earlier", "later"), ("encode", "decode"),
+         ("serialize", "deserialize"), ("acquire", "release"), ("minimum", "maximum")]
+            .flatMap { pair -> [[String]] in
+                let (a, b) = (key(pair.0), key(pair.1))
+                return [[a, b], [b, a]]
+            })
+
+    /// A word's key as the grader compares it.
+    static func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }
+
+    /// A watch list without the converse ends of relations (see ``converses``).
+    static func withoutConverses(_ watchList: [(said: String, opposites: Set<String>)]) -> [(said: String, opposites: Set<String>)] {
+        watchList.compactMap { said, opposites in
+            let exclusive = opposites.filter { !converses.contains([said, $0]) }
+            return exclusive.isEmpty ? nil : (said, exclusive)
+        }
+    }
 
     /// Each term key's opposites, by key.
     static let opposites: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
-        func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }
         for (a, b) in pairs {
             let (x, y) = (key(a), key(b))
             table[x, default: []].insert(y)
