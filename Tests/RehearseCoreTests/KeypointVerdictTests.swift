@@ -303,6 +303,23 @@ import Testing
         #expect(verdict("FastAPI turns every def endpoint into a coroutine.", pool).verdict == .contradicted)
         #expect(verdict("FastAPI runs a def endpoint in a thread pool, an async def one as a coroutine.", pool).verdict == .stated)
     }
+
+    @Test func wordOperatorsAreTermsWhenTheQuestionAsksAboutThem() {
+        let question = "How do `is` and `==` differ?"
+        #expect(TermNormalizer.operatorKeywords(in: question) == ["is"])
+        #expect(TermNormalizer.operatorKeywords(in: "What's the difference between is and ==?") == ["is"])
+        #expect(TermNormalizer.operatorKeywords(in: "What is a closure?").isEmpty)
+        let points = ["is compares identity (the same object)", "== compares values for equality"]
+        let terse = grader.grade(answer: "is -> identity, == -> equality", keypoints: points, question: question)
+        #expect(terse.points.map(\.verdict) == [.stated, .stated])
+        let swapped = grader.grade(answer: "is compares the values and == checks whether it is the same object.", keypoints: points, question: question)
+        #expect(swapped.points.map(\.verdict) == [.contradicted, .contradicted])
+        // Not asked about, "is" is the verb it usually is, and the terse answer says too little.
+        #expect(grader.grade(answer: "is -> identity, == -> equality", keypoints: points, question: "What do these mean?").points[0].verdict == .absent)
+        // Inside a clause it is the verb: "== is implemented by __eq__" says nothing of the operator.
+        #expect(!TermNormalizer.terms("== is implemented by __eq__", keywords: ["is"]).contains { $0.key == "is" })
+        #expect(TermNormalizer.terms("both is and ==", keywords: ["is"]).contains { $0.key == "is" })
+    }
 }
 
 extension KeypointVerdictTests {

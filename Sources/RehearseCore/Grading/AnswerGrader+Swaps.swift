@@ -16,13 +16,13 @@ extension AnswerGrader {
             known[term.key] = found
             return found
         }
-        // A name shared by two key points ("async def") still says which pair a clause is about.
+        // A name shared by two or three key points ("async def", "==") still says which ones a clause is about.
         var knownSubjects: [String: Set<Int>] = [:]
         func subjects(of term: TermNormalizer.Term) -> Set<Int> {
             guard term.isTechnical else { return owners(of: term) }
             if let cached = knownSubjects[term.key] { return cached }
             let found = Set(keyTerms.indices.filter { index in
-                keyTerms[index].contains { $0.isTechnical && frequency[$0.key, default: 0] <= 2 && matches($0, term) }
+                keyTerms[index].contains { $0.isTechnical && frequency[$0.key, default: 0] <= 3 && matches($0, term) }
             })
             knownSubjects[term.key] = found
             return found

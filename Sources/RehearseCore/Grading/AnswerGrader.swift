@@ -98,7 +98,9 @@ public struct AnswerGrader: Sendable {
     /// The grader's own judgement of an answer, before what the learner taught.
     func judge(answer: String, keypoints: [String], question: String?) -> Grade {
         let uncovered = keypoints.map { Point(keypoint: $0, verdict: .absent) }
-        let text = AnswerText(answer)
+        // "is" and "in" are terms when the question asks about the operators.
+        let keywords = question.map { TermNormalizer.operatorKeywords(in: $0) } ?? []
+        let text = AnswerText(answer, keywords: keywords)
         if text.isEmpty { return Grade(score: 0, rating: .again, points: uncovered, note: "no answer") }
         if Self.saysItDoesNotKnow(answer, termCount: text.termCount) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "no answer")
@@ -107,7 +109,13 @@ public struct AnswerGrader: Sendable {
         if let question, Self.repeats(question: question, answerKeys: answerKeys) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "the answer repeats the question")
         }
-        let keyTerms = keypoints.map { Self.uniqueKeys(TermNormalizer.terms(Self.statement(of: $0))) }
+        let keyTerms = keypoints.map { keypoint in
+            let statement = Self.statement(of: keypoint)
+            // Read clause by clause, as the answer is, when a word operator may open or end one.
+            let terms = keywords.isEmpty
+                ? TermNormalizer.terms(statement) : AnswerText.split(statement).flatMap { TermNormalizer.terms($0, keywords: keywords) }
+            return Self.uniqueKeys(terms)
+        }
         // Every key point answers the question: a clause that states one beside the opposite of
         // the question's word ("ProcessPoolExecutor for I/O-bound work", asked about CPU-bound
         // work) says it of the wrong thing.

@@ -17,14 +17,15 @@ struct AnswerText {
     /// Leaf index ranges to look for a key point in: each leaf, each sentence, the whole answer.
     let spans: [ClosedRange<Int>]
 
-    init(_ answer: String) {
+    /// - Parameter keywords: word operators read as terms (``TermNormalizer/operatorKeywords(in:)``).
+    init(_ answer: String, keywords: Set<String> = []) {
         var leaves: [Leaf] = []
         var spans: [ClosedRange<Int>] = []
         let sentences = Self.sentences(answer)
         for (number, sentence) in sentences.enumerated() {
             let first = leaves.count
             for part in Self.split(String(sentence)) {
-                let terms = TermNormalizer.terms(part)
+                let terms = TermNormalizer.terms(part, keywords: keywords)
                 guard !terms.isEmpty else { continue }
                 // An empty word where a parenthesis closes: a negation inside one stops there.
                 let words = !part.utf8.contains(UInt8(ascii: ")"))

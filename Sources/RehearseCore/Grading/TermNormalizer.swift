@@ -20,8 +20,9 @@ public enum TermNormalizer {
     }
 
     /// ``terms(_:)``; without `readingPhrases`, phrases are read word by word (what the
-    /// phrases themselves are made of).
-    static func terms(_ text: String, readingPhrases: Bool) -> [Term] {
+    /// phrases themselves are made of). A word of `keywords` (see ``operatorKeywords(in:)``)
+    /// that ``readsAsKeyword(at:in:)`` is a technical term rather than a stop word.
+    static func terms(_ text: String, readingPhrases: Bool = true, keywords: Set<String> = []) -> [Term] {
         var terms: [Term] = []
         let tokens = rawTokens(text)
         var skip = 0
@@ -50,6 +51,10 @@ public enum TermNormalizer {
                 }
                 continue
             }
+            if !keywords.isEmpty, keywords.contains(lower), readsAsKeyword(at: index, in: tokens) {
+                terms.append(Term(key: lower, isTechnical: true, original: raw, position: terms.count))
+                continue
+            }
             // Before the technical check: "e.g." and "i.e." introduce an example, not a dotted name.
             if stopWords.contains(lower) { continue }
             if isTechnical(raw) {
@@ -60,6 +65,36 @@ public enum TermNormalizer {
             terms.append(Term(key: synonyms[stem(lower)] ?? stem(lower), isTechnical: false, original: raw, position: terms.count))
         }
         return terms
+    }
+
+    /// Python's operators that are English words too, read as operators when a question asks
+    /// about them.
+    static let wordOperators = ["is", "in"]
+    static let operatorConnectives: Set<String> = ["and", "or", "vs", "versus"]
+
+    /// The word operators a question asks about: written as code (`` `is` ``) or beside a
+    /// symbol operator ("is and ==", "== vs is").
+    static func operatorKeywords(in question: String) -> Set<String> {
+        let tokens = rawTokens(question).map { $0.lowercased() }
+        return Set(wordOperators.filter { word in
+            question.contains("`\(word)`") || tokens.indices.contains { tokens[$0] == word && besideOperator($0, in: tokens) }
+        })
+    }
+
+    /// Whether a word operator at `index` is the operator rather than the English word: first
+    /// or last in its clause ("is compares identity", "equal lists are == but not is"), or
+    /// beside a symbol operator ("both is and ==").
+    static func readsAsKeyword(at index: Int, in tokens: [String]) -> Bool {
+        index == 0 || index == tokens.count - 1 || besideOperator(index, in: tokens.map { $0.lowercased() })
+    }
+
+    static func besideOperator(_ index: Int, in tokens: [String]) -> Bool {
+        func isSymbolOperator(_ at: Int) -> Bool {
+            tokens.indices.contains(at) && !tokens[at].isEmpty && !tokens[at].contains { $0.isLetter || $0.isNumber }
+        }
+        let after = index + 1 < tokens.count && operatorConnectives.contains(tokens[index + 1]) && isSymbolOperator(index + 2)
+        let before = index >= 2 && operatorConnectives.contains(tokens[index - 1]) && isSymbolOperator(index - 2)
+        return after || before
     }
 
     /// Splits on white space and punctuation, keeping `a.b`, `a_b`, `__x__`, `x()`, `-5`, `*args`, `:=`, `==`.
