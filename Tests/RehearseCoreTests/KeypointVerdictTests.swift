@@ -226,6 +226,12 @@ import Testing
         let parent = "super() follows the MRO, not just the parent"
         #expect(verdict("super() moves to the next class in the MRO rather than simply the parent.", parent).verdict == .stated)
         #expect(verdict("super() always calls the parent class, which is the first class in the MRO.", parent).verdict == .contradicted)
+        // The thing denied, not only the first word after the negation.
+        let fixed = "super() follows the MRO (the next class in it), not a fixed parent"
+        #expect(verdict("C3 is what super() uses to pick the direct parent class.", fixed).verdict == .contradicted)
+        #expect(verdict("super() takes the next class in the MRO, not necessarily the parent.", fixed).verdict == .stated)
+        // A name is not the thing denied: "CPython" is still said by a right answer.
+        #expect(KeypointNegation("an optional build, not the default CPython").deniedKeys == ["default"])
         // A word another key point affirms is not ruled out: "blocking" names the libraries there.
         let verdicts: [AnswerGrader.Verdict] = grader.grade(
             answer: "Blocking libraries go in a def endpoint: FastAPI runs it in a thread pool.",

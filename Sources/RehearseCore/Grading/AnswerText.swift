@@ -168,13 +168,15 @@ struct AnswerText {
 struct KeypointNegation {
     var keys: Set<String> = []
     var deniesAClause = false
-    /// The word a "not", "no" or "never" of the point denies, its first after the negation
-    /// ("not the default build", "file handles not closed"), unless the point also affirms it
+    /// The words a "not", "no" or "never" of the point denies: its first after the negation
+    /// ("not the default build", "file handles not closed") and its last when that is a plain
+    /// word rather than a name ("not a fixed parent"), unless the point also affirms them
     /// elsewhere: an answer that affirms one of them says what the point rules out.
     var deniedKeys: Set<String> = []
 
     init(_ keypoint: String) {
-        let lower = TermNormalizer.rawTokens(keypoint).map { $0.lowercased() }
+        let tokens = TermNormalizer.rawTokens(keypoint)
+        let lower = tokens.map { $0.lowercased() }
         var scoped: Set<Int> = []
         for (index, word) in lower.enumerated() {
             if AnswerGrader.isNegation(at: index, in: lower) {
@@ -182,9 +184,11 @@ struct KeypointNegation {
                 if denies { deniesAClause = true }
                 let scope = AnswerText.scope(after: index, in: lower)
                 scoped.formUnion(scope.indices)
-                let scopedTerms = scope.flatMap { TermNormalizer.terms($0) }
+                let scopedTerms = scope.indices.flatMap { TermNormalizer.terms(tokens[$0]) }
                 keys.formUnion(scopedTerms.map(\.key))
                 if denies, let denied = scopedTerms.first { deniedKeys.insert(denied.key) }
+                // The thing denied too, when it is a plain word rather than a name: "not a fixed parent".
+                if denies, let last = scopedTerms.last, !last.isTechnical, last.original.first?.isLowercase == true { deniedKeys.insert(last.key) }
             } else if word.hasPrefix("un"), word.count > 5, let term = TermNormalizer.terms(word).first,
                 term.key == TermNormalizer.terms(String(word.dropFirst(2))).first?.key {
                 keys.insert(term.key)
