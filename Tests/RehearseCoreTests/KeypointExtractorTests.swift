@@ -57,4 +57,27 @@ import Testing
             }
         }
     }
+
+    @Test func aListOfShortPhrasesIsOnePointPerItemAndALineEndingInACommaGoesOn() {
+        #expect(KeypointExtractor.keypoints(from: "Look for: reference cycles, caches growing without bound,\nfiles never closed, sockets left open.") == [
+            "reference cycles", "caches growing without bound", "files never closed", "sockets left open",
+        ])
+        // Commas inside parentheses do not split an item.
+        #expect(KeypointExtractor.keypoints(from: "Good for: reading large files (logs, exports), endless streams, staged pipelines.") == [
+            "reading large files (logs, exports)", "endless streams", "staged pipelines",
+        ])
+        // Single words are examples of one thing, and a sentence with commas is one point.
+        #expect(KeypointExtractor.keypoints(from: "Common uses: logging, caching, auth, timing.\nIt runs once, at import time, before any call.") == [
+            "Common uses: logging, caching, auth, timing", "It runs once, at import time, before any call",
+        ])
+    }
+
+    @Test func codeIllustratesAPointAndIsNotOneUnlessThereIsNothingElse() {
+        #expect(KeypointExtractor.keypoints(from: "Binds a name inside an expression.\nwhile (chunk := f.read(64)): handle(chunk)\nif (n := len(items)) > 3: print(n)") == [
+            "Binds a name inside an expression",
+        ])
+        #expect(KeypointExtractor.keypoints(from: "while (chunk := f.read(64)): handle(chunk)") == ["while (chunk := f.read(64)): handle(chunk)"])
+        // A label of a few words that ends in a colon names what follows.
+        #expect(KeypointExtractor.keypoints(from: "For class D(B, C):\nD is searched before B, then C") == ["D is searched before B, then C"])
+    }
 }

@@ -118,11 +118,13 @@ extension AnswerGrader {
         return nil
     }
 
-    /// Whether the clause says, outside any negation, one of the words a key point denies.
+    /// Whether the clause says, outside any negation, one of the words a key point denies, and
+    /// denies none of them itself ("the next class rather than simply the parent" agrees with
+    /// "not just the parent class").
     static func affirms(_ denied: Set<String>, in leaf: Int, of text: AnswerText) -> Bool {
         guard !denied.isEmpty else { return false }
-        return text.leaves[leaf].terms.contains { term in
-            denied.contains(term.key) && !text.negates([(leaf, term)], except: [], subjectDenials: false)
-        }
+        let said = text.leaves[leaf].terms.filter { denied.contains($0.key) }
+        let negated = said.map { text.negates([(leaf, $0)], except: [], subjectDenials: false) }
+        return negated.contains(false) && !negated.contains(true)
     }
 }

@@ -3,31 +3,103 @@ import Foundation
 /// Splits a reference answer into its key points: the short, separately checkable things a
 /// good answer states, in the answer's own words.
 ///
-/// Bullets and numbered items are points; so are the sentences of a paragraph, and the
-/// clauses of a single sentence. Lines that only set up code (`a = [1, 2]`) and short
-/// lead-in labels ("Fixes:") are left out.
-/// The result has at most ``maximumCount`` points; adjacent short points are merged to fit.
+/// Bullets and numbered items are points; so are the sentences of a paragraph, the items of
+/// a list of short terms ("Check for: circular references, unclosed files, …"), and the
+/// clauses of a single sentence. A line that ends in a comma goes on on the next. Lines of
+/// code (`a = [1, 2]`, `while (line := f.readline()): …`) illustrate rather than state, and
+/// short lead-in labels ("Fixes:") name what follows: both are left out, unless the answer
+/// has nothing else. The result has at most ``maximumCount`` points; adjacent short points
+/// are merged to fit.
 public enum KeypointExtractor {
     public static let maximumCount = 8
 
     public static func keypoints(from answer: String) -> [String] {
         var points: [String] = []
-        for rawLine in answer.split(separator: "\n") {
-            let line = rawLine.trimmingWhitespace()
+        var code: [String] = []
+        for line in joinedLines(of: answer) {
             let body = line.bulletText ?? line.numberedText ?? line
             guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
-            points += sentences(in: body).map { withoutAsides($0) }
+            if isCode(body) {
+                code.append(String(body))
+                continue
+            }
+            points += sentences(in: body).flatMap { listItems(of: withoutAsides($0)) }
         }
         points.removeAll(where: isLeadIn)
+        if points.isEmpty { points = code }
         if points.count == 1 { points = clauses(of: points[0]) }
         while points.count > maximumCount { mergeShortestPair(&points) }
         return points
     }
 
+    /// A line of Python: one that opens a block or states code, or a compound statement with
+    /// its body on the same line (`while (line := f.readline()): process(line)`).
+    static func isCode(_ line: Substring) -> Bool {
+        if CodeLineClassifier.startsPython(PythonLine(line), raw: line) { return true }
+        guard let colon = line.range(of: ": ") else { return false }
+        let header = line[..<colon.upperBound].trimmingWhitespace()
+        return CodeLineClassifier.startsPython(PythonLine(header), raw: header)
+            && CodeLineClassifier.continuesPython(PythonLine(line[colon.upperBound...]), raw: line[colon.upperBound...])
+    }
+
+    /// The answer's lines, a line that ends in a comma joined with the next ("Use when: large
+    /// files," / "infinite sequences").
+    static func joinedLines(of answer: String) -> [Substring] {
+        var lines: [Substring] = []
+        for rawLine in answer.split(separator: "\n") {
+            let line = rawLine.trimmingWhitespace()
+            if let last = lines.last, last.hasSuffix(","), !line.isEmpty, line.bulletText == nil, line.numberedText == nil {
+                lines[lines.count - 1] = Substring(last + " " + line)
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// The items of a labelled list of short phrases, each a point: after a label of at most
+    /// three words and a colon, three or more items of at most five words outside parentheses
+    /// and two on average, split at commas outside parentheses ("Check for: circular
+    /// references, global caches growing unbounded, file handles not closed"). A list of
+    /// single words names examples of one thing ("Uses: logging, caching, auth") and stays one
+    /// point, as does a sentence with commas.
+    static func listItems(of point: String) -> [String] {
+        guard let colon = point.firstIndex(of: ":"), point[..<colon].split(separator: " ").count <= 3,
+            point[point.index(after: colon)...].first == " "
+        else { return [point] }
+        let body = point[point.index(after: colon)...]
+        var items: [String] = []
+        // Each item's words outside parentheses.
+        var wordCounts: [Int] = []
+        var depth = 0
+        var start = body.startIndex
+        var outside = ""
+        for index in body.indices {
+            let character = body[index]
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0:
+                items.append(cleaned(body[start..<index]))
+                wordCounts.append(outside.split(separator: " ").count)
+                start = body.index(after: index)
+                outside = ""
+                continue
+            default: break
+            }
+            if depth == 0, character != ")", character != "]" { outside.append(character) }
+        }
+        items.append(cleaned(body[start...]))
+        wordCounts.append(outside.split(separator: " ").count)
+        let isList = items.count >= 3 && !items.contains(where: \.isEmpty) && wordCounts.allSatisfy { $0 <= 5 }
+            && wordCounts.reduce(0, +) >= 2 * items.count
+        return isList ? items : [point]
+    }
+
     /// A short label that leads into what follows ("Fixes:", "Why it matters:"): it names the
     /// points after it and states nothing to check.
     static func isLeadIn(_ point: String) -> Bool {
-        point.last == ":" && point.split(separator: " ").count <= 3
+        point.last == ":" && point.split(separator: " ").count <= 6
     }
 
     /// Sentences end at `.`, `!` or `?` followed by a space and a capital or a code span.
