@@ -23,6 +23,22 @@ struct ReaderGapTests {
         #expect(prose.codeBlocks.isEmpty)
     }
 
+    @Test func aLineOfSQLKeywordsOverAStatementOpensItAndTitlesNothing() throws {
+        let block = try Self.flat("Query plans show the real cost.\nEXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;\n")
+        #expect(block.codeBlocks.map(\.code) == ["EXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;"])
+        #expect(block.codeBlocks.first?.language == "sql")
+        // Under a question it is the answer's, and the answer's key points leave the code out.
+        let answer = try Self.flat("Q: What does EXPLAIN ANALYZE show?\nIt runs the query and prints the plan with real timings.\nEXPLAIN ANALYZE\nSELECT * FROM orders;\n")
+        let item = try #require(answer.items.first { $0.kind == .qa })
+        #expect(item.section == ["Queries"])
+        guard case .qa(_, let text) = item.content else { Issue.record("not a question"); return }
+        #expect(text.hasSuffix("EXPLAIN ANALYZE\nSELECT * FROM orders;"))
+        #expect(KeypointExtractor.keypoints(from: text) == ["It runs the query and prints the plan with real timings"])
+        // A heading in capitals over prose is still a heading.
+        #expect(CodeLineClassifier.opensSQLStatement("EXPLAIN ANALYZE", next: "SELECT 1;"))
+        #expect(!CodeLineClassifier.opensSQLStatement("CREATE INDEX", next: "Indexes make reads fast."))
+    }
+
     @Test func claimSetupCarriesDownARunOfClaimLinesUntilProse() throws {
         let guide = try Self.flat("""
             Cursor claims:

@@ -16,13 +16,16 @@ public enum KeypointExtractor {
     public static func keypoints(from answer: String) -> [String] {
         var points: [String] = []
         var code: [String] = []
+        var previousCode: Substring?
         for line in joinedLines(of: answer) {
             let body = line.bulletText ?? line.numberedText ?? line
             guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
-            if isCode(body) {
+            if isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true {
                 code.append(String(body))
+                previousCode = body
                 continue
             }
+            previousCode = nil
             points += sentences(in: body).flatMap { listItems(of: withoutAsides($0)) }
         }
         points.removeAll(where: isLeadIn)
@@ -32,10 +35,11 @@ public enum KeypointExtractor {
         return points
     }
 
-    /// A line of Python: one that opens a block or states code, or a compound statement with
-    /// its body on the same line (`while (line := f.readline()): process(line)`).
+    /// A line of code: Python that opens a block or states code, a compound statement with its
+    /// body on the same line (`while (line := f.readline()): process(line)`), or the start of
+    /// an SQL statement (`SELECT …`, `EXPLAIN ANALYZE`); the lines that continue SQL go with it.
     static func isCode(_ line: Substring) -> Bool {
-        if CodeLineClassifier.startsPython(PythonLine(line), raw: line) { return true }
+        if CodeLineClassifier.startsPython(PythonLine(line), raw: line) || CodeLineClassifier.startsSQL(line) { return true }
         guard let colon = line.range(of: ": ") else { return false }
         let header = line[..<colon.upperBound].trimmingWhitespace()
         return CodeLineClassifier.startsPython(PythonLine(header), raw: header)

@@ -99,6 +99,14 @@ enum CodeLineClassifier {
         return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { $0.utf8.elementsEqual(word) }
     }
 
+    /// A line of upper-case SQL keywords only (`EXPLAIN ANALYZE`, `BEGIN`) that the next line
+    /// continues as SQL: the first line of a statement, though it could pass for a heading.
+    static func opensSQLStatement(_ raw: Substring, next: Substring) -> Bool {
+        guard startsSQL(raw) || ["BEGIN", "COMMIT", "ROLLBACK", "EXPLAIN"].contains(where: { raw.utf8.elementsEqual($0.utf8) }) else { return false }
+        let isKeywords = raw.split(separator: " ").allSatisfy { word in word.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x3B } }
+        return isKeywords && continuesSQL(next, previous: raw)
+    }
+
     /// A line that continues an SQL statement whose previous line is `previous`.
     static func continuesSQL(_ raw: Substring, previous: Substring) -> Bool {
         if startsSQL(raw) { return true }

@@ -317,6 +317,8 @@ struct FlatTextSegmenter {
     private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
         guard let nextIndex = nextTextLine(after: index) else { return false }
         let next = python[nextIndex]
+        // "EXPLAIN ANALYZE" over a SELECT opens the statement, it does not title it.
+        if CodeLineClassifier.opensSQLStatement(text, next: next.text) { return false }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
