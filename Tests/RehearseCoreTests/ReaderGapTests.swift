@@ -39,6 +39,14 @@ struct ReaderGapTests {
         #expect(!CodeLineClassifier.opensSQLStatement("CREATE INDEX", next: "Indexes make reads fast."))
     }
 
+    @Test func anUntaggedFenceThatOpensWithARequestLineIsHTTP() throws {
+        let text = "# 07 — APIs\n\n## Limits\n\nA client over its limit is told to wait.\n\n```\nGET /orders/7\nAuthorization: Bearer abc\n```\n\n```\nHTTP/1.1 429 Too Many Requests\nRetry-After: 2\n```\n\n```\nGET is the method name here\n```\n"
+        let guide = try GuideReader().read(text: text, fileName: "07-apis.md")
+        #expect(guide.codeBlocks.map(\.language) == ["http", "http", "text"])
+        #expect(CodeLineClassifier.isRequestLine("DELETE /sessions/current HTTP/2"))
+        #expect(!CodeLineClassifier.isRequestLine("GET users"))
+    }
+
     @Test func claimSetupCarriesDownARunOfClaimLinesUntilProse() throws {
         let guide = try Self.flat("""
             Cursor claims:

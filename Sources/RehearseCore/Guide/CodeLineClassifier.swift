@@ -131,6 +131,14 @@ enum CodeLineClassifier {
 
     static let httpMethods: Set<Substring> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
+    /// A request line with or without its version (`GET /users/42`): HTTP when the line is
+    /// already known to be code, as in a fence without a language.
+    static func isRequestLine(_ raw: Substring) -> Bool {
+        let words = raw.split(separator: " ")
+        guard words.count == 2 || words.count == 3, httpMethods.contains(words[0]), words[1].hasPrefix("/") else { return false }
+        return words.count == 2 || isHTTPVersion(words[2])
+    }
+
     private static func isHTTPVersion(_ word: Substring) -> Bool {
         guard word.hasPrefix("HTTP/") else { return false }
         let version = word.dropFirst(5)

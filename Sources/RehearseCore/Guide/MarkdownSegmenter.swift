@@ -181,6 +181,7 @@ struct MarkdownSegmenter {
         }
         let first = code.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
         if CodeLineClassifier.startsSQL(first) { return "sql" }
+        if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
         if CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
         return "text"
