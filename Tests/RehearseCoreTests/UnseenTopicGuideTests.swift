@@ -81,7 +81,8 @@ import Testing
         #expect(answers.count == 3)
         #expect(answers.allSatisfy { !$0.contains("<") && !$0.hasPrefix("Answer") })
         #expect(answers[2].hasPrefix("Requests for keys that exist nowhere"))
-        #expect(guide.codeBlocks.map(\.language) == ["text", "js"])
+        // The fence without a language opens with a request line: HTTP.
+        #expect(guide.codeBlocks.map(\.language) == ["http", "js"])
         // `**Hit ratio** — …` defines its bold term, as `**Write-back**: …` does.
         #expect(guide.items.compactMap { if case .definition(let term, _, _) = $0.content { term } else { nil } } == ["Hit ratio", "TTL", "Write-back"])
     }
