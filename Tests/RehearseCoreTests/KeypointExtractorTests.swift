@@ -19,6 +19,10 @@ import Testing
         #expect(KeypointExtractor.keypoints(from: "A lock in CPython that lets one thread run bytecode at a time.") == [
             "A lock in CPython", "lets one thread run bytecode at a time",
         ])
+        // "so that" does not start a clause of its own.
+        #expect(KeypointExtractor.keypoints(from: "A B-tree keeps keys sorted so that a lookup walks from the root to a leaf.") == [
+            "A B-tree keeps keys sorted so that a lookup walks from the root to a leaf",
+        ])
     }
 
     @Test func aShortLeadInLabelIsNotAPoint() {

@@ -172,6 +172,13 @@ struct ReaderGapTests {
         #expect(guide.priority == Priority(text: line.filter { $0.isLetter }.dropFirst("priority".count)))
     }
 
+    @Test func aPriorityLineInsideASectionIsTheGuidesPriorityAndNoCard() throws {
+        let text = "# 08 — Indexes\n\n## B-trees\n\nA B-tree keeps its keys sorted for range scans.\n\nPriority: **High**\n\n## Hashes\n\nPriority: low\n"
+        let guide = try GuideReader().read(text: text, fileName: "08-indexes.md")
+        #expect(guide.priority == .high)
+        #expect(guide.items.allSatisfy { $0.kind != .definition })
+    }
+
     @Test func bareExpressionsSpacedCallsAndAnnotationsStayInTheirBlock() throws {
         let guide = try Self.flat("The class below compares points.\nclass Pair:\nleft: Dict[str, int]\ndef compare (self, other):\nreturn self.left == other.left\np = Pair()\np.left\np == p\nprint (p)\n")
         #expect(guide.codeBlocks.count == 1)

@@ -134,6 +134,10 @@ public enum KeypointExtractor {
     static func clauses(of sentence: String) -> [String] {
         for separator in ["; ", ", ", " that ", " which ", " because ", " — ", ": "] {
             let parts = sentence.components(separatedBy: separator).map { cleaned(Substring($0)) }
+            // "so that", "such that", "now that" join one clause, they do not start another.
+            if separator == " that ", parts.dropLast().contains(where: { ["so", "such", "now"].contains($0.split(separator: " ").last ?? "") }) {
+                continue
+            }
             if parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) { return parts }
         }
         return [sentence]

@@ -109,8 +109,10 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
-        if priority == nil, sections.isEmpty, let stated = Self.statedPriority(text) {
-            priority = stated
+        // A priority line is the guide's priority, and no card, wherever it stands; the first
+        // one stated counts.
+        if let stated = Self.statedPriority(text) {
+            if priority == nil { priority = stated }
             return
         }
         if text.hasPrefixIgnoringCase("next:") {
