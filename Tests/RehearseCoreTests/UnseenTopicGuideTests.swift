@@ -114,4 +114,24 @@ import Testing
         let list = try GuideReader().read(text: "10 — Net\nTable of Contents\n- Ask\nAsk\nQuestions to ask back:\n1. How big is the team?\n2. How do you deploy?\nThat is the list.\n", fileName: "list.txt")
         #expect(list.questions.isEmpty)
     }
+
+    @Test func aMarkdownDatabaseGuideWithPlansTablesAndQuestionHeadings() throws {
+        let guide = try TestFiles.fixture("indexes.md")
+        #expect(guide.priority == .high)
+        // The priority line under a section is the guide's, not a card; the bold term is one.
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Composite index", definition: "an index on several columns, usable for any leftmost prefix of them.", context: nil),
+        ])
+        #expect(guide.codeBlocks.map(\.language) == ["sql", "sql", "sql", "python"])
+        // The untagged fence opens with EXPLAIN ANALYZE over its SELECT: one SQL statement.
+        #expect(guide.codeBlocks[1].code == "EXPLAIN ANALYZE\nSELECT id FROM orders WHERE status = 'open';")
+        #expect(guide.questions == [
+            "Why can an index make writes slower?", "When does PostgreSQL ignore an index?", "What is a covering index?", "What is index selectivity?",
+        ])
+        #expect(guide.items(of: .table).count == 1)
+        #expect(guide.items.contains { $0.content == .concept(title: "Rule of thumb", text: "put the most selective equality column first, range columns last.") })
+        let btree = try #require(guide.items.first { if case .concept("B-tree indexes", _) = $0.content { true } else { false } })
+        guard case .concept(_, let text) = btree.content else { return }
+        #expect(KeypointExtractor.keypoints(from: text).count == 1)
+    }
 }
