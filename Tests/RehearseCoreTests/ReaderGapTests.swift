@@ -179,6 +179,16 @@ struct ReaderGapTests {
         #expect(guide.items.allSatisfy { $0.kind != .definition })
     }
 
+    @Test func aGenericLabelIsAConceptAndATermOfItsOwnStartsANewItem() throws {
+        let guide = try Self.flat("Deadlock: two threads each hold a lock the other needs.\nFix: always take locks in the same order.\nOutput: [0, 2, 4]\nBounded concurrency: at most ten requests in flight.\n")
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "Deadlock", definition: "two threads each hold a lock the other needs.", context: nil),
+            .concept(title: "Fix", text: "always take locks in the same order."),
+            .concept(title: "Output", text: "[0, 2, 4]"),
+            .definition(term: "Bounded concurrency", definition: "at most ten requests in flight.", context: nil),
+        ])
+    }
+
     @Test func bareExpressionsSpacedCallsAndAnnotationsStayInTheirBlock() throws {
         let guide = try Self.flat("The class below compares points.\nclass Pair:\nleft: Dict[str, int]\ndef compare (self, other):\nreturn self.left == other.left\np = Pair()\np.left\np == p\nprint (p)\n")
         #expect(guide.codeBlocks.count == 1)

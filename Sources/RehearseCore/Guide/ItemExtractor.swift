@@ -403,14 +403,17 @@ extension ItemExtractor {
         return [
             "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
-            "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in",
+            "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
+            "workaround", "mitigation", "output", "result",
         ].contains(first)
     }
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a
-    /// claim of its own starts a line, even in lower case.
+    /// claim of its own, or names a term of its own (`Bounded concurrency: …`), starts a line,
+    /// even in lower case.
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
         guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel, !statesClaim(text) else { return false }
+        if first >= 0x41 && first <= 0x5A, text.labelled != nil { return false }
         if first >= 0x61 && first <= 0x7A { return true }
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
