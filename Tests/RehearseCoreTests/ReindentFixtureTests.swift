@@ -10,6 +10,7 @@ struct ReindentFixtureTests {
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
+        "use-after-class",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.

@@ -8,6 +8,10 @@
 ///   bound it, or only the body of a loop before it: the reading kept a statement inside a
 ///   block that its neighbours need closed, or closed one too early.
 ///
+/// - A statement inside a function names the function itself, or the class it is a method
+///   of, and none of its parameters (`tests.append(test_webp)` after `def test_webp`,
+///   `counter = Counter()` after `class Counter`): code that uses a definition read into it.
+///
 /// Counted inside each function, where Python itself tells a local name from a global one.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
@@ -16,11 +20,13 @@ struct ReadingFlaws: Equatable {
     var unboundAfterBranch = 0
     /// Reads of a function's local name that only the body of a loop before binds.
     var unboundAfterLoop = 0
+    /// Statements of a function that name it, or its class, without any of its parameters.
+    var usesOwnDefinition = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
-    static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop"]
+    static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition"]
 
-    var values: [Double] { [Double(fallsOffEnd), Double(unboundAfterBranch), Double(unboundAfterLoop)] }
+    var values: [Double] { [Double(fallsOffEnd), Double(unboundAfterBranch), Double(unboundAfterLoop), Double(usesOwnDefinition)] }
 
     /// No flaws.
     init() {}
@@ -36,6 +42,7 @@ struct ReadingFlaws: Equatable {
             unboundAfterBranch += flow.unboundAfterBranch
             unboundAfterLoop += flow.unboundAfterLoop
             if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd += 1 }
+            usesOwnDefinition += tree.usesOfOwnDefinition(function)
         }
     }
 }
@@ -74,6 +81,17 @@ struct ReadingTree {
 
     /// Every `def` with a body, nested ones included.
     var functions: [Int] { range.filter { statements[$0].kind == .def && !body($0).isEmpty } }
+
+    /// The statements of the function at `position` that read its own name, or that of the
+    /// class whose body holds it, and none of its parameters.
+    func usesOfOwnDefinition(_ position: Int) -> Int {
+        var names = statements[position].binds
+        if let owner = (range.lowerBound..<position).last(where: { statements[$0].kind == .class && body($0).contains(position) }) {
+            names.formUnion(statements[owner].binds)
+        }
+        let parameters = statements[position].bodyBinds
+        return body(position).count { statements[$0].reads.intersects(names) && !statements[$0].reads.intersects(parameters) }
+    }
 
     /// Whether the statement at `position` opens a compound statement (on one line or not).
     func isCompound(_ position: Int) -> Bool { statements[position].opens || statements[position].kind.opensBlock }
