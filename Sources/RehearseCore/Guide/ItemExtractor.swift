@@ -321,6 +321,9 @@ struct ItemExtractor: GuideBlockSink {
 
     /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
     static func statedPriority(_ text: Substring) -> Priority? {
+        // Asked of every line: bytes first, the emphasis removed only from a line that starts so.
+        let word = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }.prefix(8)
+        guard word.count == 8, word.elementsEqual("priority".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
         let plain = text.filter { $0 != "*" && $0 != "_" }
         guard plain.lowercased().hasPrefix("priority:") else { return nil }
         return Priority(text: plain.dropFirst("priority:".count).trimmingWhitespace())
