@@ -330,7 +330,7 @@ import Testing
 
 extension KeypointVerdictTests {
     @Test func everyOppositeIsOneTermAndThePairsAreSymmetric() {
-        for (a, b) in Opposites.pairs {
+        for (a, b) in Opposites.pairs + Opposites.conversePairs {
             #expect(TermNormalizer.terms(a).count == 1 && TermNormalizer.terms(b).count == 1, "\(a)/\(b)")
             let (x, y) = (TermNormalizer.terms(a)[0].key, TermNormalizer.terms(b)[0].key)
             #expect(Opposites.opposites[x]?.contains(y) == true && Opposites.opposites[y]?.contains(x) == true, "\(a)/\(b)")

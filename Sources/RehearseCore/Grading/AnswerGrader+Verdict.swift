@@ -9,8 +9,9 @@ extension AnswerGrader {
         let frequency: [String: Int]
         /// Every key point answers the question: a clause that states one beside the opposite
         /// of the question's word ("ProcessPoolExecutor for I/O-bound work", asked about
-        /// CPU-bound work) says it of the wrong thing.
-        let questionTerms: [TermNormalizer.Term]
+        /// CPU-bound work) says it of the wrong thing. The question's words with their
+        /// opposites that the answer says, found once for all the points.
+        let questionWatchList: [(said: String, opposites: Set<String>)]
     }
 
     /// The verdict on one key point: the span of the answer that states most of its terms,
@@ -26,7 +27,7 @@ extension AnswerGrader {
         let clauseWatchList = Opposites.withoutConverses(watchList)
         // What the point denies or contrasts its fact with ("unlike WSGI (used by Flask)").
         let unaffirmed = negation.keys.union(Self.contrastedKeys(of: keypoint))
-        let questionWatchList = Opposites.watchList(context.questionTerms, answerKeys: context.answerKeys).filter { said, _ in
+        let questionWatchList = context.questionWatchList.filter { said, _ in
             !terms.contains { $0.key == said }
         }
         // The span that states the most of the point, and its clause that states the most.

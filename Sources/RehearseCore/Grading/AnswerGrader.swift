@@ -116,11 +116,11 @@ public struct AnswerGrader: Sendable {
                 ? TermNormalizer.terms(statement) : AnswerText.split(statement).flatMap { TermNormalizer.terms($0, keywords: keywords) }
             return Self.uniqueKeys(terms)
         }
-        let questionTerms = question.map { TermNormalizer.terms($0) } ?? []
         var frequency: [String: Int] = [:]
         for terms in keyTerms { for term in terms { frequency[term.key, default: 0] += 1 } }
         let context = KeypointContext(
-            text: text, answerKeys: answerKeys, keyTerms: keyTerms, frequency: frequency, questionTerms: questionTerms)
+            text: text, answerKeys: answerKeys, keyTerms: keyTerms, frequency: frequency,
+            questionWatchList: Opposites.watchList(question.map { TermNormalizer.terms($0) } ?? [], answerKeys: answerKeys))
         // Each point's verdict, with the clause that states it on its own when it is stated.
         let verdicts = keypoints.indices.map { verdict(on: keypoints[$0], index: $0, in: context) }
         var points = verdicts.map(\.point)

@@ -4,10 +4,10 @@
 /// folded), so "processes" and "sequentially" count as "process" and "sequential".
 enum Opposites {
     /// Pairs of lower-cased words, each one term (so not "non-blocking", which reads as two); a
-    /// word may have several opposites.
+    /// word may have several opposites. The ends of a relation are in ``conversePairs``.
     static let pairs: [(String, String)] = [
         ("sync", "async"), ("synchronous", "asynchronous"),
-        ("mutable", "immutable"), ("before", "after"), ("lazy", "eager"), ("lazily", "eagerly"),
+        ("mutable", "immutable"), ("lazy", "eager"), ("lazily", "eagerly"),
         ("shared", "separate"), ("share", "separate"), ("own", "shared"), ("own", "share"), ("more", "fewer"), ("more", "less"),
         ("increase", "decrease"), ("read", "write"),
         ("inclusive", "exclusive"), ("faster", "slower"), ("fast", "slow"), ("higher", "lower"),
@@ -18,11 +18,10 @@ enum Opposites {
         ("ordered", "unordered"), ("hashable", "unhashable"), ("parallel", "sequential"),
         ("parallel", "serial"), ("concurrent", "sequential"), ("thread", "process"),
         ("required", "optional"), ("mandatory", "optional"),
-        ("acquire", "release"), ("safe", "unsafe"), ("valid", "invalid"),
-        ("always", "never"), ("same", "different"), ("minimum", "maximum"), ("inner", "outer"),
-        ("encode", "decode"), ("serialize", "deserialize"), ("earlier", "later"), ("older", "newer"),
+        ("safe", "unsafe"), ("valid", "invalid"),
+        ("always", "never"), ("same", "different"), ("older", "newer"),
         ("enable", "disable"), ("add", "remove"),
-        ("true", "false"), ("input", "output"), ("stack", "heap"), ("first", "last"), ("cpu", "io"),
+        ("true", "false"), ("stack", "heap"), ("cpu", "io"),
         ("keep", "discard"), ("keep", "delete"), ("keep", "destroy"), ("outlive", "discard"), ("outlive", "delete"), ("prevent", "force"), ("prevent", "cause"),
         ("assign", "compare"), ("average", "worst"), ("sorted", "insertion"), ("thread", "coroutine"),
     ]
@@ -31,13 +30,16 @@ enum Opposites {
     /// correct answer often says both in one clause ("the inner function keeps the outer
     /// one's variables"), so only a clause that states a point without its word and with the
     /// other end, in a span that does not say that word either, contradicts it.
-    static let converses: Set<[String]> = Set(
-        [("inner", "outer"), ("before", "after"), ("first", "last"), ("input", "output"), ("earlier", "later"), ("encode", "decode"),
-         ("serialize", "deserialize"), ("acquire", "release"), ("minimum", "maximum")]
-            .flatMap { pair -> [[String]] in
-                let (a, b) = (key(pair.0), key(pair.1))
-                return [[a, b], [b, a]]
-            })
+    static let conversePairs: [(String, String)] = [
+        ("inner", "outer"), ("before", "after"), ("first", "last"), ("input", "output"), ("earlier", "later"), ("encode", "decode"),
+        ("serialize", "deserialize"), ("acquire", "release"), ("minimum", "maximum"),
+    ]
+
+    /// ``conversePairs`` by key, both ways round.
+    static let converses: Set<[String]> = Set(conversePairs.flatMap { pair -> [[String]] in
+        let (a, b) = (key(pair.0), key(pair.1))
+        return [[a, b], [b, a]]
+    })
 
     /// A word's key as the grader compares it.
     static func key(_ word: String) -> String { TermNormalizer.terms(word).first?.key ?? word }
@@ -53,7 +55,7 @@ enum Opposites {
     /// Each term key's opposites, by key.
     static let opposites: [String: Set<String>] = {
         var table: [String: Set<String>] = [:]
-        for (a, b) in pairs {
+        for (a, b) in pairs + conversePairs {
             let (x, y) = (key(a), key(b))
             table[x, default: []].insert(y)
             table[y, default: []].insert(x)
