@@ -240,6 +240,34 @@ import Testing
         #expect(verdicts == [.stated, .stated])
     }
 
+    @Test func aClauseBesideTheStatementThatNamesTheSubjectAndAffirmsWhatThePointDeniesContradictsIt() {
+        // No one clause states the point: the span does, and one of its clauses names super().
+        let fixed = "super() follows the MRO (the next class in it), not a fixed parent"
+        let wrong = verdict("The MRO is the order of the classes. super() always means the first parent listed in the class statement.", fixed)
+        #expect(wrong.verdict == .contradicted)
+        #expect(wrong.evidence?.contains("first parent") == true)
+        // A clause with a negation in it does not affirm the word.
+        #expect(verdict("The MRO is the order of the classes. super() doesn't jump to the parent, it moves to the next class.", fixed).verdict == .stated)
+    }
+
+    @Test func aPointThatSetsTwoThingsApartIsContradictedByGivingOneTheOthersValue() {
+        let question = "How do `is` and `==` differ?"
+        let lists = ["two separately built but equal lists: == gives True, is gives False"]
+        let wrong = grader.grade(answer: "For two lists with the same contents both is and == give True.", keypoints: lists, question: question)
+        #expect(wrong.points[0].verdict == .contradicted)
+        #expect(wrong.points[0].evidence == "For two lists with the same contents both is … == give True")
+        #expect(grader.grade(answer: "For two equal lists == gives True while is gives False.", keypoints: lists, question: question)
+            .points[0].verdict == .stated)
+        // Denied, the other value is no claim.
+        #expect(grader.grade(answer: "For two equal lists is does not give True, == does.", keypoints: lists, question: question)
+            .points[0].verdict != .contradicted)
+        // Each part's own side of a second pair tells it apart too, in the order the part says it.
+        let work = "threads for I/O-bound work, processes for CPU-bound work"
+        #expect(verdict("Use threads for CPU-bound work and processes for I/O.", work).verdict == .contradicted)
+        #expect(verdict("Threads suit I/O-bound work, processes suit CPU-bound work.", work).verdict == .stated)
+        #expect(verdict("The GIL blocks CPU-bound work in threads, so use processes for it and threads for I/O-bound work.", work).verdict != .contradicted)
+    }
+
     @Test func aPointSaidOfTheOppositeOfWhatTheQuestionAsksAboutIsContradicted() {
         let question = "How do you handle CPU-bound tasks?"
         let point = ["concurrent.futures.ProcessPoolExecutor"]

@@ -87,9 +87,9 @@ extension AnswerGrader {
         if best.coverage >= coverageThreshold, let span = best.span {
             // A word another key point affirms ("blocking libraries") is not ruled out.
             let denied = negation.deniedKeys.filter { context.frequency[$0, default: 0] <= 1 }
-            if let claim = best.claim, Self.affirms(denied, in: claim, of: text) {
+            if let clause = Self.affirmingClause(denied, claim: best.claim, span: span, subject: terms.first, in: text) {
                 // "PEP 703 made it the default" for "an optional build, not the default".
-                point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(claim...claim))
+                point = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(clause...clause))
             } else if let denial = Self.denialBeside(span, of: terms, occurrences: occurrences, in: text, except: negation.keys) {
                 // "it keeps the module's global scope, not the enclosing one": the sentence
                 // that states the point denies another of its words.
@@ -117,6 +117,20 @@ extension AnswerGrader {
             }
         }
         return nil
+    }
+
+    /// The clause that says what the point denies: the clause that states the point on its
+    /// own, or, when none does, a clause of the span that names the point's subject and has no
+    /// negation ("super() always means the first parent listed" for "super() follows the MRO,
+    /// not a fixed parent"; not "super(): it doesn't jump to 'the parent'").
+    static func affirmingClause(_ denied: Set<String>, claim: Int?, span: ClosedRange<Int>, subject: TermNormalizer.Term?,
+                                in text: AnswerText) -> Int? {
+        if let claim { return affirms(denied, in: claim, of: text) ? claim : nil }
+        guard let subject, isName(subject) else { return nil }
+        return span.first { leaf in
+            text.leaves[leaf].negations.isEmpty && text.leaves[leaf].terms.contains { matches(subject, $0) }
+                && affirms(denied, in: leaf, of: text)
+        }
     }
 
     /// Whether the clause says, outside any negation, one of the words a key point denies, and

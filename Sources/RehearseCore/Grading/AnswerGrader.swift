@@ -140,6 +140,11 @@ public struct AnswerGrader: Sendable {
             points[index] = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(clause...clause))
             note = "terms are attached to the wrong things"
         }
+        for (index, keypoint) in keypoints.enumerated() where points[index].verdict != .contradicted {
+            guard let clauses = Self.crossedValueClauses(of: keypoint, keywords: keywords, in: text) else { continue }
+            points[index] = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(clauses))
+            note = "terms are attached to the wrong things"
+        }
         if Self.isBareTermList(answer) {
             return Grade(score: 0, rating: .again, points: uncovered, note: "a list of terms states no fact: say what each one does")
         }
