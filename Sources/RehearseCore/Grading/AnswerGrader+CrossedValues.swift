@@ -5,7 +5,11 @@ extension AnswerGrader {
     /// part from the other with the other part's value, in the order the part names them, and
     /// without the part's own value, says it of the wrong thing ("both is and == give True").
     /// A clause with a negation is left alone: "is does not give True" agrees.
-    static func crossedValueClauses(of keypoint: String, keywords: Set<String>, in text: AnswerText) -> ClosedRange<Int>? {
+    /// `terms` are the point's terms: only a point with both ends of a pair is read further.
+    static func crossedValueClauses(of keypoint: String, terms: [TermNormalizer.Term], keywords: Set<String>,
+                                    in text: AnswerText) -> ClosedRange<Int>? {
+        let keys = Set(terms.map(\.key))
+        guard keys.contains(where: { !Opposites.opposites[$0, default: []].isDisjoint(with: keys) }) else { return nil }
         let parts = AnswerText.split(statement(of: keypoint))
             .map { uniqueKeys(TermNormalizer.terms($0, keywords: keywords)) }
             .filter { !$0.isEmpty }

@@ -141,7 +141,7 @@ public struct AnswerGrader: Sendable {
             note = "terms are attached to the wrong things"
         }
         for (index, keypoint) in keypoints.enumerated() where points[index].verdict != .contradicted {
-            guard let clauses = Self.crossedValueClauses(of: keypoint, keywords: keywords, in: text) else { continue }
+            guard let clauses = Self.crossedValueClauses(of: keypoint, terms: keyTerms[index], keywords: keywords, in: text) else { continue }
             points[index] = Point(keypoint: keypoint, verdict: .contradicted, evidence: text.excerpt(clauses))
             note = "terms are attached to the wrong things"
         }
