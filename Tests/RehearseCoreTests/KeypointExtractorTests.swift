@@ -83,5 +83,9 @@ import Testing
         #expect(KeypointExtractor.keypoints(from: "while (chunk := f.read(64)): handle(chunk)") == ["while (chunk := f.read(64)): handle(chunk)"])
         // A label of a few words that ends in a colon names what follows.
         #expect(KeypointExtractor.keypoints(from: "For class D(B, C):\nD is searched before B, then C") == ["D is searched before B, then C"])
+        // A fenced block is code, fence lines and all, whatever its lines look like.
+        let fenced = "`is` compares identity.\n`==` compares values.\n\n```python\nleft = [1, 2]\nleft is left\n```"
+        #expect(KeypointExtractor.keypoints(from: fenced) == ["`is` compares identity", "`==` compares values"])
+        #expect(KeypointExtractor.keypoints(from: "```\nprint(1)\n```") == ["print(1)"])
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Bullets and numbered items are points; so are the sentences of a paragraph, the items of
 /// a list of short terms ("Check for: circular references, unclosed files, …"), and the
 /// clauses of a single sentence. A line that ends in a comma goes on on the next. Lines of
-/// code (`a = [1, 2]`, `while (line := f.readline()): …`) illustrate rather than state, and
+/// code (`a = [1, 2]`, `while (line := f.readline()): …`, a fenced block) illustrate rather than state, and
 /// short lead-in labels ("Fixes:") name what follows: both are left out, unless the answer
 /// has nothing else. The result has at most ``maximumCount`` points; adjacent short points
 /// are merged to fit.
@@ -17,7 +17,17 @@ public enum KeypointExtractor {
         var points: [String] = []
         var code: [String] = []
         var previousCode: Substring?
+        var inFence = false
         for line in joinedLines(of: answer) {
+            // A fenced block (```python … ```) is code whatever its lines look like.
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence {
+                if !line.isEmpty { code.append(String(line)) }
+                continue
+            }
             let body = line.bulletText ?? line.numberedText ?? line
             guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
             if isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true {
