@@ -10,7 +10,7 @@ struct ReindentFixtureTests {
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
-        "use-after-class",
+        "use-after-class", "exits-in-every-branch",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -47,6 +47,27 @@ struct ReindentFixtureTests {
         // Two returns in a row: every reading leaves the second unreachable or outside the function.
         let unavoidable = try GuideReader().read(text: header + "def check(x):\nreturn 1\nreturn 2\n", fileName: "b.txt")
         #expect(unavoidable.warnings.map(\.line) == [8])
+    }
+
+    @Test func codeAfterAnIfElseEveryBranchOfWhichLeavesIsUnreachable() {
+        /// Whether placing the block's last statement at `depth` after the others at theirs is unreachable.
+        func unreachable(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> Bool {
+            let block = FlatPythonBlock(lines: lines)
+            var reading = IndentationReading(nameCount: block.nameCount)
+            for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
+            return reading.violation(placing: block.statements[depths.count], at: depth) == .unreachable
+        }
+        let both: [Substring] = ["def f(x):", "if x:", "return 1", "else:", "return 2", "y = 3"]
+        #expect(unreachable(both, [0, 1, 2, 1, 2], lastAt: 1))
+        #expect(!unreachable(both, [0, 1, 2, 1, 2], lastAt: 0))
+        // One branch goes on, or there is no `else`: the code after the chain runs.
+        #expect(!unreachable(["def f(x):", "if x:", "return 1", "else:", "x += 1", "y = 3"], [0, 1, 2, 1, 2], lastAt: 1))
+        #expect(!unreachable(["def f(x):", "if x:", "return 1", "elif x is None:", "return 2", "y = 3"], [0, 1, 2, 1, 2], lastAt: 1))
+        // A loop's `else` is no branch of an `if`.
+        #expect(!unreachable(["def f(xs):", "for x in xs:", "return x", "else:", "return 0", "y = 3"], [0, 1, 2, 1, 2], lastAt: 1))
+        // Nested: the `else` body ends in a chain that leaves in every branch.
+        let nested: [Substring] = ["def f(x):", "if x:", "return 1", "else:", "if x is None:", "raise ValueError", "else:", "return 2", "y = 3"]
+        #expect(unreachable(nested, [0, 1, 2, 1, 2, 3, 2, 3], lastAt: 1))
     }
 
     @Test func aBlockWithoutRivalsIsCertainAndAnAmbiguousOneNamesItsLine() throws {

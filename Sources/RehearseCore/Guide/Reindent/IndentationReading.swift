@@ -35,6 +35,11 @@ struct IndentationReading {
         var header = HeaderShape.none
         /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`).
         var exited = false
+        /// For an `if` chain at this depth: whether every branch body closed so far left the
+        /// block, and whether the chain has reached its `else` (then the chain leaves the block
+        /// when that body does too).
+        var branchesLeft = false
+        var chainHasElse = false
         /// Whether the block is, or is inside, a method's body (``FlatStatement/isMethod``),
         /// with no class in between.
         var isMethodBody = false
@@ -115,7 +120,7 @@ struct IndentationReading {
             if !fits { return .clauseWithoutPartner(clause) }
         } else if last == .bareTry {
             return .tryWithoutHandler
-        } else if frames[depth].exited {
+        } else if leaves(depth) {
             return .unreachable
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
@@ -137,6 +142,20 @@ struct IndentationReading {
             return .outsideCoroutine
         }
         return nil
+    }
+
+    /// Whether the block at `depth` is left for good once the blocks deeper than it close: its
+    /// last statement leaves it, or it ends with an `if` … `else` chain every branch of which
+    /// does (`if n: return a` / `else: return b`).
+    func leaves(_ depth: Int) -> Bool {
+        var left = frames[top].exited
+        var level = top
+        while level > depth {
+            let opener = frames[level - 1]
+            left = opener.chainHasElse && opener.branchesLeft && left
+            level -= 1
+        }
+        return left
     }
 
     /// The facts the model scores for placing `statement` (with `comment` before it) at `depth`.
@@ -249,6 +268,7 @@ struct IndentationReading {
     /// Places `statement` at `depth`.
     mutating func place(_ statement: FlatStatement, at depth: Int) {
         if depth < top {
+            frames[depth].branchesLeft = frames[depth].branchesLeft && leaves(depth + 1)
             frames[depth].closedBodyBound = frames[depth + 1].bound
             frames[depth].closedBodyCount = frames[depth + 1].count
             frames.removeSubrange((depth + 1)...)
@@ -260,6 +280,8 @@ struct IndentationReading {
         }
         var frame = frames[depth]
         frame.count += 1
+        frame.chainHasElse = statement.clause == .else && frame.clause == .ifChain
+        if statement.kind == .if { frame.branchesLeft = true }
         switch statement.clause {
         case .elif: frame.clause = .ifChain
         case .else: frame.clause = frame.clause == .handledTry ? .tryElse : .none
