@@ -76,6 +76,14 @@ import Testing
         #expect(denied.evidence?.hasSuffix("dicts don't keep insertion order") == true)
     }
 
+    @Test func aNegationJoinedToItsWordDeniesThatWordOnly() {
+        let point = "it is an optional build (PEP 703), not the default CPython"
+        #expect(verdict("An optional no-GIL build (PEP 703) with truly parallel threads.", point).verdict == .stated)
+        #expect(verdict("There is no optional build (PEP 703) yet.", point).verdict == .contradicted)
+        // The word it is joined to is still denied: "no-GIL" says "without the GIL".
+        #expect(verdict("It is a no-GIL build.", "it runs with the GIL").verdict == .contradicted)
+    }
+
     @Test func aPointThatIsItselfNegatedIsStatedByANegation() {
         let point = "a def endpoint does not block the event loop"
         #expect(verdict("A plain def endpoint does not block the event loop: it runs in a thread pool.", point).verdict == .stated)

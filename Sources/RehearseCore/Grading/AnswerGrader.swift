@@ -275,7 +275,7 @@ public struct AnswerGrader: Sendable {
     }
 
     static let negations: Set<String> = [
-        "not", "no", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't", "without", "nothing", "neither",
+        "not", "no", "no-", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't", "without", "nothing", "neither",
         "nor", "unlike", "instead",
     ]
 }

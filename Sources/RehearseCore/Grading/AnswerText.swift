@@ -149,6 +149,8 @@ struct AnswerText {
     /// The three words a negation at `index` applies to, adverbs skipped, up to the end of a
     /// parenthesis ("Redis (not PostgreSQL) keeps …").
     static func scope(after index: Int, in words: [String]) -> ArraySlice<String> {
+        // A negation joined to its word ("no-GIL build") denies that word only.
+        if words[index].hasSuffix("-") { return words[(index + 1)..<min(index + 2, words.count)] }
         var end = index + 1
         var counted = 0
         while end < words.count, counted < 3, !words[end].isEmpty {

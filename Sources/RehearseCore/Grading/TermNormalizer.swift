@@ -56,7 +56,7 @@ public enum TermNormalizer {
                 continue
             }
             // Before the technical check: "e.g." and "i.e." introduce an example, not a dotted name.
-            if stopWords.contains(lower) { continue }
+            if stopWords.contains(lower) || lower == "no-" { continue }
             if isTechnical(raw) {
                 terms.append(Term(key: technicalKey(raw), isTechnical: true, original: raw, position: terms.count))
                 continue
@@ -131,6 +131,9 @@ public enum TermNormalizer {
             } else if scalar == "/", current.unicodeScalars.count == 1, isLetter(next),
                 index + 2 >= scalars.count || !isLetter(scalars[index + 2]) {
                 current.unicodeScalars.append(scalar)  // I/O, R/W: one term
+            } else if scalar == "-", current.lowercased() == "no", isLetter(next) {
+                current.unicodeScalars.append(scalar)  // no-GIL: "no-" denies the next word only
+                flush()
             } else if scalar == "-", current.lowercased() == "non", isLetter(next) {
                 current.unicodeScalars.append(scalar)  // non-blocking: one word, the opposite of blocking
             } else if scalar == "/" || scalar == "-", !current.isEmpty, isLetter(next) {
