@@ -84,6 +84,20 @@ import Testing
         #expect(verdict("It is a no-GIL build.", "it runs with the GIL").verdict == .contradicted)
     }
 
+    @Test func aWordIsNoTypoOfItsOpposite() {
+        let word = { (text: String) in TermNormalizer.terms(text)[0] }
+        #expect(!AnswerGrader.matches(word("synchronous"), word("asynchronous")))
+        #expect(AnswerGrader.matches(word("synchronous"), word("synchronus")))
+    }
+
+    @Test func theOppositeOfAGlossCountsOnlyInAClauseThatStatesThePointOnItsOwn() {
+        let point = "use def when the endpoint calls blocking (synchronous) libraries"
+        let elsewhere = "Blocking libraries go in a plain def endpoint, and async def only if every awaited call is truly async."
+        #expect(verdict(elsewhere, point).verdict == .stated)
+        #expect(verdict("Use def when the endpoint calls async libraries.", point).verdict == .contradicted)
+        #expect(AnswerGrader.glossKeys(of: point) == Set(TermNormalizer.terms("synchronous").map(\.key)))
+    }
+
     @Test func aPointThatIsItselfNegatedIsStatedByANegation() {
         let point = "a def endpoint does not block the event loop"
         #expect(verdict("A plain def endpoint does not block the event loop: it runs in a thread pool.", point).verdict == .stated)

@@ -58,6 +58,21 @@ extension AnswerGrader {
         return Set(TermNormalizer.terms(String(padded[marker.upperBound...])).map(\.key))
     }
 
+    /// The keys of the words a key point says only in parentheses, a gloss rather than its
+    /// claim ("blocking (synchronous) libraries"): an answer that says the opposite of a gloss
+    /// ("async") may be talking of something else.
+    static func glossKeys(of keypoint: String) -> Set<String> {
+        var inside = ""
+        var outside = ""
+        var depth = 0
+        for character in keypoint {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(depth - 1, 0) }
+            if depth > 0 { inside.append(character) } else { outside.append(character) }
+        }
+        guard !inside.isEmpty else { return [] }
+        return Set(TermNormalizer.terms(inside).map(\.key)).subtracting(TermNormalizer.terms(outside).map(\.key))
+    }
+
     /// A term written as a name: a technical token, or a word in capitals ("ASGI", "Django").
     static func isName(_ term: TermNormalizer.Term) -> Bool {
         term.isTechnical || term.original.first?.isUppercase == true

@@ -23,8 +23,14 @@ extension AnswerGrader {
         let weights = terms.map { TermNormalizer.weight(of: $0) / Double(context.frequency[$0.key, default: 1]) }
         let total = weights.reduce(0, +)
         let negation = KeypointNegation(keypoint)
-        let watchList = Opposites.watchList(terms, answerKeys: context.answerKeys)
+        // The opposite of a word the point only glosses in parentheses ("blocking (synchronous)
+        // libraries") counts only in a clause that states the point on its own: elsewhere
+        // ("async def only if every awaited call is truly async") it is about something else.
+        let glosses = Self.glossKeys(of: keypoint)
+        let fullWatchList = Opposites.watchList(terms, answerKeys: context.answerKeys)
+        let watchList = fullWatchList.filter { !glosses.contains($0.said) }
         let clauseWatchList = Opposites.withoutConverses(watchList)
+        let claimWatchList = Opposites.withoutConverses(fullWatchList)
         // What the point denies or contrasts its fact with ("unlike WSGI (used by Flask)").
         let unaffirmed = negation.keys.union(Self.contrastedKeys(of: keypoint))
         let questionWatchList = context.questionWatchList.filter { said, _ in
@@ -72,8 +78,11 @@ extension AnswerGrader {
             // ("lookups are O(1) in the worst case … O(n) on average"; not "instead of the
             // synchronous WSGI" for "ASGI is async-native, unlike WSGI").
             let claims = Set(hits.map(\.leaf))
-            if !watchList.isEmpty && (Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
-                    || affirmedPerClause.keys.contains { Opposites.contradiction(clauseWatchList, in: text, claims: [$0], span: [$0]) != nil })
+            if !fullWatchList.isEmpty && (Opposites.contradiction(watchList, in: text, claims: claims, span: span) != nil
+                    || affirmedPerClause.keys.contains { clause in
+                        let list = foundPerClause[clause, default: 0] / total >= coverageThreshold ? claimWatchList : clauseWatchList
+                        return Opposites.contradiction(list, in: text, claims: [clause], span: [clause]) != nil
+                    })
                 || !questionWatchList.isEmpty && Opposites.contradiction(questionWatchList, in: text, claims: claims, span: claims) != nil {
                 if coverage > opposed.coverage { opposed = (coverage, span) }
                 continue

@@ -230,14 +230,16 @@ public struct AnswerGrader: Sendable {
     /// Exact keys, dotted names with the same last part (`concurrent.futures.ProcessPoolExecutor`
     /// ~ `ProcessPoolExecutor`, `Class.__mro__` ~ `__mro__`; not `concurrent.futures` nor the
     /// word "class"), or one typo (a letter added, dropped or changed, or two letters swapped) in
-    /// a word of five letters or more.
+    /// a word of five letters or more, unless the two are opposites.
     static func matches(_ wanted: TermNormalizer.Term, _ candidate: TermNormalizer.Term) -> Bool {
         if wanted.key == candidate.key { return true }
         if wanted.isTechnical || candidate.isTechnical {
             guard wanted.isTechnical, candidate.isTechnical, let last = wanted.key.split(separator: ".").last else { return false }
             return candidate.key.split(separator: ".").last == last
         }
+        // A word one letter from its opposite ("synchronous", "asynchronous") is no typo of it.
         return wanted.key.utf8.count >= 5 && candidate.key.utf8.count >= 4 && editDistanceAtMostOne(wanted.key, candidate.key)
+            && Opposites.opposites[wanted.key]?.contains(candidate.key) != true
     }
 
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
