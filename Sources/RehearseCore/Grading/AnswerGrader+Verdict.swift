@@ -26,8 +26,8 @@ extension AnswerGrader {
         // The opposite of a word the point only glosses in parentheses ("blocking (synchronous)
         // libraries") counts only in a clause that states the point on its own: elsewhere
         // ("async def only if every awaited call is truly async") it is about something else.
-        let glosses = Self.glossKeys(of: keypoint)
         let fullWatchList = Opposites.watchList(terms, answerKeys: context.answerKeys)
+        let glosses = fullWatchList.isEmpty ? [] : Self.glossKeys(of: keypoint)
         let watchList = fullWatchList.filter { !glosses.contains($0.said) }
         let clauseWatchList = Opposites.withoutConverses(watchList)
         let claimWatchList = Opposites.withoutConverses(fullWatchList)
