@@ -196,6 +196,7 @@ struct KeypointNegation {
                 keys.insert(term.key)
             }
         }
+        guard !deniedKeys.isEmpty else { return }
         for (index, word) in lower.enumerated() where !scoped.contains(index) {
             for term in TermNormalizer.terms(word) { deniedKeys.remove(term.key) }
         }
