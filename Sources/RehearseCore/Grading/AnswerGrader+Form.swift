@@ -35,7 +35,8 @@ extension AnswerGrader {
         // Most answers are sentences: five fragments need four commas.
         guard answer.utf8.count(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") }) >= 4 else { return false }
         let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-        for mark in ["->", "=>", "→", ";", ": ", " + ", ". ", "? ", "! "] where text.firstRange(of: mark) != nil { return false }
+        // The marks of a sentence first: most answers have one, and each search reads the whole text.
+        for mark in [". ", "? ", "! ", ": ", ";", "->", "=>", "→", " + "] where text.firstRange(of: mark) != nil { return false }
         if text.contains(where: { $0 == "(" }) {
             // An aside with words in it relates terms; a call's empty parentheses do not.
             var depth = 0
