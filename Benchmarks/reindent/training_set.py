@@ -4,7 +4,9 @@
 Snippets are cut from the `train` half of CPython's standard library only (the modules
 `reindent_bench.py --list-train` prints), exactly as the benchmark cuts them, so that the
 `eval` half stays unseen. Several seeds and comment-keeping rates vary what is kept.
-One line per snippet: {"flat": [lines], "roles": ["stmt"|"comment"|"cont"], "depths": [...]}.
+One line per snippet: {"flat": [lines], "roles": ["stmt"|"comment"|"cont"], "depths": [...],
+"part": K}, where K (0 to 3) is the quarter of the train modules the snippet comes from: the
+fitter weighs whole readings on searches by models fitted without that quarter.
 
 Usage: python3 training_set.py OUT.jsonl [--bench PATH/reindent_bench.py] [--n N] [--hold-out [--fold K]]
 Deterministic: the same standard library gives the same file. With --hold-out, a quarter of
@@ -13,6 +15,7 @@ has not seen without touching the eval half.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -25,6 +28,14 @@ PASSES = [(101, 0.3, 0.5), (102, 0.0, 0.0), (103, 0.8, 0.5)]
 
 
 GUIDE_BLOCKS = 3000
+PARTS = 4
+
+
+def part_of(origin):
+    """The quarter of the train modules `origin` ("path.py:line…") belongs to: another cut
+    than validate.py's folds, so that a held-out fold still spans every quarter."""
+    module = origin.split(":")[0]
+    return int(hashlib.sha1(("part:" + module).encode()).hexdigest(), 16) % PARTS
 
 
 def module_code_windows(bench, root):
@@ -48,7 +59,7 @@ def module_code_windows(bench, root):
                 continue
             roles, depths = bench.line_roles(snippet)
             windows.append({"flat": [line.strip() for line in snippet.split("\n")], "roles": roles, "depths": depths,
-                            "category": "module"})
+                            "category": "module", "part": part_of(origin)})
     return windows
 
 
@@ -105,7 +116,7 @@ def main():
                     continue
                 seen.add(key)
                 record = {"flat": snippet["flat"], "roles": snippet["roles"], "depths": snippet["depths"],
-                          "category": snippet["category"]}
+                          "category": snippet["category"], "part": part_of(snippet["origin"])}
                 out.write(json.dumps(record) + "\n")
                 base.append(record)
                 written += 1
@@ -124,17 +135,21 @@ def main():
                     continue
                 seen.add(key)
                 roles, depths = bench.line_roles(snippet)
-                out.write(json.dumps({"flat": flat, "roles": roles, "depths": depths, "category": "extra"}) + "\n")
+                out.write(json.dumps({"flat": flat, "roles": roles, "depths": depths, "category": "extra",
+                                      "part": part_of(origin)}) + "\n")
                 written += 1
         # Guides show several examples in one block, each under a short comment that names it.
-        # Such blocks are made from the snippets above, joined under comments of the same half.
+        # Such blocks are made from the snippets above, joined under comments of the same half;
+        # the snippets of one block come from one quarter of the modules.
         titles = title_comments(bench, root)
         rng = bench.random.Random(7)
         pool = [r for r in base if r["category"] in ("func", "class", "example", "main")]
         pool += module_code_windows(bench, root)
-        for _ in range(GUIDE_BLOCKS if titles and pool else 0):
-            parts = rng.sample(pool, rng.randint(2, 4))
-            record = {"flat": [], "roles": [], "depths": [], "category": "guide"}
+        quarters = [[r for r in pool if r["part"] == part] for part in range(PARTS)]
+        quarters = [quarter for quarter in quarters if len(quarter) >= 4]
+        for _ in range(GUIDE_BLOCKS if titles and quarters else 0):
+            parts = rng.sample(rng.choice(quarters), rng.randint(2, 4))
+            record = {"flat": [], "roles": [], "depths": [], "category": "guide", "part": parts[0]["part"]}
             for position, part in enumerate(parts):
                 if rng.random() < (0.8 if position else 0.4):
                     record["flat"].append("# " + rng.choice(titles))

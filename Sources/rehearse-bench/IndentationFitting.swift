@@ -9,6 +9,7 @@ enum IndentationFitting {
         var flat: [String]
         var roles: [String]
         var depths: [Int?]
+        var part: Int?
     }
 
     static func run(input: String, output: String, steps: Int, l2: Double, refinementEpochs: Int) throws {
@@ -19,7 +20,7 @@ enum IndentationFitting {
             do {
                 let record = try decoder.decode(Record.self, from: Data(line))
                 let depths = zip(record.roles, record.depths).map { role, depth in role == "stmt" ? depth : nil }
-                examples.append(.init(lines: record.flat, depths: depths))
+                examples.append(.init(lines: record.flat, depths: depths, part: record.part))
             } catch {
                 fail("\(input):\(number + 1): not a training record: \(error)")
             }

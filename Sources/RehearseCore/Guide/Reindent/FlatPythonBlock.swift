@@ -89,6 +89,7 @@ struct FlatPythonBlock {
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
+            if statement.kind == .if || statement.kind == .elif { statement.conditionKey = Self.textKey(lines[index]) }
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, at: index, into: &statement)
@@ -205,6 +206,13 @@ struct FlatPythonBlock {
             guard isUpper, body.last != 0x2E, body.lazy.filter({ $0 == 0x20 }).count < 8 else { return .plain }
             return .title
         }
+    }
+
+    /// A deterministic hash of a line's text (FNV-1a), never 0.
+    static func textKey(_ line: Substring) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in line.utf8 where byte != 0x20 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return max(hash, 1)
     }
 
     /// The kinds of the first four tokens, packed; names, numbers and strings each count as one kind.

@@ -7,15 +7,23 @@ import Foundation
 /// allowed depth is a decision, and the weights maximise the log-likelihood of the true
 /// depth among the allowed ones (a conditional logit), with an L2 penalty. Adam on the
 /// full set, a fixed number of steps, one thread: the same examples give the same file.
+///
+/// The weights that compare whole readings are fitted on searches the way they will be
+/// used, on code the placement weights have not seen: when the examples come in parts
+/// (quarters of the modules), each part is searched with placement weights fitted to the
+/// other parts. A search of code it was fitted on is surer of itself than it should be.
 public enum IndentationModelFitter {
     /// Flat lines of one snippet and, for each line that starts a statement, its true depth.
     public struct Example: Sendable {
         public var lines: [String]
         public var depths: [Int?]
+        /// Which part of the training code it comes from (nil: the examples are not in parts).
+        public var part: Int?
 
-        public init(lines: [String], depths: [Int?]) {
+        public init(lines: [String], depths: [Int?], part: Int? = nil) {
             self.lines = lines
             self.depths = depths
+            self.part = part
         }
     }
 
@@ -29,35 +37,41 @@ public enum IndentationModelFitter {
         public var finalLoss: Double
     }
 
+    /// How the placement weights are fitted.
+    struct PlacementSettings {
+        var steps: Int
+        var l2: Double
+        var refinementEpochs: Int
+    }
+
     public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, refinementEpochs: Int = 0,
                            trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
+        let settings = PlacementSettings(steps: steps, l2: l2, refinementEpochs: refinementEpochs)
         var decisions = DecisionSet()
         var skipped = 0
-        var searchable: [IndentationRefinement.Example] = []
+        var searchable: [(example: IndentationRefinement.Example, part: Int?)] = []
         for example in examples {
-            if let block = decisions.add(example) { searchable.append(block) } else { skipped += 1 }
+            if let block = decisions.add(example) { searchable.append((block, example.part)) } else { skipped += 1 }
         }
         progress("\(examples.count - skipped) examples, \(skipped) skipped, \(decisions.count) decisions")
-        var weights = [Double](repeating: 0, count: IndentationModel.weightCount)
-        var adam = Adam(count: weights.count)
-        var loss = 0.0
-        for step in 1...max(steps, 1) {
-            var gradient = [Double](repeating: 0, count: weights.count)
-            loss = decisions.lossAndGradient(weights, into: &gradient)
-            for index in weights.indices {
-                gradient[index] = gradient[index] / Double(decisions.count) + l2 * weights[index]
+        let (weights, loss) = placementWeights(decisions, searchable.map(\.example), settings, progress: progress)
+        let rounded = Self.rounded(weights)
+        var finalists = ReadingWeightsFit()
+        let parts = Set(searchable.compactMap(\.part)).sorted()
+        if parts.count > 1 {
+            for part in parts {
+                var others = DecisionSet()
+                var othersSearchable: [IndentationRefinement.Example] = []
+                for example in examples where example.part != part {
+                    if let block = others.add(example) { othersSearchable.append(block) }
+                }
+                let partWeights = placementWeights(others, othersSearchable, settings) { _ in }.weights
+                finalists.add(searchable.filter { $0.part == part }.map(\.example), weights: Self.rounded(partWeights))
+                progress("part \(part): searched with weights fitted to the other parts")
             }
-            adam.step(&weights, gradient: gradient, rate: 0.05)
-            if step % 50 == 0 || step == 1 { progress("step \(step): loss \(loss / Double(decisions.count))") }
+        } else {
+            finalists.add(searchable.map(\.example), weights: rounded)
         }
-        if refinementEpochs > 0 {
-            var refinement = IndentationRefinement(weights: weights)
-            let wrong = refinement.run(searchable, epochs: refinementEpochs, rate: 0.05)
-            progress("refinement: wrong readings per pass \(wrong) of \(searchable.count)")
-            weights = refinement.weights
-        }
-        let rounded = weights.map { Float(($0 * 10_000).rounded() / 10_000) }
-        let finalists = ReadingWeightsFit(searchable, weights: rounded)
         let readingWeights = finalists.fit()
         progress("readings: \(finalists.count) searches with the truth among several finalists; ranked first "
                  + "\(finalists.right(IndentationModel.searchScoreOnly.map(Double.init))) by the search score, "
@@ -73,6 +87,36 @@ public enum IndentationModelFitter {
         return Report(modelJSON: try encoder.encode(file), examples: examples.count - skipped, skippedExamples: skipped,
                       decisions: decisions.count, trainingAccuracy: decisions.accuracy(weights),
                       finalLoss: loss / Double(max(decisions.count, 1)))
+    }
+
+    /// The placement weights: the conditional logit on every decision, then refined against
+    /// the search itself. Returns them with the final summed loss.
+    private static func placementWeights(_ decisions: DecisionSet, _ searchable: [IndentationRefinement.Example],
+                                         _ settings: PlacementSettings, progress: (String) -> Void) -> (weights: [Double], loss: Double) {
+        var weights = [Double](repeating: 0, count: IndentationModel.weightCount)
+        var adam = Adam(count: weights.count)
+        var loss = 0.0
+        for step in 1...max(settings.steps, 1) {
+            var gradient = [Double](repeating: 0, count: weights.count)
+            loss = decisions.lossAndGradient(weights, into: &gradient)
+            for index in weights.indices {
+                gradient[index] = gradient[index] / Double(decisions.count) + settings.l2 * weights[index]
+            }
+            adam.step(&weights, gradient: gradient, rate: 0.05)
+            if step % 50 == 0 || step == 1 { progress("step \(step): loss \(loss / Double(decisions.count))") }
+        }
+        if settings.refinementEpochs > 0 {
+            var refinement = IndentationRefinement(weights: weights)
+            let wrong = refinement.run(searchable, epochs: settings.refinementEpochs, rate: 0.05)
+            progress("refinement: wrong readings per pass \(wrong) of \(searchable.count)")
+            weights = refinement.weights
+        }
+        return (weights, loss)
+    }
+
+    /// Weights as the model file stores them: four decimals.
+    private static func rounded(_ weights: [Double]) -> [Float] {
+        weights.map { Float(($0 * 10_000).rounded() / 10_000) }
     }
 }
 

@@ -11,6 +11,13 @@
 /// - A statement inside a function names the function itself, or the class it is a method
 ///   of, and none of its parameters (`tests.append(test_webp)` after `def test_webp`,
 ///   `counter = Counter()` after `class Counter`): code that uses a definition read into it.
+/// - A function defined inside another that the rest of that function never names: a
+///   definition that belongs beside it, not in it.
+/// - Two `if`s one after the other in a block that test the same condition: the second
+///   belongs inside a block of the first, or the first ended elsewhere.
+/// - A function that ends by assigning a local name that nothing reads after it.
+/// - A loop whose body leaves it on every path (`return`, `raise`, `break`): it never
+///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one.
 struct ReadingFlaws: Equatable {
@@ -22,11 +29,23 @@ struct ReadingFlaws: Equatable {
     var unboundAfterLoop = 0
     /// Statements of a function that name it, or its class, without any of its parameters.
     var usesOwnDefinition = 0
+    /// Functions and classes defined in a function that the rest of it never names.
+    var unusedNestedDefinition = 0
+    /// `if` statements that follow one testing the same condition in the same block.
+    var repeatedCondition = 0
+    /// Functions whose last statement assigns a local name that nothing reads after it.
+    var endsWithUnreadStore = 0
+    /// Loops whose body leaves on every path.
+    var loopLeftOnFirstPass = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
-    static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition"]
+    static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
+                        "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass"]
 
-    var values: [Double] { [Double(fallsOffEnd), Double(unboundAfterBranch), Double(unboundAfterLoop), Double(usesOwnDefinition)] }
+    var values: [Double] {
+        [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
+         endsWithUnreadStore, loopLeftOnFirstPass].map(Double.init)
+    }
 
     /// No flaws.
     init() {}
@@ -43,7 +62,11 @@ struct ReadingFlaws: Equatable {
             unboundAfterLoop += flow.unboundAfterLoop
             if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd += 1 }
             usesOwnDefinition += tree.usesOfOwnDefinition(function)
+            unusedNestedDefinition += tree.unusedDefinitions(in: body)
+            if tree.endsWithUnreadStore(body, locals: flow.locals) { endsWithUnreadStore += 1 }
         }
+        repeatedCondition = tree.repeatedConditions(in: range)
+        loopLeftOnFirstPass = tree.loopsLeftOnFirstPass(in: range)
     }
 }
 
@@ -119,18 +142,18 @@ struct ReadingTree {
         }
     }
 
-    /// Whether control never runs off the end of `block`: it ends in a `return` or `raise`,
-    /// an `if` whose every branch (an `else` among them) does, a `try` whose body and every
-    /// handler do, or a `while True:` loop with no `break`.
-    func terminates(_ block: Range<Int>) -> Bool {
+    /// Whether control never runs off the end of `block`: it ends in a `return` or `raise`
+    /// (or, `orBreaks`, a `break`), an `if` whose every branch (an `else` among them) does, a
+    /// `try` whose body and every handler do, or a `while True:` loop with no `break`.
+    func terminates(_ block: Range<Int>, orBreaks: Bool = false) -> Bool {
         var last: Range<Int>?
         forEachUnit(in: block) { last = $0 }
         guard let unit = last else { return false }
         let head = statements[unit.lowerBound]
-        guard isCompound(unit.lowerBound) else { return head.kind.exitsFunction }
+        guard isCompound(unit.lowerBound) else { return head.kind.exitsFunction || (orBreaks && head.kind == .break) }
         var clauses: (all: Bool, hasElse: Bool, excepts: Bool, elseTerminates: Bool?, finallyTerminates: Bool) = (true, false, true, nil, false)
         forEachClause(of: unit) { header in
-            let terminates = clauseTerminates(header)
+            let terminates = clauseTerminates(header, orBreaks: orBreaks)
             clauses.all = clauses.all && terminates
             switch statements[header].clause {
             case .else:
@@ -145,10 +168,10 @@ struct ReadingTree {
         case .if:
             return clauses.hasElse && clauses.all
         case .try:
-            let main = clauses.elseTerminates ?? clauseTerminates(unit.lowerBound)
+            let main = clauses.elseTerminates ?? clauseTerminates(unit.lowerBound, orBreaks: orBreaks)
             return clauses.finallyTerminates || (main && clauses.excepts)
         case .with:
-            return clauseTerminates(unit.lowerBound)
+            return clauseTerminates(unit.lowerBound, orBreaks: orBreaks)
         case .while:
             return head.isEndlessLoop && !contains(.break, in: body(unit.lowerBound), enteringLoops: false)
         default:
@@ -157,8 +180,10 @@ struct ReadingTree {
     }
 
     /// Whether control never runs off the end of a clause's body (one written on its line included).
-    func clauseTerminates(_ header: Int) -> Bool {
-        body(header).isEmpty ? statements[header].inlineKind?.exitsFunction == true : terminates(body(header))
+    func clauseTerminates(_ header: Int, orBreaks: Bool = false) -> Bool {
+        guard body(header).isEmpty else { return terminates(body(header), orBreaks: orBreaks) }
+        let inline = statements[header].inlineKind
+        return inline?.exitsFunction == true || (orBreaks && inline == .break)
     }
 
     /// Whether a statement of `kind` stands in `block`, on its own line or after a clause's
@@ -188,6 +213,9 @@ struct StatementFlow {
     var inlineKind: StatementKind?
     /// `while True:`.
     var isEndlessLoop: Bool
+    /// Whether decorators precede it, and for an `if` or `elif` its ``FlatStatement/conditionKey``.
+    var isDecorated: Bool
+    var conditionKey: UInt64
     /// Names bound where it stands, and in its own body (parameters, loop targets …).
     var binds: NameSet
     var bodyBinds: NameSet
@@ -200,6 +228,8 @@ struct StatementFlow {
         opens = statement.opens
         inlineKind = statement.inlineKind
         isEndlessLoop = statement.header == .whileTrue
+        isDecorated = statement.first < statement.head
+        conditionKey = statement.conditionKey
         binds = statement.bindSet
         bodyBinds = statement.bodyBindSet
         var bound = statement.bodyBindSet

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Fits ``IndentationModel/readingWeights``, how the search compares its finalists. Each
-/// training block is restored with the fitted placement weights; where the true reading is
-/// among the finalists, the weights maximise its probability among them (a conditional logit
+/// training block is restored with placement weights (``add(_:weights:)``); where the true
+/// reading is among the finalists, the weights maximise its probability among them (a conditional logit
 /// over the finalists on their search score and ``ReadingFlaws``), with an L2 penalty on the
 /// flaw weights. Adam on the full set, a fixed number of steps: deterministic.
 struct ReadingWeightsFit {
@@ -19,8 +19,11 @@ struct ReadingWeightsFit {
     /// never win, and they would only stretch the fit.
     static let consideredBelowBest = 50.0
 
+    /// No searches yet.
+    init() {}
+
     /// Collects the finalists of every example's search under `weights`.
-    init(_ examples: [IndentationRefinement.Example], weights: [Float]) {
+    mutating func add(_ examples: [IndentationRefinement.Example], weights: [Float]) {
         let model = IndentationModel(weights: weights)
         for example in examples {
             let outcome = IndentationSearch(block: example.block, model: model).run()
