@@ -44,8 +44,8 @@ struct FlatStatement {
     var assignedRootSet = NameSet()
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
-    /// For an `if` or `elif`, a hash of its condition's text (0 otherwise): two `if`s that test
-    /// the same thing one after the other are not written so.
+    /// For an `if`, a hash of its line's text (0 otherwise): two `if`s that test the same
+    /// thing one after the other are not written so.
     var conditionKey: UInt64 = 0
     /// For a block opener, what sort of header it is (``HeaderShape``).
     var header = HeaderShape.none

@@ -213,7 +213,7 @@ struct StatementFlow {
     var inlineKind: StatementKind?
     /// `while True:`.
     var isEndlessLoop: Bool
-    /// Whether decorators precede it, and for an `if` or `elif` its ``FlatStatement/conditionKey``.
+    /// Whether decorators precede it, and for an `if` its ``FlatStatement/conditionKey``.
     var isDecorated: Bool
     var conditionKey: UInt64
     /// Names bound where it stands, and in its own body (parameters, loop targets …).

@@ -20,9 +20,8 @@ extension ReadingTree {
         var previous: UInt64 = 0
         forEachUnit(in: block) { unit in
             let statement = statements[unit.lowerBound]
-            let key = statement.kind == .if ? statement.conditionKey : 0
-            if key != 0, key == previous { count += 1 }
-            previous = key
+            if statement.conditionKey != 0, statement.conditionKey == previous { count += 1 }
+            previous = statement.conditionKey
             forEachClause(of: unit) { header in count += repeatedConditions(in: body(header)) }
         }
         return count
