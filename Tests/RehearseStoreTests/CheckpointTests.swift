@@ -26,7 +26,8 @@ import Testing
 
         let running = try #require(try store.checkpointInBackground(every: .milliseconds(20)))
         defer { running.cancel() }
-        for _ in 0..<100 where try Self.size(path) == before {
+        // A checkpoint copies page by page: wait for the whole log, not the first pages (up to 10 s).
+        for _ in 0..<500 where try Self.size(path) <= before + 4_000_000 {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(try Self.size(path) > before + 4_000_000)
