@@ -208,7 +208,7 @@ struct FlatPythonBlock {
         }
     }
 
-    /// A deterministic hash of a line's text (FNV-1a), never 0.
+    /// A deterministic hash of a line's text, spaces aside (FNV-1a), never 0.
     static func textKey(_ line: Substring) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in line.utf8 where byte != 0x20 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

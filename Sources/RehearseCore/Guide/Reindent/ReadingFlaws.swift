@@ -19,7 +19,8 @@
 /// - A loop whose body leaves it on every path (`return`, `raise`, `break`): it never
 ///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
 ///
-/// Counted inside each function, where Python itself tells a local name from a global one.
+/// Counted inside each function, where Python itself tells a local name from a global one;
+/// repeated conditions and loops that never pass twice, in every block of the reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -65,8 +66,10 @@ struct ReadingFlaws: Equatable {
             unusedNestedDefinition += tree.unusedDefinitions(in: body)
             if tree.endsWithUnreadStore(body, locals: flow.locals) { endsWithUnreadStore += 1 }
         }
-        repeatedCondition = tree.repeatedConditions(in: range)
-        loopLeftOnFirstPass = tree.loopsLeftOnFirstPass(in: range)
+        tree.forEachBlock(in: range) { block in
+            repeatedCondition += tree.repeatedConditions(in: block)
+            loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
+        }
     }
 }
 

@@ -13,21 +13,26 @@ extension ReadingTree {
         return count
     }
 
-    /// The `if` statements of `block`, and of every block inside it, that follow an `if`
-    /// testing the same condition at the same depth.
+    /// Calls `visit` with `block` and with every clause body inside it, however deep.
+    func forEachBlock(in block: Range<Int>, _ visit: (Range<Int>) -> Void) {
+        visit(block)
+        forEachUnit(in: block) { unit in forEachClause(of: unit) { forEachBlock(in: body($0), visit) } }
+    }
+
+    /// The `if` statements of `block` (not of the blocks inside it) that follow an `if` testing
+    /// the same condition.
     func repeatedConditions(in block: Range<Int>) -> Int {
         var count = 0
         var previous: UInt64 = 0
         forEachUnit(in: block) { unit in
-            let statement = statements[unit.lowerBound]
-            if statement.conditionKey != 0, statement.conditionKey == previous { count += 1 }
-            previous = statement.conditionKey
-            forEachClause(of: unit) { header in count += repeatedConditions(in: body(header)) }
+            let key = statements[unit.lowerBound].conditionKey
+            if key != 0, key == previous { count += 1 }
+            previous = key
         }
         return count
     }
 
-    /// The loops of `block`, and of every block inside it, whose body leaves on every path.
+    /// The loops of `block` (not of the blocks inside it) whose body leaves on every path.
     func loopsLeftOnFirstPass(in block: Range<Int>) -> Int {
         var count = 0
         forEachUnit(in: block) { unit in
@@ -37,14 +42,13 @@ extension ReadingTree {
             {
                 count += 1
             }
-            forEachClause(of: unit) { header in count += loopsLeftOnFirstPass(in: body(header)) }
         }
         return count
     }
 
     /// Whether the function whose body is `body` ends by assigning one of its `locals` that
-    /// nothing reads after: its last statement, or the last of each clause of a final `if`,
-    /// `with` or `try`, binds such a name (a loop's body is left out: the next pass may read it).
+    /// nothing reads after: its last statement, or the last of any clause of a final `if`,
+    /// `with` or `try` (`finally` aside), binds such a name (a loop's body is left out: the next pass may read it).
     func endsWithUnreadStore(_ body: Range<Int>, locals: NameSet) -> Bool {
         var last: Range<Int>?
         forEachUnit(in: body) { last = $0 }
