@@ -126,4 +126,39 @@ struct ReadingFlawsTests {
         let nested = "def f(rows):\n    while rows:\n        for cell in rows.pop():\n            if cell:\n                break\n        else:\n            return None\n"
         #expect(Self.flaws(nested).loopLeftOnFirstPass == 0)
     }
+
+    @Test func codeReadOutOfTheFunctionWhoseNamesItUsesReadsOutOfScope() {
+        let written = "def serve(app):\n    def handle(environ):\n        check(environ)\n        environ['seen'] = True\n        return app(environ)\n    return handle\n"
+        let misread = "def serve(app):\n    def handle(environ):\n        check(environ)\n    environ['seen'] = True\n    return app(environ)\n"
+        let atModule = "def load(path):\n    text = open(path).read()\nprint(text)\n"
+        #expect(Self.flaws(written).readsOutOfScope == 0)
+        #expect(Self.flaws(misread).readsOutOfScope == 2)
+        #expect(Self.flaws(atModule).readsOutOfScope == 1)
+        // Module names, names declared global and a method's own class attributes are seen.
+        let module = "limit = 3\ndef f(n):\n    return min(n, limit)\ndef g(limit):\n    return limit\nprint(limit)\n"
+        let global = "def reset():\n    global cache\n    cache = {}\nprint(cache)\n"
+        #expect(Self.flaws(module).readsOutOfScope == 0)
+        #expect(Self.flaws(global).readsOutOfScope == 0)
+        // A class's names are not seen from its methods.
+        let classScope = "class Box:\n    size = 1\n    def grow(self):\n        return size + 1\n    def shrink(self, size):\n        return size\n"
+        #expect(Self.flaws(classScope).readsOutOfScope == 1)
+    }
+
+    @Test func aMethodOutsideAClassOrAMainGuardInsideABlockIsOutOfPlace() {
+        let written = "class Loader:\n    def __init__(self, path):\n        self.path = path\n    @staticmethod\n    def kind(name):\n        return name\n"
+        let misread = "class Loader:\n    def __init__(self, path):\n        self.path = path\n@staticmethod\ndef kind(name):\n    return name\n"
+        let selfOutside = "class Loader:\n    size = 0\ndef load(self):\n    return self.path\n"
+        #expect(Self.flaws(written).outOfPlace == 0)
+        #expect(Self.flaws(misread).outOfPlace == 1)
+        #expect(Self.flaws(selfOutside).outOfPlace == 1)
+        // A plain function may stand anywhere; a property's setter is a method too.
+        let nested = "def outer(items):\n    def key(item):\n        return item.name\n    return sorted(items, key=key)\n"
+        let setter = "class Box:\n    def grow(self):\n        pass\n    @size.setter\n    def size(self, value):\n        self._size = value\n"
+        #expect(Self.flaws(nested).outOfPlace == 0)
+        #expect(Self.flaws(setter).outOfPlace == 0)
+        let main = "def main():\n    run()\nif __name__ == '__main__':\n    main()\n"
+        let mainInside = "def main():\n    run()\n    if __name__ == '__main__':\n        main()\n"
+        #expect(Self.flaws(main).outOfPlace == 0)
+        #expect(Self.flaws(mainInside).outOfPlace == 1)
+    }
 }

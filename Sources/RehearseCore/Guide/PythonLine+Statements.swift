@@ -57,6 +57,24 @@ extension PythonLine {
         return isName(tokens[open + 1], "self") || isName(tokens[open + 1], "cls")
     }
 
+    /// A decorator that only a method takes: `@staticmethod`, `@classmethod`, `@property` and
+    /// its `@x.setter`, `@x.getter`, `@x.deleter`, `@cached_property`, `@abstractmethod` and
+    /// the other `abstract…` decorators of `abc` (with or without a module before them).
+    var isMethodDecorator: Bool {
+        guard tokens.first?.kind == .op("@"), let last = tokens.dropFirst().prefix(while: { $0.kind == .name || $0.kind == .op(".") }).last,
+            last.kind == .name
+        else { return false }
+        let name = word(last)
+        return Self.methodDecorators.contains(name) || name.hasBytePrefix("abstract")
+    }
+
+    private static let methodDecorators: Set<Substring> = ["staticmethod", "classmethod", "property", "setter", "getter", "deleter", "cached_property"]
+
+    /// `if __name__ == '__main__':`, which only a module's top level runs as a script.
+    var isMainGuard: Bool {
+        tokens.count >= 4 && tokens[0].kind == .keyword(.if) && isName(tokens[1], "__name__") && tokens[2].kind == .op("==")
+    }
+
     /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
     /// order, repeats included, as bytes of the line's text, and whether a `(` follows it.
     func forEachReferencedName(bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isCalled: Bool) -> Void) {

@@ -55,6 +55,7 @@ struct FlatPythonBlock {
         readLines(lexed: lexed?.count == lines.count ? lexed : nil)
         var decoratorStart: Int?
         var decoratorUses: [Int32] = []
+        var decoratedAsMethod = false
         var pendingComment = CommentKind.none
         var index = 0
         while index < lines.count {
@@ -76,13 +77,16 @@ struct FlatPythonBlock {
             if line.tokens.first?.kind == .op("@") {
                 if decoratorStart == nil { decoratorStart = index }
                 decoratorUses += uses
+                decoratedAsMethod = decoratedAsMethod || line.isMethodDecorator
                 index = last + 1
                 continue
             }
             var statement = FlatStatement(
                 first: decoratorStart ?? index, last: last, head: index, kind: StatementKind(line), opens: opens,
                 clause: Self.clause(of: line), isAsync: line.firstKeyword == .async, usesAwait: line.contains(.keyword(.await)),
-                isMethod: line.isMethod, uses: [], binds: [], bodyBinds: [], defines: nil, usesSelf: false)
+                isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
+                usesSelf: false)
+            statement.isMainGuard = line.isMainGuard
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             statement.reads = uses
             statement.shape = Self.shape(of: line)
@@ -111,6 +115,7 @@ struct FlatPythonBlock {
             pendingComment = .none
             decoratorStart = nil
             decoratorUses = []
+            decoratedAsMethod = false
             index = last + 1
         }
         if decoratorStart != nil, let start = decoratorStart {

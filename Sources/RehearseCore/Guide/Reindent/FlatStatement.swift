@@ -18,7 +18,8 @@ struct FlatStatement {
     /// `async def`, `async for`, `async with`, or a statement that uses `await`.
     var isAsync: Bool
     var usesAwait: Bool
-    /// A `def` whose first parameter is `self` or `cls`, or whose name is a dunder.
+    /// A `def` whose first parameter is `self` or `cls`, whose name is a dunder, or that a
+    /// decorator only methods take decorates (``PythonLine/isMethodDecorator``).
     var isMethod: Bool
     /// Interned names: used by the statement (for a `def` or `class`, also by the lines up to
     /// the next definition), bound by it in the block that holds it, and bound in its own body.
@@ -42,6 +43,8 @@ struct FlatStatement {
     /// The names at the root of its assignment targets, set items and attributes included
     /// (`cache` in `cache[key] = …`).
     var assignedRootSet = NameSet()
+    /// `if __name__ == '__main__':`.
+    var isMainGuard = false
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
     /// For an `if`, a hash of its line's text (0 otherwise): two `if`s that test the same

@@ -18,9 +18,13 @@
 /// - A function that ends by assigning a local name that nothing reads after it.
 /// - A loop whose body leaves it on every path (`return`, `raise`, `break`): it never
 ///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
+/// - A statement reads a name that only a function not holding it binds: code read out of
+///   the function whose names it uses.
+/// - A method outside a class body, or a `__main__` guard inside a block.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
-/// repeated conditions and loops that never pass twice, in every block of the reading.
+/// repeated conditions and loops that never pass twice, in every block of the reading; reads
+/// out of scope and statements out of place, over the whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -38,14 +42,19 @@ struct ReadingFlaws: Equatable {
     var endsWithUnreadStore = 0
     /// Loops whose body leaves on every path.
     var loopLeftOnFirstPass = 0
+    /// Statements that read a name only functions not holding them bind.
+    var readsOutOfScope = 0
+    /// Methods outside a class body and `__main__` guards inside a block.
+    var outOfPlace = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
-                        "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass"]
+                        "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass",
+                        "readsOutOfScope", "outOfPlace"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
-         endsWithUnreadStore, loopLeftOnFirstPass].map(Double.init)
+         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, outOfPlace].map(Double.init)
     }
 
     /// No flaws.
@@ -70,6 +79,8 @@ struct ReadingFlaws: Equatable {
             repeatedCondition += tree.repeatedConditions(in: block)
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
         }
+        readsOutOfScope = tree.readsOutOfScope()
+        outOfPlace = tree.outOfPlace()
     }
 }
 
@@ -81,13 +92,15 @@ struct ReadingTree {
     let statements: [StatementFlow]
     let range: Range<Int>
     /// Per statement of the range (by its position less the range's start): the position
-    /// after its body.
+    /// after its body, and the statement whose body holds it (nil at the top level).
     private var ends: [Int]
+    private var parents: [Int?]
 
     init(statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         self.statements = statements
         self.range = range
         ends = [Int](repeating: range.upperBound, count: range.count)
+        parents = [Int?](repeating: nil, count: range.count)
         var open: [Int] = []
         for position in range {
             let depth = depths[position - range.lowerBound]
@@ -95,12 +108,16 @@ struct ReadingTree {
                 ends[last - range.lowerBound] = position
                 open.removeLast()
             }
+            parents[position - range.lowerBound] = open.last
             open.append(position)
         }
     }
 
     /// The position after the body of the statement at `position`.
     func end(_ position: Int) -> Int { ends[position - range.lowerBound] }
+
+    /// The statement whose body holds the statement at `position` (nil at the top level).
+    func parent(_ position: Int) -> Int? { parents[position - range.lowerBound] }
 
     /// The body of the statement at `position` (empty for a clause written on one line).
     func body(_ position: Int) -> Range<Int> { (position + 1)..<end(position) }
@@ -216,6 +233,9 @@ struct StatementFlow {
     var inlineKind: StatementKind?
     /// `while True:`.
     var isEndlessLoop: Bool
+    /// ``FlatStatement/isMethod`` and ``FlatStatement/isMainGuard``.
+    var isMethod: Bool
+    var isMainGuard: Bool
     /// Whether decorators precede it, and for an `if` its ``FlatStatement/conditionKey``.
     var isDecorated: Bool
     var conditionKey: UInt64
@@ -231,6 +251,8 @@ struct StatementFlow {
         opens = statement.opens
         inlineKind = statement.inlineKind
         isEndlessLoop = statement.header == .whileTrue
+        isMethod = statement.isMethod
+        isMainGuard = statement.isMainGuard
         isDecorated = statement.first < statement.head
         conditionKey = statement.conditionKey
         binds = statement.bindSet

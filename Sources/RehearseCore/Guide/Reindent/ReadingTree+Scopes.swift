@@ -1,0 +1,64 @@
+/// Scopes of a reading, for ``ReadingFlaws``: code read out of the function whose names it
+/// uses, and statements that only one kind of scope holds read in another.
+extension ReadingTree {
+    /// The statements that read a name which only functions that do not hold them bind (as a
+    /// parameter or a local), and which neither the module nor any scope that holds them binds:
+    /// `environ['x'] = …` read after a nested `def` that binds `environ` was closed too early.
+    ///
+    /// A statement sees the names of the module (those a function declares `global` or
+    /// `nonlocal` among them), of the function or class that holds it and of every function
+    /// around that; a class's names are not seen from the functions inside it, as in Python.
+    func readsOutOfScope() -> Int {
+        // For a function or class (by its position less the range's start), the names bound in it.
+        var boundIn = [NameSet](repeating: NameSet(), count: range.count)
+        var module = NameSet()
+        for position in range {
+            let statement = statements[position]
+            var names = statement.binds
+            if statement.kind == .def {
+                boundIn[position - range.lowerBound].formUnion(statement.bodyBinds)
+            } else if statement.kind != .class {
+                names.formUnion(statement.bodyBinds)
+            }
+            if statement.kind == .declaration { module.formUnion(statement.reads) }
+            if let scope = scope(of: position) { boundIn[scope - range.lowerBound].formUnion(names) } else { module.formUnion(names) }
+        }
+        var functionLocals = NameSet()
+        for position in range where statements[position].kind == .def {
+            functionLocals.formUnion(boundIn[position - range.lowerBound])
+        }
+        var leaks = 0
+        for position in range {
+            var unseen = statements[position].reads.subtracting(module)
+            guard unseen.intersects(functionLocals) else { continue }
+            var scope = scope(of: position)
+            if let own = scope { unseen = unseen.subtracting(boundIn[own - range.lowerBound]) }
+            while let inner = scope {
+                if statements[inner].kind == .def { unseen = unseen.subtracting(boundIn[inner - range.lowerBound]) }
+                scope = self.scope(of: inner)
+            }
+            if unseen.intersects(functionLocals) { leaks += 1 }
+        }
+        return leaks
+    }
+
+    /// The methods (``FlatStatement/isMethod``) that are not directly in a class body, and the
+    /// `if __name__ == '__main__':` guards that are not at the top level.
+    func outOfPlace() -> Int {
+        range.count { position in
+            let statement = statements[position]
+            let parent = parent(position)
+            return (statement.kind == .def && statement.isMethod && parent.map { statements[$0].kind != .class } ?? true)
+                || (statement.isMainGuard && parent != nil)
+        }
+    }
+
+    /// The function or class whose body holds the statement at `position`, however deep.
+    private func scope(of position: Int) -> Int? {
+        var holder = parent(position)
+        while let statement = holder, statements[statement].kind != .def, statements[statement].kind != .class {
+            holder = parent(statement)
+        }
+        return holder
+    }
+}
