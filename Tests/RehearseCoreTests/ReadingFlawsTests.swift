@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RehearseCore
@@ -160,5 +161,32 @@ struct ReadingFlawsTests {
         let mainInside = "def main():\n    run()\n    if __name__ == '__main__':\n        main()\n"
         #expect(Self.flaws(main).outOfPlace == 0)
         #expect(Self.flaws(mainInside).outOfPlace == 1)
+    }
+
+    @Test func aRunOfStatementsWrittenTwiceButReadTwoWaysIsARepeatReadOtherwise() {
+        let twice = "if value and value[0] == ' ':\n    token, value = split(value)\n    parts.append(token)\n"
+        let written = "def read(value):\n" + (twice + "token, value = word(value)\nparts.append(token)\n" + twice).split(separator: "\n").map { "    \($0)\n" }.joined()
+            + "    return parts\n"
+        let misread = written.replacingOccurrences(of: "        parts.append(token)\n    return", with: "    parts.append(token)\n    return")
+        #expect(misread != written)
+        #expect(Self.flaws(written).repeatReadOtherwise == 0)
+        #expect(Self.flaws(misread).repeatReadOtherwise == 1)
+        // Two statements alike are not yet a run: the third differs.
+        let pair = "def f(x):\n    if x:\n        y = g(x)\n        h(y)\n    if x:\n        y = g(x)\n    k(y)\n"
+        #expect(Self.flaws(pair).repeatReadOtherwise == 0)
+    }
+
+    @Test func codeAfterAnIfElseWhoseOtherBranchesLeaveBelongsInTheBranchThatStays() {
+        let misread = "def middle(data):\n    n = len(data)\n    if n == 0:\n        return None\n    else:\n        half = n // 2\n    return data[half]\n"
+        let written = "def middle(data):\n    n = len(data)\n    if n == 0:\n        return None\n    else:\n        half = n // 2\n        return data[half]\n"
+        #expect(Self.flaws(misread).codeAfterOneOpenBranch == 1)
+        #expect(Self.flaws(written).codeAfterOneOpenBranch == 0)
+        // In a loop, `continue` leaves the branch too; two branches that stay, or none, do not count.
+        let loop = "for x in xs:\n    if x < 0:\n        continue\n    else:\n        y = x\n    total += y\n"
+        let bothStay = "if x:\n    y = 1\nelse:\n    y = 2\nprint(y)\n"
+        let noElse = "if x:\n    return 1\ny = 2\nprint(y)\n"
+        #expect(Self.flaws(loop).codeAfterOneOpenBranch == 1)
+        #expect(Self.flaws(bothStay).codeAfterOneOpenBranch == 0)
+        #expect(Self.flaws(noElse).codeAfterOneOpenBranch == 0)
     }
 }

@@ -93,7 +93,7 @@ struct FlatPythonBlock {
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
-            if statement.kind == .if { statement.conditionKey = Self.textKey(lines[index]) }
+            statement.textKey = Self.textKey(lines[index])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, at: index, into: &statement)

@@ -47,9 +47,9 @@ struct FlatStatement {
     var isMainGuard = false
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
-    /// For an `if`, a hash of its line's text (0 otherwise): two `if`s that test the same
-    /// thing one after the other are not written so.
-    var conditionKey: UInt64 = 0
+    /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
+    /// decorators): two statements with the same key say the same thing.
+    var textKey: UInt64 = 0
     /// For a block opener, what sort of header it is (``HeaderShape``).
     var header = HeaderShape.none
     /// ``uses``, ``binds`` and ``bodyBinds`` as sets, for the search.

@@ -21,10 +21,15 @@
 /// - A statement reads a name that only a function not holding it binds: code read out of
 ///   the function whose names it uses.
 /// - A method outside a class body, or a `__main__` guard inside a block.
+/// - A run of three statements that repeats an earlier one word for word is read with other
+///   steps of depth: code written twice the same way is laid out the same way.
+/// - An `if` … `else` whose branches all leave the block but one, followed by more code in
+///   the block: that code belongs in the branch that stays.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
-/// repeated conditions and loops that never pass twice, in every block of the reading; reads
-/// out of scope and statements out of place, over the whole reading.
+/// repeated conditions, loops that never pass twice and code after one open branch, in every
+/// block of the reading; reads out of scope, statements out of place and repeats, over the
+/// whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -46,15 +51,21 @@ struct ReadingFlaws: Equatable {
     var readsOutOfScope = 0
     /// Methods outside a class body and `__main__` guards inside a block.
     var outOfPlace = 0
+    /// Runs of three statements that repeat an earlier run with other steps of depth.
+    var repeatReadOtherwise = 0
+    /// `if` … `else` statements with one branch that stays and code after them.
+    var codeAfterOneOpenBranch = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
                         "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass",
-                        "readsOutOfScope", "outOfPlace"]
+                        "readsOutOfScope", "outOfPlace",
+                        "repeatReadOtherwise", "codeAfterOneOpenBranch"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
-         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, outOfPlace].map(Double.init)
+         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, outOfPlace,
+         repeatReadOtherwise, codeAfterOneOpenBranch].map(Double.init)
     }
 
     /// No flaws.
@@ -78,9 +89,11 @@ struct ReadingFlaws: Equatable {
         tree.forEachBlock(in: range) { block in
             repeatedCondition += tree.repeatedConditions(in: block)
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
+            codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
         }
         readsOutOfScope = tree.readsOutOfScope()
         outOfPlace = tree.outOfPlace()
+        repeatReadOtherwise = tree.repeatsReadOtherwise()
     }
 }
 
@@ -95,10 +108,12 @@ struct ReadingTree {
     /// after its body, and the statement whose body holds it (nil at the top level).
     private var ends: [Int]
     private var parents: [Int?]
+    private let depths: [Int]
 
     init(statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         self.statements = statements
         self.range = range
+        self.depths = depths
         ends = [Int](repeating: range.upperBound, count: range.count)
         parents = [Int?](repeating: nil, count: range.count)
         var open: [Int] = []
@@ -118,6 +133,9 @@ struct ReadingTree {
 
     /// The statement whose body holds the statement at `position` (nil at the top level).
     func parent(_ position: Int) -> Int? { parents[position - range.lowerBound] }
+
+    /// How deep the reading places the statement at `position`.
+    func depth(_ position: Int) -> Int { depths[position - range.lowerBound] }
 
     /// The body of the statement at `position` (empty for a clause written on one line).
     func body(_ position: Int) -> Range<Int> { (position + 1)..<end(position) }
@@ -221,60 +239,5 @@ struct ReadingTree {
             position += 1
         }
         return false
-    }
-}
-
-/// What following names and control through a reading needs of a statement, without
-/// arrays: the finalists of a block read their statements many times over.
-struct StatementFlow {
-    var kind: StatementKind
-    var clause: Keyword?
-    var opens: Bool
-    var inlineKind: StatementKind?
-    /// `while True:`.
-    var isEndlessLoop: Bool
-    /// ``FlatStatement/isMethod`` and ``FlatStatement/isMainGuard``.
-    var isMethod: Bool
-    var isMainGuard: Bool
-    /// Whether decorators precede it, and for an `if` its ``FlatStatement/conditionKey``.
-    var isDecorated: Bool
-    var conditionKey: UInt64
-    /// Names bound where it stands, and in its own body (parameters, loop targets …).
-    var binds: NameSet
-    var bodyBinds: NameSet
-    /// Names it reads: those its lines name, less those it only binds.
-    var reads: NameSet
-
-    init(_ statement: FlatStatement) {
-        kind = statement.kind
-        clause = statement.clause
-        opens = statement.opens
-        inlineKind = statement.inlineKind
-        isEndlessLoop = statement.header == .whileTrue
-        isMethod = statement.isMethod
-        isMainGuard = statement.isMainGuard
-        isDecorated = statement.first < statement.head
-        conditionKey = statement.conditionKey
-        binds = statement.bindSet
-        bodyBinds = statement.bodyBindSet
-        var bound = statement.bodyBindSet
-        if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
-        reads = NameSet(statement.reads).subtracting(bound)
-    }
-
-    /// The flows of a block's statements.
-    static func of(_ block: FlatPythonBlock) -> [StatementFlow] { block.statements.map(StatementFlow.init) }
-}
-
-extension StatementKind {
-    /// `return` and `raise`: control leaves the function.
-    var exitsFunction: Bool { self == .returnValue || self == .returnBare || self == .raise }
-
-    /// The keywords that start a compound statement, written on one line or not.
-    var opensBlock: Bool {
-        switch self {
-        case .if, .elif, .else, .for, .while, .try, .except, .finally, .with, .def, .class: true
-        default: false
-        }
     }
 }

@@ -25,7 +25,8 @@ extension ReadingTree {
         var count = 0
         var previous: UInt64 = 0
         forEachUnit(in: block) { unit in
-            let key = statements[unit.lowerBound].conditionKey
+            let statement = statements[unit.lowerBound]
+            let key = statement.kind == .if ? statement.textKey : 0
             if key != 0, key == previous { count += 1 }
             previous = key
         }
@@ -44,6 +45,45 @@ extension ReadingTree {
             }
         }
         return count
+    }
+
+    /// The `if` … `else` statements of `block` (not of the blocks inside it) whose branches all
+    /// leave the block but one, with more code after them in the block: that code belongs in
+    /// the branch that does not leave (`if n == 0: return 0` / `else: half = n // 2` /
+    /// `return data[half]`).
+    func codeAfterOneOpenBranch(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            guard statements[unit.lowerBound].kind == .if, unit.upperBound < block.upperBound else { return }
+            var (clauses, open, hasElse) = (0, 0, false)
+            forEachClause(of: unit) { header in
+                clauses += 1
+                if statements[header].clause == .else { hasElse = true }
+                if !clauseLeaves(header) { open += 1 }
+            }
+            if hasElse, clauses > 1, open == 1 { count += 1 }
+        }
+        return count
+    }
+
+    /// Whether control never runs off the end of a clause's body to the statement after the
+    /// compound statement: it returns, raises, breaks or continues.
+    private func clauseLeaves(_ header: Int) -> Bool {
+        if clauseTerminates(header, orBreaks: true) { return true }
+        guard !body(header).isEmpty else { return statements[header].inlineKind == .continue }
+        var last: Range<Int>?
+        forEachUnit(in: body(header)) { last = $0 }
+        return last.map { statements[$0.lowerBound].kind == .continue } ?? false
+    }
+
+    /// The runs of three statements that repeat an earlier run of the reading word for word
+    /// (``StatementFlow/repeatsRunEndingAt``) with other steps of depth between them.
+    func repeatsReadOtherwise() -> Int {
+        range.dropFirst(2).count { position in
+            guard let earlier = statements[position].repeatsRunEndingAt, earlier - 2 >= range.lowerBound else { return false }
+            return depth(position) - depth(position - 1) != depth(earlier) - depth(earlier - 1)
+                || depth(position - 1) - depth(position - 2) != depth(earlier - 1) - depth(earlier - 2)
+        }
     }
 
     /// Whether the function whose body is `body` ends by assigning one of its `locals` that

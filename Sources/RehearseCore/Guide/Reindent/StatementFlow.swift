@@ -1,0 +1,65 @@
+/// What following names and control through a reading needs of a statement, without
+/// arrays: the finalists of a block read their statements many times over.
+struct StatementFlow {
+    var kind: StatementKind
+    var clause: Keyword?
+    var opens: Bool
+    var inlineKind: StatementKind?
+    /// `while True:`.
+    var isEndlessLoop: Bool
+    /// ``FlatStatement/isMethod`` and ``FlatStatement/isMainGuard``.
+    var isMethod: Bool
+    var isMainGuard: Bool
+    /// Whether decorators precede it, and its ``FlatStatement/textKey``.
+    var isDecorated: Bool
+    var textKey: UInt64
+    /// The earliest statement before it that ends the same run of three statements, word for
+    /// word (by ``textKey``), if any.
+    var repeatsRunEndingAt: Int?
+    /// Names bound where it stands, and in its own body (parameters, loop targets …).
+    var binds: NameSet
+    var bodyBinds: NameSet
+    /// Names it reads: those its lines name, less those it only binds.
+    var reads: NameSet
+
+    init(_ statement: FlatStatement) {
+        kind = statement.kind
+        clause = statement.clause
+        opens = statement.opens
+        inlineKind = statement.inlineKind
+        isEndlessLoop = statement.header == .whileTrue
+        isMethod = statement.isMethod
+        isMainGuard = statement.isMainGuard
+        isDecorated = statement.first < statement.head
+        textKey = statement.textKey
+        binds = statement.bindSet
+        bodyBinds = statement.bodyBindSet
+        var bound = statement.bodyBindSet
+        if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
+        reads = NameSet(statement.reads).subtracting(bound)
+    }
+
+    /// The flows of a block's statements.
+    static func of(_ block: FlatPythonBlock) -> [StatementFlow] {
+        var flows = block.statements.map(StatementFlow.init)
+        var firstRuns: [[UInt64]: Int] = [:]
+        for position in flows.indices.dropFirst(2) {
+            let run = flows[(position - 2)...position].map(\.textKey)
+            if let earlier = firstRuns[run] { flows[position].repeatsRunEndingAt = earlier } else { firstRuns[run] = position }
+        }
+        return flows
+    }
+}
+
+extension StatementKind {
+    /// `return` and `raise`: control leaves the function.
+    var exitsFunction: Bool { self == .returnValue || self == .returnBare || self == .raise }
+
+    /// The keywords that start a compound statement, written on one line or not.
+    var opensBlock: Bool {
+        switch self {
+        case .if, .elif, .else, .for, .while, .try, .except, .finally, .with, .def, .class: true
+        default: false
+        }
+    }
+}
