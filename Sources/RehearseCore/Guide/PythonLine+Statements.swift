@@ -70,11 +70,6 @@ extension PythonLine {
 
     private static let methodDecorators: Set<Substring> = ["staticmethod", "classmethod", "property", "setter", "getter", "deleter", "cached_property"]
 
-    /// `if __name__ == '__main__':`, which only a module's top level runs as a script.
-    var isMainGuard: Bool {
-        tokens.count >= 4 && tokens[0].kind == .keyword(.if) && isName(tokens[1], "__name__") && tokens[2].kind == .op("==")
-    }
-
     /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
     /// order, repeats included, as bytes of the line's text, and whether a `(` follows it.
     func forEachReferencedName(bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isCalled: Bool) -> Void) {

@@ -86,7 +86,6 @@ struct FlatPythonBlock {
                 clause: Self.clause(of: line), isAsync: line.firstKeyword == .async, usesAwait: line.contains(.keyword(.await)),
                 isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
                 usesSelf: false)
-            statement.isMainGuard = line.isMainGuard
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             statement.reads = uses
             statement.shape = Self.shape(of: line)
@@ -94,6 +93,7 @@ struct FlatPythonBlock {
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
             statement.textKey = Self.textKey(lines[index])
+            statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, at: index, into: &statement)
@@ -234,6 +234,26 @@ struct FlatPythonBlock {
             shape = shape &* 257 &+ code
         }
         return shape
+    }
+
+    /// A deterministic hash of a statement's tokens with every name alike and every number
+    /// and string alike (FNV-1a over token kinds), never 0: `total = add(total, 2)` looks like
+    /// `count = inc(count, 1)`.
+    static func lookKey(of lines: ArraySlice<PythonLine>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for line in lines {
+            for token in line.tokens {
+                let code: UInt64 =
+                    switch token.kind {
+                    case .name: 1
+                    case .number, .string: 2
+                    case .keyword(let keyword): 3 + UInt64(Keyword.allCases.firstIndex(of: keyword) ?? 0)
+                    case .op(let symbol): 256 + UInt64(symbol.packed)
+                    }
+                hash = (hash ^ code) &* 0x100_0000_01b3
+            }
+        }
+        return max(hash, 1)
     }
 
     /// The kind of the simple statement after the colon of `if x: break`.

@@ -43,13 +43,14 @@ struct FlatStatement {
     /// The names at the root of its assignment targets, set items and attributes included
     /// (`cache` in `cache[key] = …`).
     var assignedRootSet = NameSet()
-    /// `if __name__ == '__main__':`.
-    var isMainGuard = false
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
     /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
     /// decorators): two statements with the same key say the same thing.
     var textKey: UInt64 = 0
+    /// A hash of its tokens with names and literals masked (``FlatPythonBlock/lookKey(of:)``):
+    /// two statements with the same key look alike.
+    var lookKey: UInt64 = 0
     /// For a block opener, what sort of header it is (``HeaderShape``).
     var header = HeaderShape.none
     /// ``uses``, ``binds`` and ``bodyBinds`` as sets, for the search.

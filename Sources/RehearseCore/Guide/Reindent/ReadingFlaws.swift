@@ -20,16 +20,18 @@
 ///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
 /// - A statement reads a name that only a function not holding it binds: code read out of
 ///   the function whose names it uses.
-/// - A method outside a class body, or a `__main__` guard inside a block.
+/// - A method outside a class body.
 /// - A run of three statements that repeats an earlier one word for word is read with other
 ///   steps of depth: code written twice the same way is laid out the same way.
 /// - An `if` … `else` whose branches all leave the block but one, followed by more code in
 ///   the block: that code belongs in the branch that stays.
+/// - A statement that follows the end of a block and looks like the block's last statement:
+///   statements alike stand side by side.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice and code after one open branch, in every
-/// block of the reading; reads out of scope, statements out of place and repeats, over the
-/// whole reading.
+/// block of the reading; reads out of scope, methods out of their class, repeats and look-alikes
+/// split, over the whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -49,23 +51,26 @@ struct ReadingFlaws: Equatable {
     var loopLeftOnFirstPass = 0
     /// Statements that read a name only functions not holding them bind.
     var readsOutOfScope = 0
-    /// Methods outside a class body and `__main__` guards inside a block.
-    var outOfPlace = 0
+    /// Methods outside a class body.
+    var methodOutsideClass = 0
     /// Runs of three statements that repeat an earlier run with other steps of depth.
     var repeatReadOtherwise = 0
     /// `if` … `else` statements with one branch that stays and code after them.
     var codeAfterOneOpenBranch = 0
+    /// Statements that follow the end of a block and look like its last statement.
+    var lookAlikeSplit = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
                         "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass",
-                        "readsOutOfScope", "outOfPlace",
-                        "repeatReadOtherwise", "codeAfterOneOpenBranch"]
+                        "readsOutOfScope", "methodOutsideClass",
+                        "repeatReadOtherwise", "codeAfterOneOpenBranch",
+                        "lookAlikeSplit"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
-         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, outOfPlace,
-         repeatReadOtherwise, codeAfterOneOpenBranch].map(Double.init)
+         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
+         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit].map(Double.init)
     }
 
     /// No flaws.
@@ -92,8 +97,9 @@ struct ReadingFlaws: Equatable {
             codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
         }
         readsOutOfScope = tree.readsOutOfScope()
-        outOfPlace = tree.outOfPlace()
+        methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()
+        lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
     }
 }
 

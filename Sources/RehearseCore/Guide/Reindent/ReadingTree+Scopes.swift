@@ -1,5 +1,5 @@
 /// Scopes of a reading, for ``ReadingFlaws``: code read out of the function whose names it
-/// uses, and statements that only one kind of scope holds read in another.
+/// uses, and methods read out of their class.
 extension ReadingTree {
     /// The statements that read a name which only functions that do not hold them bind (as a
     /// parameter or a local), and which neither the module nor any scope that holds them binds:
@@ -31,25 +31,22 @@ extension ReadingTree {
         for position in range {
             var unseen = statements[position].reads.subtracting(module)
             guard unseen.intersects(functionLocals) else { continue }
-            var scope = scope(of: position)
-            if let own = scope { unseen = unseen.subtracting(boundIn[own - range.lowerBound]) }
-            while let inner = scope {
+            var holder = scope(of: position)
+            if let own = holder { unseen = unseen.subtracting(boundIn[own - range.lowerBound]) }
+            while let inner = holder {
                 if statements[inner].kind == .def { unseen = unseen.subtracting(boundIn[inner - range.lowerBound]) }
-                scope = self.scope(of: inner)
+                holder = scope(of: inner)
             }
             if unseen.intersects(functionLocals) { leaks += 1 }
         }
         return leaks
     }
 
-    /// The methods (``FlatStatement/isMethod``) that are not directly in a class body, and the
-    /// `if __name__ == '__main__':` guards that are not at the top level.
-    func outOfPlace() -> Int {
+    /// The methods (``FlatStatement/isMethod``) that are not directly in a class body.
+    func methodsOutsideClass() -> Int {
         range.count { position in
-            let statement = statements[position]
-            let parent = parent(position)
-            return (statement.kind == .def && statement.isMethod && parent.map { statements[$0].kind != .class } ?? true)
-                || (statement.isMainGuard && parent != nil)
+            statements[position].kind == .def && statements[position].isMethod
+                && parent(position).map { statements[$0].kind != .class } ?? true
         }
     }
 

@@ -55,13 +55,12 @@ extension ReadingTree {
         var count = 0
         forEachUnit(in: block) { unit in
             guard statements[unit.lowerBound].kind == .if, unit.upperBound < block.upperBound else { return }
-            var (clauses, open, hasElse) = (0, 0, false)
+            var (open, hasElse) = (0, false)
             forEachClause(of: unit) { header in
-                clauses += 1
                 if statements[header].clause == .else { hasElse = true }
                 if !clauseLeaves(header) { open += 1 }
             }
-            if hasElse, clauses > 1, open == 1 { count += 1 }
+            if hasElse, open == 1 { count += 1 }
         }
         return count
     }
@@ -74,6 +73,20 @@ extension ReadingTree {
         var last: Range<Int>?
         forEachUnit(in: body(header)) { last = $0 }
         return last.map { statements[$0.lowerBound].kind == .continue } ?? false
+    }
+
+    /// The statements that follow the end of a block and look like the statement before them,
+    /// its last (``StatementFlow/lookKey``): statements alike stand side by side (`log.info(a)`
+    /// then `log.info(b)` split by the end of an `if`). Clauses, definitions and `return`s are
+    /// left out: `return x` after a nested `return y` is how branches end.
+    func lookAlikesSplitByBlockEnd() -> Int {
+        range.dropFirst().count { position in
+            let statement = statements[position]
+            guard depth(position) < depth(position - 1), statement.clause == nil, statement.kind != .def, statement.kind != .class,
+                statement.kind != .returnValue, statement.kind != .returnBare
+            else { return false }
+            return statement.lookKey == statements[position - 1].lookKey
+        }
     }
 
     /// The runs of three statements that repeat an earlier run of the reading word for word

@@ -7,12 +7,13 @@ struct StatementFlow {
     var inlineKind: StatementKind?
     /// `while True:`.
     var isEndlessLoop: Bool
-    /// ``FlatStatement/isMethod`` and ``FlatStatement/isMainGuard``.
+    /// ``FlatStatement/isMethod``.
     var isMethod: Bool
-    var isMainGuard: Bool
     /// Whether decorators precede it, and its ``FlatStatement/textKey``.
     var isDecorated: Bool
     var textKey: UInt64
+    /// Its ``FlatStatement/lookKey``.
+    var lookKey: UInt64
     /// The earliest statement before it that ends the same run of three statements, word for
     /// word (by ``textKey``), if any.
     var repeatsRunEndingAt: Int?
@@ -29,9 +30,9 @@ struct StatementFlow {
         inlineKind = statement.inlineKind
         isEndlessLoop = statement.header == .whileTrue
         isMethod = statement.isMethod
-        isMainGuard = statement.isMainGuard
         isDecorated = statement.first < statement.head
         textKey = statement.textKey
+        lookKey = statement.lookKey
         binds = statement.bindSet
         bodyBinds = statement.bodyBindSet
         var bound = statement.bodyBindSet
