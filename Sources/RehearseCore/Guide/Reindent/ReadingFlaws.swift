@@ -91,7 +91,7 @@ struct ReadingFlaws: Equatable {
             unusedNestedDefinition += tree.unusedDefinitions(in: body)
             if tree.endsWithUnreadStore(body, locals: flow.locals) { endsWithUnreadStore += 1 }
         }
-        tree.forEachBlock(in: range) { block in
+        tree.forEachBlock { block in
             repeatedCondition += tree.repeatedConditions(in: block)
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
             codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
@@ -110,38 +110,44 @@ struct ReadingFlaws: Equatable {
 struct ReadingTree {
     let statements: [StatementFlow]
     let range: Range<Int>
-    /// Per statement of the range (by its position less the range's start): the position
-    /// after its body, and the statement whose body holds it (nil at the top level).
-    private var ends: [Int]
-    private var parents: [Int?]
-    private let depths: [Int]
+    /// Per statement of the range (by its position less the range's start): the position after
+    /// its body, the statement whose body holds it (-1 at the top level) and its depth. One
+    /// array, so that the closures that walk the tree retain one buffer.
+    private var links: [Link]
+
+    private struct Link {
+        var end: Int
+        var parent = -1
+        var depth: Int
+    }
 
     init(statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         self.statements = statements
         self.range = range
-        self.depths = depths
-        ends = [Int](repeating: range.upperBound, count: range.count)
-        parents = [Int?](repeating: nil, count: range.count)
+        links = depths.map { Link(end: range.upperBound, depth: $0) }
         var open: [Int] = []
         for position in range {
             let depth = depths[position - range.lowerBound]
             while let last = open.last, depths[last - range.lowerBound] >= depth {
-                ends[last - range.lowerBound] = position
+                links[last - range.lowerBound].end = position
                 open.removeLast()
             }
-            parents[position - range.lowerBound] = open.last
+            links[position - range.lowerBound].parent = open.last ?? -1
             open.append(position)
         }
     }
 
     /// The position after the body of the statement at `position`.
-    func end(_ position: Int) -> Int { ends[position - range.lowerBound] }
+    func end(_ position: Int) -> Int { links[position - range.lowerBound].end }
 
     /// The statement whose body holds the statement at `position` (nil at the top level).
-    func parent(_ position: Int) -> Int? { parents[position - range.lowerBound] }
+    func parent(_ position: Int) -> Int? {
+        let parent = links[position - range.lowerBound].parent
+        return parent < 0 ? nil : parent
+    }
 
     /// How deep the reading places the statement at `position`.
-    func depth(_ position: Int) -> Int { depths[position - range.lowerBound] }
+    func depth(_ position: Int) -> Int { links[position - range.lowerBound].depth }
 
     /// The body of the statement at `position` (empty for a clause written on one line).
     func body(_ position: Int) -> Range<Int> { (position + 1)..<end(position) }

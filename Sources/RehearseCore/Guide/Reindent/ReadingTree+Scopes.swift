@@ -9,10 +9,17 @@ extension ReadingTree {
     /// `nonlocal` among them), of the function or class that holds it and of every function
     /// around that; a class's names are not seen from the functions inside it, as in Python.
     func readsOutOfScope() -> Int {
-        // For a function or class (by its position less the range's start), the names bound in it.
+        guard range.contains(where: { statements[$0].kind == .def }) else { return 0 }
+        // Per statement (by its position less the range's start): the function or class whose
+        // body holds it, however deep, and for a function or class the names bound in it.
+        var scopes = [Int?](repeating: nil, count: range.count)
         var boundIn = [NameSet](repeating: NameSet(), count: range.count)
         var module = NameSet()
         for position in range {
+            if let holder = parent(position) {
+                let kind = statements[holder].kind
+                scopes[position - range.lowerBound] = kind == .def || kind == .class ? holder : scopes[holder - range.lowerBound]
+            }
             let statement = statements[position]
             var names = statement.binds
             if statement.kind == .def {
@@ -21,7 +28,11 @@ extension ReadingTree {
                 names.formUnion(statement.bodyBinds)
             }
             if statement.kind == .declaration { module.formUnion(statement.reads) }
-            if let scope = scope(of: position) { boundIn[scope - range.lowerBound].formUnion(names) } else { module.formUnion(names) }
+            if let scope = scopes[position - range.lowerBound] {
+                boundIn[scope - range.lowerBound].formUnion(names)
+            } else {
+                module.formUnion(names)
+            }
         }
         var functionLocals = NameSet()
         for position in range where statements[position].kind == .def {
@@ -31,11 +42,11 @@ extension ReadingTree {
         for position in range {
             var unseen = statements[position].reads.subtracting(module)
             guard unseen.intersects(functionLocals) else { continue }
-            var holder = scope(of: position)
+            var holder = scopes[position - range.lowerBound]
             if let own = holder { unseen = unseen.subtracting(boundIn[own - range.lowerBound]) }
             while let inner = holder {
                 if statements[inner].kind == .def { unseen = unseen.subtracting(boundIn[inner - range.lowerBound]) }
-                holder = scope(of: inner)
+                holder = scopes[inner - range.lowerBound]
             }
             if unseen.intersects(functionLocals) { leaks += 1 }
         }
@@ -48,14 +59,5 @@ extension ReadingTree {
             statements[position].kind == .def && statements[position].isMethod
                 && parent(position).map { statements[$0].kind != .class } ?? true
         }
-    }
-
-    /// The function or class whose body holds the statement at `position`, however deep.
-    private func scope(of position: Int) -> Int? {
-        var holder = parent(position)
-        while let statement = holder, statements[statement].kind != .def, statements[statement].kind != .class {
-            holder = parent(statement)
-        }
-        return holder
     }
 }

@@ -13,10 +13,11 @@ extension ReadingTree {
         return count
     }
 
-    /// Calls `visit` with `block` and with every clause body inside it, however deep.
-    func forEachBlock(in block: Range<Int>, _ visit: (Range<Int>) -> Void) {
-        visit(block)
-        forEachUnit(in: block) { unit in forEachClause(of: unit) { forEachBlock(in: body($0), visit) } }
+    /// Calls `visit` with the whole reading and with the body of every statement that has one:
+    /// every block of the reading, however deep.
+    func forEachBlock(_ visit: (Range<Int>) -> Void) {
+        visit(range)
+        for position in range where end(position) > position + 1 { visit(body(position)) }
     }
 
     /// The `if` statements of `block` (not of the blocks inside it) that follow an `if` testing

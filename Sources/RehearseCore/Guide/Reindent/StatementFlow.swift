@@ -43,12 +43,17 @@ struct StatementFlow {
     /// The flows of a block's statements.
     static func of(_ block: FlatPythonBlock) -> [StatementFlow] {
         var flows = block.statements.map(StatementFlow.init)
-        var firstRuns: [[UInt64]: Int] = [:]
+        var firstRuns: [Run: Int] = [:]
         for position in flows.indices.dropFirst(2) {
-            let run = flows[(position - 2)...position].map(\.textKey)
+            let run = Run(first: flows[position - 2].textKey, second: flows[position - 1].textKey, third: flows[position].textKey)
             if let earlier = firstRuns[run] { flows[position].repeatsRunEndingAt = earlier } else { firstRuns[run] = position }
         }
         return flows
+    }
+
+    /// Three statements in a row, by their ``textKey``s.
+    private struct Run: Hashable {
+        var first, second, third: UInt64
     }
 }
 
