@@ -184,6 +184,9 @@ struct ReadingFlawsTests {
         let bothStay = "if x:\n    y = 1\nelse:\n    y = 2\nprint(y)\n"
         let noElse = "if x:\n    return 1\ny = 2\nprint(y)\n"
         #expect(Self.flaws(loop).codeAfterOneOpenBranch == 1)
+        // A branch that leaves in every branch of its own counts as leaving.
+        let nested = "for x in xs:\n    if x < 0:\n        if x < -9:\n            continue\n        else:\n            break\n    else:\n        y = x\n    total += y\n"
+        #expect(Self.flaws(nested).codeAfterOneOpenBranch == 1)
         #expect(Self.flaws(bothStay).codeAfterOneOpenBranch == 0)
         #expect(Self.flaws(noElse).codeAfterOneOpenBranch == 0)
     }

@@ -222,38 +222,28 @@ struct FlatPythonBlock {
 
     /// The kinds of the first four tokens, packed; names, numbers and strings each count as one kind.
     static func shape(of line: PythonLine) -> UInt32 {
-        var shape: UInt32 = 0
-        for token in line.tokens.prefix(4) {
-            let code: UInt32 =
-                switch token.kind {
-                case .name: 1
-                case .number, .string: 2
-                case .keyword(let keyword): 3 + UInt32(Keyword.allCases.firstIndex(of: keyword) ?? 0)
-                case .op(let symbol): 64 + symbol.packed % 190
-                }
-            shape = shape &* 257 &+ code
-        }
-        return shape
+        line.tokens.prefix(4).reduce(0) { $0 &* 257 &+ kindCode($1) }
     }
 
-    /// A deterministic hash of a statement's tokens with every name alike and every number
-    /// and string alike (FNV-1a over token kinds), never 0: `total = add(total, 2)` looks like
-    /// `count = inc(count, 1)`.
+    /// A deterministic hash of a statement's tokens by their ``kindCode(_:)`` (FNV-1a): names
+    /// alike and literals alike, so that `total = add(total, 2)` looks like `count = inc(count, 1)`.
     static func lookKey(of lines: ArraySlice<PythonLine>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for line in lines {
-            for token in line.tokens {
-                let code: UInt64 =
-                    switch token.kind {
-                    case .name: 1
-                    case .number, .string: 2
-                    case .keyword(let keyword): 3 + UInt64(Keyword.allCases.firstIndex(of: keyword) ?? 0)
-                    case .op(let symbol): 256 + UInt64(symbol.packed)
-                    }
-                hash = (hash ^ code) &* 0x100_0000_01b3
-            }
+            for token in line.tokens { hash = (hash ^ UInt64(kindCode(token))) &* 0x100_0000_01b3 }
         }
-        return max(hash, 1)
+        return hash
+    }
+
+    /// A token's kind as a number: every name 1, every number or string 2, each keyword and
+    /// each operator its own.
+    private static func kindCode(_ token: PythonLine.Token) -> UInt32 {
+        switch token.kind {
+        case .name: 1
+        case .number, .string: 2
+        case .keyword(let keyword): 3 + UInt32(Keyword.allCases.firstIndex(of: keyword) ?? 0)
+        case .op(let symbol): 64 + symbol.packed % 190
+        }
     }
 
     /// The kind of the simple statement after the colon of `if x: break`.

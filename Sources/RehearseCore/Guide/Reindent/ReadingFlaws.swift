@@ -192,18 +192,38 @@ struct ReadingTree {
         }
     }
 
-    /// Whether control never runs off the end of `block`: it ends in a `return` or `raise`
-    /// (or, `orBreaks`, a `break`), an `if` whose every branch (an `else` among them) does, a
-    /// `try` whose body and every handler do, or a `while True:` loop with no `break`.
-    func terminates(_ block: Range<Int>, orBreaks: Bool = false) -> Bool {
+    /// What leaves a block, for ``terminates(_:leaving:)``.
+    enum Leaving {
+        /// `return` and `raise`: the function is left.
+        case function
+        /// Those and `break`: the loop is left too.
+        case loop
+        /// Those and `continue`: the code after the block is skipped.
+        case block
+
+        /// Whether a statement of `kind` leaves.
+        func leaves(_ kind: StatementKind?) -> Bool {
+            guard let kind else { return false }
+            switch self {
+            case .function: return kind.exitsFunction
+            case .loop: return kind.exitsFunction || kind == .break
+            case .block: return kind.exitsFunction || kind == .break || kind == .continue
+            }
+        }
+    }
+
+    /// Whether control never runs off the end of `block`: it ends in a statement that leaves
+    /// (``Leaving``), an `if` whose every branch (an `else` among them) does, a `try` whose
+    /// body and every handler do, or a `while True:` loop with no `break`.
+    func terminates(_ block: Range<Int>, leaving: Leaving = .function) -> Bool {
         var last: Range<Int>?
         forEachUnit(in: block) { last = $0 }
         guard let unit = last else { return false }
         let head = statements[unit.lowerBound]
-        guard isCompound(unit.lowerBound) else { return head.kind.exitsFunction || (orBreaks && head.kind == .break) }
+        guard isCompound(unit.lowerBound) else { return leaving.leaves(head.kind) }
         var clauses: (all: Bool, hasElse: Bool, excepts: Bool, elseTerminates: Bool?, finallyTerminates: Bool) = (true, false, true, nil, false)
         forEachClause(of: unit) { header in
-            let terminates = clauseTerminates(header, orBreaks: orBreaks)
+            let terminates = clauseTerminates(header, leaving: leaving)
             clauses.all = clauses.all && terminates
             switch statements[header].clause {
             case .else:
@@ -218,10 +238,10 @@ struct ReadingTree {
         case .if:
             return clauses.hasElse && clauses.all
         case .try:
-            let main = clauses.elseTerminates ?? clauseTerminates(unit.lowerBound, orBreaks: orBreaks)
+            let main = clauses.elseTerminates ?? clauseTerminates(unit.lowerBound, leaving: leaving)
             return clauses.finallyTerminates || (main && clauses.excepts)
         case .with:
-            return clauseTerminates(unit.lowerBound, orBreaks: orBreaks)
+            return clauseTerminates(unit.lowerBound, leaving: leaving)
         case .while:
             return head.isEndlessLoop && !contains(.break, in: body(unit.lowerBound), enteringLoops: false)
         default:
@@ -230,10 +250,9 @@ struct ReadingTree {
     }
 
     /// Whether control never runs off the end of a clause's body (one written on its line included).
-    func clauseTerminates(_ header: Int, orBreaks: Bool = false) -> Bool {
-        guard body(header).isEmpty else { return terminates(body(header), orBreaks: orBreaks) }
-        let inline = statements[header].inlineKind
-        return inline?.exitsFunction == true || (orBreaks && inline == .break)
+    func clauseTerminates(_ header: Int, leaving: Leaving = .function) -> Bool {
+        guard body(header).isEmpty else { return terminates(body(header), leaving: leaving) }
+        return leaving.leaves(statements[header].inlineKind)
     }
 
     /// Whether a statement of `kind` stands in `block`, on its own line or after a clause's

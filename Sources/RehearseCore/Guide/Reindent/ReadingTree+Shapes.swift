@@ -40,7 +40,7 @@ extension ReadingTree {
         forEachUnit(in: block) { unit in
             let head = statements[unit.lowerBound]
             if head.kind == .for || head.kind == .while, !body(unit.lowerBound).isEmpty,
-                terminates(body(unit.lowerBound), orBreaks: true)
+                terminates(body(unit.lowerBound), leaving: .loop)
             {
                 count += 1
             }
@@ -59,21 +59,11 @@ extension ReadingTree {
             var (open, hasElse) = (0, false)
             forEachClause(of: unit) { header in
                 if statements[header].clause == .else { hasElse = true }
-                if !clauseLeaves(header) { open += 1 }
+                if !clauseTerminates(header, leaving: .block) { open += 1 }
             }
             if hasElse, open == 1 { count += 1 }
         }
         return count
-    }
-
-    /// Whether control never runs off the end of a clause's body to the statement after the
-    /// compound statement: it returns, raises, breaks or continues.
-    private func clauseLeaves(_ header: Int) -> Bool {
-        if clauseTerminates(header, orBreaks: true) { return true }
-        guard !body(header).isEmpty else { return statements[header].inlineKind == .continue }
-        var last: Range<Int>?
-        forEachUnit(in: body(header)) { last = $0 }
-        return last.map { statements[$0.lowerBound].kind == .continue } ?? false
     }
 
     /// The statements that follow the end of a block and look like the statement before them,
