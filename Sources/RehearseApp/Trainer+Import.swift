@@ -37,21 +37,21 @@ extension Trainer {
         return try await importGuide(text: text, fileName: (path as NSString).lastPathComponent, source: path)
     }
 
-    /// Imports a guide's checked text: reads it, runs its snippets twice in the sandbox
-    /// (when there is one; only output printed the same both times makes a "What does this
-    /// print?" card), then stores the guide, its cards and the lab's report in one
+    /// Imports a guide's checked text: reads it, runs its snippets twice and its claims once
+    /// in the sandbox (when there is one; only output printed the same both times makes a
+    /// "What does this print?" card), then stores the guide, its cards and the lab's report in one
     /// transaction. Importing again updates the guide in place.
     public func importGuide(text: String, fileName: String, source: String, at now: Date = Date()) async throws -> ImportOutcome {
         let lab = self.lab
         let (guide, checks) = try await offload { () throws(GuideError) in
             let guide = try GuideReader().read(text: text, fileName: fileName)
-            return (guide, lab.map { ($0.check(guide), $0.check(guide)) })
+            return (guide, lab?.checkTwice(guide))
         }
-        let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.0, second: $0.1) }
+        let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.report.snippets, again: $0.again) }
         let report = try await database { store in
-            try store.importGuide(guide, text: text, outputCards: outputCards, labReport: checks?.0, source: source, fileName: fileName, at: now)
+            try store.importGuide(guide, text: text, outputCards: outputCards, labReport: checks?.report, source: source, fileName: fileName, at: now)
         }
-        return ImportOutcome(guide: guide, report: report, predictOutputCards: outputCards?.count, lab: checks?.0)
+        return ImportOutcome(guide: guide, report: report, predictOutputCards: outputCards?.count, lab: checks?.report)
     }
 
     /// Imports the bundled starter guide when no guide is imported yet; true when it did.

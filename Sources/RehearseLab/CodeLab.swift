@@ -20,6 +20,20 @@ public struct CodeLab: Sendable {
     /// Every snippet and claim of the guide, in document order; `progress` is told how many
     /// of the total are done.
     public func check(_ guide: Guide, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> LabReport {
+        run(guide, snippetPasses: 1, progress: progress).report
+    }
+
+    /// ``check(_:progress:)``, with every snippet run a second time in the same pass (claims
+    /// once): what "What does this print?" cards are made from, an output printed the same
+    /// both times. Returns the report and the second run's verdicts.
+    public func checkTwice(_ guide: Guide) -> (report: LabReport, again: [SnippetResult]) {
+        let (report, again) = run(guide, snippetPasses: 2, progress: { _, _ in })
+        return (report, again)
+    }
+
+    /// Runs the guide's snippets `snippetPasses` times and its claims once, all at once on the
+    /// runner's processes, with the question of the sandbox's Python version among them.
+    private func run(_ guide: Guide, snippetPasses: Int, progress: @Sendable (Int, Int) -> Void) -> (report: LabReport, again: [SnippetResult]) {
         let snippets = guide.items.compactMap { item -> (GuideItem, String, String)? in
             if case .code(let language, let code, _) = item.content { return (item, language, code) }
             return nil
@@ -28,25 +42,35 @@ public struct CodeLab: Sendable {
             if case .claim(let expr, let expected, let setup) = item.content { return (item, expr, expected, setup) }
             return nil
         }
-        let total = snippets.count + claims.count
+        let runs = snippets.count * snippetPasses
+        let total = runs + claims.count
         let done = Counter()
-        let snippetResults = Results<SnippetResult>(count: snippets.count)
+        let snippetResults = Results<SnippetResult>(count: runs)
         let claimResults = Results<ClaimResult>(count: claims.count)
-        DispatchQueue.concurrentPerform(iterations: total) { index in
-            if index < snippets.count {
-                let (item, language, code) = snippets[index]
+        let version = Results<String>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: total + 1) { index in
+            if index == total {
+                version.set(0, pythonVersion())
+                return
+            }
+            if index < runs {
+                let (item, language, code) = snippets[index % snippets.count]
                 snippetResults.set(index, verdict(item: item, language: language, code: code))
             } else {
-                let (item, expr, expected, setup) = claims[index - snippets.count]
+                let (item, expr, expected, setup) = claims[index - runs]
                 let answer = runner.run(.claim(expr: expr, setup: setup, limits: limits))
                 let actual = answer.actual ?? answer.error ?? answer.status
                 let status: ClaimResult.Status =
                     answer.status != "ok" ? .error : ClaimResult.agrees(expected: expected, actual: actual) ? .holds : .differs
-                claimResults.set(index - snippets.count, ClaimResult(id: item.id, expr: expr, expected: expected, actual: actual, status: status))
+                claimResults.set(index - runs, ClaimResult(id: item.id, expr: expr, expected: expected, actual: actual, status: status))
             }
             progress(done.increment(), total)
         }
-        return LabReport(python: pythonVersion(), isolation: runner.isolation.rawValue, snippets: snippetResults.values, claims: claimResults.values)
+        let results = snippetResults.values
+        let report = LabReport(
+            python: version.values.first ?? "unknown", isolation: runner.isolation.rawValue, snippets: Array(results.prefix(snippets.count)),
+            claims: claimResults.values)
+        return (report, Array(results.dropFirst(snippets.count)))
     }
 
     func verdict(item: GuideItem, language: String, code: String) -> SnippetResult {

@@ -33,7 +33,7 @@ import Testing
                 python: "3", isolation: "none",
                 snippets: snippets.map { SnippetResult(id: $0.id, firstLine: "", language: "python", status: .runs, output: "1\n", error: nil, package: nil) },
                 claims: [])
-            let cards = CardFactory.cards(from: guide) + PredictOutputCards.cards(guide: guide, first: report, second: report)
+            let cards = CardFactory.cards(from: guide) + PredictOutputCards.cards(guide: guide, first: report.snippets, again: report.snippets)
             return Pinned(
                 cards: cards.map { Pinned.PinnedCard(id: $0.id, kind: $0.kind.rawValue, prompt: String($0.prompt.prefix(60))) },
                 items: guide.items.map(\.id))

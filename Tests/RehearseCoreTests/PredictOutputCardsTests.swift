@@ -24,12 +24,10 @@ import Testing
             """
         let guide = try GuideReader().read(Array(text.utf8), fileName: "08-output.md")
         let ids = guide.codeBlocks.map(\.item.id)
-        func report(_ outputs: [String]) -> LabReport {
-            LabReport(python: "3.11.2", isolation: "bubblewrap", snippets: zip(ids, outputs).map {
-                SnippetResult(id: $0.0, firstLine: "", language: "python", status: .runs, output: $0.1, error: nil, package: nil)
-            }, claims: [])
+        func results(_ outputs: [String]) -> [SnippetResult] {
+            zip(ids, outputs).map { SnippetResult(id: $0.0, firstLine: "", language: "python", status: .runs, output: $0.1, error: nil, package: nil) }
         }
-        let cards = PredictOutputCards.cards(guide: guide, first: report(["6\n", "0.12\n", ""]), second: report(["6\n", "0.87\n", ""]))
+        let cards = PredictOutputCards.cards(guide: guide, first: results(["6\n", "0.12\n", ""]), again: results(["6\n", "0.87\n", ""]))
         #expect(cards.count == 1)
         #expect(cards.first?.kind == .predictOutput)
         #expect(cards.first?.prompt == "What does this print?\n\nprint(sum(range(4)))")

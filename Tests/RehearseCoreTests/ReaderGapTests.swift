@@ -204,7 +204,7 @@ struct ReaderGapTests {
         let run = SnippetResult(id: item.id, firstLine: "def pick(a, b):", language: "python", status: .runs,
                                           output: "(2, 1)\n", error: nil, package: nil)
         let report = LabReport(python: "3", isolation: "test", snippets: [run], claims: [])
-        let cards = PredictOutputCards.cards(guide: guide, first: report, second: report)
+        let cards = PredictOutputCards.cards(guide: guide, first: report.snippets, again: report.snippets)
         #expect(cards.first.map { String($0.prompt.prefix(prompt?.count ?? 0)) } == prompt)
         #expect(cards.count == (prompt == nil ? 0 : 1))
     }

@@ -94,8 +94,9 @@ struct IndentationModelFileTests {
 
     @Test func aModelFileOfAnotherShapeIsRefused() throws {
         let file = IndentationModelFile(format: IndentationModelFile.formatName, trainedOn: "test",
-                                        templates: [.init(name: "closed×kind", dimensions: [4, 1], weights: [0, 0, 0, 0])],
-                                        reading: .init(names: IndentationModel.readingWeightNames, weights: IndentationModel.searchScoreOnly))
+                                        templates: [.init(name: "closed×kind", dimensions: [4, 1], weights: StoredWeights([0, 0, 0, 0]))],
+                                        reading: .init(names: IndentationModel.readingWeightNames,
+                                                       weights: StoredWeights(IndentationModel.searchScoreOnly)))
         #expect(throws: IndentationModelError.self) { try IndentationModel(json: try JSONEncoder().encode(file)) }
     }
 }

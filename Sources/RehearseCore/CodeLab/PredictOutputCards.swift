@@ -3,16 +3,16 @@
 /// is in doubt (``IndentationGuess/isDoubtful``) makes no card; a guessed one says so in its prompt.
 public enum PredictOutputCards {
     /// - Parameters:
-    ///   - first: the lab's report.
-    ///   - second: a second run of the same snippets, to keep only stable outputs.
-    public static func cards(guide: Guide, first: LabReport, second: LabReport) -> [Card] {
-        let again = Dictionary(second.snippets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    ///   - first: the lab's verdicts on the guide's snippets.
+    ///   - again: a second run of the same snippets, to keep only stable outputs.
+    public static func cards(guide: Guide, first: [SnippetResult], again: [SnippetResult]) -> [Card] {
+        let again = Dictionary(again.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let priority = guide.priority ?? .medium
         var cards: [Card] = []
         for item in guide.items {
             let guess = guide.indentationGuess(for: item)
             guard case .code(_, let code, _) = item.content, guess?.isDoubtful != true,
-                let result = first.snippets.first(where: { $0.id == item.id }), result.status == .runs,
+                let result = first.first(where: { $0.id == item.id }), result.status == .runs,
                 !result.output.trimmingWhitespace().isEmpty, result.output.utf8.count <= 2000,
                 again[item.id]?.output == result.output
             else { continue }

@@ -115,16 +115,16 @@ struct IndentationModel: Sendable {
         var weights: [Float] = []
         weights.reserveCapacity(Self.weightCount)
         for (stored, template) in zip(file.templates, Self.templates) {
-            guard stored.name == template.name, stored.dimensions == template.dimensions, stored.weights.count == template.size else {
+            guard stored.name == template.name, stored.dimensions == template.dimensions, stored.weights.values.count == template.size else {
                 throw IndentationModelError.mismatch("template \(stored.name) does not match \(template.name)")
             }
-            weights += stored.weights
+            weights += stored.weights.values
         }
-        guard file.reading.names == Self.readingWeightNames, file.reading.weights.count == Self.readingWeightNames.count else {
+        guard file.reading.names == Self.readingWeightNames, file.reading.weights.values.count == Self.readingWeightNames.count else {
             throw IndentationModelError.mismatch("expected the reading weights \(Self.readingWeightNames)")
         }
         self.weights = weights
-        self.readingWeights = file.reading.weights
+        self.readingWeights = file.reading.weights.values
     }
 
     /// The score of a placement.
@@ -273,18 +273,18 @@ enum IndentationModelError: Error, CustomStringConvertible {
 
 /// The model file: each template's name, shape and weights.
 struct IndentationModelFile: Codable {
-    static let formatName = "rehearse-indentation-model-2"
+    static let formatName = "rehearse-indentation-model-3"
 
     struct StoredTemplate: Codable {
         var name: String
         var dimensions: [Int]
-        var weights: [Float]
+        var weights: StoredWeights
     }
 
     /// The weights that compare whole readings (``IndentationModel/readingWeights``), named.
     struct StoredReadingWeights: Codable {
         var names: [String]
-        var weights: [Float]
+        var weights: StoredWeights
     }
 
     var format: String

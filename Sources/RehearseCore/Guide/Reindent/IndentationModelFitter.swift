@@ -79,9 +79,10 @@ public enum IndentationModelFitter {
         let file = IndentationModelFile(
             format: IndentationModelFile.formatName, trainedOn: trainedOn,
             templates: IndentationModel.templates.map {
-                .init(name: $0.name, dimensions: $0.dimensions, weights: Array(rounded[$0.offset..<($0.offset + $0.size)]))
+                .init(name: $0.name, dimensions: $0.dimensions, weights: StoredWeights(Array(rounded[$0.offset..<($0.offset + $0.size)])))
             },
-            reading: .init(names: IndentationModel.readingWeightNames, weights: readingWeights.map { Float(($0 * 10_000).rounded() / 10_000) }))
+            reading: .init(names: IndentationModel.readingWeightNames,
+                           weights: StoredWeights(readingWeights.map { Float(($0 * 10_000).rounded() / 10_000) })))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Report(modelJSON: try encoder.encode(file), examples: examples.count - skipped, skippedExamples: skipped,
