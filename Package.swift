@@ -88,7 +88,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseAppTests",
-            dependencies: ["RehearseApp", "RehearseStore", "RehearseCore", "RehearseAnki", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RehearseApp", "RehearseStore", "RehearseCore", "RehearseAnki", "RehearseLab", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Scripts"]
         ),
         .testTarget(

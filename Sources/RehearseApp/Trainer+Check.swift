@@ -20,10 +20,10 @@ extension Trainer {
     /// - Parameter progress: called with the snippets done and their total.
     public static func check(
         _ guide: Guide, isolation name: String, seconds: Double, progress: @escaping @Sendable (Int, Int) -> Void
-    ) throws -> GuideCheck? {
+    ) -> GuideCheck? {
         let chosen = name == "auto" ? Isolation.detect() : Isolation(rawValue: name).flatMap { Sandbox.isAvailable($0) ? $0 : nil }
         guard let chosen else { return nil }
-        let lab = CodeLab(runner: try ForkServerPool(isolation: chosen), limits: LabLimits(seconds: seconds))
+        let lab = CodeLab(runner: ForkServerPool(isolation: chosen), limits: LabLimits(seconds: seconds))
         return GuideCheck(report: lab.check(guide, progress: progress), isolation: chosen.rawValue, hidesFiles: chosen == .bubblewrap)
     }
 

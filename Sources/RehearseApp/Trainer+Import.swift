@@ -39,17 +39,21 @@ extension Trainer {
 
     /// Imports a guide's checked text: reads it, runs its snippets twice and its claims once
     /// in the sandbox (when there is one; only output printed the same both times makes a
-    /// "What does this print?" card), then stores the guide, its cards and the lab's report in one
+    /// "What does this print?" card; what the last import ran in the same sandbox is not run
+    /// again), then stores the guide, its cards and the lab's report in one
     /// transaction. Importing again updates the guide in place.
     public func importGuide(text: String, fileName: String, source: String, at now: Date = Date()) async throws -> ImportOutcome {
         let lab = self.lab
-        let (guide, checks) = try await offload { () throws(GuideError) in
-            let guide = try GuideReader().read(text: text, fileName: fileName)
-            return (guide, lab?.checkTwice(guide))
+        let guide = try await offload { () throws(GuideError) in try GuideReader().read(text: text, fileName: fileName) }
+        var checks: (report: LabReport, again: [SnippetResult], memory: LabMemory)?
+        if let lab {
+            let memory = try await database { store in try store.labMemory(guide: guide.id) }.flatMap(LabMemory.init(json:))
+            checks = try await offload { () throws(GuideError) in lab.checkTwice(guide, remembering: memory) }
         }
         let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.report.snippets, again: $0.again) }
-        let report = try await database { store in
-            try store.importGuide(guide, text: text, outputCards: outputCards, labReport: checks?.report, source: source, fileName: fileName, at: now)
+        let report = try await database { [checks] store in
+            try store.importGuide(guide, text: text, outputCards: outputCards, lab: checks.map { ($0.report, $0.memory.json) }, source: source,
+                                  fileName: fileName, at: now)
         }
         return ImportOutcome(guide: guide, report: report, predictOutputCards: outputCards?.count, lab: checks?.report)
     }

@@ -64,11 +64,12 @@ public final class Trainer: Sendable {
 
 extension Trainer {
     /// A code lab on the strongest sandbox this machine has; nil when there is none.
-    /// - Parameter warm: keep a pool of Python processes ready (for a burst of imports);
-    ///   otherwise each snippet starts its own (for a server that imports now and then).
+    /// - Parameter warm: keep a pool of Python processes, started on the first snippet, ready
+    ///   for the rest (for a burst of imports); otherwise each snippet starts its own (for a
+    ///   server that imports now and then).
     public static func sandboxLab(warm: Bool) -> CodeLab? {
         guard let isolation = Isolation.detect() else { return nil }
-        return warm ? try? CodeLab(runner: ForkServerPool(isolation: isolation)) : CodeLab(runner: OneProcessRunner(isolation: isolation))
+        return CodeLab(runner: warm ? ForkServerPool(isolation: isolation) : OneProcessRunner(isolation: isolation))
     }
 
     /// Whether imports run the guide's snippets.

@@ -3,32 +3,30 @@ import Foundation
 /// A warm pool: a few sandboxed Python fork servers, each forking a fresh child per
 /// request. Children share nothing: separate memory, an emptied working folder, stray
 /// processes killed after each run; in the bubblewrap sandbox each server is alone in its
-/// own namespaces.
+/// own namespaces. Servers start on demand, up to `size`: a pool that is never asked
+/// starts no Python at all.
 public final class ForkServerPool: SnippetRunner, @unchecked Sendable {
     public let isolation: Isolation
     private let lock = NSLock()
-    private var idle: [Server]
+    private var idle: [Server] = []
     private let available: DispatchSemaphore
 
-    public init(isolation: Isolation, size: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    public init(isolation: Isolation, size: Int = ProcessInfo.processInfo.activeProcessorCount) {
         Sandbox.ignoreBrokenPipes()
         self.isolation = isolation
-        let count = max(1, size)
-        idle = try (0..<count).map { _ in try Server(isolation: isolation) }
-        available = DispatchSemaphore(value: count)
+        available = DispatchSemaphore(value: max(1, size))
     }
 
     public func run(_ request: LabRequest) -> LabAnswer {
         available.wait()
         defer { available.signal() }
-        var server = lock.withLock { idle.removeLast() }
-        let answer: LabAnswer
-        if let result = server.ask(request) {
-            answer = result
-        } else {
-            // The server died (killed from outside, or a limit of its own): start another.
-            answer = LabAnswer(status: "killed", error: "the sandbox stopped while running this")
-            if let fresh = try? Server(isolation: isolation) { server = fresh }
+        guard let server = lock.withLock({ idle.popLast() }) ?? (try? Server(isolation: isolation)) else {
+            return LabAnswer(status: "killed", error: "could not start the sandbox")
+        }
+        // A server that died (killed from outside, or a limit of its own) is dropped; the
+        // next request starts another.
+        guard let answer = server.ask(request) else {
+            return LabAnswer(status: "killed", error: "the sandbox stopped while running this")
         }
         lock.withLock { idle.append(server) }
         return answer

@@ -31,6 +31,14 @@ public struct LabAnswer: Codable, Sendable, Equatable {
     public var error: String?
     public var package: String?
     public var actual: String?
+
+    public init(status: String, output: String? = nil, error: String? = nil, package: String? = nil, actual: String? = nil) {
+        self.status = status
+        self.output = output
+        self.error = error
+        self.package = package
+        self.actual = actual
+    }
 }
 
 /// The limits of one run.

@@ -17,8 +17,10 @@ struct GuideRecord: Codable, FetchableRecord, PersistableRecord {
     /// The text as imported, and the file name it came with, to show the guide again.
     var content: String?
     var fileName: String?
-    /// The code lab's report (JSON) from the import, when the lab ran.
+    /// The code lab's report (JSON) from the last import that ran the lab, and the lab's
+    /// memory of its answers then (``Store/labMemory(guide:)``).
     var labReport: String?
+    var labMemory: String?
 }
 
 /// A card row; `section` and `keypoints` are lists joined by U+001F.

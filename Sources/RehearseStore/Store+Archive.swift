@@ -106,7 +106,7 @@ extension Store {
                     try GuideRecord(
                         id: guide.id, title: guide.title, number: nil, priority: guide.priority.rawValue, next: nil, source: source,
                         importedAt: now.timeIntervalSince1970, notesHeadings: nil, content: nil,
-                        fileName: (source as NSString).lastPathComponent, labReport: nil
+                        fileName: (source as NSString).lastPathComponent, labReport: nil, labMemory: nil
                     ).insert(db)
                 }
                 for entry in guide.entries {

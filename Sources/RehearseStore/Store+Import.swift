@@ -21,21 +21,25 @@ extension Store {
     /// - Parameter outputCards: the code lab's predict-the-output cards; nil when the lab
     ///   did not run, which leaves the guide's existing ones as they are.
     /// - Parameter text: the guide's text, kept to show its outline later.
-    /// - Parameter labReport: what the code lab found in the guide's snippets, when it ran.
+    /// - Parameter lab: what the code lab found in the guide's snippets, when it ran, and its
+    ///   memory of the answers (opaque to the store); nil keeps those of the last import that
+    ///   ran it.
     /// - Parameter fileName: the name the guide was read with (its id and format come from
     ///   it); by default the last component of `source`.
     public func importGuide(
-        _ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, labReport: LabReport? = nil, source: String,
-        fileName: String? = nil, at now: Date
+        _ guide: Guide, text: String? = nil, outputCards: [Card]? = nil, lab: (report: LabReport, memory: String)? = nil,
+        source: String, fileName: String? = nil, at now: Date
     ) throws -> ImportReport {
         let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
-        let labJSON = try labReport.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let labJSON = try lab.map { String(decoding: try JSONEncoder().encode($0.report), as: UTF8.self) }
         return try writer.write { db in
+            let previous = try GuideRecord.fetchOne(db, key: guide.id)
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
                 next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
                 notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } }),
-                content: text, fileName: fileName ?? (source as NSString).lastPathComponent, labReport: labJSON
+                content: text, fileName: fileName ?? (source as NSString).lastPathComponent,
+                labReport: lab == nil ? previous?.labReport : labJSON, labMemory: lab == nil ? previous?.labMemory : lab?.memory
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
@@ -71,14 +75,22 @@ extension Store {
         }
     }
 
-    /// An imported guide's text and file name, when it was kept.
-    /// The code lab's report from the guide's last import; nil when the lab did not run then.
+    /// The code lab's report from the guide's last import that ran the lab; nil when none did.
     public func labReport(guide id: String) throws -> LabReport? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT labReport FROM guide WHERE id = ?", arguments: [id])
         }.flatMap { try? JSONDecoder().decode(LabReport.self, from: Data($0.utf8)) }
     }
 
+    /// The code lab's memory of its answers for the guide's snippets and claims, as the last
+    /// import that ran the lab left it; nil when none did.
+    public func labMemory(guide id: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT labMemory FROM guide WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// An imported guide's text and file name, when it was kept.
     public func guideText(id: String) throws -> (text: String, fileName: String)? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT content, fileName FROM guide WHERE id = ?", arguments: [id]),

@@ -198,6 +198,13 @@ public final class Store: Sendable {
                 table.column("editedAt", .double).notNull()
             }
         }
+        migrator.registerMigration("v11-lab-memory") { db in
+            // What the code lab answered for a guide's snippets and claims, so that importing
+            // it again runs only what changed.
+            try db.alter(table: "guide") { table in
+                table.add(column: "labMemory", .text)
+            }
+        }
         return migrator
     }
 }

@@ -23,7 +23,7 @@ enum LabBenchmark {
         }
         let single = time(CodeLab(runner: OneProcessRunner(isolation: isolation)))
         let poolStart = DispatchTime.now().uptimeNanoseconds
-        let pool = try ForkServerPool(isolation: isolation)
+        let pool = ForkServerPool(isolation: isolation)
         let startup = Double(DispatchTime.now().uptimeNanoseconds - poolStart) / 1e9
         let warm = time(CodeLab(runner: pool))
         print(String(format: "%@ (%@): %d snippets and claims", path, isolation.rawValue, items))

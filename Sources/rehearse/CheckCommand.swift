@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let guide = try GuideFile.readOrExit(path)
         let showProgress = isatty(STDERR_FILENO) == 1
-        let check = try Trainer.check(guide, isolation: isolation, seconds: timeout) { done, total in
+        let check = Trainer.check(guide, isolation: isolation, seconds: timeout) { done, total in
             guard showProgress else { return }
             let width = 30
             let filled = total == 0 ? width : done * width / total

@@ -12,7 +12,8 @@ struct ImportCommand: AsyncParsableCommand {
             Importing a guide again updates it in place: cards whose answer changed keep \
             their history, cards no longer in the guide are retired (their reviews kept). \
             The guide's Python snippets are run in a sandbox (as `rehearse check` does): those \
-            that print the same output twice become "What does this print?" cards.
+            that print the same output twice become "What does this print?" cards. Snippets \
+            and claims that have not changed since the guide's last import are not run again.
 
             An Anki deck package (.apkg), collection package (.colpkg) or collection \
             (collection.anki2), recognised by its content, becomes one guide per top-level \

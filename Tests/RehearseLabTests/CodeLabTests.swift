@@ -42,8 +42,8 @@ struct CodeLabTests {
     @Test func checkingTwiceRunsEverySnippetTwiceAndEveryClaimOnce() throws {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
-        let runner = CountingRunner(try ForkServerPool(isolation: isolation, size: 2))
-        let (report, again) = CodeLab(runner: runner).checkTwice(guide)
+        let runner = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        let (report, again, _) = CodeLab(runner: runner).checkTwice(guide)
 
         #expect(report.snippets.map(\.output) == ["6\n", report.snippets[1].output])
         #expect(again.map(\.id) == report.snippets.map(\.id))
@@ -55,5 +55,47 @@ struct CodeLabTests {
         #expect(runner.modes == ["snippet": 4, "claim": 2])
         let cards = PredictOutputCards.cards(guide: guide, first: report.snippets, again: again)
         #expect(cards.map(\.answer) == ["6\n"])
+    }
+
+    @Test func rememberedAnswersAreNotRunAgainUnderTheSameSandbox() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
+        let first = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).checkTwice(guide)
+
+        let again = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        let remembered = CodeLab(runner: again).checkTwice(guide, remembering: try #require(LabMemory(json: first.memory.json)))
+        #expect(again.modes.isEmpty)
+        #expect(remembered.report == first.report)
+        #expect(remembered.again == first.again)
+
+        // An edited snippet runs (twice); the other snippet, the claim and the version are remembered.
+        let edited = try GuideReader().read(Array(Self.guideText.replacingOccurrences(of: "range(4)", with: "range(5)").utf8), fileName: "09-lab.md")
+        let changed = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        let rerun = CodeLab(runner: changed).checkTwice(edited, remembering: first.memory)
+        #expect(changed.modes == ["snippet": 2])
+        #expect(rerun.report.snippets.first?.output == "10\n")
+        #expect(rerun.report.snippets[1].output == first.report.snippets[1].output)
+
+        // Other limits are another sandbox: everything runs.
+        let stricter = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        _ = CodeLab(runner: stricter, limits: LabLimits(seconds: 2)).checkTwice(guide, remembering: first.memory)
+        #expect(stricter.modes == ["snippet": 4, "claim": 2])
+    }
+
+    @Test func answersOfTheMomentAreNotRemembered() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
+        let stopped = CodeLab(runner: StoppedRunner(isolation: isolation)).checkTwice(guide)
+        #expect(stopped.report.snippets.map(\.status) == [.killed, .killed])
+        let counting = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        let after = CodeLab(runner: counting).checkTwice(guide, remembering: stopped.memory)
+        #expect(counting.modes == ["snippet": 4, "claim": 2])
+        #expect(after.report.snippets.first?.status == .runs)
+    }
+
+    /// A sandbox that stops every run.
+    struct StoppedRunner: SnippetRunner {
+        let isolation: Isolation
+        func run(_ request: LabRequest) -> LabAnswer { LabAnswer(status: "killed", error: "stopped") }
     }
 }

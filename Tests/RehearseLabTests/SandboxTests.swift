@@ -20,7 +20,7 @@ struct SandboxTests {
 
     static func runners() throws -> [any SnippetRunner] {
         let isolation = try #require(Self.isolation, "no sandbox here: install bubblewrap and Debian's python3")
-        return [OneProcessRunner(isolation: isolation), try ForkServerPool(isolation: isolation, size: 1)]
+        return [OneProcessRunner(isolation: isolation), ForkServerPool(isolation: isolation, size: 1)]
     }
 
     func run(_ code: String) throws -> [LabAnswer] {
@@ -134,7 +134,7 @@ struct SandboxTests {
     /// Only bubblewrap hides files (see ``Isolation``); CI has it, and checks that it does.
     @Test func snippetsCannotSeeEachOthersFiles() throws {
         guard let isolation = Self.isolation, isolation == .bubblewrap else { return }
-        let pool = try ForkServerPool(isolation: isolation, size: 1)
+        let pool = ForkServerPool(isolation: isolation, size: 1)
         _ = pool.run(.snippet("open('left-behind.txt', 'w').write('x')\nopen('/tmp/also.txt', 'w').write('x')\n", limits: Self.limits))
         let next = pool.run(.snippet("import os, glob\nprint(sorted(os.listdir('.')), glob.glob('/tmp/**/*.txt', recursive=True))\n", limits: Self.limits))
         #expect(next.output == "[] []\n", "\(next)")

@@ -118,7 +118,7 @@ import RehearseApp
             return
         }
         let store = try Store()
-        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: CodeLab(runner: try ForkServerPool(isolation: isolation, size: 1))))
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: CodeLab(runner: ForkServerPool(isolation: isolation, size: 1))))
         try await app.test(.router) { client in
             let text = "# 09 — Lab\n\n## Sums\n\n```python\nprint(sum([1, 2, 3]))\n```\n\n```python\nimport numpy\n```\n"
             let created = try await Self.upload(client, "09-lab.md", text)

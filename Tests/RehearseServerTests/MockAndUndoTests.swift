@@ -189,7 +189,7 @@ import RehearseApp
                 SnippetResult(id: snippets[0].id, firstLine: "print(1 + 1)", language: "python", status: .runs, output: "2\n", error: nil, package: nil),
                 SnippetResult(id: snippets[1].id, firstLine: "def broken(:", language: "python", status: .unparsable, output: "", error: "line 1: invalid syntax", package: nil),
             ], claims: [])
-        _ = try store.importGuide(guide, text: text, labReport: report, source: "08-lab.md", at: Date())
+        _ = try store.importGuide(guide, text: text, lab: (report, memory: ""), source: "08-lab.md", at: Date())
         let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
         try await app.test(.router) { client in
             let html = String(buffer: try await client.execute(uri: "/guides/08-lab", method: .get).body)
