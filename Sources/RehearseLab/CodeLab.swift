@@ -91,7 +91,7 @@ public struct CodeLab: Sendable {
         return (report, Array(results.dropFirst(snippets.count)), learned)
     }
 
-    /// A snippet's verdict from the sandbox's answer; nil for a snippet not in Python, which is not run.
+    /// A snippet's verdict from the sandbox's answer; `answer` is nil for a snippet not in Python, which is not run.
     func verdict(item: GuideItem, language: String, code: String, answer: LabAnswer?) -> SnippetResult {
         let firstLine = String(code.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") } ?? "")
         guard let answer else {
