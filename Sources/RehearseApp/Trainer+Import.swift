@@ -37,10 +37,10 @@ extension Trainer {
         return try await importGuide(text: text, fileName: (path as NSString).lastPathComponent, source: path)
     }
 
-    /// Imports a guide's checked text: reads it, runs its snippets twice and its claims once
-    /// in the sandbox (when there is one; only output printed the same both times makes a
-    /// "What does this print?" card; what the last import ran in the same sandbox is not run
-    /// again), then stores the guide, its cards and the lab's report in one
+    /// Imports a guide's checked text: reads it, runs its snippets and claims in the sandbox
+    /// (when there is one), and again the snippets that printed something (only output
+    /// printed the same both times makes a "What does this print?" card; what the last
+    /// import ran in the same sandbox is not run again), then stores the guide, its cards and the lab's report in one
     /// transaction. Importing again updates the guide in place.
     public func importGuide(text: String, fileName: String, source: String, at now: Date = Date()) async throws -> ImportOutcome {
         let lab = self.lab

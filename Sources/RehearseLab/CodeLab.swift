@@ -20,37 +20,39 @@ public struct CodeLab: Sendable {
     /// Every snippet and claim of the guide, in document order; `progress` is told how many
     /// of the total are done.
     public func check(_ guide: Guide, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> LabReport {
-        run(guide, snippetPasses: 1, remembering: nil, progress: progress).report
+        run(guide, twice: false, remembering: nil, progress: progress).report
     }
 
-    /// ``check(_:progress:)``, with every snippet run a second time in the same pass (claims
-    /// once): what "What does this print?" cards are made from, an output printed the same
-    /// both times. What `memory` holds for this sandbox is not run again.
-    /// - Returns: the report, the second run's verdicts, and the memory of every answer.
+    /// ``check(_:progress:)``, then a second run of each snippet whose output could make a
+    /// "What does this print?" card (it ran and printed something): a card is made only
+    /// from output printed the same both times. What `memory` holds for this sandbox is not
+    /// run again.
+    /// - Returns: the report, the second runs' verdicts, and the memory of every answer.
     public func checkTwice(_ guide: Guide, remembering memory: LabMemory? = nil) -> (report: LabReport, again: [SnippetResult], memory: LabMemory) {
-        run(guide, snippetPasses: 2, remembering: memory, progress: { _, _ in })
+        run(guide, twice: true, remembering: memory, progress: { _, _ in })
     }
 
-    /// Runs the guide's snippets `snippetPasses` times and its claims once, all at once on the
-    /// runner's processes (with the question of the sandbox's Python version among them),
-    /// but for what `memory` already holds.
-    private func run(_ guide: Guide, snippetPasses: Int, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
+    /// One pass over every snippet and claim, all at once on the runner's processes (with
+    /// the question of the sandbox's Python version among them), then, when `twice`, a
+    /// second over the snippets that printed something; what `memory` holds is not run.
+    private func run(_ guide: Guide, twice: Bool, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
         -> (report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
         let sandbox = LabMemory.sandbox(isolation: runner.isolation, limits: limits)
         let known = memory?.sandbox == sandbox ? memory : nil
-        let snippets = guide.items.compactMap { item -> (GuideItem, String, String)? in
+        let snippets = guide.items.compactMap { item -> (item: GuideItem, language: String, code: String)? in
             if case .code(let language, let code, _) = item.content { return (item, language, code) }
             return nil
         }
-        let claims = guide.items.compactMap { item -> (GuideItem, String, String, String?)? in
+        let claims = guide.items.compactMap { item -> (item: GuideItem, expr: String, expected: String, setup: String?)? in
             if case .claim(let expr, let expected, let setup) = item.content { return (item, expr, expected, setup) }
             return nil
         }
-        let runs = snippets.count * snippetPasses
-        let total = runs + claims.count
+        var learned = LabMemory(sandbox: sandbox, python: nil)
+
+        let total = snippets.count + claims.count
         let done = Counter()
-        let snippetAnswers = Results<LabAnswer?>(count: runs)
+        let firstAnswers = Results<LabAnswer?>(count: snippets.count)
         let claimAnswers = Results<LabAnswer>(count: claims.count)
         let version = Results<String?>(count: 1)
         DispatchQueue.concurrentPerform(iterations: total + 1) { index in
@@ -58,37 +60,52 @@ public struct CodeLab: Sendable {
                 version.set(0, known?.python ?? pythonVersion())
                 return
             }
-            if index < runs {
-                let (_, language, code) = snippets[index % snippets.count]
-                let pass = index / snippets.count
-                let remembered = known?.snippets[code].flatMap { $0.indices.contains(pass) ? $0[pass] : nil }
-                snippetAnswers.set(index, language == "python" ? remembered ?? runner.run(.snippet(code, limits: limits)) : nil)
+            if index < snippets.count {
+                firstAnswers.set(index, answer(snippets[index].code, language: snippets[index].language, pass: 0, known: known))
             } else {
-                let (_, expr, _, setup) = claims[index - runs]
-                let remembered = known?.claims[LabMemory.claimKey(expr: expr, setup: setup)]
-                claimAnswers.set(index - runs, remembered ?? runner.run(.claim(expr: expr, setup: setup, limits: limits)))
+                let claim = claims[index - snippets.count]
+                let remembered = known?.claims[LabMemory.claimKey(expr: claim.expr, setup: claim.setup)]
+                claimAnswers.set(index - snippets.count, remembered ?? runner.run(.claim(expr: claim.expr, setup: claim.setup, limits: limits)))
             }
             progress(done.increment(), total)
         }
-        let python = version.values.first ?? nil
-        var learned = LabMemory(sandbox: sandbox, python: python)
-        let answers = snippetAnswers.values
-        var results: [SnippetResult] = []
-        for (index, answer) in answers.enumerated() {
-            let (item, language, code) = snippets[index % snippets.count]
-            results.append(verdict(item: item, language: language, code: code, answer: answer))
-            if let answer, !LabMemory.isTransient(answer) { learned.snippets[code, default: []].append(answer) }
+        learned.python = version.values.first ?? nil
+        let results = zip(snippets, firstAnswers.values).map { snippet, answer in
+            learned.remember(answer, of: snippet.code)
+            return verdict(item: snippet.item, language: snippet.language, code: snippet.code, answer: answer)
         }
         let claimResults = zip(claims, claimAnswers.values).map { claim, answer in
-            let (item, expr, expected, setup) = claim
-            if !LabMemory.isTransient(answer) { learned.claims[LabMemory.claimKey(expr: expr, setup: setup)] = answer }
+            learned.remember(answer, expr: claim.expr, setup: claim.setup)
             let actual = answer.actual ?? answer.error ?? answer.status
             let status: ClaimResult.Status =
-                answer.status != "ok" ? .error : ClaimResult.agrees(expected: expected, actual: actual) ? .holds : .differs
-            return ClaimResult(id: item.id, expr: expr, expected: expected, actual: actual, status: status)
+                answer.status != "ok" ? .error : ClaimResult.agrees(expected: claim.expected, actual: actual) ? .holds : .differs
+            return ClaimResult(id: claim.item.id, expr: claim.expr, expected: claim.expected, actual: actual, status: status)
         }
-        let report = LabReport(python: python ?? "unknown", isolation: runner.isolation.rawValue, snippets: Array(results.prefix(snippets.count)), claims: claimResults)
-        return (report, Array(results.dropFirst(snippets.count)), learned)
+
+        var again: [SnippetResult] = []
+        if twice {
+            let printed = snippets.indices.filter { results[$0].status == .runs && !results[$0].output.allSatisfy(\.isWhitespace) }
+            let secondAnswers = Results<LabAnswer?>(count: printed.count)
+            DispatchQueue.concurrentPerform(iterations: printed.count) { index in
+                let snippet = snippets[printed[index]]
+                secondAnswers.set(index, answer(snippet.code, language: snippet.language, pass: 1, known: known))
+            }
+            again = zip(printed, secondAnswers.values).map { index, answer in
+                let snippet = snippets[index]
+                learned.remember(answer, of: snippet.code)
+                return verdict(item: snippet.item, language: snippet.language, code: snippet.code, answer: answer)
+            }
+        }
+        let report = LabReport(python: learned.python ?? "unknown", isolation: runner.isolation.rawValue, snippets: results, claims: claimResults)
+        return (report, again, learned)
+    }
+
+    /// The answer for the `pass`-th run of a snippet: remembered, or run now; nil when it is
+    /// not Python, which is not run.
+    private func answer(_ code: String, language: String, pass: Int, known: LabMemory?) -> LabAnswer? {
+        guard language == "python" else { return nil }
+        let remembered = known?.snippets[code].flatMap { $0.indices.contains(pass) ? $0[pass] : nil }
+        return remembered ?? runner.run(.snippet(code, limits: limits))
     }
 
     /// A snippet's verdict from the sandbox's answer; `answer` is nil for a snippet not in Python, which is not run.

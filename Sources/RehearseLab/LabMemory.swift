@@ -35,6 +35,18 @@ public struct LabMemory: Codable, Sendable, Equatable {
         self = memory
     }
 
+    /// Keeps a snippet's answer after those of its earlier runs; nil (not Python) is not kept.
+    mutating func remember(_ answer: LabAnswer?, of code: String) {
+        guard let answer, !Self.isTransient(answer) else { return }
+        snippets[code, default: []].append(answer)
+    }
+
+    /// Keeps a claim's answer.
+    mutating func remember(_ answer: LabAnswer, expr: String, setup: String?) {
+        guard !Self.isTransient(answer) else { return }
+        claims[Self.claimKey(expr: expr, setup: setup)] = answer
+    }
+
     /// Whether an answer says more about the moment than about the code (a timeout, a
     /// sandbox that was stopped or could not start): such answers are not remembered.
     static func isTransient(_ answer: LabAnswer) -> Bool {

@@ -36,6 +36,10 @@ struct CodeLabTests {
         print(random.random())
         ```
 
+        ```python
+        total = sum(range(4))
+        ```
+
         `len("abc")` → `3`
         """
 
@@ -45,14 +49,16 @@ struct CodeLabTests {
         let runner = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
         let (report, again, _) = CodeLab(runner: runner).checkTwice(guide)
 
-        #expect(report.snippets.map(\.output) == ["6\n", report.snippets[1].output])
-        #expect(again.map(\.id) == report.snippets.map(\.id))
+        #expect(report.snippets.map(\.output) == ["6\n", report.snippets[1].output, ""])
+        #expect(report.snippets.map(\.status) == [.runs, .runs, .runs])
+        // What printed nothing cannot make a card: it is not run again.
+        #expect(again.map(\.id) == report.snippets.prefix(2).map(\.id))
         #expect(again.first?.output == "6\n")
         #expect(again[1].output != report.snippets[1].output, "two draws of random.random() printed the same")
         #expect(report.claims.map(\.status) == [.holds])
         #expect(report.python.hasPrefix("3."))
-        // Two snippets twice; the claim and the version question once each.
-        #expect(runner.modes == ["snippet": 4, "claim": 2])
+        // Two snippets twice and one once; the claim and the version question once each.
+        #expect(runner.modes == ["snippet": 5, "claim": 2])
         let cards = PredictOutputCards.cards(guide: guide, first: report.snippets, again: again)
         #expect(cards.map(\.answer) == ["6\n"])
     }
@@ -68,8 +74,8 @@ struct CodeLabTests {
         #expect(remembered.report == first.report)
         #expect(remembered.again == first.again)
 
-        // An edited snippet runs (twice); the other snippet, the claim and the version are remembered.
-        let edited = try GuideReader().read(Array(Self.guideText.replacingOccurrences(of: "range(4)", with: "range(5)").utf8), fileName: "09-lab.md")
+        // An edited snippet runs (twice: it prints); the others, the claim and the version are remembered.
+        let edited = try GuideReader().read(Array(Self.guideText.replacingOccurrences(of: "print(sum(range(4)))", with: "print(sum(range(5)))").utf8), fileName: "09-lab.md")
         let changed = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
         let rerun = CodeLab(runner: changed).checkTwice(edited, remembering: first.memory)
         #expect(changed.modes == ["snippet": 2])
@@ -79,17 +85,18 @@ struct CodeLabTests {
         // Other limits are another sandbox: everything runs.
         let stricter = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
         _ = CodeLab(runner: stricter, limits: LabLimits(seconds: 2)).checkTwice(guide, remembering: first.memory)
-        #expect(stricter.modes == ["snippet": 4, "claim": 2])
+        #expect(stricter.modes == ["snippet": 5, "claim": 2])
     }
 
     @Test func answersOfTheMomentAreNotRemembered() throws {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
         let stopped = CodeLab(runner: StoppedRunner(isolation: isolation)).checkTwice(guide)
-        #expect(stopped.report.snippets.map(\.status) == [.killed, .killed])
+        #expect(stopped.report.snippets.map(\.status) == [.killed, .killed, .killed])
+        #expect(stopped.again.isEmpty)
         let counting = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
         let after = CodeLab(runner: counting).checkTwice(guide, remembering: stopped.memory)
-        #expect(counting.modes == ["snippet": 4, "claim": 2])
+        #expect(counting.modes == ["snippet": 5, "claim": 2])
         #expect(after.report.snippets.first?.status == .runs)
     }
 
