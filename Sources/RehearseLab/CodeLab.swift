@@ -24,8 +24,8 @@ public struct CodeLab: Sendable {
     }
 
     /// ``check(_:progress:)``, then a second run of each snippet whose output could make a
-    /// "What does this print?" card (it ran and printed something): a card is made only
-    /// from output printed the same both times. What `memory` holds for this sandbox is not
+    /// "What does this print?" card (``PredictOutputCards/canBeAnswer(_:)``): a card is made
+    /// only from output printed the same both times. What `memory` holds for this sandbox is not
     /// run again.
     /// - Returns: the report, the second runs' verdicts, and the memory of every answer.
     public func checkTwice(_ guide: Guide, remembering memory: LabMemory? = nil) -> (report: LabReport, again: [SnippetResult], memory: LabMemory) {
@@ -34,7 +34,8 @@ public struct CodeLab: Sendable {
 
     /// One pass over every snippet and claim, all at once on the runner's processes (with
     /// the question of the sandbox's Python version among them), then, when `twice`, a
-    /// second over the snippets that printed something; what `memory` holds is not run.
+    /// second over the snippets whose output could be a card's answer; what `memory` holds
+    /// is not run.
     private func run(_ guide: Guide, twice: Bool, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
         -> (report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
@@ -84,7 +85,7 @@ public struct CodeLab: Sendable {
 
         var again: [SnippetResult] = []
         if twice {
-            let printed = snippets.indices.filter { results[$0].status == .runs && !results[$0].output.allSatisfy(\.isWhitespace) }
+            let printed = snippets.indices.filter { PredictOutputCards.canBeAnswer(results[$0]) }
             let secondAnswers = Results<LabAnswer?>(count: printed.count)
             DispatchQueue.concurrentPerform(iterations: printed.count) { index in
                 let snippet = snippets[printed[index]]

@@ -33,13 +33,15 @@ extension Store {
         let cards = CardFactory.cards(from: guide) + (outputCards ?? [])
         let labJSON = try lab.map { String(decoding: try JSONEncoder().encode($0.report), as: UTF8.self) }
         return try writer.write { db in
-            let previous = try GuideRecord.fetchOne(db, key: guide.id)
+            // Without a lab run, the last one's report and memory stay (read alone: the old
+            // row's text may be megabytes).
+            let previous = lab != nil ? nil : try Row.fetchOne(db, sql: "SELECT labReport, labMemory FROM guide WHERE id = ?", arguments: [guide.id])
             try GuideRecord(
                 id: guide.id, title: guide.title, number: guide.number, priority: (guide.priority ?? .medium).rawValue,
                 next: guide.next, source: source, importedAt: now.timeIntervalSince1970,
                 notesHeadings: CardRecord.joined(guide.items.compactMap { if case .notesPrompt(let text) = $0.content { text } else { nil } }),
                 content: text, fileName: fileName ?? (source as NSString).lastPathComponent,
-                labReport: lab == nil ? previous?.labReport : labJSON, labMemory: lab == nil ? previous?.labMemory : lab?.memory
+                labReport: previous?["labReport"] ?? labJSON, labMemory: previous?["labMemory"] ?? lab?.memory
             ).save(db)
             var existing = Dictionary(
                 uniqueKeysWithValues: try CardRecord.filter(CardRecord.Columns.guideID == guide.id).fetchAll(db).map { ($0.id, $0) })
