@@ -20,8 +20,11 @@ public final class ForkServerPool: SnippetRunner, @unchecked Sendable {
     public func run(_ request: LabRequest) -> LabAnswer {
         available.wait()
         defer { available.signal() }
-        guard let server = lock.withLock({ idle.popLast() }) ?? (try? Server(isolation: isolation)) else {
-            return LabAnswer(status: "killed", error: "could not start the sandbox")
+        let server: Server
+        do {
+            server = try lock.withLock({ idle.popLast() }) ?? Server(isolation: isolation)
+        } catch {
+            return LabAnswer(status: "killed", error: "could not start the \(isolation.rawValue) sandbox (\(error.localizedDescription)); `rehearse check` says which sandbox this machine has")
         }
         // A server that died (killed from outside, or a limit of its own) is dropped; the
         // next request starts another.
