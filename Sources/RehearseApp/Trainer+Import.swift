@@ -43,10 +43,9 @@ extension Trainer {
     /// import ran in the same sandbox is not run again), then stores the guide, its cards and the lab's report in one
     /// transaction. Importing again updates the guide in place.
     public func importGuide(text: String, fileName: String, source: String, at now: Date = Date()) async throws -> ImportOutcome {
-        let lab = self.lab
         let guide = try await offload { () throws(GuideError) in try GuideReader().read(text: text, fileName: fileName) }
         var checks: (report: LabReport, again: [SnippetResult], memory: LabMemory)?
-        if let lab {
+        if let lab = await lab.value {
             let memory = try await database { store in try store.labMemory(guide: guide.id) }.flatMap(LabMemory.init(json:))
             checks = try await offload { () throws(GuideError) in lab.checkTwice(guide, remembering: memory) }
         }

@@ -17,21 +17,27 @@ import RehearseStore
 /// ```
 public final class Trainer: Sendable {
     let store: Store
-    /// Runs a guide's snippets at import; nil where there is no sandbox.
-    let lab: CodeLab?
+    /// Runs a guide's snippets at import; nil where there is no sandbox. Perhaps still being
+    /// found (``sandboxLab(warm:)``).
+    let lab: Task<CodeLab?, Never>
     let recorder: AnswerRecorder
     let shown = ShownCards()
     let interviews = MockInterviews()
 
-    public init(store: Store, lab: CodeLab?) {
+    /// - Parameter lab: the code lab, or the task finding it (``sandboxLab(warm:)``).
+    public init(store: Store, lab: Task<CodeLab?, Never>) {
         self.store = store
         self.lab = lab
         recorder = AnswerRecorder(store: store)
     }
 
+    public convenience init(store: Store, lab: CodeLab?) {
+        self.init(store: store, lab: Task { lab })
+    }
+
     /// Opens (creating if needed) the database at `path`.
     /// - Throws: ``StoreError/unusable(path:reason:)`` naming the file.
-    public convenience init(databasePath path: String, lab: CodeLab?) throws(StoreError) {
+    public convenience init(databasePath path: String, lab: Task<CodeLab?, Never>) throws(StoreError) {
         self.init(store: try Store(path: path), lab: lab)
     }
 
@@ -63,15 +69,27 @@ public final class Trainer: Sendable {
 }
 
 extension Trainer {
-    /// A code lab on the strongest sandbox this machine has; nil when there is none.
+    /// A code lab on the strongest sandbox this machine has; nil when there is none. Found on
+    /// a thread of its own from this call on: trying a sandbox takes a process start (16 ms
+    /// under bubblewrap), which an import spends opening the database and reading the guide.
     /// - Parameter warm: keep a pool of Python processes, started on the first snippet, ready
     ///   for the rest (for a burst of imports); otherwise each snippet starts its own (for a
     ///   server that imports now and then).
-    public static func sandboxLab(warm: Bool) -> CodeLab? {
-        guard let isolation = Isolation.detect() else { return nil }
-        return CodeLab(runner: warm ? ForkServerPool(isolation: isolation) : OneProcessRunner(isolation: isolation))
+    public static func sandboxLab(warm: Bool) -> Task<CodeLab?, Never> {
+        Task {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    let lab = Isolation.detect().map { isolation in
+                        CodeLab(runner: warm ? ForkServerPool(isolation: isolation) : OneProcessRunner(isolation: isolation))
+                    }
+                    continuation.resume(returning: lab)
+                }
+            }
+        }
     }
 
     /// Whether imports run the guide's snippets.
-    public var runsLab: Bool { lab != nil }
+    public var runsLab: Bool {
+        get async { await lab.value != nil }
+    }
 }

@@ -53,9 +53,9 @@ public struct CodeLab: Sendable {
 
         let total = snippets.count + claims.count
         let done = Counter()
-        let firstAnswers = Results<LabAnswer?>(count: snippets.count)
-        let claimAnswers = Results<LabAnswer>(count: claims.count)
-        let version = Results<String?>(count: 1)
+        let firstAnswers = ConcurrentResults<LabAnswer?>(count: snippets.count)
+        let claimAnswers = ConcurrentResults<LabAnswer>(count: claims.count)
+        let version = ConcurrentResults<String?>(count: 1)
         DispatchQueue.concurrentPerform(iterations: total + 1) { index in
             if index == total {
                 version.set(0, known?.python ?? pythonVersion())
@@ -86,7 +86,7 @@ public struct CodeLab: Sendable {
         var again: [SnippetResult] = []
         if twice {
             let printed = snippets.indices.filter { PredictOutputCards.canBeAnswer(results[$0]) }
-            let secondAnswers = Results<LabAnswer?>(count: printed.count)
+            let secondAnswers = ConcurrentResults<LabAnswer?>(count: printed.count)
             DispatchQueue.concurrentPerform(iterations: printed.count) { index in
                 let snippet = snippets[printed[index]]
                 secondAnswers.set(index, answer(snippet.code, language: snippet.language, pass: 1, known: known))
@@ -126,19 +126,6 @@ public struct CodeLab: Sendable {
         let answer = runner.run(.claim(expr: "'%d.%d.%d' % __import__('sys').version_info[:3]", setup: nil, limits: limits))
         return answer.actual?.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
     }
-}
-
-/// Results filled in from several threads, read in order.
-final class Results<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// A thread-safe count.

@@ -36,9 +36,6 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let trainer = try store.trainer(lab: (run: !noLab, warm: true))
-        if !noLab && !trainer.runsLab {
-            printError("warning: no sandbox to run snippets in (install bubblewrap); predict-the-output cards are left as they were")
-        }
         var failed = false
         for file in try GuideFiles.expand(paths) {
             if Trainer.isAnkiFile(path: file) {
@@ -63,6 +60,9 @@ struct ImportCommand: AsyncParsableCommand {
                 printError(error.description)
                 failed = true
             }
+        }
+        if !noLab, await !trainer.runsLab {
+            printError("warning: no sandbox to run snippets in (install bubblewrap); predict-the-output cards were left as they were")
         }
         if failed { throw ExitCode(2) }
     }

@@ -23,7 +23,7 @@ struct StoreOptions: ParsableArguments {
     ///   (warm: with a pool of Python processes kept ready).
     func trainer(lab: (run: Bool, warm: Bool) = (false, false)) throws -> Trainer {
         do {
-            return try Trainer(databasePath: path, lab: lab.run ? Trainer.sandboxLab(warm: lab.warm) : nil)
+            return try Trainer(databasePath: path, lab: lab.run ? Trainer.sandboxLab(warm: lab.warm) : Task { nil })
         } catch {
             printError(error.description)
             throw ExitCode(2)

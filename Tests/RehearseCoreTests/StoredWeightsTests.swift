@@ -22,7 +22,9 @@ struct StoredWeightsTests {
 
     @Test func repeatedSpacesSeparateAndOtherWordsAreRefused() {
         #expect(StoredWeights.parse("1  -0.5 2.25") == [1, -0.5, 2.25])
+        #expect(StoredWeights.parse("  7 -8  ") == [7, -8])
         #expect(StoredWeights.parse("") == [])
+        #expect(StoredWeights.parse("   ") == [])
         #expect(StoredWeights.parse("0.1 x 2") == nil)
         #expect(StoredWeights.parse("1.2.3") == nil)
         #expect(StoredWeights.parse("-") == nil)

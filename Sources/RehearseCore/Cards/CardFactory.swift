@@ -15,15 +15,37 @@ public enum CardFactory {
         return zip(guide.items, byItem).map { ($0, $1) }
     }
 
+    /// The costly part of an item's cards, worked out for every item at once: the key points
+    /// of its text, the definitions in its Python with their explanations and key points.
+    private struct Groundwork: Sendable {
+        var keypoints: [String] = []
+        var definitions: [(definition: CodeCards.Definition, explanation: (text: String, keypoints: [String])?)] = []
+
+        init(_ item: GuideItem, in guide: Guide) {
+            switch item.content {
+            case .qa(_, let text), .prompt(_, let text), .concept(_, let text), .story(let text):
+                keypoints = KeypointExtractor.keypoints(from: text)
+            case .code(let language, let code, let caption):
+                guard ["python", "py", "python3"].contains(language.lowercased()), guide.indentationGuess(for: item)?.isDoubtful != true else { return }
+                definitions = CodeCards.definitions(in: code, caption: caption).map { definition in
+                    (definition, CodeCards.explanation(definition).map { ($0, KeypointExtractor.keypoints(from: $0)) })
+                }
+            case .definition, .table, .claim, .resource, .notesPrompt:
+                return
+            }
+        }
+    }
+
     /// The cards, and the index of the item each comes from.
     private static func made(from guide: Guide) -> (cards: [Card], origins: [Int]) {
+        let groundwork = guide.items.concurrentMap { Groundwork($0, in: guide) }
         var cards: [Card] = []
         var origins: [Int] = []
         var indexByID: [String: Int] = [:]
         var codeCards: [(card: Card, origin: Int)] = []
         let priority = guide.priority ?? .medium
         var storiesInSection: [[String]: Int] = [:]
-        for (itemIndex, item) in guide.items.enumerated() {
+        for (itemIndex, (item, work)) in zip(guide.items, groundwork).enumerated() {
             func add(_ kind: Card.Kind, identity: String, prompt: String, answer: String, keypoints: [String] = []) {
                 let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: identity)
                 guard indexByID[id] == nil else { return }
@@ -36,9 +58,9 @@ public enum CardFactory {
             switch item.content {
             case .qa(let question, let answer):
                 guard !answer.isEmpty else { continue }
-                add(.qa, identity: question, prompt: question, answer: answer, keypoints: KeypointExtractor.keypoints(from: answer))
+                add(.qa, identity: question, prompt: question, answer: answer, keypoints: work.keypoints)
             case .prompt(let question, let answer):
-                add(.prompt, identity: question, prompt: question, answer: answer, keypoints: KeypointExtractor.keypoints(from: answer))
+                add(.prompt, identity: question, prompt: question, answer: answer, keypoints: work.keypoints)
             case .concept(let title, let text):
                 // The nearest heading that is not the concept's own name gives it context.
                 let context = item.section.reversed().first { !Self.sameName($0, title) }
@@ -47,10 +69,10 @@ public enum CardFactory {
                 // A second paragraph under the same name continues the first card.
                 if let index = indexByID[id] {
                     cards[index].answer += "\n" + text
-                    cards[index].keypoints += KeypointExtractor.keypoints(from: text)
+                    cards[index].keypoints += work.keypoints
                     continue
                 }
-                add(.concept, identity: title, prompt: prompt, answer: text, keypoints: KeypointExtractor.keypoints(from: text))
+                add(.concept, identity: title, prompt: prompt, answer: text, keypoints: work.keypoints)
             case .definition(let term, let definition, let context):
                 let prompt = context.map { "\(term) (\($0))" } ?? term
                 add(.definition, identity: (context ?? "") + "\u{1F}" + term, prompt: prompt, answer: definition, keypoints: [definition])
@@ -70,10 +92,9 @@ public enum CardFactory {
                 let topic = item.section.last ?? guide.title ?? guide.id
                 let number = storiesInSection[item.section, default: 0] + 1
                 storiesInSection[item.section] = number
-                add(.story, identity: "story \(number)", prompt: "Tell your story — \(topic)", answer: text, keypoints: KeypointExtractor.keypoints(from: text))
-            case .code(let language, let code, let caption):
-                guard ["python", "py", "python3"].contains(language.lowercased()), guide.indentationGuess(for: item)?.isDoubtful != true else { continue }
-                for definition in CodeCards.definitions(in: code, caption: caption) {
+                add(.story, identity: "story \(number)", prompt: "Tell your story — \(topic)", answer: text, keypoints: work.keypoints)
+            case .code:
+                for (definition, explanation) in work.definitions {
                     func addCode(_ kind: Card.Kind, prompt: String, answer: String, keypoints: [String]) {
                         let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: definition.code)
                         guard indexByID[id] == nil, !codeCards.contains(where: { $0.card.id == id }) else { return }
@@ -82,9 +103,8 @@ public enum CardFactory {
                             keypoints: keypoints, priority: priority, position: 0), itemIndex))
                     }
                     addCode(.writeCode, prompt: CodeCards.writePrompt(definition), answer: definition.code, keypoints: [])
-                    if let explanation = CodeCards.explanation(definition) {
-                        addCode(.explainCode, prompt: CodeCards.explainPrompt(definition), answer: explanation,
-                                keypoints: KeypointExtractor.keypoints(from: explanation))
+                    if let explanation {
+                        addCode(.explainCode, prompt: CodeCards.explainPrompt(definition), answer: explanation.text, keypoints: explanation.keypoints)
                     }
                 }
             case .resource, .notesPrompt:
