@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseApp
+import RehearseCore
 
 /// `rehearse import PATH…`: guides into the database.
 struct ImportCommand: AsyncParsableCommand {
@@ -35,6 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
     var noLab = false
 
     func run() async throws {
+        GuideReader.prepare()
         let trainer = try store.trainer(lab: (run: !noLab, warm: true))
         var failed = false
         for file in try GuideFiles.expand(paths) {

@@ -18,6 +18,14 @@ public struct GuideReader: Sendable {
         self.maximumSize = maximumSize
     }
 
+    /// Starts loading, on a thread of its own, what restoring flattened Python needs (the
+    /// indentation model: some 5 ms, the first time a process reads a flat guide), and returns
+    /// at once: for a command that has other work to do before it reads guides (parse its
+    /// arguments, open the database). Reading waits for the load if it is not done.
+    public static func prepare() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = IndentationModel.shared }
+    }
+
     /// Reads a guide; `fileName` gives the guide id and, with the content, the format.
     public func read(_ bytes: some Collection<UInt8>, fileName: String) throws(GuideError) -> Guide {
         guard bytes.count <= maximumSize else {
