@@ -31,6 +31,7 @@ public final class Trainer: Sendable {
         recorder = AnswerRecorder(store: store)
     }
 
+    /// A trainer whose code lab is known already (nil: imports run no snippets).
     public convenience init(store: Store, lab: CodeLab?) {
         self.init(store: store, lab: Task { lab })
     }
