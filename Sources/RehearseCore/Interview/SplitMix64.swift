@@ -1,5 +1,5 @@
-/// A small seeded random number generator (SplitMix64), so that a mock interview drawn with
-/// the same seed asks the same questions.
+/// A small seeded random number generator (SplitMix64): a mock interview drawn with the same
+/// seed asks the same questions, and simulations, benchmarks and tests repeat draw for draw.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
