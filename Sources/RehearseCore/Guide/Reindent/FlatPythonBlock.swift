@@ -315,7 +315,23 @@ struct FlatPythonBlock {
             bound += bindings(of: index)
             index += 1
         }
-        return Array(Set(used).subtracting(bound)).sorted()
+        used.sort()
+        bound.sort()
+        var free: [Int32] = []
+        for (position, name) in used.enumerated() where position == 0 || used[position - 1] != name {
+            if !Self.sortedContains(bound, name) { free.append(name) }
+        }
+        return free
+    }
+
+    /// Whether `sorted` holds `name` (a binary search).
+    private static func sortedContains(_ sorted: [Int32], _ name: Int32) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == name
     }
 
     private mutating func intern(_ name: some StringProtocol) -> Int32 {

@@ -344,6 +344,16 @@ struct IndentationReading {
         for name in statement.bodyBinds { bind(name, at: depth + 1) }
     }
 
+    /// This reading, leaving an empty one in its place, so that the caller holds the only
+    /// reference to its arrays and extends it without copying them. The reading left behind
+    /// is not to be used again.
+    mutating func taken() -> IndentationReading {
+        let reading = self
+        frames = []
+        bindings = []
+        return reading
+    }
+
     /// Whether the reading leaves a `try` without a handler.
     var endsWithBareTry: Bool { frames.contains { $0.clause == .bareTry } }
 

@@ -141,8 +141,18 @@ struct IndentationSearch {
             var kept: [Hypothesis] = []
             kept.reserveCapacity(Self.beamWidth)
             let floor = (candidates.first?.score ?? 0) - Self.pruneBelowBest
-            for candidate in candidates.prefix(Self.beamWidth) where candidate.score >= floor {
-                var reading = beam[candidate.hypothesis].reading
+            let chosen = candidates.prefix(Self.beamWidth).prefix { $0.score >= floor }
+            // A reading extended for its last kept candidate is moved, not copied: the beam's
+            // readings are then mostly mutated in place.
+            var lastUse = [Int](repeating: -1, count: beam.count)
+            for (order, candidate) in chosen.enumerated() { lastUse[candidate.hypothesis] = order }
+            for (order, candidate) in chosen.enumerated() {
+                var reading: IndentationReading
+                if lastUse[candidate.hypothesis] == order {
+                    reading = beam[candidate.hypothesis].reading.taken()
+                } else {
+                    reading = beam[candidate.hypothesis].reading
+                }
                 reading.place(statement, at: candidate.depth)
                 nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
                 kept.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))

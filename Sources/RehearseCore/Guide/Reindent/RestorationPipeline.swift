@@ -28,8 +28,9 @@ struct FlatPythonSource: Sendable {
 /// block is restored on a worker queue as soon as it is found (one worker per core but the
 /// reader's, taken in turn), and the blocks after it wait in order behind it. At most
 /// ``inFlight`` restorations are outstanding: the oldest is waited for before another starts,
-/// so memory stays bounded whatever the guide's size. On one core every block is restored in
-/// place.
+/// so memory stays bounded whatever the guide's size. While it waits, the reader restores
+/// the newest blocks no worker has started (the workers take the oldest first), so that no
+/// core idles while blocks wait. On one core every block is restored in place.
 struct RestorationPipeline<Sink: GuideBlockSink> {
     /// Restorations outstanding at once before the reader waits for the oldest.
     static var inFlight: Int { 64 }
@@ -88,6 +89,12 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
                 sink.consume(block)
             case .restoring(let job):
                 guard !delivered else { return compact() }
+                // While a worker finishes this one, restore the newest waiting ones here.
+                var newest = entries.count - 1
+                while !job.isDone, newest > head {
+                    if case .restoring(let later) = entries[newest] { later.restoreIfWaiting() }
+                    newest -= 1
+                }
                 deliver(job.result())
                 outstanding -= 1
                 delivered = true
@@ -138,19 +145,30 @@ private final class RestorationJob: @unchecked Sendable {
 
     init(_ source: FlatPythonSource, on worker: DispatchQueue) {
         self.source = source
-        worker.async { [self] in
-            guard claim() else { return }
-            let restored = source.restored()
-            condition.lock()
-            state = .done(restored)
-            condition.broadcast()
-            condition.unlock()
-        }
+        worker.async { [self] in restoreIfWaiting() }
     }
 
-    /// The restored block: restored here if no worker has started it, else waited for.
+    /// Whether the block is restored.
+    var isDone: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .done = state { return true }
+        return false
+    }
+
+    /// Restores the block on the calling thread unless someone has started it.
+    func restoreIfWaiting() {
+        guard claim() else { return }
+        let restored = source.restored()
+        condition.lock()
+        state = .done(restored)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The restored block: restored here if nobody has started it, else waited for.
     func result() -> FlatPythonSource.Restored {
-        if claim() { return source.restored() }
+        restoreIfWaiting()
         condition.lock()
         defer { condition.unlock() }
         while true {
