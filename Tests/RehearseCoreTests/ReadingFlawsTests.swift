@@ -33,6 +33,14 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(broken).fallsOffEnd == 1)
     }
 
+    @Test func aLoopWithoutBreakWhoseElseReturnsEndsTheFunction() {
+        let search = "def find(items, key):\n    for item in items:\n        if item == key:\n            return item\n    else:\n        return None\n"
+        #expect(Self.flaws(search).fallsOffEnd == 0)
+        // A `break` skips the `else`: the function may then end without a value.
+        let broken = "def find(items, key):\n    for item in items:\n        if item == key:\n            break\n    else:\n        return None\n"
+        #expect(Self.flaws(broken).fallsOffEnd == 1)
+    }
+
     @Test func aGeneratorMayEndWithoutAValue() {
         #expect(Self.flaws("def pairs(items):\n    for item in items:\n        if item:\n            yield item\n        else:\n            return None\n").fallsOffEnd == 0)
     }
@@ -53,6 +61,29 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(handled).unboundAfterBranch == 0)
         let swallowed = "def load(path):\n    try:\n        data = open(path).read()\n    except OSError:\n        print(path)\n    return data\n"
         #expect(Self.flaws(swallowed).unboundAfterBranch == 1)
+    }
+
+    @Test func aBranchThatBreaksOrContinuesDoesNotReachTheCodeAfterIt() {
+        let skipped = "def sizes(paths):\n    for path in paths:\n        try:\n            info = stat(path)\n        except OSError:\n            continue\n        print(info)\n"
+        let stopped = "def drain(reader):\n    while reader:\n        try:\n            chunk = reader.read()\n        except EOFError:\n            if reader:\n                break\n            else:\n                raise\n        print(chunk)\n"
+        #expect(Self.flaws(skipped).unboundAfterBranch == 0)
+        #expect(Self.flaws(stopped).unboundAfterBranch == 0)
+    }
+
+    @Test func anEndlessLoopBindsWhatItsBodyBindsBeforeTheFirstBreak() {
+        let read = "def slurp(stream):\n    while True:\n        chunk = stream.read()\n        if not chunk:\n            break\n    return chunk\n"
+        #expect(Self.flaws(read).unboundAfterLoop == 0)
+        let late = "def slurp(stream):\n    while True:\n        if stream.closed:\n            break\n        chunk = stream.read()\n    return chunk\n"
+        #expect(Self.flaws(late).unboundAfterLoop == 1)
+    }
+
+    @Test func parametersOnTheLinesThatContinueADefinitionAreBoundInItsBody() {
+        let source = "def open_log(path, mode='a',\n        encoding=None, *, errors: dict[str, int] = {},\n        **options):\n    if mode:\n        encoding = 'utf-8'\n    return encoding, errors, options\n"
+        let block = FlatPythonBlock(lines: source.split(separator: "\n").map { $0.drop { $0 == " " } })
+        let names = PythonLine.parameterNames(of: [0, 1, 2].map { PythonLine(source.split(separator: "\n")[$0].drop { $0 == " " }) })
+        #expect(names == ["path", "mode", "encoding", "errors", "options"])
+        #expect(block.statements.count == 4)
+        #expect(Self.flaws(source).readsOutOfScope == 0 && Self.flaws(source).unboundAfterBranch == 0)
     }
 
     @Test func aNameOnlyALoopBodyBindsIsUnboundAfterTheLoop() {

@@ -23,26 +23,33 @@ extension PythonLine {
         return word(tokens[position + 1])
     }
 
-    /// The parameter names of a `def`.
-    var parameterNames: Set<String> {
-        guard let open = tokens.firstIndex(where: { $0.kind == .op("(") }) else { return [] }
-        var names: Set<String> = []
+    /// The parameter names of a `def` whose header is `lines`: its line, then those that
+    /// continue it inside its brackets (`def f(a, b,` / `c=None):`). In order, each once.
+    static func parameterNames(of lines: some Sequence<PythonLine>) -> [Substring] {
+        var names: [Substring] = []
         var depth = 0
+        var started = false
         var expectName = true
-        for token in tokens[open...] {
-            switch token.kind {
-            case .op("("), .op("["), .op("{"):
-                depth += 1
-                if depth == 1 { expectName = true }
-            case .op(")"), .op("]"), .op("}"): depth -= 1
-            case .op(","): if depth == 1 { expectName = true }
-            case .op("*"), .op("**"): break
-            case .name:
-                if depth == 1 && expectName { names.insert(String(word(token))) }
-                expectName = false
-            default: if depth == 1 { expectName = false }
+        for line in lines {
+            for token in line.tokens {
+                if !started {
+                    // Nothing counts before the bracket that opens the parameters.
+                    if token.kind == .op("(") { (started, depth, expectName) = (true, 1, true) }
+                    continue
+                }
+                switch token.kind {
+                case .op("("), .op("["), .op("{"): depth += 1
+                case .op(")"), .op("]"), .op("}"): depth -= 1
+                case .op(","): if depth == 1 { expectName = true }
+                case .op("*"), .op("**"): break
+                case .name:
+                    let name = line.word(token)
+                    if depth == 1 && expectName && !names.contains(name) { names.append(name) }
+                    expectName = false
+                default: if depth == 1 { expectName = false }
+                }
+                if depth == 0 { return names }
             }
-            if depth == 0 && token.kind == .op(")") { break }
         }
         return names
     }

@@ -96,7 +96,7 @@ struct FlatPythonBlock {
             statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
-            bind(line, at: index, into: &statement)
+            bind(line, at: index, last: last, into: &statement)
             if line.isDefinition {
                 let parameters = Set(statement.bodyBinds)
                 uses = (decoratorUses + uses + lookaheadUses(after: last)).filter { !parameters.contains($0) }
@@ -284,12 +284,15 @@ struct FlatPythonBlock {
         return (uses, last, opens)
     }
 
-    /// The names a statement binds where it stands, and in the body it opens.
-    private mutating func bind(_ line: PythonLine, at index: Int, into statement: inout FlatStatement) {
+    /// The names a statement binds where it stands, and in the body it opens; its lines are
+    /// `index` to `last`.
+    private mutating func bind(_ line: PythonLine, at index: Int, last: Int, into statement: inout FlatStatement) {
         if line.isDefinition {
             statement.defines = line.definedName.map { intern(String($0)) }
             statement.binds = statement.defines.map { [$0] } ?? []
-            if line.definitionKeyword == .def { statement.bodyBinds = line.parameterNames.map { intern($0) } }
+            if line.definitionKeyword == .def {
+                statement.bodyBinds = PythonLine.parameterNames(of: readings[index...last]).map { intern($0) }
+            }
             return
         }
         switch line.firstKeyword {

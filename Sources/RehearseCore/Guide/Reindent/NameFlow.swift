@@ -84,9 +84,22 @@ struct NameFlow {
 
     private mutating func loop(_ unit: Range<Int>) {
         let before = state
-        enter(unit.lowerBound)
         var after = before
-        after.inLoop.formUnion(state.bound.subtracting(before.bound))
+        let header = unit.lowerBound
+        if tree.statements[header].isEndlessLoop, !tree.body(header).isEmpty {
+            // `while True:` runs its body at least up to the first `break`: what the body binds
+            // before any statement that may break is bound after the loop.
+            read(header)
+            var surelyBound: NameSet?
+            tree.forEachUnit(in: tree.body(header)) { unit in
+                if surelyBound == nil, tree.contains(.break, in: unit, enteringLoops: false) { surelyBound = state.bound }
+                step(unit)
+            }
+            after.bound.formUnion(surelyBound ?? NameSet())
+        } else {
+            enter(header)
+        }
+        after.inLoop.formUnion(state.bound.subtracting(after.bound))
         after.inLoop.formUnion(state.inLoop)
         after.inBranch.formUnion(state.inBranch)
         state = after
@@ -134,21 +147,21 @@ struct NameFlow {
                 guard let body = tryBody else { return }
                 state = body.state
                 enter(header)
-                tryBody = (state, tree.clauseTerminates(header))
+                tryBody = (state, tree.clauseTerminates(header, leaving: .block))
             case .except:
                 state = before
                 state.inBranch.formUnion(afterTryBody.subtracting(before.bound))
                 enter(header)
-                merge.add(state, exits: tree.clauseTerminates(header))
+                merge.add(state, exits: tree.clauseTerminates(header, leaving: .block))
             default:
                 hasElse = hasElse || tree.statements[header].clause == .else
                 state = before
                 enter(header)
                 if isTry, tryBody == nil {
-                    tryBody = (state, tree.clauseTerminates(header))
+                    tryBody = (state, tree.clauseTerminates(header, leaving: .block))
                     afterTryBody = state.bound
                 } else {
-                    merge.add(state, exits: tree.clauseTerminates(header))
+                    merge.add(state, exits: tree.clauseTerminates(header, leaving: .block))
                 }
             }
         }

@@ -214,7 +214,8 @@ struct ReadingTree {
 
     /// Whether control never runs off the end of `block`: it ends in a statement that leaves
     /// (``Leaving``), an `if` whose every branch (an `else` among them) does, a `try` whose
-    /// body and every handler do, or a `while True:` loop with no `break`.
+    /// body and every handler do, a `while True:` loop with no `break`, or a loop with no
+    /// `break` whose `else` does.
     func terminates(_ block: Range<Int>, leaving: Leaving = .function) -> Bool {
         var last: Range<Int>?
         forEachUnit(in: block) { last = $0 }
@@ -242,8 +243,11 @@ struct ReadingTree {
             return clauses.finallyTerminates || (main && clauses.excepts)
         case .with:
             return clauseTerminates(unit.lowerBound, leaving: leaving)
-        case .while:
-            return head.isEndlessLoop && !contains(.break, in: body(unit.lowerBound), enteringLoops: false)
+        case .for, .while:
+            // A loop ends normally into its `else` unless a `break` leaves it; `while True:`
+            // ends only by one.
+            guard !contains(.break, in: body(unit.lowerBound), enteringLoops: false) else { return false }
+            return head.isEndlessLoop || clauses.elseTerminates == true
         default:
             return false
         }
