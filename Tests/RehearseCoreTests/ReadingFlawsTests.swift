@@ -79,11 +79,12 @@ struct ReadingFlawsTests {
 
     @Test func parametersOnTheLinesThatContinueADefinitionAreBoundInItsBody() {
         let source = "def open_log(path, mode='a',\n        encoding=None, *, errors: dict[str, int] = {},\n        **options):\n    if mode:\n        encoding = 'utf-8'\n    return encoding, errors, options\n"
-        let block = FlatPythonBlock(lines: source.split(separator: "\n").map { $0.drop { $0 == " " } })
-        let names = PythonLine.parameterNames(of: [0, 1, 2].map { PythonLine(source.split(separator: "\n")[$0].drop { $0 == " " }) })
-        #expect(names == ["path", "mode", "encoding", "errors", "options"])
-        #expect(block.statements.count == 4)
-        #expect(Self.flaws(source).readsOutOfScope == 0 && Self.flaws(source).unboundAfterBranch == 0)
+        let lines = source.split(separator: "\n").map { $0.drop { $0 == " " } }
+        #expect(PythonLine.parameterNames(of: lines.prefix(3).map { PythonLine($0) }) == ["path", "mode", "encoding", "errors", "options"])
+        // The `def` is one statement of three lines, and its body binds all five.
+        let definition = FlatPythonBlock(lines: lines).statements[0]
+        #expect(definition.last == 2 && definition.bodyBinds.count == 5)
+        #expect(Self.flaws(source).unboundAfterBranch == 0)
     }
 
     @Test func aNameOnlyALoopBodyBindsIsUnboundAfterTheLoop() {

@@ -108,6 +108,7 @@ struct IndentationSearch {
         var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
         var logits: [Double] = []
         var violations: [IndentationReading.Violation?] = []
+        var lastUse: [Int] = []
         for index in range {
             let statement = block.statements[index]
             let next = index + 1 < block.statements.count ? block.statements[index + 1] : nil
@@ -144,15 +145,12 @@ struct IndentationSearch {
             let chosen = candidates.prefix(Self.beamWidth).prefix { $0.score >= floor }
             // A reading extended for its last kept candidate is moved, not copied: the beam's
             // readings are then mostly mutated in place.
-            var lastUse = [Int](repeating: -1, count: beam.count)
+            lastUse.removeAll(keepingCapacity: true)
+            lastUse.append(contentsOf: repeatElement(-1, count: beam.count))
             for (order, candidate) in chosen.enumerated() { lastUse[candidate.hypothesis] = order }
             for (order, candidate) in chosen.enumerated() {
-                var reading: IndentationReading
-                if lastUse[candidate.hypothesis] == order {
-                    reading = beam[candidate.hypothesis].reading.taken()
-                } else {
-                    reading = beam[candidate.hypothesis].reading
-                }
+                var reading = lastUse[candidate.hypothesis] == order
+                    ? beam[candidate.hypothesis].reading.taken() : beam[candidate.hypothesis].reading
                 reading.place(statement, at: candidate.depth)
                 nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
                 kept.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
