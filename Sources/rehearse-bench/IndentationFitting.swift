@@ -12,7 +12,7 @@ enum IndentationFitting {
         var part: Int?
     }
 
-    static func run(input: String, output: String, steps: Int, l2: Double, refinementEpochs: Int) throws {
+    static func run(input: String, output: String, steps: Int, l2: Double, refinementEpochs: Int, records: FitRecords) throws {
         guard let text = FileManager.default.contents(atPath: input) else { fail("\(input): cannot read the file") }
         var examples: [IndentationModelFitter.Example] = []
         let decoder = JSONDecoder()
@@ -25,7 +25,7 @@ enum IndentationFitting {
                 fail("\(input):\(number + 1): not a training record: \(error)")
             }
         }
-        let report = try IndentationModelFitter.fit(examples, steps: steps, l2: l2, refinementEpochs: refinementEpochs, trainedOn: "the train half of CPython's standard library (Benchmarks/reindent/training_set.py)") {
+        let report = try IndentationModelFitter.fit(examples, steps: steps, l2: l2, refinementEpochs: refinementEpochs, trainedOn: "the train half of CPython's standard library (Benchmarks/reindent/training_set.py)", records: records) {
             FileHandle.standardError.write(Data("\($0)\n".utf8))
         }
         guard FileManager.default.createFile(atPath: output, contents: report.modelJSON) else { fail("\(output): cannot write the file") }

@@ -24,6 +24,7 @@ import RehearseCore
 ///     rehearse-bench anki-import FILE [--repeat N]
 ///                                                 Anki package export and import times (Benchmarks/anki/interop.py)
 ///     rehearse-bench fit-indentation TRAIN.jsonl --out MODEL.json [--steps N] [--l2 X] [--refine EPOCHS]
+///                                    [--record-decisions FILE] [--record-finalists FILE]   (JSON Lines: FitRecords)
 ///                                                 fits the indentation model (Benchmarks/reindent/fit.sh)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -46,7 +47,9 @@ if arguments.first == "fit-indentation", arguments.count >= 2 {
     do {
         try IndentationFitting.run(input: arguments[1], output: out, steps: option("--steps").flatMap(Int.init) ?? 400,
                                      l2: option("--l2").flatMap(Double.init) ?? 1e-5,
-                                     refinementEpochs: option("--refine").flatMap(Int.init) ?? 0)
+                                     refinementEpochs: option("--refine").flatMap(Int.init) ?? 0,
+                                     records: FitRecords(decisions: option("--record-decisions").map(URL.init(fileURLWithPath:)),
+                                                         finalists: option("--record-finalists").map(URL.init(fileURLWithPath:))))
     } catch {
         fail("\(error)")
     }

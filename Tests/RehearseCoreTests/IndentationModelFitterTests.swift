@@ -40,4 +40,58 @@ struct IndentationModelFitterTests {
         #expect(parted.weights == whole.weights)
         #expect(parted.readingWeights != whole.readingWeights)
     }
+
+    @Test func recordsWhatTheFitSaw() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fit-records-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let records = FitRecords(decisions: folder.appendingPathComponent("decisions.jsonl"),
+                                 finalists: folder.appendingPathComponent("finalists.jsonl"))
+        let examples = try Self.examples(inParts: true)
+        let report = try IndentationModelFitter.fit(examples, steps: 30, l2: 1e-3, refinementEpochs: 1,
+                                                    trainedOn: "the reindent fixtures", records: records)
+        // The model is the one fitted without records.
+        #expect(report.modelJSON == (try Self.fit(inParts: true)).modelJSON)
+
+        let decisions = try Self.lines(of: try #require(records.decisions))
+        #expect(decisions.first?["facts"] as? [String] == PlacementFacts.names)
+        #expect(decisions.count - 1 == report.decisions)
+        for decision in decisions.dropFirst() {
+            let facts = try #require(decision["facts"] as? [[Int]])
+            let truth = try #require(decision["truth"] as? Int)
+            #expect(facts.count >= 2 && facts.indices.contains(truth))
+            #expect(facts.allSatisfy { $0.count == PlacementFacts.names.count })
+            #expect((decision["offsets"] as? [Double])?.count == facts.count)
+        }
+
+        let searches = try Self.lines(of: try #require(records.finalists))
+        #expect(searches.first?["flaws"] as? [String] == ReadingFlaws.names)
+        #expect(searches.count > 1)
+        let flatTexts = Set(examples.map { $0.lines.joined(separator: "\n") })
+        for search in searches.dropFirst() {
+            let texts = try #require(search["texts"] as? [String])
+            let truth = try #require(search["truth"] as? Int)
+            #expect(truth == -1 || texts.indices.contains(truth))
+            #expect(Set(texts).count == texts.count)
+            // Each finalist is a reading of one example's lines: only the indentation differs.
+            let flat = texts.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " } }.joined(separator: "\n") }
+            #expect(flat.allSatisfy(flatTexts.contains))
+            #expect((search["searchScores"] as? [Double])?.max() == 0)
+            #expect((search["flaws"] as? [[Double]])?.allSatisfy { $0.count == ReadingFlaws.names.count } == true)
+        }
+    }
+
+    @Test func anUnwritableRecordFileIsNamed() throws {
+        let path = "/nonexistent-\(UUID().uuidString)/decisions.jsonl"
+        #expect {
+            try IndentationModelFitter.fit(try Self.examples(inParts: false), steps: 1, trainedOn: "the reindent fixtures",
+                                           records: FitRecords(decisions: URL(fileURLWithPath: path)))
+        } throws: { "\($0)".contains(path) }
+    }
+
+    private static func lines(of url: URL) throws -> [[String: Any]] {
+        try String(decoding: Data(contentsOf: url), as: UTF8.self).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
 }

@@ -237,6 +237,21 @@ struct PlacementFacts {
     var branchLength: Int
 }
 
+extension PlacementFacts {
+    /// The names of the facts, in the order of ``values``.
+    static let names = ["closed", "kind", "previous", "top", "landing", "count", "closesLocal", "definitionReference",
+                        "comment", "closesSelf", "isMethod", "depth", "bodyEndsTerminal", "next", "sameShape",
+                        "usesRecentTop", "assignedCondition", "parallel", "outerClosed", "outerCount", "closesHeader",
+                        "closesFunctionLocal", "topHeader", "branchLength"]
+
+    /// The facts as numbers, for ``FitRecords``.
+    var values: [Int] {
+        [closed, kind, previous, top, landing, count, closesLocal, definitionReference, comment, closesSelf, isMethod,
+         depth, bodyEndsTerminal, next, sameShape, usesRecentTop, assignedCondition, parallel, outerClosed, outerCount,
+         closesHeader, closesFunctionLocal, topHeader, branchLength]
+    }
+}
+
 /// What opened a block of statements (the module for the outermost one).
 enum BlockKind: Int, CaseIterable, Sendable {
     case module, def, `class`, `if`, elif, `else`, `for`, `while`, `try`, except, finally, with, other
@@ -262,11 +277,13 @@ enum BlockKind: Int, CaseIterable, Sendable {
 enum IndentationModelError: Error, CustomStringConvertible {
     case missing
     case mismatch(String)
+    case unwritable(String)
 
     var description: String {
         switch self {
         case .missing: "the indentation model resource is missing: rebuild Rehearse (swift build) so that it is bundled"
         case .mismatch(let detail): "the indentation model file does not fit this version (\(detail)): refit it with Benchmarks/reindent/fit.sh"
+        case .unwritable(let path): "\(path): cannot write the file"
         }
     }
 }

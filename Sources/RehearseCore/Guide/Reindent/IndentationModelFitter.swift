@@ -44,33 +44,40 @@ public enum IndentationModelFitter {
         var refinementEpochs: Int
     }
 
+    /// Fits the model to `examples`; `records` names files to write what the fit saw.
     public static func fit(_ examples: [Example], steps: Int = 300, l2: Double = 1e-3, refinementEpochs: Int = 0,
-                           trainedOn: String, progress: (String) -> Void = { _ in }) throws -> Report {
+                           trainedOn: String, records: FitRecords = FitRecords(),
+                           progress: (String) -> Void = { _ in }) throws -> Report {
         let settings = PlacementSettings(steps: steps, l2: l2, refinementEpochs: refinementEpochs)
+        let writers = try records.writers()
         var decisions = DecisionSet()
         var skipped = 0
         var searchable: [(example: IndentationRefinement.Example, part: Int?)] = []
         for example in examples {
-            if let block = decisions.add(example) { searchable.append((block, example.part)) } else { skipped += 1 }
+            if let block = try decisions.add(example, recordingTo: writers.decisions) {
+                searchable.append((block, example.part))
+            } else {
+                skipped += 1
+            }
         }
         progress("\(examples.count - skipped) examples, \(skipped) skipped, \(decisions.count) decisions")
         let (weights, loss) = placementWeights(decisions, searchable.map(\.example), settings, progress: progress)
         let rounded = Self.rounded(weights)
-        var finalists = ReadingWeightsFit()
+        var finalists = ReadingWeightsFit(recordingTo: writers.finalists)
         let parts = Set(searchable.compactMap(\.part)).sorted()
         if parts.count > 1 {
             for part in parts {
                 var others = DecisionSet()
                 var othersSearchable: [IndentationRefinement.Example] = []
                 for example in examples where example.part != part {
-                    if let block = others.add(example) { othersSearchable.append(block) }
+                    if let block = try others.add(example) { othersSearchable.append(block) }
                 }
                 let partWeights = placementWeights(others, othersSearchable, settings) { _ in }.weights
-                finalists.add(searchable.filter { $0.part == part }.map(\.example), weights: Self.rounded(partWeights))
+                try finalists.add(searchable.filter { $0.part == part }.map(\.example), weights: Self.rounded(partWeights), part: part)
                 progress("part \(part): searched with weights fitted to the other parts")
             }
         } else {
-            finalists.add(searchable.map(\.example), weights: rounded)
+            try finalists.add(searchable.map(\.example), weights: rounded, part: nil)
         }
         let readingWeights = finalists.fit()
         progress("readings: \(finalists.count) searches with the truth among several finalists; ranked first "
@@ -134,9 +141,9 @@ private struct DecisionSet {
 
     var count: Int { starts.count }
 
-    /// Adds the decisions of one example; nil when its truth cannot be followed, else the
-    /// block with its true depths.
-    mutating func add(_ example: IndentationModelFitter.Example) -> IndentationRefinement.Example? {
+    /// Adds the decisions of one example (and writes them to `records`); nil when its truth
+    /// cannot be followed, else the block with its true depths.
+    mutating func add(_ example: IndentationModelFitter.Example, recordingTo records: RecordWriter? = nil) throws -> IndentationRefinement.Example? {
         let block = FlatPythonBlock(lines: example.lines.map { Substring($0) })
         var truth: [Int] = []
         for statement in block.statements {
@@ -144,6 +151,7 @@ private struct DecisionSet {
             truth.append(depth)
         }
         let mark = (starts.count, counts.count, truths.count, features.count, offsets.count)
+        var recorded: [[String: Any]] = []
         var reading = IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle)
         let segmentStarts = Set(IndentationSearch.segmentStarts(of: block).dropFirst())
         for (index, statement) in block.statements.enumerated() {
@@ -165,14 +173,21 @@ private struct DecisionSet {
                 starts.append(Int32(features.count / IndentationModel.featuresPerPlacement))
                 counts.append(UInt8(candidates.count))
                 truths.append(UInt8(candidates.firstIndex(of: depth) ?? 0))
+                var candidateFacts: [[Int]] = []
                 for candidate in candidates {
                     let facts = reading.facts(placing: statement, comment: block.commentFact(index), at: candidate, context: context)
                     IndentationModel.forEachFeature(of: facts) { features.append(Int32($0)) }
                     offsets.append(Double(IndentationCues.offset(statement, comment: block.commentFact(index), at: candidate, context: context)))
+                    if records != nil { candidateFacts.append(facts.values) }
+                }
+                if records != nil {
+                    recorded.append(["part": example.part ?? -1, "truth": Int(truths[truths.count - 1]), "facts": candidateFacts,
+                                     "offsets": Array(offsets.suffix(candidates.count))])
                 }
             }
             reading.place(statement, at: depth)
         }
+        for record in recorded { try records?.write(record) }
         return IndentationRefinement.Example(block: block, depths: truth)
     }
 

@@ -14,16 +14,21 @@ struct ReadingWeightsFit {
     }
 
     private var groups: [Group] = []
+    /// Where the finalists of each search go (``FitRecords/finalists``), if anywhere.
+    private let records: RecordWriter?
 
     /// Finalists further than this below the best search score broke a rule of Python: they
     /// never win, and they would only stretch the fit.
     static let consideredBelowBest = 50.0
 
     /// No searches yet.
-    init() {}
+    init(recordingTo records: RecordWriter? = nil) {
+        self.records = records
+    }
 
-    /// Collects the finalists of every example's search under `weights`.
-    mutating func add(_ examples: [IndentationRefinement.Example], weights: [Float]) {
+    /// Collects the finalists of every example's search under `weights`; `part` is where the
+    /// examples come from, for the records.
+    mutating func add(_ examples: [IndentationRefinement.Example], weights: [Float], part: Int?) throws {
         let model = IndentationModel(weights: weights)
         for example in examples {
             let outcome = IndentationSearch(block: example.block, model: model).run()
@@ -32,6 +37,9 @@ struct ReadingWeightsFit {
                 let range = segment.start..<(segment.start + first.depths.count)
                 let truth = Array(example.depths[range])
                 let considered = segment.finalists.filter { $0.searchScore > best - Self.consideredBelowBest }
+                if let records, considered.count > 1 {
+                    try records.write(Self.record(considered, of: example, range: range, truth: truth, best: best, part: part))
+                }
                 guard considered.count > 1, let position = considered.firstIndex(where: { $0.depths == truth }) else { continue }
                 // The search counted the flaws of every finalist, since there were several.
                 groups.append(Group(features: considered.map { [$0.searchScore - best] + $0.flaws.values },
@@ -74,6 +82,21 @@ struct ReadingWeightsFit {
             adam.step(&weights, gradient: gradient, rate: 0.05)
         }
         return weights
+    }
+
+    /// A search's finalists as ``FitRecords/finalists`` stores them. Each finalist's text is
+    /// the whole block, its other statements at their true depths.
+    private static func record(_ finalists: [IndentationSearch.Finalist], of example: IndentationRefinement.Example,
+                               range: Range<Int>, truth: [Int], best: Double, part: Int?) -> [String: Any] {
+        let texts = finalists.map { finalist in
+            var depths = example.depths
+            depths.replaceSubrange(range, with: finalist.depths)
+            let lineDepths = PythonReindenter.lineDepths(example.block, statementDepths: depths)
+            return zip(example.block.lines, lineDepths).map { String(repeating: PythonReindenter.unit, count: $1) + $0 }
+                .joined(separator: "\n")
+        }
+        return ["part": part ?? -1, "truth": finalists.firstIndex { $0.depths == truth } ?? -1, "texts": texts,
+                "searchScores": finalists.map { $0.searchScore - best }, "flaws": finalists.map { $0.flaws.values }]
     }
 
     private static func dot(_ a: [Double], _ b: [Double]) -> Double {
