@@ -37,8 +37,21 @@ struct IndentationModelFitterTests {
         // weights fitted to everything, and so do the weights fitted to them.
         let parted = try IndentationModel(json: try Self.fit(inParts: true).modelJSON)
         let whole = try IndentationModel(json: try Self.fit(inParts: false).modelJSON)
-        #expect(parted.weights == whole.weights)
         #expect(parted.readingWeights != whole.readingWeights)
+    }
+
+    @Test func placementWeightsInPartsAreTheMeanOfTheFitToAllAndTheFitsLeavingOnePartOut() throws {
+        let examples = try Self.examples(inParts: true)
+        let parted = try IndentationModel(json: try Self.fit(inParts: true).modelJSON).weights
+        let fits = try [nil, 0, 1].map { left in
+            let kept = examples.filter { $0.part != left }.map { IndentationModelFitter.Example(lines: $0.lines, depths: $0.depths) }
+            return try IndentationModel(json: try IndentationModelFitter.fit(kept, steps: 30, l2: 1e-3, refinementEpochs: 1,
+                                                                           trainedOn: "the reindent fixtures").modelJSON).weights
+        }
+        #expect(fits[1] != fits[2])
+        // Each file rounds its weights to four decimals.
+        let largestGap = parted.indices.map { index in abs(parted[index] - fits.map { $0[index] }.reduce(0, +) / 3) }.max() ?? 1
+        #expect(largestGap <= 1.5e-4)
     }
 
     @Test func recordsWhatTheFitSaw() throws {
