@@ -68,6 +68,7 @@ struct IndentationModelFitterTests {
 
         let decisions = try Self.lines(of: try #require(records.decisions))
         #expect(decisions.first?["facts"] as? [String] == PlacementFacts.names)
+        #expect(decisions.first?["templates"] as? [String] == IndentationModel.templates.map(\.name))
         #expect(decisions.count - 1 == report.decisions)
         for decision in decisions.dropFirst() {
             let facts = try #require(decision["facts"] as? [[Int]])

@@ -6,8 +6,8 @@
 
 Each decision of the fit (the true depth among the allowed ones, with every candidate's
 placement facts) is scored two ways, each fitted on three quarters of the train modules and
-judged on the fourth: the shipped model's templates (conjunctions of facts, one weight each,
-Adam with the fitter's L2, no search refinement), and a network that embeds each fact (8
+judged on the fourth: the model's templates (conjunctions of facts, one weight each, named on
+the records' first line; Adam with the fitter's L2, no search refinement), and a network that embeds each fact (8
 numbers), adds them through one hidden layer of 64 rectified units and outputs a score. Both
 add the cues' fixed offsets. Prints each quarter's held-out log-loss and accuracy per
 decision. Decision by decision only: the search and its refinement are not run. numpy needed.
@@ -18,21 +18,20 @@ import json
 
 import numpy as np
 
-# IndentationModel.templates, as indices into PlacementFacts.names; the 11th template's
-# "landing is a class" is written as (isMethod, landing).
-TEMPLATES = [(0, 1), (0, 2), (0, 2, 1), (0, 3, 1), (0, 4, 1), (0, 5, 3), (0, 6, 1), (0, 7, 1), (0, 8, 1), (0, 9),
-             (0, 10, 4), (0, 6, 3), (0, 4, 3), (0, 11), (0, 2, 3), (0, 12, 3), (0, 13, 1), (0, 14, 1), (0, 15, 1),
-             (0, 16, 3), (0, 5, 1), (0, 17, 3), (0, 17, 1), (0, 18, 19), (0, 18, 1), (0, 20, 1), (0, 21, 1),
-             (0, 20, 6, 3), (0, 8, 21, 6), (0, 8, 3), (0, 22, 5), (0, 22, 1), (0, 22, 20, 6), (0, 5, 3, 1),
-             (0, 23, 3), (0, 23, 1)]
+# Template names that are not fact names: "method" is isMethod, "landingIsClass" is read
+# from the landing block (one value per kind of block, a finer cut of the same fact).
+FACT_ALIASES = {"method": "isMethod", "landingIsClass": "landing"}
 
 
 class Decisions:
     def __init__(self, path):
         parts, truths, facts, offsets, group = [], [], [], [], []
         with open(path, encoding="utf-8") as handle:
-            names = json.loads(handle.readline())["facts"]
+            header = json.loads(handle.readline())
+            names = header["facts"]
             depth = names.index("depth")
+            self.templates = [tuple(names.index(FACT_ALIASES.get(fact, fact)) for fact in template.split("×"))
+                              for template in header["templates"]]
             for number, line in enumerate(handle):
                 record = json.loads(line)
                 parts.append(record["part"])
@@ -79,7 +78,7 @@ class Adam:
 
 def log_linear(d, train, steps=400, l2=1e-5):
     columns, size = [], 0
-    for template in TEMPLATES:
+    for template in d.templates:
         index = np.zeros(len(d.facts), dtype=np.int64)
         for fact in template:
             index = index * d.cardinalities[fact] + d.facts[:, fact]

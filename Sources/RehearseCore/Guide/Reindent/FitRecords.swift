@@ -6,7 +6,8 @@ import Foundation
 public struct FitRecords: Sendable {
     /// One line per decision of the fit on all examples: the example's part, the index of the
     /// true candidate, and per candidate depth its ``PlacementFacts`` (in the order of
-    /// `PlacementFacts.names`, which the first line gives) and its cue offset.
+    /// `PlacementFacts.names`) and its cue offset. The first line names the facts and the
+    /// model's templates (`closed×previous×kind`: which facts each one combines).
     public var decisions: URL?
     /// One line per search of a part with weights fitted to the other parts, where several
     /// finalists were considered: the part, the index of the true reading among them (-1 when
@@ -21,7 +22,8 @@ public struct FitRecords: Sendable {
 
     /// Opens the files; the first line of each names its fields.
     func writers() throws -> (decisions: RecordWriter?, finalists: RecordWriter?) {
-        (try decisions.map { try RecordWriter($0, header: ["facts": PlacementFacts.names]) },
+        (try decisions.map { try RecordWriter($0, header: ["facts": PlacementFacts.names,
+                                                           "templates": IndentationModel.templates.map(\.name)]) },
          try finalists.map { try RecordWriter($0, header: ["flaws": ReadingFlaws.names]) })
     }
 }
