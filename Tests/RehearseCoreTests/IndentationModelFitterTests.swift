@@ -100,7 +100,7 @@ struct IndentationModelFitterTests {
         #expect {
             try IndentationModelFitter.fit(try Self.examples(inParts: false), steps: 1, trainedOn: "the reindent fixtures",
                                            records: FitRecords(decisions: URL(fileURLWithPath: path)))
-        } throws: { "\($0)".contains(path) }
+        } throws: { "\($0)".contains(path) && "\($0)".contains("folder exists") }
     }
 
     private static func lines(of url: URL) throws -> [[String: Any]] {

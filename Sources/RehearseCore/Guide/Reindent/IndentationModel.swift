@@ -283,7 +283,7 @@ enum IndentationModelError: Error, CustomStringConvertible {
         switch self {
         case .missing: "the indentation model resource is missing: rebuild Rehearse (swift build) so that it is bundled"
         case .mismatch(let detail): "the indentation model file does not fit this version (\(detail)): refit it with Benchmarks/reindent/fit.sh"
-        case .unwritable(let path): "\(path): cannot write the file"
+        case .unwritable(let path): "\(path): cannot create the file; check that its folder exists and that you may write there"
         }
     }
 }
