@@ -196,11 +196,11 @@ struct ReaderGapTests {
     }
 
     @Test(arguments: [(nil, "What does this print?\n\n"), (0.95, "What does this print?\n\n"),
-                      (0.8, "What does this print? (indentation guessed (line 9 in doubt))\n\n"), (0.3, nil)] as [(Double?, String?)])
+                      (0.8, "What does this print? (indentation guessed (line 7 in doubt))\n\n"), (0.3, nil)] as [(Double?, String?)])
     func aDoubtfulBlockMakesNoPredictOutputCardAndAGuessedOneSaysSo(_ confidence: Double?, _ prompt: String?) throws {
         var guide = try Self.flat("Swap:\ndef pick(a, b):\nreturn b, a\nprint(pick(1, 2))\n")
         let item = try #require(guide.items.first { $0.kind == .code })
-        guide.indentationGuesses = confidence.map { [IndentationGuess(lines: item.lines, confidence: $0, doubtfulLine: 9)] } ?? []
+        guide.indentationGuesses = confidence.map { [IndentationGuess(lines: item.lines, runs: [.init(lines: item.lines, rivals: [.init(probability: 1 - $0, lines: [7])])])] } ?? []
         let run = SnippetResult(id: item.id, firstLine: "def pick(a, b):", language: "python", status: .runs,
                                           output: "(2, 1)\n", error: nil, package: nil)
         let report = LabReport(python: "3", isolation: "test", snippets: [run], claims: [])

@@ -16,19 +16,26 @@ public enum CardFactory {
     }
 
     /// The costly part of an item's cards, worked out for every item at once: the key points
-    /// of its text, the definitions in its Python with their explanations and key points.
+    /// of its text, the definitions in its Python with their explanations and key points, and
+    /// what a definition's card says of its guessed indentation ("" when it was not guessed).
     private struct Groundwork: Sendable {
         var keypoints: [String] = []
-        var definitions: [(definition: CodeCards.Definition, explanation: (text: String, keypoints: [String])?)] = []
+        var definitions: [(definition: CodeCards.Definition, explanation: (text: String, keypoints: [String])?, remark: String)] = []
 
         init(_ item: GuideItem, in guide: Guide) {
             switch item.content {
             case .qa(_, let text), .prompt(_, let text), .concept(_, let text), .story(let text):
                 keypoints = KeypointExtractor.keypoints(from: text)
             case .code(let language, let code, let caption):
-                guard ["python", "py", "python3"].contains(language.lowercased()), guide.indentationGuess(for: item)?.isDoubtful != true else { return }
-                definitions = CodeCards.definitions(in: code, caption: caption).map { definition in
-                    (definition, CodeCards.explanation(definition).map { ($0, KeypointExtractor.keypoints(from: $0)) })
+                guard ["python", "py", "python3"].contains(language.lowercased()) else { return }
+                let guess = guide.indentationGuess(for: item)
+                // A definition whose own lines are in doubt makes no card; a doubt elsewhere in
+                // the block does not count against it.
+                definitions = CodeCards.definitions(in: code, caption: caption).compactMap { definition in
+                    let first = item.lines.lowerBound
+                    let own = guess?.narrowed(to: (first + definition.lines.lowerBound)...(first + definition.lines.upperBound))
+                    guard own?.isDoubtful != true else { return nil }
+                    return (definition, CodeCards.explanation(definition).map { ($0, KeypointExtractor.keypoints(from: $0)) }, own?.cardRemark ?? "")
                 }
             case .definition, .table, .claim, .resource, .notesPrompt:
                 return
@@ -94,7 +101,7 @@ public enum CardFactory {
                 storiesInSection[item.section] = number
                 add(.story, identity: "story \(number)", prompt: "Tell your story — \(topic)", answer: text, keypoints: work.keypoints)
             case .code:
-                for (definition, explanation) in work.definitions {
+                for (definition, explanation, remark) in work.definitions {
                     func addCode(_ kind: Card.Kind, prompt: String, answer: String, keypoints: [String]) {
                         let id = CardID.make(guideID: guide.id, section: item.section, kind: kind, identity: definition.code)
                         guard indexByID[id] == nil, !codeCards.contains(where: { $0.card.id == id }) else { return }
@@ -102,9 +109,9 @@ public enum CardFactory {
                             id: id, guideID: guide.id, kind: kind, section: item.section, prompt: prompt, answer: answer,
                             keypoints: keypoints, priority: priority, position: 0), itemIndex))
                     }
-                    addCode(.writeCode, prompt: CodeCards.writePrompt(definition), answer: definition.code, keypoints: [])
+                    addCode(.writeCode, prompt: CodeCards.writePrompt(definition, remark: remark), answer: definition.code, keypoints: [])
                     if let explanation {
-                        addCode(.explainCode, prompt: CodeCards.explainPrompt(definition), answer: explanation.text, keypoints: explanation.keypoints)
+                        addCode(.explainCode, prompt: CodeCards.explainPrompt(definition, remark: remark), answer: explanation.text, keypoints: explanation.keypoints)
                     }
                 }
             case .resource, .notesPrompt:

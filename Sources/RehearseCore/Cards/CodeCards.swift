@@ -21,6 +21,10 @@ public enum CodeCards {
         public var description: String?
         /// The docstring's text, when the body starts with one.
         public var docstring: String?
+        /// The lines of the snippet (0-based) whose indentation makes this definition what it
+        /// is: its own, and the next line of code after it, which another reading of flattened
+        /// code could put inside it.
+        public var lines: ClosedRange<Int>
     }
 
     /// The definitions of a Python snippet that are worth drilling.
@@ -47,9 +51,10 @@ public enum CodeCards {
             let body = Array(lines[index..<end])
             let comment = Self.comment(above: index, in: lines)
             let signature = String(lines[header].trimmingWhitespace().dropLast(lines[header].trimmingWhitespace().hasSuffix(":") ? 1 : 0))
+            let nextCode = lines[end...].firstIndex { !$0.trimmingWhitespace().isEmpty } ?? end - 1
             let definition = Definition(
                 code: body.joined(separator: "\n"), signature: signature, description: comment ?? caption,
-                docstring: Self.docstring(in: Array(lines[..<end]), after: header))
+                docstring: Self.docstring(in: Array(lines[..<end]), after: header), lines: index...nextCode)
             let statements = lines[(header + 1)..<end].map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "..." && $0 != "pass" && !$0.hasPrefix("\"\"\"") && !$0.hasPrefix("'''") }
             if (3...30).contains(body.count), statements.count >= 2, definition.description != nil || definition.docstring != nil {
@@ -60,15 +65,16 @@ public enum CodeCards {
         return definitions
     }
 
-    /// The prompt that asks for a definition's code.
-    public static func writePrompt(_ definition: Definition) -> String {
-        "Write the code for `\(definition.signature)`" + (definition.description.map { ": \($0)" } ?? "")
+    /// The prompt that asks for a definition's code, and `remark`: what it says of guessed
+    /// indentation (``IndentationGuess/cardRemark``).
+    public static func writePrompt(_ definition: Definition, remark: String = "") -> String {
+        "Write the code for `\(definition.signature)`" + (definition.description.map { ": \($0)" } ?? "") + remark
     }
 
-    /// The prompt that shows a definition and asks what it does: the question, a blank line,
-    /// the code without its docstring.
-    public static func explainPrompt(_ definition: Definition) -> String {
-        "What does this do?\n\n" + Self.removingDocstring(from: definition.code)
+    /// The prompt that shows a definition and asks what it does: the question (and `remark`,
+    /// what it says of guessed indentation), a blank line, the code without its docstring.
+    public static func explainPrompt(_ definition: Definition, remark: String = "") -> String {
+        "What does this do?" + remark + "\n\n" + Self.removingDocstring(from: definition.code)
     }
 
     /// What a definition does, in the guide's words: its comment, then its docstring.

@@ -17,7 +17,7 @@ public enum PredictOutputCards {
             else { continue }
             cards.append(Card(
                 id: CardID.make(guideID: guide.id, section: item.section, kind: .predictOutput, identity: code),
-                guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?" + (guess.map { $0.isGuessed ? " (\($0.note))" : "" } ?? "") + "\n\n" + code,
+                guideID: guide.id, kind: .predictOutput, section: item.section, prompt: "What does this print?" + (guess?.cardRemark ?? "") + "\n\n" + code,
                 answer: result.output, keypoints: [result.output.trimmingWhitespace()], priority: priority, position: 100_000 + cards.count))
         }
         return cards

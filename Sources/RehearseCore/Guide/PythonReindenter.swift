@@ -18,10 +18,9 @@ struct PythonReindenter {
     struct Result {
         var code: String
         var warnings: [GuideWarning]
-        /// How sure the search is of the indentation, 0–1; nil when the block kept its own.
-        var confidence: Double?
-        /// The line of the file where the best rival reading first differs.
-        var doubtfulLine: Int?
+        /// The runs the block was read in, with the readings weighed against the chosen one;
+        /// nil when the block kept its own indentation.
+        var runs: [IndentationGuess.Run]?
     }
 
     /// Re-indents `lines` (text and 1-based line number in the file); `lexed`, when given,
@@ -29,7 +28,7 @@ struct PythonReindenter {
     static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
             let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
-            return Result(code: code, warnings: [], confidence: nil, doubtfulLine: nil)
+            return Result(code: code, warnings: [], runs: nil)
         }
         let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed)
         let outcome = IndentationSearch(block: block).run()
@@ -41,29 +40,80 @@ struct PythonReindenter {
             for _ in 0..<depths[position] { code.append(unit) }
             code.append(contentsOf: text)
         }
-        let doubtfulLine = outcome.doubtfulStatement.map { lines[block.statements[$0].head].line }
-        return Result(code: code, warnings: warnings(block, outcome, lines.map(\.line)),
-                      confidence: outcome.confidence, doubtfulLine: doubtfulLine)
+        let numbers = lines.map(\.line)
+        return Result(code: code, warnings: warnings(block, outcome, numbers),
+                      runs: runs(block, outcome, chosen: depths, numbers: numbers))
+    }
+
+    /// Each run the search read on its own, with its lines (numbered as in `numbers`) and
+    /// its finalists but the chosen one: each one's probability among the run's finalists and
+    /// the lines it indents differently. A finalist places only its run's statements, so only
+    /// the run's lines can differ.
+    private static func runs(_ block: FlatPythonBlock, _ outcome: IndentationSearch.Outcome, chosen: [Int], numbers: [Int]) -> [IndentationGuess.Run] {
+        let firstLines = runFirstLines(block, starts: outcome.segments.map(\.start))
+        var depths = outcome.depths
+        return outcome.segments.enumerated().map { run, segment in
+            let span = firstLines[run]..<(run + 1 < firstLines.count ? firstLines[run + 1] : numbers.count)
+            let lines = numbers[span.lowerBound]...numbers[max(span.lowerBound, span.upperBound - 1)]
+            guard let best = segment.finalists.first else { return IndentationGuess.Run(lines: lines, rivals: []) }
+            let statements = segment.start..<(segment.start + best.depths.count)
+            let total = segment.finalists.reduce(0.0) { $0 + exp($1.score - best.score) }
+            let rivals = segment.finalists.dropFirst().map { finalist in
+                depths.replaceSubrange(statements, with: finalist.depths)
+                let rivalDepths = lineDepths(block, statementDepths: depths, lines: span)
+                let differing = span.filter { chosen[$0] != rivalDepths[$0 - span.lowerBound] }.map { numbers[$0] }
+                return IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: differing)
+            }
+            depths.replaceSubrange(statements, with: best.depths)
+            return IndentationGuess.Run(lines: lines, rivals: rivals)
+        }
+    }
+
+    /// The first line of each run that starts at one of the statements `starts` (ascending,
+    /// the first 0): the block's first line, then the line after the last line of the
+    /// statement before each start (the comments between belong to the run they introduce).
+    private static func runFirstLines(_ block: FlatPythonBlock, starts: [Int]) -> [Int] {
+        var firstLines = [0]
+        var afterLatest = 0
+        for (position, role) in block.roles.enumerated() {
+            switch role {
+            case .statement(let index), .continuation(let index, _, _):
+                if firstLines.count < starts.count, index == starts[firstLines.count] { firstLines.append(afterLatest) }
+                afterLatest = position + 1
+            case .blank, .comment:
+                continue
+            }
+        }
+        return firstLines
     }
 
     /// The depth of every line: statements where the search put them, continuation lines one
     /// level in (a closing bracket or a string's inside at the statement's own depth), a
     /// comment at the depth of the statement after it (at the end, inside the last one).
     static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int]) -> [Int] {
-        var depths = [Int](repeating: 0, count: block.lines.count)
-        var nextStatement = statementDepths.count
-        for position in block.lines.indices.reversed() {
+        lineDepths(block, statementDepths: statementDepths, lines: block.lines.indices)
+    }
+
+    /// The depths of the block's `lines` only, as ``lineDepths(_:statementDepths:)`` gives them.
+    private static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int], lines: Range<Int>) -> [Int] {
+        var depths = [Int](repeating: 0, count: lines.count)
+        var nextStatement = block.roles[lines.upperBound...].lazy.compactMap { role -> Int? in
+            if case .statement(let index) = role { index } else { nil }
+        }.first ?? statementDepths.count
+        for position in lines.reversed() {
+            let depth: Int
             switch block.roles[position] {
             case .blank:
-                depths[position] = 0
+                depth = 0
             case .statement(let index):
-                depths[position] = statementDepths[index]
+                depth = statementDepths[index]
                 nextStatement = index
             case .continuation(let index, let closes, let inString):
-                depths[position] = statementDepths[index] + (closes || inString ? 0 : 1)
+                depth = statementDepths[index] + (closes || inString ? 0 : 1)
             case .comment:
-                depths[position] = commentDepth(block, statementDepths, next: nextStatement)
+                depth = commentDepth(block, statementDepths, next: nextStatement)
             }
+            depths[position - lines.lowerBound] = depth
         }
         return depths
     }

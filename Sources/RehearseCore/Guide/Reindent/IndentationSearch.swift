@@ -6,14 +6,9 @@ import Foundation
 /// ``IndentationModel``. The readings the beam keeps to the end are then compared whole:
 /// by their score and their ``ReadingFlaws``.
 struct IndentationSearch {
-    /// The chosen depth of each statement of the block, how sure the search is, and where
-    /// the runner-up reading first differs.
+    /// The chosen depth of each statement of the block, and the readings weighed against it.
     struct Outcome {
         var depths: [Int]
-        /// The probability of the chosen reading among the readings the beam kept, 0–1.
-        var confidence: Double
-        /// The statement where the best rival reading first places a line differently.
-        var doubtfulStatement: Int?
         /// Statements whose placement breaks a rule of Python in every reading, and why.
         var violations: [(statement: Int, violation: IndentationReading.Violation)]
         /// Per run of statements searched on its own: where it starts and the readings the
@@ -58,16 +53,12 @@ struct IndentationSearch {
 
     /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
     func run() -> Outcome {
-        var outcome = Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: [])
+        var outcome = Outcome(depths: [], violations: [])
         let starts = Self.segmentStarts(of: block)
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : block.statements.count
             let part = search(start..<end)
             outcome.depths += part.depths
-            if part.confidence < outcome.confidence {
-                outcome.confidence = part.confidence
-                outcome.doubtfulStatement = part.doubtfulStatement
-            }
             outcome.violations += part.violations
             outcome.segments += part.segments
         }
@@ -101,7 +92,7 @@ struct IndentationSearch {
     }
 
     private func search(_ range: Range<Int>) -> Outcome {
-        guard !range.isEmpty else { return Outcome(depths: [], confidence: 1, doubtfulStatement: nil, violations: []) }
+        guard !range.isEmpty else { return Outcome(depths: [], violations: []) }
         var nodes: [PathNode] = []
         nodes.reserveCapacity(range.count * Self.beamWidth)
         var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle), score: 0, node: -1)]
@@ -167,16 +158,9 @@ struct IndentationSearch {
         rank(&finalists, range: range)
         finalists.sort { $0.score > $1.score }
         let best = finalists[0]
-        let total = finalists.reduce(0.0) { $0 + exp($1.score - best.score) }
-        var doubtful: Int?
-        if finalists.count > 1 {
-            let rival = finalists[1].depths
-            doubtful = best.depths.indices.first { best.depths[$0] != rival[$0] }.map { range.lowerBound + $0 }
-        }
         var found = best.violations.map { (statement: range.lowerBound + $0.0, violation: $0.1) }
         if best.endsWithBareTry, let last = range.last { found.append((last, .tryWithoutHandler)) }
-        return Outcome(depths: best.depths, confidence: 1 / total, doubtfulStatement: doubtful, violations: found,
-                       segments: [(range.lowerBound, finalists)])
+        return Outcome(depths: best.depths, violations: found, segments: [(range.lowerBound, finalists)])
     }
 
     /// Scores the finalists as whole readings: by their search score and their flaws.

@@ -15,7 +15,7 @@ struct FlatPythonSource: Sendable {
     func restored() -> Restored {
         let result = PythonReindenter.reindent(lines, lexed: lexed)
         let fileLines = (lines.first?.line ?? 1)...(lines.last?.line ?? 1)
-        let guess = result.confidence.map { IndentationGuess(lines: fileLines, confidence: $0, doubtfulLine: result.doubtfulLine) }
+        let guess = result.runs.map { IndentationGuess(lines: fileLines, runs: $0) }
         return (.code(language: "python", code: result.code, lines: fileLines), result.warnings, guess)
     }
 }
