@@ -30,7 +30,8 @@ public enum CardFactory {
                 guard ["python", "py", "python3"].contains(language.lowercased()) else { return }
                 let guess = guide.indentationGuess(for: item)
                 // A definition whose own lines are in doubt makes no card; a doubt elsewhere in
-                // the block does not count against it.
+                // the block does not count against it. Only restored flat code has a guess, and
+                // its line k is line `first + k` of the file.
                 definitions = CodeCards.definitions(in: code, caption: caption).compactMap { definition in
                     let first = item.lines.lowerBound
                     let own = guess?.narrowed(to: (first + definition.lines.lowerBound)...(first + definition.lines.upperBound))
