@@ -140,6 +140,43 @@ struct ReaderGapTests {
         #expect(flat.items.map(\.content) == [.table(header: ["Operation", "Latency"], rows: [["Disk seek", "10 ms"]])])
     }
 
+    @Test func aTableAfterAnAnswerIsATableOfItsOwnAndAnAnswerThatIsATableKeepsIt() throws {
+        let guide = try Self.flat("""
+            Q: Why use a fencing token?
+            A: The store refuses writes that carry a token older than one it has seen.
+            | Replication | Writes go to |
+            | Leader-follower | one leader |
+            Q: Which replication suits several regions?
+            A:
+            | Replication | Writes go to |
+            | Multi-leader | a leader per region |
+
+            """)
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "Why use a fencing token?", answer: "The store refuses writes that carry a token older than one it has seen."),
+            .table(header: ["Replication", "Writes go to"], rows: [["Leader-follower", "one leader"]]),
+            .qa(question: "Which replication suits several regions?",
+                answer: "| Replication | Writes go to |\n| Multi-leader | a leader per region |"),
+        ])
+    }
+
+    @Test func aResourcesHeadingListsResourcesAtAnyLevelUntilTheNextHeadingBesideIt() throws {
+        // "Resources" is not in the contents, so it is read as a sub-heading of "Queries".
+        let guide = try Self.flat("""
+            A query plan shows how rows are found.
+            Resources
+            - Use The Index, Luke — indexing explained for developers
+            - https://www.postgresql.org/docs/current/using-explain.html
+            Joins
+            - Hash join: builds a table of the smaller side.
+
+            """)
+        #expect(guide.items(of: .resource).map(\.section) == [["Queries", "Resources"], ["Queries", "Resources"]])
+        #expect(guide.items(of: .resource).first?.content
+            == .resource(title: "Use The Index, Luke", url: nil, description: "indexing explained for developers"))
+        #expect(guide.items.last?.content == .definition(term: "Hash join", definition: "builds a table of the smaller side.", context: nil))
+    }
+
     @Test func jsonDocumentsAndHTTPMessagesAreCodeBlocks() throws {
         let guide = try Self.flat("""
             The service answers with a 429 when the bucket is empty:

@@ -169,6 +169,12 @@ struct ItemExtractor: GuideBlockSink {
                 open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
                 return false
             }
+            // A table after the answer's text is a table of its own (an answer that is only a
+            // table keeps it).
+            if body.hasBytePrefix("|"), let last = lines.last, !last.hasBytePrefix("|") {
+                open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
+                return false
+            }
             emitClaims(in: body, setup: lines.last, line: line)
             if !body.isEmpty { lines.append(body) }
             open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
@@ -360,10 +366,9 @@ struct ItemExtractor: GuideBlockSink {
         let depth = min(max(level, 1), sectionPath.count + 1)
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
         sectionHasher = Self.hasher(guideID: guideID, sectionPath: sectionPath)
-        if depth == 1 {
-            inResources = Self.listsResources(title)
-            inNotes = Self.isNotes(title)
-        }
+        // A "Resources" heading lists resources at any level, up to the next heading beside it.
+        inResources = sectionPath.contains { Self.listsResources($0) }
+        if depth == 1 { inNotes = Self.isNotes(title) }
         sections.insert(Section(title: title), atPath: depth - 1)
     }
 
@@ -374,7 +379,7 @@ struct ItemExtractor: GuideBlockSink {
         return hasher
     }
 
-    /// Whether the main section lists resources to read.
+    /// Whether a section of this title lists resources to read.
     private static func listsResources(_ title: String) -> Bool {
         ["resources", "references", "further reading", "reading list", "links"].contains(title.lowercased())
     }
