@@ -160,6 +160,25 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func listItemsEndingInAColonUnderMyNotesAskForNotes() throws {
+        let text = """
+            # 10 — Queues
+
+            ## Delivery
+
+            At-least-once delivery means a consumer may see a message twice.
+
+            ## My Notes
+
+            - Topics I can explain:
+            - Topics to review:
+            - Consumers commit after processing.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "10-queues.md")
+        #expect(guide.items(of: .notesPrompt).map(\.content) == [.notesPrompt(text: "Topics I can explain"), .notesPrompt(text: "Topics to review")])
+        #expect(!guide.items.contains { $0.kind == .concept && $0.section == ["My Notes"] && $0.lines.lowerBound < 11 })
+    }
+
     @Test func aResourcesHeadingListsResourcesAtAnyLevelUntilTheNextHeadingBesideIt() throws {
         // "Resources" is not in the contents, so it is read as a sub-heading of "Queries".
         let guide = try Self.flat("""

@@ -243,6 +243,11 @@ struct ItemExtractor: GuideBlockSink {
             open = .label(title: text.dropLast().trimmingWhitespace(), body: [], start: line, end: line)
             return
         }
+        // "- Topics to review:" in My Notes asks for notes, as a bare label there does.
+        if inNotes, let item = text.bulletText, item.utf8.last == 0x3A, item.utf8.count > 1 {
+            emit(.notesPrompt(text: String(item.dropLast().trimmingWhitespace())), lines: line...line)
+            return
+        }
         if inResources, let item = text.bulletText ?? text.numberedText, !item.isEmpty {
             emit(Self.resource(item), lines: line...line)
             return
