@@ -43,6 +43,8 @@ struct ReaderGapTests {
         let text = "# 07 — APIs\n\n## Limits\n\nA client over its limit is told to wait.\n\n```\nGET /orders/7\nAuthorization: Bearer abc\n```\n\n```\nHTTP/1.1 429 Too Many Requests\nRetry-After: 2\n```\n\n```\nGET is the method name here\n```\n"
         let guide = try GuideReader().read(text: text, fileName: "07-apis.md")
         #expect(guide.codeBlocks.map(\.language) == ["http", "http", "text"])
+        let go = try GuideReader().read(text: "# 07 — APIs\n\n## Handlers\n\n```\nfunc health(w http.ResponseWriter, r *http.Request) {\n    w.WriteHeader(200)\n}\n```\n", fileName: "07-apis.md")
+        #expect(go.codeBlocks.map(\.language) == ["go"])
         #expect(CodeLineClassifier.isRequestLine("DELETE /sessions/current HTTP/2"))
         #expect(!CodeLineClassifier.isRequestLine("GET users"))
     }
@@ -177,6 +179,84 @@ struct ReaderGapTests {
         let guide = try GuideReader().read(text: text, fileName: "10-queues.md")
         #expect(guide.items(of: .notesPrompt).map(\.content) == [.notesPrompt(text: "Topics I can explain"), .notesPrompt(text: "Topics to review")])
         #expect(!guide.items.contains { $0.kind == .concept && $0.section == ["My Notes"] && $0.lines.lowerBound < 11 })
+    }
+
+    @Test func flatBraceCodeIsOneBlockIndentedByItsBracesAndRedisCommandsAreABlock() throws {
+        let guide = try Self.flat("""
+            Token bucket in Go:
+            func (b *Bucket) Allow() bool {
+            b.mu.Lock()
+            defer b.mu.Unlock()
+            if b.tokens < 1 {
+            return false
+            }
+            b.tokens--
+            return true
+            }
+            Caching with nginx:
+            proxy_cache_path /var/cache/nginx keys_zone=api:10m;
+            server {
+            location /health/ {
+            return 200 '{"status": "ok"}';
+            }
+            }
+            A sliding window in Redis:
+            MULTI
+            ZADD rate:user42 1700000060 req-981
+            EXEC
+            Use server { only when the block closes.
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["go", "nginx", "redis"])
+        #expect(guide.codeBlocks.first?.code == """
+            func (b *Bucket) Allow() bool {
+                b.mu.Lock()
+                defer b.mu.Unlock()
+                if b.tokens < 1 {
+                    return false
+                }
+                b.tokens--
+                return true
+            }
+            """)
+        // Braces inside strings do not count.
+        #expect(guide.codeBlocks.dropFirst().first?.code.hasSuffix("        return 200 '{\"status\": \"ok\"}';\n    }\n}") == true)
+        #expect(guide.codeBlocks.dropFirst().first?.item.lines == 16...21)
+        #expect(guide.codeBlocks.last?.code == "MULTI\nZADD rate:user42 1700000060 req-981\nEXEC")
+        #expect(guide.items.last?.kind == .concept)
+    }
+
+    @Test func aFlatGuideOfSeveralLanguagesKeepsEachSnippetWholeUnderItsCaption() throws {
+        let guide = try TestFiles.fixture("brace-code.txt")
+        #expect(guide.codeBlocks.map(\.language) == ["go", "javascript", "redis", "nginx"])
+        #expect(guide.items.compactMap { if case .code(_, _, let caption) = $0.content { caption } else { nil } } == [
+            "Example in Go", "The same idea in JavaScript", "Redis sliding window with a sorted set", "Config for an nginx cache",
+        ])
+        // No line of the code became a heading, a definition or a concept.
+        #expect(guide.sections.map(\.title) == ["Rate Limiting", "Caching", "Interview Questions"])
+        #expect(guide.sections.allSatisfy { $0.children.isEmpty })
+        #expect(guide.items(of: .definition).map { if case .definition(let term, _, _) = $0.content { term } else { "" } }
+            == ["Token bucket", "Cache-aside", "Write-through", "Thundering herd"])
+        #expect(guide.items(of: .qa).count == 2)
+    }
+
+    @Test func pythonThatOpensADictionaryOrSetStaysPython() throws {
+        let guide = try Self.flat("""
+            Limits as data:
+            LIMITS = {
+            "free": 10,
+            "pro": 100,
+            }
+            def limit_for(plan):
+            if plan not in LIMITS:
+            return {
+            "error": plan,
+            }
+            return LIMITS[plan]
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["python"])
+        #expect(guide.codeBlocks.first?.code.contains("def limit_for(plan):\n    if plan not in LIMITS:\n        return {") == true)
     }
 
     @Test func aResourcesHeadingListsResourcesAtAnyLevelUntilTheNextHeadingBesideIt() throws {

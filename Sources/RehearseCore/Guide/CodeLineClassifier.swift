@@ -167,4 +167,19 @@ enum CodeLineClassifier {
         let flagsOrPaths = words.dropFirst().filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains(".") || $0.contains("=") }
         return !flagsOrPaths.isEmpty || words.count <= 4
     }
+
+    static let redisCommands: Set<Substring> = [
+        "SET", "GET", "DEL", "EXISTS", "INCR", "INCRBY", "DECR", "EXPIRE", "PEXPIRE", "TTL", "SETNX", "GETSET", "MGET",
+        "MSET", "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH", "HSET", "HGET", "HGETALL", "HINCRBY", "HDEL", "LPUSH",
+        "RPUSH", "LPOP", "RPOP", "BLPOP", "BRPOP", "LRANGE", "LLEN", "SADD", "SREM", "SMEMBERS", "SISMEMBER", "ZADD",
+        "ZREM", "ZRANGE", "ZREVRANGE", "ZRANGEBYSCORE", "ZREMRANGEBYSCORE", "ZCARD", "ZSCORE", "ZINCRBY", "PUBLISH",
+        "SUBSCRIBE", "XADD", "XREAD", "XREADGROUP", "XACK", "EVAL", "EVALSHA", "SCAN", "KEYS", "PING",
+    ]
+
+    /// A Redis command as `redis-cli` takes it: an upper-case command word alone or before its
+    /// arguments (`ZADD rate:user42 1700000060 req-981`, `MULTI`).
+    static func isRedisCommand(_ raw: Substring) -> Bool {
+        guard let first = raw.utf8.first, first >= 0x41 && first <= 0x5A else { return false }
+        return redisCommands.contains(raw.prefix { $0 != " " })
+    }
 }

@@ -12,11 +12,14 @@ struct FlatTextSegmenter {
     private let trimmed: TrimmedLines
     /// Lines read as Python; most checks ask about the current line and the next.
     private let python: PythonLineWindow
+    /// Each line's braces, once a block of brace code is looked for over it.
+    private let braces: BraceDeltas
 
     init(lines: GuideLines) {
         self.lines = lines
         trimmed = TrimmedLines(lines: lines)
         python = PythonLineWindow(lines: trimmed)
+        braces = BraceDeltas(lines: trimmed)
     }
 
     private enum Mode { case normal, question, answer, prompt, story }
@@ -188,6 +191,10 @@ struct FlatTextSegmenter {
             while end < lines.count, CodeLineClassifier.isHTTPHeader(trimmed[end]) { end += 1 }
             return (.plain(plainBlock("http", start..<end)), end)
         }
+        // A header that ends in `{` after a name or a bracket is no Python (see BraceCode).
+        if BraceCode.opensBlock(first), let end = braceBlockEnd(from: start) {
+            return (.plain(braceBlock(start..<end)), end)
+        }
         if CodeLineClassifier.startsPython(line, raw: first) {
             return pythonBlock(from: start)
         }
@@ -209,7 +216,25 @@ struct FlatTextSegmenter {
             }
             return (.plain(plainBlock("shell", start..<end)), end)
         }
+        if CodeLineClassifier.isRedisCommand(first), start + 1 < lines.count, CodeLineClassifier.isRedisCommand(trimmed[start + 1]) {
+            var end = start + 2
+            while end < lines.count, CodeLineClassifier.isRedisCommand(trimmed[end]) { end += 1 }
+            return (.plain(plainBlock("redis", start..<end)), end)
+        }
+        if let end = braceBlockEnd(from: start) {
+            return (.plain(braceBlock(start..<end)), end)
+        }
         return nil
+    }
+
+    private func braceBlockEnd(from start: Int) -> Int? {
+        BraceCode.blockEnd(from: start, text: { trimmed[$0] }, deltas: braces.deltas(start..<min(start + BraceCode.longestBlock, lines.count)))
+    }
+
+    /// Brace code, indented by its braces, in the language its words tell.
+    private func braceBlock(_ range: Range<Int>) -> GuideBlock {
+        let code = trimmed[range]
+        return .code(language: BraceCode.language(of: code), code: BraceCode.indented(code), lines: (range.lowerBound + 1)...range.upperBound)
     }
 
     /// Where a JSON document that starts at `start` ends: a line that opens an object or array
@@ -366,6 +391,32 @@ private final class PythonLineWindow {
             indices[slot] = index
         }
         return slot
+    }
+}
+
+/// The braces each line opens less those it closes (``BraceCode/braceDelta(_:)``), worked
+/// out once per line: a block of brace code is looked for from every line that could open
+/// one, over up to ``BraceCode/longestBlock`` lines after it.
+///
+/// One segmenter uses it, on one thread.
+private final class BraceDeltas {
+    private let lines: TrimmedLines
+    /// Per line, its delta (at most 127 either way: one byte a line), or `unknown`; empty
+    /// until a block is first looked for.
+    @exclusivity(unchecked) private var deltas: [Int8] = []
+    private static let unknown = Int8.min
+
+    init(lines: TrimmedLines) {
+        self.lines = lines
+    }
+
+    /// The deltas of the lines in `range`, each worked out the first time it is asked for.
+    func deltas(_ range: Range<Int>) -> ArraySlice<Int8> {
+        if deltas.isEmpty { deltas = [Int8](repeating: Self.unknown, count: lines.count) }
+        for index in range where deltas[index] == Self.unknown {
+            deltas[index] = Int8(max(-127, min(127, BraceCode.braceDelta(lines[index]))))
+        }
+        return deltas[range]
     }
 }
 

@@ -170,7 +170,8 @@ struct MarkdownSegmenter {
         return result
     }
 
-    /// Normalises a fence's language tag; an untagged fence is guessed from its first line.
+    /// Normalises a fence's language tag; an untagged fence is guessed from its first line, or
+    /// for brace code from words only its language uses ("text" when nothing tells).
     static func languageName(_ tag: String, code: String) -> String {
         switch tag {
         case "py", "python3", "python": return "python"
@@ -184,7 +185,7 @@ struct MarkdownSegmenter {
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
         if CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
-        return "text"
+        return BraceCode.language(of: code.split(separator: "\n").lazy.map { $0.trimmingWhitespace() })
     }
 
     /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep
