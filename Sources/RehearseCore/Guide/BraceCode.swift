@@ -44,10 +44,12 @@ enum BraceCode {
 
     /// Where a block of brace code that starts at line `start` ends (the index after its
     /// last line), or nil when the lines there are not one. `text` gives a line; `deltas`
-    /// holds the ``braceDelta(_:)`` of every line from `start` on, as far as a block may run
-    /// (a reader that asks from every line keeps them).
-    static func blockEnd(from start: Int, text: (Int) -> Substring, deltas: ArraySlice<Int8>) -> Int? {
-        guard deltas.indices.contains(start), opensBlock(text(start)) || isStatement(text(start)) else { return nil }
+    /// gives the ``braceDelta(_:)`` of the lines of a range, asked for the lines from `start`
+    /// on as far as a block may run, once the first line could start one (a reader that asks
+    /// from every line keeps them).
+    static func blockEnd(from start: Int, text: (Int) -> Substring, deltas lineDeltas: (Range<Int>) -> ArraySlice<Int8>) -> Int? {
+        guard opensBlock(text(start)) || isStatement(text(start)) else { return nil }
+        let deltas = lineDeltas(start..<(start + longestBlock))
         var end = start
         var depth = 0
         var opened = false

@@ -179,7 +179,8 @@ enum CodeLineClassifier {
     /// A Redis command as `redis-cli` takes it: an upper-case command word alone or before its
     /// arguments (`ZADD rate:user42 1700000060 req-981`, `MULTI`).
     static func isRedisCommand(_ raw: Substring) -> Bool {
-        guard let first = raw.utf8.first, first >= 0x41 && first <= 0x5A else { return false }
-        return redisCommands.contains(raw.prefix { $0 != " " })
+        let word = raw.utf8.prefix { $0 != 0x20 }
+        guard word.count >= 3, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        return redisCommands.contains(raw[word.startIndex..<word.endIndex])
     }
 }

@@ -228,7 +228,7 @@ struct FlatTextSegmenter {
     }
 
     private func braceBlockEnd(from start: Int) -> Int? {
-        BraceCode.blockEnd(from: start, text: { trimmed[$0] }, deltas: braces.deltas(start..<min(start + BraceCode.longestBlock, lines.count)))
+        BraceCode.blockEnd(from: start, text: { trimmed[$0] }, deltas: { braces.deltas($0.clamped(to: 0..<lines.count)) })
     }
 
     /// Brace code, indented by its braces, in the language its words tell.
