@@ -223,6 +223,8 @@ struct ReaderGapTests {
         #expect(guide.codeBlocks.dropFirst().first?.code.hasSuffix("        return 200 '{\"status\": \"ok\"}';\n    }\n}") == true)
         #expect(guide.codeBlocks.dropFirst().first?.item.lines == 16...21)
         #expect(guide.codeBlocks.last?.code == "MULTI\nZADD rate:user42 1700000060 req-981\nEXEC")
+        #expect(BraceCode.braceDelta("struct View<'a> {") == 1)
+        #expect(BraceCode.braceDelta("let open = '{'; // }") == 0)
         #expect(guide.items.last?.kind == .concept)
     }
 

@@ -99,14 +99,19 @@ enum BraceCode {
         return "text"
     }
 
-    /// The braces a line opens less those it closes, outside strings and `//` comments.
+    /// The braces a line opens less those it closes, outside strings and `//` comments. A
+    /// single quote with none after it on the line opens no string: it is a lifetime or an
+    /// apostrophe (`struct View<'a> {`).
     static func braceDelta(_ raw: Substring) -> Int {
+        let bytes = raw.utf8
         var delta = 0
         var quote: UInt8?
         var escaped = false
-        var previous: UInt8 = 0
-        for byte in raw.utf8 {
-            defer { previous = byte }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            defer { index = next }
             if let open = quote {
                 if escaped {
                     escaped = false
@@ -118,8 +123,9 @@ enum BraceCode {
                 continue
             }
             switch byte {
-            case 0x22, 0x27, 0x60: quote = byte
-            case 0x2F where previous == 0x2F: return delta
+            case 0x22, 0x60: quote = byte
+            case 0x27 where bytes[next...].contains(0x27): quote = byte
+            case 0x2F where next < bytes.endIndex && bytes[next] == 0x2F: return delta
             case 0x7B: delta += 1
             case 0x7D: delta -= 1
             default: break
