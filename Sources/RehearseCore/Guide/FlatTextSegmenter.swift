@@ -221,7 +221,8 @@ struct FlatTextSegmenter {
             while end < lines.count, CodeLineClassifier.isRedisCommand(trimmed[end]) { end += 1 }
             return (.plain(plainBlock("redis", start..<end)), end)
         }
-        if let end = braceBlockEnd(from: start) {
+        // Brace code that opens with statements (`const app = express();`); a header was tried above.
+        if BraceCode.isStatement(first), let end = braceBlockEnd(from: start) {
             return (.plain(braceBlock(start..<end)), end)
         }
         return nil
