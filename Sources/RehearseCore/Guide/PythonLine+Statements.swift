@@ -91,6 +91,18 @@ extension PythonLine {
         }
     }
 
+    /// How many of the names ``forEachReferencedName(bytes:)`` gives stand before token
+    /// `position`.
+    func referencedNameCount(before position: Int) -> Int {
+        var count = 0
+        var afterDot = false
+        for token in tokens.prefix(position) {
+            if token.kind == .name, !afterDot { count += 1 }
+            afterDot = token.kind == .op(".")
+        }
+        return count
+    }
+
     /// Names bound by an assignment, a `for` target or a `with … as` target: calls `body` with
     /// each name token the line binds, repeats possible.
     func forEachBoundName(_ body: (Token) -> Void) {

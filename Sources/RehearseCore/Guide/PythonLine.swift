@@ -353,18 +353,21 @@ extension PythonLine {
     }
 
     /// An assignment at bracket depth zero (`x = 1`, `a.b[c] += 2`).
-    var hasAssignment: Bool {
+    var hasAssignment: Bool { assignmentPosition != nil }
+
+    /// The position among ``tokens`` of the first assignment operator at bracket depth zero.
+    var assignmentPosition: Int? {
         var depth = 0
-        for token in tokens {
+        for (position, token) in tokens.enumerated() {
             guard case .op(let symbol) = token.kind else { continue }
             switch symbol {
             case "(", "[", "{": depth += 1
             case ")", "]", "}": depth -= 1
-            case "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=": if depth == 0 { return true }
+            case "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=": if depth == 0 { return position }
             default: break
             }
         }
-        return false
+        return nil
     }
 
     /// Whether the statement opens a block (ends with `:` outside brackets).

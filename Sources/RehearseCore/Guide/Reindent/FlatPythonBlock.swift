@@ -97,6 +97,7 @@ struct FlatPythonBlock {
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, at: index, last: last, into: &statement)
+            statement.evaluatedNames = evaluatedNames(of: statement, line: line, uses: uses)
             if line.isDefinition {
                 let parameters = Set(statement.bodyBinds)
                 uses = (decoratorUses + uses + lookaheadUses(after: last)).filter { !parameters.contains($0) }
@@ -291,7 +292,10 @@ struct FlatPythonBlock {
             statement.defines = line.definedName.map { intern(String($0)) }
             statement.binds = statement.defines.map { [$0] } ?? []
             if line.definitionKeyword == .def {
-                statement.bodyBinds = PythonLine.parameterNames(of: readings[index...last]).map { intern($0) }
+                let parameters = PythonLine.parameterNames(of: readings[index...last])
+                statement.bodyBinds = parameters.map { intern($0) }
+                // `def f(` with `self,` on the line after it, as formatters lay out long signatures.
+                if let first = parameters.first, first == "self" || first == "cls" { statement.isMethod = true }
             }
             return
         }
@@ -302,6 +306,15 @@ struct FlatPythonBlock {
             statement.bodyBinds = Array(bindings(of: index))
         default:
             statement.binds = Array(bindings(of: index))
+        }
+    }
+
+    /// ``FlatStatement/evaluatedNames`` of a statement whose own lines use `uses`.
+    private func evaluatedNames(of statement: FlatStatement, line: PythonLine, uses: [Int32]) -> [Int32] {
+        switch statement.kind {
+        case .def, .annotated: return []
+        case .class: return uses.filter { $0 != statement.defines }
+        default: return Array(uses.dropFirst(line.assignmentPosition.map(line.referencedNameCount(before:)) ?? 0))
         }
     }
 

@@ -29,6 +29,10 @@ struct FlatStatement {
     /// The names its own lines name (targets included), for following names through a whole
     /// reading (``NameFlow``).
     var reads: [Int32] = []
+    /// The names it evaluates where it stands, as it runs: none for a `def` (its body runs
+    /// later) or a bare annotation, only the value of an assignment (`x: Node = None` names
+    /// `Node` for type checkers alone), a `class`'s bases but not its own name.
+    var evaluatedNames: [Int32] = []
     /// The name a `def` or `class` defines.
     var defines: Int32?
     var usesSelf: Bool

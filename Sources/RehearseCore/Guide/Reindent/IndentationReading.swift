@@ -43,6 +43,9 @@ struct IndentationReading {
         /// Whether the block is, or is inside, a method's body (``FlatStatement/isMethod``),
         /// with no class in between.
         var isMethodBody = false
+        /// The class whose body runs as this block does (no `def` in between): its name is not
+        /// bound until that body ends.
+        var classBeingDefined: Int32?
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -68,9 +71,14 @@ struct IndentationReading {
         /// Python allows it; none of the 5,625 such definitions in the standard library's
         /// train half stands so.
         case methodInsideMethod
+        /// A statement of a class body that names the class (`skip = _Skip()` read into
+        /// `class _Skip`): the name is bound only once the body has run. Python compiles it;
+        /// it fails when run. None of the standard library's statements stands so.
+        case namesClassInItsBody
 
-        /// Whether Python accepts the placement and only the way code is written rules it out.
-        var isStyle: Bool { self == .unreachable || self == .methodInsideMethod }
+        /// Whether Python compiles the placement and only the way code is written, or what
+        /// running it would do, rules it out.
+        var isStyle: Bool { self == .unreachable || self == .methodInsideMethod || self == .namesClassInItsBody }
     }
 
     private(set) var frames = [Frame(opener: .module)]
@@ -124,6 +132,7 @@ struct IndentationReading {
             return .unreachable
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
+        if let name = frames[depth].classBeingDefined, statement.evaluatedNames.contains(name) { return .namesClassInItsBody }
         var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
         switch statement.inlineKind ?? statement.kind {
@@ -321,6 +330,7 @@ struct IndentationReading {
         body.inLoop = frame.inLoop
         body.isMethodBody = frame.isMethodBody
         body.functionNesting = frame.functionNesting
+        body.classBeingDefined = frame.classBeingDefined
         switch statement.kind {
         case .def:
             body.functionNesting += 1
@@ -329,8 +339,10 @@ struct IndentationReading {
             body.inAsyncFunction = statement.isAsync
             body.inLoop = false
             body.isMethodBody = statement.isMethod
+            body.classBeingDefined = nil
         case .class:
             body.definedName = statement.defines
+            body.classBeingDefined = statement.defines
             body.isMethodBody = false
             body.inFunction = false
             body.inAsyncFunction = false
