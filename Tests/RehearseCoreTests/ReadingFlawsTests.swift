@@ -179,6 +179,16 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(classScope).readsOutOfScope == 1)
     }
 
+    @Test func aNameOnlyAClassBodyBindsIsReadOutOfItsClassAnywhereElse() {
+        let written = "class Colors:\n    names = ['red', 'green']\nshades = ['dark', 'light']\nfor shade in shades:\n    print(shade)\n"
+        let misread = "class Colors:\n    names = ['red', 'green']\n    shades = ['dark', 'light']\nfor shade in shades:\n    print(shade)\n"
+        #expect(Self.flaws(written).readsOutOfClass == 0)
+        #expect(Self.flaws(misread).readsOutOfClass == 1)
+        // The class body reads its own names; the keyword of an argument reads nothing.
+        let own = "class Colors:\n    names = ['red']\n    count = len(names)\nshow(names=3)\n"
+        #expect(Self.flaws(own).readsOutOfClass == 0)
+    }
+
     @Test func aMethodOutsideAClassBodyIsOutOfItsClass() {
         let written = "class Loader:\n    def __init__(self, path):\n        self.path = path\n    @staticmethod\n    def kind(name):\n        return name\n"
         let misread = "class Loader:\n    def __init__(self, path):\n        self.path = path\n@staticmethod\ndef kind(name):\n    return name\n"

@@ -10,7 +10,7 @@ struct ReindentFixtureTests {
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
-        "use-after-class", "exits-in-every-branch",
+        "use-after-class", "exits-in-every-branch", "instances-after-classes",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -68,6 +68,33 @@ struct ReindentFixtureTests {
         // Nested: the `else` body ends in a chain that leaves in every branch.
         let nested: [Substring] = ["def f(x):", "if x:", "return 1", "else:", "if x is None:", "raise ValueError", "else:", "return 2", "y = 3"]
         #expect(unreachable(nested, [0, 1, 2, 1, 2, 3, 2, 3], lastAt: 1))
+    }
+
+    @Test func aClassBodyNamingItsOwnClassIsRuledOutAtAnyDepthOutsideItsMethods() {
+        /// The violation of placing the block's last statement at `depth` after the others at theirs.
+        func violation(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> IndentationReading.Violation? {
+            let block = FlatPythonBlock(lines: lines)
+            var reading = IndentationReading(nameCount: block.nameCount)
+            for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
+            return reading.violation(placing: block.statements[depths.count], at: depth)
+        }
+        let instance: [Substring] = ["class Registry:", "def add(self, name):", "self.names.append(name)", "registry: Registry = Registry()"]
+        #expect(violation(instance, [0, 1, 2], lastAt: 1) == .namesClassInItsBody)
+        #expect(violation(instance, [0, 1, 2], lastAt: 0) == nil)
+        // A method may name its class: it runs once the class exists.
+        #expect(violation(instance, [0, 1, 2], lastAt: 2) == nil)
+        // Inside a loop of the class body the name is still unbound.
+        let loop: [Substring] = ["class Moves:", "pass", "for move in MOVES:", "setattr(Moves, move.name, move)"]
+        #expect(violation(loop, [0, 1, 1], lastAt: 2) == .namesClassInItsBody)
+        // An annotation may name the class (`from __future__ import annotations`).
+        let annotated: [Substring] = ["class Node:", "value = 0", "parent: Node | None = None"]
+        #expect(violation(annotated, [0, 1], lastAt: 1) == nil)
+    }
+
+    @Test func aDefWhoseSelfStandsOnTheNextLineIsAMethod() {
+        let block = FlatPythonBlock(lines: ["class Layout:", "def divide(", "self, children, region", ") -> list:", "return []",
+                                            "def helper(", "children,", "):", "return children"])
+        #expect(block.statements.map(\.isMethod) == [false, true, false, false, false])
     }
 
     @Test func aBlockWithoutRivalsIsCertainAndAnAmbiguousOneNamesItsLine() throws {

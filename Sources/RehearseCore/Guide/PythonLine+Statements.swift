@@ -77,21 +77,38 @@ extension PythonLine {
 
     private static let methodDecorators: Set<Substring> = ["staticmethod", "classmethod", "property", "setter", "getter", "deleter", "cached_property"]
 
+    /// How a line names a name.
+    struct NameUse {
+        /// A `(` follows it: `f(x)`.
+        var isCalled: Bool
+        /// An `=` follows it inside brackets: the keyword of an argument or a parameter's
+        /// default (`f(key=1)`), not a read of the name.
+        var isKeyword: Bool
+    }
+
     /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
-    /// order, repeats included, as bytes of the line's text, and whether a `(` follows it.
-    func forEachReferencedName(bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isCalled: Bool) -> Void) {
+    /// order, repeats included, as bytes of the line's text, and how it is used there.
+    /// `insideBrackets`: the line continues a statement whose brackets are open.
+    func forEachReferencedName(insideBrackets: Bool, bytes body: (UnsafeBufferPointer<UInt8>.SubSequence, NameUse) -> Void) {
         text.withBytes { bytes in
             var afterDot = false
+            var depth = insideBrackets ? 1 : 0
             for (position, token) in tokens.enumerated() {
-                if token.kind == .name, !afterDot {
-                    body(bytes[Int(token.start)..<Int(token.end)], position + 1 < tokens.count && tokens[position + 1].kind == .op("("))
+                switch token.kind {
+                case .op("("), .op("["), .op("{"): depth += 1
+                case .op(")"), .op("]"), .op("}"): depth -= 1
+                case .name where !afterDot:
+                    let following = position + 1 < tokens.count ? tokens[position + 1].kind : nil
+                    body(bytes[Int(token.start)..<Int(token.end)],
+                         NameUse(isCalled: following == .op("("), isKeyword: depth > 0 && following == .op("=")))
+                default: break
                 }
                 afterDot = token.kind == .op(".")
             }
         }
     }
 
-    /// How many of the names ``forEachReferencedName(bytes:)`` gives stand before token
+    /// How many of the names ``forEachReferencedName(insideBrackets:bytes:)`` gives stand before token
     /// `position`.
     func referencedNameCount(before position: Int) -> Int {
         var count = 0

@@ -40,8 +40,8 @@ struct FlatPythonBlock {
     /// The names each line uses and binds, interned once: line `n`'s are at
     /// `lineNames[nameStarts[n]..<nameStarts[n + 1]]`, and likewise for bindings.
     private var lineNames: [Int32] = []
-    /// For each entry of ``lineNames``: whether a `(` follows that use (a call).
-    private var lineNameIsCalled: [Bool] = []
+    /// For each entry of ``lineNames``: how the line uses it (a call, an argument's keyword).
+    private var lineNameUses: [PythonLine.NameUse] = []
     private var nameStarts: [Int32] = [0]
     private var lineBindings: [Int32] = []
     private var bindingStarts: [Int32] = [0]
@@ -87,7 +87,7 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
                 usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
-            statement.reads = uses
+            statement.reads = readNames(from: index, through: last)
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
@@ -157,9 +157,9 @@ struct FlatPythonBlock {
             if let openQuote { readings[index] = PythonLine(text, insideTripleQuote: openQuote) }
             let line = readings[index]
             continues.append(brackets > 0 || openQuote != nil || backslash)
-            line.forEachReferencedName(bytes: { name, isCalled in
+            line.forEachReferencedName(insideBrackets: brackets > 0, bytes: { name, use in
                 lineNames.append(intern(name))
-                lineNameIsCalled.append(isCalled)
+                lineNameUses.append(use)
             })
             line.text.withBytes { bytes in
                 let bind = { (token: PythonLine.Token) in lineBindings.append(intern(bytes[Int(token.start)..<Int(token.end)])) }
@@ -181,9 +181,14 @@ struct FlatPythonBlock {
         var called = NameSet()
         var bare = NameSet()
         for position in range {
-            if lineNameIsCalled[position] { called.insert(lineNames[position]) } else { bare.insert(lineNames[position]) }
+            if lineNameUses[position].isCalled { called.insert(lineNames[position]) } else { bare.insert(lineNames[position]) }
         }
         return called.subtracting(bare)
+    }
+
+    /// The names lines `first` to `last` read: all they name but the keywords of arguments.
+    private func readNames(from first: Int, through last: Int) -> [Int32] {
+        (Int(nameStarts[first])..<Int(nameStarts[last + 1])).compactMap { lineNameUses[$0].isKeyword ? nil : lineNames[$0] }
     }
 
     private func names(of line: Int) -> ArraySlice<Int32> {

@@ -26,8 +26,8 @@ struct FlatStatement {
     var uses: [Int32]
     var binds: [Int32]
     var bodyBinds: [Int32]
-    /// The names its own lines name (targets included), for following names through a whole
-    /// reading (``NameFlow``).
+    /// The names its own lines name (targets included, the keywords of arguments not), for
+    /// following names through a whole reading (``NameFlow``).
     var reads: [Int32] = []
     /// The names it evaluates where it stands, as it runs: none for a `def` (its body runs
     /// later) or a bare annotation, only the value of an assignment (`x: Node = None` names

@@ -19,7 +19,8 @@
 /// - A loop whose body leaves it on every path (`return`, `raise`, `break`): it never
 ///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
 /// - A statement reads a name that only a function not holding it binds: code read out of
-///   the function whose names it uses.
+///   the function whose names it uses. Likewise a name only a class body binds, read outside
+///   that body.
 /// - A method outside a class body.
 /// - A run of three statements that repeats an earlier one word for word is read with other
 ///   steps of depth: code written twice the same way is laid out the same way.
@@ -51,6 +52,8 @@ struct ReadingFlaws: Equatable {
     var loopLeftOnFirstPass = 0
     /// Statements that read a name only functions not holding them bind.
     var readsOutOfScope = 0
+    /// Statements outside a class body that read a name only class bodies bind.
+    var readsOutOfClass = 0
     /// Methods outside a class body.
     var methodOutsideClass = 0
     /// Runs of three statements that repeat an earlier run with other steps of depth.
@@ -65,12 +68,12 @@ struct ReadingFlaws: Equatable {
                         "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass",
                         "readsOutOfScope", "methodOutsideClass",
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
-                        "lookAlikeSplit"]
+                        "lookAlikeSplit", "readsOutOfClass"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
-         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit].map(Double.init)
+         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass].map(Double.init)
     }
 
     /// No flaws.
@@ -96,7 +99,7 @@ struct ReadingFlaws: Equatable {
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
             codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
         }
-        readsOutOfScope = tree.readsOutOfScope()
+        (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()
         lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
