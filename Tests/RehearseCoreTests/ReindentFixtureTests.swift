@@ -49,13 +49,17 @@ struct ReindentFixtureTests {
         #expect(unavoidable.warnings.map(\.line) == [8])
     }
 
+    /// The violation of placing the block's last statement at `depth` after the others at theirs.
+    static func violation(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> IndentationReading.Violation? {
+        let block = FlatPythonBlock(lines: lines)
+        var reading = IndentationReading(nameCount: block.nameCount)
+        for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
+        return reading.violation(placing: block.statements[depths.count], at: depth)
+    }
+
     @Test func codeAfterAnIfElseEveryBranchOfWhichLeavesIsUnreachable() {
-        /// Whether placing the block's last statement at `depth` after the others at theirs is unreachable.
         func unreachable(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> Bool {
-            let block = FlatPythonBlock(lines: lines)
-            var reading = IndentationReading(nameCount: block.nameCount)
-            for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
-            return reading.violation(placing: block.statements[depths.count], at: depth) == .unreachable
+            Self.violation(lines, depths, lastAt: depth) == .unreachable
         }
         let both: [Substring] = ["def f(x):", "if x:", "return 1", "else:", "return 2", "y = 3"]
         #expect(unreachable(both, [0, 1, 2, 1, 2], lastAt: 1))
@@ -71,24 +75,26 @@ struct ReindentFixtureTests {
     }
 
     @Test func aClassBodyNamingItsOwnClassIsRuledOutAtAnyDepthOutsideItsMethods() {
-        /// The violation of placing the block's last statement at `depth` after the others at theirs.
-        func violation(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> IndentationReading.Violation? {
-            let block = FlatPythonBlock(lines: lines)
-            var reading = IndentationReading(nameCount: block.nameCount)
-            for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
-            return reading.violation(placing: block.statements[depths.count], at: depth)
-        }
         let instance: [Substring] = ["class Registry:", "def add(self, name):", "self.names.append(name)", "registry: Registry = Registry()"]
-        #expect(violation(instance, [0, 1, 2], lastAt: 1) == .namesClassInItsBody)
-        #expect(violation(instance, [0, 1, 2], lastAt: 0) == nil)
+        #expect(Self.violation(instance, [0, 1, 2], lastAt: 1) == .namesClassInItsBody)
+        #expect(Self.violation(instance, [0, 1, 2], lastAt: 0) == nil)
         // A method may name its class: it runs once the class exists.
-        #expect(violation(instance, [0, 1, 2], lastAt: 2) == nil)
+        #expect(Self.violation(instance, [0, 1, 2], lastAt: 2) == nil)
         // Inside a loop of the class body the name is still unbound.
         let loop: [Substring] = ["class Moves:", "pass", "for move in MOVES:", "setattr(Moves, move.name, move)"]
-        #expect(violation(loop, [0, 1, 1], lastAt: 2) == .namesClassInItsBody)
+        #expect(Self.violation(loop, [0, 1, 1], lastAt: 2) == .namesClassInItsBody)
         // An annotation may name the class (`from __future__ import annotations`).
         let annotated: [Substring] = ["class Node:", "value = 0", "parent: Node | None = None"]
-        #expect(violation(annotated, [0, 1], lastAt: 1) == nil)
+        #expect(Self.violation(annotated, [0, 1], lastAt: 1) == nil)
+    }
+
+    @Test func aStatementAfterPassInTheSameBlockIsRuledOut() {
+        let lines: [Substring] = ["class SearchError(Exception):", "pass", "RenameError = SearchError"]
+        #expect(Self.violation(lines, [0, 1], lastAt: 1) == .afterPlaceholder)
+        #expect(Self.violation(lines, [0, 1], lastAt: 0) == nil)
+        // A clause may follow it: `except KeyError: pass` then `else:`.
+        let clause: [Substring] = ["try:", "load()", "except KeyError:", "pass", "else:"]
+        #expect(Self.violation(clause, [0, 1, 0, 1], lastAt: 0) == nil)
     }
 
     @Test func aDefWhoseSelfStandsOnTheNextLineIsAMethod() {

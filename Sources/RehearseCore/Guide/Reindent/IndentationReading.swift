@@ -35,6 +35,8 @@ struct IndentationReading {
         var header = HeaderShape.none
         /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`).
         var exited = false
+        /// Whether the block's last statement is `pass` or `...`, which say it holds nothing else.
+        var endsWithPlaceholder = false
         /// For an `if` chain at this depth: whether every branch body closed so far left the
         /// block, and whether the chain has reached its `else` (then the chain leaves the block
         /// when that body does too).
@@ -75,10 +77,19 @@ struct IndentationReading {
         /// `class _Skip`): the name is bound only once the body has run. Python compiles it;
         /// it fails when run. None of the standard library's statements stands so.
         case namesClassInItsBody
+        /// A statement after `pass` or `...` in the same block (`DeckError = RenameError` read
+        /// into `class SearchError(Error): pass`). Python allows it; none of the standard
+        /// library's statements stands so.
+        case afterPlaceholder
 
         /// Whether Python compiles the placement and only the way code is written, or what
         /// running it would do, rules it out.
-        var isStyle: Bool { self == .unreachable || self == .methodInsideMethod || self == .namesClassInItsBody }
+        var isStyle: Bool {
+            switch self {
+            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder: true
+            default: false
+            }
+        }
     }
 
     private(set) var frames = [Frame(opener: .module)]
@@ -130,6 +141,8 @@ struct IndentationReading {
             return .tryWithoutHandler
         } else if leaves(depth) {
             return .unreachable
+        } else if frames[depth].endsWithPlaceholder {
+            return .afterPlaceholder
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
         if let name = frames[depth].classBeingDefined, statement.evaluatedNames.contains(name) { return .namesClassInItsBody }
@@ -309,6 +322,7 @@ struct IndentationReading {
         }
         frame.bound.formUnion(statement.bindSet)
         frame.exited = statement.kind.leavesBlock
+        frame.endsWithPlaceholder = statement.kind == .pass || statement.kind == .ellipsis
         frames[depth] = frame
         for name in statement.binds { bind(name, at: depth) }
         previousShape = statement.shape
