@@ -84,6 +84,9 @@ extension PythonLine {
         /// An `=` follows it inside brackets: the keyword of an argument or a parameter's
         /// default (`f(key=1)`), not a read of the name.
         var isKeyword: Bool
+        /// It stands before the line's assignment operator: a target, or a target's annotation
+        /// (`x` and `Node` in `x: Node = make()`).
+        var standsBeforeAssignment: Bool
     }
 
     /// Calls `body` with each plain name the line uses (not an attribute after a dot), in
@@ -93,6 +96,7 @@ extension PythonLine {
         text.withBytes { bytes in
             var afterDot = false
             var depth = insideBrackets ? 1 : 0
+            let assignment = insideBrackets ? nil : assignmentPosition
             for (position, token) in tokens.enumerated() {
                 switch token.kind {
                 case .op("("), .op("["), .op("{"): depth += 1
@@ -100,24 +104,13 @@ extension PythonLine {
                 case .name where !afterDot:
                     let following = position + 1 < tokens.count ? tokens[position + 1].kind : nil
                     body(bytes[Int(token.start)..<Int(token.end)],
-                         NameUse(isCalled: following == .op("("), isKeyword: depth > 0 && following == .op("=")))
+                         NameUse(isCalled: following == .op("("), isKeyword: depth > 0 && following == .op("="),
+                                 standsBeforeAssignment: assignment.map { position < $0 } ?? false))
                 default: break
                 }
                 afterDot = token.kind == .op(".")
             }
         }
-    }
-
-    /// How many of the names ``forEachReferencedName(insideBrackets:bytes:)`` gives stand before token
-    /// `position`.
-    func referencedNameCount(before position: Int) -> Int {
-        var count = 0
-        var afterDot = false
-        for token in tokens.prefix(position) {
-            if token.kind == .name, !afterDot { count += 1 }
-            afterDot = token.kind == .op(".")
-        }
-        return count
     }
 
     /// Names bound by an assignment, a `for` target or a `with … as` target: calls `body` with

@@ -87,7 +87,7 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
                 usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
-            statement.reads = readNames(from: index, through: last)
+            statement.reads = names(from: index, through: last) { !$0.isKeyword }
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
@@ -97,7 +97,7 @@ struct FlatPythonBlock {
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
             if !opens, line.opensInline { statement.inlineKind = Self.inlineKind(of: line) }
             bind(line, at: index, last: last, into: &statement)
-            statement.evaluatedNames = evaluatedNames(of: statement, line: line, uses: uses)
+            statement.evaluatedNames = evaluatedNames(of: statement, from: index, through: last)
             if line.isDefinition {
                 let parameters = Set(statement.bodyBinds)
                 uses = (decoratorUses + uses + lookaheadUses(after: last)).filter { !parameters.contains($0) }
@@ -186,9 +186,9 @@ struct FlatPythonBlock {
         return called.subtracting(bare)
     }
 
-    /// The names lines `first` to `last` read: all they name but the keywords of arguments.
-    private func readNames(from first: Int, through last: Int) -> [Int32] {
-        (Int(nameStarts[first])..<Int(nameStarts[last + 1])).compactMap { lineNameUses[$0].isKeyword ? nil : lineNames[$0] }
+    /// The names lines `first` to `last` use in the ways `keep` accepts, in order.
+    private func names(from first: Int, through last: Int, where keep: (PythonLine.NameUse) -> Bool) -> [Int32] {
+        (Int(nameStarts[first])..<Int(nameStarts[last + 1])).compactMap { keep(lineNameUses[$0]) ? lineNames[$0] : nil }
     }
 
     private func names(of line: Int) -> ArraySlice<Int32> {
@@ -314,12 +314,11 @@ struct FlatPythonBlock {
         }
     }
 
-    /// ``FlatStatement/evaluatedNames`` of a statement whose own lines use `uses`.
-    private func evaluatedNames(of statement: FlatStatement, line: PythonLine, uses: [Int32]) -> [Int32] {
+    /// ``FlatStatement/evaluatedNames`` of a statement on lines `first` to `last`.
+    private func evaluatedNames(of statement: FlatStatement, from first: Int, through last: Int) -> [Int32] {
         switch statement.kind {
-        case .def, .annotated: return []
-        case .class: return uses.filter { $0 != statement.defines }
-        default: return Array(uses.dropFirst(line.assignmentPosition.map(line.referencedNameCount(before:)) ?? 0))
+        case .def, .annotated: []
+        default: names(from: first, through: last) { !$0.isKeyword && !$0.standsBeforeAssignment }.filter { $0 != statement.defines }
         }
     }
 

@@ -75,11 +75,12 @@ struct IndentationReading {
         case methodInsideMethod
         /// A statement of a class body that names the class (`skip = _Skip()` read into
         /// `class _Skip`): the name is bound only once the body has run. Python compiles it;
-        /// it fails when run. None of the standard library's statements stands so.
+        /// it fails when run. None of the 65,129 statements of the standard library's train half
+        /// stands so.
         case namesClassInItsBody
         /// A statement after `pass` or `...` in the same block (`DeckError = RenameError` read
-        /// into `class SearchError(Error): pass`). Python allows it; none of the standard
-        /// library's statements stands so.
+        /// into `class SearchError(Error): pass`). Python allows it; none of the 65,129
+        /// statements of the standard library's train half stands so.
         case afterPlaceholder
 
         /// Whether Python compiles the placement and only the way code is written, or what
