@@ -43,6 +43,12 @@ struct NameSet: Equatable {
         return result
     }
 
+    func union(_ other: NameSet) -> NameSet {
+        var result = self
+        result.formUnion(other)
+        return result
+    }
+
     mutating func formUnion(_ other: NameSet) {
         low |= other.low
         high |= other.high

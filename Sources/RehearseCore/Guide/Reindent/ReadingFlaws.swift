@@ -15,7 +15,7 @@
 ///   definition that belongs beside it, not in it.
 /// - Two `if`s one after the other in a block that test the same condition: the second
 ///   belongs inside a block of the first, or the first ended elsewhere.
-/// - A function that ends by assigning a local name that nothing reads after it.
+/// - An assignment to a local name that nothing can read after it (``UnreadStores``).
 /// - A loop whose body leaves it on every path (`return`, `raise`, `break`): it never
 ///   passes twice (`if x: break` / `else: return` read as one `if` instead of a `for` … `else`).
 /// - A statement reads a name that only a function not holding it binds: code read out of
@@ -46,8 +46,8 @@ struct ReadingFlaws: Equatable {
     var unusedNestedDefinition = 0
     /// `if` statements that follow one testing the same condition in the same block.
     var repeatedCondition = 0
-    /// Functions whose last statement assigns a local name that nothing reads after it.
-    var endsWithUnreadStore = 0
+    /// Assignments to a function's local name that nothing can read after them.
+    var unreadStores = 0
     /// Loops whose body leaves on every path.
     var loopLeftOnFirstPass = 0
     /// Statements that read a name only functions not holding them bind.
@@ -65,14 +65,14 @@ struct ReadingFlaws: Equatable {
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
-                        "unusedNestedDefinition", "repeatedCondition", "endsWithUnreadStore", "loopLeftOnFirstPass",
+                        "unusedNestedDefinition", "repeatedCondition", "unreadStores", "loopLeftOnFirstPass",
                         "readsOutOfScope", "methodOutsideClass",
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
                         "lookAlikeSplit", "readsOutOfClass"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
-         endsWithUnreadStore, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
+         unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass].map(Double.init)
     }
 
@@ -92,7 +92,9 @@ struct ReadingFlaws: Equatable {
             if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd += 1 }
             usesOwnDefinition += tree.usesOfOwnDefinition(function)
             unusedNestedDefinition += tree.unusedDefinitions(in: body)
-            if tree.endsWithUnreadStore(body, locals: flow.locals) { endsWithUnreadStore += 1 }
+            var stores = UnreadStores(tree: tree, body: body, locals: flow.locals)
+            stores.run(body)
+            unreadStores += stores.count
         }
         tree.forEachBlock { block in
             repeatedCondition += tree.repeatedConditions(in: block)

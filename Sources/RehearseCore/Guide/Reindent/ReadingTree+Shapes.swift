@@ -89,24 +89,4 @@ extension ReadingTree {
                 || depth(position - 1) - depth(position - 2) != depth(earlier - 1) - depth(earlier - 2)
         }
     }
-
-    /// Whether the function whose body is `body` ends by assigning one of its `locals` that
-    /// nothing reads after: its last statement, or the last of any clause of a final `if`,
-    /// `with` or `try` (`finally` aside), binds such a name (a loop's body is left out: the next pass may read it).
-    func endsWithUnreadStore(_ body: Range<Int>, locals: NameSet) -> Bool {
-        var last: Range<Int>?
-        forEachUnit(in: body) { last = $0 }
-        guard let unit = last else { return false }
-        let head = statements[unit.lowerBound]
-        if !isCompound(unit.lowerBound) {
-            return (head.kind == .assign || head.kind == .augmentedAssign) && !head.binds.isEmpty
-                && head.binds.subtracting(locals).isEmpty
-        }
-        guard head.kind == .if || head.kind == .with || head.kind == .try else { return false }
-        var found = false
-        forEachClause(of: unit) { header in
-            if !found, statements[header].clause != .finally { found = endsWithUnreadStore(self.body(header), locals: locals) }
-        }
-        return found
-    }
 }

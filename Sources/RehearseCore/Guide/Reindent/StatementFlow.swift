@@ -20,7 +20,8 @@ struct StatementFlow {
     /// Names bound where it stands, and in its own body (parameters, loop targets …).
     var binds: NameSet
     var bodyBinds: NameSet
-    /// Names it reads: those its lines name, less those it only binds.
+    /// Names it reads: those its lines name, less those it only binds (`x` in `x = x + 1` is
+    /// both bound and read).
     var reads: NameSet
 
     init(_ statement: FlatStatement) {
@@ -37,7 +38,7 @@ struct StatementFlow {
         bodyBinds = statement.bodyBindSet
         var bound = statement.bodyBindSet
         if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
-        reads = NameSet(statement.reads).subtracting(bound)
+        reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
     }
 
     /// The flows of a block's statements.
