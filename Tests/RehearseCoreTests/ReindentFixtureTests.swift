@@ -97,6 +97,24 @@ struct ReindentFixtureTests {
         #expect(Self.violation(clause, [0, 1, 0, 1], lastAt: 0) == nil)
     }
 
+    @Test func codeAfterAnEndlessLoopWithoutBreakIsUnreachable() {
+        let serve: [Substring] = ["def serve(server):", "while True:", "request = server.accept()", "if request.closed:",
+                                  "return", "handle(request)", "server.close()"]
+        #expect(Self.violation(serve, [0, 1, 2, 2, 3, 2], lastAt: 1) == .unreachable)
+        #expect(Self.violation(serve, [0, 1, 2, 2, 3, 2], lastAt: 2) == nil)
+        // A `break` of its own ends the loop, inside an `if` or on the `if`'s line; one of a
+        // nested loop does not.
+        let broken: [Substring] = ["def serve(server):", "while 1:", "request = server.accept()", "if request.closed:",
+                                   "break", "handle(request)", "server.close()"]
+        #expect(Self.violation(broken, [0, 1, 2, 2, 3, 2], lastAt: 1) == nil)
+        let inline: [Substring] = ["def serve(server):", "while True:", "request = server.accept()", "if request.closed: break",
+                                   "handle(request)", "server.close()"]
+        #expect(Self.violation(inline, [0, 1, 2, 2, 2], lastAt: 1) == nil)
+        let nested: [Substring] = ["def serve(server):", "while True:", "for request in server.pending():", "break",
+                                   "server.close()"]
+        #expect(Self.violation(nested, [0, 1, 2, 3], lastAt: 1) == .unreachable)
+    }
+
     @Test func aDefWhoseSelfStandsOnTheNextLineIsAMethod() {
         let block = FlatPythonBlock(lines: ["class Layout:", "def divide(", "self, children, region", ") -> list:", "return []",
                                             "def helper(", "children,", "):", "return children"])

@@ -86,7 +86,10 @@ enum HeaderShape: Int, CaseIterable {
             } else {
                 self = .ifOther
             }
-        case .while: self = tokens.count >= 2 && tokens[1].kind == .keyword(.True) ? .whileTrue : .whileOther
+        case .while:
+            // `while True:` or `while 1:`
+            let endless = tokens.count == 3 && (tokens[1].kind == .keyword(.True) || (tokens[1].kind == .number && line.word(tokens[1]) == "1"))
+            self = endless ? .whileTrue : .whileOther
         case .for: self = tokens.contains { line.isName($0, "range") || line.isName($0, "enumerate") } ? .forRange : .forOther
         case .with: self = has(.keyword(.as)) ? .withTarget : .withoutTarget
         default: self = .other

@@ -37,6 +37,10 @@ struct IndentationReading {
         var exited = false
         /// Whether the block's last statement is `pass` or `...`, which say it holds nothing else.
         var endsWithPlaceholder = false
+        /// For the body of a `while True:` loop: whether a `break` of its own leaves it yet.
+        /// Without one the loop never ends, and nothing after it in its block can run.
+        var isEndlessLoop = false
+        var broken = false
         /// For an `if` chain at this depth: whether every branch body closed so far left the
         /// block, and whether the chain has reached its `else` (then the chain leaves the block
         /// when that body does too).
@@ -66,8 +70,10 @@ struct IndentationReading {
         case outsideLoop(Keyword)
         /// `await` or `async for`/`with` outside an `async def`.
         case outsideCoroutine
-        /// A statement after a `return`, `raise`, `break` or `continue` in the same block: it
-        /// can never run. Python allows it; code is not written so.
+        /// A statement after a `return`, `raise`, `break` or `continue` in the same block, or
+        /// after a `while True:` loop with no `break` of its own (none of the 149 such loops of
+        /// the standard library's train half has code after it): it can never run. Python
+        /// allows it; code is not written so.
         case unreachable
         /// A method (`def f(self, …)`, `def __eq__(…)`) defined in another method's body.
         /// Python allows it; none of the 5,625 such definitions in the standard library's
@@ -175,7 +181,7 @@ struct IndentationReading {
         var level = top
         while level > depth {
             let opener = frames[level - 1]
-            left = opener.chainHasElse && opener.branchesLeft && left
+            left = (frames[level].isEndlessLoop && !frames[level].broken) || (opener.chainHasElse && opener.branchesLeft && left)
             level -= 1
         }
         return left
@@ -325,6 +331,7 @@ struct IndentationReading {
         frame.exited = statement.kind.leavesBlock
         frame.endsWithPlaceholder = statement.kind == .pass || statement.kind == .ellipsis
         frames[depth] = frame
+        if statement.kind == .break || statement.inlineKind == .break { markBreak(at: depth) }
         for name in statement.binds { bind(name, at: depth) }
         previousShape = statement.shape
         previousKind = statement.kind == .def && statement.isMethod ? IndentationModel.kinds - 1 : statement.kind.rawValue
@@ -364,6 +371,7 @@ struct IndentationReading {
             body.inLoop = false
         case .for, .while:
             body.inLoop = true
+            body.isEndlessLoop = statement.header == .whileTrue
         default:
             break
         }
@@ -383,6 +391,21 @@ struct IndentationReading {
 
     /// Whether the reading leaves a `try` without a handler.
     var endsWithBareTry: Bool { frames.contains { $0.clause == .bareTry } }
+
+    /// A `break` placed at `depth` leaves the innermost loop around it.
+    private mutating func markBreak(at depth: Int) {
+        for level in stride(from: depth, through: 1, by: -1) {
+            switch frames[level].opener {
+            case .for, .while:
+                frames[level].broken = true
+                return
+            case .def, .class:
+                return
+            default:
+                continue
+            }
+        }
+    }
 
     private mutating func bind(_ name: Int32, at depth: Int) {
         let index = Int(name)
