@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Where the `rehearse` command is built with `-static-stdlib`: release builds on Linux.
+///
 /// A release build of the command on Linux carries Swift's runtime and Foundation inside it
 /// (as `swift build --static-swift-stdlib` would, without that flag on every build command):
 /// it no longer loads and links some twenty shared libraries at every start (`rehearse --help`
@@ -8,7 +10,7 @@ import PackageDescription
 /// command's own module is compiled so too, for it is what names the static libraries to the
 /// linker. Debug builds stay dynamic: the test bundle links the same module beside XCTest,
 /// which needs the shared runtime.
-let staticStdlibOnLinuxRelease = SwiftSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+let linuxRelease = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 
 let package = Package(
     name: "Rehearse",
@@ -74,8 +76,8 @@ let package = Package(
                 "RehearseApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [staticStdlibOnLinuxRelease],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], linuxRelease)],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], linuxRelease)]
         ),
         .executableTarget(
             name: "rehearse-bench",
