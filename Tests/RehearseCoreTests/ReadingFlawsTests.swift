@@ -94,6 +94,16 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(before).unboundAfterLoop == 0)
     }
 
+    @Test func aLoopTargetIsBoundByItsLoopNotReadBeforeIt() {
+        let loops = "def copy(src, dst, names, extra):\n    for name in names:\n        setattr(dst, name, getattr(src, name))\n    for name in extra:\n        print(name)\n"
+        let handler = "def load(path):\n    for attempt in range(3):\n        try:\n            return read(path)\n        except OSError as error:\n            pass\n    with open(path) as error:\n        return error\n"
+        #expect(Self.flaws(loops).unboundAfterLoop == 0)
+        #expect(Self.flaws(handler).unboundAfterLoop == 0 && Self.flaws(handler).unboundAfterBranch == 0)
+        // The target read after the loop is still a name only the loop bound.
+        let after = "def copy(src, names):\n    for name in names:\n        print(name)\n    return name\n"
+        #expect(Self.flaws(after).unboundAfterLoop == 1)
+    }
+
     @Test func namesFromOutsideTheFunctionAndDeclaredGlobalsAreNotFollowed() {
         let global = "def reset():\n    global cache\n    if cache:\n        cache = None\n    print(cache)\n"
         let module = "def show():\n    if debug:\n        print(level)\n    print(level)\n"
@@ -267,5 +277,22 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(alike).lookAlikeSplit == 1)
         #expect(Self.flaws(unlike).lookAlikeSplit == 0)
         #expect(Self.flaws(returns).lookAlikeSplit == 0)
+    }
+
+    @Test func codeThatReadsWhatEveryBranchBindsFollowsTheBranches() {
+        let written = "def atom(value, quoted):\n    if quoted:\n        token, value = quoted_text(value)\n    else:\n        token, value = plain_text(value)\n    parts.append(token)\n    return value\n"
+        let misread = "def atom(value, quoted):\n    if quoted:\n        token, value = quoted_text(value)\n    else:\n        token, value = plain_text(value)\n        parts.append(token)\n    return value\n"
+        #expect(Self.flaws(written).joinReadInLastBranch == 0)
+        #expect(Self.flaws(misread).joinReadInLastBranch == 1)
+        let handled = "try:\n    size = os.path.getsize(path)\nexcept OSError:\n    size = 0\n    print(size)\n"
+        #expect(Self.flaws(handled).joinReadInLastBranch == 1)
+        // A branch that uses the name itself, a name one branch does not bind, or a read of the
+        // branch's own binding alone, does not count.
+        let each = "if quoted:\n    token = quoted_text()\n    parts.append(token)\nelse:\n    token = plain_text()\n    parts.append(token)\n"
+        let one = "if quoted:\n    token = quoted_text()\nelse:\n    other = plain_text()\n    parts.append(other)\n"
+        let own = "if quoted:\n    token = quoted_text()\nelse:\n    parts.append(token)\n"
+        #expect(Self.flaws(each).joinReadInLastBranch == 0)
+        #expect(Self.flaws(one).joinReadInLastBranch == 0)
+        #expect(Self.flaws(own).joinReadInLastBranch == 0)
     }
 }

@@ -318,7 +318,10 @@ struct FlatPythonBlock {
     private func evaluatedNames(of statement: FlatStatement, from first: Int, through last: Int) -> [Int32] {
         switch statement.kind {
         case .def, .annotated: []
-        default: names(from: first, through: last) { !$0.isKeyword && !$0.standsBeforeAssignment }.filter { $0 != statement.defines }
+        default:
+            // A loop's, `with`'s or handler's target is bound, not read (`for attr in updated:`).
+            names(from: first, through: last) { !$0.isKeyword && !$0.standsBeforeAssignment }
+                .filter { $0 != statement.defines && !statement.bodyBinds.contains($0) }
         }
     }
 

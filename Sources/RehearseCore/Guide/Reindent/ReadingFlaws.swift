@@ -28,6 +28,8 @@
 ///   the block: that code belongs in the branch that stays.
 /// - A statement that follows the end of a block and looks like the block's last statement:
 ///   statements alike stand side by side.
+/// - An `if` … `else` (or `try` … `except`) whose last branch ends in a statement that reads
+///   what every branch binds: code that uses what each branch made comes after the statement.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice and code after one open branch, in every
@@ -62,18 +64,21 @@ struct ReadingFlaws: Equatable {
     var codeAfterOneOpenBranch = 0
     /// Statements that follow the end of a block and look like its last statement.
     var lookAlikeSplit = 0
+    /// `if` … `else` and `try` … `except` statements whose last branch ends in a read of what
+    /// every branch binds.
+    var joinReadInLastBranch = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
                         "unusedNestedDefinition", "repeatedCondition", "unreadStores", "loopLeftOnFirstPass",
                         "readsOutOfScope", "methodOutsideClass",
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
-                        "lookAlikeSplit", "readsOutOfClass"]
+                        "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
-         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass].map(Double.init)
+         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch].map(Double.init)
     }
 
     /// No flaws.
@@ -100,6 +105,7 @@ struct ReadingFlaws: Equatable {
             repeatedCondition += tree.repeatedConditions(in: block)
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
             codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
+            joinReadInLastBranch += tree.joinReadsInLastBranch(in: block)
         }
         (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()
