@@ -11,8 +11,10 @@ import Glibc
 
 /// `rehearse import`, `study`, `stats` and `plan` on real databases, in real processes.
 @Suite(.serialized) struct StudyCommandTests {
-    /// The cards the user's guide makes (`InspectCommandTests` lists them).
-    static let userGuideCards = 112
+    /// The cards the user's guide makes (`InspectCommandTests` lists them): fewer when the
+    /// indentation model doubts one more of its code blocks (`rehearse inspect` lists those),
+    /// whose write-the-code cards then wait.
+    static let userGuideCards = 110
 
     let folder: URL
     let database: String

@@ -295,4 +295,56 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(one).joinReadInLastBranch == 0)
         #expect(Self.flaws(own).joinReadInLastBranch == 0)
     }
+
+    @Test func aLoopEndsWithWhatUsesItsPassNotWithWhatFollowsIt() {
+        let written = "def send(parts, out):\n    for part in parts:\n        data = encode(part)\n        out.write(data)\n    out.flush()\n"
+        let misread = "def send(parts, out):\n    for part in parts:\n        data = encode(part)\n        out.write(data)\n        out.flush()\n"
+        #expect(Self.flaws(written).loopEndsInvariant == 0)
+        #expect(Self.flaws(misread).loopEndsInvariant == 1)
+        // A running total, a one-statement body and an `if` that tests what the pass bound do not count.
+        let total = "for part in parts:\n    size = len(part)\n    count += 1\n"
+        let single = "for part in parts:\n    out.flush()\n"
+        let test = "for part in parts:\n    size = len(part)\n    if size > limit:\n        break\n"
+        let header = "while queue:\n    job = queue.pop()\n    if ready:\n        run()\n"
+        #expect(Self.flaws(total).loopEndsInvariant == 0)
+        #expect(Self.flaws(single).loopEndsInvariant == 0)
+        #expect(Self.flaws(test).loopEndsInvariant == 0)
+        #expect(Self.flaws(header).loopEndsInvariant == 1)
+    }
+
+    @Test func aLoopElseWithoutABreakIsCodeAfterTheLoop() {
+        let search = "for item in items:\n    if item == key:\n        break\nelse:\n    item = None\n"
+        let plain = "for item in items:\n    print(item)\nelse:\n    done()\n"
+        let nested = "while pending:\n    for item in pending.pop():\n        if item:\n            break\nelse:\n    done()\n"
+        #expect(Self.flaws(search).loopElseWithoutBreak == 0)
+        #expect(Self.flaws(plain).loopElseWithoutBreak == 1)
+        // A `break` of an inner loop does not leave the outer one.
+        #expect(Self.flaws(nested).loopElseWithoutBreak == 1)
+    }
+
+    @Test func whatATestGuardsStaysInsideTheTest() {
+        let written = "def stop(self, conn):\n    if conn is not None:\n        self.conn = None\n        conn.close()\n    return self\n"
+        let misread = "def stop(self, conn):\n    if conn is not None:\n        self.conn = None\n    conn.close()\n    return self\n"
+        #expect(Self.flaws(written).guardedUseAfterGuard == 0)
+        #expect(Self.flaws(misread).guardedUseAfterGuard == 1)
+        let truthy = "if conn and verbose:\n    log(conn)\nconn.close()\n"
+        #expect(Self.flaws(truthy).guardedUseAfterGuard == 1)
+        // A test that the name is missing, a body that leaves or sets it, or an `else`, does not count.
+        let missing = "if conn is None:\n    log('none')\nconn.close()\n"
+        let leaves = "for conn in conns:\n    if conn:\n        continue\n    conn.close()\n"
+        let sets = "if conn:\n    conn = reopen(conn)\nconn.close()\n"
+        let branches = "if conn:\n    log(conn)\nelse:\n    log('none')\nconn.close()\n"
+        for source in [missing, leaves, sets, branches] { #expect(Self.flaws(source).guardedUseAfterGuard == 0) }
+    }
+
+    @Test func aDefaultIsSetInsideItsTestAndUsedAfterIt() {
+        let written = "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n"
+        let misread = "def add(item, items=None):\n    if items is None:\n        items = []\n        items.append(item)\n    return items\n"
+        #expect(Self.flaws(written).defaultUsedInside == 0)
+        #expect(Self.flaws(misread).defaultUsedInside == 1)
+        let negated = "if not cache:\n    cache = load()\n    print(cache)\n"
+        let branches = "if cache is None:\n    cache = load()\n    print(cache)\nelse:\n    print('kept')\n"
+        #expect(Self.flaws(negated).defaultUsedInside == 1)
+        #expect(Self.flaws(branches).defaultUsedInside == 0)
+    }
 }

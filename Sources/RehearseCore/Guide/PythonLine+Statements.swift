@@ -81,6 +81,8 @@ extension PythonLine {
     struct NameUse {
         /// A `(` follows it: `f(x)`.
         var isCalled: Bool
+        /// A `(`, `.` or `[` follows it: the line calls it or reaches into it (`f(x)`, `f.close()`, `f[0]`).
+        var isDereferenced: Bool
         /// An `=` follows it inside brackets: the keyword of an argument or a parameter's
         /// default (`f(key=1)`), not a read of the name.
         var isKeyword: Bool
@@ -104,7 +106,9 @@ extension PythonLine {
                 case .name where !afterDot:
                     let following = position + 1 < tokens.count ? tokens[position + 1].kind : nil
                     body(bytes[Int(token.start)..<Int(token.end)],
-                         NameUse(isCalled: following == .op("("), isKeyword: depth > 0 && following == .op("="),
+                         NameUse(isCalled: following == .op("("),
+                                 isDereferenced: following == .op("(") || following == .op(".") || following == .op("["),
+                                 isKeyword: depth > 0 && following == .op("="),
                                  standsBeforeAssignment: assignment.map { position < $0 } ?? false))
                 default: break
                 }

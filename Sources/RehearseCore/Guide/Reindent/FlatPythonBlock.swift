@@ -92,6 +92,12 @@ struct FlatPythonBlock {
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
+            statement.dereferenced = NameSet(names(from: index, through: last) { $0.isDereferenced })
+            if statement.kind == .if {
+                statement.nameTest = line.text.withBytes { bytes in
+                    NameTest(line) { intern(bytes[Int($0.start)..<Int($0.end)]) }
+                }
+            }
             statement.textKey = Self.textKey(lines[index])
             statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }

@@ -50,6 +50,10 @@ struct FlatStatement {
     var assignedRootSet = NameSet()
     /// `nonlocal x`: only valid in a function nested in another.
     var isNonlocal = false
+    /// The names it calls or reaches into (`f` in `f(x)`, `f.close()` and `f[0]`).
+    var dereferenced = NameSet()
+    /// For an `if`, the name its condition tests for being there or not (``NameTest``).
+    var nameTest: NameTest?
     /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
     /// decorators): two statements with the same key say the same thing.
     var textKey: UInt64 = 0
@@ -62,6 +66,38 @@ struct FlatStatement {
     var useSet = NameSet()
     var bindSet = NameSet()
     var bodyBindSet = NameSet()
+}
+
+/// What an `if` tests of one name: that it is there (`if x:`, `if x is not None:`, either
+/// followed by `and …`), so that its body may use it, or that it is missing (`if not x:`,
+/// `if x is None:`), so that its body may set it.
+enum NameTest: Equatable {
+    case present(Int32)
+    case missing(Int32)
+
+    /// Reads the test of an `if` line; `intern` gives a name token's id.
+    init?(_ line: PythonLine, intern: (PythonLine.Token) -> Int32) {
+        let tokens = line.tokens
+        guard tokens.count >= 3, tokens[0].kind == .keyword(.if) else { return nil }
+        let kinds = tokens.dropFirst().map(\.kind)
+        let ends = { (rest: ArraySlice<PythonLine.Kind>) in rest.first == .op(":") || rest.first == .keyword(.and) }
+        if kinds[0] == .name {
+            let rest = kinds.dropFirst()
+            if ends(rest) {
+                self = .present(intern(tokens[1]))
+            } else if rest.starts(with: [.keyword(.is), .keyword(.not), .keyword(.None)]), ends(rest.dropFirst(3)) {
+                self = .present(intern(tokens[1]))
+            } else if rest.elementsEqual([.keyword(.is), .keyword(.None), .op(":")]) {
+                self = .missing(intern(tokens[1]))
+            } else {
+                return nil
+            }
+        } else if kinds.elementsEqual([.keyword(.not), .name, .op(":")]) {
+            self = .missing(intern(tokens[2]))
+        } else {
+            return nil
+        }
+    }
 }
 
 /// The sort of header a block opener has, as far as it tells how long its body runs.

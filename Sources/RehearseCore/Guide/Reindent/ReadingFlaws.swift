@@ -30,11 +30,19 @@
 ///   statements alike stand side by side.
 /// - An `if` … `else` (or `try` … `except`) whose last branch ends in a statement that reads
 ///   what every branch binds: code that uses what each branch made comes after the statement.
+/// - A loop whose body ends in a statement that reads nothing the loop binds: code that does
+///   the same on every pass comes after the loop.
+/// - A loop with an `else` and no `break`: the `else` is code after the loop.
+/// - A statement that calls or reaches into a name right after an `if` that tests the name is
+///   there (`if conn is not None:` … then `conn.close()`): it belongs in the `if`.
+/// - An `if` that tests a name is missing, sets it, and goes on using it in its body: setting a
+///   default is done in the `if`, using the name after it.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
-/// repeated conditions, loops that never pass twice and code after one open branch, in every
-/// block of the reading; reads out of scope, methods out of their class, repeats and look-alikes
-/// split, over the whole reading.
+/// repeated conditions, loops that never pass twice or end in what every pass does, loop
+/// `else`s, code after one open branch, reads at the join of branches and guarded uses after
+/// their guard, in every block of the reading; reads out of scope, methods out of their class,
+/// repeats, look-alikes split and defaults used inside their test, over the whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -67,18 +75,28 @@ struct ReadingFlaws: Equatable {
     /// `if` … `else` and `try` … `except` statements whose last branch ends in a read of what
     /// every branch binds.
     var joinReadInLastBranch = 0
+    /// Loops whose body ends in a statement that reads nothing the loop binds.
+    var loopEndsInvariant = 0
+    /// Loops with an `else` and no `break`.
+    var loopElseWithoutBreak = 0
+    /// Statements that call or reach into a name after an `if` that tests it is there.
+    var guardedUseAfterGuard = 0
+    /// `if` statements that set a missing name and use it in their body.
+    var defaultUsedInside = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
                         "unusedNestedDefinition", "repeatedCondition", "unreadStores", "loopLeftOnFirstPass",
                         "readsOutOfScope", "methodOutsideClass",
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
-                        "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch"]
+                        "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
+                        "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
-         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch].map(Double.init)
+         repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
+         loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside].map(Double.init)
     }
 
     /// No flaws.
@@ -106,11 +124,15 @@ struct ReadingFlaws: Equatable {
             loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
             codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
             joinReadInLastBranch += tree.joinReadsInLastBranch(in: block)
+            loopEndsInvariant += tree.loopsEndingInvariant(in: block)
+            loopElseWithoutBreak += tree.loopElsesWithoutBreak(in: block)
+            guardedUseAfterGuard += tree.guardedUsesAfterGuard(in: block)
         }
         (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()
         lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
+        defaultUsedInside = tree.defaultsUsedInside()
     }
 }
 

@@ -66,41 +66,6 @@ extension ReadingTree {
         return count
     }
 
-    /// The `if` … `else` and `try` … `except` statements of `block` (not of the blocks inside it)
-    /// whose last branch ends in a statement that reads a name every branch binds and no other
-    /// branch reads after binding it: code that uses what each branch made belongs after the
-    /// statement, not at the end of its last branch (`if x: token = a()` / `else: token = b()` /
-    /// `atom.append(token)`).
-    func joinReadsInLastBranch(in block: Range<Int>) -> Int {
-        var count = 0
-        forEachUnit(in: block) { unit in
-            let kind = statements[unit.lowerBound].kind
-            guard kind == .if || kind == .try else { return }
-            var clauses: [Int] = []
-            forEachClause(of: unit) { clauses.append($0) }
-            guard clauses.count > 1, let last = clauses.last, statements[last].clause == .else || statements[last].clause == .except
-            else { return }
-            let lastBody = body(last)
-            var final: Int?
-            forEachUnit(in: lastBody) { final = $0.count == 1 && !isCompound($0.lowerBound) ? $0.lowerBound : nil }
-            guard let final, final > lastBody.lowerBound else { return }
-            var shared = statements[final].reads.intersection(bound(in: lastBody.lowerBound..<final))
-            for clause in clauses.dropLast() where !shared.isEmpty {
-                let clauseBody = body(clause)
-                shared = shared.intersection(bound(in: clauseBody))
-                guard let first = clauseBody.first(where: { statements[$0].binds.intersects(shared) }) else { return }
-                if ((first + 1)..<clauseBody.upperBound).contains(where: { statements[$0].reads.intersects(shared) }) { return }
-            }
-            if !shared.isEmpty { count += 1 }
-        }
-        return count
-    }
-
-    /// The names the statements of `block` bind, however deep.
-    private func bound(in block: Range<Int>) -> NameSet {
-        block.reduce(into: NameSet()) { $0.formUnion(statements[$1].binds) }
-    }
-
     /// The statements that follow the end of a block and look like the statement before them,
     /// its last (``StatementFlow/lookKey``): statements alike stand side by side (`log.info(a)`
     /// then `log.info(b)` split by the end of an `if`). Clauses, definitions and `return`s are

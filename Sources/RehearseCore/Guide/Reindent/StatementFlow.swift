@@ -23,6 +23,9 @@ struct StatementFlow {
     /// Names it reads: those its lines name, less those it only binds (`x` in `x = x + 1` is
     /// both bound and read).
     var reads: NameSet
+    /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
+    var dereferenced: NameSet
+    var nameTest: NameTest?
 
     init(_ statement: FlatStatement) {
         kind = statement.kind
@@ -38,6 +41,8 @@ struct StatementFlow {
         bodyBinds = statement.bodyBindSet
         var bound = statement.bodyBindSet
         if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
+        dereferenced = statement.dereferenced
+        nameTest = statement.nameTest
         reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
     }
 

@@ -1,0 +1,131 @@
+/// Shapes of a whole reading told by what its statements use, counted for ``ReadingFlaws``:
+/// code placed where the names it reads, or the names it tests, say it does not belong.
+extension ReadingTree {
+    /// The `if` … `else` and `try` … `except` statements of `block` (not of the blocks inside it)
+    /// whose last branch ends in a statement that reads a name every branch binds and no other
+    /// branch reads after binding it: code that uses what each branch made belongs after the
+    /// statement, not at the end of its last branch (`if x: token = a()` / `else: token = b()` /
+    /// `atom.append(token)`).
+    func joinReadsInLastBranch(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            let kind = statements[unit.lowerBound].kind
+            guard kind == .if || kind == .try else { return }
+            var clauses: [Int] = []
+            forEachClause(of: unit) { clauses.append($0) }
+            guard clauses.count > 1, let last = clauses.last, statements[last].clause == .else || statements[last].clause == .except
+            else { return }
+            let lastBody = body(last)
+            var final: Int?
+            forEachUnit(in: lastBody) { final = $0.count == 1 && !isCompound($0.lowerBound) ? $0.lowerBound : nil }
+            guard let final, final > lastBody.lowerBound else { return }
+            var shared = statements[final].reads.intersection(bound(in: lastBody.lowerBound..<final))
+            for clause in clauses.dropLast() where !shared.isEmpty {
+                let clauseBody = body(clause)
+                shared = shared.intersection(bound(in: clauseBody))
+                guard let first = clauseBody.first(where: { statements[$0].binds.intersects(shared) }) else { return }
+                if ((first + 1)..<clauseBody.upperBound).contains(where: { statements[$0].reads.intersects(shared) }) { return }
+            }
+            if !shared.isEmpty { count += 1 }
+        }
+        return count
+    }
+
+    /// The loops of `block` (not of the blocks inside it) whose body ends in a statement that
+    /// reads nothing the loop binds (its target, or what its body binds before): code that does
+    /// the same on every pass is code after the loop (`for part in parts: out.append(part)` /
+    /// `out.flush()`). For a compound last statement, its header is what counts; an augmented
+    /// assignment (a running total), `pass`, `break`, `continue`, `raise`, definitions, `with`
+    /// and `try` do not count.
+    func loopsEndingInvariant(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            let head = statements[unit.lowerBound]
+            guard head.kind == .for || head.kind == .while else { return }
+            let loopBody = body(unit.lowerBound)
+            var (units, last) = (0, 0..<0)
+            forEachUnit(in: loopBody) { units += 1; last = $0 }
+            guard units > 1 else { return }
+            let final = statements[last.lowerBound]
+            switch final.kind {
+            case .augmentedAssign, .pass, .break, .continue, .raise, .def, .class, .with, .try: return
+            default: break
+            }
+            var bound = head.bodyBinds
+            for position in loopBody.lowerBound..<last.lowerBound {
+                bound.formUnion(statements[position].binds)
+                bound.formUnion(statements[position].bodyBinds)
+            }
+            if !final.reads.intersects(bound) { count += 1 }
+        }
+        return count
+    }
+
+    /// The loops of `block` (not of the blocks inside it) with an `else` and no `break` of
+    /// their own: the `else` then runs whenever the loop ends, and is only code after the loop
+    /// that a reading attached to it.
+    func loopElsesWithoutBreak(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            let head = statements[unit.lowerBound]
+            guard head.kind == .for || head.kind == .while, end(unit.lowerBound) < unit.upperBound,
+                !contains(.break, in: body(unit.lowerBound), enteringLoops: false)
+            else { return }
+            count += 1
+        }
+        return count
+    }
+
+    /// The `if` statements of `block` (not of the blocks inside it) that test a name is there
+    /// (`if conn is not None:`), have no other branch and a body that neither leaves nor binds the
+    /// name, and are followed by a statement that calls or reaches into the name
+    /// (`conn.close()`): what the test guards belongs in its body.
+    func guardedUsesAfterGuard(in block: Range<Int>) -> Int {
+        var count = 0
+        var previous: (unit: Range<Int>, name: Int32)?
+        forEachUnit(in: block) { unit in
+            if let (guarded, name) = previous {
+                let uses = unit.contains { statements[$0].dereferenced.contains(name) }
+                let binds = unit.contains { statements[$0].binds.contains(name) || statements[$0].bodyBinds.contains(name) }
+                if uses, !binds, !bound(in: body(guarded.lowerBound)).contains(name),
+                    !clauseTerminates(guarded.lowerBound, leaving: .block)
+                {
+                    count += 1
+                }
+            }
+            previous = nil
+            let head = statements[unit.lowerBound]
+            if case .present(let name) = head.nameTest, end(unit.lowerBound) == unit.upperBound, !body(unit.lowerBound).isEmpty {
+                previous = (unit, name)
+            }
+        }
+        return count
+    }
+
+    /// The `if` statements (in any block) that test a name is missing (`if items is None:`),
+    /// have no other branch, and go on in their body, after setting the name, to read it:
+    /// setting a default is done in the `if`, using the name after it.
+    func defaultsUsedInside() -> Int {
+        var count = 0
+        for position in range {
+            guard case .missing(let name) = statements[position].nameTest, end(position) > position + 1,
+                end(position) == range.upperBound || depth(end(position)) != depth(position) || statements[end(position)].clause == nil
+            else { continue }
+            var set = false
+            var used = false
+            forEachUnit(in: body(position)) { unit in
+                guard !used else { return }
+                let binds = unit.contains { statements[$0].binds.contains(name) || statements[$0].bodyBinds.contains(name) }
+                if set, !binds, unit.contains(where: { statements[$0].reads.contains(name) }) { used = true }
+                if binds { set = true }
+            }
+            if used { count += 1 }
+        }
+        return count
+    }
+
+    /// The names the statements of `block` bind, however deep.
+    private func bound(in block: Range<Int>) -> NameSet {
+        block.reduce(into: NameSet()) { $0.formUnion(statements[$1].binds) }
+    }
+}
