@@ -347,4 +347,18 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(negated).defaultUsedInside == 1)
         #expect(Self.flaws(branches).defaultUsedInside == 0)
     }
+
+    @Test func anInitializerSetsTheSameAttributesOnEitherBranch() {
+        let written = "class Finder:\n    def __init__(self, path):\n        if path:\n            self.path = path\n        else:\n            self.path = cwd()\n        self.cache = {}\n        self.hits = 0\n"
+        let misread = "class Finder:\n    def __init__(self, path):\n        if path:\n            self.path = path\n        else:\n            self.path = cwd()\n            self.cache = {}\n            self.hits = 0\n"
+        #expect(Self.flaws(written).attributeSetInOneBranch == 0)
+        #expect(Self.flaws(misread).attributeSetInOneBranch == 2)
+        // Another method, a branch that leaves, an attribute reached through (`self.a.b = …`) or an
+        // `elif` chain does not count.
+        let method = misread.replacingOccurrences(of: "__init__", with: "reset")
+        let leaves = "class Finder:\n    def __init__(self, path):\n        if not path:\n            raise ValueError(path)\n        else:\n            self.path = path\n"
+        let through = "class Finder:\n    def __init__(self, path):\n        if path:\n            self.options.path = path\n        else:\n            self.options.root = cwd()\n"
+        let chain = "class Finder:\n    def __init__(self, path):\n        if path:\n            self.path = path\n        elif root:\n            self.root = root\n"
+        for source in [method, leaves, through, chain] { #expect(Self.flaws(source).attributeSetInOneBranch == 0) }
+    }
 }

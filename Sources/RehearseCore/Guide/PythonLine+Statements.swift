@@ -23,6 +23,23 @@ extension PythonLine {
         return word(tokens[position + 1])
     }
 
+    /// The attributes of `self` the line assigns (`x` and `y` in `self.x = self.y = 0`,
+    /// `self.x: int = 0`, `self.x += 1`), not those it reaches through (`self.x.y = 1`).
+    var assignedSelfAttributes: [Substring] {
+        guard let end = assignmentPosition else { return [] }
+        var attributes: [Substring] = []
+        var position = 0
+        while position + 2 < end {
+            if isName(tokens[position], "self"), tokens[position + 1].kind == .op("."), tokens[position + 2].kind == .name,
+                ![.op("."), .op("["), .op("(")].contains(tokens[position + 3].kind)
+            {
+                attributes.append(word(tokens[position + 2]))
+            }
+            position += 1
+        }
+        return attributes
+    }
+
     /// The parameter names of a `def` whose header is `lines`: its line, then those that
     /// continue it inside its brackets (`def f(a, b,` / `c=None):`). In order, each once.
     static func parameterNames(of lines: some Sequence<PythonLine>) -> [Substring] {

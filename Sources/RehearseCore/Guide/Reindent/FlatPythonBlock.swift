@@ -98,6 +98,8 @@ struct FlatPythonBlock {
                     NameTest(line) { intern(bytes[Int($0.start)..<Int($0.end)]) }
                 }
             }
+            statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.attributeKey))
+            statement.isInitializer = line.definitionKeyword == .def && line.definedName == "__init__"
             statement.textKey = Self.textKey(lines[index])
             statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }
@@ -318,6 +320,13 @@ struct FlatPythonBlock {
         default:
             statement.binds = Array(bindings(of: index))
         }
+    }
+
+    /// An attribute's key in ``FlatStatement/assignedAttributes``: a hash of its bytes.
+    private static func attributeKey(_ attribute: Substring) -> Int32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in attribute.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int32(truncatingIfNeeded: hash & 0x7FFF_FFFF)
     }
 
     /// ``FlatStatement/evaluatedNames`` of a statement on lines `first` to `last`.

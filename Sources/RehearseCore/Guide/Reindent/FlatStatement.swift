@@ -54,6 +54,11 @@ struct FlatStatement {
     var dereferenced = NameSet()
     /// For an `if`, the name its condition tests for being there or not (``NameTest``).
     var nameTest: NameTest?
+    /// The attributes of `self` it assigns (``PythonLine/assignedSelfAttributes``), each by a
+    /// hash of its spelling: attributes are not the block's names.
+    var assignedAttributes = NameSet()
+    /// A `def __init__`.
+    var isInitializer = false
     /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
     /// decorators): two statements with the same key say the same thing.
     var textKey: UInt64 = 0

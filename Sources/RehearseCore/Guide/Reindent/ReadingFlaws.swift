@@ -37,6 +37,8 @@
 ///   there (`if conn is not None:` … then `conn.close()`): it belongs in the `if`.
 /// - An `if` that tests a name is missing, sets it, and goes on using it in its body: setting a
 ///   default is done in the `if`, using the name after it.
+/// - An `__init__` that sets an attribute of `self` in one branch of an `if` … `else` only:
+///   an object has the same attributes whichever way it was made.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice or end in what every pass does, loop
@@ -83,6 +85,8 @@ struct ReadingFlaws: Equatable {
     var guardedUseAfterGuard = 0
     /// `if` statements that set a missing name and use it in their body.
     var defaultUsedInside = 0
+    /// Attributes an `__init__` sets in one branch of an `if` … `else` only.
+    var attributeSetInOneBranch = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -90,13 +94,15 @@ struct ReadingFlaws: Equatable {
                         "readsOutOfScope", "methodOutsideClass",
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
-                        "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside"]
+                        "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
+                        "attributeSetInOneBranch"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
-         loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside].map(Double.init)
+         loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
+         attributeSetInOneBranch].map(Double.init)
     }
 
     /// No flaws.
@@ -118,6 +124,7 @@ struct ReadingFlaws: Equatable {
             var stores = UnreadStores(tree: tree, body: body, locals: flow.locals)
             stores.run(body)
             unreadStores += stores.count
+            attributeSetInOneBranch += tree.attributesSetInOneBranch(of: function)
         }
         tree.forEachBlock { block in
             repeatedCondition += tree.repeatedConditions(in: block)

@@ -124,6 +124,30 @@ extension ReadingTree {
         return count
     }
 
+    /// The attributes of `self` that `__init__` (the function at `position`) sets in one branch of
+    /// an `if` … `else` and not in the other, where neither branch leaves: an object has the same
+    /// attributes whichever way it was made, so what one branch alone sets is set after the `if`
+    /// (`if path: self.path = path` / `else: self.path = cwd()` / `self.cache = {}`).
+    func attributesSetInOneBranch(of position: Int) -> Int {
+        guard statements[position].isInitializer else { return 0 }
+        let function = body(position)
+        var count = 0
+        for header in function where statements[header].kind == .if {
+            let other = end(header)
+            guard other < function.upperBound, statements[other].clause == .else, depth(other) == depth(header),
+                !clauseTerminates(header, leaving: .block), !clauseTerminates(other, leaving: .block)
+            else { continue }
+            let first = attributes(in: body(header)), second = attributes(in: body(other))
+            count += first.union(second).subtracting(first.intersection(second)).count
+        }
+        return count
+    }
+
+    /// The attributes of `self` the statements of `block` assign, however deep.
+    private func attributes(in block: Range<Int>) -> NameSet {
+        block.reduce(into: NameSet()) { $0.formUnion(statements[$1].assignedAttributes) }
+    }
+
     /// The names the statements of `block` bind, however deep.
     private func bound(in block: Range<Int>) -> NameSet {
         block.reduce(into: NameSet()) { $0.formUnion(statements[$1].binds) }

@@ -26,6 +26,9 @@ struct StatementFlow {
     /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
     var dereferenced: NameSet
     var nameTest: NameTest?
+    /// ``FlatStatement/assignedAttributes`` and ``FlatStatement/isInitializer``.
+    var assignedAttributes: NameSet
+    var isInitializer: Bool
 
     init(_ statement: FlatStatement) {
         kind = statement.kind
@@ -43,6 +46,8 @@ struct StatementFlow {
         if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
         dereferenced = statement.dereferenced
         nameTest = statement.nameTest
+        assignedAttributes = statement.assignedAttributes
+        isInitializer = statement.isInitializer
         reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
     }
 
