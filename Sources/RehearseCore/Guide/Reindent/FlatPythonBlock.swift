@@ -324,9 +324,7 @@ struct FlatPythonBlock {
 
     /// An attribute's key in ``FlatStatement/assignedAttributes``: a hash of its bytes.
     private static func attributeKey(_ attribute: Substring) -> Int32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in attribute.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int32(truncatingIfNeeded: hash & 0x7FFF_FFFF)
+        Int32(truncatingIfNeeded: NameInterner.hash(attribute.utf8) & 0x7FFF_FFFF)
     }
 
     /// ``FlatStatement/evaluatedNames`` of a statement on lines `first` to `last`.

@@ -9,9 +9,7 @@ struct NameInterner {
 
     /// The number of the name spelled by `bytes`, given a new one if it is new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        var slot = Int(hash) & (slots.count - 1)
+        var slot = Int(Self.hash(bytes)) & (slots.count - 1)
         while slots[slot] != 0 {
             let id = slots[slot] - 1
             if names[Int(id)].utf8.elementsEqual(bytes) { return id }
@@ -32,11 +30,16 @@ struct NameInterner {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for (id, name) in names.enumerated() {
-            var hash: UInt32 = 2_166_136_261
-            for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            var slot = Int(hash) & (slots.count - 1)
+            var slot = Int(Self.hash(name.utf8)) & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(id) + 1
         }
+    }
+
+    /// The FNV-1a hash of a name's bytes.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
     }
 }
