@@ -42,9 +42,9 @@
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice or end in what every pass does, loop
-/// `else`s, code after one open branch, reads at the join of branches and guarded uses after
-/// their guard, in every block of the reading; reads out of scope, methods out of their class,
-/// repeats, look-alikes split and defaults used inside their test, over the whole reading.
+/// `else`s, code after one open branch, reads at the join of branches, guarded uses after their
+/// guard and defaults used inside their test, in every block of the reading; reads out of scope,
+/// methods out of their class, repeats and look-alikes split, over the whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -134,12 +134,12 @@ struct ReadingFlaws: Equatable {
             loopEndsInvariant += tree.loopsEndingInvariant(in: block)
             loopElseWithoutBreak += tree.loopElsesWithoutBreak(in: block)
             guardedUseAfterGuard += tree.guardedUsesAfterGuard(in: block)
+            defaultUsedInside += tree.defaultsUsedInside(in: block)
         }
         (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()
         lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
-        defaultUsedInside = tree.defaultsUsedInside()
     }
 }
 

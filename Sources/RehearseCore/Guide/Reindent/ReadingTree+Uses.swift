@@ -11,20 +11,25 @@ extension ReadingTree {
         forEachUnit(in: block) { unit in
             let kind = statements[unit.lowerBound].kind
             guard kind == .if || kind == .try else { return }
-            var clauses: [Int] = []
-            forEachClause(of: unit) { clauses.append($0) }
-            guard clauses.count > 1, let last = clauses.last, statements[last].clause == .else || statements[last].clause == .except
-            else { return }
+            var last = unit.lowerBound
+            forEachClause(of: unit) { last = $0 }
+            guard last > unit.lowerBound, statements[last].clause == .else || statements[last].clause == .except else { return }
             let lastBody = body(last)
             var final: Int?
             forEachUnit(in: lastBody) { final = $0.count == 1 && !isCompound($0.lowerBound) ? $0.lowerBound : nil }
             guard let final, final > lastBody.lowerBound else { return }
             var shared = statements[final].reads.intersection(bound(in: lastBody.lowerBound..<final))
-            for clause in clauses.dropLast() where !shared.isEmpty {
+            forEachClause(of: unit) { clause in
+                guard clause != last, !shared.isEmpty else { return }
                 let clauseBody = body(clause)
                 shared = shared.intersection(bound(in: clauseBody))
-                guard let first = clauseBody.first(where: { statements[$0].binds.intersects(shared) }) else { return }
-                if ((first + 1)..<clauseBody.upperBound).contains(where: { statements[$0].reads.intersects(shared) }) { return }
+                // A branch that reads the name after binding it uses it itself.
+                guard let first = clauseBody.first(where: { statements[$0].binds.intersects(shared) }),
+                    !((first + 1)..<clauseBody.upperBound).contains(where: { statements[$0].reads.intersects(shared) })
+                else {
+                    shared = NameSet()
+                    return
+                }
             }
             if !shared.isEmpty { count += 1 }
         }
@@ -102,21 +107,19 @@ extension ReadingTree {
         return count
     }
 
-    /// The `if` statements (in any block) that test a name is missing (`if items is None:`),
-    /// have no other branch, and go on in their body, after setting the name, to read it:
-    /// setting a default is done in the `if`, using the name after it.
-    func defaultsUsedInside() -> Int {
+    /// The `if` statements of `block` (not of the blocks inside it) that test a name is missing
+    /// (`if items is None:`), have no other branch, and go on in their body, after setting the
+    /// name, to read it: setting a default is done in the `if`, using the name after it.
+    func defaultsUsedInside(in block: Range<Int>) -> Int {
         var count = 0
-        for position in range {
-            guard case .missing(let name) = statements[position].nameTest, end(position) > position + 1,
-                end(position) == range.upperBound || depth(end(position)) != depth(position) || statements[end(position)].clause == nil
-            else { continue }
-            var set = false
-            var used = false
-            forEachUnit(in: body(position)) { unit in
+        forEachUnit(in: block) { unit in
+            guard case .missing(let name) = statements[unit.lowerBound].nameTest, end(unit.lowerBound) == unit.upperBound
+            else { return }
+            var (set, used) = (false, false)
+            forEachUnit(in: body(unit.lowerBound)) { inner in
                 guard !used else { return }
-                let binds = unit.contains { statements[$0].binds.contains(name) || statements[$0].bodyBinds.contains(name) }
-                if set, !binds, unit.contains(where: { statements[$0].reads.contains(name) }) { used = true }
+                let binds = inner.contains { statements[$0].binds.contains(name) || statements[$0].bodyBinds.contains(name) }
+                if set, !binds, inner.contains(where: { statements[$0].reads.contains(name) }) { used = true }
                 if binds { set = true }
             }
             if used { count += 1 }
