@@ -10,7 +10,7 @@ struct ReindentFixtureTests {
         "define-then-use", "body-after-if", "for-else", "try-clauses", "closure-nonlocal", "decorator-factory",
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
-        "use-after-class", "exits-in-every-branch", "instances-after-classes",
+        "use-after-class", "exits-in-every-branch", "instances-after-classes", "return-inside-with",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -113,6 +113,23 @@ struct ReindentFixtureTests {
         let nested: [Substring] = ["def serve(server):", "while True:", "for request in server.pending():", "break",
                                    "server.close()"]
         #expect(Self.violation(nested, [0, 1, 2, 3], lastAt: 1) == .unreachable)
+    }
+
+    @Test func codeAfterAWithWhoseBodyReturnsIsUnreachable() {
+        let locked: [Substring] = ["def take(self):", "with self.lock:", "self.taken += 1", "return self.make()",
+                                   "return self.idle.get()"]
+        #expect(Self.violation(locked, [0, 1, 2, 2], lastAt: 1) == .unreachable)
+        #expect(Self.violation(locked, [0, 1, 2, 2], lastAt: 2) == .unreachable)
+        // A `raise` may be swallowed by the context manager (`with pytest.raises(…)`), and
+        // `with suppress(…)` swallows what the returned expression raises: what follows runs.
+        let raising: [Substring] = ["def check(self):", "with expected(KeyError):", "raise KeyError", "return True"]
+        #expect(Self.violation(raising, [0, 1, 2], lastAt: 1) == nil)
+        let suppressed: [Substring] = ["def children(self):", "with suppress(OSError):", "return os.listdir(self.root)", "return []"]
+        #expect(Self.violation(suppressed, [0, 1, 2], lastAt: 1) == nil)
+        // The body goes on after an `if` that returns: the `with` ends normally.
+        let guarded: [Substring] = ["def take(self):", "with self.lock:", "if self.idle:", "return self.idle.pop()",
+                                    "return self.make()"]
+        #expect(Self.violation(guarded, [0, 1, 2, 3], lastAt: 1) == nil)
     }
 
     @Test func aDefWhoseSelfStandsOnTheNextLineIsAMethod() {

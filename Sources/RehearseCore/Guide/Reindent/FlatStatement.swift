@@ -108,7 +108,8 @@ enum NameTest: Equatable {
 /// The sort of header a block opener has, as far as it tells how long its body runs.
 enum HeaderShape: Int, CaseIterable {
     case none, ifNot, ifNone, ifInstance, ifComparison, ifMembership, ifOther, whileTrue, whileOther
-    case forRange, forOther, withTarget, withoutTarget, other
+    /// `with suppress(…)`: its body may be left by an exception it swallows, then what follows runs.
+    case forRange, forOther, withTarget, withoutTarget, withSuppress, other
 
     init(_ line: PythonLine, kind: StatementKind) {
         let tokens = line.tokens
@@ -133,7 +134,12 @@ enum HeaderShape: Int, CaseIterable {
             let endless = tokens.count == 3 && (tokens[1].kind == .keyword(.True) || (tokens[1].kind == .number && line.word(tokens[1]) == "1"))
             self = endless ? .whileTrue : .whileOther
         case .for: self = tokens.contains { line.isName($0, "range") || line.isName($0, "enumerate") } ? .forRange : .forOther
-        case .with: self = has(.keyword(.as)) ? .withTarget : .withoutTarget
+        case .with:
+            if tokens.indices.dropLast().contains(where: { line.isName(tokens[$0], "suppress") && tokens[$0 + 1].kind == .op("(") }) {
+                self = .withSuppress
+            } else {
+                self = has(.keyword(.as)) ? .withTarget : .withoutTarget
+            }
         default: self = .other
         }
     }

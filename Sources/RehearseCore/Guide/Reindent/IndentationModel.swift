@@ -67,6 +67,8 @@ struct IndentationModel: Sendable {
             ("closed×count×top×kind", [4, 5, blocks, kinds]),
             ("closed×branchLength×top", [4, 4, blocks]),
             ("closed×branchLength×kind", [4, 4, kinds]),
+            ("definitionReference×kind", [13, kinds]),
+            ("accumulator×kind", [3, kinds]),
         ]
         var offset = 0
         return shapes.map { name, dimensions in
@@ -182,6 +184,8 @@ struct IndentationModel: Sendable {
         body(t[33].offset + ((c * 5 + facts.count) * b + facts.top) * k + facts.kind)
         body(t[34].offset + (c * 4 + facts.branchLength) * b + facts.top)
         body(t[35].offset + (c * 4 + facts.branchLength) * k + facts.kind)
+        body(t[36].offset + facts.definitionReference * k + facts.kind)
+        body(t[37].offset + facts.accumulator * k + facts.kind)
     }
 }
 
@@ -235,6 +239,9 @@ struct PlacementFacts {
     /// In a clause body: 0 none; 1, 2, 3 when it holds fewer, as many or more statements
     /// than the branch before it.
     var branchLength: Int
+    /// 0: it uses no name the innermost open loop has rebound since before it; 1: it does and
+    /// stays in the loop; 2: it does and leaves it (`return total` after `total += x`).
+    var accumulator: Int
 }
 
 extension PlacementFacts {
@@ -242,13 +249,13 @@ extension PlacementFacts {
     static let names = ["closed", "kind", "previous", "top", "landing", "count", "closesLocal", "definitionReference",
                         "comment", "closesSelf", "isMethod", "depth", "bodyEndsTerminal", "next", "sameShape",
                         "usesRecentTop", "assignedCondition", "parallel", "outerClosed", "outerCount", "closesHeader",
-                        "closesFunctionLocal", "topHeader", "branchLength"]
+                        "closesFunctionLocal", "topHeader", "branchLength", "accumulator"]
 
     /// The facts as numbers, for ``FitRecords``.
     var values: [Int] {
         [closed, kind, previous, top, landing, count, closesLocal, definitionReference, comment, closesSelf, isMethod,
          depth, bodyEndsTerminal, next, sameShape, usesRecentTop, assignedCondition, parallel, outerClosed, outerCount,
-         closesHeader, closesFunctionLocal, topHeader, branchLength]
+         closesHeader, closesFunctionLocal, topHeader, branchLength, accumulator]
     }
 }
 

@@ -33,8 +33,10 @@ struct IndentationReading {
         var headerNames = NameSet()
         /// The sort of header that opened the block.
         var header = HeaderShape.none
-        /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`).
+        /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`),
+        /// and whether it does so other than by raising (a `with` may swallow an exception).
         var exited = false
+        var exitedWithoutRaise = false
         /// Whether the block's last statement is `pass` or `...`, which say it holds nothing else.
         var endsWithPlaceholder = false
         /// For the body of a `while True:` loop: whether a `break` of its own leaves it yet.
@@ -70,10 +72,12 @@ struct IndentationReading {
         case outsideLoop(Keyword)
         /// `await` or `async for`/`with` outside an `async def`.
         case outsideCoroutine
-        /// A statement after a `return`, `raise`, `break` or `continue` in the same block, or
-        /// after a `while True:` loop with no `break` of its own (none of the 149 such loops of
-        /// the standard library's train half has code after it): it can never run. Python
-        /// allows it; code is not written so.
+        /// A statement after a `return`, `raise`, `break` or `continue` in the same block, after
+        /// a `with` whose body ends in a `return`, `break` or `continue` (none of the 52 such
+        /// `with` statements of the standard library's train half but `with suppress(…)` has code
+        /// after it), or after a `while True:` loop with no `break` of its own (none of the 149
+        /// such loops of the train half has code after it): it can never run. Python allows it;
+        /// code is not written so.
         case unreachable
         /// A method (`def f(self, …)`, `def __eq__(…)`) defined in another method's body.
         /// Python allows it; none of the 5,625 such definitions in the standard library's
@@ -174,14 +178,18 @@ struct IndentationReading {
     }
 
     /// Whether the block at `depth` is left for good once the blocks deeper than it close: its
-    /// last statement leaves it, or it ends with an `if` … `else` chain every branch of which
-    /// does (`if n: return a` / `else: return b`).
+    /// last statement leaves it, it ends with an `if` … `else` chain every branch of which
+    /// does (`if n: return a` / `else: return b`), or with a `with` whose body ends in a
+    /// `return`, `break` or `continue` (a `raise` there may be swallowed by the context manager,
+    /// and `with suppress(…)` swallows what the `return`'s value raises).
     func leaves(_ depth: Int) -> Bool {
         var left = frames[top].exited
         var level = top
         while level > depth {
             let opener = frames[level - 1]
-            left = (frames[level].isEndlessLoop && !frames[level].broken) || (opener.chainHasElse && opener.branchesLeft && left)
+            let withLeft = level == top && frames[level].opener == .with && frames[level].header != .withSuppress
+                && frames[level].exitedWithoutRaise
+            left = (frames[level].isEndlessLoop && !frames[level].broken) || (opener.chainHasElse && opener.branchesLeft && left) || withLeft
             level -= 1
         }
         return left
@@ -218,7 +226,8 @@ struct IndentationReading {
             closesHeader: depth < context.headerBinding ? 1 : 0,
             closesFunctionLocal: depth < context.functionBinding ? 1 : 0,
             topHeader: frames[top].header.rawValue,
-            branchLength: frames[top].siblingCount == 0 ? 0 : count < frames[top].siblingCount ? 1 : count == frames[top].siblingCount ? 2 : 3)
+            branchLength: frames[top].siblingCount == 0 ? 0 : count < frames[top].siblingCount ? 1 : count == frames[top].siblingCount ? 2 : 3,
+            accumulator: context.accumulatorLoop == 0 ? 0 : depth < context.accumulatorLoop ? 2 : 1)
     }
 
     /// A count of statements as 0 to 4: one (or none), two, three, four or five, more.
@@ -253,6 +262,9 @@ struct IndentationReading {
         var headerBinding = 0
         /// The depth of the body of the deepest function in which a name it uses is local (0: none).
         var functionBinding = 0
+        /// The depth of the body of the innermost open loop that has rebound a name it uses, bound
+        /// before the loop (`total` after `total = 0` / `for x in xs: total += x`); 0: none.
+        var accumulatorLoop = 0
     }
 
     func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
@@ -281,6 +293,7 @@ struct IndentationReading {
             }
         }
         context.top = top
+        context.accumulatorLoop = accumulatorLoop(readBy: statement)
         context.returnsInitialisedName = frames[top].assignedCondition && frames[top].opener == .if
             && frames[top].conditionNames.intersects(statement.useSet)
         if !frames[top].siblingBound.isEmpty {
@@ -292,6 +305,24 @@ struct IndentationReading {
             context.selfBinding = Int(bindings[Int(selfName)].shallowest)
         }
         return context
+    }
+
+    /// The depth of the body of the innermost open loop (in the innermost function) that has
+    /// rebound a name `statement` uses that was bound before the loop; 0: none.
+    private func accumulatorLoop(readBy statement: FlatStatement) -> Int {
+        var level = top
+        while level >= 1, frames[level].opener != .def, frames[level].opener != .class {
+            if frames[level].opener == .for || frames[level].opener == .while {
+                let loop = UInt8(min(level, 254))
+                let rebound = statement.uses.contains { name in
+                    let binding = bindings[Int(name)]
+                    return binding.shallowest < loop && binding.last != .max && binding.last >= loop
+                }
+                return rebound ? level : 0
+            }
+            level -= 1
+        }
+        return 0
     }
 
     /// Places `statement` at `depth`.
@@ -329,6 +360,7 @@ struct IndentationReading {
         }
         frame.bound.formUnion(statement.bindSet)
         frame.exited = statement.kind.leavesBlock
+        frame.exitedWithoutRaise = frame.exited && statement.kind != .raise
         frame.endsWithPlaceholder = statement.kind == .pass || statement.kind == .ellipsis
         frames[depth] = frame
         if statement.kind == .break || statement.inlineKind == .break { markBreak(at: depth) }
