@@ -69,6 +69,10 @@ struct IndentationModel: Sendable {
             ("closed×branchLength×kind", [4, 4, kinds]),
             ("definitionReference×kind", [13, kinds]),
             ("accumulator×kind", [3, kinds]),
+            ("closesLocal×kind", [2, kinds]),
+            ("closesFunctionLocal×closesHeader×kind", [2, 2, kinds]),
+            ("closesSelf×kind", [2, kinds]),
+            ("landing×kind", [blocks, kinds]),
         ]
         var offset = 0
         return shapes.map { name, dimensions in
@@ -186,6 +190,10 @@ struct IndentationModel: Sendable {
         body(t[35].offset + (c * 4 + facts.branchLength) * k + facts.kind)
         body(t[36].offset + facts.definitionReference * k + facts.kind)
         body(t[37].offset + facts.accumulator * k + facts.kind)
+        body(t[38].offset + facts.closesLocal * k + facts.kind)
+        body(t[39].offset + (facts.closesFunctionLocal * 2 + facts.closesHeader) * k + facts.kind)
+        body(t[40].offset + facts.closesSelf * k + facts.kind)
+        body(t[41].offset + facts.landing * k + facts.kind)
     }
 }
 
