@@ -108,8 +108,10 @@ enum NameTest: Equatable {
 /// The sort of header a block opener has, as far as it tells how long its body runs.
 enum HeaderShape: Int, CaseIterable {
     case none, ifNot, ifNone, ifInstance, ifComparison, ifMembership, ifOther, whileTrue, whileOther
+    case forRange, forOther, withTarget, withoutTarget
     /// `with suppress(…)`: its body may be left by an exception it swallows, then what follows runs.
-    case forRange, forOther, withTarget, withoutTarget, withSuppress, other
+    case withSuppress
+    case other
 
     init(_ line: PythonLine, kind: StatementKind) {
         let tokens = line.tokens

@@ -73,11 +73,11 @@ struct IndentationReading {
         /// `await` or `async for`/`with` outside an `async def`.
         case outsideCoroutine
         /// A statement after a `return`, `raise`, `break` or `continue` in the same block, after
-        /// a `with` whose body ends in a `return`, `break` or `continue` (none of the 52 such
-        /// `with` statements of the standard library's train half but `with suppress(…)` has code
-        /// after it), or after a `while True:` loop with no `break` of its own (none of the 149
-        /// such loops of the train half has code after it): it can never run. Python allows it;
-        /// code is not written so.
+        /// a `with` whose body ends in a `return`, `break` or `continue` (of the 55 such `with`
+        /// statements of the standard library's train half, the 3 with code after them are all
+        /// `with suppress(…)`, which is left out), or after a `while True:` loop with no `break`
+        /// of its own (none of the 149 such loops of the train half has code after it): it can
+        /// never run. Python allows it; code is not written so.
         case unreachable
         /// A method (`def f(self, …)`, `def __eq__(…)`) defined in another method's body.
         /// Python allows it; none of the 5,625 such definitions in the standard library's
