@@ -332,9 +332,13 @@ struct ItemExtractor: GuideBlockSink {
 
     /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
     static func statedPriority(_ text: Substring) -> Priority? {
-        // Asked of every line: bytes first, the emphasis removed only from a line that starts so.
-        let word = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }.prefix(8)
-        guard word.count == 8, word.elementsEqual("priority".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+        // Asked of every line: its first bytes first, the emphasis removed only from a line that starts so.
+        let startsSo = text.withBytes { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: "_") { start += 1 }
+            return bytes.count - start >= 8 && bytes[start..<(start + 8)].elementsEqual("priority".utf8) { $0 | 0x20 == $1 }
+        }
+        guard startsSo else { return nil }
         let plain = text.filter { $0 != "*" && $0 != "_" }
         guard plain.lowercased().hasPrefix("priority:") else { return nil }
         return Priority(text: plain.dropFirst("priority:".count).trimmingWhitespace())
@@ -446,7 +450,10 @@ extension ItemExtractor {
     }
 
     static func isSeparatorRow(_ row: Substring) -> Bool {
-        row.allSatisfy { "|-: \t".contains($0) } && row.contains("-")
+        row.withBytes { bytes in
+            bytes.allSatisfy { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09 }
+                && bytes.contains(UInt8(ascii: "-"))
+        }
     }
 
     static func resource(_ text: Substring) -> GuideItem.Content {
