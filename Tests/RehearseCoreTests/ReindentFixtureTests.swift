@@ -132,6 +132,27 @@ struct ReindentFixtureTests {
         #expect(Self.violation(guarded, [0, 1, 2, 3], lastAt: 1) == nil)
     }
 
+    /// A block whose narrow search keeps only readings that break a rule: the search runs
+    /// again wider and finds the reading that compiles.
+    @Test func aSearchWhoseEveryReadingBreaksARuleIsWidened() throws {
+        let flat: [Substring] = [
+            "import sys", "class _Tagged(type): pass", "if sys.platform == \"win32\":", "SEPARATOR = \"\\\\\"",
+            "NativePath = str", "class WindowsPath(str, metaclass=_Tagged):", "\"\"\"A path with Windows rules.\"\"\"",
+            "__slots__ = ()", "flavour = None", "ForeignPath = str", "class PosixPath(str, metaclass=_Tagged):",
+            "\"\"\"A path with POSIX rules.\"\"\"", "__slots__ = ()", "flavour = None", "elif sys.platform == \"darwin\":",
+            "SEPARATOR = \"/\"", "ForeignPath = str", "class WindowsPath(str, metaclass=_Tagged):",
+            "\"\"\"A path with Windows rules.\"\"\"", "__slots__ = ()", "flavour = None", "NativePath = str",
+            "class PosixPath(str, metaclass=_Tagged):", "\"\"\"A path with POSIX rules.\"\"\"", "__slots__ = ()",
+            "flavour = None", "else:", "raise RuntimeError(\"unknown platform\")",
+        ]
+        let block = FlatPythonBlock(lines: flat)
+        let outcome = IndentationSearch(block: block).run()
+        #expect(outcome.violations.isEmpty)
+        // The `elif` and the `else` continue the `if` at the margin.
+        let clauses = block.statements.indices.filter { block.statements[$0].clause != nil }
+        #expect(clauses.map { outcome.depths[$0] } == [0, 0])
+    }
+
     @Test func aDefWhoseSelfStandsOnTheNextLineIsAMethod() {
         let block = FlatPythonBlock(lines: ["class Layout:", "def divide(", "self, children, region", ") -> list:", "return []",
                                             "def helper(", "children,", "):", "return children"])

@@ -4,7 +4,9 @@ import Foundation
 /// the depth of each statement, where what cannot be Python is ruled out
 /// (``IndentationReading/violation(placing:at:)``) and what can is scored by the learned
 /// ``IndentationModel``. The readings the beam keeps to the end are then compared whole:
-/// by their score and their ``ReadingFlaws``.
+/// by their score and their ``ReadingFlaws``. When every reading the beam kept breaks a
+/// rule, the run is searched again with a much wider beam, so that a reading that compiles
+/// is not lost to the beam's width.
 struct IndentationSearch {
     /// The chosen depth of each statement of the block, and the readings weighed against it.
     struct Outcome {
@@ -36,6 +38,11 @@ struct IndentationSearch {
     /// Readings this many nats (log-probability) below the best are dropped: they are
     /// e^-12 ≈ 6 millionths as likely, and never win.
     static let pruneBelowBest = 12.0
+    /// The beam of the second, unpruned search of a run whose every kept reading breaks a rule
+    /// (``search(_:)``): sixteen times the usual one, and so about sixteen times the work.
+    /// Only runs of at most ``deadEndStatementLimit`` statements get it, which bounds that work.
+    static let deadEndBeamWidth = 256
+    static let deadEndStatementLimit = 200
     /// Added to a placement that breaks a rule: such a reading wins only when no other exists.
     static let violationPenalty = 1_000.0
     /// Added to a placement Python allows but code is not written so
@@ -45,10 +52,15 @@ struct IndentationSearch {
 
     let block: FlatPythonBlock
     let model: IndentationModel
+    /// Whether a run whose every kept reading breaks a rule is searched again, wider
+    /// (``search(_:)``). The reader does; the fitting does not, so that the model learns to
+    /// rank the readings its own beam keeps.
+    let widensDeadEnds: Bool
 
-    init(block: FlatPythonBlock, model: IndentationModel = .shared) {
+    init(block: FlatPythonBlock, model: IndentationModel = .shared, widensDeadEnds: Bool = true) {
         self.block = block
         self.model = model
+        self.widensDeadEnds = widensDeadEnds
     }
 
     /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
@@ -91,10 +103,29 @@ struct IndentationSearch {
         var violation: IndentationReading.Violation?
     }
 
+    /// Searches `range` with the beam; when every reading the beam kept breaks a rule, once
+    /// more with ``deadEndBeamWidth`` and no pruning, which keeps the readings the narrow beam
+    /// let go, and takes that reading if it breaks fewer rules.
     private func search(_ range: Range<Int>) -> Outcome {
+        let outcome = search(range, width: Self.beamWidth, pruneBelowBest: Self.pruneBelowBest)
+        guard widensDeadEnds, !outcome.violations.isEmpty, range.count <= Self.deadEndStatementLimit else { return outcome }
+        let wider = search(range, width: Self.deadEndBeamWidth, pruneBelowBest: .infinity)
+        return Self.penalty(wider.violations) < Self.penalty(outcome.violations) ? wider : outcome
+    }
+
+    /// The penalties of the rules a reading breaks, summed.
+    private static func penalty(_ violations: [(statement: Int, violation: IndentationReading.Violation)]) -> Double {
+        violations.reduce(0) { $0 + penalty($1.violation) }
+    }
+
+    private static func penalty(_ violation: IndentationReading.Violation) -> Double {
+        violation.isStyle ? stylePenalty : violationPenalty
+    }
+
+    private func search(_ range: Range<Int>, width: Int, pruneBelowBest: Double) -> Outcome {
         guard !range.isEmpty else { return Outcome(depths: [], violations: []) }
         var nodes: [PathNode] = []
-        nodes.reserveCapacity(range.count * Self.beamWidth)
+        nodes.reserveCapacity(range.count * width)
         var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle), score: 0, node: -1)]
         var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
         var logits: [Double] = []
@@ -124,16 +155,16 @@ struct IndentationSearch {
                 }
                 let normaliser = logSumExp(logits, over: violations)
                 for (offset, depth) in depths.enumerated() {
-                    let penalty = violations[offset].map { $0.isStyle ? Self.stylePenalty : Self.violationPenalty } ?? 0
+                    let penalty = violations[offset].map(Self.penalty) ?? 0
                     candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
             // The same candidates in the same order sort the same way: the search is deterministic.
             candidates.sort { $0.score > $1.score }
             var kept: [Hypothesis] = []
-            kept.reserveCapacity(Self.beamWidth)
-            let floor = (candidates.first?.score ?? 0) - Self.pruneBelowBest
-            let chosen = candidates.prefix(Self.beamWidth).prefix { $0.score >= floor }
+            kept.reserveCapacity(width)
+            let floor = (candidates.first?.score ?? 0) - pruneBelowBest
+            let chosen = candidates.prefix(width).prefix { $0.score >= floor }
             // A reading extended for its last kept candidate is moved, not copied: the beam's
             // readings are then mostly mutated in place.
             lastUse.removeAll(keepingCapacity: true)
