@@ -333,12 +333,7 @@ struct ItemExtractor: GuideBlockSink {
     /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
     static func statedPriority(_ text: Substring) -> Priority? {
         // Asked of every line: its first bytes first, the emphasis removed only from a line that starts so.
-        let startsSo = text.withBytes { bytes in
-            var start = 0
-            while start < bytes.count, bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: "_") { start += 1 }
-            return bytes.count - start >= 8 && bytes[start..<(start + 8)].elementsEqual("priority".utf8) { $0 | 0x20 == $1 }
-        }
-        guard startsSo else { return nil }
+        guard text.drop(while: { $0 == "*" || $0 == "_" }).hasPrefixIgnoringCase("priority") else { return nil }
         let plain = text.filter { $0 != "*" && $0 != "_" }
         guard plain.lowercased().hasPrefix("priority:") else { return nil }
         return Priority(text: plain.dropFirst("priority:".count).trimmingWhitespace())
