@@ -195,6 +195,9 @@ struct FlatTextSegmenter {
         if BraceCode.opensBlock(first), let end = braceBlockEnd(from: start) {
             return (.plain(braceBlock(start..<end)), end)
         }
+        if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: { trimmed[$0] }) {
+            return (.plain(plainBlock(language, start..<end)), end)
+        }
         if CodeLineClassifier.startsPython(line, raw: first) {
             return pythonBlock(from: start)
         }

@@ -177,15 +177,21 @@ struct MarkdownSegmenter {
         case "py", "python3", "python": return "python"
         case "sh", "bash", "zsh", "console", "shell": return "shell"
         case "postgresql", "sql", "psql": return "sql"
+        case "docker", "Dockerfile": return "dockerfile"
+        case "env", ".env": return "dotenv"
         case "": break
         default: return tag
         }
-        let first = code.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
+        let lines = code.split(separator: "\n").map { $0.trimmingWhitespace() }
+        if let found = ConfigurationCode.block(from: 0, count: lines.count, text: { lines[$0] }), found.end == lines.count {
+            return found.language
+        }
+        let first = lines.first ?? ""
         if CodeLineClassifier.startsSQL(first) { return "sql" }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
         if CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
-        return BraceCode.language(of: code.split(separator: "\n").lazy.map { $0.trimmingWhitespace() })
+        return BraceCode.language(of: lines)
     }
 
     /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep

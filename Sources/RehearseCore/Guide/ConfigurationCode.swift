@@ -1,0 +1,133 @@
+/// Flattened configuration that is not Python though it may lex as Python: settings files
+/// (`.env`, Java properties, INI) and Dockerfiles. Their lines stand at the margin, so
+/// flattening loses nothing; what matters is that they are not read as Python, run in the
+/// code lab or made into predict-the-output cards.
+///
+/// - Settings: `key=value` lines, with an INI section header (`[flake8]`) among them or not.
+///   A run is settings, not Python assignments, only when one of its lines could not be
+///   Python as written: a section header, a key with a dash (`max-line-length = 100`), a
+///   dotted key without spaces round `=` (`enable.idempotence=true`), or a value Python does
+///   not write (`postgres://…`, `true`, `.git,__pycache__`).
+/// - Dockerfiles: a `FROM image` line, then instruction lines (`RUN`, `COPY`, `CMD` …).
+enum ConfigurationCode {
+    /// Where a settings file or Dockerfile that starts at line `start` ends (the line after
+    /// it), and its language; nil when the lines there are neither.
+    static func block(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
+        if let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
+        return settings(from: start, count: count, text: text)
+    }
+
+    // MARK: Settings
+
+    /// One `key=value` line, or an INI section header.
+    private enum SettingLine {
+        case section
+        case setting(key: Substring, value: Substring, spaced: Bool)
+
+        init?(_ raw: Substring) {
+            let bytes = raw.utf8
+            guard let first = bytes.first else { return nil }
+            if first == 0x5B {
+                guard bytes.last == 0x5D, bytes.count >= 3,
+                    bytes.dropFirst().dropLast().allSatisfy({ isKeyByte($0) || $0 == 0x20 })
+                else { return nil }
+                self = .section
+                return
+            }
+            guard isLetter(first) || first == 0x5F, let equals = bytes.firstIndex(of: 0x3D) else { return nil }
+            var keyEnd = equals
+            while keyEnd > bytes.startIndex, bytes[bytes.index(before: keyEnd)] == 0x20 { keyEnd = bytes.index(before: keyEnd) }
+            let key = raw[bytes.startIndex..<keyEnd]
+            var valueStart = bytes.index(after: equals)
+            while valueStart < bytes.endIndex, bytes[valueStart] == 0x20 { valueStart = bytes.index(after: valueStart) }
+            let value = raw[valueStart...]
+            // `==` is a comparison; an empty value or key is no setting.
+            guard !key.isEmpty, !value.isEmpty, value.utf8.first != 0x3D, key.utf8.allSatisfy(isKeyByte) else { return nil }
+            self = .setting(key: key, value: value, spaced: keyEnd != equals || valueStart != bytes.index(after: equals))
+        }
+
+        /// Whether Python would not write the line so: what tells settings from assignments.
+        var isOnlyConfiguration: Bool {
+            switch self {
+            case .section:
+                return true
+            case let .setting(key, value, spaced):
+                if key.utf8.contains(0x2D) { return true }
+                if !spaced, key.utf8.contains(0x2E) { return true }
+                return ConfigurationCode.isForeignValue(value)
+            }
+        }
+    }
+
+    /// The settings that start at `start`: a run of at least two setting lines (a section
+    /// header among them), one of which only configuration writes.
+    private static func settings(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
+        var end = start
+        var configurationOnly = false
+        var sections = false
+        var spaced = false
+        var upperCaseKeys = true
+        while end < count, let line = SettingLine(text(end)) {
+            configurationOnly = configurationOnly || line.isOnlyConfiguration
+            switch line {
+            case .section:
+                sections = true
+            case let .setting(key, _, isSpaced):
+                spaced = spaced || isSpaced
+                upperCaseKeys = upperCaseKeys && key.utf8.allSatisfy { isUpperCase($0) || isDigit($0) || $0 == 0x5F }
+            }
+            end += 1
+        }
+        guard end - start >= 2, configurationOnly else { return nil }
+        let language = sections || spaced ? "ini" : upperCaseKeys ? "dotenv" : "properties"
+        return (end, language)
+    }
+
+    /// A value Python does not write: a URL, a path, a lower-case boolean, or one that starts
+    /// with a dot (`.git,__pycache__`). A value with quotes or brackets may be Python's own
+    /// (`url = "https://…"`, `f(a="/tmp")`): it never counts.
+    static func isForeignValue(_ value: Substring) -> Bool {
+        guard !value.utf8.contains(where: { "\"'()[]{}".utf8.contains($0) }) else { return false }
+        if value.containsBytes("://") { return true }
+        if let first = value.utf8.first, first == 0x2E || first == 0x2F || first == 0x7E { return true }
+        return foreignWords.contains(value)
+    }
+
+    private static let foreignWords: Set<Substring> = ["true", "false", "yes", "no", "on", "off", "none", "null"]
+
+    // MARK: Dockerfiles
+
+    static let dockerInstructions: Set<Substring> = [
+        "FROM", "RUN", "CMD", "LABEL", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR",
+        "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+    ]
+
+    /// A Dockerfile: `FROM` and an image, then at least one more instruction; a line that ends
+    /// in `\` goes on on the next.
+    private static func dockerfileEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        guard instruction(of: text(start)) == "FROM" else { return nil }
+        var end = start + 1
+        while end < count, text(end - 1).utf8.last == 0x5C || instruction(of: text(end)) != nil { end += 1 }
+        return end - start >= 2 ? end : nil
+    }
+
+    /// The instruction word a Dockerfile line starts with, followed by its arguments.
+    private static func instruction(of raw: Substring) -> Substring? {
+        guard let space = raw.utf8.firstIndex(of: 0x20), space != raw.utf8.startIndex else { return nil }
+        let word = raw[raw.startIndex..<space]
+        guard word.utf8.allSatisfy(isUpperCase), dockerInstructions.contains(word),
+            raw.utf8.index(after: space) < raw.utf8.endIndex
+        else { return nil }
+        return word
+    }
+
+    // MARK: Bytes
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { isUpperCase(byte) || (byte >= 0x61 && byte <= 0x7A) }
+    private static func isUpperCase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
