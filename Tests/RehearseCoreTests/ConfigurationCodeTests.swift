@@ -3,13 +3,13 @@ import Testing
 
 @testable import RehearseCore
 
-/// Settings files and Dockerfiles in guides: kept as code in their own language, not read as
+/// Settings files, Dockerfiles and YAML in guides: kept as code in their own language, not read as
 /// Python (which would run them in the lab and fail), and Python that merely assigns is left
 /// as Python.
 @Suite struct ConfigurationCodeTests {
     @Test func aFlatDeploymentGuideKeepsItsSettingsAndDockerfileApartFromPython() throws {
         let guide = try TestFiles.fixture("deployment.txt")
-        #expect(guide.codeBlocks.map(\.language) == ["dotenv", "python", "properties", "ini", "python", "dockerfile"])
+        #expect(guide.codeBlocks.map(\.language) == ["dotenv", "python", "properties", "ini", "python", "dockerfile", "yaml"])
         #expect(guide.codeBlocks[0].code == """
             APP_ENV=development
             DATABASE_URL=postgresql://shop:devpass@localhost:5432/shop
@@ -22,6 +22,12 @@ import Testing
         #expect(dockerfile.hasPrefix("FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1"))
         #expect(dockerfile.contains("RUN pip install --no-cache-dir . \\\n&& rm -rf /root/.cache\nCOPY src/ src/"))
         #expect(dockerfile.hasSuffix("CMD [\"uvicorn\", \"shop.main:app\", \"--host\", \"0.0.0.0\"]"))
+        // Flattened YAML is kept as it stands, not read as definitions (`image: postgres:16`).
+        #expect(guide.codeBlocks[6].code.hasPrefix("services:\napi:\nbuild: .\nports:\n- \"8000:8000\""))
+        #expect(guide.codeBlocks[6].code.hasSuffix("db:\nimage: postgres:16"))
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Keep the image small", definition: "a slim base, and no compilers in the final stage.", context: nil),
+        ])
         for block in guide.codeBlocks where block.language == "python" {
             #expect(try PythonParser.error(in: block.code) == nil, "\(block.code)")
         }
@@ -41,7 +47,16 @@ import Testing
         #expect(guide.codeBlocks.map(\.language) == ["python"])
     }
 
+    /// Lower-case labels with phrases after them are a guide's own definitions, not YAML.
+    @Test func lowerCaseLabelsWithPhrasesStayProse() throws {
+        let text = "Latency numbers\nmetrics:\nlatency: time to serve one request\nthroughput: requests served per second\n"
+        let guide = try GuideReader().read(text: text, fileName: "12-metrics.txt")
+        #expect(guide.codeBlocks.isEmpty)
+        #expect(guide.items(of: .definition).count == 2)
+    }
+
     @Test(arguments: [
+        ("apiVersion: v1\nkind: Service\nmetadata:\nname: api", "yaml"),
         ("FROM alpine:3.20\nRUN apk add --no-cache curl", "dockerfile"),
         ("[pytest]\naddopts = -q", "ini"),
         ("acks=all\nenable.idempotence=true", "properties"),

@@ -9,11 +9,16 @@
 ///   dotted key without spaces round `=` (`enable.idempotence=true`), or a value Python does
 ///   not write (`postgres://…`, `true`, `.git,__pycache__`).
 /// - Dockerfiles: a `FROM image` line, then instruction lines (`RUN`, `COPY`, `CMD` …).
+/// - YAML (a Compose file, a Kubernetes manifest): lines of `key:`, `key: value` and
+///   `- item` whose keys are lower-case words and whose values are single tokens, a mapping
+///   opened among them. Its nesting is lost with its indentation and is not guessed; it is
+///   kept as YAML rather than read as definitions (`image: postgres:16`).
 enum ConfigurationCode {
     /// Where a settings file or Dockerfile that starts at line `start` ends (the line after
     /// it), and its language; nil when the lines there are neither.
     static func block(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
         if let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
+        if let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
         return settings(from: start, count: count, text: text)
     }
 
@@ -119,6 +124,67 @@ enum ConfigurationCode {
             raw.utf8.index(after: space) < raw.utf8.endIndex
         else { return nil }
         return word
+    }
+
+    // MARK: YAML
+
+    /// One line of flattened YAML.
+    private enum YAMLLine {
+        /// `key:`, which opens a mapping or a list.
+        case opener
+        /// `key: value`.
+        case pair
+        /// `- value` or `- key: value`.
+        case item
+
+        init?(_ raw: Substring) {
+            if raw.hasBytePrefix("- ") {
+                let rest = raw.dropFirst(2)
+                guard YAMLLine(rest) == .pair || ConfigurationCode.isYAMLScalar(rest) else { return nil }
+                self = .item
+                return
+            }
+            guard let colon = raw.utf8.firstIndex(of: 0x3A) else { return nil }
+            let key = raw[..<colon]
+            guard let first = key.utf8.first, first >= 0x61 && first <= 0x7A, key.utf8.allSatisfy(isKeyByte),
+                Keyword(rawValue: String(key)) == nil
+            else { return nil }
+            let rest = raw[raw.utf8.index(after: colon)...]
+            if rest.isEmpty {
+                self = .opener
+                return
+            }
+            guard rest.hasBytePrefix(" "), ConfigurationCode.isYAMLScalar(rest.dropFirst()) else { return nil }
+            self = .pair
+        }
+    }
+
+    /// A YAML value as configuration writes it, not a phrase: one token (`postgres:16`, `3`,
+    /// `"8000:8000"`), a quoted string, or a flow list or mapping (`[a, b]`).
+    static func isYAMLScalar(_ value: Substring) -> Bool {
+        guard let first = value.utf8.first else { return false }
+        switch first {
+        case 0x22, 0x27: return value.utf8.count >= 2 && value.utf8.last == first
+        case 0x5B: return value.utf8.last == 0x5D
+        case 0x7B: return value.utf8.last == 0x7D
+        default: return !value.utf8.contains(0x20) && value.utf8.last != 0x3A
+        }
+    }
+
+    /// Where flattened YAML that starts at `start` ends: at least three YAML lines, a mapping
+    /// opened (`services:`) and a `key: value` among them.
+    private static func yamlEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        var end = start
+        var (openers, pairs) = (0, 0)
+        while end < count, let line = YAMLLine(text(end)) {
+            switch line {
+            case .opener: openers += 1
+            case .pair: pairs += 1
+            case .item: break
+            }
+            end += 1
+        }
+        return end - start >= 3 && openers > 0 && pairs > 0 ? end : nil
     }
 
     // MARK: Bytes
