@@ -228,6 +228,28 @@ struct ReaderGapTests {
         #expect(guide.items.last?.kind == .concept)
     }
 
+    @Test func aTerraformResourceIsBraceCode() throws {
+        let guide = try Self.flat("""
+            A bucket for the assets:
+            resource "aws_s3_bucket" "assets" {
+            bucket = "shop-assets"
+            tags = {
+            team = "web"
+            }
+            }
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["hcl"])
+        #expect(guide.codeBlocks.first?.code == """
+            resource "aws_s3_bucket" "assets" {
+                bucket = "shop-assets"
+                tags = {
+                    team = "web"
+                }
+            }
+            """)
+    }
+
     @Test func aFlatGuideOfSeveralLanguagesKeepsEachSnippetWholeUnderItsCaption() throws {
         let guide = try TestFiles.fixture("brace-code.txt")
         #expect(guide.codeBlocks.map(\.language) == ["go", "javascript", "redis", "nginx"])

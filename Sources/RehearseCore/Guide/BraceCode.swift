@@ -11,8 +11,9 @@ enum BraceCode {
     static let longestBlock = 400
 
     /// Whether a line opens a braced block: code words, then `{` at the end of the line after
-    /// a name, a number or a closing bracket (`Allow() bool {`, `server {`). Python never
-    /// writes that: its dictionaries open after `=`, `(`, `,`, `:` or a keyword (`return {`).
+    /// a name, a number, a closing bracket or a closing quote (`Allow() bool {`, `server {`,
+    /// `resource "aws_s3_bucket" "assets" {`). Python never writes that: its dictionaries
+    /// open after `=`, `(`, `,`, `:` or a keyword (`return {`).
     static func opensBlock(_ raw: Substring) -> Bool {
         let bytes = raw.utf8
         guard bytes.last == 0x7B, bytes.count >= 3, let first = bytes.first, startsCode(first),
@@ -23,7 +24,7 @@ enum BraceCode {
         while head > bytes.startIndex, bytes[bytes.index(before: head)] == 0x20 { head = bytes.index(before: head) }
         guard head > bytes.startIndex else { return false }
         let before = bytes[bytes.index(before: head)]
-        guard isWordByte(before) || ")]>/*+-".utf8.contains(before) else { return false }
+        guard isWordByte(before) || ")]>/*+-\"".utf8.contains(before) else { return false }
         var wordStart = head
         while wordStart > bytes.startIndex, isWordByte(bytes[bytes.index(before: wordStart)]) { wordStart = bytes.index(before: wordStart) }
         guard !pythonKeywordsBeforeAValue.contains(raw[wordStart..<head]) else { return false }
@@ -90,6 +91,7 @@ enum BraceCode {
             }
             if line.hasBytePrefix("public ") || line.hasBytePrefix("private ") || line.hasBytePrefix("import java") { return "java" }
             if line.hasBytePrefix("#include") { return "c" }
+            if ["resource \"", "provider \"", "variable \"", "module \"", "data \""].contains(where: { line.hasBytePrefix($0) }) { return "hcl" }
             if line.hasBytePrefix("server {") || line.hasBytePrefix("location ") || line.hasBytePrefix("upstream ")
                 || line.hasBytePrefix("http {")
             {
