@@ -74,6 +74,25 @@ import Testing
         #expect(guide.questions.count == 3)
     }
 
+    /// A list that mixes claims with prose: the claims are cards of their own, and the
+    /// concept is the prose alone.
+    @Test func claimsInAMarkdownListAreLeftOutOfItsConcept() throws {
+        let text = """
+            # Estimates
+
+            ## Capacity
+
+            - `62 ** 7` → 3521614606208
+            - Storage grows by about 600 GB a year at 100M links a month
+
+            """
+        let guide = try GuideReader().read(text: text, fileName: "11-shortener.md")
+        #expect(guide.items(of: .claim).map(\.content) == [.claim(expr: "62 ** 7", expected: "3521614606208", setup: nil)])
+        #expect(guide.items(of: .concept).map(\.content) == [
+            .concept(title: "Capacity", text: "- Storage grows by about 600 GB a year at 100M links a month"),
+        ])
+    }
+
     @Test func aMarkdownGuideWithQuestionHeadingsAndRevealBlocks() throws {
         let guide = try TestFiles.fixture("caching.md")
         #expect(guide.questions == ["What is a CDN and when does it help?", "How do you invalidate cached content?", "What is cache penetration?"])

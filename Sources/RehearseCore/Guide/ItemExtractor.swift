@@ -291,9 +291,10 @@ struct ItemExtractor: GuideBlockSink {
             guard let header = rows.first else { return }
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
-            // A list of claims is cards already, one per claim.
-            guard let title = sectionPath.last, !lines.allSatisfy(Self.statesClaim) else { return }
-            let text = lines.joined(separator: "\n")
+            // Claims are cards already, one per claim: the concept is the rest of the paragraph.
+            let prose = lines.filter { !Self.statesClaim($0) }
+            guard let title = sectionPath.last, !prose.isEmpty else { return }
+            let text = prose.joined(separator: "\n")
             guard text.count >= 24 else { return }
             emit(.concept(title: title, text: text), lines: start...end)
         }
