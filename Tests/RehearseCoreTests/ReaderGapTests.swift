@@ -228,6 +228,35 @@ struct ReaderGapTests {
         #expect(guide.items.last?.kind == .concept)
     }
 
+    @Test func lowerCaseSQLEndedBySemicolonAndAQueryPlanAreCode() throws {
+        let guide = try Self.flat("""
+            Find the biggest spenders:
+            select customer_id, sum(total) as spent
+            from orders
+            group by customer_id
+            order by spent desc
+            limit 10;
+            The plan for one lookup:
+            explain analyze select * from users where email = 'a@b.c';
+            Index Scan using users_email_key on users (cost=0.29..8.30 rows=1 width=72)
+            Index Cond: (email = 'a@b.c'::text)
+            Execution Time: 0.031 ms
+            select the rows you need from the table, nothing more.
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["sql", "sql", "text"])
+        #expect(guide.codeBlocks[0].code.hasPrefix("select customer_id, sum(total) as spent\nfrom orders"))
+        #expect(guide.codeBlocks[0].code.hasSuffix("limit 10;"))
+        #expect(guide.codeBlocks[2].code == """
+            Index Scan using users_email_key on users (cost=0.29..8.30 rows=1 width=72)
+            Index Cond: (email = 'a@b.c'::text)
+            Execution Time: 0.031 ms
+            """)
+        // A sentence that starts with an SQL word and has no semicolon is prose.
+        #expect(guide.items(of: .definition).isEmpty)
+        #expect(guide.items.last?.kind == .concept)
+    }
+
     @Test func aTerraformResourceIsBraceCode() throws {
         let guide = try Self.flat("""
             A bucket for the assets:

@@ -212,6 +212,12 @@ struct FlatTextSegmenter {
             }
             return (.plain(plainBlock("sql", start..<end)), end)
         }
+        if let end = SQLCode.lowerCaseStatementEnd(from: start, count: lines.count, text: { trimmed[$0] }) {
+            return (.plain(plainBlock("sql", start..<end)), end)
+        }
+        if let end = SQLCode.planEnd(from: start, count: lines.count, text: { trimmed[$0] }) {
+            return (.plain(plainBlock("text", start..<end)), end)
+        }
         if CodeLineClassifier.isShell(first) {
             var end = start + 1
             while end < lines.count, lines[end - 1].hasSuffix("\\") || CodeLineClassifier.isShell(trimmed[end]) {
