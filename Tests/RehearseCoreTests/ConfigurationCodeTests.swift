@@ -55,6 +55,12 @@ import Testing
         #expect(guide.items(of: .definition).count == 2)
     }
 
+    /// Found by the fuzzer: an untagged fence with nothing in it has no first line to look at.
+    @Test func anEmptyUntaggedFenceIsText() throws {
+        let guide = try GuideReader().read(text: "# Deployment\n\n## Config\n\n```\n```\n\nNothing yet.\n", fileName: "12-config.md")
+        #expect(guide.codeBlocks.allSatisfy { $0.language == "text" })
+    }
+
     @Test(arguments: [
         ("apiVersion: v1\nkind: Service\nmetadata:\nname: api", "yaml"),
         ("FROM alpine:3.20\nRUN apk add --no-cache curl", "dockerfile"),

@@ -17,6 +17,7 @@ enum ConfigurationCode {
     /// Where a settings file or Dockerfile that starts at line `start` ends (the line after
     /// it), and its language; nil when the lines there are neither.
     static func block(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
+        guard start < count else { return nil }
         if let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
         if let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
         return settings(from: start, count: count, text: text)

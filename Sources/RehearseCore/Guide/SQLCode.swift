@@ -10,6 +10,7 @@ enum SQLCode {
     /// that ends in `,` or `(`. Prose never ends such a run with a semicolon, so the
     /// semicolon is required.
     static func lowerCaseStatementEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        guard start < count else { return nil }
         let first = text(start)
         // `with` opens Python blocks far more often than SQL.
         guard let word = firstWord(first), word != "with", word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
@@ -33,7 +34,7 @@ enum SQLCode {
     /// (`Seq Scan on users  (cost=0.00..35.50 rows=10 width=36)`), then nodes (`->  Hash`) and
     /// their details (`Filter: (age > 30)`, `Execution Time: 0.031 ms`).
     static func planEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
-        guard isPlanNode(text(start)) else { return nil }
+        guard start < count, isPlanNode(text(start)) else { return nil }
         var end = start + 1
         while end < count, isPlanNode(text(end)) || isPlanDetail(text(end)) { end += 1 }
         return end
