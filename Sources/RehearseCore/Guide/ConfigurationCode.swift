@@ -92,7 +92,7 @@ enum ConfigurationCode {
     /// A value Python does not write: a URL, a path, a lower-case boolean, or one that starts
     /// with a dot (`.git,__pycache__`). A value with quotes or brackets may be Python's own
     /// (`url = "https://…"`, `f(a="/tmp")`): it never counts.
-    static func isForeignValue(_ value: Substring) -> Bool {
+    private static func isForeignValue(_ value: Substring) -> Bool {
         guard !value.utf8.contains(where: { "\"'()[]{}".utf8.contains($0) }) else { return false }
         if value.containsBytes("://") { return true }
         if let first = value.utf8.first, first == 0x2E || first == 0x2F || first == 0x7E { return true }
@@ -103,7 +103,8 @@ enum ConfigurationCode {
 
     // MARK: Dockerfiles
 
-    static let dockerInstructions: Set<Substring> = [
+    /// The instructions a Dockerfile line may start with.
+    private static let dockerInstructions: Set<Substring> = [
         "FROM", "RUN", "CMD", "LABEL", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR",
         "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
     ]
@@ -162,7 +163,7 @@ enum ConfigurationCode {
 
     /// A YAML value as configuration writes it, not a phrase: one token (`postgres:16`, `3`,
     /// `"8000:8000"`), a quoted string, or a flow list or mapping (`[a, b]`).
-    static func isYAMLScalar(_ value: Substring) -> Bool {
+    private static func isYAMLScalar(_ value: Substring) -> Bool {
         guard let first = value.utf8.first else { return false }
         switch first {
         case 0x22, 0x27: return value.utf8.count >= 2 && value.utf8.last == first

@@ -2,7 +2,7 @@
 /// written in lower case, and the query plans `EXPLAIN` prints.
 enum SQLCode {
     /// The most lines a lower-case statement may span before its `;`.
-    static let longestStatement = 40
+    private static let longestStatement = 40
 
     /// Where a lower-case SQL statement that starts at line `start` ends (the line after the
     /// one that ends in `;`): `select …`, `insert into …`, `explain analyze select …`. Every
@@ -45,7 +45,7 @@ enum SQLCode {
     }
 
     /// The labels of the lines `EXPLAIN` prints under a node or after the plan.
-    static let planDetails: Set<Substring> = [
+    private static let planDetails: Set<Substring> = [
         "Filter", "Index Cond", "Recheck Cond", "Hash Cond", "Merge Cond", "Join Filter", "Sort Key", "Sort Method",
         "Group Key", "Rows Removed by Filter", "Rows Removed by Index Recheck", "Heap Fetches", "Buffers", "Output",
         "Workers Planned", "Workers Launched", "Planning Time", "Execution Time", "Planning time", "Execution time",
