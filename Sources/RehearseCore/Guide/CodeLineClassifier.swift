@@ -89,14 +89,17 @@ enum CodeLineClassifier {
         "PRIMARY", "FOREIGN", "REFERENCES", "CONSTRAINT", "NOT", "DEFAULT", "UNIQUE", "CHECK", "INDEX",
     ])
 
-    /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the line.
-    static func startsSQL(_ raw: Substring) -> Bool {
+    /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the
+    /// line, or with `lowerCase` a lower-case one (`select`), `with` aside: in lower case it
+    /// opens Python blocks far more often than SQL.
+    static func startsSQL(_ raw: Substring, lowerCase: Bool = false) -> Bool {
         let bytes = raw.utf8
-        let word = bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }
-        guard word.count >= 4, word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
-            sqlStarters.contains(String(raw[word.startIndex..<word.endIndex]))
+        let word = sqlWord(bytes, lowerCase: lowerCase)
+        // The starters are four to eight letters long: other words are not looked up.
+        guard (4...8).contains(word.count), word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
+            !(lowerCase && word.elementsEqual("with".utf8)), sqlStarters.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
         else { return false }
-        return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { $0.utf8.elementsEqual(word) }
+        return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { sqlKeyword(raw, word, lowerCase: lowerCase) == $0 }
     }
 
     /// A line of upper-case SQL keywords only (`EXPLAIN ANALYZE`, `BEGIN`) that the next line
@@ -107,14 +110,26 @@ enum CodeLineClassifier {
         return isKeywords && continuesSQL(next, previous: raw)
     }
 
-    /// A line that continues an SQL statement whose previous line is `previous`.
-    static func continuesSQL(_ raw: Substring, previous: Substring) -> Bool {
-        if startsSQL(raw) { return true }
+    /// A line that continues an SQL statement whose previous line is `previous`; with
+    /// `lowerCase`, of a statement written in lower case.
+    static func continuesSQL(_ raw: Substring, previous: Substring, lowerCase: Bool = false) -> Bool {
+        if startsSQL(raw, lowerCase: lowerCase) { return true }
         if let last = previous.utf8.last, last == 0x2C || last == 0x28 { return true }
         if raw.utf8.first == 0x29 { return true }
-        let word = raw.utf8.prefix { $0 >= 0x41 && $0 <= 0x5A }
+        let word = sqlWord(raw.utf8, lowerCase: lowerCase)
         guard word.count >= 2, word.endIndex == raw.utf8.endIndex || raw.utf8[word.endIndex] == 0x20 else { return false }
-        return sqlContinuers.contains(String(raw[word.startIndex..<word.endIndex]))
+        return sqlContinuers.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
+    }
+
+    /// The letters a line starts with, all upper case or, with `lowerCase`, all lower case.
+    private static func sqlWord(_ bytes: Substring.UTF8View, lowerCase: Bool) -> Substring.UTF8View.SubSequence {
+        lowerCase ? bytes.prefix { $0 >= 0x61 && $0 <= 0x7A } : bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// That word as the keyword sets spell it (upper case).
+    private static func sqlKeyword(_ raw: Substring, _ word: Substring.UTF8View.SubSequence, lowerCase: Bool) -> String {
+        let text = String(raw[word.startIndex..<word.endIndex])
+        return lowerCase ? text.uppercased() : text
     }
 
     /// An HTTP request line (`GET /users/42 HTTP/1.1`) or status line (`HTTP/1.1 429 Too Many Requests`).

@@ -14,12 +14,13 @@
 ///   opened among them. Its nesting is lost with its indentation and is not guessed; it is
 ///   kept as YAML rather than read as definitions (`image: postgres:16`).
 enum ConfigurationCode {
-    /// Where a settings file or Dockerfile that starts at line `start` ends (the line after
-    /// it), and its language; nil when the lines there are neither.
+    /// Where a settings file, Dockerfile or YAML document that starts at line `start` ends (the
+    /// line after it), and its language; nil when the lines there are none of them. Every line
+    /// that may start a block is asked, so its first byte decides which readers look further.
     static func block(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
-        guard start < count else { return nil }
-        if let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
-        if let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
+        guard start < count, let first = text(start).utf8.first else { return nil }
+        if first == 0x46, let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
+        if isLowerCase(first) || first == 0x2D, let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
         return settings(from: start, count: count, text: text)
     }
 
@@ -40,15 +41,17 @@ enum ConfigurationCode {
                 self = .section
                 return
             }
-            guard isLetter(first) || first == 0x5F, let equals = bytes.firstIndex(of: 0x3D) else { return nil }
-            var keyEnd = equals
-            while keyEnd > bytes.startIndex, bytes[bytes.index(before: keyEnd)] == 0x20 { keyEnd = bytes.index(before: keyEnd) }
+            // The key's bytes, spaces, then `=`: a line of prose stops at its first space.
+            guard isLetter(first) || first == 0x5F else { return nil }
+            let keyEnd = bytes.firstIndex { !isKeyByte($0) } ?? bytes.endIndex
+            let equals = bytes[keyEnd...].firstIndex { $0 != 0x20 } ?? bytes.endIndex
+            guard equals < bytes.endIndex, bytes[equals] == 0x3D else { return nil }
             let key = raw[bytes.startIndex..<keyEnd]
             var valueStart = bytes.index(after: equals)
             while valueStart < bytes.endIndex, bytes[valueStart] == 0x20 { valueStart = bytes.index(after: valueStart) }
             let value = raw[valueStart...]
-            // `==` is a comparison; an empty value or key is no setting.
-            guard !key.isEmpty, !value.isEmpty, value.utf8.first != 0x3D, key.utf8.allSatisfy(isKeyByte) else { return nil }
+            // `==` is a comparison; an empty value is no setting.
+            guard !value.isEmpty, value.utf8.first != 0x3D else { return nil }
             self = .setting(key: key, value: value, spaced: keyEnd != equals || valueStart != bytes.index(after: equals))
         }
 
@@ -146,11 +149,12 @@ enum ConfigurationCode {
                 self = .item
                 return
             }
-            guard let colon = raw.utf8.firstIndex(of: 0x3A) else { return nil }
+            // A lower-case key and its colon straight after: a line of prose stops at its first space.
+            guard let first = raw.utf8.first, isLowerCase(first) else { return nil }
+            let colon = raw.utf8.firstIndex { !isKeyByte($0) } ?? raw.utf8.endIndex
+            guard colon < raw.utf8.endIndex, raw.utf8[colon] == 0x3A else { return nil }
             let key = raw[..<colon]
-            guard let first = key.utf8.first, first >= 0x61 && first <= 0x7A, key.utf8.allSatisfy(isKeyByte),
-                Keyword(rawValue: String(key)) == nil
-            else { return nil }
+            guard Keyword(rawValue: String(key)) == nil else { return nil }
             let rest = raw[raw.utf8.index(after: colon)...]
             if rest.isEmpty {
                 self = .opener
@@ -195,7 +199,8 @@ enum ConfigurationCode {
         isLetter(byte) || isDigit(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { isUpperCase(byte) || (byte >= 0x61 && byte <= 0x7A) }
+    private static func isLetter(_ byte: UInt8) -> Bool { isUpperCase(byte) || isLowerCase(byte) }
+    private static func isLowerCase(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     private static func isUpperCase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -195,7 +195,11 @@ struct FlatTextSegmenter {
         if BraceCode.opensBlock(first), let end = braceBlockEnd(from: start) {
             return (.plain(braceBlock(start..<end)), end)
         }
-        if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: { trimmed[$0] }) {
+        // The recognisers below read the first line again and again: it is at hand. Only the
+        // lines are captured: capturing `self` copies the whole segmenter for every line.
+        let trimmed = trimmed
+        func text(_ index: Int) -> Substring { index == start ? first : trimmed[index] }
+        if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: text) {
             return (.plain(plainBlock(language, start..<end)), end)
         }
         if CodeLineClassifier.startsPython(line, raw: first) {
@@ -212,10 +216,10 @@ struct FlatTextSegmenter {
             }
             return (.plain(plainBlock("sql", start..<end)), end)
         }
-        if let end = SQLCode.lowerCaseStatementEnd(from: start, count: lines.count, text: { trimmed[$0] }) {
+        if let end = SQLCode.lowerCaseStatementEnd(from: start, count: lines.count, text: text) {
             return (.plain(plainBlock("sql", start..<end)), end)
         }
-        if let end = SQLCode.planEnd(from: start, count: lines.count, text: { trimmed[$0] }) {
+        if let end = SQLCode.planEnd(from: start, count: lines.count, text: text) {
             return (.plain(plainBlock("text", start..<end)), end)
         }
         if CodeLineClassifier.isShell(first) {

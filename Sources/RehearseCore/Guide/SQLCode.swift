@@ -10,20 +10,11 @@ enum SQLCode {
     /// that ends in `,` or `(`. Prose never ends such a run with a semicolon, so the
     /// semicolon is required.
     static func lowerCaseStatementEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
-        guard start < count else { return nil }
-        let first = text(start)
-        // `with` opens Python blocks far more often than SQL.
-        guard let word = firstWord(first), word != "with", word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-            CodeLineClassifier.sqlStarters.contains(word.uppercased()), first.utf8.count > word.utf8.count
-        else { return nil }
+        guard start < count, CodeLineClassifier.startsSQL(text(start), lowerCase: true) else { return nil }
         var end = start
         while end < count, end - start < longestStatement {
             let line = text(end)
-            if end > start {
-                let previous = text(end - 1).utf8.last
-                let keyword = firstWord(line).map { CodeLineClassifier.sqlContinuers.contains($0.uppercased()) } ?? false
-                guard keyword || previous == 0x2C || previous == 0x28 || line.utf8.first == 0x29 else { return nil }
-            }
+            if end > start, !CodeLineClassifier.continuesSQL(line, previous: text(end - 1), lowerCase: true) { return nil }
             if line.utf8.last == 0x3B { return end + 1 }
             end += 1
         }
@@ -40,8 +31,10 @@ enum SQLCode {
         return end
     }
 
+    /// A node line: `->` and a node, or a node whose line ends in its estimates, `(cost=…)`
+    /// or `(actual time=…)`; the last byte is looked at first, as every line is asked.
     private static func isPlanNode(_ raw: Substring) -> Bool {
-        raw.hasBytePrefix("->") || raw.containsBytes("(cost=") || raw.containsBytes("(actual time=")
+        raw.hasBytePrefix("->") || raw.utf8.last == 0x29 && (raw.containsBytes("(cost=") || raw.containsBytes("(actual time="))
     }
 
     /// The labels of the lines `EXPLAIN` prints under a node or after the plan.
@@ -55,10 +48,5 @@ enum SQLCode {
     private static func isPlanDetail(_ raw: Substring) -> Bool {
         guard let colon = raw.firstIndex(of: ":") else { return false }
         return planDetails.contains(raw[..<colon])
-    }
-
-    private static func firstWord(_ raw: Substring) -> Substring? {
-        let word = raw.prefix { $0 != " " && $0 != "(" && $0 != ";" }
-        return word.isEmpty ? nil : word
     }
 }
