@@ -55,10 +55,17 @@ import Testing
         #expect(guide.items(of: .definition).count == 2)
     }
 
+    @Test func theDockerAndEnvFenceTagsAreNamedLikeTheFlatReadersBlocks() throws {
+        let text = "# Deployment\n\n## Config\n\n```docker\nFROM alpine:3.20\n```\n\n```env\nDEBUG=1\n```\n"
+        let guide = try GuideReader().read(text: text, fileName: "12-config.md")
+        #expect(guide.codeBlocks.map(\.language) == ["dockerfile", "dotenv"])
+    }
+
     /// Found by the fuzzer: an untagged fence with nothing in it has no first line to look at.
-    @Test func anEmptyUntaggedFenceIsText() throws {
-        let guide = try GuideReader().read(text: "# Deployment\n\n## Config\n\n```\n```\n\nNothing yet.\n", fileName: "12-config.md")
-        #expect(guide.codeBlocks.allSatisfy { $0.language == "text" })
+    @Test func anEmptyUntaggedFenceMakesNoCode() throws {
+        let guide = try GuideReader().read(text: "# Deployment\n\n## Config\n\n```\n```\n\nNothing to configure yet.\n", fileName: "12-config.md")
+        #expect(guide.codeBlocks.isEmpty)
+        #expect(guide.items.map(\.kind) == [.concept])
     }
 
     @Test(arguments: [

@@ -86,6 +86,8 @@ struct ItemExtractor: GuideBlockSink {
             pendingCaption = nil
             enterSection(level: level, title: title)
         case .code(let language, let code, let lines):
+            // An empty fence has nothing to learn: it ends a paragraph as a blank line does.
+            guard code.contains(where: { !$0.isWhitespace }) else { return consume(.blank(line: lines.lowerBound)) }
             if case .answer(let question, let isPrompt, var answerLines, let start, _) = open {
                 answerLines.append(Substring(code))
                 open = .answer(question: question, isPrompt: isPrompt, lines: answerLines, start: start, end: lines.upperBound)

@@ -177,7 +177,7 @@ struct MarkdownSegmenter {
         case "py", "python3", "python": return "python"
         case "sh", "bash", "zsh", "console", "shell": return "shell"
         case "postgresql", "sql", "psql": return "sql"
-        case "docker", "Dockerfile": return "dockerfile"
+        case "docker": return "dockerfile"
         case "env", ".env": return "dotenv"
         case "": break
         default: return tag
