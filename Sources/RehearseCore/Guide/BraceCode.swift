@@ -91,6 +91,9 @@ enum BraceCode {
             }
             if line.hasBytePrefix("public ") || line.hasBytePrefix("private ") || line.hasBytePrefix("import java") { return "java" }
             if line.hasBytePrefix("#include") { return "c" }
+            if line.hasBytePrefix("syntax = \"proto") || startsWithCapitalisedName(line, after: "message ") || startsWithCapitalisedName(line, after: "rpc ") {
+                return "protobuf"
+            }
             if ["resource \"", "provider \"", "variable \"", "module \"", "data \""].contains(where: { line.hasBytePrefix($0) }) { return "hcl" }
             if line.hasBytePrefix("server {") || line.hasBytePrefix("location ") || line.hasBytePrefix("upstream ")
                 || line.hasBytePrefix("http {")
@@ -99,6 +102,12 @@ enum BraceCode {
             }
         }
         return "text"
+    }
+
+    /// `message User {`, `rpc GetUser (…)`: `word` then a capitalised name.
+    private static func startsWithCapitalisedName(_ line: Substring, after word: StaticString) -> Bool {
+        guard line.hasBytePrefix(word) else { return false }
+        return line.utf8.dropFirst(word.utf8CodeUnitCount).first?.isASCIIUppercase == true
     }
 
     /// The braces a line opens less those it closes, outside strings and `//` comments. A

@@ -166,21 +166,72 @@ enum CodeLineClassifier {
         return raw[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
+    /// Programs whose name alone, before a few arguments, makes a line a command. English
+    /// words (`find`, `black`, `go`) are left out: `find the slow query` is prose.
     static let shellCommands: Set<Substring> = [
-        "pip", "pip3", "python", "python3", "git", "docker", "kubectl", "curl", "wget", "cd", "ls", "export",
-        "npm", "uv", "poetry", "pytest", "uvicorn", "gunicorn", "make", "brew", "apt-get", "apt", "sudo",
-        "cat", "echo", "mkdir", "rm", "cp", "mv", "chmod", "ssh", "psql", "redis-cli", "celery", "alembic",
+        "pip", "pip3", "pipx", "python", "python3", "git", "docker", "kubectl", "helm", "curl", "wget", "cd", "ls",
+        "export", "npm", "npx", "yarn", "node", "uv", "poetry", "pytest", "tox", "ruff", "mypy", "flake8", "isort",
+        "uvicorn", "gunicorn", "make", "cargo", "mvn", "gradle", "terraform", "aws", "gcloud", "brew", "apt-get",
+        "apt", "sudo", "cat", "echo", "mkdir", "rm", "cp", "mv", "chmod", "chown", "ssh", "scp", "tar", "grep",
+        "jq", "systemctl", "journalctl", "psql", "pg_dump", "pg_restore", "pgbench", "createdb", "mysql",
+        "sqlite3", "redis-cli", "mongosh", "celery", "alembic", "openssl", "nslookup", "dig", "traceroute",
     ]
 
-    /// A shell command: a `$ ` prompt, or a known command followed by arguments, not prose.
+    /// A shell command: a `$ ` prompt; a known program followed by arguments, not prose; or a
+    /// program named by a path or a file name (`./manage.py`, `kafka-topics.sh`,
+    /// `/usr/local/bin/cleanup`) followed by options (`--topic`, `-n`), paths or redirections
+    /// in one word of three at least, which prose (`re-run with -x to stop early`) does not have.
     static func isShell(_ raw: Substring) -> Bool {
         if raw.hasBytePrefix("$ ") { return true }
-        guard let first = raw.utf8.first, first >= 0x61 && first <= 0x7A, let space = raw.utf8.firstIndex(of: 0x20), shellCommands.contains(raw[..<space]) else { return false }
+        let bytes = raw.utf8
+        guard let first = bytes.first, first.isASCIILowercase || first == 0x2E || first == 0x2F,
+            let space = bytes.firstIndex(of: 0x20)
+        else { return false }
+        let program = raw[..<space]
+        let isKnown = shellCommands.contains(program)
+        guard isKnown || isProgramPath(program) else { return false }
+        // A label (`psql meta-commands:`) or a sentence is no command; a last ` .` is a path.
+        guard bytes.last != 0x3A, bytes.last != 0x2E || raw.hasSuffix(" ."),
+            !raw.containsBytes(": ") || raw.containsBytes("://")
+        else { return false }
         let words = raw.split(separator: " ")
-        guard words.count >= 2, let first = words.first, shellCommands.contains(first) else { return false }
-        guard raw.utf8.last != 0x2E, !raw.containsBytes(": ") || raw.containsBytes("://") else { return false }
-        let flagsOrPaths = words.dropFirst().filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains(".") || $0.contains("=") }
-        return !flagsOrPaths.isEmpty || words.count <= 4
+        if isKnown {
+            let flagsOrPaths = words.dropFirst().filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains(".") || $0.contains("=") }
+            return !flagsOrPaths.isEmpty || words.count <= 4
+        }
+        if program.hasBytePrefix("./") { return true }
+        let arguments = words.dropFirst()
+        return arguments.contains(where: isOption) && arguments.filter(isArgumentLike).count * 3 >= arguments.count
+    }
+
+    /// An option, a path or file name, a `key=value`, or a redirection or pipe.
+    private static func isArgumentLike(_ word: Substring) -> Bool {
+        if isOption(word) || ["|", ">", ">>", "<", "&&", "2>&1"].contains(word) { return true }
+        return word.utf8.last != 0x2E && word.utf8.contains { $0 == 0x2F || $0 == 0x2E || $0 == 0x3D }
+    }
+
+    /// A program named by a path or a file name: lower-case letters, digits and `._/-`, with
+    /// one of `./-_` among them (`kafka-topics.sh`, `/usr/bin/env`, `docker-compose`).
+    private static func isProgramPath(_ word: Substring) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count >= 3, bytes.last != 0x2E, bytes.last != 0x2D else { return false }
+        var marked = false
+        for byte in bytes {
+            if byte == 0x2E || byte == 0x2F || byte == 0x2D || byte == 0x5F {
+                marked = true
+            } else if !byte.isASCIILowercase && !byte.isASCIIDigit {
+                return false
+            }
+        }
+        return marked
+    }
+
+    /// A command-line option: `-n`, `-Fc`, `--topic`, `--replication-factor=3`.
+    private static func isOption(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8.prefix(3))
+        guard bytes.count >= 2, bytes[0] == 0x2D else { return false }
+        let letter = bytes[1] == 0x2D ? (bytes.count == 3 ? bytes[2] : 0) : bytes[1]
+        return letter.isASCIILetter
     }
 
     static let redisCommands: Set<Substring> = [

@@ -20,7 +20,7 @@ enum ConfigurationCode {
     static func block(from start: Int, count: Int, text: (Int) -> Substring) -> (end: Int, language: String)? {
         guard start < count, let first = text(start).utf8.first else { return nil }
         if first == 0x46, let end = dockerfileEnd(from: start, count: count, text: text) { return (end, "dockerfile") }
-        if isLowerCase(first) || first == 0x2D, let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
+        if first.isASCIILowercase || first == 0x2D, let end = yamlEnd(from: start, count: count, text: text) { return (end, "yaml") }
         return settings(from: start, count: count, text: text)
     }
 
@@ -42,7 +42,7 @@ enum ConfigurationCode {
                 return
             }
             // The key's bytes, spaces, then `=`: a line of prose stops at its first space.
-            guard isLetter(first) || first == 0x5F else { return nil }
+            guard first.isASCIILetter || first == 0x5F else { return nil }
             let keyEnd = bytes.firstIndex { !isKeyByte($0) } ?? bytes.endIndex
             let equals = bytes[keyEnd...].firstIndex { $0 != 0x20 } ?? bytes.endIndex
             guard equals < bytes.endIndex, bytes[equals] == 0x3D else { return nil }
@@ -83,7 +83,7 @@ enum ConfigurationCode {
                 sections = true
             case let .setting(key, _, isSpaced):
                 spaced = spaced || isSpaced
-                upperCaseKeys = upperCaseKeys && key.utf8.allSatisfy { isUpperCase($0) || isDigit($0) || $0 == 0x5F }
+                upperCaseKeys = upperCaseKeys && key.utf8.allSatisfy { $0.isASCIIUppercase || $0.isASCIIDigit || $0 == 0x5F }
             }
             end += 1
         }
@@ -125,7 +125,7 @@ enum ConfigurationCode {
     private static func instruction(of raw: Substring) -> Substring? {
         guard let space = raw.utf8.firstIndex(of: 0x20), space != raw.utf8.startIndex else { return nil }
         let word = raw[raw.startIndex..<space]
-        guard word.utf8.allSatisfy(isUpperCase), dockerInstructions.contains(word),
+        guard word.utf8.allSatisfy(\.isASCIIUppercase), dockerInstructions.contains(word),
             raw.utf8.index(after: space) < raw.utf8.endIndex
         else { return nil }
         return word
@@ -150,7 +150,7 @@ enum ConfigurationCode {
                 return
             }
             // A lower-case key and its colon straight after: a line of prose stops at its first space.
-            guard let first = raw.utf8.first, isLowerCase(first) else { return nil }
+            guard let first = raw.utf8.first, first.isASCIILowercase else { return nil }
             let colon = raw.utf8.firstIndex { !isKeyByte($0) } ?? raw.utf8.endIndex
             guard colon < raw.utf8.endIndex, raw.utf8[colon] == 0x3A else { return nil }
             let key = raw[..<colon]
@@ -196,11 +196,7 @@ enum ConfigurationCode {
     // MARK: Bytes
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+        byte.isASCIILetter || byte.isASCIIDigit || byte == 0x5F || byte == 0x2E || byte == 0x2D
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { isUpperCase(byte) || isLowerCase(byte) }
-    private static func isLowerCase(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-    private static func isUpperCase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

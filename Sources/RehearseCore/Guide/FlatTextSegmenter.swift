@@ -189,17 +189,24 @@ struct FlatTextSegmenter {
         if CodeLineClassifier.startsHTTP(first) {
             var end = start + 1
             while end < lines.count, CodeLineClassifier.isHTTPHeader(trimmed[end]) { end += 1 }
+            // A JSON body right after the headers is the message's, blank line or not.
+            if end < lines.count, let bodyEnd = jsonBlockEnd(from: end) { end = bodyEnd }
             return (.plain(plainBlock("http", start..<end)), end)
         }
-        // A header that ends in `{` after a name or a bracket is no Python (see BraceCode).
-        if BraceCode.opensBlock(first), let end = braceBlockEnd(from: start) {
+        // A header that ends in `{` after a name or a bracket is no Python (see BraceCode), nor
+        // is a statement that ends in `;` right before one (`syntax = "proto3";`).
+        if BraceCode.opensBlock(first) || BraceCode.isStatement(first) && start + 1 < lines.count && BraceCode.opensBlock(trimmed[start + 1]),
+            let end = braceBlockEnd(from: start)
+        {
             return (.plain(braceBlock(start..<end)), end)
         }
         // The recognisers below read the first line again and again: it is at hand. Only the
         // lines are captured: capturing `self` copies the whole segmenter for every line.
         let trimmed = trimmed
         func text(_ index: Int) -> Substring { index == start ? first : trimmed[index] }
-        if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: text) {
+        if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: text)
+            ?? CommandCode.block(from: start, count: lines.count, text: text)
+        {
             return (.plain(plainBlock(language, start..<end)), end)
         }
         if CodeLineClassifier.startsPython(line, raw: first) {
@@ -253,8 +260,8 @@ struct FlatTextSegmenter {
 
     /// Where a JSON document that starts at `start` ends: a line that opens an object or array
     /// (`{`, `[`, `{"limit": 100,`) and the lines up to its closing bracket, when together they
-    /// parse as JSON and span more than one line (a one-line `[1, 2]` is as likely Python), with
-    /// no blank line inside.
+    /// parse as JSON, with no blank line inside, and span more than one line or open with a
+    /// quoted key (`{"id": 42}`): a one-line `[1, 2]` or `{x: 1}` is as likely Python.
     private func jsonBlockEnd(from start: Int) -> Int? {
         guard let opener = trimmed[start].utf8.first, opener == 0x7B || opener == 0x5B else { return nil }
         var depth = 0
@@ -278,7 +285,7 @@ struct FlatTextSegmenter {
             end += 1
             guard depth > 0 else { break }
         }
-        guard depth == 0, end - start >= 2 else { return nil }
+        guard depth == 0, end - start >= 2 || trimmed[start].hasBytePrefix("{\"") else { return nil }
         let text = trimmed[start..<end].joined(separator: "\n")
         guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil else { return nil }
         return end
@@ -294,7 +301,7 @@ struct FlatTextSegmenter {
     }
 
     private func plainBlock(_ language: String, _ range: Range<Int>) -> GuideBlock {
-        let code = trimmed[range].joined(separator: "\n")
+        let code = language == "makefile" ? CommandCode.makefile(trimmed[range]) : trimmed[range].joined(separator: "\n")
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
     }
 

@@ -122,7 +122,7 @@ extension Substring {
         }
         if last == 0x9C || last == 0x9D, length >= 3, bytes.dropLast().suffix(2).elementsEqual([0xE2, 0x80]) { return false }  // “ ”
         switch first {
-        case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60: return false  // -*|#>"'`
+        case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60, 0x7B, 0x5C: return false  // -*|#>"'`{\
         case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
         default: break
         }

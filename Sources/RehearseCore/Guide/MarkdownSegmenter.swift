@@ -183,14 +183,18 @@ struct MarkdownSegmenter {
         default: return tag
         }
         let lines = code.split(separator: "\n").map { $0.trimmingWhitespace() }
-        if let found = ConfigurationCode.block(from: 0, count: lines.count, text: { lines[$0] }), found.end == lines.count {
+        if let found = ConfigurationCode.block(from: 0, count: lines.count, text: { lines[$0] })
+            ?? CommandCode.block(from: 0, count: lines.count, text: { lines[$0] }), found.end == lines.count
+        {
             return found.language
         }
         let first = lines.first ?? ""
         if CodeLineClassifier.startsSQL(first) { return "sql" }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
-        if CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
+        // A statement that ends in `;` before a brace header (`syntax = "proto3";`) is no Python.
+        let opensBraceCode = BraceCode.isStatement(first) && lines.count > 1 && BraceCode.opensBlock(lines[1])
+        if !opensBraceCode, CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
         return BraceCode.language(of: lines)
     }
 
