@@ -11,7 +11,7 @@ import Testing
         let guide = try TestFiles.fixture("datastores.txt")
         // No command line became a heading that swallowed the sections after it.
         #expect(guide.sections.map(\.title) == [
-            "Redis", "MongoDB", "PostgreSQL from the shell", "Kafka", "Protocol Buffers", "Makefile", "HTTP",
+            "Redis", "MongoDB", "PostgreSQL from the shell", "Kafka", "Protocol Buffers", "Scheduled jobs", "Makefile", "HTTP",
             "Capacity estimate", "Common Interview Questions",
         ])
         #expect(guide.sections.flatMap(\.children).isEmpty)

@@ -153,4 +153,34 @@ import Testing
         guard case .concept(_, let text) = btree.content else { return }
         #expect(KeypointExtractor.keypoints(from: text).count == 1)
     }
+
+    /// Headings in sentence case over paragraphs are headings; an estimate or a table row, which
+    /// shows working rather than naming a topic, is not, and a line wrapped mid-sentence is not.
+    @Test func sentenceCaseHeadingsAreHeadingsAndEstimatesAndTableRowsAreNot() throws {
+        let text = """
+            10 — Notifications
+            Requirements
+            - Send email and push notifications
+            Back-of-the-envelope
+            10M / 86,400 s ≈ 116 per second on average
+            Peak: 116 × 5 ≈ 580 per second
+            High-level design
+            Client -> API Gateway -> Notification Service -> Queue -> Workers
+            Retry policy
+            Attempt | Delay
+            1 | 1 s
+            2 | 4 s
+            Consistent hashing
+            Keys map to the first node clockwise on a ring; a new node moves about 1/N of the keys.
+            Delivery guarantees
+            At-least-once delivery means duplicates happen, and every worker retries a send when
+            the provider times out or answers with a server error.
+
+            """
+        let guide = try GuideReader().read(text: text, fileName: "10-notifications.txt")
+        #expect(guide.sections.map(\.title) == [
+            "Requirements", "Back-of-the-envelope", "High-level design", "Retry policy", "Consistent hashing", "Delivery guarantees",
+        ])
+        #expect(guide.sections.flatMap(\.children).isEmpty)
+    }
 }

@@ -369,15 +369,29 @@ struct FlatTextSegmenter {
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
-        guard mode == .normal, nextStartsBlock else { return false }
-        guard let last = previousText(before: index)?.last else { return true }
+        guard mode == .normal else { return false }
+        let previous = previousText(before: index)
+        guard nextStartsBlock else { return Self.isSentenceCaseHeading(text, previous: previous, next: next.text) }
+        guard let last = previous?.last else { return true }
         return !",([:".contains(last)
+    }
+
+    /// A heading written in sentence case (`Delivery guarantees`) over a paragraph: a few words,
+    /// the first capitalised, no comma; the line before it ended what it said (a sentence, a
+    /// list item, a `term: text` line, a table row, a closing bracket); the line after it is a
+    /// longer line that starts with a capital. A sentence wrapped over two lines ends neither way.
+    static func isSentenceCaseHeading(_ text: Substring, previous: Substring?, next: Substring) -> Bool {
+        guard let first = text.utf8.first, first.isASCIIUppercase, !text.utf8.contains(0x2C) else { return false }
+        let words = text.wordCount
+        guard words <= 5, let nextFirst = next.utf8.first, nextFirst.isASCIIUppercase, next.wordCount >= words + 3 else { return false }
+        guard let previous, let last = previous.utf8.last else { return true }
+        return ".?!)}]".utf8.contains(last) || previous.isListItem || previous.labelled != nil || previous.containsBytes(" | ")
     }
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
-        if text.hasBytePrefix("|") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
+        if text.hasBytePrefix("|") || text.containsBytes(" | ") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
     }
 }

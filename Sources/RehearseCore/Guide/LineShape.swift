@@ -126,9 +126,24 @@ extension Substring {
         case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
         default: break
         }
-        guard numberedText == nil, !containsBytes("→"), !containsBytes("://"), labelled == nil else { return false }
+        guard numberedText == nil, !hasWorkingMarks, labelled == nil else { return false }
         guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
+    }
+
+    /// Whether the line shows working rather than naming a topic: a claim's `→`, an estimate's
+    /// `≈`, `×` or ` = `, a table's ` | ` between cells, or a URL's `://`.
+    private var hasWorkingMarks: Bool {
+        withBytes { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0..<(bytes.count - 2) {
+                switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+                case (0xE2, 0x86, 0x92), (0xE2, 0x89, 0x88), (0xC3, 0x97, _), (0x20, 0x3D, 0x20), (0x20, 0x7C, 0x20), (0x3A, 0x2F, 0x2F): return true
+                default: continue
+                }
+            }
+            return bytes[bytes.count - 2] == 0xC3 && bytes[bytes.count - 1] == 0x97
+        }
     }
 
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
