@@ -183,4 +183,41 @@ import Testing
         ])
         #expect(guide.sections.flatMap(\.children).isEmpty)
     }
+
+    /// A `<summary>` that asks a question is answered by its details; an image, a task box and
+    /// the commands of an untagged fence are not read as prose.
+    @Test func aMarkdownGuideWithSummaryQuestionsImagesAndTaskLists() throws {
+        let text = """
+            # 11 — Caching
+
+            ## Strategies
+
+            ![architecture](img/arch.png)
+
+            <details>
+            <summary>Why not cache everything?</summary>
+
+            Memory costs money, and every cached view is one more thing to invalidate.
+
+            </details>
+
+            ## Queues
+
+            - [ ] Compare two brokers
+            - [x] Read about dead-letter queues
+
+            ```
+            SET user:1 "alice" EX 60
+            GET user:1
+            ```
+
+            """
+        let guide = try GuideReader().read(text: text, fileName: "11-caching.md")
+        let qa = guide.items.compactMap { if case .qa(let question, let answer) = $0.content { (question, answer) } else { nil } }
+        #expect(qa.map(\.0) == ["Why not cache everything?"])
+        #expect(qa.map(\.1) == ["Memory costs money, and every cached view is one more thing to invalidate."])
+        #expect(guide.codeBlocks.map(\.language) == ["redis"])
+        let concepts = guide.items(of: .concept).compactMap { if case .concept(_, let text) = $0.content { text } else { nil } }
+        #expect(concepts == ["- Compare two brokers\n- Read about dead-letter queues"])
+    }
 }

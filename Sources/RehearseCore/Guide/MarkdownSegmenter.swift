@@ -46,8 +46,14 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                let prose = Self.boldTermAsLabel(Self.withoutHTMLTags(Self.withoutQuoteMarkers(text)))
-                blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
+                let unquoted = Self.withoutQuoteMarkers(text)
+                if let question = Self.revealedQuestion(unquoted) {
+                    // `<summary>Why not cache everything?</summary>`: the details below answer it.
+                    blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                } else {
+                    let prose = Self.isImage(unquoted) ? "" : Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted)))
+                    blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
+                }
                 sawContent = sawContent || !text.isEmpty
             }
             index += 1
@@ -113,6 +119,24 @@ struct MarkdownSegmenter {
         }
         let rest = Substring(kept).trimmingWhitespace()
         return revealLabels.contains(rest.lowercased()) ? "" : rest
+    }
+
+    /// The question a `<summary>` line asks (`<summary>Why not cache everything?</summary>`),
+    /// numbered or not; nil for any other line, and for a label such as "Answer".
+    static func revealedQuestion(_ text: Substring) -> Substring? {
+        guard text.hasPrefixIgnoringCase("<summary") else { return nil }
+        return question(inHeading: withoutHTMLTags(text))
+    }
+
+    /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
+    static func isImage(_ text: Substring) -> Bool {
+        text.hasBytePrefix("![") && text.utf8.last == 0x29 && text.containsBytes("](")
+    }
+
+    /// A task list item without its box: `- [x] Read about queues` → `- Read about queues`.
+    static func withoutTaskMarker(_ text: Substring) -> Substring {
+        guard let item = text.bulletText, item.hasBytePrefix("[ ] ") || item.hasPrefixIgnoringCase("[x] ") else { return text }
+        return Substring(text[..<item.startIndex] + item.dropFirst(4))
     }
 
     static let layoutTags: Set<String> = ["details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center"]
@@ -192,6 +216,7 @@ struct MarkdownSegmenter {
         if CodeLineClassifier.startsSQL(first) { return "sql" }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
+        if CodeLineClassifier.isRedisCommand(first) { return "redis" }
         // A statement that ends in `;` before a brace header (`syntax = "proto3";`) is no Python.
         let opensBraceCode = BraceCode.isStatement(first) && lines.count > 1 && BraceCode.opensBlock(lines[1])
         if !opensBraceCode, CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
