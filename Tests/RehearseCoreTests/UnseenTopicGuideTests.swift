@@ -182,6 +182,21 @@ import Testing
             "Requirements", "Back-of-the-envelope", "High-level design", "Retry policy", "Consistent hashing", "Delivery guarantees",
         ])
         #expect(guide.sections.flatMap(\.children).isEmpty)
+        // A heading over a heading over a paragraph; the list item before them keeps its own text.
+        let nested = try GuideReader().read(text: """
+            05 — Databases
+            ACID:
+            - Durability: committed data survives a crash
+            Isolation levels
+            Read committed
+            Each statement sees the rows committed before it began.
+
+            """, fileName: "05-databases.txt")
+        #expect(nested.sections.map(\.title) == ["Isolation levels"])
+        #expect(nested.sections.flatMap(\.children).map(\.title) == ["Read committed"])
+        #expect(nested.items(of: .definition).map(\.content) == [
+            .definition(term: "Durability", definition: "committed data survives a crash", context: "ACID"),
+        ])
     }
 
     /// A `<summary>` that asks a question is answered by its details; an image, a task box and

@@ -36,6 +36,8 @@ struct FlatTextSegmenter {
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
+        // Whether the last line that was not blank was read as a heading.
+        var afterHeading = false
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -49,6 +51,8 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            let wasAfterHeading = afterHeading
+            afterHeading = false
             if mode == .story {
                 blocks.consume(.text(text, line: lineNumber))
                 if text.leavesQuoteOpen { mode = .normal }
@@ -63,6 +67,7 @@ struct FlatTextSegmenter {
                 mainSections.contains(Self.headingKey(text))
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
+                afterHeading = true
                 mode = .normal
                 index += 1
                 continue
@@ -78,8 +83,9 @@ struct FlatTextSegmenter {
                 mode = .normal
                 continue
             }
-            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode) {
+            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
                 blocks.consume(.heading(level: 2, title: String(text), line: lineNumber))
+                afterHeading = true
                 mode = .normal
                 index += 1
                 continue
@@ -360,7 +366,7 @@ struct FlatTextSegmenter {
     }
 
     /// Whether a heading candidate outside a question is a sub-heading.
-    private func isSubHeading(at index: Int, text: Substring, mode: Mode) -> Bool {
+    private func isSubHeading(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Bool {
         guard let nextIndex = nextTextLine(after: index) else { return false }
         let next = python[nextIndex]
         // "EXPLAIN ANALYZE" over a SELECT opens the statement, it does not title it.
@@ -371,21 +377,35 @@ struct FlatTextSegmenter {
         }
         guard mode == .normal else { return false }
         let previous = previousText(before: index)
-        guard nextStartsBlock else { return Self.isSentenceCaseHeading(text, previous: previous, next: next.text) }
+        guard nextStartsBlock else {
+            guard afterHeading || Self.endsWhatItSays(previous) else { return false }
+            // A heading over a heading over a paragraph (`Isolation levels`, `Read committed`, …).
+            let afterNext = nextTextLine(after: nextIndex).map { python.text(of: $0) }
+            return Self.isSentenceCaseHeading(text, over: next.text)
+                || next.text.isHeadingCandidate(next) && Self.isSentenceCaseHeading(next.text, over: afterNext ?? "")
+                    && Self.isSentenceCaseHeading(text, over: nil)
+        }
         guard let last = previous?.last else { return true }
         return !",([:".contains(last)
     }
 
-    /// A heading written in sentence case (`Delivery guarantees`) over a paragraph: a few words,
-    /// the first capitalised, no comma; the line before it ended what it said (a sentence, a
-    /// list item, a `term: text` line, a table row, a closing bracket); the line after it is a
-    /// longer line that starts with a capital. A sentence wrapped over two lines ends neither way.
-    static func isSentenceCaseHeading(_ text: Substring, previous: Substring?, next: Substring) -> Bool {
+    /// Whether a heading in sentence case (`Delivery guarantees`) may stand over `next`: it has a
+    /// few words, the first capitalised, and no comma, and `next` (unless nil) is a longer line
+    /// that starts with a capital. The line before it must have ended what it said
+    /// (``endsWhatItSays(_:)``): a sentence wrapped over two lines ends neither way.
+    static func isSentenceCaseHeading(_ text: Substring, over next: Substring?) -> Bool {
         guard let first = text.utf8.first, first.isASCIIUppercase, !text.utf8.contains(0x2C) else { return false }
         let words = text.wordCount
-        guard words <= 5, let nextFirst = next.utf8.first, nextFirst.isASCIIUppercase, next.wordCount >= words + 3 else { return false }
-        guard let previous, let last = previous.utf8.last else { return true }
-        return ".?!)}]".utf8.contains(last) || previous.isListItem || previous.labelled != nil || previous.containsBytes(" | ")
+        guard words <= 5 else { return false }
+        guard let next else { return true }
+        return next.utf8.first?.isASCIIUppercase == true && next.wordCount >= words + 3
+    }
+
+    /// Whether a line ends what it says, so that a heading may follow it: a sentence, a list
+    /// item, a `term: text` line, a table row, a closing bracket, or nothing (the guide's start).
+    static func endsWhatItSays(_ line: Substring?) -> Bool {
+        guard let line, let last = line.utf8.last else { return true }
+        return ".?!)}]".utf8.contains(last) || line.isListItem || line.labelled != nil || line.containsBytes(" | ")
     }
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
