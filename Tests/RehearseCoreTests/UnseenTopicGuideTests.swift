@@ -235,4 +235,32 @@ import Testing
         let concepts = guide.items(of: .concept).compactMap { if case .concept(_, let text) = $0.content { text } else { nil } }
         #expect(concepts == ["- Compare two brokers\n- Read about dead-letter queues"])
     }
+
+    @Test func aBoldLineLabelsTheListBelowItAndAnAlertMarkerIsNoText() throws {
+        let text = """
+            # 12 — PostgreSQL
+
+            ## MVCC
+
+            **Key facts**
+
+            - VACUUM reclaims dead tuples
+            - Long transactions hold back the horizon
+
+            > [!TIP]
+            > Turn off synchronous commit only where losing the last transactions is acceptable.
+
+            **Q: What is MVCC?**
+
+            Readers see a snapshot and never block writers.
+
+            """
+        let guide = try GuideReader().read(text: text, fileName: "12-postgres.md")
+        let concepts = guide.items(of: .concept).map(\.content)
+        #expect(concepts == [
+            .concept(title: "Key facts", text: "- VACUUM reclaims dead tuples\n- Long transactions hold back the horizon"),
+            .concept(title: "MVCC", text: "Turn off synchronous commit only where losing the last transactions is acceptable."),
+        ])
+        #expect(guide.questions == ["What is MVCC?"])
+    }
 }

@@ -12,6 +12,9 @@ struct ItemExtractor: GuideBlockSink {
     private var items: [GuideItem] = []
     private var usedIDs: [UInt64: Int] = [:]
     private var open: OpenConstruct?
+    /// Whether the block before the current one was a blank line: a line after it starts
+    /// afresh, it does not continue a wrapped line.
+    private var afterBlank = false
     private var pendingCaption: String?
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
@@ -80,6 +83,9 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     mutating func consume(_ block: GuideBlock) {
+        defer {
+            if case .blank = block { afterBlank = true } else { afterBlank = false }
+        }
         switch block {
         case .heading(let level, let title, _):
             flush()
@@ -204,7 +210,7 @@ struct ItemExtractor: GuideBlockSink {
             if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike || body.isEmpty {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
-            } else if !text.isBareLabel, let last = body.last, Self.isContinuation(text, after: last) {
+            } else if !text.isBareLabel, !afterBlank, let last = body.last, Self.isContinuation(text, after: last) {
                 emitClaims(in: text, setup: last, line: line)
                 body[body.count - 1] = Substring(last + " " + text)
             } else {

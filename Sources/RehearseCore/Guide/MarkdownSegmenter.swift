@@ -51,7 +51,8 @@ struct MarkdownSegmenter {
                     // `<summary>Why not cache everything?</summary>`: the details below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
                 } else {
-                    let prose = Self.isImage(unquoted) ? "" : Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted)))
+                    let shown = !Self.isImage(unquoted) && !Self.isAlertMarker(unquoted)
+                    let prose = shown ? Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted))) : ""
                     blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 }
                 sawContent = sawContent || !text.isEmpty
@@ -84,7 +85,8 @@ struct MarkdownSegmenter {
     }
 
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
-    /// set off by a dash defines it, as a colon would.
+    /// set off by a dash defines it, as a colon would; and a line that is only a bold phrase
+    /// (`**Key facts**`) labels what follows it, as `Key facts:` would.
     static func boldTermAsLabel(_ text: Substring) -> Substring {
         guard text.containsBytes("**") else { return text }
         let item = text.bulletText ?? text.numberedText ?? text
@@ -94,6 +96,9 @@ struct MarkdownSegmenter {
         let term = item[termStart..<close.lowerBound]
         guard !term.isEmpty, term.utf8.count <= 120 else { return text }
         let rest = item[close.upperBound...].trimmingWhitespace()
+        if rest.isEmpty, item.startIndex == text.startIndex, let last = term.utf8.last, !".:?!".utf8.contains(last) {
+            return Substring("**" + term + "**:")
+        }
         guard rest.hasBytePrefix("—") || rest.hasBytePrefix("–") || rest.hasBytePrefix("- ") else { return text }
         let definition = rest.drop { $0 == "—" || $0 == "–" || $0 == "-" }.trimmingWhitespace()
         guard !definition.isEmpty else { return text }
@@ -131,6 +136,11 @@ struct MarkdownSegmenter {
     /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
     static func isImage(_ text: Substring) -> Bool {
         text.hasBytePrefix("![") && text.utf8.last == 0x29 && text.containsBytes("](")
+    }
+
+    /// The first line of a GitHub alert (`> [!TIP]`, `> [!WARNING]`): a style, not text.
+    static func isAlertMarker(_ text: Substring) -> Bool {
+        text.hasBytePrefix("[!") && text.utf8.last == 0x5D && text.utf8.dropFirst(2).dropLast().allSatisfy(\.isASCIIUppercase)
     }
 
     /// A task list item without its box: `- [x] Read about queues` → `- Read about queues`.
