@@ -74,6 +74,32 @@ import Testing
         #expect(guide.codeBlocks.first?.code.components(separatedBy: "\n").count == 3)
     }
 
+    /// Request lines without a version list a service's endpoints, with a JSON body after one;
+    /// `Pros:` after them is a label, not a header.
+    @Test func anEndpointListIsOneHTTPBlockAndALabelAfterItIsNoHeader() throws {
+        let text = "13 — APIs\nREST endpoints\nPOST /api/v1/orders\n{\n\"user_id\": 42\n}\nGET /api/v1/orders/{id}\nDELETE /api/v1/orders/{id}\nPros:\n- Stable under inserts\n"
+        let guide = try GuideReader().read(text: text, fileName: "13-api.txt")
+        #expect(guide.sections.map(\.title) == ["REST endpoints"])
+        #expect(guide.codeBlocks.map(\.language) == ["http"])
+        #expect(guide.codeBlocks.first?.code == "POST /api/v1/orders\n{\n\"user_id\": 42\n}\nGET /api/v1/orders/{id}\nDELETE /api/v1/orders/{id}")
+        #expect(guide.items(of: .concept).map(\.content) == [.concept(title: "Pros", text: "- Stable under inserts")])
+    }
+
+    /// An annotation over a brace header is brace code; over a `def` it is a Python decorator;
+    /// alone on the last line it is neither, and reading it does not run past the guide's end.
+    @Test func annotationsGoWithTheCodeTheyAnnotate() throws {
+        let java = try GuideReader().read(
+            text: "Java controller\n@RestController\npublic class OrderController {\n@GetMapping(\"/orders/{id}\")\npublic Order get(@PathVariable long id) {\nreturn repository.findById(id).orElseThrow();\n}\n}\n",
+            fileName: "13-java.txt")
+        #expect(java.codeBlocks.map(\.language) == ["java"])
+        #expect(java.codeBlocks.first?.code.hasPrefix("@RestController\npublic class OrderController {\n    @GetMapping") == true)
+        let python = try GuideReader().read(text: "Caching\n@lru_cache(maxsize=128)\ndef fib(n):\nreturn n\n", fileName: "13-cache.txt")
+        #expect(python.codeBlocks.map(\.language) == ["python"])
+        #expect(python.codeBlocks.first?.code == "@lru_cache(maxsize=128)\ndef fib(n):\n    return n")
+        let last = try GuideReader().read(text: "Annotations\nThe last line is one.\n@Deprecated", fileName: "13-last.txt")
+        #expect(last.codeBlocks.allSatisfy { $0.language != "java" })
+    }
+
     @Test(arguments: [
         ("\\dt\n\\d users", "sql"),
         ("db.users.find({age: {$gt: 30}})", "javascript"),

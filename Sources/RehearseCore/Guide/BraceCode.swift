@@ -31,6 +31,18 @@ enum BraceCode {
         return raw.containsBytes(")") || raw.containsBytes("=") || bytes.count { $0 == 0x20 } <= 5
     }
 
+    /// The most annotation lines looked past for the header they stand over.
+    static let maximumAnnotations = 4
+
+    /// `@RestController`, `@GetMapping("/orders/{id}")`: an annotation alone on its line, in
+    /// Java, Kotlin or TypeScript as in Python; what follows it tells which.
+    static func isAnnotation(_ raw: Substring) -> Bool {
+        let bytes = raw.utf8
+        guard bytes.first == 0x40, bytes.count >= 2, bytes.dropFirst().first?.isASCIILetter == true else { return false }
+        let name = bytes.dropFirst().prefix { $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2E || $0 == 0x5F }
+        return name.endIndex == bytes.endIndex || bytes[name.endIndex] == 0x28 && bytes.last == 0x29
+    }
+
     /// Python words a dictionary or set literal may follow.
     private static let pythonKeywordsBeforeAValue: Set<Substring> = ["return", "yield", "in", "not", "and", "or", "if", "else", "await", "is"]
 
@@ -44,18 +56,22 @@ enum BraceCode {
     }
 
     /// Where a block of brace code that starts at line `start` ends (the index after its
-    /// last line), or nil when the lines there are not one. `text` gives a line; `deltas`
-    /// gives the ``braceDelta(_:)`` of the lines of a range, asked for the lines from `start`
+    /// last line), or nil when the lines there are not one. `text` gives a line (an empty one
+    /// past the last); `deltas` gives the ``braceDelta(_:)`` of the lines of a range, asked for
+    /// the lines from `start`
     /// on as far as a block may run, once the first line could start one (a reader that asks
     /// from every line keeps them).
     static func blockEnd(from start: Int, text: (Int) -> Substring, deltas lineDeltas: (Range<Int>) -> ArraySlice<Int8>) -> Int? {
-        guard opensBlock(text(start)) || isStatement(text(start)) else { return nil }
+        // Annotations (`@RestController`) stand over the header they annotate.
+        var header = start
+        while header - start < maximumAnnotations, isAnnotation(text(header)) { header += 1 }
+        guard opensBlock(text(header)) || header == start && isStatement(text(start)) else { return nil }
         let deltas = lineDeltas(start..<(start + longestBlock))
         var end = start
         var depth = 0
         var opened = false
         while end < deltas.endIndex, end - start < longestBlock {
-            if depth == 0, end > start, !opensBlock(text(end)), !isStatement(text(end)) { break }
+            if depth == 0, end > header, !opensBlock(text(end)), !isStatement(text(end)) { break }
             depth += Int(deltas[end])
             guard depth >= 0 else { return nil }
             opened = opened || depth > 0

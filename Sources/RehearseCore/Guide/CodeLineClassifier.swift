@@ -160,9 +160,9 @@ enum CodeLineClassifier {
         return !version.isEmpty && version.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 
-    /// An HTTP header line: a token, a colon, a value (`Retry-After: 2`).
+    /// An HTTP header line: a token, a colon, a value (`Retry-After: 2`); `Pros:` alone is a label.
     static func isHTTPHeader(_ raw: Substring) -> Bool {
-        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex else { return false }
+        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex, !raw[raw.index(after: colon)...].trimmingWhitespace().isEmpty else { return false }
         return raw[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 

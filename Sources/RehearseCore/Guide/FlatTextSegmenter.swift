@@ -192,16 +192,20 @@ struct FlatTextSegmenter {
         if let end = jsonBlockEnd(from: start) {
             return (.plain(plainBlock("json", start..<end)), end)
         }
-        if CodeLineClassifier.startsHTTP(first) {
+        if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) {
             var end = start + 1
             while end < lines.count, CodeLineClassifier.isHTTPHeader(trimmed[end]) { end += 1 }
-            // A JSON body right after the headers is the message's, blank line or not.
+            // A JSON body right after the headers is the message's, blank line or not; more
+            // request lines after it list a service's endpoints.
             if end < lines.count, let bodyEnd = jsonBlockEnd(from: end) { end = bodyEnd }
+            while end < lines.count, CodeLineClassifier.isRequestLine(trimmed[end]) { end += 1 }
             return (.plain(plainBlock("http", start..<end)), end)
         }
         // A header that ends in `{` after a name or a bracket is no Python (see BraceCode), nor
-        // is a statement that ends in `;` right before one (`syntax = "proto3";`).
-        if BraceCode.opensBlock(first) || BraceCode.isStatement(first) && start + 1 < lines.count && BraceCode.opensBlock(trimmed[start + 1]),
+        // is a statement that ends in `;` right before one (`syntax = "proto3";`), nor an
+        // annotation over one (`@RestController`).
+        if BraceCode.opensBlock(first) || BraceCode.isAnnotation(first)
+            || BraceCode.isStatement(first) && start + 1 < lines.count && BraceCode.opensBlock(trimmed[start + 1]),
             let end = braceBlockEnd(from: start)
         {
             return (.plain(braceBlock(start..<end)), end)
@@ -255,7 +259,7 @@ struct FlatTextSegmenter {
     }
 
     private func braceBlockEnd(from start: Int) -> Int? {
-        BraceCode.blockEnd(from: start, text: { trimmed[$0] }, deltas: { braces.deltas($0.clamped(to: 0..<lines.count)) })
+        BraceCode.blockEnd(from: start, text: { $0 < lines.count ? trimmed[$0] : "" }, deltas: { braces.deltas($0.clamped(to: 0..<lines.count)) })
     }
 
     /// Brace code, indented by its braces, in the language its words tell.
@@ -413,6 +417,7 @@ struct FlatTextSegmenter {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
         if text.hasBytePrefix("|") || text.containsBytes(" | ") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
+            || CodeLineClassifier.isRequestLine(text) || CodeLineClassifier.startsHTTP(text)
     }
 }
 
