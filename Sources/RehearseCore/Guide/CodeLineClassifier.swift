@@ -146,12 +146,16 @@ enum CodeLineClassifier {
 
     static let httpMethods: Set<Substring> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    /// A request line with or without its version (`GET /users/42`): HTTP when the line is
-    /// already known to be code, as in a fence without a language.
+    /// A request line with or without its version (`GET /users/42`): a method and a path alone
+    /// make no sentence, in a fence without a language or in flat text.
     static func isRequestLine(_ raw: Substring) -> Bool {
+        // Asked of every line that may start a block: the method and the path's slash first.
+        let bytes = raw.utf8
+        guard bytes.first?.isASCIIUppercase == true, let space = bytes.firstIndex(of: 0x20), bytes.index(after: space) < bytes.endIndex,
+            bytes[bytes.index(after: space)] == 0x2F, httpMethods.contains(raw[..<space])
+        else { return false }
         let words = raw.split(separator: " ")
-        guard words.count == 2 || words.count == 3, httpMethods.contains(words[0]), words[1].hasPrefix("/") else { return false }
-        return words.count == 2 || isHTTPVersion(words[2])
+        return words.count == 2 || words.count == 3 && isHTTPVersion(words[2])
     }
 
     private static func isHTTPVersion(_ word: Substring) -> Bool {
