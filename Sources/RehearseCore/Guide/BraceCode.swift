@@ -31,6 +31,12 @@ enum BraceCode {
         return raw.containsBytes(")") || raw.containsBytes("=") || bytes.count { $0 == 0x20 } <= 5
     }
 
+    /// A statement that ends in `;` right before a brace header (`syntax = "proto3";` over
+    /// `message User {`): brace code, though the statement alone may lex as Python.
+    static func leadsIntoHeader(_ raw: Substring, next: Substring) -> Bool {
+        isStatement(raw) && opensBlock(next)
+    }
+
     /// The most annotation lines looked past for the header they stand over.
     static let maximumAnnotations = 4
 

@@ -246,6 +246,12 @@ enum CodeLineClassifier {
         "SUBSCRIBE", "XADD", "XREAD", "XREADGROUP", "XACK", "EVAL", "EVALSHA", "SCAN", "KEYS", "PING",
     ]
 
+    /// Two Redis commands in a row open a block of them: one alone (`GET is the method name`)
+    /// is as likely prose.
+    static func opensRedisBlock(_ raw: Substring, next: Substring) -> Bool {
+        isRedisCommand(raw) && isRedisCommand(next)
+    }
+
     /// A Redis command as `redis-cli` takes it: an upper-case command word alone or before its
     /// arguments (`ZADD rate:user42 1700000060 req-981`, `MULTI`).
     static func isRedisCommand(_ raw: Substring) -> Bool {

@@ -205,7 +205,7 @@ struct FlatTextSegmenter {
         // is a statement that ends in `;` right before one (`syntax = "proto3";`), nor an
         // annotation over one (`@RestController`).
         if BraceCode.opensBlock(first) || BraceCode.isAnnotation(first)
-            || BraceCode.isStatement(first) && start + 1 < lines.count && BraceCode.opensBlock(trimmed[start + 1]),
+            || start + 1 < lines.count && BraceCode.leadsIntoHeader(first, next: trimmed[start + 1]),
             let end = braceBlockEnd(from: start)
         {
             return (.plain(braceBlock(start..<end)), end)
@@ -246,7 +246,7 @@ struct FlatTextSegmenter {
             }
             return (.plain(plainBlock("shell", start..<end)), end)
         }
-        if CodeLineClassifier.isRedisCommand(first), start + 1 < lines.count, CodeLineClassifier.isRedisCommand(trimmed[start + 1]) {
+        if start + 1 < lines.count, CodeLineClassifier.opensRedisBlock(first, next: trimmed[start + 1]) {
             var end = start + 2
             while end < lines.count, CodeLineClassifier.isRedisCommand(trimmed[end]) { end += 1 }
             return (.plain(plainBlock("redis", start..<end)), end)
@@ -384,10 +384,10 @@ struct FlatTextSegmenter {
         guard nextStartsBlock else {
             guard afterHeading || Self.endsWhatItSays(previous) else { return false }
             // A heading over a heading over a paragraph (`Isolation levels`, `Read committed`, …).
+            if Self.isSentenceCaseHeading(text, over: next.text) { return true }
+            guard Self.isSentenceCaseHeading(text, over: nil), next.text.isHeadingCandidate(next) else { return false }
             let afterNext = nextTextLine(after: nextIndex).map { python.text(of: $0) }
-            return Self.isSentenceCaseHeading(text, over: next.text)
-                || next.text.isHeadingCandidate(next) && Self.isSentenceCaseHeading(next.text, over: afterNext ?? "")
-                    && Self.isSentenceCaseHeading(text, over: nil)
+            return Self.isSentenceCaseHeading(next.text, over: afterNext ?? "")
         }
         guard let last = previous?.last else { return true }
         return !",([:".contains(last)

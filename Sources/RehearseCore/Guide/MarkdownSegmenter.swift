@@ -226,11 +226,9 @@ struct MarkdownSegmenter {
         if CodeLineClassifier.startsSQL(first) { return "sql" }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
-        // Two command lines, as the flat reader asks: `GET is the method name` alone is prose.
-        if lines.count >= 2, CodeLineClassifier.isRedisCommand(first), CodeLineClassifier.isRedisCommand(lines[1]) { return "redis" }
-        // A statement that ends in `;` before a brace header (`syntax = "proto3";`) is no Python.
-        let opensBraceCode = BraceCode.isStatement(first) && lines.count > 1 && BraceCode.opensBlock(lines[1])
-        if !opensBraceCode, CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
+        let second = lines.count > 1 ? lines[1] : ""
+        if CodeLineClassifier.opensRedisBlock(first, next: second) { return "redis" }
+        if !BraceCode.leadsIntoHeader(first, next: second), CodeLineClassifier.startsPython(PythonLine(first), raw: first) { return "python" }
         return BraceCode.language(of: lines)
     }
 
