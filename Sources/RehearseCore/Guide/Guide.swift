@@ -53,7 +53,7 @@ public enum Priority: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// Reads `HIGH`, `High — …`, `medium`, `Low priority` and the like.
     public init?(text: some StringProtocol) {
-        let word = text.lowercased().prefix { $0.isLetter }
+        let word = String(text.prefix { $0.isLetter }).lowercased()
         switch word {
         case "high", "critical", "top": self = .high
         case "medium", "normal", "mid": self = .medium

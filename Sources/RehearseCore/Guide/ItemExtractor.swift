@@ -341,11 +341,13 @@ struct ItemExtractor: GuideBlockSink {
 
     /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
     static func statedPriority(_ text: Substring) -> Priority? {
-        // Asked of every line: its first bytes first, the emphasis removed only from a line that starts so.
-        guard text.drop(while: { $0 == "*" || $0 == "_" }).hasPrefixIgnoringCase("priority") else { return nil }
-        let plain = text.filter { $0 != "*" && $0 != "_" }
-        guard plain.lowercased().hasPrefix("priority:") else { return nil }
-        return Priority(text: plain.dropFirst("priority:".count).trimmingWhitespace())
+        // Asked of every line: looks at its first bytes, and copies nothing.
+        func emphasis(_ character: Character) -> Bool { character == "*" || character == "_" }
+        let label = text.drop(while: emphasis)
+        guard label.hasPrefixIgnoringCase("priority") else { return nil }
+        let colon = label.dropFirst("priority".count).drop(while: emphasis)
+        guard colon.first == ":" else { return nil }
+        return Priority(text: colon.dropFirst().drop { emphasis($0) || $0 == " " || $0 == "\t" })
     }
 
     /// Emits the claims of a line. Their setup is the line before when it is Python that
