@@ -38,6 +38,8 @@ struct FlatTextSegmenter {
         var mode = Mode.normal
         // Whether the last line that was not blank was read as a heading.
         var afterHeading = false
+        // The last row of a table written without outer pipes, and its cells.
+        var lastPipelessRow: (index: Int, cells: Int)?
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -93,6 +95,12 @@ struct FlatTextSegmenter {
             if let question = numberedQuestion(at: index, text: text) {
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 mode = .answer
+                index += 1
+                continue
+            }
+            if let cells = pipelessRowCells(at: index, text: text, after: lastPipelessRow) {
+                blocks.consume(.text(PipelessTable.piped(text), line: lineNumber))
+                lastPipelessRow = (index, cells)
                 index += 1
                 continue
             }
@@ -362,6 +370,16 @@ struct FlatTextSegmenter {
     /// The next line after `index` that is not blank.
     private func nextTextLine(after index: Int) -> Int? {
         ((index + 1)..<lines.count).first { !python.text(of: $0).isEmpty }
+    }
+
+    /// The cells of a row of a table written without outer pipes (`Attempt | Delay`) at
+    /// `index`: a row with as many cells as the row right above it, or one that opens a table
+    /// with the line right below it (``PipelessTable/opens(_:next:)``). A blank line ends a table.
+    private func pipelessRowCells(at index: Int, text: Substring, after previous: (index: Int, cells: Int)?) -> Int? {
+        guard let cells = PipelessTable.cellCount(text) else { return nil }
+        if let previous, previous.index == index - 1, previous.cells == cells { return cells }
+        guard index + 1 < lines.count else { return nil }
+        return PipelessTable.opens(text, next: python.text(of: index + 1)) ? cells : nil
     }
 
     /// The text of the last line before `index` that is not blank.

@@ -8,6 +8,8 @@ struct MarkdownSegmenter {
         var header = GuideHeader()
         var sawTitle = false
         var skippingContents = false
+        // The last line of a table whose rows lack the outer pipes.
+        var lastTableRow: Int?
         var index = 0
         let baseLevel = headingBaseLevel()
 
@@ -46,7 +48,11 @@ struct MarkdownSegmenter {
                 continue
             }
             if !skippingContents {
-                let unquoted = Self.withoutQuoteMarkers(text)
+                var unquoted = Self.withoutQuoteMarkers(text)
+                if isPipelessTableRow(unquoted, at: index, lastRow: lastTableRow) {
+                    unquoted = PipelessTable.piped(unquoted)
+                    lastTableRow = index
+                }
                 if let question = Self.revealedQuestion(unquoted) {
                     // `<summary>Why not cache everything?</summary>`: the details below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
@@ -60,6 +66,17 @@ struct MarkdownSegmenter {
             index += 1
         }
         return SegmentedGuide(header: header, warnings: [])
+    }
+
+    /// Whether `line` (at `index`) is a row of a table written without outer pipes, as GitHub
+    /// reads one: a header row over a delimiter row of as many cells (`--- | ---`), then the
+    /// lines with a `|` right after them, up to a blank line. `lastRow` is the table's last
+    /// row so far.
+    private func isPipelessTableRow(_ line: Substring, at index: Int, lastRow: Int?) -> Bool {
+        guard line.utf8.contains(0x7C) else { return false }
+        if lastRow == index - 1 { return true }
+        guard index + 1 < lines.count, let cells = PipelessTable.cellCount(line) else { return false }
+        return PipelessTable.delimiterCellCount(Self.withoutQuoteMarkers(lines[index + 1].trimmingWhitespace())) == cells
     }
 
     /// The level that counts as a main section: the smallest heading level after the title.

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Tables written without the pipes at either end (`Attempt | Delay`): GitHub Markdown over a
+/// delimiter row, and tables copied from a web page into flat text.
+@Suite struct PipelessTableTests {
+    static let retries = GuideItem.Content.table(
+        header: ["Attempt", "Delay", "Jitter"],
+        rows: [["1", "1 s", "up to 0.5 s"], ["2", "2 s", "up to 1 s"], ["3", "4 s", "up to 2 s"]])
+
+    @Test func aFlatTableWithoutOuterPipesIsATable() throws {
+        let text = """
+            07 — Reliability Patterns
+            Table of Contents
+            - Retries
+            Retries
+            A client that retries must back off, or it turns a short outage into a long one.
+            Attempt | Delay | Jitter
+            1 | 1 s | up to 0.5 s
+            2 | 2 s | up to 1 s
+            3 | 4 s | up to 2 s
+            Cap the delay at about 30 seconds and give up after a handful of attempts.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "07-reliability.txt")
+        let table = try #require(guide.items(of: .table).first)
+        #expect(table.content == Self.retries)
+        #expect(table.lines == 6...9)
+        // The prose on either side stays prose, and no row is a heading.
+        #expect(guide.sections.map(\.title) == ["Retries"])
+        #expect(guide.items(of: .concept).count == 2)
+    }
+
+    @Test func aMarkdownTableWithoutOuterPipesIsATable() throws {
+        let text = """
+            # Reliability Patterns
+
+            ## Retries
+
+            A client that retries must back off.
+
+            Attempt | Delay | Jitter
+            :--- | ---: | ---
+            1 | 1 s | up to 0.5 s
+            2 | 2 s | up to 1 s
+            | 3 | 4 s | up to 2 s |
+
+            Cap the delay at about 30 seconds.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "07-reliability.md")
+        let table = try #require(guide.items(of: .table).first)
+        #expect(table.content == Self.retries)
+        #expect(table.lines == 7...11)
+        #expect(guide.items(of: .concept).count == 2)
+    }
+
+    /// Lines with a `|` that are not a table: one alone, a `||`, rows of unlike widths, and in
+    /// Markdown a header row with no delimiter row under it.
+    @Test func linesWithAPipeThatAreNoTableStayText() throws {
+        let flat = """
+            08 — Notes
+            Table of Contents
+            - Pipes
+            Pipes
+            Either side may be empty: a | b in a sentence is no table.
+            Short-circuit with a || b when the left side is enough.
+            Then a || b again on the next line.
+            One | two
+            One | two | three
+            Done.
+            """
+        let flatGuide = try GuideReader().read(text: flat, fileName: "08-notes.txt")
+        #expect(flatGuide.items(of: .table).isEmpty)
+        let markdown = """
+            # Notes
+
+            ## Pipes
+
+            Attempt | Delay
+            1 | 1 s
+            """
+        let markdownGuide = try GuideReader().read(text: markdown, fileName: "08-notes.md")
+        #expect(markdownGuide.items(of: .table).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Attempt | Delay | Jitter", 3),
+        ("a|b", 2),
+        ("--- | :---:", 2),
+        ("| Attempt | Delay |", nil),
+        ("a || b", nil),
+        ("a | ", nil),
+        ("no pipe here", nil),
+    ] as [(String, Int?)])
+    func cellsOfARowWithoutOuterPipes(line: String, cells: Int?) {
+        #expect(PipelessTable.cellCount(line[...]) == cells)
+    }
+}
