@@ -21,131 +21,111 @@ struct FlatPythonSource: Sendable {
 }
 
 /// Hands a flat guide's blocks to a sink in the guide's order while their Python is
-/// restored, and the sink takes them, on other cores.
+/// restored on other cores.
 ///
-/// Finding the blocks must run in order, and so must the sink (the item extractor); restoring
-/// a block is a pure function of its lines. Three things therefore run at once: the reader
-/// finds blocks on its own thread; each Python block is restored on a worker queue as soon
-/// as it is found (one worker per core but the reader's, taken in turn); and a delivery
-/// queue hands the blocks to the sink in order, each Python block once it is restored. The
-/// reader passes blocks on in batches of ``batchSize``, so that handing one on costs no
-/// more than appending it; at most ``batchesInFlight`` batches wait, so memory stays bounded
-/// whatever the guide's size. While the delivery queue waits for a restoration a worker has
-/// started, it restores the newest blocks of its batch that no worker has (the workers take
-/// the oldest first), so that no core idles while blocks wait. On one core there is no worker
-/// and every block is restored where it is delivered.
+/// Restoring a block is a pure function of its lines and is about half the work of reading a
+/// flat guide; finding the blocks and extracting items must run in order. So each Python
+/// block is restored on a worker queue as soon as it is found (one worker per core but the
+/// reader's, taken in turn), and the blocks after it wait in order behind it. At most
+/// ``inFlight`` restorations are outstanding: the oldest is waited for before another starts,
+/// so memory stays bounded whatever the guide's size. While it waits, the reader restores
+/// the newest blocks no worker has started (the workers take the oldest first), so that no
+/// core idles while blocks wait. On one core every block is restored in place.
 struct RestorationPipeline<Sink: GuideBlockSink> {
-    /// Blocks the reader passes on at once.
-    static var batchSize: Int { 64 }
-    /// Batches passed on and not yet delivered before the reader waits.
-    static var batchesInFlight: Int { 8 }
-    /// Blocks passed on and not yet delivered, at most: restorations outstanding among them.
-    static var inFlight: Int { batchSize * batchesInFlight }
+    /// Restorations outstanding at once before the reader waits for the oldest.
+    static var inFlight: Int { 64 }
 
-    private let stage: DeliveryStage<Sink>
-    private var batch: [DeliveryStage<Sink>.Entry] = []
+    private enum Entry {
+        case ready(GuideBlock)
+        case restoring(RestorationJob)
+    }
+
+    private var sink: Sink
+    private var entries: [Entry] = []
+    /// The first entry not yet handed to the sink.
+    private var head = 0
+    private var outstanding = 0
     /// How many blocks were sent to the workers: which worker takes the next.
     private var sent = 0
     private(set) var warnings: [GuideWarning] = []
     private(set) var guesses: [IndentationGuess] = []
 
     init(sink: Sink) {
-        stage = DeliveryStage(sink: sink, batchesInFlight: Self.batchesInFlight)
-        batch.reserveCapacity(Self.batchSize)
+        self.sink = sink
     }
 
     /// Hands `block` to the sink after the blocks before it.
     mutating func consume(_ block: GuideBlock) {
-        append(.ready(block))
+        if head == entries.count {
+            sink.consume(block)
+        } else {
+            entries.append(.ready(block))
+        }
     }
 
     /// Restores `source` and hands it to the sink after the blocks before it.
     mutating func restore(_ source: FlatPythonSource) {
         let workers = RestorationJob.workers
-        append(.restoring(RestorationJob(source, on: workers.isEmpty ? nil : workers[sent % workers.count])))
+        guard !workers.isEmpty else { return deliver(source.restored()) }
+        entries.append(.restoring(RestorationJob(source, on: workers[sent % workers.count])))
         sent += 1
+        outstanding += 1
+        if outstanding > Self.inFlight { deliverOldestRestoration() }
     }
 
-    /// Waits for every block to be delivered and returns the sink with all of them handed to it.
+    /// Waits for every restoration and returns the sink with all blocks handed to it.
     mutating func finish() -> Sink {
-        passOn()
-        let delivered = stage.finish()
-        warnings = delivered.warnings
-        guesses = delivered.guesses
-        return delivered.sink
+        while outstanding > 0 { deliverOldestRestoration() }
+        return sink
     }
 
-    private mutating func append(_ entry: DeliveryStage<Sink>.Entry) {
-        batch.append(entry)
-        if batch.count == Self.batchSize { passOn() }
-    }
-
-    private mutating func passOn() {
-        guard !batch.isEmpty else { return }
-        stage.deliver(batch)
-        batch.removeAll(keepingCapacity: true)
-    }
-}
-
-/// The delivery queue of a ``RestorationPipeline``: owns the sink and hands it the blocks of
-/// each batch in order, waiting for (or doing) each restoration.
-///
-/// `@unchecked Sendable`: ``sink``, ``warnings`` and ``guesses`` are touched only on ``queue``.
-private final class DeliveryStage<Sink: GuideBlockSink>: @unchecked Sendable {
-    enum Entry {
-        case ready(GuideBlock)
-        case restoring(RestorationJob)
-    }
-
-    private let queue = DispatchQueue(label: "rehearse.delivery", qos: .userInitiated)
-    /// One per batch that may wait on ``queue``.
-    private let slots: DispatchSemaphore
-    private var sink: Sink
-    private var warnings: [GuideWarning] = []
-    private var guesses: [IndentationGuess] = []
-
-    init(sink: Sink, batchesInFlight: Int) {
-        self.sink = sink
-        slots = DispatchSemaphore(value: batchesInFlight)
-    }
-
-    /// Queues `entries` for delivery; waits first while too many batches wait.
-    func deliver(_ entries: [Entry]) {
-        slots.wait()
-        queue.async { [self] in
-            for position in entries.indices { deliver(entries, at: position) }
-            slots.signal()
-        }
-    }
-
-    /// The sink once every queued batch is delivered, and the restorations' warnings and
-    /// guesses in the guide's order.
-    func finish() -> (sink: Sink, warnings: [GuideWarning], guesses: [IndentationGuess]) {
-        queue.sync { (sink, warnings, guesses) }
-    }
-
-    private func deliver(_ entries: [Entry], at position: Int) {
-        switch entries[position] {
-        case .ready(let block):
-            sink.consume(block)
-        case .restoring(let job):
-            // While a worker finishes this one, restore the newest waiting ones here.
-            var newest = entries.count - 1
-            while newest > position, !job.isDone {
-                if case .restoring(let later) = entries[newest] { later.restoreIfWaiting() }
-                newest -= 1
+    /// Hands the sink the entries up to the oldest restoration, waits for that one, then
+    /// hands it the ready blocks behind it.
+    private mutating func deliverOldestRestoration() {
+        var delivered = false
+        while head < entries.count {
+            switch entries[head] {
+            case .ready(let block):
+                sink.consume(block)
+            case .restoring(let job):
+                guard !delivered else { return compact() }
+                // While a worker finishes this one, restore the newest waiting ones here.
+                var newest = entries.count - 1
+                while !job.isDone, newest > head {
+                    if case .restoring(let later) = entries[newest] { later.restoreIfWaiting() }
+                    newest -= 1
+                }
+                deliver(job.result())
+                outstanding -= 1
+                delivered = true
             }
-            let restored = job.result()
-            sink.consume(restored.block)
-            warnings += restored.warnings
-            if let guess = restored.guess { guesses.append(guess) }
+            head += 1
+        }
+        compact()
+    }
+
+    private mutating func deliver(_ restored: FlatPythonSource.Restored) {
+        sink.consume(restored.block)
+        warnings += restored.warnings
+        if let guess = restored.guess { guesses.append(guess) }
+    }
+
+    /// Drops the delivered entries: all of them once everything is delivered, else once they
+    /// are most of the buffer.
+    private mutating func compact() {
+        if head == entries.count {
+            entries.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 256, head * 2 > entries.count {
+            entries.removeSubrange(..<head)
+            head = 0
         }
     }
 }
 
-/// One block's restoration, started on a worker queue; the delivery queue restores it itself
-/// when it needs the result before any worker has started it, so that neither waits for the
-/// other while there is work.
+/// One block's restoration, started on a worker queue; the reader restores it itself when
+/// it needs the result before any worker has started it, so that neither waits for the other
+/// while there is work.
 ///
 /// `@unchecked Sendable`: ``state`` is read and written only while ``condition`` is locked.
 private final class RestorationJob: @unchecked Sendable {
@@ -163,10 +143,9 @@ private final class RestorationJob: @unchecked Sendable {
     private let condition = NSCondition()
     private var state = State.waiting
 
-    /// A restoration of `source`, started on `worker` when there is one.
-    init(_ source: FlatPythonSource, on worker: DispatchQueue?) {
+    init(_ source: FlatPythonSource, on worker: DispatchQueue) {
         self.source = source
-        worker?.async { [self] in restoreIfWaiting() }
+        worker.async { [self] in restoreIfWaiting() }
     }
 
     /// Whether the block is restored.
