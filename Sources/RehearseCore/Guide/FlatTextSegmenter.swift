@@ -374,12 +374,12 @@ struct FlatTextSegmenter {
 
     /// The cells of a row of a table written without outer pipes (`Attempt | Delay`) at
     /// `index`: a row with as many cells as the row right above it, or one that opens a table
-    /// with the line right below it (``PipelessTable/opens(_:next:)``). A blank line ends a table.
+    /// with the line right below it (``PipelessTable/opens(cells:over:)``). A blank line ends a table.
     private func pipelessRowCells(at index: Int, text: Substring, after previous: (index: Int, cells: Int)?) -> Int? {
         guard let cells = PipelessTable.cellCount(text) else { return nil }
         if let previous, previous.index == index - 1, previous.cells == cells { return cells }
         guard index + 1 < lines.count else { return nil }
-        return PipelessTable.opens(text, next: python.text(of: index + 1)) ? cells : nil
+        return PipelessTable.opens(cells: cells, over: python.text(of: index + 1)) ? cells : nil
     }
 
     /// The text of the last line before `index` that is not blank.

@@ -13,11 +13,11 @@ enum PipelessTable {
             guard let first = bytes.first, first != 0x7C, bytes.contains(0x7C) else { return nil }
             var cells = 1
             var cellIsEmpty = true
-            for (position, byte) in bytes.enumerated() {
+            for byte in bytes {
                 switch byte {
                 case 0x7C:
-                    // `||` is an operator (`a || b`), not two cell borders.
-                    if cellIsEmpty || position + 1 < bytes.count && bytes[position + 1] == 0x7C { return nil }
+                    // An empty cell, which also rules out the operator `||` (`a || b`).
+                    if cellIsEmpty { return nil }
                     cells += 1
                     cellIsEmpty = true
                 case 0x20, 0x09:
@@ -37,11 +37,10 @@ enum PipelessTable {
         return ItemExtractor.cells(line).count
     }
 
-    /// Whether `line` and `next` open a pipe-less table: a row of two or more cells, then a
-    /// delimiter row or a row of as many cells.
-    static func opens(_ line: Substring, next: Substring) -> Bool {
-        guard let cells = cellCount(line) else { return false }
-        return delimiterCellCount(next) == cells || cellCount(next) == cells
+    /// Whether a row of `cells` cells (``cellCount(_:)``) opens a pipe-less table over `next`:
+    /// a delimiter row or a row of as many cells.
+    static func opens(cells: Int, over next: Substring) -> Bool {
+        delimiterCellCount(next) == cells || cellCount(next) == cells
     }
 
     /// The row with its outer pipes.
