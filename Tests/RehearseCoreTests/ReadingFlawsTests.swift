@@ -361,4 +361,58 @@ struct ReadingFlawsTests {
         let chain = "class Finder:\n    def __init__(self, path):\n        if path:\n            self.path = path\n        elif root:\n            self.root = root\n"
         for source in [method, leaves, through, chain] { #expect(Self.flaws(source).attributeSetInOneBranch == 0) }
     }
+
+    @Test func anElifThatTestsAnotherSubjectThanTheClauseBeforeItIsOffItsChain() {
+        let written = """
+            def describe(node):
+                if node.kind == 'leaf':
+                    if node.value:
+                        return node.value
+                elif node.kind in ('pair', 'list'):
+                    return 'many'
+            """
+        let misread = """
+            def describe(node):
+                if node.kind == 'leaf':
+                    if node.value:
+                        return node.value
+                    elif node.kind in ('pair', 'list'):
+                        return 'many'
+            """
+        #expect(Self.flaws(written).elifOffSubject == 0)
+        #expect(Self.flaws(misread).elifOffSubject == 1)
+        // Literals are alike and a call's subject is its first argument: these chains test one thing.
+        let items = "def first(args):\n    if args[0] is None:\n        return args[1]\n    elif args[1] is None:\n        return args[0]\n"
+        let types = "def size(x):\n    if isinstance(x, str):\n        return len(x)\n    elif isinstance(x, bytes):\n        return len(x) * 8\n"
+        #expect(Self.flaws(items).elifOffSubject == 0)
+        #expect(Self.flaws(types).elifOffSubject == 0)
+    }
+
+    @Test func aLoopWhoseLastBranchEndsInWhatFinishesTheLoopsWorkEndsInvariant() {
+        let written = """
+            def public(items):
+                kept = []
+                for name, value in items:
+                    if not name.startswith('_'):
+                        kept.append(name)
+                kept.sort()
+                return kept
+            """
+        let misread = """
+            def public(items):
+                kept = []
+                for name, value in items:
+                    if not name.startswith('_'):
+                        kept.append(name)
+                        kept.sort()
+                return kept
+            """
+        #expect(Self.flaws(written).loopBranchEndsInvariant == 0)
+        #expect(Self.flaws(misread).loopBranchEndsInvariant == 1)
+        // A branch of one statement is how a loop sets a flag; a branch that ends in what the loop bound is its work.
+        let flag = "def has(items, key):\n    found = False\n    for item in items:\n        if item == key:\n            found = True\n    return found\n"
+        let work = "def show(items):\n    for item in items:\n        if item:\n            text = str(item)\n            print(text)\n"
+        #expect(Self.flaws(flag).loopBranchEndsInvariant == 0)
+        #expect(Self.flaws(work).loopBranchEndsInvariant == 0)
+    }
 }

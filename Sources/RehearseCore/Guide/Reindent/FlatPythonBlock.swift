@@ -98,6 +98,7 @@ struct FlatPythonBlock {
                     NameTest(line) { intern(bytes[Int($0.start)..<Int($0.end)]) }
                 }
             }
+            statement.condition = ConditionSubject(line)
             statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.attributeKey))
             statement.isInitializer = line.definitionKeyword == .def && line.definedName == "__init__"
             statement.textKey = Self.textKey(lines[index])

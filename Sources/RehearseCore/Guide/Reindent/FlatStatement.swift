@@ -54,6 +54,8 @@ struct FlatStatement {
     var dereferenced = NameSet()
     /// For an `if`, the name its condition tests for being there or not (``NameTest``).
     var nameTest: NameTest?
+    /// For an `if`, `elif` or `while`, what its condition tests (``ConditionSubject``).
+    var condition: ConditionSubject?
     /// The attributes of `self` it assigns (``PythonLine/assignedSelfAttributes``), each by a
     /// hash of its spelling: attributes are not the block's names.
     var assignedAttributes = NameSet()

@@ -73,6 +73,9 @@ struct IndentationModel: Sendable {
             ("closesFunctionLocal×closesHeader×kind", [2, 2, kinds]),
             ("closesSelf×kind", [2, kinds]),
             ("landing×kind", [blocks, kinds]),
+            ("closed×conditionSubject", [4, 4]),
+            ("branchUpdate×kind", [3, kinds]),
+            ("rebindsIterable×kind", [3, kinds]),
         ]
         var offset = 0
         return shapes.map { name, dimensions in
@@ -194,6 +197,9 @@ struct IndentationModel: Sendable {
         body(t[39].offset + (facts.closesFunctionLocal * 2 + facts.closesHeader) * k + facts.kind)
         body(t[40].offset + facts.closesSelf * k + facts.kind)
         body(t[41].offset + facts.landing * k + facts.kind)
+        body(t[42].offset + c * 4 + facts.conditionSubject)
+        body(t[43].offset + facts.branchUpdate * k + facts.kind)
+        body(t[44].offset + facts.rebindsIterable * k + facts.kind)
     }
 }
 
@@ -250,6 +256,17 @@ struct PlacementFacts {
     /// 0: it uses no name the innermost open loop has rebound since before it; 1: it does and
     /// stays in the loop; 2: it does and leaves it (`return total` after `total += x`).
     var accumulator: Int
+    /// What its condition tests (``ConditionSubject``) beside the conditions open where it
+    /// lands: 1 for an `elif` continuing a chain whose last test had the same subject, 2 for one
+    /// continuing a chain that tested another; 3 for an `if` in the body of an `if` or `elif`
+    /// that fixed its subject's value (a decided test); 0 otherwise.
+    var conditionSubject: Int
+    /// 0: it uses no name the innermost open branch (an `if`, `elif` or `else` body) has rebound
+    /// since before it; 1: it does and stays in the branch; 2: it does and leaves it.
+    var branchUpdate: Int
+    /// 0: it binds no name the iterable of an open `for` reads; 1: it does and stays in that
+    /// loop (rebinding what the loop runs over); 2: it does and leaves it.
+    var rebindsIterable: Int
 }
 
 extension PlacementFacts {
@@ -257,13 +274,13 @@ extension PlacementFacts {
     static let names = ["closed", "kind", "previous", "top", "landing", "count", "closesLocal", "definitionReference",
                         "comment", "closesSelf", "isMethod", "depth", "bodyEndsTerminal", "next", "sameShape",
                         "usesRecentTop", "assignedCondition", "parallel", "outerClosed", "outerCount", "closesHeader",
-                        "closesFunctionLocal", "topHeader", "branchLength", "accumulator"]
+                        "closesFunctionLocal", "topHeader", "branchLength", "accumulator", "conditionSubject", "branchUpdate", "rebindsIterable"]
 
     /// The facts as numbers, for ``FitRecords``.
     var values: [Int] {
         [closed, kind, previous, top, landing, count, closesLocal, definitionReference, comment, closesSelf, isMethod,
          depth, bodyEndsTerminal, next, sameShape, usesRecentTop, assignedCondition, parallel, outerClosed, outerCount,
-         closesHeader, closesFunctionLocal, topHeader, branchLength, accumulator]
+         closesHeader, closesFunctionLocal, topHeader, branchLength, accumulator, conditionSubject, branchUpdate, rebindsIterable]
     }
 }
 

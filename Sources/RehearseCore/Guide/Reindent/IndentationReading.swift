@@ -31,6 +31,8 @@ struct IndentationReading {
         var siblingCount = 0
         /// The names a `for`, `with` or `except` line binds for its body (`for key in …`).
         var headerNames = NameSet()
+        /// For the body of a `for`: the names its iterable reads (`items` in `for x in items:`).
+        var iterableNames = NameSet()
         /// The sort of header that opened the block.
         var header = HeaderShape.none
         /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`),
@@ -48,6 +50,12 @@ struct IndentationReading {
         /// when that body does too).
         var branchesLeft = false
         var chainHasElse = false
+        /// For an `if` chain at this depth: what its last `if` or `elif` tested
+        /// (``ConditionSubject/key``; 0: nothing known).
+        var chainSubject: UInt64 = 0
+        /// For the body of an `if` or `elif` whose condition fixed the value of its subject
+        /// (``ConditionSubject/fixesValue``): that subject's key (0 otherwise).
+        var fixedSubject: UInt64 = 0
         /// Whether the block is, or is inside, a method's body (``FlatStatement/isMethod``),
         /// with no class in between.
         var isMethodBody = false
@@ -227,7 +235,20 @@ struct IndentationReading {
             closesFunctionLocal: depth < context.functionBinding ? 1 : 0,
             topHeader: frames[top].header.rawValue,
             branchLength: frames[top].siblingCount == 0 ? 0 : count < frames[top].siblingCount ? 1 : count == frames[top].siblingCount ? 2 : 3,
-            accumulator: context.accumulatorLoop == 0 ? 0 : depth < context.accumulatorLoop ? 2 : 1)
+            accumulator: context.accumulatorLoop == 0 ? 0 : depth < context.accumulatorLoop ? 2 : 1,
+            conditionSubject: conditionSubject(of: statement, at: depth),
+            branchUpdate: context.updatedInBranch ? (depth < top ? 2 : 1) : 0,
+            rebindsIterable: context.iteratingLoop == 0 ? 0 : depth < context.iteratingLoop ? 2 : 1)
+    }
+
+    /// How the subject of the condition of `statement` (``ConditionSubject``) relates to the
+    /// conditions open at `depth` (``PlacementFacts/conditionSubject``).
+    private func conditionSubject(of statement: FlatStatement, at depth: Int) -> Int {
+        guard let subject = statement.condition?.key else { return 0 }
+        if statement.clause == .elif, frames[depth].chainSubject != 0 {
+            return frames[depth].chainSubject == subject ? 1 : 2
+        }
+        return statement.kind == .if && frames[depth].fixedSubject == subject ? 3 : 0
     }
 
     /// A count of statements as 0 to 4: one (or none), two, three, four or five, more.
@@ -265,6 +286,12 @@ struct IndentationReading {
         /// The depth of the body of the innermost open loop that has rebound a name it uses, bound
         /// before the loop (`total` after `total = 0` / `for x in xs: total += x`); 0: none.
         var accumulatorLoop = 0
+        /// Whether it uses a name that the innermost open block, the body of an `if`, `elif` or
+        /// `else`, has rebound since before it (`s` after `if encoding: s = s.encode(encoding)`).
+        var updatedInBranch = false
+        /// The depth of the body of the innermost open `for` (in the innermost function) whose
+        /// iterable names a name it binds (`bases = …` in `for base in bases:`); 0: none.
+        var iteratingLoop = 0
     }
 
     func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
@@ -294,6 +321,20 @@ struct IndentationReading {
         }
         context.top = top
         context.accumulatorLoop = accumulatorLoop(readBy: statement)
+        if !statement.bindSet.isEmpty {
+            var level = top
+            while level >= 1, frames[level].opener != .def, frames[level].opener != .class, context.iteratingLoop == 0 {
+                if frames[level].iterableNames.intersects(statement.bindSet) { context.iteratingLoop = level }
+                level -= 1
+            }
+        }
+        if top >= 1, [.if, .elif, .else].contains(frames[top].opener) {
+            let branch = UInt8(min(top, 254))
+            context.updatedInBranch = statement.uses.contains { name in
+                let binding = bindings[Int(name)]
+                return binding.shallowest < branch && binding.last != .max && binding.last >= branch
+            }
+        }
         context.returnsInitialisedName = frames[top].assignedCondition && frames[top].opener == .if
             && frames[top].conditionNames.intersects(statement.useSet)
         if !frames[top].siblingBound.isEmpty {
@@ -342,6 +383,7 @@ struct IndentationReading {
         frame.count += 1
         frame.chainHasElse = statement.clause == .else && frame.clause == .ifChain
         if statement.kind == .if { frame.branchesLeft = true }
+        if statement.kind == .if || statement.kind == .elif { frame.chainSubject = statement.condition?.key ?? 0 }
         switch statement.clause {
         case .elif: frame.clause = .ifChain
         case .else: frame.clause = frame.clause == .handledTry ? .tryElse : .none
@@ -373,12 +415,16 @@ struct IndentationReading {
         var body = Frame(opener: BlockKind(statement.kind))
         body.header = statement.header
         if statement.kind == .if || statement.kind == .elif || statement.kind == .while { body.conditionNames = statement.useSet }
+        if statement.kind == .if || statement.kind == .elif, let condition = statement.condition, condition.fixesValue {
+            body.fixedSubject = condition.key
+        }
         if statement.clause != nil {
             body.siblingBound = frame.closedBodyBound
             body.siblingCount = frame.closedBodyCount
         }
         body.bound = statement.bodyBindSet
         if statement.kind != .def { body.headerNames = statement.bodyBindSet }
+        if statement.kind == .for { body.iterableNames = NameSet(statement.evaluatedNames) }
         body.inFunction = frame.inFunction
         body.inAsyncFunction = frame.inAsyncFunction
         body.inLoop = frame.inLoop

@@ -31,7 +31,8 @@
 /// - An `if` … `else` (or `try` … `except`) whose last branch ends in a statement that reads
 ///   what every branch binds: code that uses what each branch made comes after the statement.
 /// - A loop whose body ends in a statement that reads nothing the loop binds: code that does
-///   the same on every pass comes after the loop.
+///   the same on every pass comes after the loop. Likewise at the end of the last branch of an
+///   `if` that ends the loop's body, after other statements.
 /// - A loop with an `else` and no `break`: the `else` is code after the loop.
 /// - A statement that calls or reaches into a name right after an `if` that tests the name is
 ///   there (`if conn is not None:` … then `conn.close()`): it belongs in the `if`.
@@ -39,12 +40,15 @@
 ///   default is done in the `if`, using the name after it.
 /// - An `__init__` that sets an attribute of `self` in one branch of an `if` … `else` only:
 ///   an object has the same attributes whichever way it was made.
+/// - An `elif` that tests another subject than the clause before it (``ConditionSubject``):
+///   the clauses of a chain test one thing.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice or end in what every pass does, loop
 /// `else`s, code after one open branch, reads at the join of branches, guarded uses after their
-/// guard and defaults used inside their test, in every block of the reading; reads out of scope,
-/// methods out of their class, repeats and look-alikes split, over the whole reading.
+/// guard, defaults used inside their test and `elif`s off their chain's subject, in every block
+/// of the reading; reads out of scope, methods out of their class, repeats and look-alikes
+/// split, over the whole reading.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -87,6 +91,11 @@ struct ReadingFlaws: Equatable {
     var defaultUsedInside = 0
     /// Attributes an `__init__` sets in one branch of an `if` … `else` only.
     var attributeSetInOneBranch = 0
+    /// `elif` clauses that test another subject than the clause before them.
+    var elifOffSubject = 0
+    /// Loops whose body ends in an `if` whose last branch ends in a statement that reads
+    /// nothing the loop binds.
+    var loopBranchEndsInvariant = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -95,14 +104,14 @@ struct ReadingFlaws: Equatable {
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
-                        "attributeSetInOneBranch"]
+                        "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
-         attributeSetInOneBranch].map(Double.init)
+         attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant].map(Double.init)
     }
 
     /// No flaws.
@@ -135,6 +144,8 @@ struct ReadingFlaws: Equatable {
             loopElseWithoutBreak += tree.loopElsesWithoutBreak(in: block)
             guardedUseAfterGuard += tree.guardedUsesAfterGuard(in: block)
             defaultUsedInside += tree.defaultsUsedInside(in: block)
+            elifOffSubject += tree.elifsOffSubject(in: block)
+            loopBranchEndsInvariant += tree.loopsEndingInvariantInBranch(in: block)
         }
         (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()

@@ -90,3 +90,24 @@ extension ReadingTree {
         }
     }
 }
+
+/// The conditions a reading pairs, counted for ``ReadingFlaws`` (``ConditionSubject``).
+extension ReadingTree {
+    /// The `elif` clauses of `block` (not of the blocks inside it) whose condition tests
+    /// another subject than the clause before it: an `elif` continues the chain that tests
+    /// what it tests (`if kind == A:` … `elif kind in (B, C):`), not the nearest `if`.
+    func elifsOffSubject(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            guard statements[unit.lowerBound].kind == .if else { return }
+            var previous = statements[unit.lowerBound].condition?.key
+            forEachClause(of: unit) { header in
+                guard statements[header].clause == .elif else { return }
+                let key = statements[header].condition?.key
+                if key != previous { count += 1 }
+                previous = key
+            }
+        }
+        return count
+    }
+}

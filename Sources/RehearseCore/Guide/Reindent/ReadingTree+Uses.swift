@@ -51,19 +51,56 @@ extension ReadingTree {
             var (units, last) = (0, 0..<0)
             forEachUnit(in: loopBody) { units += 1; last = $0 }
             guard units > 1 else { return }
-            let final = statements[last.lowerBound]
-            switch final.kind {
-            case .augmentedAssign, .pass, .break, .continue, .raise, .def, .class, .with, .try: return
-            default: break
-            }
-            var bound = head.bodyBinds
-            for position in loopBody.lowerBound..<last.lowerBound {
-                bound.formUnion(statements[position].binds)
-                bound.formUnion(statements[position].bodyBinds)
-            }
-            if !final.reads.intersects(bound) { count += 1 }
+            if endsPassInvariant(loop: unit.lowerBound, at: last.lowerBound) { count += 1 }
         }
         return count
+    }
+
+    /// The loops of `block` (not of the blocks inside it) whose body ends in an `if` whose last
+    /// branch ends, after other statements, in one that reads nothing the loop binds: code
+    /// that finishes the loop's work (`temp.sort()` after `if keep(x): temp.append(x)`) read
+    /// into the last branch. Descends through an `if` that ends such a branch; the statements
+    /// ``loopsEndingInvariant(in:)`` leaves out are left out here too, and `return`.
+    func loopsEndingInvariantInBranch(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            let head = statements[unit.lowerBound]
+            guard head.kind == .for || head.kind == .while else { return }
+            let loopBody = body(unit.lowerBound)
+            var last = 0..<0
+            forEachUnit(in: loopBody) { last = $0 }
+            var branch = 0..<0
+            while !last.isEmpty, statements[last.lowerBound].kind == .if {
+                var header = last.lowerBound
+                forEachClause(of: last) { header = $0 }
+                branch = body(header)
+                last = 0..<0
+                forEachUnit(in: branch) { last = $0 }
+            }
+            guard branch.count > 1, last.count == 1, last.lowerBound > branch.lowerBound,
+                statements[last.lowerBound].kind != .returnValue, statements[last.lowerBound].kind != .returnBare
+            else { return }
+            if endsPassInvariant(loop: unit.lowerBound, at: last.lowerBound) { count += 1 }
+        }
+        return count
+    }
+
+    /// Whether the statement at `position`, the last of a pass of the loop at `loop`, reads
+    /// nothing the loop binds: its target, or what its body binds before the statement. An
+    /// augmented assignment (a running total), `pass`, `break`, `continue`, `raise`,
+    /// definitions, `with` and `try` do not count.
+    private func endsPassInvariant(loop: Int, at position: Int) -> Bool {
+        let final = statements[position]
+        switch final.kind {
+        case .augmentedAssign, .pass, .break, .continue, .raise, .def, .class, .with, .try: return false
+        default: break
+        }
+        var bound = statements[loop].bodyBinds
+        for earlier in body(loop).lowerBound..<position {
+            bound.formUnion(statements[earlier].binds)
+            bound.formUnion(statements[earlier].bodyBinds)
+        }
+        return !final.reads.intersects(bound)
     }
 
     /// The loops of `block` (not of the blocks inside it) with an `else` and no `break` of

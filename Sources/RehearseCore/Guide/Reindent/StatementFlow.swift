@@ -26,6 +26,8 @@ struct StatementFlow {
     /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
     var dereferenced: NameSet
     var nameTest: NameTest?
+    /// ``FlatStatement/condition``.
+    var condition: ConditionSubject?
     /// ``FlatStatement/assignedAttributes`` and ``FlatStatement/isInitializer``.
     var assignedAttributes: NameSet
     var isInitializer: Bool
@@ -46,6 +48,7 @@ struct StatementFlow {
         if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
         dereferenced = statement.dereferenced
         nameTest = statement.nameTest
+        condition = statement.condition
         assignedAttributes = statement.assignedAttributes
         isInitializer = statement.isInitializer
         reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
