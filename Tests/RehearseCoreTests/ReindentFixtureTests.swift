@@ -83,6 +83,10 @@ struct ReindentFixtureTests {
         // Inside a loop of the class body the name is still unbound.
         let loop: [Substring] = ["class Moves:", "pass", "for move in MOVES:", "setattr(Moves, move.name, move)"]
         #expect(Self.violation(loop, [0, 1, 1], lastAt: 2) == .namesClassInItsBody)
+        // Setting an attribute or an item of the class evaluates its name.
+        let attribute: [Substring] = ["class io:", "IO = IO", "io.__name__ = __name__ + '.io'"]
+        #expect(Self.violation(attribute, [0, 1], lastAt: 1) == .namesClassInItsBody)
+        #expect(Self.violation(attribute, [0, 1], lastAt: 0) == nil)
         // An annotation may name the class (`from __future__ import annotations`).
         let annotated: [Substring] = ["class Node:", "value = 0", "parent: Node | None = None"]
         #expect(Self.violation(annotated, [0, 1], lastAt: 1) == nil)

@@ -334,7 +334,8 @@ struct FlatPythonBlock {
         case .def, .annotated: []
         default:
             // A loop's, `with`'s or handler's target is bound, not read (`for attr in updated:`).
-            names(from: first, through: last) { !$0.isKeyword && !$0.standsBeforeAssignment }
+            // A target whose attribute or item is set is evaluated (`registry` in `registry[key] = …`).
+            names(from: first, through: last) { !$0.isKeyword && (!$0.standsBeforeAssignment || $0.isDereferenced) }
                 .filter { $0 != statement.defines && !statement.bodyBinds.contains($0) }
         }
     }

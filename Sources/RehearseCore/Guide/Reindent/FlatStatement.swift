@@ -30,9 +30,10 @@ struct FlatStatement {
     /// following names through a whole reading (``NameFlow``).
     var reads: [Int32] = []
     /// The names it evaluates where it stands, as it runs: none for a `def` (its body runs
-    /// later) or a bare annotation, only the value of an assignment (`x: Node = None` names
-    /// `Node` for type checkers alone), a `class`'s bases but not its own name, the iterable of
-    /// a `for` but not its target (nor the name a `with` or an `except` binds).
+    /// later) or a bare annotation; of an assignment, the value and the targets whose attribute
+    /// or item it sets (`io` in `io.__name__ = name`; `x: Node = None` names `Node` for type
+    /// checkers alone); a `class`'s bases but not its own name, the iterable of a `for` but not
+    /// its target (nor the name a `with` or an `except` binds).
     var evaluatedNames: [Int32] = []
     /// The name a `def` or `class` defines.
     var defines: Int32?
