@@ -19,8 +19,10 @@ public struct GuideOutline: Sendable {
         if let next = guide.next { facts.append("next \(next)") }
         lines.append("  " + facts.joined(separator: " · "))
         lines.append("")
-        let counts = Dictionary(grouping: guide.items, by: \.section)
-        if let unfiled = counts[[]] { lines.append(row(indent: 0, title: "(before the first heading)", items: unfiled)) }
+        // Counted once per section path: a guide may hold thousands of sections and items.
+        var counts: [[String]: [ItemKind: Int]] = [:]
+        for item in guide.items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
+        if let unfiled = counts[[]] { lines.append(row(indent: 0, title: "(before the first heading)", counts: unfiled)) }
         appendSections(guide.sections, path: [], depth: 0, counts: counts, into: &lines)
         lines.append("")
         let totals = Dictionary(grouping: guide.items, by: \.kind)
@@ -42,19 +44,18 @@ public struct GuideOutline: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func appendSections(_ sections: [Section], path: [String], depth: Int, counts: [[String]: [GuideItem]], into lines: inout [String]) {
+    private func appendSections(_ sections: [Section], path: [String], depth: Int, counts: [[String]: [ItemKind: Int]], into lines: inout [String]) {
         for section in sections {
             let sectionPath = path + [section.title]
-            lines.append(row(indent: depth, title: section.title, items: counts[sectionPath] ?? []))
+            lines.append(row(indent: depth, title: section.title, counts: counts[sectionPath] ?? [:]))
             appendSections(section.children, path: sectionPath, depth: depth + 1, counts: counts, into: &lines)
         }
     }
 
-    private func row(indent: Int, title: String, items: [GuideItem]) -> String {
+    private func row(indent: Int, title: String, counts: [ItemKind: Int]) -> String {
         let label = String(repeating: "  ", count: indent) + title
-        let byKind = Dictionary(grouping: items, by: \.kind)
-        let counts = ItemKind.allCases.compactMap { kind in byKind[kind].map { "\($0.count) \(kind.rawValue)" } }
+        let parts = ItemKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
         let padded = label.count < 44 ? label + String(repeating: " ", count: 44 - label.count) : label + "  "
-        return padded + counts.joined(separator: " · ")
+        return padded + parts.joined(separator: " · ")
     }
 }
