@@ -37,7 +37,8 @@ struct ConditionSubject: Equatable {
             case .op(",") where depth == 1: break scan
             default: break
             }
-            hash = (hash ^ Self.code(token, in: line)) &* 0x100_0000_01b3
+            let code = token.kind == .name ? UInt64(NameInterner.hash(line.word(token).utf8)) << 32 : UInt64(FlatPythonBlock.kindCode(token))
+            hash = (hash ^ code) &* 0x100_0000_01b3
             position += 1
         }
         guard position > start else { return nil }
@@ -55,20 +56,6 @@ struct ConditionSubject: Equatable {
         case .op("=="), .op("!="), .op("<"), .op(">"), .op("<="), .op(">="): true
         case .keyword(.is), .keyword(.in), .keyword(.not), .keyword(.and), .keyword(.or): true
         default: false
-        }
-    }
-
-    /// A token for the hash: a name by its spelling, every literal alike, keywords and
-    /// operators each their own.
-    private static func code(_ token: PythonLine.Token, in line: PythonLine) -> UInt64 {
-        switch token.kind {
-        case .name:
-            var hash: UInt64 = 0x8422_2325
-            for byte in line.word(token).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        case .number, .string: return 2
-        case .keyword(let keyword): return 3 + UInt64(Keyword.allCases.firstIndex(of: keyword) ?? 0)
-        case .op(let symbol): return 0x1_0000_0000 + UInt64(symbol.packed)
         }
     }
 }

@@ -252,7 +252,7 @@ struct FlatPythonBlock {
 
     /// A token's kind as a number: every name 1, every number or string 2, each keyword and
     /// each operator its own.
-    private static func kindCode(_ token: PythonLine.Token) -> UInt32 {
+    static func kindCode(_ token: PythonLine.Token) -> UInt32 {
         switch token.kind {
         case .name: 1
         case .number, .string: 2

@@ -328,12 +328,9 @@ struct IndentationReading {
                 level -= 1
             }
         }
-        if top >= 1, [.if, .elif, .else].contains(frames[top].opener) {
-            let branch = UInt8(min(top, 254))
-            context.updatedInBranch = statement.uses.contains { name in
-                let binding = bindings[Int(name)]
-                return binding.shallowest < branch && binding.last != .max && binding.last >= branch
-            }
+        switch frames[top].opener {
+        case .if, .elif, .else: context.updatedInBranch = usesNameRebound(by: statement, inBodyAt: top)
+        default: break
         }
         context.returnsInitialisedName = frames[top].assignedCondition && frames[top].opener == .if
             && frames[top].conditionNames.intersects(statement.useSet)
@@ -348,18 +345,23 @@ struct IndentationReading {
         return context
     }
 
+    /// Whether `statement` uses a name that was bound before the open block at `level` and that
+    /// the block has rebound since.
+    private func usesNameRebound(by statement: FlatStatement, inBodyAt level: Int) -> Bool {
+        let block = UInt8(min(level, 254))
+        return statement.uses.contains { name in
+            let binding = bindings[Int(name)]
+            return binding.shallowest < block && binding.last != .max && binding.last >= block
+        }
+    }
+
     /// The depth of the body of the innermost open loop (in the innermost function) that has
     /// rebound a name `statement` uses that was bound before the loop; 0: none.
     private func accumulatorLoop(readBy statement: FlatStatement) -> Int {
         var level = top
         while level >= 1, frames[level].opener != .def, frames[level].opener != .class {
             if frames[level].opener == .for || frames[level].opener == .while {
-                let loop = UInt8(min(level, 254))
-                let rebound = statement.uses.contains { name in
-                    let binding = bindings[Int(name)]
-                    return binding.shallowest < loop && binding.last != .max && binding.last >= loop
-                }
-                return rebound ? level : 0
+                return usesNameRebound(by: statement, inBodyAt: level) ? level : 0
             }
             level -= 1
         }
