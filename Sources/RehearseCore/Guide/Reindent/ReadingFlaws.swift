@@ -121,36 +121,7 @@ struct ReadingFlaws: Equatable {
     /// - Parameter statements: ``StatementFlow/of(_:)`` of the block.
     init(_ statements: [StatementFlow], range: Range<Int>, depths: [Int]) {
         let tree = ReadingTree(statements: statements, range: range, depths: depths)
-        for function in tree.functions {
-            let body = tree.body(function)
-            var flow = NameFlow(tree: tree, body: body, parameters: statements[function].bodyBinds)
-            flow.run(body)
-            unboundAfterBranch += flow.unboundAfterBranch
-            unboundAfterLoop += flow.unboundAfterLoop
-            if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd += 1 }
-            usesOwnDefinition += tree.usesOfOwnDefinition(function)
-            unusedNestedDefinition += tree.unusedDefinitions(in: body)
-            var stores = UnreadStores(tree: tree, body: body, locals: flow.locals)
-            stores.run(body)
-            unreadStores += stores.count
-            attributeSetInOneBranch += tree.attributesSetInOneBranch(of: function)
-        }
-        tree.forEachBlock { block in
-            repeatedCondition += tree.repeatedConditions(in: block)
-            loopLeftOnFirstPass += tree.loopsLeftOnFirstPass(in: block)
-            codeAfterOneOpenBranch += tree.codeAfterOneOpenBranch(in: block)
-            joinReadInLastBranch += tree.joinReadsInLastBranch(in: block)
-            loopEndsInvariant += tree.loopsEndingInvariant(in: block)
-            loopElseWithoutBreak += tree.loopElsesWithoutBreak(in: block)
-            guardedUseAfterGuard += tree.guardedUsesAfterGuard(in: block)
-            defaultUsedInside += tree.defaultsUsedInside(in: block)
-            elifOffSubject += tree.elifsOffSubject(in: block)
-            loopBranchEndsInvariant += tree.loopsEndingInvariantInBranch(in: block)
-        }
-        (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
-        methodOutsideClass = tree.methodsOutsideClass()
-        repeatReadOtherwise = tree.repeatsReadOtherwise()
-        lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
+        self.init(tree, inFunction: { InFunction(tree, $0) }, inBlock: { InBlock(tree, $0) })
     }
 }
 

@@ -13,13 +13,6 @@ extension ReadingTree {
         return count
     }
 
-    /// Calls `visit` with the whole reading and with the body of every statement that has one:
-    /// every block of the reading, however deep.
-    func forEachBlock(_ visit: (Range<Int>) -> Void) {
-        visit(range)
-        for position in range where end(position) > position + 1 { visit(body(position)) }
-    }
-
     /// The `if` statements of `block` (not of the blocks inside it) that follow an `if` testing
     /// the same condition.
     func repeatedConditions(in block: Range<Int>) -> Int {
