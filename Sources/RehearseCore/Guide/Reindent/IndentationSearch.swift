@@ -162,12 +162,14 @@ struct IndentationSearch {
                     candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
-            // The same candidates in the same order sort the same way: the search is deterministic.
+            // Those too far below the best are dropped before the rest are sorted. The same
+            // candidates in the same order sort the same way: the search is deterministic.
+            let floor = (candidates.max { $0.score < $1.score }?.score ?? 0) - pruneBelowBest
+            candidates.removeAll { $0.score < floor }
             candidates.sort { $0.score > $1.score }
             var kept: [Hypothesis] = []
             kept.reserveCapacity(width)
-            let floor = (candidates.first?.score ?? 0) - pruneBelowBest
-            let chosen = candidates.prefix(width).prefix { $0.score >= floor }
+            let chosen = candidates.prefix(width)
             // A reading extended for its last kept candidate is moved, not copied: the beam's
             // readings are then mostly mutated in place.
             lastUse.removeAll(keepingCapacity: true)
