@@ -54,6 +54,21 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(elifBranch).unboundAfterBranch == 1)
     }
 
+    @Test func aNameBoundInOneBranchOrALoopAtTheTopLevelIsCountedApart() {
+        let written = "if len(sys.argv) == 1:\n    show(default())\nelse:\n    path = sys.argv[1]\n    with open(path) as f:\n        show(f)\n"
+        let misread = "if len(sys.argv) == 1:\n    show(default())\nelse:\n    path = sys.argv[1]\nwith open(path) as f:\n    show(f)\n"
+        #expect(Self.flaws(misread).topLevelUnboundAfterBranch == 1)
+        #expect(Self.flaws(written).topLevelUnboundAfterBranch == 0)
+        #expect(Self.flaws(misread).unboundAfterBranch == 0)
+        let loop = "for line in lines:\n    last = line.strip()\nprint(last)\n"
+        #expect(Self.flaws(loop).topLevelUnboundAfterLoop == 1)
+        #expect(Self.flaws("for line in lines:\n    last = line.strip()\n    print(last)\n").topLevelUnboundAfterLoop == 0)
+        // A function's reads are the function's own, not the top level's.
+        let function = "def label(flag):\n    if flag:\n        text = 'on'\n    return text\n"
+        #expect(Self.flaws(function).unboundAfterBranch == 1)
+        #expect(Self.flaws(function).topLevelUnboundAfterBranch == 0)
+    }
+
     @Test func aBranchThatLeavesTheFunctionDoesNotCount() {
         let guarded = "def label(flag):\n    if flag:\n        text = 'on'\n    else:\n        raise ValueError(flag)\n    return text\n"
         let handled = "def load(path):\n    try:\n        data = open(path).read()\n    except OSError:\n        return None\n    return data\n"

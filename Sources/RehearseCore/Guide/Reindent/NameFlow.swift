@@ -1,6 +1,7 @@
-/// Follows which local names of one function are bound at each statement of a reading, the
-/// way Python's compilers and linters do (a name bound in only one branch of an `if` may be
-/// unbound after it), and counts the reads of names that are not bound on every path.
+/// Follows which local names of one function, or of a reading's top level, are bound at each
+/// statement of a reading, the way Python's compilers and linters do (a name bound in only one
+/// branch of an `if` may be unbound after it), and counts the reads of names that are not
+/// bound on every path.
 /// Names are followed as ``NameSet``s, as the search's own facts are: in a block of more than
 /// 128 names two may share a bit.
 struct NameFlow {

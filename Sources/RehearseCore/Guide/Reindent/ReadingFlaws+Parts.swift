@@ -12,6 +12,10 @@ extension ReadingFlaws {
         }
         add(inBlock(nil))
         for position in tree.range where tree.end(position) > position + 1 { add(inBlock(position)) }
+        var topLevel = NameFlow(tree: tree, body: tree.range, parameters: NameSet())
+        topLevel.run(tree.range)
+        topLevelUnboundAfterBranch = topLevel.unboundAfterBranch
+        topLevelUnboundAfterLoop = topLevel.unboundAfterLoop
         (readsOutOfScope, readsOutOfClass) = tree.readsOutOfScope()
         methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()

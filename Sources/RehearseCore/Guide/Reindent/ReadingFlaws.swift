@@ -42,6 +42,11 @@
 ///   an object has the same attributes whichever way it was made.
 /// - An `elif` that tests another subject than the clause before it (``ConditionSubject``):
 ///   the clauses of a chain test one thing.
+/// - At the top level of the reading (outside every function and class), a name read where
+///   only some branches before it, or only a loop's body, bound it: a script's or an example's
+///   code kept inside a branch that its next statements need closed, or closed too early
+///   (`with open(fn)` read after the `else` that set `fn`). Counted apart from the same reads
+///   in a function: at the top level the name may also be bound by code the block leaves out.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice or end in what every pass does, loop
@@ -96,6 +101,10 @@ struct ReadingFlaws: Equatable {
     /// Loops whose body ends in an `if` whose last branch ends in a statement that reads
     /// nothing the loop binds.
     var loopBranchEndsInvariant = 0
+    /// Reads at the top level of a name that only some branches before bind.
+    var topLevelUnboundAfterBranch = 0
+    /// Reads at the top level of a name that only the body of a loop before binds.
+    var topLevelUnboundAfterLoop = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -104,14 +113,16 @@ struct ReadingFlaws: Equatable {
                         "repeatReadOtherwise", "codeAfterOneOpenBranch",
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
-                        "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant"]
+                        "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
+                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
          unreadStores, loopLeftOnFirstPass, readsOutOfScope, methodOutsideClass,
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
-         attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant].map(Double.init)
+         attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
+         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop].map(Double.init)
     }
 
     /// No flaws.
