@@ -12,34 +12,35 @@ enum FinalistFlaws {
     static func of(_ readings: [[Int]], statements: [StatementFlow], range: Range<Int>) -> [ReadingFlaws] {
         guard let first = readings.first else { return [] }
         let reference = ReadingTree(statements: statements, range: range, depths: first)
+        // The first reading's counts, per header (by its position less the range's start).
         var inFunction = [ReadingFlaws.InFunction?](repeating: nil, count: range.count)
         var inBlock = [ReadingFlaws.InBlock?](repeating: nil, count: range.count)
-        for function in reference.functions { inFunction[function - range.lowerBound] = ReadingFlaws.InFunction(reference, function) }
-        for header in range where reference.end(header) > header + 1 {
-            inBlock[header - range.lowerBound] = ReadingFlaws.InBlock(reference, header)
-        }
-        var flaws = [ReadingFlaws(reference, inFunction: { inFunction[$0 - range.lowerBound] ?? ReadingFlaws.InFunction(reference, $0) },
-                                  inBlock: { header in header.flatMap { inBlock[$0 - range.lowerBound] } ?? ReadingFlaws.InBlock(reference, header) })]
-        for depths in readings.dropFirst() {
-            let tree = ReadingTree(statements: statements, range: range, depths: depths)
+        return readings.enumerated().map { index, depths in
+            let tree = index == 0 ? reference : ReadingTree(statements: statements, range: range, depths: depths)
             let alike = alikeUntil(depths, first)
-            // The statement at `header` heads the same statements laid out the same way as in the first reading.
+            // Whether the statement at `header` heads the same statements laid out the same way as in the first reading.
             let shared = { (header: Int) in
                 let end = tree.end(header)
                 return end == reference.end(header) && alike[header - range.lowerBound] >= end - range.lowerBound
             }
-            flaws.append(ReadingFlaws(
+            return ReadingFlaws(
                 tree,
                 inFunction: { function in
-                    guard shared(function), let known = inFunction[function - range.lowerBound] else { return ReadingFlaws.InFunction(tree, function) }
-                    return known
+                    let slot = function - range.lowerBound
+                    if shared(function), let known = inFunction[slot] { return known }
+                    let counts = ReadingFlaws.InFunction(tree, function)
+                    if index == 0 { inFunction[slot] = counts }
+                    return counts
                 },
                 inBlock: { header in
-                    guard let header, shared(header), let known = inBlock[header - range.lowerBound] else { return ReadingFlaws.InBlock(tree, header) }
-                    return known
-                }))
+                    guard let header else { return ReadingFlaws.InBlock(tree, nil) }
+                    let slot = header - range.lowerBound
+                    if shared(header), let known = inBlock[slot] { return known }
+                    let counts = ReadingFlaws.InBlock(tree, header)
+                    if index == 0 { inBlock[slot] = counts }
+                    return counts
+                })
         }
-        return flaws
     }
 
     /// For each position `i`: the end of the run from `i` over which `depths` differ from

@@ -53,7 +53,8 @@
 /// `else`s, code after one open branch, reads at the join of branches, guarded uses after their
 /// guard, defaults used inside their test and `elif`s off their chain's subject, in every block
 /// of the reading; reads out of scope, methods out of their class, repeats and look-alikes
-/// split, over the whole reading.
+/// split, over the whole reading; reads of names bound on some paths only, once more over the
+/// reading's top level.
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
