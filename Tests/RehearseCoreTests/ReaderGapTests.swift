@@ -312,6 +312,40 @@ struct ReaderGapTests {
         #expect(guide.codeBlocks.first?.code.contains("def limit_for(plan):\n    if plan not in LIMITS:\n        return {") == true)
     }
 
+    @Test func aMatchStatementIsOneBlockAndMatchAndCaseStayNamesElsewhere() throws {
+        let guide = try Self.flat("""
+            Pattern matching dispatches on shape:
+            match command.split():
+            case [verb]:
+            run(verb)
+            case [verb, *args] if args:
+            run(verb, args)
+            Then the prose goes on.
+
+            """)
+        #expect(guide.codeBlocks.map(\.code) == [
+            "match command.split():\n    case [verb]:\n        run(verb)\n    case [verb, *args] if args:\n        run(verb, args)"
+        ])
+        #expect(guide.warnings.isEmpty)
+        // Only a header that starts with the word makes it a keyword.
+        #expect(PythonLine("match x:").firstKeyword == .match)
+        #expect(PythonLine("case Point(x=0) | None:").firstKeyword == .case)
+        #expect(PythonLine("match = pattern.match(line)").firstKeyword == nil)
+        #expect(PythonLine("case.close()").firstKeyword == nil)
+        #expect(PythonLine("match: int").firstKeyword == nil)
+        // A `case …:` line with no `match` open is no code (nor is it under one in a prose list).
+        let prose = try Self.flat("x = compute()\ncase 2: the cache is cold:\nThe rest is prose.\n")
+        #expect(prose.codeBlocks.map(\.code) == ["x = compute()"])
+    }
+
+    /// The names a `case` pattern captures are bound for its body, not read.
+    @Test func aCasePatternBindsTheNamesItCaptures() {
+        var captured: [Substring] = []
+        let line = PythonLine("case Point(x=0, y=height) | [Color.RED, *rest] if height > 1:")
+        line.forEachPatternCapture { captured.append(line.word($0)) }
+        #expect(captured == ["height", "rest"])
+    }
+
     @Test func aResourcesHeadingListsResourcesAtAnyLevelUntilTheNextHeadingBesideIt() throws {
         // "Resources" is not in the contents, so it is read as a sub-heading of "Queries".
         let guide = try Self.flat("""

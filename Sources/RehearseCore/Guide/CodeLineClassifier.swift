@@ -19,7 +19,7 @@ enum CodeLineClassifier {
             return tokens.count >= 2
         case .keyword(.from):
             return line.contains(.keyword(.import))
-        case .keyword(.if), .keyword(.for), .keyword(.while), .keyword(.with), .keyword(.try):
+        case .keyword(.if), .keyword(.for), .keyword(.while), .keyword(.with), .keyword(.try), .keyword(.match):
             return line.opensBlock
         case .keyword(.async):
             guard tokens.count >= 2 else { return false }
@@ -43,7 +43,8 @@ enum CodeLineClassifier {
         guard line.lexes, !line.hasProseAdjacency else { return false }
         let tokens = line.tokens
         guard let first = tokens.first else { return line.isComment }
-        if case .keyword = first.kind { return true }
+        // A `case` line only continues a block that has opened a `match`, which the caller knows.
+        if case .keyword(let keyword) = first.kind { return keyword != .case }
         if tokens.count == 1, first.kind == .string || first.kind == .op("...") { return true }
         if line.isAnnotation || line.isClosingBrackets || line.bracketDelta > 0 { return true }
         return line.hasCall

@@ -329,6 +329,8 @@ struct FlatTextSegmenter {
         var openQuote: UInt8?
         var lastCode = start
         var backslash = false
+        // Whether a `match` has opened: then a `case` line continues the block.
+        var matchOpened = false
         var lexed: [PythonLine] = []
         while end < lines.count {
             let line = openQuote.map { PythonLine(trimmed[end], insideTripleQuote: $0) } ?? python[end]
@@ -339,11 +341,12 @@ struct FlatTextSegmenter {
                     end += 1
                     continue
                 }
-                if end > start, !CodeLineClassifier.continuesPython(line, raw: text),
+                if end > start, !CodeLineClassifier.continuesPython(line, raw: text), !(matchOpened && line.firstKeyword == .case),
                     !CodeLineClassifier.continuesInsideBlock(line, previous: lexed[lastCode - start])
                 {
                     break
                 }
+                if line.firstKeyword == .match { matchOpened = true }
             }
             brackets = max(brackets + line.bracketDelta, 0)
             openQuote = line.openTripleQuote

@@ -143,6 +143,7 @@ extension PythonLine {
             body(tokens[asPosition + 1])
         }
         if tokens.first?.kind == .keyword(.for) { forEachForTarget(body) }
+        if tokens.first?.kind == .keyword(.case) { forEachPatternCapture(body) }
         if hasAssignment, let equals = tokens.firstIndex(where: { [.op("="), .op("+="), .op("-=")].contains($0.kind) }) {
             // A target name, not one whose attribute or item is set (`a.b = …`, `a[i] = …`).
             var afterDot = false
@@ -156,6 +157,22 @@ extension PythonLine {
                 }
                 afterDot = token.kind == .op(".")
             }
+        }
+    }
+
+    /// Calls `body` with each name a `case` line's pattern captures (`action` and `rest` in
+    /// `case [action, *rest]:`): not `_`, nor a class it calls (`Point(`), a dotted value
+    /// (`Color.RED`), a keyword (`x=`) or the name after `as` (``forEachBoundName(_:)`` has it).
+    func forEachPatternCapture(_ body: (Token) -> Void) {
+        guard tokens.count >= 3, tokens[0].kind == .keyword(.case) else { return }
+        let end = tokens.firstIndex { $0.kind == .keyword(.if) } ?? tokens.count - 1
+        for position in 1..<end where tokens[position].kind == .name {
+            let before = tokens[position - 1].kind
+            let after = tokens[position + 1].kind
+            guard before != .op("."), before != .keyword(.as), after != .op("("), after != .op("."), after != .op("="),
+                word(tokens[position]) != "_"
+            else { continue }
+            body(tokens[position])
         }
     }
 

@@ -81,10 +81,15 @@ enum Keyword: String, CaseIterable {
     case False, None, True, and, `as`, assert, async, await, `break`, `class`, `continue`, def, del, elif, `else`
     case except, finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda, nonlocal, not, or, pass
     case raise, `return`, `try`, `while`, with, yield
+    /// Soft keywords: keywords only as the first word of a `match` statement's header or of
+    /// one of its `case` clauses, names anywhere else (`match = pattern.match(line)`).
+    case match, `case`
 
-    /// Each keyword's bytes packed into a `UInt64` (no keyword is longer than eight bytes),
-    /// in order of their first byte.
-    private static let packed: [(UInt64, Keyword)] = allCases
+    static let soft: [Keyword] = [.match, .case]
+
+    /// Each hard keyword's bytes packed into a `UInt64` (no keyword is longer than eight
+    /// bytes), in order of their first byte.
+    private static let packed: [(UInt64, Keyword)] = allCases.filter { !soft.contains($0) }
         .sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
         .map { (pack($0.rawValue.utf8[...]), $0) }
     /// Where the keywords starting with each ASCII byte begin in `packed`; 129 entries.
@@ -213,7 +218,26 @@ private struct PythonLexer {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         (reading.statementStart, reading.statementEnd) = (start, end)
+        markSoftKeyword(in: &reading)
         return reading
+    }
+
+    /// Reads a first `match` or `case` as the keyword when the line is a block header that
+    /// starts with it: a subject or a pattern follows (a name, a literal, an opening bracket,
+    /// `-` or `*`, not `=`, `.` or `:`) and the line ends with `:` outside brackets
+    /// (`match command.split():`, `case [x, *rest]:`, `case Point(x=0) if y > 0:`).
+    private func markSoftKeyword(in reading: inout Reading) {
+        let tokens = reading.tokens
+        guard tokens.count >= 3, reading.depth == 0, reading.openTripleQuote == nil, tokens[0].kind == .name,
+            tokens[tokens.count - 1].kind == .op(":")
+        else { return }
+        let word = bytes[Int(tokens[0].start)..<Int(tokens[0].end)]
+        guard let keyword = Keyword.soft.first(where: { $0.rawValue.utf8.elementsEqual(word) }) else { return }
+        switch tokens[1].kind {
+        case .name, .number, .string, .keyword, .op("("), .op("["), .op("{"), .op("-"), .op("*"): break
+        default: return
+        }
+        reading.tokens[0].kind = .keyword(keyword)
     }
 
     private static func isStringPrefix(_ byte: UInt8) -> Bool {

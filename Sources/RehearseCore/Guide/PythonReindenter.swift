@@ -131,6 +131,7 @@ struct PythonReindenter {
             let message: String
             switch violation {
             case .clauseWithoutPartner(let keyword): message = "`\(keyword.rawValue)` has no matching block above it"
+            case .outsideCase: message = "only `case` clauses stand directly in a `match` block, yet this statement stands there however the block is indented"
             case .tryWithoutHandler: message = "a `try` block here has no `except` or `finally`; the original may not be valid Python"
             case .outsideFunction(let word): message = "`\(word.rawValue)` stands outside a function however the block is indented"
             case .outsideLoop(let word): message = "`\(word.rawValue)` stands outside a loop however the block is indented"

@@ -87,6 +87,7 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
                 usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
+            if let keyword = line.firstKeyword, Keyword.soft.contains(keyword) { statement.matchKeyword = keyword }
             statement.reads = names(from: index, through: last) { !$0.isKeyword }
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
@@ -316,7 +317,7 @@ struct FlatPythonBlock {
         switch line.firstKeyword {
         case .import, .from:
             statement.binds = line.importedNames.map { intern($0) }
-        case .for, .with, .except, .async:
+        case .for, .with, .except, .async, .case:
             statement.bodyBinds = Array(bindings(of: index))
         default:
             statement.binds = Array(bindings(of: index))

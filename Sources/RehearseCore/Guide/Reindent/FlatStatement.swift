@@ -15,6 +15,9 @@ struct FlatStatement {
     var opens: Bool
     /// `elif`, `else`, `except` or `finally`: a clause that continues a compound statement.
     var clause: Keyword?
+    /// `match` or `case`: the header of a `match` statement or of one of its clauses (of kind
+    /// ``StatementKind/if``, which a `case` body is like: it runs when its pattern matches).
+    var matchKeyword: Keyword? = nil
     /// `async def`, `async for`, `async with`, or a statement that uses `await`.
     var isAsync: Bool
     var usesAwait: Bool
@@ -168,7 +171,7 @@ enum StatementKind: Int, CaseIterable {
             switch keyword {
             case .def: self = .def
             case .class: self = .class
-            case .if: self = .if
+            case .if, .match, .case: self = .if
             case .elif: self = .elif
             case .else: self = .else
             case .for: self = .for

@@ -165,8 +165,9 @@ private struct DecisionSet {
         let segmentStarts = Set(IndentationSearch.segmentStarts(of: block).dropFirst())
         for (index, statement) in block.statements.enumerated() {
             let depth = truth[index]
-            if segmentStarts.contains(index) {
-                // The search starts such a statement afresh at the margin, as a new example.
+            if segmentStarts.contains(index), depth == 0 {
+                // The search starts such a statement afresh at the margin, as a new example
+                // (deeper, the comment numbers steps of the opener's body: one run, as searched).
                 reading = IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle)
             }
             let allowed = reading.allowedDepths

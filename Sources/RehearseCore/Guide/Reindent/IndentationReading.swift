@@ -62,6 +62,8 @@ struct IndentationReading {
         /// The class whose body runs as this block does (no `def` in between): its name is not
         /// bound until that body ends.
         var classBeingDefined: Int32?
+        /// The body of a `match`: it holds `case` clauses and nothing else.
+        var isMatchBody = false
     }
 
     /// What the last statement at a depth lets a clause continue.
@@ -75,6 +77,8 @@ struct IndentationReading {
     /// Why a placement cannot be Python.
     enum Violation: Equatable {
         case clauseWithoutPartner(Keyword)
+        /// A statement other than `case` directly in a `match` block.
+        case outsideCase
         case tryWithoutHandler
         case outsideFunction(Keyword)
         case outsideLoop(Keyword)
@@ -146,6 +150,8 @@ struct IndentationReading {
     /// Why placing `statement` at `depth` is not Python, if it is not.
     func violation(placing statement: FlatStatement, at depth: Int) -> Violation? {
         if depth + 1 <= top, frames[(depth + 1)...].contains(where: { $0.clause == .bareTry }) { return .tryWithoutHandler }
+        let isCase = statement.matchKeyword == .case
+        if frames[depth].isMatchBody != isCase { return isCase ? .clauseWithoutPartner(.case) : .outsideCase }
         let last = frames[depth].clause
         if let clause = statement.clause {
             let fits: Bool =
@@ -393,7 +399,7 @@ struct IndentationReading {
         case .finally: frame.clause = .none
         default:
             switch statement.kind {
-            case .if: frame.clause = .ifChain
+            case .if: frame.clause = statement.matchKeyword == nil ? .ifChain : .none
             case .for, .while: frame.clause = .loop
             case .try: frame.clause = statement.opens ? .bareTry : .handledTry
             default: frame.clause = .none
@@ -433,6 +439,7 @@ struct IndentationReading {
         body.isMethodBody = frame.isMethodBody
         body.functionNesting = frame.functionNesting
         body.classBeingDefined = frame.classBeingDefined
+        body.isMatchBody = statement.matchKeyword == .match
         switch statement.kind {
         case .def:
             body.functionNesting += 1

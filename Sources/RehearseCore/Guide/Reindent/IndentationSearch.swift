@@ -67,12 +67,26 @@ struct IndentationSearch {
     }
 
     /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
+    /// A run is searched together with the one before it instead when apart they break more
+    /// rules: the numbered comment then numbers the steps of the opener's body (`def load(path):`
+    /// / `# 1. Read the file` / … / `return rows`).
     func run() -> Outcome {
-        var outcome = Outcome(depths: [], violations: [])
         let starts = Self.segmentStarts(of: block)
+        var runs: [(range: Range<Int>, outcome: Outcome)] = []
         for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1] : block.statements.count
-            let part = search(start..<end)
+            let range = start..<(position + 1 < starts.count ? starts[position + 1] : block.statements.count)
+            let part = search(range)
+            if let previous = runs.last, !part.violations.isEmpty {
+                let joined = search(previous.range.lowerBound..<range.upperBound)
+                if Self.penalty(joined.violations) < Self.penalty(previous.outcome.violations) + Self.penalty(part.violations) {
+                    runs[runs.count - 1] = (previous.range.lowerBound..<range.upperBound, joined)
+                    continue
+                }
+            }
+            runs.append((range, part))
+        }
+        var outcome = Outcome(depths: [], violations: [])
+        for (_, part) in runs {
             outcome.depths += part.depths
             outcome.violations += part.violations
             outcome.segments += part.segments
