@@ -418,6 +418,31 @@ struct ReaderGapTests {
         #expect(guide.codeBlocks.first?.code.hasSuffix("p.left\np == p\nprint (p)") == true)
     }
 
+    @Test func aSpacedCallAsAnOpenersBodyAndALoneNameBoundAboveStayInTheirBlock() throws {
+        let guide = try Self.flat("""
+            Old code spaces its calls:
+            class Quiet (Base):
+            def __init__(self, level):
+            Base.__init__ (self, level)
+            def check(self, value):
+            if type (value) is str:
+            return value
+            counts = Counter("abca")
+            counts.update("bb")
+            counts
+            That shows every count.
+
+            """)
+        #expect(guide.codeBlocks.count == 1)
+        let lines = guide.codeBlocks.first?.code.split(separator: "\n").map { $0.trimmingWhitespace() }
+        #expect(lines?.count == 9)
+        #expect(lines?.last == "counts")
+        #expect(guide.codeBlocks.first?.code.contains("        Base.__init__ (self, level)\n") == true)
+        // A lone word the block never bound is prose.
+        let prose = try Self.flat("counts = Counter(\"abca\")\nafterwards\nThe counter holds four letters.\n")
+        #expect(prose.codeBlocks.map(\.code) == ["counts = Counter(\"abca\")"])
+    }
+
     @Test(arguments: [(nil, "What does this print?\n\n"), (0.95, "What does this print?\n\n"),
                       (0.8, "What does this print? (indentation guessed (line 7 in doubt))\n\n"), (0.3, nil)] as [(Double?, String?)])
     func aDoubtfulBlockMakesNoPredictOutputCardAndAGuessedOneSaysSo(_ confidence: Double?, _ prompt: String?) throws {

@@ -193,4 +193,15 @@ struct IndentationModelFileTests {
                                                        weights: StoredWeights(IndentationModel.searchScoreOnly)))
         #expect(throws: IndentationModelError.self) { try IndentationModel(json: try JSONEncoder().encode(file)) }
     }
+
+    @Test func aBlockRestoredWithoutTheModelSaysWhy() {
+        let lines: [(text: Substring, line: Int)] = [("def f(x):", 7), ("return x", 8)]
+        #expect(IndentationModel.shipped.problem == nil)
+        #expect(PythonReindenter.reindent(lines).warnings.isEmpty)
+        let standIn = IndentationModel(weights: [Float](repeating: 0, count: IndentationModel.weightCount))
+        let restored = PythonReindenter.reindent(lines, model: (standIn, .mismatch("expected the reading weights …")))
+        #expect(restored.code == "def f(x):\n    return x")
+        #expect(restored.warnings.map(\.line) == [7])
+        #expect(restored.warnings.first?.message.contains("refit it with Benchmarks/reindent/fit.sh") == true)
+    }
 }

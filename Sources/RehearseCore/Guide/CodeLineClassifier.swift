@@ -53,13 +53,21 @@ enum CodeLineClassifier {
     /// Whether a line that ``continuesPython`` refuses still continues the Python block it
     /// follows (`previous` is the last code line): a bare expression statement (`obj.attr`,
     /// `c1 == c2`, `path[:0] + sep`), an old-style call with a space before its parenthesis
-    /// (`print ("…")`), or a lone name as the body of the opener before it (`try:` / `complex`).
-    static func continuesInsideBlock(_ line: PythonLine, previous: PythonLine) -> Bool {
+    /// (`print ("…")`), a lone name as the body of the opener before it (`try:` / `complex`),
+    /// a statement with such a call as that body (`if type (value) is str:`,
+    /// `Base.__init__ (self)`), or a lone name the block bound before (`c` after `c = Counter()`,
+    /// as a doctest session shows a value; `boundBefore` tells).
+    static func continuesInsideBlock(_ line: PythonLine, previous: PythonLine, boundBefore: (Substring) -> Bool = { _ in false }) -> Bool {
         guard line.lexes, !line.isComment, !line.hasProseAdjacency(allowingSpacedCalls: true) else { return false }
         let tokens = line.tokens
         guard let first = tokens.first, let last = tokens.last else { return false }
         if previous.endsWithColon, tokens.count == 1, first.kind == .name || first.kind == .number {
             return line.word(first).first.map { $0.isLowercase || $0 == "_" } ?? false
+        }
+        if tokens.count == 1, first.kind == .name { return boundBefore(line.word(first)) }
+        if previous.endsWithColon {
+            if case .keyword(let keyword) = first.kind, keyword != .case { return true }
+            if first.kind == .name, [.op("."), .op("("), .op("["), .op("=")].contains(tokens[1].kind) { return true }
         }
         switch first.kind {
         case .name:

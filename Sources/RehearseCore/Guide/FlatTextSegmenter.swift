@@ -342,7 +342,9 @@ struct FlatTextSegmenter {
                     continue
                 }
                 if end > start, !CodeLineClassifier.continuesPython(line, raw: text), !(matchOpened && line.firstKeyword == .case),
-                    !CodeLineClassifier.continuesInsideBlock(line, previous: lexed[lastCode - start])
+                    !CodeLineClassifier.continuesInsideBlock(line, previous: lexed[lastCode - start], boundBefore: { name in
+                        lexed.contains { $0.assignedRoots.contains { $0 == name } }
+                    })
                 {
                     break
                 }

@@ -24,14 +24,16 @@ struct PythonReindenter {
     }
 
     /// Re-indents `lines` (text and 1-based line number in the file); `lexed`, when given,
-    /// holds each line already read as Python.
-    static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil) -> Result {
+    /// holds each line already read as Python. `model` is the model the search scores by and,
+    /// if it is a stand-in for one that could not be read, why (warned of on the block).
+    static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil,
+                         model: (model: IndentationModel, problem: IndentationModelError?) = IndentationModel.shipped) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
             let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
             return Result(code: code, warnings: [], runs: nil)
         }
         let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed)
-        let outcome = IndentationSearch(block: block).run()
+        let outcome = IndentationSearch(block: block, model: model.model).run()
         let depths = lineDepths(block, statementDepths: outcome.depths)
         var code = ""
         code.reserveCapacity(zip(block.lines, depths).reduce(0) { $0 + $1.0.utf8.count + 4 * $1.1 + 1 })
@@ -41,7 +43,11 @@ struct PythonReindenter {
             code.append(contentsOf: text)
         }
         let numbers = lines.map(\.line)
-        return Result(code: code, warnings: warnings(block, outcome, numbers),
+        var warnings = warnings(block, outcome, numbers)
+        if let problem = model.problem, let first = numbers.first {
+            warnings.insert(GuideWarning(line: first, message: "indentation guessed by the rules alone: \(problem)"), at: 0)
+        }
+        return Result(code: code, warnings: warnings,
                       runs: runs(block, outcome, chosen: depths, numbers: numbers))
     }
 

@@ -97,10 +97,19 @@ struct IndentationModel: Sendable {
     /// Finalists compared by their search score alone.
     static let searchScoreOnly: [Float] = [1] + ReadingFlaws.names.map { _ in 0 }
 
-    /// The model that ships with Rehearse, read once on first use. A missing or damaged
-    /// resource gives a model of zeros (every allowed depth equally likely), which the
-    /// tests would catch.
-    static let shared: IndentationModel = (try? load()) ?? IndentationModel(weights: [Float](repeating: 0, count: weightCount))
+    /// The model that ships with Rehearse, read once on first use (``shipped``).
+    static var shared: IndentationModel { shipped.model }
+
+    /// The shipped model and, when its resource is missing or does not fit this version, why:
+    /// then the model is zeros (every allowed depth equally likely, the rules alone decide)
+    /// and every restored block carries a warning that says so (``PythonReindenter``).
+    static let shipped: (model: IndentationModel, problem: IndentationModelError?) = {
+        do {
+            return (try load(), nil)
+        } catch {
+            return (IndentationModel(weights: [Float](repeating: 0, count: weightCount)), error as? IndentationModelError ?? .damaged("\(error)"))
+        }
+    }()
 
     /// Reads the shipped model file.
     static func load() throws -> IndentationModel {
@@ -309,12 +318,14 @@ enum BlockKind: Int, CaseIterable, Sendable {
 enum IndentationModelError: Error, CustomStringConvertible {
     case missing
     case mismatch(String)
+    case damaged(String)
     case unwritable(String)
 
     var description: String {
         switch self {
         case .missing: "the indentation model resource is missing: rebuild Rehearse (swift build) so that it is bundled"
         case .mismatch(let detail): "the indentation model file does not fit this version (\(detail)): refit it with Benchmarks/reindent/fit.sh"
+        case .damaged(let detail): "the indentation model file cannot be read (\(detail)): restore it from the repository or refit it with Benchmarks/reindent/fit.sh"
         case .unwritable(let path): "\(path): cannot create the file; check that its folder exists and that you may write there"
         }
     }
