@@ -346,6 +346,30 @@ struct ReaderGapTests {
         #expect(captured == ["height", "rest"])
     }
 
+    @Test func aListOfTermsEachFollowedByADashAndWhatItMeansDefinesThem() throws {
+        let flat = try Self.flat("""
+            Indexes speed up reads.
+            - B-tree — keeps keys sorted for range scans
+            - Hash index – finds one key in constant time
+            Kinds of lock:
+            1. Shared - many readers hold it at once
+            2. Exclusive - one writer holds it alone
+
+            Each index costs every write.
+            - Use sparingly — every index slows writes
+
+            """)
+        let terms = flat.items.compactMap { item -> String? in
+            guard case .definition(let term, _, let context) = item.content else { return nil }
+            return "\(term) (\(context ?? "-"))"
+        }
+        #expect(terms == ["B-tree (Queries)", "Hash index (Queries)", "Shared (Kinds of lock)", "Exclusive (Kinds of lock)"])
+        // A lone item of that shape is advice, not a term: it stays prose.
+        #expect(flat.items.contains { $0.content == .concept(title: "Queries", text: "- Use sparingly — every index slows writes") })
+        let markdown = try GuideReader().read(text: "# 06 — Databases\n\n## Locks\n\n- Shared — many readers at once\n- Exclusive — one writer alone\n", fileName: "06-databases.md")
+        #expect(markdown.items.map(\.kind) == [.definition, .definition])
+    }
+
     @Test func aResourcesHeadingListsResourcesAtAnyLevelUntilTheNextHeadingBesideIt() throws {
         // "Resources" is not in the contents, so it is read as a sub-heading of "Queries".
         let guide = try Self.flat("""

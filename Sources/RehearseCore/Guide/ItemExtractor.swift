@@ -299,6 +299,14 @@ struct ItemExtractor: GuideBlockSink {
             guard let header = rows.first else { return }
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
+            // A list of two or more `term — meaning` items defines its terms.
+            let defined = lines.map { ($0.bulletText ?? $0.numberedText)?.dashDefined }
+            if defined.count >= 2, defined.allSatisfy({ $0 != nil }) {
+                for case let ((term, definition)?, line) in zip(defined, start...end) {
+                    emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
+                }
+                return
+            }
             // Claims are cards already, one per claim: the concept is the rest of the paragraph.
             let prose = lines.filter { !Self.statesClaim($0) }
             guard let title = sectionPath.last, !prose.isEmpty else { return }
@@ -318,7 +326,10 @@ struct ItemExtractor: GuideBlockSink {
             pendingCaption = String(title)
             return
         }
-        let definitions = filled.map { ($0.bulletText ?? $0.numberedText ?? $0).labelled }
+        let definitions = filled.map { line in
+            let item = line.bulletText ?? line.numberedText ?? line
+            return item.labelled ?? item.dashDefined.map { ($0.term, $0.definition) }
+        }
         if definitions.allSatisfy({ $0 != nil }) {
             var line = lines.lowerBound
             for case let (term, definition)? in definitions {

@@ -49,6 +49,20 @@ extension Substring {
         return (label, text)
     }
 
+    /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
+    /// or en dash, or a hyphen, between spaces, after a term of one to four words without
+    /// sentence punctuation, before at least two words.
+    var dashDefined: (term: Substring, definition: Substring)? {
+        guard let dash = [" — ", " – ", " - "].lazy.compactMap({ self.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        else { return nil }
+        let term = self[..<dash.lowerBound].trimmingWhitespace()
+        let definition = self[dash.upperBound...].trimmingWhitespace()
+        guard !term.isEmpty, term.utf8.count <= 40, term.wordCount <= 4, definition.wordCount >= 2,
+            !term.utf8.contains(where: { ",.;:!?\"".utf8.contains($0) })
+        else { return nil }
+        return (term, definition)
+    }
+
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
     var isTitleLike: Bool {
         guard let first = first, first.isUppercase || first.isNumber else { return false }
