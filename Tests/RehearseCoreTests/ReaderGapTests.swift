@@ -333,6 +333,11 @@ struct ReaderGapTests {
         #expect(PythonLine("match = pattern.match(line)").firstKeyword == nil)
         #expect(PythonLine("case.close()").firstKeyword == nil)
         #expect(PythonLine("match: int").firstKeyword == nil)
+        #expect(PythonLine("type Pair[T] = tuple[T, T]").firstKeyword == .type)
+        #expect(PythonLine("type(x) == int").firstKeyword == nil)
+        // A type alias is Python, not a heading over the code after it.
+        let alias = try Self.flat("Aliases name types.\ntype Vector = list[float]\nprint(Vector)\n")
+        #expect(alias.codeBlocks.map(\.code) == ["type Vector = list[float]\nprint(Vector)"])
         // A `case …:` line with no `match` open is no code (nor is it under one in a prose list).
         let prose = try Self.flat("x = compute()\ncase 2: the cache is cold:\nThe rest is prose.\n")
         #expect(prose.codeBlocks.map(\.code) == ["x = compute()"])

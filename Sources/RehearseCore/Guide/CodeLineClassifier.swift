@@ -26,6 +26,8 @@ enum CodeLineClassifier {
             return [.keyword(.def), .keyword(.with), .keyword(.for)].contains(tokens[1].kind)
         case .keyword(.await), .keyword(.assert), .keyword(.raise):
             return tokens.count >= 2
+        case .keyword(.type):
+            return line.hasAssignment
         case .op("@"):
             return tokens.count >= 2 && tokens[1].kind == .name
         case .name, .op("("), .op("["), .op("*"):

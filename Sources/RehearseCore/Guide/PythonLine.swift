@@ -81,11 +81,12 @@ enum Keyword: String, CaseIterable {
     case False, None, True, and, `as`, assert, async, await, `break`, `class`, `continue`, def, del, elif, `else`
     case except, finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda, nonlocal, not, or, pass
     case raise, `return`, `try`, `while`, with, yield
-    /// Soft keywords: keywords only as the first word of a `match` statement's header or of
-    /// one of its `case` clauses, names anywhere else (`match = pattern.match(line)`).
-    case match, `case`
+    /// Soft keywords: keywords only as the first word of a `match` statement's header, of one
+    /// of its `case` clauses or of a type alias (`type Vector = list[float]`), names anywhere
+    /// else (`match = pattern.match(line)`, `type(x)`).
+    case match, `case`, type
 
-    static let soft: [Keyword] = [.match, .case]
+    static let soft: [Keyword] = [.match, .case, .type]
 
     /// Each hard keyword's bytes packed into a `UInt64` (no keyword is longer than eight
     /// bytes), in order of their first byte.
@@ -225,17 +226,21 @@ private struct PythonLexer {
     /// Reads a first `match` or `case` as the keyword when the line is a block header that
     /// starts with it: a subject or a pattern follows (a name, a literal, an opening bracket,
     /// `-` or `*`, not `=`, `.` or `:`) and the line ends with `:` outside brackets
-    /// (`match command.split():`, `case [x, *rest]:`, `case Point(x=0) if y > 0:`).
+    /// (`match command.split():`, `case [x, *rest]:`, `case Point(x=0) if y > 0:`); and a first
+    /// `type` before a name and `=` or `[` (`type Pair[T] = tuple[T, T]`).
     private func markSoftKeyword(in reading: inout Reading) {
         let tokens = reading.tokens
-        guard tokens.count >= 3, reading.depth == 0, reading.openTripleQuote == nil, tokens[0].kind == .name,
-            tokens[tokens.count - 1].kind == .op(":")
-        else { return }
+        guard tokens.count >= 3, reading.depth == 0, reading.openTripleQuote == nil, tokens[0].kind == .name else { return }
         let word = bytes[Int(tokens[0].start)..<Int(tokens[0].end)]
         guard let keyword = Keyword.soft.first(where: { $0.rawValue.utf8.elementsEqual(word) }) else { return }
-        switch tokens[1].kind {
-        case .name, .number, .string, .keyword, .op("("), .op("["), .op("{"), .op("-"), .op("*"): break
-        default: return
+        if keyword == .type {
+            guard tokens[1].kind == .name, tokens[2].kind == .op("=") || tokens[2].kind == .op("[") else { return }
+        } else {
+            guard tokens[tokens.count - 1].kind == .op(":") else { return }
+            switch tokens[1].kind {
+            case .name, .number, .string, .keyword, .op("("), .op("["), .op("{"), .op("-"), .op("*"): break
+            default: return
+            }
         }
         reading.tokens[0].kind = .keyword(keyword)
     }
