@@ -300,12 +300,14 @@ struct ItemExtractor: GuideBlockSink {
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
             // A list of two or more `term — meaning` items defines its terms.
-            let defined = lines.map { ($0.bulletText ?? $0.numberedText)?.dashDefined }
-            if defined.count >= 2, defined.allSatisfy({ $0 != nil }) {
-                for case let ((term, definition)?, line) in zip(defined, start...end) {
-                    emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
+            if lines.count >= 2, lines.allSatisfy(\.isListItem) {
+                let defined = lines.lazy.map { ($0.bulletText ?? $0.numberedText)?.dashDefined }
+                if defined.allSatisfy({ $0 != nil }) {
+                    for case let ((term, definition)?, line) in zip(defined, start...end) {
+                        emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
+                    }
+                    return
                 }
-                return
             }
             // Claims are cards already, one per claim: the concept is the rest of the paragraph.
             let prose = lines.filter { !Self.statesClaim($0) }
@@ -326,13 +328,15 @@ struct ItemExtractor: GuideBlockSink {
             pendingCaption = String(title)
             return
         }
-        let definitions = filled.map { line in
+        var definitions: [(term: Substring, definition: Substring)] = []
+        for line in filled {
             let item = line.bulletText ?? line.numberedText ?? line
-            return item.labelled ?? item.dashDefined.map { ($0.term, $0.definition) }
+            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined else { break }
+            definitions.append(definition)
         }
-        if definitions.allSatisfy({ $0 != nil }) {
+        if definitions.count == filled.count {
             var line = lines.lowerBound
-            for case let (term, definition)? in definitions {
+            for (term, definition) in definitions {
                 line += 1
                 emit(.definition(term: String(term), definition: String(definition), context: String(title)), lines: line...line)
             }

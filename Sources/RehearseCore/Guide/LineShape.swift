@@ -53,10 +53,26 @@ extension Substring {
     /// or en dash, or a hyphen, between spaces, after a term of one to four words without
     /// sentence punctuation, before at least two words.
     var dashDefined: (term: Substring, definition: Substring)? {
-        guard let dash = [" — ", " – ", " - "].lazy.compactMap({ self.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
-        else { return nil }
-        let term = self[..<dash.lowerBound].trimmingWhitespace()
-        let definition = self[dash.upperBound...].trimmingWhitespace()
+        // The dash's bytes: the term is short, so only the line's first bytes are looked at.
+        let dash: (start: Int, end: Int)? = withBytes { bytes in
+            var index = 1
+            while index + 1 < Swift.min(bytes.count, 48) {
+                if bytes[index - 1] == 0x20 {
+                    if bytes[index] == 0x2D, bytes[index + 1] == 0x20 { return (index - 1, index + 2) }
+                    // U+2014 and U+2013: E2 80 94 and E2 80 93.
+                    if bytes[index] == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80,
+                        bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20
+                    {
+                        return (index - 1, index + 4)
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
+        guard let dash else { return nil }
+        let term = self[..<utf8.index(startIndex, offsetBy: dash.start)].trimmingWhitespace()
+        let definition = self[utf8.index(startIndex, offsetBy: dash.end)...].trimmingWhitespace()
         guard !term.isEmpty, term.utf8.count <= 40, term.wordCount <= 4, definition.wordCount >= 2,
             !term.utf8.contains(where: { ",.;:!?\"".utf8.contains($0) })
         else { return nil }

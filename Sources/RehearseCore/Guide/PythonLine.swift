@@ -232,7 +232,10 @@ private struct PythonLexer {
         let tokens = reading.tokens
         guard tokens.count >= 3, reading.depth == 0, reading.openTripleQuote == nil, tokens[0].kind == .name else { return }
         let word = bytes[Int(tokens[0].start)..<Int(tokens[0].end)]
-        guard let keyword = Keyword.soft.first(where: { $0.rawValue.utf8.elementsEqual(word) }) else { return }
+        // Most lines start with another name: its length and first byte rule it out at once.
+        guard word.count == 4 || word.count == 5, let first = word.first, first == 0x6D || first == 0x63 || first == 0x74,
+            let keyword = Keyword.soft.first(where: { $0.rawValue.utf8.elementsEqual(word) })
+        else { return }
         if keyword == .type {
             guard tokens[1].kind == .name, tokens[2].kind == .op("=") || tokens[2].kind == .op("[") else { return }
         } else {
