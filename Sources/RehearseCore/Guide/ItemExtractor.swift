@@ -299,15 +299,12 @@ struct ItemExtractor: GuideBlockSink {
             guard let header = rows.first else { return }
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
-            // A list of two or more `term — meaning` items defines its terms.
-            if lines.count >= 2, lines.allSatisfy(\.isListItem) {
-                let defined = lines.lazy.map { ($0.bulletText ?? $0.numberedText)?.dashDefined }
-                if defined.allSatisfy({ $0 != nil }) {
-                    for case let ((term, definition)?, line) in zip(defined, start...end) {
-                        emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
-                    }
-                    return
+            // A list of two or more `Term — meaning` (or `Term: meaning`) items defines its terms.
+            if lines.count >= 2, lines.allSatisfy(\.isListItem), let defined = Self.definitions(in: lines) {
+                for ((term, definition), line) in zip(defined, start...end) {
+                    emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
                 }
+                return
             }
             // Claims are cards already, one per claim: the concept is the rest of the paragraph.
             let prose = lines.filter { !Self.statesClaim($0) }
@@ -328,13 +325,7 @@ struct ItemExtractor: GuideBlockSink {
             pendingCaption = String(title)
             return
         }
-        var definitions: [(term: Substring, definition: Substring)] = []
-        for line in filled {
-            let item = line.bulletText ?? line.numberedText ?? line
-            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined else { break }
-            definitions.append(definition)
-        }
-        if definitions.count == filled.count {
+        if let definitions = Self.definitions(in: filled) {
             var line = lines.lowerBound
             for (term, definition) in definitions {
                 line += 1
@@ -400,6 +391,19 @@ struct ItemExtractor: GuideBlockSink {
         inResources = sectionPath.contains { Self.listsResources($0) }
         if depth == 1 { inNotes = Self.isNotes(title) }
         sections.insert(Section(title: title), atPath: depth - 1)
+    }
+
+    /// Each line's term and what it means (`Term: meaning` or `Term — meaning`, a list marker
+    /// aside), or nil unless every line has them.
+    private static func definitions(in lines: [Substring]) -> [(term: Substring, definition: Substring)]? {
+        var definitions: [(term: Substring, definition: Substring)] = []
+        definitions.reserveCapacity(lines.count)
+        for line in lines {
+            let item = line.bulletText ?? line.numberedText ?? line
+            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined else { return nil }
+            definitions.append(definition)
+        }
+        return definitions
     }
 
     private static func hasher(guideID: String, sectionPath: [String]) -> StableID.Hasher {

@@ -87,7 +87,7 @@ struct FlatPythonBlock {
                 isMethod: line.isMethod || (decoratedAsMethod && line.definitionKeyword == .def), uses: [], binds: [], bodyBinds: [], defines: nil,
                 usesSelf: false)
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
-            if let keyword = line.firstKeyword, Keyword.soft.contains(keyword) { statement.matchKeyword = keyword }
+            if let keyword = line.firstKeyword, keyword == .match || keyword == .case { statement.matchKeyword = keyword }
             statement.reads = names(from: index, through: last) { !$0.isKeyword }
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
