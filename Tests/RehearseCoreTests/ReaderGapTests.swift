@@ -441,6 +441,24 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func aLabelKeepsEverySentenceOfProseUnderItUntilSomethingElseStarts() throws {
+        let guide = try Self.flat("""
+            Ordering:
+            Kafka orders messages within a partition only.
+            SQS FIFO queues keep order per message group.
+            Ordered Delivery Guarantees
+            Retries:
+            - Back off exponentially.
+            A dead-letter queue catches the rest.
+
+            """)
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Ordering", text: "Kafka orders messages within a partition only.\nSQS FIFO queues keep order per message group."),
+            .concept(title: "Retries", text: "- Back off exponentially."),
+            .concept(title: "Ordered Delivery Guarantees", text: "A dead-letter queue catches the rest."),
+        ])
+    }
+
     @Test func bareExpressionsSpacedCallsAndAnnotationsStayInTheirBlock() throws {
         let guide = try Self.flat("The class below compares points.\nclass Pair:\nleft: Dict[str, int]\ndef compare (self, other):\nreturn self.left == other.left\np = Pair()\np.left\np == p\nprint (p)\n")
         #expect(guide.codeBlocks.count == 1)

@@ -213,6 +213,8 @@ struct ItemExtractor: GuideBlockSink {
             } else if !text.isBareLabel, !afterBlank, let last = body.last, Self.isContinuation(text, after: last) {
                 emitClaims(in: text, setup: last, line: line)
                 body[body.count - 1] = Substring(last + " " + text)
+            } else if !afterBlank, let last = body.last, Self.isNextSentence(text, after: last) {
+                body.append(text)
             } else {
                 open = .label(title: title, body: body, start: start, end: end)
                 return false
@@ -460,6 +462,16 @@ extension ItemExtractor {
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
+    }
+
+    /// A sentence that goes on a label's prose: the label's last line finished a sentence
+    /// of prose (not a list item) and this one is another, not a title. In flat text nothing
+    /// else marks where a label's text ends (`Ordering:` / `Kafka orders … partitions.` /
+    /// `SQS queues … group.`).
+    static func isNextSentence(_ text: Substring, after previous: Substring) -> Bool {
+        guard !previous.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
+              let last = text.utf8.last, ".!?".utf8.contains(last) else { return false }
+        return !text.isListItem && !text.isBareLabel && !text.isTitleLike && text.labelled == nil
     }
 
     /// Whether the line states an `expr → value` claim.
