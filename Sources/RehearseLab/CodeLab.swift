@@ -113,7 +113,8 @@ public struct CodeLab: Sendable {
     func verdict(item: GuideItem, language: String, code: String, answer: LabAnswer?) -> SnippetResult {
         let firstLine = String(code.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") } ?? "")
         guard let answer else {
-            return SnippetResult(id: item.id, firstLine: firstLine, language: language, status: .notPython, output: "", error: "not Python: not run", package: nil)
+            let why = language == PythonSession.language ? "a Python session: the values it shows are checked as claims" : "not Python: not run"
+            return SnippetResult(id: item.id, firstLine: firstLine, language: language, status: .notPython, output: "", error: why, package: nil)
         }
         let status = SnippetResult.Status(rawValue: answer.status) ?? .fails
         return SnippetResult(

@@ -63,6 +63,36 @@ struct CodeLabTests {
         #expect(cards.map(\.answer) == ["6\n"])
     }
 
+    @Test func aSessionIsNotRunAsAProgramAndEachValueItShowsIsChecked() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let text = """
+            10 — Sessions
+            Copies
+            >>> import copy
+            >>> xs = [[1], [2]]
+            >>> copy.copy(xs)[0] is xs[0]
+            True
+            >>> copy.deepcopy(xs)[0] is xs[0]
+            True
+            >>> def grow(item, into=[]):
+            ... into.append(item)
+            ... return into
+            ...
+            >>> grow(1)
+            [1]
+            >>> grow(2)
+            [1, 2]
+            A deep copy copies the inner lists too.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "10-sessions.txt")
+        let report = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide)
+        #expect(report.snippets.map(\.status) == [.notPython])
+        #expect(report.snippets.first?.error?.contains("session") == true)
+        // The guide's second value is wrong: a deep copy's inner lists are new.
+        #expect(report.claims.map(\.status) == [.holds, .differs, .holds, .holds])
+        #expect(report.claims[1].actual == "False")
+    }
+
     @Test func rememberedAnswersAreNotRunAgainUnderTheSameSandbox() throws {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")

@@ -75,7 +75,7 @@ struct FlatTextSegmenter {
                 continue
             }
             if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
-                let (code, next) = codeBlock(from: index)
+                let (code, next) = codeBlock(from: index, sections: mainSections)
             {
                 switch code {
                 case .plain(let block): blocks.consume(block)
@@ -194,9 +194,15 @@ struct FlatTextSegmenter {
     }
 
     /// Collects a code block starting at `start`, if the line opens one, and the line after it.
-    private func codeBlock(from start: Int) -> (FoundCode, Int)? {
+    private func codeBlock(from start: Int, sections: Set<String>) -> (FoundCode, Int)? {
         let line = python[start]
         let first = line.text
+        if PythonSession.isPrompt(first) {
+            let lines = self.trimmed
+            let end = PythonSession.end(from: start, count: lines.count, text: { lines[$0] }, isHeading: { sections.contains(Self.headingKey($0)) })
+            let session = PythonSession.restored((start..<end).map { (lines[$0], $0 + 1) })
+            return (.plain(.code(language: PythonSession.language, code: session, lines: (start + 1)...end)), end)
+        }
         if let end = jsonBlockEnd(from: start) {
             return (.plain(plainBlock("json", start..<end)), end)
         }

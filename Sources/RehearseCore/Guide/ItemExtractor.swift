@@ -102,6 +102,14 @@ struct ItemExtractor: GuideBlockSink {
             }
             emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
             pendingCaption = nil
+            if language == PythonSession.language {
+                // A fenced block's lines take in its two fences.
+                let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
+                for shown in PythonSession.shown(in: code) {
+                    let line = min(firstLine + shown.line, lines.upperBound)
+                    emit(.claim(expr: shown.expr, expected: shown.expected, setup: shown.setup), lines: line...line)
+                }
+            }
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)

@@ -225,7 +225,9 @@ struct MarkdownSegmenter {
     /// for brace code from words only its language uses ("text" when nothing tells).
     static func languageName(_ tag: String, code: String) -> String {
         switch tag {
-        case "py", "python3", "python": return "python"
+        case "py", "python3", "python":
+            return code.hasPrefix(">>>") ? PythonSession.language : "python"
+        case "pycon", "pytb", "python-console", "ipython": return PythonSession.language
         case "sh", "bash", "zsh", "console", "shell": return "shell"
         case "postgresql", "sql", "psql": return "sql"
         case "docker": return "dockerfile"
@@ -240,6 +242,7 @@ struct MarkdownSegmenter {
             return found.language
         }
         let first = lines.first ?? ""
+        if PythonSession.isPrompt(first) { return PythonSession.language }
         if CodeLineClassifier.startsSQL(first) { return "sql" }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) { return "http" }
         if CodeLineClassifier.isShell(first) { return "shell" }
