@@ -5,45 +5,14 @@ import Testing
 
 /// Interactive sessions (`>>> a is b` / `True`) in flat and Markdown guides: one code item
 /// each, continuation lines re-indented, and each value shown a claim set up by the
-/// statements before it.
+/// statements before it. `Fixtures/python-sessions.txt` is a flat guide of sessions.
 struct PythonSessionTests {
-    static let flatGuide = """
-        08 — Python Gotchas
-        Table of Contents
-        - Identity
-        - Defaults
-        Identity
-        is compares identity, == compares value:
-        >>> a = [1, 2, 3]
-        >>> b = a
-        >>> a is b
-        True
-        >>> int("abc")
-        Traceback (most recent call last):
-        File "<stdin>", line 1, in <module>
-        ValueError: invalid literal for int() with base 10: 'abc'
-        >>> a == list(a)
-        True
-        Defaults
-        >>> def append_to(item, target=[]):
-        ... target.append(item)
-        ... return target
-        ...
-        >>> append_to(1)
-        [1]
-        >>> print("twice")
-        twice
-        The default list is created once, when the def runs.
-        >>> import math
-        Math Tricks
-        """
-
     static func claims(_ guide: Guide) -> [GuideItem.Content] {
         guide.items.filter { $0.kind == .claim }.map(\.content)
     }
 
     @Test func aFlatSessionIsOneCodeItemWithItsBodiesReindentedAndEndsAtProse() throws {
-        let guide = try GuideReader().read(text: Self.flatGuide, fileName: "08-python-gotchas.txt")
+        let guide = try TestFiles.fixture("python-sessions.txt")
         let sessions = guide.items.filter { $0.kind == .code }
         #expect(sessions.map(\.lines) == [7...16, 18...25, 27...27])
         #expect(guide.codeBlocks.map(\.language) == ["pycon", "pycon", "pycon"])
@@ -74,7 +43,7 @@ struct PythonSessionTests {
     }
 
     @Test func eachValueShownIsAClaimSetUpByTheStatementsThatRanBeforeIt() throws {
-        let guide = try GuideReader().read(text: Self.flatGuide, fileName: "08-python-gotchas.txt")
+        let guide = try TestFiles.fixture("python-sessions.txt")
         #expect(Self.claims(guide) == [
             .claim(expr: "a is b", expected: "True", setup: "a = [1, 2, 3]\nb = a"),
             // The statement that raised is neither a claim nor part of the next one's setup.
