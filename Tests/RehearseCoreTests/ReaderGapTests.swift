@@ -546,3 +546,15 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.kind == .qa })
     }
 }
+
+/// The title line's number and title, whatever separates them.
+struct GuideTitleLineTests {
+    @Test(arguments: ["07 — PostgreSQL Internals", "07 · PostgreSQL Internals", "07 | PostgreSQL Internals", "07. PostgreSQL Internals", "07: PostgreSQL Internals"])
+    func theNumberAndTitleAreSplitAtAnySeparator(_ line: String) throws {
+        for (text, name) in [(line + "\nStorage\nPages are 8 kB.\n", "07-postgres.txt"), ("# " + line + "\n\n## Storage\n\nPages are 8 kB.\n", "07-postgres.md")] {
+            let guide = try GuideReader().read(text: text, fileName: name)
+            #expect(guide.number == "07", "\(name)")
+            #expect(guide.title == "PostgreSQL Internals", "\(name)")
+        }
+    }
+}

@@ -158,13 +158,18 @@ struct FlatTextSegmenter {
     }
 
     /// `03 — Python Deep Dive for Interviews` → number `03` and the title.
+    /// The separator may be any dash, `·`, `|`, `/` or `:`, or `.` after a zero-padded
+    /// number (`07. Title`; `1. Title` is a list's first item).
     static func titleLine(_ text: Substring) -> GuideHeader? {
-        guard text.isHeadingCandidate || text.contains("—") else { return nil }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 3 {
-            let rest = text[digits.endIndex...].drop { " —–-:.".contains($0) }
-            if !rest.isEmpty { return GuideHeader(number: String(digits), title: String(rest)) }
+            let separators = digits.count > 1 && digits.first == "0" ? " —–-:.·|/" : " —–-:·|/"
+            let rest = text[digits.endIndex...].drop { separators.contains($0) }
+            if !rest.isEmpty, rest.startIndex > digits.endIndex, text.contains("—") || rest.isHeadingCandidate {
+                return GuideHeader(number: String(digits), title: String(rest))
+            }
         }
+        guard text.isHeadingCandidate || text.contains("—") else { return nil }
         guard !text.startsQuestion, !text.isListItem, text.labelled == nil else { return nil }
         return GuideHeader(number: nil, title: String(text))
     }
