@@ -118,6 +118,32 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func twoCodeSpansJoinedByAnArrowAreAClaimAndALabelOfClaimsDefinesNothing() throws {
+        let text = """
+            # 05 — Numbers
+
+            ## Rounding
+
+            Quick checks: `round(2.5)` → `2` and `int("0x1f", 16)` → `31`.
+
+            - `len("ab")` → `2`, and `"ab" * 2` → `'abab'`
+            - `round` → `int` is not a claim: a name on the left, a type on the right.
+
+            Banker's rounding: `round(0.5)` → `0` surprises people.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "05-numbers.md")
+        #expect(Self.claims(guide) == [
+            .claim(expr: "round(2.5)", expected: "2", setup: nil),
+            .claim(expr: "int(\"0x1f\", 16)", expected: "31", setup: nil),
+            .claim(expr: "len(\"ab\")", expected: "2", setup: nil),
+            .claim(expr: "\"ab\" * 2", expected: "'abab'", setup: nil),
+            .claim(expr: "round(0.5)", expected: "0", setup: nil),
+        ])
+        #expect(!guide.items.contains { $0.kind == .definition && $0.lines == 5...5 })
+        // A term whose meaning only starts with prose keeps its definition.
+        #expect(guide.items.contains { $0.content == .definition(term: "Banker's rounding", definition: "`round(0.5)` → `0` surprises people.", context: nil) })
+    }
+
     @Test func aTableUnderALabelIsATableAndBlockQuotesLoseTheirMarkers() throws {
         let text = """
             # 07 — Design

@@ -17,18 +17,25 @@ enum ClaimParser {
     }
 
     /// Reads the claims of a line: the whole line (a bullet or numbered item's text), or,
-    /// in prose, each inline code span that holds one (`` a day has `24 * 60 * 60 → 86400` seconds ``).
+    /// in prose, each inline code span that holds one (`` a day has `24 * 60 * 60 → 86400` seconds ``)
+    /// or each pair of spans the arrow joins (`` checks: `round(2.5)` → `2` and `len("ab")` → `2` ``).
     static func claims(in text: Substring) -> ClaimLine {
         guard text.containsBytes("→") else { return ClaimLine() }
-        var line = text.bulletText ?? text.numberedText ?? text
-        if line.hasPrefix("`") && line.hasSuffix("`") { line = line.dropFirst().dropLast() }
-        let whole = claims(inStatements: line)
+        let line = text.bulletText ?? text.numberedText ?? text
+        let whole = claims(inStatements: line.hasPrefix("`") && line.hasSuffix("`") ? line.dropFirst().dropLast() : line)
         guard whole.claims.isEmpty else { return whole }
         var spans = ClaimLine()
-        for span in codeSpans(in: line) where span.containsBytes("→") {
-            let found = claims(inStatements: span)
-            spans.setup += found.setup
-            spans.claims += found.claims
+        let found = codeSpans(in: line)
+        for span in found where span.containsBytes("→") {
+            let inSpan = claims(inStatements: span)
+            spans.setup += inSpan.setup
+            spans.claims += inSpan.claims
+        }
+        guard spans.claims.isEmpty else { return spans }
+        // `expr` → `value`: two spans with only the arrow between them.
+        for (expr, value) in zip(found, found.dropFirst())
+        where line[expr.endIndex..<value.startIndex].filter({ $0 != "`" && $0 != " " }) == "→" && isExpression(expr) {
+            if let expected = expectedValue(value) { spans.claims.append(Claim(expr: String(expr), expected: String(expected))) }
         }
         return spans
     }

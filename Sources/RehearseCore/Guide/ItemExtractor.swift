@@ -279,7 +279,7 @@ struct ItemExtractor: GuideBlockSink {
                 open = .inlineConcept(title: label, text: [rest], start: line, end: line)
             } else {
                 emitClaims(in: text, setup: nil, line: line)
-                emit(.definition(term: String(label), definition: String(rest), context: nil), lines: line...line)
+                if !Self.listsOnlyClaims(rest) { emit(.definition(term: String(label), definition: String(rest), context: nil), lines: line...line) }
             }
             return
         }
@@ -480,6 +480,17 @@ extension ItemExtractor {
         guard !previous.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
               let last = text.utf8.last, ".!?".utf8.contains(last) else { return false }
         return !text.isListItem && !text.isBareLabel && !text.isTitleLike && text.labelled == nil
+    }
+
+    /// Claims in code spans and nothing else but `and` and punctuation: what a label such as
+    /// `Quick checks:` lists (`` `len("ab")` → `2` and `round(2.5)` → `2` ``), which defines no term.
+    static func listsOnlyClaims(_ text: Substring) -> Bool {
+        guard text.hasBytePrefix("`"), statesClaim(text) else { return false }
+        var outside = ""
+        for (position, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where position % 2 == 0 {
+            outside += part + " "
+        }
+        return outside.split { !$0.isLetter }.allSatisfy { $0 == "and" }
     }
 
     /// Whether the line states an `expr → value` claim.
