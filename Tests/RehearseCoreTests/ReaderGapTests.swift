@@ -64,6 +64,34 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func aBlockOfPythonRightBeforeClaimsThatUseItsNamesSetsThemUp() throws {
+        let guide = try Self.flat("""
+            Generators pause at each yield.
+            def countdown(n):
+            while n > 0:
+            yield n
+            n -= 1
+            list(countdown(3)) → [3, 2, 1]
+            next(countdown(5)) → 5
+            A claim after prose is on its own.
+            list(countdown(2)) → [2, 1]
+            import math
+            total = 0
+            for n in range(3):
+            total += n
+            2 ** 10 → 1024
+            """)
+        let block = "def countdown(n):\n    while n > 0:\n        yield n\n        n -= 1"
+        #expect(Self.claims(guide) == [
+            .claim(expr: "list(countdown(3))", expected: "[3, 2, 1]", setup: block),
+            .claim(expr: "next(countdown(5))", expected: "5", setup: block),
+            .claim(expr: "list(countdown(2))", expected: "[2, 1]", setup: nil),
+            // A claim that uses none of the block's names does not run the block.
+            .claim(expr: "2 ** 10", expected: "1024", setup: nil),
+        ])
+        #expect(ItemExtractor.topLevelNames(of: "import math as m\nfrom os import path\ntotal = 0\nclass Box:\n    size = 1\nfor n in range(3):\n    total += n") == ["m", "path", "total", "Box"])
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

@@ -19,6 +19,10 @@ struct ItemExtractor: GuideBlockSink {
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int)?
+    /// The last Python block of several lines, the names it binds at its top level and its
+    /// last line: it sets up the claims right after it that use one of those names
+    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`).
+    private var blockSetup: (code: String, names: Set<Substring>, line: Int)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -113,6 +117,8 @@ struct ItemExtractor: GuideBlockSink {
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)
+            } else if language == "python" {
+                blockSetup = (code, Self.topLevelNames(of: code), lines.upperBound)
             }
         case .blank:
             switch open {
@@ -375,7 +381,15 @@ struct ItemExtractor: GuideBlockSink {
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
-        if !parsed.setup.isEmpty { setupCode = ([setupCode].compactMap { $0 } + parsed.setup).joined(separator: "; ") }
+        if setupCode == nil, let block = blockSetup, block.line == line - 1,
+            parsed.claims.contains(where: { PythonLine(Substring($0.expr)).usesAny(of: block.names) })
+        {
+            setupCode = block.code
+        }
+        if !parsed.setup.isEmpty {
+            let lines = [setupCode].compactMap { $0 } + parsed.setup
+            setupCode = lines.joined(separator: setupCode?.contains("\n") == true ? "\n" : "; ")
+        }
         claimSetup = setupCode.map { (code: $0, line: line) }
         let claims = parsed.claims
         for claim in claims {
@@ -480,6 +494,19 @@ extension ItemExtractor {
         guard !previous.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
               let last = text.utf8.last, ".!?".utf8.contains(last) else { return false }
         return !text.isListItem && !text.isBareLabel && !text.isTitleLike && text.labelled == nil
+    }
+
+    /// The names a block of Python binds outside its functions and classes: what it defines,
+    /// assigns and imports.
+    static func topLevelNames(of code: String) -> Set<Substring> {
+        var names: Set<Substring> = []
+        for text in code.split(separator: "\n") where text.first.map({ !$0.isWhitespace }) == true {
+            let line = PythonLine(text)
+            if let defined = line.definedName { names.insert(defined) }
+            names.formUnion(line.assignedRoots.map { Substring($0) })
+            names.formUnion(line.importedNames.map { Substring($0) })
+        }
+        return names
     }
 
     /// Claims in code spans and nothing else but `and` and punctuation: what a label such as

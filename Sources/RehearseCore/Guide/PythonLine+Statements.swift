@@ -265,3 +265,14 @@ extension PythonLine {
         return roots
     }
 }
+
+extension PythonLine {
+    /// Whether the line names one of `names` (as a name, not as an attribute).
+    func usesAny(of names: Set<Substring>) -> Bool {
+        for (position, token) in tokens.enumerated() where token.kind == .name && names.contains(word(token)) {
+            if position > 0, tokens[position - 1].kind == .op(".") { continue }
+            return true
+        }
+        return false
+    }
+}
