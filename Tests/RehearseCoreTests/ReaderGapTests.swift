@@ -92,6 +92,29 @@ struct ReaderGapTests {
         #expect(ItemExtractor.topLevelNames(of: "import math as m\nfrom os import path\ntotal = 0\nclass Box:\n    size = 1\nfor n in range(3):\n    total += n") == ["m", "path", "total", "Box"])
     }
 
+    @Test func aBoxDiagramIsOneBlockOfTextAndATableStaysATable() throws {
+        let guide = try Self.flat("""
+            The gateway sits in front of the services.
+            +--------+      +-------------+
+            | Client | ---> | API Gateway |
+            +--------+      +-------------+
+            |
+            v
+            ┌───────────┐
+            │ Service B │
+            └───────────┘
+            It handles auth and routing.
+            | Store | Reads |
+            |-------|-------|
+            | Redis | fast |
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["text"])
+        #expect(guide.codeBlocks.first?.code.split(separator: "\n").count == 8)
+        #expect(guide.items.contains { $0.content == .table(header: ["Store", "Reads"], rows: [["Redis", "fast"]]) })
+        #expect(guide.items.contains { $0.content == .concept(title: "Queries", text: "It handles auth and routing.") })
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

@@ -1,0 +1,52 @@
+/// A diagram drawn in text, as system-design notes draw boxes and arrows:
+///
+/// ```
+/// +--------+      +-------------+
+/// | Client | ---> | API Gateway |
+/// +--------+      +-------------+
+///      |
+///      v
+/// ```
+///
+/// In a flat guide it is kept as one block of text, line for line, instead of being read as
+/// table rows and titles.
+enum DiagramText {
+    /// Where a diagram that starts at `start` ends: it starts with a box's border and goes on
+    /// over borders, boxed lines and connectors; nil when line `start` is no border or the
+    /// diagram would be that one line.
+    static func end(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        guard isBorder(text(start)) else { return nil }
+        var end = start + 1
+        while end < count, isBorder(text(end)) || isBoxed(text(end)) || isConnector(text(end)) { end += 1 }
+        return end - start >= 2 ? end : nil
+    }
+
+    /// A box's top or bottom, with its corners: `+----+   +---+`, or any line drawn with the
+    /// box-drawing characters (`┌──┐`, `│`). A table's `|---|---|` has no corners: it is no border.
+    static func isBorder(_ line: Substring) -> Bool {
+        if line.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) { return true }
+        guard line.first == "+" || line.first == "|", line.last == "+" || line.last == "|" else { return false }
+        var dashes = 0
+        var corners = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x2D, 0x3D: dashes += 1  // - =
+            case 0x2B: corners += 1  // +
+            case 0x7C, 0x20: continue  // | space
+            default: return false
+            }
+        }
+        return dashes >= 3 && corners >= 2
+    }
+
+    /// A line inside boxes: `| Client | ---> | Service |`, `+ note +`.
+    private static func isBoxed(_ line: Substring) -> Bool {
+        guard let first = line.first, let last = line.last, line.count >= 3 else { return false }
+        return (first == "|" || first == "+") && (last == "|" || last == "+")
+    }
+
+    /// A line of arrows and lines between boxes: `|`, `v`, `|    ^`, `/   \`, `--->`.
+    private static func isConnector(_ line: Substring) -> Bool {
+        !line.isEmpty && line.utf8.count <= 120 && line.utf8.allSatisfy { " |v^/\\<>-+*.:".utf8.contains($0) }
+    }
+}
