@@ -115,6 +115,42 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.content == .concept(title: "Queries", text: "It handles auth and routing.") })
     }
 
+    @Test func whatADatabaseConsolePrintsIsKeptAsOneBlock() throws {
+        let guide = try Self.flat("""
+            Orders per customer:
+            SELECT customer, count(*) FROM orders GROUP BY customer;
+            customer | count
+            ----------+-------
+            alice | 3
+            bob | 1
+            (2 rows)
+            HAVING filters groups; WHERE filters rows.
+            shop=# SELECT count(*)
+            shop-# FROM orders;
+            count
+            -------
+            4
+            (1 row)
+            MySQL draws its results in boxes.
+            mysql> SELECT id FROM users;
+            +----+
+            | id |
+            +----+
+            | 1 |
+            +----+
+            1 row in set (0.00 sec)
+            A title over a rule
+            -------------------
+            is not a result.
+
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["sql", "text", "sql", "sql"])
+        #expect(guide.codeBlocks.map { $0.code.split(separator: "\n").count } == [1, 5, 6, 7])
+        #expect(guide.items.contains { $0.content == .concept(title: "Queries", text: "HAVING filters groups; WHERE filters rows.") })
+        #expect(SQLResult.startsWithPrompt("postgres=> SELECT 1;") && SQLResult.startsWithPrompt("sqlite> .tables"))
+        #expect(!SQLResult.startsWithPrompt("x => y is a mapping") && !SQLResult.startsWithPrompt("a=b"))
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

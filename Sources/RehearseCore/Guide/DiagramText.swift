@@ -18,6 +18,8 @@ enum DiagramText {
         guard isBorder(text(start)) else { return nil }
         var end = start + 1
         while end < count, isBorder(text(end)) || isBoxed(text(end)) || isConnector(text(end)) { end += 1 }
+        // A database console's boxed result ends with its row count.
+        if end < count, SQLResult.isRowCount(text(end)) { end += 1 }
         return end - start >= 2 ? end : nil
     }
 

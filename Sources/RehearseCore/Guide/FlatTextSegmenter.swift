@@ -211,8 +211,13 @@ struct FlatTextSegmenter {
         if let end = jsonBlockEnd(from: start) {
             return (.plain(plainBlock("json", start..<end)), end)
         }
-        if let end = DiagramText.end(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] }) {
+        if let end = DiagramText.end(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] })
+            ?? SQLResult.tableEnd(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] })
+        {
             return (.plain(plainBlock("text", start..<end)), end)
+        }
+        if let end = SQLResult.sessionEnd(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] }) {
+            return (.plain(plainBlock("sql", start..<end)), end)
         }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) {
             var end = start + 1

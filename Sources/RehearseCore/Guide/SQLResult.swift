@@ -1,0 +1,92 @@
+/// What a database console prints, as guides paste it: `psql`'s result tables, the row count
+/// after a result, and the prompts of `mysql`, `psql` and `sqlite3` before a statement.
+enum SQLResult {
+    /// Where a `psql` result that starts at line `start` ends: a header of column names
+    /// between `|`, a rule of `-` joined by one `+` per `|`, rows of as many cells, and the
+    /// row count if one follows. A single column's result must end with its row count,
+    /// which is all that tells it from a title over a rule.
+    ///
+    /// ```
+    /// customer | orders
+    /// ----------+--------
+    /// alice | 3
+    /// (1 row)
+    /// ```
+    static func tableEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        // Every line is asked: the next line's first byte rules out most at once.
+        guard start + 1 < count, text(start + 1).utf8.first == 0x2D else { return nil }
+        let header = text(start)
+        let bars = Self.bars(in: header)
+        guard !header.hasBytePrefix("|"), header.utf8.last != 0x7C, isRule(text(start + 1), joins: bars) else { return nil }
+        var end = start + 2
+        while end < count, end - start < (bars == 0 ? longestColumn : .max), Self.bars(in: text(end)) == bars, !text(end).isEmpty,
+            !isRowCount(text(end))
+        {
+            end += 1
+        }
+        if end < count, isRowCount(text(end)) { return end + 1 }
+        return bars > 0 && end > start + 2 ? end : nil
+    }
+
+    /// The most lines a single column's result is looked for over, header and rule included.
+    private static let longestColumn = 24
+
+    private static func bars(in line: Substring) -> Int {
+        line.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
+    }
+
+    /// A header's rule: dashes, and a `+` under each `|` of the header.
+    private static func isRule(_ line: Substring, joins bars: Int) -> Bool {
+        var dashes = 0
+        var joints = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x2D: dashes += 1
+            case 0x2B: joints += 1
+            default: return false
+            }
+        }
+        return dashes >= 3 && joints == bars
+    }
+
+    /// The line a console prints after a result: `(2 rows)`, `(1 row)`, `2 rows in set (0.00 sec)`,
+    /// `Empty set (0.00 sec)`, `Query OK, 1 row affected (0.01 sec)`.
+    static func isRowCount(_ line: Substring) -> Bool {
+        if line.hasPrefix("("), line.hasSuffix(" rows)") || line.hasSuffix(" row)") {
+            return line.dropFirst().first?.isNumber == true
+        }
+        return line.hasPrefix("Empty set") || line.hasPrefix("Query OK,")
+            || line.first?.isNumber == true && (line.containsBytes(" rows in set") || line.containsBytes(" row in set"))
+    }
+
+    /// A console's prompt before a statement or a line of one: `mysql> `, `sqlite> `,
+    /// `MariaDB [shop]> `, `postgres=# `, `shop=> `, `shop-# `.
+    static func startsWithPrompt(_ line: Substring) -> Bool {
+        for prompt in ["mysql> ", "sqlite> ", "mariadb> ", "MariaDB "] where line.hasPrefix(prompt) { return true }
+        guard let sign = line.firstIndex(where: { $0 == "=" || $0 == "-" || $0 == "(" }), sign > line.startIndex,
+              line[..<sign].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return false }
+        let rest = line[sign...]
+        return rest.hasPrefix("=# ") || rest.hasPrefix("=> ") || rest.hasPrefix("-# ")
+    }
+
+    /// Where a console session that starts at line `start` (a prompt) ends: its statements
+    /// (after prompts, or continuing SQL), what they printed (``tableEnd(from:count:text:)``,
+    /// a boxed result read as ``DiagramText``), and row counts.
+    static func sessionEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        guard startsWithPrompt(text(start)) else { return nil }
+        var end = start + 1
+        while end < count {
+            let line = text(end)
+            if startsWithPrompt(line) || line.hasPrefix("-> ") || isRowCount(line)
+                || CodeLineClassifier.continuesSQL(line, previous: text(end - 1)) && text(end - 1).utf8.last != 0x3B
+            {
+                end += 1
+            } else if let after = tableEnd(from: end, count: count, text: text) ?? DiagramText.end(from: end, count: count, text: text) {
+                end = after
+            } else {
+                break
+            }
+        }
+        return end
+    }
+}
