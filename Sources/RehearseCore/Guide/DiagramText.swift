@@ -23,11 +23,15 @@ enum DiagramText {
         return end - start >= 2 ? end : nil
     }
 
-    /// A box's top or bottom, with its corners: `+----+   +---+`, or any line drawn with the
-    /// box-drawing characters (`┌──┐`, `│`). A table's `|---|---|` has no corners: it is no border.
+    /// A box's top or bottom, with its corners: `+----+   +---+`, or a line that starts with a
+    /// box-drawing character (`┌──┐`, `│ API │`). A table's `|---|---|` has no corners: it is
+    /// no border.
     static func isBorder(_ line: Substring) -> Bool {
-        if line.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) { return true }
-        guard line.first == "+" || line.first == "|", line.last == "+" || line.last == "|" else { return false }
+        // Every line is asked: its first byte rules out most. Box-drawing characters are
+        // U+2500 to U+257F, whose UTF-8 starts E2 94 or E2 95.
+        guard let first = line.utf8.first, first == 0x2B || first == 0x7C || first == 0xE2 else { return false }
+        if first == 0xE2 { return line.unicodeScalars.first.map { (0x2500...0x257F).contains($0.value) } ?? false }
+        guard line.utf8.last == 0x2B || line.utf8.last == 0x7C else { return false }
         var dashes = 0
         var corners = 0
         for byte in line.utf8 {

@@ -19,10 +19,10 @@ struct ItemExtractor: GuideBlockSink {
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int)?
-    /// The last Python block of several lines, the names it binds at its top level and its
-    /// last line: it sets up the claims right after it that use one of those names
-    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`).
-    private var blockSetup: (code: String, names: Set<Substring>, line: Int)?
+    /// The last Python block of several lines and its last line: it sets up the claims right
+    /// after it that use a name it binds at its top level (`def countdown(n): …` /
+    /// `list(countdown(3)) → [3, 2, 1]`).
+    private var blockSetup: (code: String, line: Int)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -118,7 +118,7 @@ struct ItemExtractor: GuideBlockSink {
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)
             } else if language == "python" {
-                blockSetup = (code, Self.topLevelNames(of: code), lines.upperBound)
+                blockSetup = (code, lines.upperBound)
             }
         case .blank:
             switch open {
@@ -382,7 +382,8 @@ struct ItemExtractor: GuideBlockSink {
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
         if setupCode == nil, let block = blockSetup, block.line == line - 1,
-            parsed.claims.contains(where: { PythonLine(Substring($0.expr)).usesAny(of: block.names) })
+            case let names = Self.topLevelNames(of: block.code),
+            parsed.claims.contains(where: { PythonLine(Substring($0.expr)).usesAny(of: names) })
         {
             setupCode = block.code
         }

@@ -12,8 +12,11 @@ public enum PythonSession {
     /// `...` alone or followed by a space: a statement's continuation line.
     static func isContinuation(_ line: Substring) -> Bool { hasPrompt("...", line) }
 
-    private static func hasPrompt(_ prompt: String, _ line: Substring) -> Bool {
-        line.hasPrefix(prompt) && (line.utf8.count == 3 || line.utf8.dropFirst(3).first == 0x20)
+    private static func hasPrompt(_ prompt: StaticString, _ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= 3, bytes.first == prompt.utf8Start.pointee else { return false }
+        return bytes.prefix(3).elementsEqual(UnsafeBufferPointer(start: prompt.utf8Start, count: 3))
+            && (bytes.count == 3 || bytes.dropFirst(3).first == 0x20)
     }
 
     /// The line without its prompt and the one space after it.

@@ -13,8 +13,9 @@ enum SQLResult {
     /// (1 row)
     /// ```
     static func tableEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
-        // Every line is asked: the next line's first byte rules out most at once.
-        guard start + 1 < count, text(start + 1).utf8.first == 0x2D else { return nil }
+        // Every line is asked: the next line's first bytes rule out most at once (a list item
+        // starts with one dash, a rule with several).
+        guard start + 1 < count, text(start + 1).hasBytePrefix("--") else { return nil }
         let header = text(start)
         let bars = Self.bars(in: header)
         guard !header.hasBytePrefix("|"), header.utf8.last != 0x7C, isRule(text(start + 1), joins: bars) else { return nil }
@@ -62,10 +63,19 @@ enum SQLResult {
     /// A console's prompt before a statement or a line of one: `mysql> `, `sqlite> `,
     /// `MariaDB [shop]> `, `postgres=# `, `shop=> `, `shop-# `.
     static func startsWithPrompt(_ line: Substring) -> Bool {
-        for prompt in ["mysql> ", "sqlite> ", "mariadb> ", "MariaDB "] where line.hasPrefix(prompt) { return true }
-        guard let sign = line.firstIndex(where: { $0 == "=" || $0 == "-" || $0 == "(" }), sign > line.startIndex,
-              line[..<sign].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return false }
-        let rest = line[sign...]
+        // Every line is asked: a prompt is a word, then `>`, `=` or `-` within its first bytes.
+        let bytes = line.utf8
+        guard let first = bytes.first, first | 0x20 >= 0x61, first | 0x20 <= 0x7A else { return false }
+        var index = bytes.startIndex
+        var length = 0
+        while index < bytes.endIndex, length < 64, case let byte = bytes[index],
+            byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F
+        {
+            index = bytes.index(after: index)
+            length += 1
+        }
+        let rest = line[index...]
+        if rest.hasPrefix("> ") || rest.hasPrefix(" [") { return ["mysql", "sqlite", "mariadb", "MariaDB"].contains(line[..<index]) }
         return rest.hasPrefix("=# ") || rest.hasPrefix("=> ") || rest.hasPrefix("-# ")
     }
 
