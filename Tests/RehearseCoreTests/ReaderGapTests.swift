@@ -151,6 +151,25 @@ struct ReaderGapTests {
         #expect(!SQLResult.startsWithPrompt("x => y is a mapping") && !SQLResult.startsWithPrompt("a=b"))
     }
 
+    @Test func anOutputCaptionAfterCodeCaptionsWhatItPrinted() throws {
+        let guide = try Self.flat("""
+            A counter keeps its count between calls:
+            counter = make_counter()
+            print(counter())
+            print(counter())
+            Output:
+            1
+            2
+            Each call sees the same count.
+            Output:
+            1
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["python", "text"])
+        #expect(guide.items.contains { $0.content == .code(language: "text", code: "1\n2", caption: "Output") })
+        // Not after code, the same caption is a concept's.
+        #expect(guide.items.contains { $0.content == .concept(title: "Output", text: "1") })
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

@@ -40,6 +40,8 @@ struct FlatTextSegmenter {
         var afterHeading = false
         // The last row of a table written without outer pipes, and its cells.
         var lastPipelessRow: (index: Int, cells: Int)?
+        // The line after the last block of code.
+        var afterCode = -1
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -74,6 +76,12 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            if index == afterCode, Self.isOutputLabel(text), let end = printedEnd(after: index, sections: mainSections) {
+                blocks.consume(.text(text, line: lineNumber))
+                blocks.consume(.code(language: "text", code: trimmed[(index + 1)..<end].joined(separator: "\n"), lines: (index + 2)...end))
+                index = end
+                continue
+            }
             if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
                 let (code, next) = codeBlock(from: index, sections: mainSections)
             {
@@ -82,6 +90,7 @@ struct FlatTextSegmenter {
                 case .python(let source): blocks.restore(source)
                 }
                 index = next
+                afterCode = next
                 mode = .normal
                 continue
             }
@@ -121,6 +130,28 @@ struct FlatTextSegmenter {
         var levels = blocks.finish()
         sink = levels.finish()
         return SegmentedGuide(header: header, warnings: blocks.warnings, indentationGuesses: blocks.guesses)
+    }
+
+    /// `Output:`, `Prints:` and the like: a caption of what the code above printed.
+    static func isOutputLabel(_ text: Substring) -> Bool {
+        guard text.utf8.last == 0x3A, text.utf8.count <= 20 else { return false }
+        return ["output", "outputs", "prints", "printed", "result", "console output", "expected output", "output is"]
+            .contains(headingKey(text))
+    }
+
+    /// Where what a snippet printed, captioned at line `label` (`Output:`), ends: the lines
+    /// after the caption up to a line of prose, a label, a heading or the next code; nil when
+    /// the caption has no such line.
+    private func printedEnd(after label: Int, sections: Set<String>) -> Int? {
+        var end = label + 1
+        while end < lines.count, end - label <= 40 {
+            let text = trimmed[end]
+            guard !text.isEmpty, !text.isBareLabel, !PythonSession.isProse(text), !sections.contains(Self.headingKey(text)),
+                !python[end].opensBlock, !python[end].isDefinition
+            else { break }
+            end += 1
+        }
+        return end > label + 1 ? end : nil
     }
 
     /// Sections that close a guide without being listed in its contents.

@@ -81,7 +81,7 @@ public enum PythonSession {
     }
 
     /// A sentence of prose: several words ending in `.`, `?`, `!` or `:`, not a value.
-    private static func isProse(_ line: Substring) -> Bool {
+    static func isProse(_ line: Substring) -> Bool {
         guard !looksLikeValue(line), let last = line.utf8.last, ".?!:".utf8.contains(last) else { return false }
         return line.split(separator: " ").count >= (last == 0x3A ? 2 : 3)
     }
