@@ -170,6 +170,37 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.content == .concept(title: "Output", text: "1") })
     }
 
+    @Test func markdownCodeIndentedByFourSpacesIsCodeOutsideLists() throws {
+        let text = """
+            # 12 — Functions
+
+            ## Doubling
+
+            A function that doubles:
+
+                def double(x):
+                    return x * 2
+
+                print(double(4))
+
+            In the REPL:
+
+            \t>>> double(5)
+            \t10
+
+            - An item
+
+                goes on in a paragraph of its own.
+            Some text
+                that wraps with an indent.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "12-functions.md")
+        #expect(guide.codeBlocks.map(\.language) == ["python", "pycon"])
+        #expect(guide.codeBlocks.first?.code == "def double(x):\n    return x * 2\n\nprint(double(4))")
+        #expect(guide.items.filter { $0.kind == .code }.map(\.lines) == [7...10, 14...15])
+        #expect(Self.claims(guide) == [.claim(expr: "double(5)", expected: "10", setup: nil)])
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

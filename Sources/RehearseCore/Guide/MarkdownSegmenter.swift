@@ -12,6 +12,9 @@ struct MarkdownSegmenter {
         var lastTableRow: Int?
         var index = 0
         let baseLevel = headingBaseLevel()
+        // Whether the lines since the last blank one are a list's: an indented line there
+        // goes on an item, it starts no code.
+        var inList = false
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -26,6 +29,15 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
+            if !inList, index == 0 || lines[index - 1].trimmingWhitespace().isEmpty, let (block, next) = indentedCode(from: index) {
+                if !skippingContents {
+                    blocks.consume(block)
+                    sawContent = true
+                }
+                index = next
+                continue
+            }
+            if !text.isEmpty, !Self.isIndentedCode(raw) { inList = text.isListItem }
             if let (level, title) = Self.heading(text) {
                 let plain = String(Self.plainInline(title))
                 if level == 1 && !sawTitle && !sawContent {
@@ -192,6 +204,26 @@ struct MarkdownSegmenter {
         var title = text[hashes.endIndex...].trimmingWhitespace()
         while title.utf8.last == 0x23 { title = title.dropLast() }
         return (hashes.count, title.trimmingWhitespace())
+    }
+
+    /// A line of an indented code block: four spaces or a tab before its text.
+    static func isIndentedCode(_ line: Substring) -> Bool {
+        line.hasBytePrefix("    ") || line.hasBytePrefix("\t")
+    }
+
+    /// An indented code block that starts at `start`: its lines indented by four spaces or a
+    /// tab, with the blank lines between them, that indentation removed.
+    private func indentedCode(from start: Int) -> (GuideBlock, Int)? {
+        guard Self.isIndentedCode(lines[start]), !lines[start].trimmingWhitespace().isEmpty else { return nil }
+        var end = start
+        var last = start
+        while end < lines.count, Self.isIndentedCode(lines[end]) || lines[end].trimmingWhitespace().isEmpty {
+            if !lines[end].trimmingWhitespace().isEmpty { last = end }
+            end += 1
+        }
+        let body = lines[start...last].map { $0.hasBytePrefix("\t") ? $0.dropFirst() : Self.removingIndent(4, from: $0) }
+        let code = body.joined(separator: "\n")
+        return (.code(language: Self.languageName("", code: code), code: code, lines: (start + 1)...(last + 1)), last + 1)
     }
 
     private func fencedCode(from start: Int, fence: Substring) -> (GuideBlock, Int) {
