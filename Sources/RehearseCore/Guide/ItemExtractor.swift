@@ -23,6 +23,9 @@ struct ItemExtractor: GuideBlockSink {
     /// after it that use a name it binds at its top level (`def countdown(n): …` /
     /// `list(countdown(3)) → [3, 2, 1]`).
     private var blockSetup: (code: String, line: Int)?
+    /// The section's last block of Python: a session below it that calls what it defines
+    /// runs it first (`def double(x): …` / `>>> double(4)`).
+    private var sectionCode: String?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -109,9 +112,14 @@ struct ItemExtractor: GuideBlockSink {
             if language == PythonSession.language {
                 // A fenced block's lines take in its two fences.
                 let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
+                let above = sectionCode.map { (code: $0, names: Self.topLevelNames(of: $0)) }
                 for shown in PythonSession.shown(in: code) {
                     let line = min(firstLine + shown.line, lines.upperBound)
-                    emit(.claim(expr: shown.expr, expected: shown.expected, setup: shown.setup), lines: line...line)
+                    var setup = shown.setup
+                    if let above, ([shown.expr] + (setup.map { [$0] } ?? [])).contains(where: { Self.uses(above.names, in: $0) }) {
+                        setup = [above.code, setup].compactMap { $0 }.joined(separator: "\n")
+                    }
+                    emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup), lines: line...line)
                 }
             }
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
@@ -120,6 +128,7 @@ struct ItemExtractor: GuideBlockSink {
             } else if language == "python" {
                 blockSetup = (code, lines.upperBound)
             }
+            if language == "python" { sectionCode = code }
         case .blank:
             switch open {
             case .paragraph, .table, .inlineConcept: flush()
@@ -382,8 +391,7 @@ struct ItemExtractor: GuideBlockSink {
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
         if setupCode == nil, let block = blockSetup, block.line == line - 1,
-            case let names = Self.topLevelNames(of: block.code),
-            parsed.claims.contains(where: { PythonLine(Substring($0.expr)).usesAny(of: names) })
+            case let names = Self.topLevelNames(of: block.code), parsed.claims.contains(where: { Self.uses(names, in: $0.expr) })
         {
             setupCode = block.code
         }
@@ -416,6 +424,7 @@ struct ItemExtractor: GuideBlockSink {
         inResources = sectionPath.contains { Self.listsResources($0) }
         if depth == 1 { inNotes = Self.isNotes(title) }
         sections.insert(Section(title: title), atPath: depth - 1)
+        sectionCode = nil
     }
 
     /// Each line's term and what it means (`Term: meaning` or `Term — meaning`, a list marker
@@ -508,6 +517,11 @@ extension ItemExtractor {
             names.formUnion(line.importedNames.map { Substring($0) })
         }
         return names
+    }
+
+    /// Whether a line of `code` names one of `names`.
+    static func uses(_ names: Set<Substring>, in code: String) -> Bool {
+        !names.isEmpty && code.split(separator: "\n").contains { PythonLine($0).usesAny(of: names) }
     }
 
     /// Claims in code spans and nothing else but `and` and punctuation: what a label such as
