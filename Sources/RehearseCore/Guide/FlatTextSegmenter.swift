@@ -140,13 +140,13 @@ struct FlatTextSegmenter {
     }
 
     /// Where what a snippet printed, captioned at line `label` (`Output:`), ends: the lines
-    /// after the caption up to a line of prose, a label, a heading or the next code; nil when
-    /// the caption has no such line.
+    /// after the caption up to a line of prose, a list item, a label, a heading or the next
+    /// code; nil when the caption has no such line.
     private func printedEnd(after label: Int, sections: Set<String>) -> Int? {
         var end = label + 1
         while end < lines.count, end - label <= 40 {
             let text = trimmed[end]
-            guard !text.isEmpty, !text.isBareLabel, !PythonSession.isProse(text), !sections.contains(Self.headingKey(text)),
+            guard !text.isEmpty, !text.isBareLabel, !text.isListItem, !PythonSession.isProse(text), !sections.contains(Self.headingKey(text)),
                 !python[end].opensBlock, !python[end].isDefinition
             else { break }
             end += 1
