@@ -202,6 +202,36 @@ struct ReaderGapTests {
         #expect(Self.claims(guide) == [.claim(expr: "double(5)", expected: "10", setup: guide.codeBlocks.first?.code)])
     }
 
+    @Test func aFunctionInAFlatAnswerIsRestoredAndItsClaimSetUp() throws {
+        let guide = try Self.flat("""
+            Q: How do you flatten a nested list?
+            A: Recurse into the sublists:
+            def flatten(xs):
+            for x in xs:
+            if isinstance(x, list):
+            yield from flatten(x)
+            else:
+            yield x
+            list(flatten([1, [2, [3]]])) → [1, 2, 3]
+            Generators keep the recursion lazy.
+            Q: What is a comprehension?
+            A: A compact way to build a list:
+            squares = [n * n for n in range(4)]
+
+            """)
+        let code = "def flatten(xs):\n    for x in xs:\n        if isinstance(x, list):\n            yield from flatten(x)\n        else:\n            yield x"
+        #expect(guide.codeBlocks.map(\.code) == [code])
+        let answers = guide.items.compactMap { item -> String? in
+            if case .qa(_, let answer) = item.content { answer } else { nil }
+        }
+        #expect(answers == [
+            "Recurse into the sublists:\n\(code)\nlist(flatten([1, [2, [3]]])) → [1, 2, 3]\nGenerators keep the recursion lazy.",
+            // A line of code in an answer that starts no definition stays the answer's text.
+            "A compact way to build a list:\nsquares = [n * n for n in range(4)]",
+        ])
+        #expect(Self.claims(guide) == [.claim(expr: "list(flatten([1, [2, [3]]]))", expected: "[1, 2, 3]", setup: code)])
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

@@ -82,16 +82,18 @@ struct FlatTextSegmenter {
                 index = end
                 continue
             }
-            if mode != .answer && mode != .question && !(mode == .prompt && text.isListItem),
-                let (code, next) = codeBlock(from: index, sections: mainSections)
-            {
+            // An answer's lines are its text, unless one plainly starts code: a definition or a session.
+            let codeAllowed = mode == .answer ? python[index].isDefinition || PythonSession.isPrompt(text)
+                : mode != .question && !(mode == .prompt && text.isListItem)
+            if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections) {
                 switch code {
                 case .plain(let block): blocks.consume(block)
                 case .python(let source): blocks.restore(source)
                 }
                 index = next
                 afterCode = next
-                mode = .normal
+                // Code in an answer is part of it: the lines after it go on the answer.
+                if mode != .answer { mode = .normal }
                 continue
             }
             if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
