@@ -232,6 +232,29 @@ struct ReaderGapTests {
         #expect(Self.claims(guide) == [.claim(expr: "list(flatten([1, [2, [3]]]))", expected: "[1, 2, 3]", setup: code)])
     }
 
+    @Test func aMarkdownItemOverANestedListNamesItsItems() throws {
+        let text = """
+            # 14 — Feeds
+
+            ## Approaches
+
+            - **Fan-out on write**
+              - Push each post into every follower's feed
+              - Fast reads, costly writes for celebrities
+            - Fan-out on read:
+              - Build the feed when asked
+
+            > **Tip:** mention the hybrid.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "14-feeds.md")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Fan-out on write", text: "- Push each post into every follower's feed\n- Fast reads, costly writes for celebrities"),
+            .concept(title: "Fan-out on read", text: "- Build the feed when asked"),
+            // A term after a blank line is not the label's.
+            .concept(title: "Tip", text: "mention the hybrid."),
+        ])
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

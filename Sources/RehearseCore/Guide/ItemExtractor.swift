@@ -230,7 +230,9 @@ struct ItemExtractor: GuideBlockSink {
                 open = .label(title: title, body: body, start: start, end: end)
                 return false
             }
-            if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike || body.isEmpty {
+            // A term of its own after a blank line starts a paragraph of its own.
+            let ownTerm = text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty)
+            if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || ownTerm || body.isEmpty {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
             } else if !text.isBareLabel, !afterBlank, let last = body.last, Self.isContinuation(text, after: last) {

@@ -68,6 +68,8 @@ struct MarkdownSegmenter {
                 if let question = Self.revealedQuestion(unquoted) {
                     // `<summary>Why not cache everything?</summary>`: the details below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                } else if let label = nestedListLabel(unquoted, at: index) {
+                    blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else {
                     let shown = !Self.isImage(unquoted) && !Self.isAlertMarker(unquoted)
                     let prose = shown ? Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted))) : ""
@@ -111,6 +113,20 @@ struct MarkdownSegmenter {
             return levels.dropFirst().filter { $0 > 1 }.min() ?? 2
         }
         return levels.min() ?? 1
+    }
+
+    /// A list item that heads a nested list, as a label of its items: `- **Fan-out on write**`
+    /// or `- Fan-out on write:` over more deeply indented items is `Fan-out on write:`, so that
+    /// each such item is a concept of its own with its items as key points.
+    private func nestedListLabel(_ text: Substring, at index: Int) -> Substring? {
+        guard let item = text.bulletText ?? text.numberedText, index + 1 < lines.count else { return nil }
+        let next = lines[index + 1]
+        let indent = lines[index].prefix { $0 == " " }.count
+        guard next.prefix(while: { $0 == " " }).count > indent, next.trimmingWhitespace().isListItem else { return nil }
+        if item.hasBytePrefix("**"), item.hasSuffix("**"), item.utf8.count > 4, !item.dropFirst(2).dropLast(2).containsBytes("**") {
+            return item.dropFirst(2).dropLast(2).trimmed(of: ":") + ":"
+        }
+        return item.utf8.last == 0x3A && item.utf8.count > 1 && Substring(item).isBareLabel ? item : nil
     }
 
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
