@@ -235,22 +235,8 @@ struct FlatTextSegmenter {
     private func codeBlock(from start: Int, sections: Set<String>) -> (FoundCode, Int)? {
         let line = python[start]
         let first = line.text
-        if PythonSession.isPrompt(first) {
-            let lines = self.trimmed
-            let end = PythonSession.end(from: start, count: lines.count, text: { lines[$0] }, isHeading: { sections.contains(Self.headingKey($0)) })
-            let session = PythonSession.restored((start..<end).map { (lines[$0], $0 + 1) })
-            return (.plain(.code(language: PythonSession.language, code: session, lines: (start + 1)...end)), end)
-        }
         if let end = jsonBlockEnd(from: start) {
             return (.plain(plainBlock("json", start..<end)), end)
-        }
-        if let end = DiagramText.end(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] })
-            ?? SQLResult.tableEnd(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] })
-        {
-            return (.plain(plainBlock("text", start..<end)), end)
-        }
-        if let end = SQLResult.sessionEnd(from: start, count: lines.count, text: { [lines = self.trimmed] in lines[$0] }) {
-            return (.plain(plainBlock("sql", start..<end)), end)
         }
         if CodeLineClassifier.startsHTTP(first) || CodeLineClassifier.isRequestLine(first) {
             var end = start + 1
@@ -274,6 +260,21 @@ struct FlatTextSegmenter {
         // lines are captured: capturing `self` copies the whole segmenter for every line.
         let trimmed = trimmed
         func text(_ index: Int) -> Substring { index == start ? first : trimmed[index] }
+        if PythonSession.isPrompt(first) {
+            let end = PythonSession.end(from: start, count: lines.count, text: text, isHeading: { sections.contains(Self.headingKey($0)) })
+            let session = PythonSession.restored((start..<end).map { (text($0), $0 + 1) })
+            return (.plain(.code(language: PythonSession.language, code: session, lines: (start + 1)...end)), end)
+        }
+        // A psql result's rule is the next line, which the window holds already.
+        let nextIsRule = start + 1 < lines.count && python.text(of: start + 1).hasBytePrefix("--")
+        if let end = DiagramText.end(from: start, count: lines.count, text: text)
+            ?? (nextIsRule ? SQLResult.tableEnd(from: start, count: lines.count, text: text) : nil)
+        {
+            return (.plain(plainBlock("text", start..<end)), end)
+        }
+        if let end = SQLResult.sessionEnd(from: start, count: lines.count, text: text) {
+            return (.plain(plainBlock("sql", start..<end)), end)
+        }
         if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: text)
             ?? CommandCode.block(from: start, count: lines.count, text: text)
         {

@@ -231,8 +231,10 @@ struct ItemExtractor: GuideBlockSink {
                 return false
             }
             // A term of its own after a blank line starts a paragraph of its own.
-            let ownTerm = text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty)
-            if !text.isBareLabel, text.isListItem || Self.statesClaim(text) || ownTerm || body.isEmpty {
+            if !text.isBareLabel,
+                text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty)
+                    || body.isEmpty
+            {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
             } else if !text.isBareLabel, !afterBlank, let last = body.last, Self.isContinuation(text, after: last) {

@@ -12,9 +12,9 @@ struct MarkdownSegmenter {
         var lastTableRow: Int?
         var index = 0
         let baseLevel = headingBaseLevel()
-        // Whether the lines since the last blank one are a list's: an indented line there
-        // goes on an item, it starts no code.
-        var inList = false
+        // The last line not indented as code: when it is a list's item, an indented line
+        // goes on the item, it starts no code.
+        var lastFlushLeft: Int?
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -29,7 +29,9 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
-            if !inList, index == 0 || lines[index - 1].trimmingWhitespace().isEmpty, let (block, next) = indentedCode(from: index) {
+            if Self.isIndentedCode(raw), index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
+                lastFlushLeft.map({ !lines[$0].trimmingWhitespace().isListItem }) ?? true, let (block, next) = indentedCode(from: index)
+            {
                 if !skippingContents {
                     blocks.consume(block)
                     sawContent = true
@@ -37,7 +39,7 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
-            if !text.isEmpty, !Self.isIndentedCode(raw) { inList = text.isListItem }
+            if !text.isEmpty, !Self.isIndentedCode(raw) { lastFlushLeft = index }
             if let (level, title) = Self.heading(text) {
                 let plain = String(Self.plainInline(title))
                 if level == 1 && !sawTitle && !sawContent {
@@ -119,14 +121,18 @@ struct MarkdownSegmenter {
     /// or `- Fan-out on write:` over more deeply indented items is `Fan-out on write:`, so that
     /// each such item is a concept of its own with its items as key points.
     private func nestedListLabel(_ text: Substring, at index: Int) -> Substring? {
-        guard let item = text.bulletText ?? text.numberedText, index + 1 < lines.count else { return nil }
+        guard let item = text.bulletText ?? text.numberedText, item.utf8.count > 4, index + 1 < lines.count else { return nil }
+        let label: Substring
+        if item.hasBytePrefix("**"), item.utf8.last == 0x2A, item.hasSuffix("**"), !item.dropFirst(2).dropLast(2).containsBytes("**") {
+            label = item.dropFirst(2).dropLast(2).trimmed(of: ":") + ":"
+        } else if item.utf8.last == 0x3A, item.isBareLabel {
+            label = item
+        } else {
+            return nil
+        }
         let next = lines[index + 1]
         let indent = lines[index].prefix { $0 == " " }.count
-        guard next.prefix(while: { $0 == " " }).count > indent, next.trimmingWhitespace().isListItem else { return nil }
-        if item.hasBytePrefix("**"), item.hasSuffix("**"), item.utf8.count > 4, !item.dropFirst(2).dropLast(2).containsBytes("**") {
-            return item.dropFirst(2).dropLast(2).trimmed(of: ":") + ":"
-        }
-        return item.utf8.last == 0x3A && item.utf8.count > 1 && Substring(item).isBareLabel ? item : nil
+        return next.prefix(while: { $0 == " " }).count > indent && next.trimmingWhitespace().isListItem ? label : nil
     }
 
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term

@@ -63,20 +63,24 @@ enum SQLResult {
     /// A console's prompt before a statement or a line of one: `mysql> `, `sqlite> `,
     /// `MariaDB [shop]> `, `postgres=# `, `shop=> `, `shop-# `.
     static func startsWithPrompt(_ line: Substring) -> Bool {
-        // Every line is asked: a prompt is a word, then `>`, `=` or `-` within its first bytes.
-        let bytes = line.utf8
-        guard let first = bytes.first, first | 0x20 >= 0x61, first | 0x20 <= 0x7A else { return false }
-        var index = bytes.startIndex
-        var length = 0
-        while index < bytes.endIndex, length < 64, case let byte = bytes[index],
-            byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F
-        {
-            index = bytes.index(after: index)
-            length += 1
-        }
-        let rest = line[index...]
-        if rest.hasPrefix("> ") || rest.hasPrefix(" [") { return ["mysql", "sqlite", "mariadb", "MariaDB"].contains(line[..<index]) }
-        return rest.hasPrefix("=# ") || rest.hasPrefix("=> ") || rest.hasPrefix("-# ")
+        // Every line is asked: a prompt is a word, then `>`, `=` or `-`, within its first bytes.
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            var word = 0
+            while word < bytes.count, word < 64, case let byte = bytes[word],
+                byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || word > 0 && (byte >= 0x30 && byte <= 0x39 || byte == 0x5F)
+            {
+                word += 1
+            }
+            guard word > 0, word + 2 < bytes.count else { return false }
+            let (sign, after) = (bytes[word], bytes[word + 1])
+            if sign == 0x3E && after == 0x20 || sign == 0x20 && after == 0x5B {
+                // `mysql> `, `MariaDB [shop]> `: only these consoles' names.
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<word]), as: UTF8.self).lowercased()
+                return ["mysql", "sqlite", "mariadb"].contains(name)
+            }
+            // `shop=# `, `shop=> `, `shop-# `.
+            return (sign == 0x3D || sign == 0x2D) && (after == 0x23 || after == 0x3E && sign == 0x3D) && bytes[word + 2] == 0x20
+        } ?? false
     }
 
     /// Where a console session that starts at line `start` (a prompt) ends: its statements
