@@ -109,19 +109,7 @@ struct ItemExtractor: GuideBlockSink {
             }
             emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
             pendingCaption = nil
-            if language == PythonSession.language {
-                // A fenced block's lines take in its two fences.
-                let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
-                let above = sectionCode.map { (code: $0, names: Self.topLevelNames(of: $0)) }
-                for shown in PythonSession.shown(in: code) {
-                    let line = min(firstLine + shown.line, lines.upperBound)
-                    var setup = shown.setup
-                    if let above, ([shown.expr] + (setup.map { [$0] } ?? [])).contains(where: { Self.uses(above.names, in: $0) }) {
-                        setup = [above.code, setup].compactMap { $0 }.joined(separator: "\n")
-                    }
-                    emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup), lines: line...line)
-                }
-            }
+            if language == PythonSession.language { emitClaims(ofSession: code, lines: lines) }
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)
@@ -407,6 +395,22 @@ struct ItemExtractor: GuideBlockSink {
         let claims = parsed.claims
         for claim in claims {
             emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupCode), lines: line...line)
+        }
+    }
+
+    /// The claims of a session's values (``PythonSession/shown(in:)``), each on its prompt's
+    /// line; a claim that uses what the section's last block of Python binds runs that block first.
+    private mutating func emitClaims(ofSession code: String, lines: ClosedRange<Int>) {
+        // A fenced block's lines take in its two fences.
+        let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
+        let above = sectionCode.map { (code: $0, names: Self.topLevelNames(of: $0)) }
+        for shown in PythonSession.shown(in: code) {
+            let line = min(firstLine + shown.line, lines.upperBound)
+            var setup = shown.setup
+            if let above, ([shown.expr] + (setup.map { [$0] } ?? [])).contains(where: { Self.uses(above.names, in: $0) }) {
+                setup = [above.code, setup].compactMap { $0 }.joined(separator: "\n")
+            }
+            emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup), lines: line...line)
         }
     }
 

@@ -136,7 +136,7 @@ public enum PythonSession {
 
     /// A value the session shows: the expression, what it printed, the statements run before
     /// it (nil when none), and the line of its prompt among the session's lines (0-based).
-    struct Shown: Equatable {
+    struct Shown {
         var expr: String
         var expected: String
         var setup: String?
