@@ -255,6 +255,24 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func numberedStepsAreOneProcedureNotTermsToDefine() throws {
+        let guide = try Self.flat("""
+            Time complexity:
+            Quicksort: O(n log n) on average
+            Mergesort: O(n log n) always
+            Step 1: pick a pivot
+            Step 2: partition around it
+            Phase II: recurse on both halves
+
+            """)
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "Quicksort", definition: "O(n log n) on average", context: "Time complexity"),
+            .definition(term: "Mergesort", definition: "O(n log n) always", context: "Time complexity"),
+            .concept(title: "Queries", text: "Step 1: pick a pivot\nStep 2: partition around it\nPhase II: recurse on both halves"),
+        ])
+        #expect(ItemExtractor.isStepLabel("Stage A") && !ItemExtractor.isStepLabel("Step function") && !ItemExtractor.isStepLabel("Steps"))
+    }
+
     @Test func aLabelWithABracketedQualifierNamesItsList() throws {
         let guide = try Self.flat("Isolation levels (weakest to strongest):\n1. Read committed\n2. Repeatable read\n3. Serializable\n")
         #expect(guide.items.map(\.content) == [

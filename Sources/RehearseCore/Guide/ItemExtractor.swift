@@ -213,8 +213,9 @@ struct ItemExtractor: GuideBlockSink {
             open = .table(rows: rows, start: start, end: line)
             return true
         case .label(let title, var body, let start, let end):
-            // A table under a label is a table item; the label captions nothing else.
-            if text.hasBytePrefix("|") {
+            // A table under a label is a table item; the label captions nothing else. Steps
+            // after a label's other lines are a procedure of their own.
+            if text.hasBytePrefix("|") || !body.isEmpty && Self.isStep(text) && !Self.isStep(body[body.count - 1]) {
                 open = .label(title: title, body: body, start: start, end: end)
                 return false
             }
@@ -281,7 +282,7 @@ struct ItemExtractor: GuideBlockSink {
             emit(Self.resource(item), lines: line...line)
             return
         }
-        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.containsBytes("://") {
+        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
             if Self.isConceptLabel(label) {
                 open = .inlineConcept(title: label, text: [rest], start: line, end: line)
             } else {
@@ -442,7 +443,7 @@ struct ItemExtractor: GuideBlockSink {
         definitions.reserveCapacity(lines.count)
         for line in lines {
             let item = line.bulletText ?? line.numberedText ?? line
-            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined else { return nil }
+            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined, !isStepLabel(definition.0) else { return nil }
             definitions.append(definition)
         }
         return definitions
@@ -479,6 +480,20 @@ extension ItemExtractor {
         var rest = text.dropFirst("when asked".count).trimmingWhitespace()
         if rest.last == ":" { rest = rest.dropLast().trimmingWhitespace() }
         return rest.trimmed(of: "\"“”' ")
+    }
+
+    /// `Step 1: …`, `Phase II: …`, `Stage A: …`: a step of a procedure, which the lines
+    /// around it go on, not a term to define (``isStepLabel(_:)`` is the label's test).
+    static func isStep(_ line: Substring) -> Bool {
+        (line.bulletText ?? line).labelled.map { isStepLabel($0.label) } ?? false
+    }
+
+    static func isStepLabel(_ label: Substring) -> Bool {
+        let words = label.split(separator: " ")
+        guard words.count == 2, ["step", "phase", "stage"].contains(words[0].lowercased()) else { return false }
+        let number = words[1]
+        return number.allSatisfy(\.isNumber) || number.count == 1 && number.first?.isUppercase == true
+            || number.allSatisfy { "IVX".contains($0) }
     }
 
     static func isConceptLabel(_ label: Substring) -> Bool {
