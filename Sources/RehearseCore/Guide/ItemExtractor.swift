@@ -485,10 +485,13 @@ extension ItemExtractor {
     /// `Step 1: …`, `Phase II: …`, `Stage A: …`: a step of a procedure, which the lines
     /// around it go on, not a term to define (``isStepLabel(_:)`` is the label's test).
     static func isStep(_ line: Substring) -> Bool {
-        (line.bulletText ?? line).labelled.map { isStepLabel($0.label) } ?? false
+        // Every line under a label is asked: its first byte rules out most (`S`, `P`, or a list marker).
+        guard let first = line.utf8.first, first | 0x20 == 0x73 || first | 0x20 == 0x70 || first == 0x2D || first == 0x2A else { return false }
+        return (line.bulletText ?? line).labelled.map { isStepLabel($0.label) } ?? false
     }
 
     static func isStepLabel(_ label: Substring) -> Bool {
+        guard let first = label.utf8.first, first | 0x20 == 0x73 || first | 0x20 == 0x70, label.utf8.count <= 12 else { return false }
         let words = label.split(separator: " ")
         guard words.count == 2, ["step", "phase", "stage"].contains(words[0].lowercased()) else { return false }
         let number = words[1]
