@@ -47,8 +47,8 @@ enum DiagramText {
 
     /// A line inside boxes: `| Client | ---> | Service |`, `+ note +`.
     private static func isBoxed(_ line: Substring) -> Bool {
-        guard let first = line.first, let last = line.last, line.count >= 3 else { return false }
-        return (first == "|" || first == "+") && (last == "|" || last == "+")
+        guard let first = line.utf8.first, let last = line.utf8.last, line.utf8.count >= 3 else { return false }
+        return (first == 0x7C || first == 0x2B) && (last == 0x7C || last == 0x2B)
     }
 
     /// A line of arrows and lines between boxes: `|`, `v`, `|    ^`, `/   \`, `--->`.

@@ -19,13 +19,10 @@ struct ItemExtractor: GuideBlockSink {
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int)?
-    /// The last Python block of several lines and its last line: it sets up the claims right
-    /// after it that use a name it binds at its top level (`def countdown(n): …` /
-    /// `list(countdown(3)) → [3, 2, 1]`).
-    private var blockSetup: (code: String, line: Int)?
-    /// The section's last block of Python: a session below it that calls what it defines
-    /// runs it first (`def double(x): …` / `>>> double(4)`).
-    private var sectionCode: String?
+    /// The section's last block of Python and its last line. The claim lines right after it
+    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`), and a session anywhere below
+    /// it (`>>> countdown(2)`), that use a name it binds at its top level run it first.
+    private var sectionCode: (code: String, line: Int)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -113,10 +110,8 @@ struct ItemExtractor: GuideBlockSink {
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)
-            } else if language == "python" {
-                blockSetup = (code, lines.upperBound)
             }
-            if language == "python" { sectionCode = code }
+            if language == "python" { sectionCode = (code, lines.upperBound) }
         case .blank:
             switch open {
             case .paragraph, .table, .inlineConcept: flush()
@@ -383,7 +378,7 @@ struct ItemExtractor: GuideBlockSink {
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
-        if setupCode == nil, let block = blockSetup, block.line == line - 1,
+        if setupCode == nil, let block = sectionCode, block.line == line - 1,
             case let names = Self.topLevelNames(of: block.code), parsed.claims.contains(where: { Self.uses(names, in: $0.expr) })
         {
             setupCode = block.code
@@ -404,8 +399,10 @@ struct ItemExtractor: GuideBlockSink {
     private mutating func emitClaims(ofSession code: String, lines: ClosedRange<Int>) {
         // A fenced block's lines take in its two fences.
         let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
-        let above = sectionCode.map { (code: $0, names: Self.topLevelNames(of: $0)) }
-        for shown in PythonSession.shown(in: code) {
+        let shown = PythonSession.shown(in: code)
+        guard !shown.isEmpty else { return }
+        let above = sectionCode.map { (code: $0.code, names: Self.topLevelNames(of: $0.code)) }
+        for shown in shown {
             let line = min(firstLine + shown.line, lines.upperBound)
             var setup = shown.setup
             if let above, ([shown.expr] + (setup.map { [$0] } ?? [])).contains(where: { Self.uses(above.names, in: $0) }) {

@@ -98,8 +98,7 @@ public enum PythonSession {
     /// The last line of a traceback: `ValueError: …`, `KeyError: 'x'`, `StopIteration`.
     private static func isExceptionLine(_ line: Substring) -> Bool {
         let name = line.prefix { $0 != ":" }
-        guard name.count < line.count || name == line, let first = name.first, first.isLetter,
-              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
+        guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
         return ["Error", "Exception", "Warning", "Interrupt", "Exit", "Iteration"].contains { name.hasSuffix($0) }
     }
 
@@ -113,7 +112,9 @@ public enum PythonSession {
         var statement: [(text: Substring, line: Int)] = []
         func flush() {
             guard !statement.isEmpty else { return }
-            let indented = PythonReindenter.reindent(statement).code.split(separator: "\n", omittingEmptySubsequences: false)
+            // A statement of one line has nothing to restore.
+            let indented = statement.count == 1 ? [statement[0].text]
+                : PythonReindenter.reindent(statement).code.split(separator: "\n", omittingEmptySubsequences: false)
             for (position, code) in indented.enumerated() { result.append((position == 0 ? ">>> " : "... ") + code) }
             statement.removeAll()
         }
