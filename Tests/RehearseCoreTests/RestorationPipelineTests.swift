@@ -4,7 +4,8 @@ import Testing
 @testable import RehearseCore
 
 /// Python blocks restored on other cores come back in the guide's order, the same as
-/// restored one by one, however many are in flight.
+/// restored one by one, however many are in flight; blocks handed to the item extractor on a
+/// queue of its own reach it in order and make the same items.
 struct RestorationPipelineTests {
     /// Records what the pipeline hands on.
     struct RecordingSink: GuideBlockSink {
@@ -68,5 +69,26 @@ struct RestorationPipelineTests {
         let firstLines = guide.indentationGuesses.map(\.lines.lowerBound)
         #expect(firstLines.count == expected.count)
         #expect(firstLines == firstLines.sorted())
+    }
+
+    @Test func aSinkOnItsOwnQueueSeesEveryBlockInOrderPastItsBatches() {
+        // Enough blocks to fill every batch in flight more than once, and a part batch at the end.
+        let count = BackgroundSink<RecordingSink>.batchSize * (BackgroundSink<RecordingSink>.batchesInFlight * 3) + 17
+        let blocks = (0..<count).map { GuideBlock.text("Line \($0) of the guide.", line: $0 + 1) }
+        var sink = BackgroundSink(RecordingSink())
+        for block in blocks { sink.consume(block) }
+        #expect(sink.finish().blocks == blocks)
+    }
+
+    @Test func aGuideReadsToTheSameItemsWhetherItsItemsAreBuiltOnTheirOwnQueueOrInPlace() throws {
+        let bytes = try TestFiles.fixtureData("awkward-cases.txt")
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Long enough that its blocks fill several batches.
+        let repeated = String(repeating: text + "\n", count: 20)
+        let guide = try GuideReader().read(text: repeated, fileName: "awkward-cases.txt")
+        let lines = GuideLines(repeated)
+        var inPlace = ItemExtractor(guideID: "awkward-cases", lineCount: lines.count)
+        let segmented = FlatTextSegmenter(lines: lines).segment(into: &inPlace)
+        #expect(guide.items == inPlace.finish(segmented, format: .flatText).items)
     }
 }

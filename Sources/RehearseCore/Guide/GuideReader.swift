@@ -128,12 +128,13 @@ public struct GuideReader: Sendable {
 
     private func read(_ lines: GuideLines, fileName: String) -> Guide {
         let format = Self.format(of: lines, fileName: fileName)
-        var extractor = ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count)
+        var items = BackgroundSink(ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count))
         let segmented =
             switch format {
-            case .markdown: MarkdownSegmenter(lines: lines).segment(into: &extractor)
-            case .flatText: FlatTextSegmenter(lines: lines).segment(into: &extractor)
+            case .markdown: MarkdownSegmenter(lines: lines).segment(into: &items)
+            case .flatText: FlatTextSegmenter(lines: lines).segment(into: &items)
             }
+        var extractor = items.finish()
         var guide = extractor.finish(segmented, format: format)
         if guide.number == nil { guide.number = Self.number(fromFileName: fileName) }
         return guide
