@@ -27,8 +27,11 @@ struct FlatTextSegmenter {
     func segment(into sink: inout some GuideBlockSink) -> SegmentedGuide {
         var index = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? lines.count
         var header = GuideHeader()
+        // The first line as written, which a running header repeats.
+        var titleText: Substring?
         if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace()) {
             header = parsed
+            titleText = lines[index].trimmingWhitespace()
             index += 1
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
@@ -50,7 +53,7 @@ struct FlatTextSegmenter {
                 continue
             }
             let text = python.text(of: index)
-            if text.isEmpty {
+            if text.isEmpty || mode != .story && PageFurniture.contains(text, title: titleText) {
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
                 continue
@@ -203,7 +206,8 @@ struct FlatTextSegmenter {
             }
         }
         guard text.isHeadingCandidate || text.contains("—") else { return nil }
-        guard !text.startsQuestion, !text.isListItem, text.labelled == nil else { return nil }
+        // `Design notes — Chapter 4: Caching` is a title, not a definition of what is before the colon.
+        guard !text.startsQuestion, !text.isListItem, text.labelled.map({ $0.label.contains("—") || $0.label.contains("–") }) ?? true else { return nil }
         return GuideHeader(number: nil, title: String(text))
     }
 

@@ -64,7 +64,9 @@ struct ItemExtractor: GuideBlockSink {
         case question(lines: [Substring], start: Int)
         case answer(question: String, isPrompt: Bool, lines: [Substring], start: Int, end: Int)
         case label(title: Substring, body: [Substring], start: Int, end: Int)
-        case inlineConcept(title: Substring, text: [Substring], start: Int, end: Int)
+        /// `Label: text` on one line, and the lines its text goes on to: a concept when the
+        /// label names one (``isConceptLabel(_:)``), else a term's definition.
+        case labelledLine(label: Substring, lines: [Substring], isConcept: Bool, start: Int, end: Int)
         case story(lines: [Substring], start: Int, end: Int)
         case table(rows: [[String]], start: Int, end: Int)
         case paragraph(lines: [Substring], start: Int, end: Int)
@@ -75,6 +77,10 @@ struct ItemExtractor: GuideBlockSink {
         flush()
         Self.sortByFirstLine(&items)
         let extractor = self
+        let guideTitle = segmented.header.title ?? guideID.replacingOccurrences(of: "-", with: " ")
+        for index in items.indices where items[index].section.isEmpty {
+            if case .concept("", let text) = items[index].content { items[index].content = .concept(title: guideTitle, text: text) }
+        }
         var warnings = segmented.warnings
         if extractor.sections.isEmpty {
             warnings.append(GuideWarning(line: 1, message: "no headings found; every item is filed under the guide itself"))
@@ -114,7 +120,7 @@ struct ItemExtractor: GuideBlockSink {
             if language == "python" { sectionCode = (code, lines.upperBound) }
         case .blank:
             switch open {
-            case .paragraph, .table, .inlineConcept: flush()
+            case .paragraph, .table, .labelledLine: flush()
             default: break
             }
         case .text(let text, let line):
@@ -232,13 +238,14 @@ struct ItemExtractor: GuideBlockSink {
             }
             open = .label(title: title, body: body, start: start, end: line)
             return true
-        case .inlineConcept(let title, var lines, let start, let end):
-            guard let last = lines.last, Self.isContinuation(text, after: last) else {
-                open = .inlineConcept(title: title, text: lines, start: start, end: end)
+        case .labelledLine(let label, var lines, let isConcept, let start, let end):
+            // A concept's text goes on to its next sentences; a definition only to a line it wraps onto.
+            guard let last = lines.last, isConcept ? Self.isContinuation(text, after: last) : Self.isWrapped(text, after: last) else {
+                open = .labelledLine(label: label, lines: lines, isConcept: isConcept, start: start, end: end)
                 return false
             }
             lines.append(text)
-            open = .inlineConcept(title: title, text: lines, start: start, end: line)
+            open = .labelledLine(label: label, lines: lines, isConcept: isConcept, start: start, end: line)
             return true
         case .paragraph(var lines, let start, let end):
             // A list goes on a paragraph of list items, or one whose last line leads into it ("…:").
@@ -278,11 +285,10 @@ struct ItemExtractor: GuideBlockSink {
             return
         }
         if let (label, rest) = (text.bulletText ?? text).labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
-            if Self.isConceptLabel(label) {
-                open = .inlineConcept(title: label, text: [rest], start: line, end: line)
-            } else {
-                emitClaims(in: text, setup: nil, line: line)
-                if !Self.listsOnlyClaims(rest) { emit(.definition(term: String(label), definition: String(rest), context: nil), lines: line...line) }
+            let isConcept = Self.isConceptLabel(label)
+            if !isConcept { emitClaims(in: text, setup: nil, line: line) }
+            if isConcept || !Self.listsOnlyClaims(rest) {
+                open = .labelledLine(label: label, lines: [rest], isConcept: isConcept, start: line, end: line)
             }
             return
         }
@@ -303,8 +309,9 @@ struct ItemExtractor: GuideBlockSink {
             emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)
         case .label(let title, let body, let start, let end):
             flushLabel(title: title, body: body, lines: start...end)
-        case .inlineConcept(let title, let text, let start, let end):
-            emit(.concept(title: String(title), text: text.joined(separator: " ")), lines: start...end)
+        case .labelledLine(let label, let lines, let isConcept, let start, let end):
+            let text = lines.joined(separator: " ")
+            emit(isConcept ? .concept(title: String(label), text: text) : .definition(term: String(label), definition: text, context: nil), lines: start...end)
         case .story(let lines, let start, let end):
             let text = lines.joined(separator: " ").trimmed(of: "\"“” ")
             emit(.story(text: text), lines: start...end)
@@ -321,7 +328,9 @@ struct ItemExtractor: GuideBlockSink {
             }
             // Claims are cards already, one per claim: the concept is the rest of the paragraph.
             let prose = lines.filter { !Self.statesClaim($0) }
-            guard let title = sectionPath.last, !prose.isEmpty else { return }
+            // Before the first heading a concept is titled by the guide (see ``finish(_:format:)``).
+            let title = sectionPath.last ?? ""
+            guard !prose.isEmpty else { return }
             let text = prose.joined(separator: "\n")
             guard text.count >= 24 else { return }
             emit(.concept(title: title, text: text), lines: start...end)
@@ -517,6 +526,17 @@ extension ItemExtractor {
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
+    }
+
+    /// A line that goes on the one before it, wrapped where a sentence goes on: the one before
+    /// ends without punctuation and this one starts with a lower-case word (`Cache-aside: … on
+    /// a miss it reads the` / `database and fills the cache.`), as text copied from a page or
+    /// written at a fixed width is.
+    static func isWrapped(_ text: Substring, after previous: Substring) -> Bool {
+        guard let end = previous.utf8.last, !".!?:;".utf8.contains(end) else { return false }
+        let word = text.prefix { $0 != " " }.trimmed(of: ".,;:!?")
+        guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+        return !text.isListItem && !statesClaim(text)
     }
 
     /// A sentence that goes on a label's prose: the label's last line finished a sentence

@@ -38,14 +38,25 @@ extension Substring {
         return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
     }
 
-    /// Splits `term: explanation` into its two halves when the term is short.
+    /// Splits `term: explanation` into its two halves when the term is short. Two or three
+    /// colons split as one (`WAL :: the write-ahead log`, `Leader::the node that takes writes`,
+    /// the way flashcard notes write a card on one line), unless they join two names as in
+    /// code (`std::vector<int> v`).
     var labelled: (label: Substring, text: Substring)? {
         guard let colon = firstIndex(ofByte: 0x3A) else { return nil }
+        var afterColons = utf8.index(after: colon)
+        if afterColons < endIndex, utf8[afterColons] == 0x3A {
+            while afterColons < endIndex, utf8[afterColons] == 0x3A { afterColons = utf8.index(after: afterColons) }
+            let spaced = colon > startIndex && utf8[utf8.index(before: colon)] == 0x20 || afterColons < endIndex && utf8[afterColons] == 0x20
+            guard spaced || self[startIndex..<colon].contains(" ") || self[afterColons...].wordCount >= 3 else { return nil }
+        }
         let label = self[startIndex..<colon].trimmingWhitespace()
-        let text = self[utf8.index(after: colon)...].trimmingWhitespace()
+        let text = self[afterColons...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
         guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
+        // A colon inside a code span (`` `a[1:3]` is a slice ``) splits nothing.
+        guard label.utf8.count { $0 == 0x60 } % 2 == 0 else { return nil }
         return (label, text)
     }
 
@@ -208,9 +219,25 @@ extension Substring {
         }
     }
 
+    /// `A:`, `Answer:`, and numbered as questions are: `A3.`, `A3:`, `A3)` or `Answer 3:`.
     private var answerMarkerLength: Int? {
         if hasBytePrefix("A:") { return 2 }
-        return hasPrefixIgnoringCase("answer:") ? 7 : nil
+        if hasPrefixIgnoringCase("answer:") { return 7 }
+        return withBytes { bytes in
+            var index: Int
+            if hasPrefixIgnoringCase("answer "), bytes.count > 7, bytes[7] >= 0x30 && bytes[7] <= 0x39 {
+                index = 7
+            } else if bytes.first == 0x41, bytes.count > 1, bytes[1] >= 0x30 && bytes[1] <= 0x39 {  // A3
+                index = 1
+            } else {
+                return nil
+            }
+            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            guard index + 1 < bytes.count, bytes[index] == 0x3A || bytes[index] == 0x2E || bytes[index] == 0x29,
+                  bytes[index + 1] == 0x20 || bytes[index] == 0x3A
+            else { return nil }
+            return index + 1
+        }
     }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }

@@ -15,6 +15,12 @@ struct MarkdownSegmenter {
         // The last line not indented as code: when it is a list's item, an indented line
         // goes on the item, it starts no code.
         var lastFlushLeft: Int?
+        if let frontMatter = Self.frontMatter(lines) {
+            index = frontMatter.end
+            if let title = frontMatter.title {
+                header = FlatTextSegmenter.titleLine(title) ?? GuideHeader(number: nil, title: String(title))
+            }
+        }
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -356,11 +362,40 @@ struct MarkdownSegmenter {
         let url = text[text.index(after: afterLabel)..<closeURL].split(separator: " ").first ?? ""
         return (label, url, text.index(after: closeURL))
     }
+
+    /// The YAML front matter that static-site generators and note apps put at the top of a
+    /// file (`---`, `title: …`, `tags: […]`, `---`): the line after it, and its title if it
+    /// gives one. Nil unless the file opens with `---` and every line up to the closing `---`
+    /// (or `...`) reads as YAML.
+    static func frontMatter(_ lines: GuideLines) -> (end: Int, title: Substring?)? {
+        guard lines.count > 2, lines[0].trimmingWhitespace() == "---" else { return nil }
+        var title: Substring?
+        for index in 1..<min(lines.count, 80) {
+            let raw = lines[index]
+            let text = raw.trimmingWhitespace()
+            if text == "---" || text == "..." { return index > 1 ? (index + 1, title) : nil }
+            if text.isEmpty || text.hasBytePrefix("#") || text.hasBytePrefix("- ") || raw.first == " " || raw.first == "\t" { continue }
+            guard let (key, value) = text.yamlEntry else { return nil }
+            if key.lowercased() == "title", !value.isEmpty { title = value.trimmed(of: "\"'")[...] }
+        }
+        return nil
+    }
 }
 
 extension GuideBlock {
     var isBlank: Bool {
         if case .blank = self { return true }
         return false
+    }
+}
+
+private extension Substring {
+    /// `key: value` as YAML writes it: a key of letters, digits, `_` or `-`, a colon, and the
+    /// value (empty when a nested block follows).
+    var yamlEntry: (key: Substring, value: Substring)? {
+        guard let colon = firstIndex(of: ":") else { return nil }
+        let key = self[..<colon]
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return (key, self[index(after: colon)...].trimmingWhitespace())
     }
 }

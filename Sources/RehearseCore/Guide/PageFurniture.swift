@@ -1,0 +1,99 @@
+/// What a guide copied from a PDF or a printed page carries that is not its content: page
+/// numbers (`Page 3`, `Page 3 of 12`, `- 3 -`) and the running header that repeats the
+/// document's title beside the page number (`Caching notes        2`). The flat reader reads
+/// such a line as a blank one, so that it neither titles a section nor ends up in an answer.
+enum PageFurniture {
+    /// Whether `text` (trimmed) is a page number or a running header of a guide whose first
+    /// line is `title`.
+    static func contains(_ text: Substring, title: Substring?) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        // A page number is short and starts with `P`, `p`, `-` or a dash (E2 80 93 or 94).
+        if text.utf8.count <= 24, first == 0x50 || first == 0x70 || first == 0x2D || first == 0xE2, isPageNumber(text) { return true }
+        guard let title, !title.isEmpty, text.utf8.count > title.utf8.count else { return false }
+        // The title then the page number, or the page number then the title.
+        if first == title.utf8.first, text.utf8.starts(with: title.utf8) {
+            return isNumberAfterSpaces(text.dropFirst(title.count))
+        }
+        if text.utf8.last == title.utf8.last, text.utf8.reversed().starts(with: title.utf8.reversed()) {
+            return isNumberAfterSpaces(Substring(text.dropLast(title.count).reversed()))
+        }
+        return false
+    }
+
+    /// `Page 3`, `page 3 of 12`, `Page 3/12`, `- 3 -`, `— 3 —`; read on the bytes, since
+    /// every short line that starts with `P` or a dash is asked.
+    private static func isPageNumber(_ text: Substring) -> Bool {
+        text.withBytes { bytes in
+            var reader = ByteReader(bytes: bytes)
+            if reader.skipWord("page") {
+                guard reader.skipSpaces() > 0, reader.skipDigits() else { return false }
+                if reader.atEnd { return true }
+                let spaced = reader.skipSpaces() > 0
+                guard reader.skip("/") || spaced && reader.skipWord("of") && reader.skipSpaces() > 0 else { return false }
+                reader.skipSpaces()
+                return reader.skipDigits() && reader.atEnd
+            }
+            // A dash, the number, the same dash.
+            let dash = reader.skipDash()
+            guard !dash.isEmpty, reader.skipSpaces() > 0, reader.skipDigits(), reader.skipSpaces() > 0 else { return false }
+            return reader.skipDash() == dash && reader.atEnd
+        }
+    }
+
+    /// Reads a line's bytes from the start, one shape at a time.
+    private struct ByteReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        var atEnd: Bool { position == bytes.count }
+
+        /// Skips `word` in any case.
+        mutating func skipWord(_ word: StaticString) -> Bool {
+            guard bytes.count - position >= word.utf8CodeUnitCount else { return false }
+            for offset in 0..<word.utf8CodeUnitCount where bytes[position + offset] | 0x20 != word.utf8Start[offset] {
+                return false
+            }
+            position += word.utf8CodeUnitCount
+            return true
+        }
+
+        mutating func skip(_ byte: Unicode.Scalar) -> Bool {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: byte) else { return false }
+            position += 1
+            return true
+        }
+
+        /// Skips spaces; how many.
+        @discardableResult mutating func skipSpaces() -> Int {
+            let start = position
+            while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+            return position - start
+        }
+
+        /// Skips one to four digits.
+        mutating func skipDigits() -> Bool {
+            let start = position
+            while position < bytes.count, bytes[position] >= 0x30 && bytes[position] <= 0x39 { position += 1 }
+            return position > start && position - start <= 4
+        }
+
+        /// Skips a hyphen, an en dash or an em dash; its bytes (none if there is none).
+        mutating func skipDash() -> ArraySlice<UInt8> {
+            if skip("-") { return [0x2D] }
+            guard bytes.count - position >= 3, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
+                  bytes[position + 2] == 0x93 || bytes[position + 2] == 0x94 else { return [] }
+            position += 3
+            return ArraySlice(bytes[(position - 3)..<position])
+        }
+    }
+
+    /// Two or more spaces or a tab, then digits, and nothing else.
+    private static func isNumberAfterSpaces(_ rest: Substring) -> Bool {
+        let digits = rest.drop { $0 == " " || $0 == "\t" }
+        return rest.count - digits.count >= 2 || rest.first == "\t" ? isNumber(digits) : false
+    }
+
+    private static func isNumber(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Notes copied from a PDF or a printed page (`Fixtures/copied-pages.txt`) and Markdown notes
+/// as static-site generators and note apps write them (`Fixtures/front-matter.md`): page
+/// numbers and running headers are not content, wrapped lines go on the line they continue,
+/// front matter gives the title, one-line `Term :: meaning` cards are definitions, and the
+/// text before the first heading is kept.
+struct CopiedTextTests {
+    static func definitions(_ guide: Guide) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: guide.items.compactMap { item in
+            if case .definition(let term, let definition, _) = item.content { (term, definition) } else { nil }
+        })
+    }
+
+    @Test func pageNumbersAndRunningHeadersAreNotContent() throws {
+        let guide = try TestFiles.fixture("copied-pages.txt")
+        #expect(guide.title == "Storage Engines — Chapter 2: Logs and Trees")
+        #expect(guide.sections.map(\.title) == ["Compaction"])
+        let texts = guide.items.map { "\($0.content)" }
+        #expect(!texts.contains { $0.contains("Page 1") || $0.contains("- 2 -") || $0.contains("Trees   ") })
+        #expect(PageFurniture.contains("Page 3 of 12", title: nil))
+        #expect(PageFurniture.contains("page 3/12", title: nil))
+        #expect(PageFurniture.contains("— 14 —", title: nil))
+        #expect(PageFurniture.contains("7    Caching notes", title: "Caching notes"))
+        // A sentence about pages, the title alone, or the title and a number in prose stay.
+        #expect(!PageFurniture.contains("Page splits happen when a B-tree node is full.", title: nil))
+        #expect(!PageFurniture.contains("Caching notes", title: "Caching notes"))
+        #expect(!PageFurniture.contains("Caching notes 2", title: "Caching notes"))
+    }
+
+    @Test func aDefinitionWrappedOverLinesKeepsItsWholeMeaning() throws {
+        let guide = try TestFiles.fixture("copied-pages.txt")
+        let definitions = Self.definitions(guide)
+        #expect(definitions["LSM tree"] == "writes go to an in-memory table that is flushed to sorted files on disk, and the files are merged in the background, so writes stay sequential even under heavy load.")
+        #expect(definitions["B-tree"] == "pages of a fixed size hold sorted keys; an update rewrites the page that holds the key.")
+        #expect(guide.items.first { $0.content == .definition(term: "LSM tree", definition: definitions["LSM tree"] ?? "", context: nil) }?.lines == 8...10)
+        // A line that starts a sentence of its own, or follows a finished one, is not a wrap.
+        #expect(!ItemExtractor.isWrapped("Writes stay sequential.", after: "an in-memory table that is flushed"))
+        #expect(!ItemExtractor.isWrapped("writes stay sequential.", after: "an in-memory table is flushed."))
+        #expect(!ItemExtractor.isWrapped("print(x) then", after: "an in-memory table that is flushed"))
+    }
+
+    @Test func numberedAnswersLoseTheirMarker() throws {
+        let guide = try TestFiles.fixture("copied-pages.txt")
+        let answers = guide.items.compactMap { item -> String? in
+            if case .qa(_, let answer) = item.content { answer } else { nil }
+        }
+        #expect(answers == ["Every write is sequential: an append to the log and, later, a flush of a sorted file.",
+                            "Reads of files that cannot hold the key."])
+        #expect(Substring("A12: yes").answerText == "yes")
+        #expect(Substring("Answer 3: no").answerText == "no")
+        #expect(!Substring("A4 paper is 210 mm wide.").startsAnswer)
+    }
+
+    @Test func frontMatterGivesTheTitleAndIsNoContent() throws {
+        let guide = try TestFiles.fixture("front-matter.md")
+        #expect(guide.title == "Replication in Practice")
+        #expect(!guide.items.contains { "\($0.content)".contains("tags") || "\($0.content)".contains("draft") })
+        // A rule that opens a file over prose is not front matter.
+        let rule = try GuideReader().read(text: "---\nJust a rule over a sentence of prose.\n---\n# Title\n", fileName: "rule.md")
+        #expect(rule.title == nil)
+    }
+
+    @Test func oneLineCardsWithDoubleColonsAreDefinitions() throws {
+        let definitions = Self.definitions(try TestFiles.fixture("front-matter.md"))
+        #expect(definitions == [
+            "Leader": "the one node that accepts writes for a partition.",
+            "Follower": "a node that applies the leader's log in the same order.",
+            "Replication lag": "how far a follower's applied log trails the leader's.",
+        ])
+        #expect(Substring("std::vector<int> v;").labelled == nil)
+        #expect(Substring("`items[1:3]` takes the second and third items").labelled == nil)
+    }
+
+    @Test func theTextBeforeTheFirstHeadingIsKeptUnderTheGuidesTitle() throws {
+        let guide = try TestFiles.fixture("front-matter.md")
+        let intro = try #require(guide.items.first)
+        #expect(intro.content == .concept(title: "Replication in Practice", text: "Replicas trade freshness for read capacity; say which one a design needs."))
+        #expect(intro.section.isEmpty)
+        // Without a title, the file's name titles it.
+        let untitled = try TestFiles.fixture("no-headings.txt")
+        #expect(untitled.items.first?.content == .concept(title: "no headings", text: "Reference counting frees an object when its count drops to zero."))
+    }
+}
