@@ -64,7 +64,7 @@ struct ReaderGapTests {
         ])
     }
 
-    @Test func aBlockOfPythonRightBeforeClaimsThatUseItsNamesSetsThemUp() throws {
+    @Test func aBlockOfPythonBeforeClaimsThatUseItsNamesSetsThemUp() throws {
         let guide = try Self.flat("""
             Generators pause at each yield.
             def countdown(n):
@@ -73,8 +73,9 @@ struct ReaderGapTests {
             n -= 1
             list(countdown(3)) → [3, 2, 1]
             next(countdown(5)) → 5
-            A claim after prose is on its own.
+            A claim after prose still needs the function.
             list(countdown(2)) → [2, 1]
+            c = list(countdown(1)); len(c) → 1
             import math
             total = 0
             for n in range(3):
@@ -85,7 +86,9 @@ struct ReaderGapTests {
         #expect(Self.claims(guide) == [
             .claim(expr: "list(countdown(3))", expected: "[3, 2, 1]", setup: block),
             .claim(expr: "next(countdown(5))", expected: "5", setup: block),
-            .claim(expr: "list(countdown(2))", expected: "[2, 1]", setup: nil),
+            .claim(expr: "list(countdown(2))", expected: "[2, 1]", setup: block),
+            // The block runs before the claim's own setup that uses it.
+            .claim(expr: "len(c)", expected: "1", setup: block + "\nc = list(countdown(1))"),
             // A claim that uses none of the block's names does not run the block.
             .claim(expr: "2 ** 10", expected: "1024", setup: nil),
         ])
@@ -791,5 +794,54 @@ struct GuideTitleLineTests {
             #expect(guide.number == "07", "\(name)")
             #expect(guide.title == "PostgreSQL Internals", "\(name)")
         }
+    }
+}
+
+extension ReaderGapTests {
+    @Test func aFencedBlockSetsUpTheClaimsBelowItAcrossBlankLines() throws {
+        let text = """
+            # 12 — Encoding
+
+            ## Base 62
+
+            ```python
+            ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+            def base62(n):
+                digits = []
+                while n:
+                    n, r = divmod(n, 62)
+                    digits.append(ALPHABET[r])
+                return "".join(reversed(digits)) or "0"
+            ```
+
+            `base62(61)` → `'Z'`
+
+            Two digits start at 62: `base62(62)` → `'10'`
+
+            `len("abc")` → `3`
+            """
+        let guide = try GuideReader().read(text: text, fileName: "12-encoding.md")
+        let block = try #require(guide.codeBlocks.first?.code)
+        #expect(Self.claims(guide) == [
+            .claim(expr: "base62(61)", expected: "'Z'", setup: block),
+            .claim(expr: "base62(62)", expected: "'10'", setup: block),
+            .claim(expr: "len(\"abc\")", expected: "3", setup: nil),
+        ])
+    }
+
+    @Test func aTermDefinedAfterASentenceIsADefinitionNotMoreOfTheParagraph() throws {
+        let guide = try Self.flat("""
+            A B+ tree keeps its values in the leaves, which are linked for range scans.
+            Clustered index: the rows are stored in the order of the key.
+            Secondary index: a separate structure that points back to the rows.
+            The planner picks one by cost, and this line: it goes on the paragraph.
+            """)
+        #expect(guide.items.map(\.kind) == [.concept, .definition, .definition, .concept])
+        #expect(guide.items[1].content == .definition(term: "Clustered index", definition: "the rows are stored in the order of the key.", context: nil))
+        // A list item after a sentence goes on it; a lower-case line is not a term.
+        #expect(!ItemExtractor.definesAfterSentence("- Heap: unordered rows", after: "Tables come in two kinds."))
+        #expect(!ItemExtractor.definesAfterSentence("see also: the planner docs", after: "Costs are estimates."))
+        #expect(!ItemExtractor.definesAfterSentence("Clustered index: rows in key order", after: "Two kinds of index exist,"))
     }
 }

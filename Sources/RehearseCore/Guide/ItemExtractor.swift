@@ -19,9 +19,9 @@ struct ItemExtractor: GuideBlockSink {
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int)?
-    /// The section's last block of Python and its last line. The claim lines right after it
-    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`), and a session anywhere below
-    /// it (`>>> countdown(2)`), that use a name it binds at its top level run it first.
+    /// The section's last block of Python and its last line. The claims below it
+    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`) and the sessions
+    /// (`>>> countdown(2)`) that use a name it binds at its top level run it first.
     private var sectionCode: (code: String, line: Int)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
@@ -250,7 +250,9 @@ struct ItemExtractor: GuideBlockSink {
         case .paragraph(var lines, let start, let end):
             // A list goes on a paragraph of list items, or one whose last line leads into it ("…:").
             let leadsIn = lines.last?.utf8.last == 0x3A
-            guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem || leadsIn else {
+            guard !text.isBareLabel, !text.hasBytePrefix("|"), text.isListItem == lines.last?.isListItem || !text.isListItem || leadsIn,
+                  !Self.definesAfterSentence(text, after: lines.last)
+            else {
                 open = .paragraph(lines: lines, start: start, end: end)
                 return false
             }
@@ -387,8 +389,8 @@ struct ItemExtractor: GuideBlockSink {
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
-        if setupCode == nil, let block = sectionCode, block.line == line - 1,
-            case let names = Self.topLevelNames(of: block.code), parsed.claims.contains(where: { Self.uses(names, in: $0.expr) })
+        if setupCode == nil, let block = sectionCode, case let names = Self.topLevelNames(of: block.code),
+            (parsed.claims.map(\.expr) + parsed.setup).contains(where: { Self.uses(names, in: $0) })
         {
             setupCode = block.code
         }
@@ -537,6 +539,15 @@ extension ItemExtractor {
         let word = text.prefix { $0 != " " }.trimmed(of: ".,;:!?")
         guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
         return !text.isListItem && !statesClaim(text)
+    }
+
+    /// `Clustered index: the rows are stored in key order` after a sentence of prose: a term
+    /// defined on a line of its own, not more of the paragraph (a list item goes on its list).
+    static func definesAfterSentence(_ text: Substring, after previous: Substring?) -> Bool {
+        guard let previous, !previous.isListItem, !text.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
+              let first = text.first, first.isUppercase, let (label, rest) = text.labelled
+        else { return false }
+        return label.wordCount <= 4 && !isStepLabel(label) && !rest.containsBytes("://") && !statesClaim(text)
     }
 
     /// A sentence that goes on a label's prose: the label's last line finished a sentence
