@@ -844,4 +844,30 @@ extension ReaderGapTests {
         #expect(!ItemExtractor.definesAfterSentence("see also: the planner docs", after: "Costs are estimates."))
         #expect(!ItemExtractor.definesAfterSentence("Clustered index: rows in key order", after: "Two kinds of index exist,"))
     }
+
+    @Test func markdownProseLosesItalicsEntitiesLineBreakTagsAndComments() throws {
+        let text = """
+            # Locks
+
+            ## Mutexes
+
+            A mutex guards a *critical section*.<br>
+            Keep lock order fixed &amp; short.
+
+            <!-- to do:
+            lock-free queues -->
+
+            *Remember:* `volatile` gives visibility, not `a &lt; b` atomicity.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "09-locks.md")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Mutexes", text: "A mutex guards a critical section.\nKeep lock order fixed & short."),
+            .definition(term: "Remember", definition: "`volatile` gives visibility, not `a &lt; b` atomicity.", context: nil),
+        ])
+        // Stars that are not emphasis stay.
+        for kept in ["2 * 3 * 4 is 24", "**kwargs and *args", "a*b*c", "* a bullet"] {
+            #expect(MarkdownSegmenter.plainInline(Substring(kept)) == Substring(kept.replacingOccurrences(of: "**", with: "")), "\(kept)")
+        }
+        #expect(MarkdownSegmenter.plainInline("see &#39;x&#39; &unknown; here") == "see 'x' &unknown; here")
+    }
 }

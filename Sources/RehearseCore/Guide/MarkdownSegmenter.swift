@@ -35,6 +35,13 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
+            if text.hasBytePrefix("<!--") {
+                // An HTML comment is not shown: its lines read as blank ones.
+                let end = (index..<lines.count).first { lines[$0].containsBytes("-->") } ?? lines.count - 1
+                for line in index...end { blocks.consume(.blank(line: line + 1)) }
+                index = end + 1
+                continue
+            }
             if Self.isIndentedCode(raw), index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
                 lastFlushLeft.map({ !lines[$0].trimmingWhitespace().isListItem }) ?? true, let (block, next) = indentedCode(from: index)
             {
@@ -312,12 +319,13 @@ struct MarkdownSegmenter {
         return BraceCode.language(of: lines)
     }
 
-    /// Removes emphasis markers and turns `[text](url)` into `text (url)`; code spans keep
-    /// their backticks, and `__dunder__` names are left alone.
+    /// Removes emphasis markers (`**bold**`, `*italic*`), turns `[text](url)` into
+    /// `text (url)`, decodes HTML entities (`&amp;`) and drops `<br>` tags; code spans keep
+    /// their backticks and what is in them, and `__dunder__` names are left alone.
     static func plainInline(_ text: Substring) -> Substring {
         let bytes = text.utf8
         // Most lines have no markup: keep them as they are, without copying.
-        guard bytes.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C }) else { return text }
+        guard bytes.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C || $0 == 0x26 || $0 == 0x3C }) else { return text }
         var result = ""
         result.reserveCapacity(bytes.count)
         var copied = bytes.startIndex
@@ -344,6 +352,18 @@ struct MarkdownSegmenter {
                 result += text[copied..<index]
                 copied = next
                 index = bytes.index(after: next)
+                continue
+            } else if !inCode, byte == 0x2A, let close = MarkdownInline.emphasisEnd(in: text, opening: index) {
+                result += text[copied..<index]
+                result += text[next..<close]
+                index = bytes.index(after: close)
+                copied = index
+                continue
+            } else if !inCode, byte == 0x26 || byte == 0x3C, let (replacement, end) = MarkdownInline.entityOrBreak(in: text, at: index) {
+                result += text[copied..<index]
+                result += end == text.endIndex ? "" : replacement
+                index = end
+                copied = end
                 continue
             }
             index = next

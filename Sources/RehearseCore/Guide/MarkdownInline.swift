@@ -1,0 +1,47 @@
+/// Inline Markdown that ``MarkdownSegmenter/plainInline(_:)`` takes out of prose: single-star
+/// emphasis, HTML entities and line-break tags. Each reads the line's UTF-8 from an index the
+/// caller found a `*`, `&` or `<` at.
+enum MarkdownInline {
+    /// The closing `*` of single-star emphasis opened at `start` (`*Remember:* …`), as
+    /// CommonMark pairs them on one line: the opener is followed by a non-space and stands at
+    /// the start, after a space or an opening bracket or quote; the closer follows a non-space
+    /// and stands at the end or before a space or punctuation. Nil for `2 * 3`, `**`, a
+    /// bullet's star, or a star with no closer; never across a code span.
+    static func emphasisEnd(in text: Substring, opening start: String.Index) -> String.Index? {
+        let bytes = text.utf8
+        let after = bytes.index(after: start)
+        guard after < bytes.endIndex, bytes[after] != 0x20, bytes[after] != 0x2A else { return nil }
+        if start > bytes.startIndex {
+            let before = bytes[bytes.index(before: start)]
+            guard before == 0x20 || "([\"'".utf8.contains(before) else { return nil }
+        }
+        var index = bytes.index(after: after)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x60 { return nil }
+            let next = bytes.index(after: index)
+            if byte == 0x2A, bytes[bytes.index(before: index)] != 0x20 {
+                guard next < bytes.endIndex else { return index }
+                if bytes[next] == 0x2A { return nil }
+                if bytes[next] == 0x20 || ".,;:!?)\"'".utf8.contains(bytes[next]) { return index }
+            }
+            index = next
+        }
+        return nil
+    }
+
+    /// The text an HTML entity (`&amp;`, `&lt;`, `&#39;`) or a `<br>` tag at `start` stands
+    /// for, and the index after it.
+    static func entityOrBreak(in text: Substring, at start: String.Index) -> (String, String.Index)? {
+        let rest = text[start...].utf8.prefix(8)
+        guard let end = rest.firstIndex(of: rest.first == 0x26 ? 0x3B : 0x3E) else { return nil }
+        let after = text.utf8.index(after: end)
+        let token = String(decoding: text.utf8[start..<after], as: UTF8.self).lowercased()
+        if let named = entities[token] { return (named, after) }
+        if ["<br>", "<br/>", "<br />"].contains(token) { return (" ", after) }
+        guard token.hasPrefix("&#"), let code = UInt32(token.dropFirst(2).dropLast()), let scalar = Unicode.Scalar(code) else { return nil }
+        return (String(Character(scalar)), after)
+    }
+
+    private static let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'", "&nbsp;": " "]
+}
