@@ -870,4 +870,22 @@ extension ReaderGapTests {
         }
         #expect(MarkdownSegmenter.plainInline("see &#39;x&#39; &unknown; here") == "see 'x' &unknown; here")
     }
+
+    @Test func aSentenceCaseHeadingOverAListAfterABlankLineEndsAnAnswer() throws {
+        let guide = try Self.flat("""
+            2) How does Kafka keep order?
+            Only within a partition. Messages with one key go to one partition.
+
+            Key terms
+            • Offset – the position of a message in its partition.
+            • Retention – how long the broker keeps messages.
+            """)
+        #expect(guide.sections.flatMap { [$0.title] + $0.children.map(\.title) }.contains("Key terms"))
+        let kinds = guide.items.map(\.kind)
+        #expect(kinds == [.qa, .definition, .definition])
+        #expect(guide.items.first?.content == .qa(question: "How does Kafka keep order?", answer: "Only within a partition. Messages with one key go to one partition."))
+        // Without the blank line the line goes on the answer.
+        let joined = try Self.flat("Q: How does Kafka keep order?\nOnly within a partition.\nKey terms\n• Offset – the position of a message.\n")
+        #expect(joined.items.map(\.kind) == [.qa])
+    }
 }

@@ -459,8 +459,14 @@ struct FlatTextSegmenter {
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
-        guard mode == .normal else { return false }
         let previous = previousText(before: index)
+        // After an answer, a blank line, then `Key terms` over a list: the answer ended.
+        if mode == .answer, nextStartsBlock, index > 0, python.text(of: index - 1).isEmpty, Self.endsWhatItSays(previous),
+            Self.isSentenceCaseHeading(text, over: nil), text.utf8.last.map({ !".:?!".utf8.contains($0) }) ?? false
+        {
+            return true
+        }
+        guard mode == .normal else { return false }
         guard nextStartsBlock else {
             guard afterHeading || Self.endsWhatItSays(previous) else { return false }
             // A heading over a heading over a paragraph (`Isolation levels`, `Read committed`, …).
