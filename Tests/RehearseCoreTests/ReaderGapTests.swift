@@ -888,4 +888,24 @@ extension ReaderGapTests {
         let joined = try Self.flat("Q: How does Kafka keep order?\nOnly within a partition.\nKey terms\n• Offset – the position of a message.\n")
         #expect(joined.items.map(\.kind) == [.qa])
     }
+
+    @Test func aTableCopiedWithTabsIsATableAndANumberedSubHeadingIsAHeading() throws {
+        let guide = try Self.flat("""
+            Stores differ in where a write lands first.
+
+            2.1 Write paths
+            Each store below lands a write somewhere durable before it answers the client.
+
+            Database\tReads\tWrites
+            PostgreSQL\tfast with indexes\tWAL then pages
+            Cassandra\tslower\tcommit log then memtable
+            """)
+        #expect(guide.sections.flatMap { [$0.title] + $0.children.map(\.title) }.contains("2.1 Write paths"))
+        #expect(guide.items.contains { $0.content == .table(header: ["Database", "Reads", "Writes"], rows: [
+            ["PostgreSQL", "fast with indexes", "WAL then pages"], ["Cassandra", "slower", "commit log then memtable"],
+        ]) })
+        // One line with a tab is no table.
+        #expect(PipelessTable.cellCount("Name\tValue") == 2)
+        #expect(!PipelessTable.opens(cells: 2, over: "A sentence of prose follows."))
+    }
 }

@@ -484,6 +484,9 @@ struct FlatTextSegmenter {
     /// that starts with a capital. The line before it must have ended what it said
     /// (``endsWhatItSays(_:)``): a sentence wrapped over two lines ends neither way.
     static func isSentenceCaseHeading(_ text: Substring, over next: Substring?) -> Bool {
+        // A section number (`2.1 Consistent hashing`) is not a word of the heading.
+        let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let text = number.first?.isNumber == true && text.dropFirst(number.count).first == " " ? text.dropFirst(number.count + 1) : text
         guard let first = text.utf8.first, first.isASCIIUppercase, !text.utf8.contains(0x2C) else { return false }
         let words = text.wordCount
         guard words <= 5 else { return false }
