@@ -908,4 +908,39 @@ extension ReaderGapTests {
         #expect(PipelessTable.cellCount("Name\tValue") == 2)
         #expect(!PipelessTable.opens(cells: 2, over: "A sentence of prose follows."))
     }
+
+    @Test func callOutBoxesAndDefinitionListsOfDocumentationSites() throws {
+        let text = """
+            # 10 — Caching
+
+            ## Strategies
+
+            !!! note "Read-through"
+                The cache loads a missing key from the database itself.
+
+            !!! warning
+                A cache in front of a write-heavy table mostly holds stale rows.
+
+            :::tip Write-behind
+            Writes go to the cache and reach the database later, in batches.
+            :::
+
+            Cache hit
+            : A read the cache answers without the database.
+
+            ??? question "Why expire keys?"
+                So that stale data ages out even when no write invalidates it.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "10-caching.md")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Read-through", text: "The cache loads a missing key from the database itself."),
+            .concept(title: "Strategies", text: "A cache in front of a write-heavy table mostly holds stale rows."),
+            .concept(title: "Write-behind", text: "Writes go to the cache and reach the database later, in batches."),
+            .definition(term: "Cache hit", definition: "A read the cache answers without the database.", context: nil),
+            .qa(question: "Why expire keys?", answer: "So that stale data ages out even when no write invalidates it."),
+        ])
+        #expect(MarkdownCallouts.marker("!!! IMPORTANT !!!") == nil)
+        #expect(MarkdownCallouts.marker("Prose that mentions ::: in passing.") == nil)
+        #expect(MarkdownCallouts.definitionListEntry("A sentence that ends.", over: ": not a definition") == nil)
+    }
 }

@@ -80,7 +80,13 @@ struct MarkdownSegmenter {
                     unquoted = PipelessTable.piped(unquoted)
                     lastTableRow = index
                 }
-                if let question = Self.revealedQuestion(unquoted) {
+                if let marker = MarkdownCallouts.marker(unquoted) {
+                    blocks.consume(marker.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(marker), line: lineNumber))
+                } else if index + 1 < lines.count, let entry = MarkdownCallouts.definitionListEntry(unquoted, over: lines[index + 1].trimmingWhitespace()) {
+                    blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
+                    blocks.consume(.blank(line: lineNumber + 1))
+                    index += 1
+                } else if let question = Self.revealedQuestion(unquoted) {
                     // `<summary>Why not cache everything?</summary>`: the details below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
                 } else if let label = nestedListLabel(unquoted, at: index) {

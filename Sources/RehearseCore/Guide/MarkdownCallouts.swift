@@ -1,0 +1,36 @@
+/// Markdown that documentation sites add to GitHub's: call-out boxes and definition lists.
+enum MarkdownCallouts {
+    /// What a call-out's marker line stands for, or nil for any other line. MkDocs writes
+    /// `!!! note "Title"` (and `??? question "Title"`, folded) over indented lines; Docusaurus
+    /// writes `:::tip Title` … `:::`. The marker is no content: a title that asks something is
+    /// the question the lines below answer (`Q: …`), another title labels them (`Title:`), and
+    /// a marker without a title, or a closing `:::`, reads as a blank line ("").
+    static func marker(_ text: Substring) -> Substring? {
+        let rest: Substring
+        if text.hasBytePrefix("!!! ") || text.hasBytePrefix("??? ") || text.hasBytePrefix("???+ ") {
+            rest = text.drop { $0 != " " }.dropFirst()
+        } else if text.hasBytePrefix(":::") {
+            rest = text.dropFirst(3)
+        } else {
+            return nil
+        }
+        // The type (`note`, `tip`, `warning`, …), then the title, quoted or not.
+        let type = rest.prefix { $0.isLowercase || $0 == "-" }
+        guard !type.isEmpty || rest.isEmpty else { return nil }
+        let title = rest.dropFirst(type.count).trimmingWhitespace().trimmed(of: "\"'")
+        if title.isEmpty { return "" }
+        guard title.contains(where: \.isLetter) else { return nil }
+        return title.hasSuffix("?") ? Substring("Q: " + title) : Substring(title + ":")
+    }
+
+    /// A definition list's entry, as PHP Markdown Extra and Pandoc write one: a term on its
+    /// line, its definition on the next after `: ` (`Cache hit` / `: A read the cache
+    /// answers.`), read as `Cache hit: A read the cache answers.`; nil unless `term` is a short
+    /// line of words and `next` starts with `: `.
+    static func definitionListEntry(_ term: Substring, over next: Substring) -> Substring? {
+        guard next.hasBytePrefix(": "), !term.isEmpty, term.wordCount <= 8, !term.isListItem, let last = term.last,
+              !".:;,!?".contains(last), term.labelled == nil
+        else { return nil }
+        return Substring(term + ": " + next.dropFirst(2).trimmingWhitespace())
+    }
+}
