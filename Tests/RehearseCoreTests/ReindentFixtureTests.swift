@@ -11,7 +11,7 @@ struct ReindentFixtureTests {
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
         "use-after-class", "exits-in-every-branch", "instances-after-classes", "return-inside-with",
-        "match-statement", "numbered-steps-in-body",
+        "match-statement", "numbered-steps-in-body", "sibling-classes",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -56,6 +56,27 @@ struct ReindentFixtureTests {
         var reading = IndentationReading(nameCount: block.nameCount)
         for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
         return reading.violation(placing: block.statements[depths.count], at: depth)
+    }
+
+    /// The sibling-class cue for placing the block's last statement at `depth` after the others at theirs.
+    static func siblingClassCue(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> Float {
+        let block = FlatPythonBlock(lines: lines)
+        var reading = IndentationReading(nameCount: block.nameCount)
+        for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
+        let last = block.statements[depths.count]
+        return IndentationCues.siblingClass(last, at: depth, context: reading.context(for: last, next: nil, selfName: block.selfName))
+    }
+
+    @Test func aClassThatLooksLikeAnOpenOneIsNotPlacedInItsBody() {
+        let structures: [Substring] = ["class Corner(ctypes.Structure):", "_fields_ = [('x', LONG), ('y', LONG)]", "class Box(ctypes.Structure):"]
+        #expect(Self.siblingClassCue(structures, [0, 1], lastAt: 1) == -IndentationCues.strength)
+        #expect(Self.siblingClassCue(structures, [0, 1], lastAt: 0) == 0)
+        // A class of another look (`class Meta:` in a model), or one in a method, is left to the model.
+        let meta: [Substring] = ["class Book(models.Model):", "title = models.CharField()", "class Meta:"]
+        #expect(Self.siblingClassCue(meta, [0, 1], lastAt: 1) == 0)
+        let inMethod: [Substring] = ["class Factory:", "def make(self):", "class Factory:"]
+        #expect(Self.siblingClassCue(inMethod, [0, 1], lastAt: 2) == 0)
+        #expect(Self.siblingClassCue(inMethod, [0, 1], lastAt: 1) == -IndentationCues.strength)
     }
 
     @Test func codeAfterAnIfElseEveryBranchOfWhichLeavesIsUnreachable() {

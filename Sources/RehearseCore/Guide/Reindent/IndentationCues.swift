@@ -9,6 +9,16 @@ enum IndentationCues {
     static func offset(_ statement: FlatStatement, comment: Int, at depth: Int, context: IndentationReading.PlacementContext) -> Float {
         definitionUse(statement, at: depth, context: context) + returnAfterLazyInit(statement, at: depth, context: context)
             + exampleAfterComment(statement, comment: comment, at: depth, context: context)
+            + siblingClass(statement, at: depth, context: context)
+    }
+
+    /// A class whose header looks like that of an open class (`class POINT(ctypes.Structure):`
+    /// after `class RECT(ctypes.Structure): _fields_ = […]`) is its sibling, not a class of its
+    /// body: a class nested in another is of another kind (`class Meta:` in a model). One in a
+    /// method of it is left to the model.
+    static func siblingClass(_ statement: FlatStatement, at depth: Int, context: IndentationReading.PlacementContext) -> Float {
+        guard statement.kind == .class, context.lookAlikeClassBody > 0 else { return 0 }
+        return depth == context.lookAlikeClassBody ? -strength : 0
     }
 
     /// In a guide-style block, a comment line followed by code that uses nothing local to the

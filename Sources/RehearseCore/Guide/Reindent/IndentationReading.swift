@@ -35,6 +35,8 @@ struct IndentationReading {
         var iterableNames = NameSet()
         /// The sort of header that opened the block.
         var header = HeaderShape.none
+        /// For the body of a class: how its header looks (``FlatStatement/lookKey``), 0 otherwise.
+        var classLook: UInt64 = 0
         /// Whether the block's last statement leaves it (`return`, `raise`, `break`, `continue`),
         /// and whether it does so other than by raising (a `with` may swallow an exception).
         var exited = false
@@ -298,6 +300,9 @@ struct IndentationReading {
         /// The depth of the body of the innermost open `for` (in the innermost function) whose
         /// iterable names a name it binds (`bases = …` in `for base in bases:`); 0: none.
         var iteratingLoop = 0
+        /// For a `class` statement: the depth of the body of the innermost open class whose
+        /// header looks like its own (`class POINT(ctypes.Structure):` in `class RECT(ctypes.Structure):`); 0: none.
+        var lookAlikeClassBody = 0
     }
 
     func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
@@ -326,6 +331,9 @@ struct IndentationReading {
             }
         }
         context.top = top
+        if statement.kind == .class {
+            context.lookAlikeClassBody = (1...max(top, 1)).last { $0 <= top && frames[$0].classLook == statement.lookKey } ?? 0
+        }
         context.accumulatorLoop = accumulatorLoop(readBy: statement)
         if !statement.bindSet.isEmpty {
             var level = top
@@ -452,6 +460,7 @@ struct IndentationReading {
         case .class:
             body.definedName = statement.defines
             body.classBeingDefined = statement.defines
+            body.classLook = statement.lookKey
             body.isMethodBody = false
             body.inFunction = false
             body.inAsyncFunction = false
