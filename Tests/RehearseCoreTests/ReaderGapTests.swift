@@ -943,4 +943,41 @@ extension ReaderGapTests {
         #expect(MarkdownCallouts.marker("Prose that mentions ::: in passing.") == nil)
         #expect(MarkdownCallouts.definitionListEntry("A sentence that ends.", over: ": not a definition") == nil)
     }
+
+    @Test func questionLabelsAndBoldQuestionsAskQuestions() throws {
+        let flat = try GuideReader().read(text: """
+            Mock Interview: Rate Limiter
+            Limits
+            Question: What is a hot partition?
+            Answer: A partition that gets far more traffic than the others.
+            Question:
+            How does a token bucket differ from a leaky bucket?
+            A token bucket allows bursts up to its size; a leaky bucket sends at a fixed rate.
+            """, fileName: "30-limits.txt")
+        #expect(flat.title == "Mock Interview: Rate Limiter")
+        #expect(flat.items.map(\.content) == [
+            .qa(question: "What is a hot partition?", answer: "A partition that gets far more traffic than the others."),
+            .qa(question: "How does a token bucket differ from a leaky bucket?",
+                answer: "A token bucket allows bursts up to its size; a leaky bucket sends at a fixed rate."),
+        ])
+        let markdown = try GuideReader().read(text: """
+            # Databases
+
+            ## Indexes
+
+            **1. What is an index?**
+
+            A structure that finds rows without scanning the table.
+
+            1. **What is sharding?**
+               Splitting rows across machines by a key.
+            2. **Sharding and replication** differ in what they copy.
+            """, fileName: "31-indexes.md")
+        #expect(markdown.items.prefix(2).map(\.content) == [
+            .qa(question: "What is an index?", answer: "A structure that finds rows without scanning the table."),
+            .qa(question: "What is sharding?", answer: "Splitting rows across machines by a key.\n2. Sharding and replication differ in what they copy."),
+        ])
+        #expect(MarkdownSegmenter.boldQuestion("**Q: Why?**") == nil)
+        #expect(MarkdownSegmenter.boldQuestion("**Sharding** is not a question?") == nil)
+    }
 }

@@ -121,7 +121,7 @@ struct FlatTextSegmenter {
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
                 mode = text.hasSuffix("?") ? .answer : .question
-            } else if text.startsAnswer {
+            } else if text.startsAnswer || mode == .question && text.hasSuffix("?") {
                 mode = .answer
             } else if text.startsPrompt {
                 mode = .prompt
@@ -205,9 +205,11 @@ struct FlatTextSegmenter {
                 return GuideHeader(number: String(digits), title: String(rest))
             }
         }
-        guard text.isHeadingCandidate || text.contains("—") else { return nil }
-        // `Design notes — Chapter 4: Caching` is a title, not a definition of what is before the colon.
-        guard !text.startsQuestion, !text.isListItem, text.labelled.map({ $0.label.contains("—") || $0.label.contains("–") }) ?? true else { return nil }
+        // `Design notes — Chapter 4: Caching` and `Mock Interview: Rate Limiter` are titles, not
+        // definitions of what is before the colon.
+        let titledLabel = text.labelled.map { $0.label.contains("—") || $0.label.contains("–") || $0.text.isTitleLike }
+        guard text.isHeadingCandidate || text.contains("—") || titledLabel == true else { return nil }
+        guard !text.startsQuestion, !text.isListItem, titledLabel ?? true else { return nil }
         return GuideHeader(number: nil, title: String(text))
     }
 

@@ -143,9 +143,10 @@ struct ItemExtractor: GuideBlockSink {
         if text.startsQuestion {
             flush()
             let question = text.questionText
+            // `Question:` alone on its line: the question is on the lines below it.
             open = question.hasSuffix("?")
                 ? .answer(question: String(question), isPrompt: false, lines: [], start: line, end: line)
-                : .question(lines: [question], start: line)
+                : .question(lines: question.isEmpty ? [] : [question], start: line)
             return
         }
         if text.startsPrompt {
@@ -177,6 +178,9 @@ struct ItemExtractor: GuideBlockSink {
                 let question = lines.joined(separator: " ")
                 open = .answer(question: question, isPrompt: false, lines: answer.isEmpty ? [] : [answer], start: start, end: line)
                 emitClaims(in: answer, setup: nil, line: line)
+            } else if lines.isEmpty, text.hasSuffix("?") {
+                // The question under a `Question:` line: what follows answers it.
+                open = .answer(question: String(text), isPrompt: false, lines: [], start: start, end: line)
             } else {
                 lines.append(text)
                 open = .question(lines: lines, start: start)
@@ -304,8 +308,8 @@ struct ItemExtractor: GuideBlockSink {
         open = nil
         switch construct {
         case .question(let lines, let start):
-            let question = lines.joined(separator: " ")
-            emit(.qa(question: question, answer: ""), lines: start...start)
+            guard !lines.isEmpty else { return }
+            emit(.qa(question: lines.joined(separator: " "), answer: ""), lines: start...start)
         case .answer(let question, let isPrompt, let lines, let start, let end):
             let answer = lines.joined(separator: "\n")
             emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)

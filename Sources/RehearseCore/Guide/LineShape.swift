@@ -191,8 +191,8 @@ extension Substring {
     var startsQuestion: Bool { questionMarkerLength != nil }
     var startsAnswer: Bool { answerMarkerLength != nil }
 
-    /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)` or
-    /// `Question 3:`.
+    /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:` or
+    /// `Question 3:`; empty when the marker stands alone on its line and the question follows.
     var questionText: Substring { dropFirst(questionMarkerLength ?? 0).trimmingWhitespace() }
 
     /// The answer after its marker: `A:` or `Answer:`.
@@ -201,6 +201,7 @@ extension Substring {
     private var questionMarkerLength: Int? {
         withBytes { bytes in
             var index: Int
+            if bytes.first == 0x51 || bytes.first == 0x71, hasPrefixIgnoringCase("question:") { return 9 }
             if hasPrefixIgnoringCase("question "), bytes.count > 9, bytes[9] >= 0x30 && bytes[9] <= 0x39 {
                 index = 9
             } else if bytes.first == 0x51 {  // Q

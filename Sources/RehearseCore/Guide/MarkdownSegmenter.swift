@@ -86,8 +86,9 @@ struct MarkdownSegmenter {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
                     index += 1
-                } else if let question = Self.revealedQuestion(unquoted) {
-                    // `<summary>Why not cache everything?</summary>`: the details below answer it.
+                } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) {
+                    // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
+                    // the lines below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
                 } else if let label = nestedListLabel(unquoted, at: index) {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
@@ -173,6 +174,17 @@ struct MarkdownSegmenter {
         let definition = rest.drop { $0 == "—" || $0 == "–" || $0 == "-" }.trimmingWhitespace()
         guard !definition.isEmpty else { return text }
         return Substring(text[..<item.startIndex] + "**" + term + "**: " + definition)
+    }
+
+    /// A line, or a list item, that is all one bold question, without its number:
+    /// `**3. What is an index?**`, `1. **What is sharding?**` → `What is sharding?`.
+    static func boldQuestion(_ text: Substring) -> Substring? {
+        let item = text.bulletText ?? text.numberedText ?? text
+        guard item.hasBytePrefix("**"), item.utf8.count > 4, item.hasSuffix("**") else { return nil }
+        let inner = item.dropFirst(2).dropLast(2).trimmingWhitespace()
+        // `**Q: …?**` is read as any `Q:` line is.
+        guard !inner.containsBytes("**"), !inner.startsQuestion else { return nil }
+        return question(inHeading: inner)
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
