@@ -461,14 +461,14 @@ struct FlatTextSegmenter {
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
-        let previous = previousText(before: index)
         // After an answer, a blank line, then `Key terms` over a list: the answer ended.
-        if mode == .answer, nextStartsBlock, index > 0, python.text(of: index - 1).isEmpty, Self.endsWhatItSays(previous),
+        if mode == .answer, nextStartsBlock, index > 0, python.text(of: index - 1).isEmpty,
             Self.isSentenceCaseHeading(text, over: nil), text.utf8.last.map({ !".:?!".utf8.contains($0) }) ?? false
         {
-            return true
+            return Self.endsWhatItSays(previousText(before: index))
         }
         guard mode == .normal else { return false }
+        let previous = previousText(before: index)
         guard nextStartsBlock else {
             guard afterHeading || Self.endsWhatItSays(previous) else { return false }
             // A heading over a heading over a paragraph (`Isolation levels`, `Read committed`, …).
