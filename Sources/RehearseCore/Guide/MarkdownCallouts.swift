@@ -6,6 +6,7 @@ enum MarkdownCallouts {
     /// the question the lines below answer (`Q: …`), another title labels them (`Title:`), and
     /// a marker without a title, or a closing `:::`, reads as a blank line ("").
     static func marker(_ text: Substring) -> Substring? {
+        guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A else { return nil }  // ! ? :
         let rest: Substring
         if text.hasBytePrefix("!!! ") || text.hasBytePrefix("??? ") || text.hasBytePrefix("???+ ") {
             rest = text.drop { $0 != " " }.dropFirst()
@@ -27,10 +28,11 @@ enum MarkdownCallouts {
     /// line, its definition on the next after `: ` (`Cache hit` / `: A read the cache
     /// answers.`), read as `Cache hit: A read the cache answers.`; nil unless `term` is a short
     /// line of words and `next` starts with `: `.
-    static func definitionListEntry(_ term: Substring, over next: Substring) -> Substring? {
-        guard next.hasBytePrefix(": "), !term.isEmpty, term.wordCount <= 8, !term.isListItem, let last = term.last,
-              !".:;,!?".contains(last), term.labelled == nil
-        else { return nil }
-        return Substring(term + ": " + next.dropFirst(2).trimmingWhitespace())
+    /// `next` is read only when `term` could be one.
+    static func definitionListEntry(_ term: Substring, over next: @autoclosure () -> Substring) -> Substring? {
+        guard let last = term.utf8.last, !".:;,!?`|)".utf8.contains(last), term.utf8.count <= 80, term.wordCount <= 8, !term.isListItem, term.labelled == nil else { return nil }
+        let definition = next()
+        guard definition.hasBytePrefix(": ") else { return nil }
+        return Substring(term + ": " + definition.dropFirst(2).trimmingWhitespace())
     }
 }

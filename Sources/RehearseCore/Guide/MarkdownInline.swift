@@ -2,6 +2,24 @@
 /// emphasis, HTML entities and line-break tags. Each reads the line's UTF-8 from an index the
 /// caller found a `*`, `&` or `<` at.
 enum MarkdownInline {
+    /// Whether `text` may hold inline markup: a `*`, `[` or `\\`, an `&` before a letter or
+    /// `#`, or a `<br`. Most lines hold none and are kept as they are, without copying.
+    static func mayHoldMarkup(_ text: Substring) -> Bool {
+        text.withBytes { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x2A, 0x5B, 0x5C: return true
+                case 0x26 where index + 1 < bytes.count && (bytes[index + 1] | 0x20 >= 0x61 && bytes[index + 1] | 0x20 <= 0x7A || bytes[index + 1] == 0x23):
+                    return true
+                case 0x3C where index + 2 < bytes.count && bytes[index + 1] | 0x20 == 0x62 && bytes[index + 2] | 0x20 == 0x72:
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
     /// The closing `*` of single-star emphasis opened at `start` (`*Remember:* …`), as
     /// CommonMark pairs them on one line: the opener is followed by a non-space and stands at
     /// the start, after a space or an opening bracket or quote; the closer follows a non-space

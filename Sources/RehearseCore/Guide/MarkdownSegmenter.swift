@@ -179,6 +179,7 @@ struct MarkdownSegmenter {
     /// A line, or a list item, that is all one bold question, without its number:
     /// `**3. What is an index?**`, `1. **What is sharding?**` → `What is sharding?`.
     static func boldQuestion(_ text: Substring) -> Substring? {
+        guard text.utf8.last == 0x2A else { return nil }
         let item = text.bulletText ?? text.numberedText ?? text
         guard item.hasBytePrefix("**"), item.utf8.count > 4, item.hasSuffix("**") else { return nil }
         let inner = item.dropFirst(2).dropLast(2).trimmingWhitespace()
@@ -343,7 +344,7 @@ struct MarkdownSegmenter {
     static func plainInline(_ text: Substring) -> Substring {
         let bytes = text.utf8
         // Most lines have no markup: keep them as they are, without copying.
-        guard bytes.contains(where: { $0 == 0x2A || $0 == 0x5B || $0 == 0x5C || $0 == 0x26 || $0 == 0x3C }) else { return text }
+        guard MarkdownInline.mayHoldMarkup(text) else { return text }
         var result = ""
         result.reserveCapacity(bytes.count)
         var copied = bytes.startIndex
