@@ -53,6 +53,9 @@ struct CopiedTextTests {
         #expect(Substring("A12: yes").answerText == "yes")
         #expect(Substring("Answer 3: no").answerText == "no")
         #expect(!Substring("A4 paper is 210 mm wide.").startsAnswer)
+        // Outside a question a numbered marker starts no answer: the code after it is still code.
+        let paper = try GuideReader().read(text: "Paper\nSizes\nA4: 210 × 297 mm\nimport math\nratio = math.sqrt(2)\n", fileName: "paper.txt")
+        #expect(paper.codeBlocks.map(\.code) == ["import math\nratio = math.sqrt(2)"])
     }
 
     @Test func frontMatterGivesTheTitleAndIsNoContent() throws {

@@ -121,7 +121,7 @@ struct FlatTextSegmenter {
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
                 mode = text.hasSuffix("?") ? .answer : .question
-            } else if text.startsAnswer || mode == .question && text.hasSuffix("?") {
+            } else if Self.startsAnswer(text, in: mode) || mode == .question && text.hasSuffix("?") {
                 mode = .answer
             } else if text.startsPrompt {
                 mode = .prompt
@@ -135,6 +135,13 @@ struct FlatTextSegmenter {
         var levels = blocks.finish()
         sink = levels.finish()
         return SegmentedGuide(header: header, warnings: blocks.warnings, indentationGuesses: blocks.guesses)
+    }
+
+    /// Whether `text` starts an answer: `A:` or `Answer:` anywhere, a numbered marker (`A3.`,
+    /// `Answer 3:`) only under a question, since `A4: 210 × 297 mm` answers nothing.
+    private static func startsAnswer(_ text: Substring, in mode: Mode) -> Bool {
+        guard text.startsAnswer else { return false }
+        return mode == .question || mode == .answer || text.hasBytePrefix("A:") || text.hasPrefixIgnoringCase("answer:")
     }
 
     /// `Output:`, `Prints:` and the like: a caption of what the code above printed.
