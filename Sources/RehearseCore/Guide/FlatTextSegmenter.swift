@@ -121,7 +121,9 @@ struct FlatTextSegmenter {
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
                 mode = text.hasSuffix("?") ? .answer : .question
-            } else if Self.startsAnswer(text, in: mode) || mode == .question && text.hasSuffix("?") {
+            } else if text.startsAnswer && (!text.startsNumberedAnswer || mode == .question || mode == .answer)
+                || mode == .question && text.hasSuffix("?")
+            {
                 mode = .answer
             } else if text.startsPrompt {
                 mode = .prompt
@@ -135,13 +137,6 @@ struct FlatTextSegmenter {
         var levels = blocks.finish()
         sink = levels.finish()
         return SegmentedGuide(header: header, warnings: blocks.warnings, indentationGuesses: blocks.guesses)
-    }
-
-    /// Whether `text` starts an answer: `A:` or `Answer:` anywhere, a numbered marker (`A3.`,
-    /// `Answer 3:`) only under a question, since `A4: 210 × 297 mm` answers nothing.
-    private static func startsAnswer(_ text: Substring, in mode: Mode) -> Bool {
-        guard text.startsAnswer else { return false }
-        return mode == .question || mode == .answer || text.hasBytePrefix("A:") || text.hasPrefixIgnoringCase("answer:")
     }
 
     /// `Output:`, `Prints:` and the like: a caption of what the code above printed.
@@ -494,8 +489,11 @@ struct FlatTextSegmenter {
     /// (``endsWhatItSays(_:)``): a sentence wrapped over two lines ends neither way.
     static func isSentenceCaseHeading(_ text: Substring, over next: Substring?) -> Bool {
         // A section number (`2.1 Consistent hashing`) is not a word of the heading.
-        let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        let text = number.first?.isNumber == true && text.dropFirst(number.count).first == " " ? text.dropFirst(number.count + 1) : text
+        var text = text
+        if text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+            let number = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E }
+            if number.endIndex < text.endIndex, text.utf8[number.endIndex] == 0x20 { text = text[text.utf8.index(after: number.endIndex)...] }
+        }
         guard let first = text.utf8.first, first.isASCIIUppercase, !text.utf8.contains(0x2C) else { return false }
         let words = text.wordCount
         guard words <= 5 else { return false }

@@ -19,10 +19,9 @@ struct ItemExtractor: GuideBlockSink {
     private var priority: Priority?
     /// The setup of the last claims found, and their line, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int)?
-    /// The section's last block of Python and its last line. The claims below it
-    /// (`def countdown(n): …` / `list(countdown(3)) → [3, 2, 1]`) and the sessions
-    /// (`>>> countdown(2)`) that use a name it binds at its top level run it first.
-    private var sectionCode: (code: String, line: Int)?
+    /// The section's last block of Python, and the names it binds at its top level once a
+    /// claim has asked (``sectionSetup(for:)``).
+    private var sectionCode: (code: String, names: Set<Substring>?)?
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -117,7 +116,7 @@ struct ItemExtractor: GuideBlockSink {
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
                 claimSetup = (code: code, line: lines.upperBound)
             }
-            if language == "python" { sectionCode = (code, lines.upperBound) }
+            if language == "python" { sectionCode = (code, nil) }
         case .blank:
             switch open {
             case .paragraph, .table, .labelledLine: flush()
@@ -393,11 +392,7 @@ struct ItemExtractor: GuideBlockSink {
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
-        if setupCode == nil, let block = sectionCode, case let names = Self.topLevelNames(of: block.code),
-            (parsed.claims.map(\.expr) + parsed.setup).contains(where: { Self.uses(names, in: $0) })
-        {
-            setupCode = block.code
-        }
+        if setupCode == nil { setupCode = sectionSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
         if !parsed.setup.isEmpty {
             let lines = [setupCode].compactMap { $0 } + parsed.setup
             setupCode = lines.joined(separator: setupCode?.contains("\n") == true ? "\n" : "; ")
@@ -416,15 +411,22 @@ struct ItemExtractor: GuideBlockSink {
         let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
         let shown = PythonSession.shown(in: code)
         guard !shown.isEmpty else { return }
-        let above = sectionCode.map { (code: $0.code, names: Self.topLevelNames(of: $0.code)) }
         for shown in shown {
             let line = min(firstLine + shown.line, lines.upperBound)
-            var setup = shown.setup
-            if let above, ([shown.expr] + (setup.map { [$0] } ?? [])).contains(where: { Self.uses(above.names, in: $0) }) {
-                setup = [above.code, setup].compactMap { $0 }.joined(separator: "\n")
-            }
-            emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup), lines: line...line)
+            let above = sectionSetup(for: [shown.expr] + (shown.setup.map { [$0] } ?? []))
+            let setup = [above, shown.setup].compactMap { $0 }.joined(separator: "\n")
+            emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup.isEmpty ? nil : setup), lines: line...line)
         }
+    }
+
+    /// The section's last block of Python when one of `snippets` uses a name it binds at its
+    /// top level (`def countdown(n): …` then `list(countdown(3)) → [3, 2, 1]` or
+    /// `>>> countdown(2)`): the setup that runs it first. Its names are worked out once.
+    private mutating func sectionSetup(for snippets: [String]) -> String? {
+        guard let block = sectionCode else { return nil }
+        let names = block.names ?? Self.topLevelNames(of: block.code)
+        if block.names == nil { sectionCode = (block.code, names) }
+        return snippets.contains { Self.uses(names, in: $0) } ? block.code : nil
     }
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {

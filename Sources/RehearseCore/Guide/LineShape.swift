@@ -190,12 +190,15 @@ extension Substring {
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
     var startsQuestion: Bool { questionMarkerLength != nil }
     var startsAnswer: Bool { answerMarkerLength != nil }
+    /// Whether the answer marker is a numbered one (`A3.`, `Answer 3:`), which only a question
+    /// above makes a marker: `A4: 210 × 297 mm` answers nothing.
+    var startsNumberedAnswer: Bool { startsAnswer && !hasBytePrefix("A:") && !hasPrefixIgnoringCase("answer:") }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:` or
     /// `Question 3:`; empty when the marker stands alone on its line and the question follows.
     var questionText: Substring { dropFirst(questionMarkerLength ?? 0).trimmingWhitespace() }
 
-    /// The answer after its marker: `A:` or `Answer:`.
+    /// The answer after its marker: `A:`, `Answer:`, or a numbered one.
     var answerText: Substring { dropFirst(answerMarkerLength ?? 0).trimmingWhitespace() }
 
     private var questionMarkerLength: Int? {
