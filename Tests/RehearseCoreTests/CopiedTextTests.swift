@@ -87,4 +87,22 @@ struct CopiedTextTests {
         let untitled = try TestFiles.fixture("no-headings.txt")
         #expect(untitled.items.first?.content == .concept(title: "no headings", text: "Reference counting frees an object when its count drops to zero."))
     }
+
+    @Test func aBylineUnderTheTitleIsNoSectionAndNoContent() throws {
+        let flat = try GuideReader().read(
+            text: "Kafka Interview Questions\nBy a practitioner · 8 min read\n\n1) What is a consumer group?\nConsumers that share a topic's partitions.\n",
+            fileName: "kafka.txt")
+        #expect(flat.sections.isEmpty)
+        #expect(flat.items.map(\.content) == [.qa(question: "What is a consumer group?", answer: "Consumers that share a topic's partitions.")])
+        let markdown = try GuideReader().read(
+            text: "# Kafka notes\n\n*Last updated: 3 March 2025*\n\nA broker stores the partitions it leads and follows.\n", fileName: "kafka.md")
+        #expect(markdown.items.map(\.content) == [.concept(title: "Kafka notes", text: "A broker stores the partitions it leads and follows.")])
+        #expect(Byline.contains("By Ana Ruiz"))
+        #expect(Byline.contains("_5 minute read_"))
+        #expect(Byline.contains("Author: the platform team"))
+        // Sentences that start like a byline are content.
+        #expect(!Byline.contains("By default, the cache keeps every key."))
+        #expect(!Byline.contains("By sharding on the user id we spread the load."))
+        #expect(!Byline.contains("Updates go to the leader first."))
+    }
 }

@@ -33,6 +33,7 @@ struct FlatTextSegmenter {
             header = parsed
             titleText = lines[index].trimmingWhitespace()
             index += 1
+            index = Byline.skipped(in: lines, from: index)
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
         var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink, fromContents: !tocEntries.isEmpty))

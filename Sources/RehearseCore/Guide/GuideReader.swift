@@ -128,13 +128,14 @@ public struct GuideReader: Sendable {
 
     private func read(_ lines: GuideLines, fileName: String) -> Guide {
         let format = Self.format(of: lines, fileName: fileName)
-        var items = BackgroundSink(ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count))
+        var items = BackgroundSink(DialogueSink(ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count)))
         let segmented =
             switch format {
             case .markdown: MarkdownSegmenter(lines: lines).segment(into: &items)
             case .flatText: FlatTextSegmenter(lines: lines).segment(into: &items)
             }
-        var extractor = items.finish()
+        var dialogue = items.finish()
+        var extractor = dialogue.finish()
         var guide = extractor.finish(segmented, format: format)
         if guide.number == nil { guide.number = Self.number(fromFileName: fileName) }
         return guide

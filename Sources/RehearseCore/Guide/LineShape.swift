@@ -56,7 +56,7 @@ extension Substring {
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
         guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
         // A colon inside a code span (`` `a[1:3]` is a slice ``) splits nothing.
-        guard label.utf8.count { $0 == 0x60 } % 2 == 0 else { return nil }
+        guard label.utf8.count(where: { $0 == 0x60 }) % 2 == 0 else { return nil }
         return (label, text)
     }
 

@@ -58,6 +58,9 @@ struct MarkdownSegmenter {
                 if level == 1 && !sawTitle && !sawContent {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
+                    sawContent = true
+                    index = Byline.skipped(in: lines, from: index + 1)
+                    continue
                 } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
                 } else if level > baseLevel, let question = Self.question(inHeading: plain[...]) {

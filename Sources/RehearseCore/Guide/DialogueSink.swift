@@ -1,0 +1,137 @@
+/// Reads an interview transcript as questions and answers: lines at which two speakers take
+/// turns (`Interviewer: How would you limit each user?` / `Candidate: A token bucket per user`)
+/// pass on to the sink as `Q:` and `A:` lines, the speaker who asked first asking.
+///
+/// A transcript is told from a glossary by its labels: a term is defined once, a speaker
+/// speaks again. A labelled line that asks a question starts a possible transcript; the
+/// blocks after it are held back until the same label speaks again after a second one
+/// (a transcript: the held lines are rewritten), or until anything else shows it is not one
+/// (they pass on unchanged). In a transcript, lines without a label and code go on the turn
+/// before them, headings split it into sections, and a label of a third speaker ends it. An
+/// asker's turn that asks nothing (`Fine.`) is a question only when an answer follows it.
+struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
+    /// The most blocks held back while a possible transcript is decided.
+    static var heldLimit: Int { 48 }
+
+    private(set) var sink: Sink
+    /// The speakers of the transcript being read, once it is one.
+    private var speakers: Speakers?
+    /// Blocks held back since a labelled question, and who may answer it (the first other label).
+    private var held: [GuideBlock] = []
+    private var candidate: Speakers?
+    /// An asker's turn that asks nothing, held until an answer shows it was a prompt.
+    private var remark: (words: Substring, line: Int)?
+
+    private struct Speakers {
+        var asker: Substring
+        var answerer: Substring?
+    }
+
+    init(_ sink: Sink) { self.sink = sink }
+
+    mutating func consume(_ block: GuideBlock) {
+        if candidate != nil { return hold(block) }
+        if let current = speakers {
+            if case .text(let text, let line) = block, let (speaker, words) = Self.turn(text) {
+                if speaker == current.asker { return ask(words, line: line) }
+                if speaker == current.answerer {
+                    if let prompt = remark.take() { sink.consume(.text("Q: " + prompt.words, line: prompt.line)) }
+                    return sink.consume(.text("A: " + words, line: line))
+                }
+                speakers = nil
+            } else {
+                if case .blank = block {} else { remark = nil }
+                return sink.consume(block)
+            }
+        }
+        remark = nil
+        if case .text(let text, _) = block, let (speaker, words) = Self.turn(text), words.hasSuffix("?") {
+            candidate = Speakers(asker: speaker)
+            held = [block]
+            return
+        }
+        sink.consume(block)
+    }
+
+    /// An asker's turn: a question, or a remark (`Fine.`, `Walk me through a design.`) that is
+    /// one only when an answer follows it.
+    private mutating func ask(_ words: Substring, line: Int) {
+        remark = nil
+        if words.hasSuffix("?") { return sink.consume(.text("Q: " + words, line: line)) }
+        remark = (words, line)
+    }
+
+    /// Passes on what is still held back, unchanged, and returns the sink.
+    mutating func finish() -> Sink {
+        while !held.isEmpty { release() }
+        return sink
+    }
+
+    private mutating func hold(_ block: GuideBlock) {
+        guard var possible = candidate else { return }
+        switch block {
+        case .heading:
+            return releaseThenConsume(block)
+        case .code where possible.answerer == nil:
+            // Code right under the question: a definition that asks, not a transcript.
+            return releaseThenConsume(block)
+        case .blank, .code:
+            held.append(block)
+        case .text(let text, _):
+            if let (speaker, _) = Self.turn(text) {
+                if speaker == possible.asker, possible.answerer != nil {
+                    held.append(block)
+                    return confirm(possible)
+                }
+                if possible.answerer == nil, speaker != possible.asker {
+                    possible.answerer = speaker
+                    candidate = possible
+                } else if speaker != possible.answerer {
+                    return releaseThenConsume(block)
+                }
+            } else if possible.answerer == nil {
+                // Prose right under the question: a definition that asks, not a transcript.
+                return releaseThenConsume(block)
+            }
+            held.append(block)
+        }
+        if held.count > Self.heldLimit { releaseThenConsume(nil) }
+    }
+
+    /// The held blocks are a transcript: they pass on as questions and answers, and so do the
+    /// turns after them.
+    private mutating func confirm(_ found: Speakers) {
+        let blocks = held
+        held = []
+        candidate = nil
+        speakers = found
+        for block in blocks { consume(block) }
+    }
+
+    /// The held blocks are no transcript: the first passes on unchanged, and the rest are read
+    /// again, since a later one may start a transcript of its own. Then `block`, if any.
+    private mutating func releaseThenConsume(_ block: GuideBlock?) {
+        release()
+        if let block { consume(block) }
+    }
+
+    private mutating func release() {
+        guard !held.isEmpty else { return }
+        let blocks = held
+        held = []
+        candidate = nil
+        sink.consume(blocks[0])
+        for block in blocks.dropFirst() { consume(block) }
+    }
+
+    /// A speaker's turn: `Interviewer: …` → the speaker and the words. A speaker is one to three
+    /// words of letters that start with a capital, such as `Interviewer`, `Me` or `Hiring
+    /// manager`; `Q:` and `A:` lines are questions and answers already.
+    static func turn(_ text: Substring) -> (speaker: Substring, words: Substring)? {
+        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A, !text.startsQuestion, !text.startsAnswer,
+            let (label, words) = text.labelled, label.utf8.count <= 30, label.wordCount <= 3,
+            label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "'" || $0 == "’" })
+        else { return nil }
+        return (label, words)
+    }
+}
