@@ -114,6 +114,16 @@ struct ReindentFixtureTests {
         #expect(Self.violation(annotated, [0, 1], lastAt: 1) == nil)
     }
 
+    @Test func theMainGuardStandsAtTheTopLevel() {
+        let lines: [Substring] = ["def main():", "run()", "if __name__ == '__main__':"]
+        #expect(Self.violation(lines, [0, 1], lastAt: 1) == .nestedMainGuard)
+        #expect(Self.violation(lines, [0, 1], lastAt: 0) == nil)
+        // Another module's name compared inside a function is no guard.
+        let other: [Substring] = ["def kind(module):", "if module.__name__ == '__main__':"]
+        #expect(Self.violation(other, [0], lastAt: 1) == nil)
+        #expect(PythonLine("if \"__main__\" == __name__:").isMainGuard)
+    }
+
     @Test func aStatementAfterPassInTheSameBlockIsRuledOut() {
         let lines: [Substring] = ["class SearchError(Exception):", "pass", "RenameError = SearchError"]
         #expect(Self.violation(lines, [0, 1], lastAt: 1) == .afterPlaceholder)

@@ -45,7 +45,8 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
             }
         }
         remark = nil
-        if case .text(let text, _) = block, let (speaker, words) = Self.turn(text), words.hasSuffix("?") {
+        // Only a question starts a transcript: its last byte is asked first, as every line passes here.
+        if case .text(let text, _) = block, text.utf8.last == 0x3F, let (speaker, _) = Self.turn(text) {
             candidate = Speakers(asker: speaker)
             held = [block]
             return

@@ -15,6 +15,15 @@ extension PythonLine {
 
     var isDefinition: Bool { definitionKeyword != nil }
 
+    /// `if __name__ == "__main__":` (either quote, either order): the guard of a script's own code.
+    var isMainGuard: Bool {
+        guard tokens.count == 5, tokens[0].kind == .keyword(.if), tokens[2].kind == .op("=="), tokens[4].kind == .op(":") else { return false }
+        let (left, right) = (tokens[1], tokens[3])
+        func isName(_ token: Token) -> Bool { token.kind == .name && word(token) == "__name__" }
+        func isMain(_ token: Token) -> Bool { token.kind == .string && word(token).dropFirst().dropLast() == "__main__" }
+        return isName(left) && isMain(right) || isMain(left) && isName(right)
+    }
+
     /// The name a `def` or `class` defines.
     var definedName: Substring? {
         guard let position = tokens.firstIndex(where: { $0.kind == .keyword(.def) || $0.kind == .keyword(.class) }),

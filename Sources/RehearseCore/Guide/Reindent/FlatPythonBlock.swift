@@ -102,6 +102,7 @@ struct FlatPythonBlock {
             statement.condition = ConditionSubject(line)
             statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.attributeKey))
             statement.isInitializer = line.definitionKeyword == .def && line.definedName == "__init__"
+            statement.isMainGuard = line.isMainGuard
             statement.textKey = Self.textKey(lines[index])
             statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }

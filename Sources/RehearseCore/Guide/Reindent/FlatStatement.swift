@@ -65,6 +65,8 @@ struct FlatStatement {
     var assignedAttributes = NameSet()
     /// A `def __init__`.
     var isInitializer = false
+    /// `if __name__ == "__main__":`, the guard of a script's own code.
+    var isMainGuard = false
     /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
     /// decorators): two statements with the same key say the same thing.
     var textKey: UInt64 = 0

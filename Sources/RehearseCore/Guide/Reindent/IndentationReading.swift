@@ -106,12 +106,15 @@ struct IndentationReading {
         /// into `class SearchError(Error): pass`). Python allows it; none of the 65,129
         /// statements of the standard library's train half stands so.
         case afterPlaceholder
+        /// `if __name__ == "__main__":` inside a block: all 34 such guards of the standard
+        /// library's train half stand at the top level, where the guard means something.
+        case nestedMainGuard
 
         /// Whether Python compiles the placement and only the way code is written, or what
         /// running it would do, rules it out.
         var isStyle: Bool {
             switch self {
-            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder: true
+            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder, .nestedMainGuard: true
             default: false
             }
         }
@@ -172,6 +175,7 @@ struct IndentationReading {
             return .afterPlaceholder
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
+        if statement.isMainGuard, depth > 0 { return .nestedMainGuard }
         if let name = frames[depth].classBeingDefined, statement.evaluatedNames.contains(name) { return .namesClassInItsBody }
         var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
