@@ -54,7 +54,7 @@ struct FlatTextSegmenter {
                 continue
             }
             let text = python.text(of: index)
-            if text.isEmpty || mode != .story && PageFurniture.contains(text, title: titleText) {
+            if text.isEmpty || mode != .story && (PageFurniture.contains(text, title: titleText) || text.isRule) {
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
                 continue
@@ -65,6 +65,15 @@ struct FlatTextSegmenter {
                 blocks.consume(.text(text, line: lineNumber))
                 if text.leavesQuoteOpen { mode = .normal }
                 index += 1
+                continue
+            }
+            // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
+            if index + 1 < lines.count, let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
+                blocks.consume(.heading(level: level, title: String(text), line: lineNumber))
+                blocks.consume(.blank(line: lineNumber + 1))
+                afterHeading = true
+                mode = .normal
+                index += 2
                 continue
             }
             // Whether the line could be a heading: asked once, for the main and the sub-heading checks.

@@ -325,7 +325,10 @@ struct ItemExtractor: GuideBlockSink {
             emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
         case .paragraph(let lines, let start, let end):
             // A list of two or more `Term — meaning` (or `Term: meaning`) items defines its terms.
-            if lines.count >= 2, lines.allSatisfy(\.isListItem), let defined = Self.definitions(in: lines) {
+            // So does a paragraph of two or more `Term - meaning` lines, a glossary without markers.
+            if lines.count >= 2, lines.allSatisfy({ $0.isListItem }) || lines.allSatisfy({ $0.dashDefined != nil }),
+                let defined = Self.definitions(in: lines)
+            {
                 for ((term, definition), line) in zip(defined, start...end) {
                     emit(.definition(term: String(term), definition: String(definition), context: sectionPath.last), lines: line...line)
                 }

@@ -90,6 +90,23 @@ extension Substring {
         return (term, definition)
     }
 
+    /// Whether the line is a rule drawn across the page: three or more of one of `=`, `-`, `~`,
+    /// `*` or `_`, and nothing else (`-----  -----` under a table's columns is no rule).
+    var isRule: Bool {
+        guard let first = utf8.first, utf8.count >= 3, "=-~*_".utf8.contains(first) else { return false }
+        return utf8.allSatisfy { $0 == first }
+    }
+
+    /// For a rule of `=` or `-` under `text` (`Indexes` over `-------`): the level of the
+    /// heading it makes of `text`, 1 under `=` and 2 under `-`, as Markdown's setext headings
+    /// are. In flat text (`strict`), where a rule may also just end a paragraph, the text is
+    /// short and no sentence, and the rule runs at least half as far.
+    func underlineLevel(under text: Substring, strict: Bool) -> Int? {
+        guard isRule, let first = utf8.first, first == 0x3D || first == 0x2D, let last = text.utf8.last, !text.isListItem else { return nil }
+        if strict, text.utf8.count > 80 || utf8.count * 2 < text.utf8.count || ".,;:!".utf8.contains(last) { return nil }
+        return first == 0x3D ? 1 : 2
+    }
+
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
     var isTitleLike: Bool {
         guard let first = first, first.isUppercase || first.isNumber else { return false }

@@ -11,7 +11,6 @@ struct MarkdownSegmenter {
         // The last line of a table whose rows lack the outer pipes.
         var lastTableRow: Int?
         var index = 0
-        let baseLevel = headingBaseLevel()
         // The last line not indented as code: when it is a list's item, an indented line
         // goes on the item, it starts no code.
         var lastFlushLeft: Int?
@@ -21,6 +20,7 @@ struct MarkdownSegmenter {
                 header = FlatTextSegmenter.titleLine(title) ?? GuideHeader(number: nil, title: String(title))
             }
         }
+        let baseLevel = headingBaseLevel(from: index)
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -53,13 +53,17 @@ struct MarkdownSegmenter {
                 continue
             }
             if !text.isEmpty, !Self.isIndentedCode(raw) { lastFlushLeft = index }
-            if let (level, title) = Self.heading(text) {
+            // A line over `===` or `---` is a heading too (setext), and takes both lines.
+            let underlined = index + 1 < lines.count && !text.hasBytePrefix(">") && !text.hasBytePrefix("|") && !Self.isIndentedCode(raw)
+                ? lines[index + 1].trimmingWhitespace().underlineLevel(under: text, strict: false) : nil
+            let headingLines = underlined == nil ? 1 : 2
+            if let (level, title) = Self.heading(text) ?? underlined.map({ ($0, text) }) {
                 let plain = String(Self.plainInline(title))
                 if level == 1 && !sawTitle && !sawContent {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
                     sawContent = true
-                    index = Byline.skipped(in: lines, from: index + 1)
+                    index = Byline.skipped(in: lines, from: index + headingLines)
                     continue
                 } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
@@ -74,7 +78,7 @@ struct MarkdownSegmenter {
                     }
                 }
                 sawContent = true
-                index += 1
+                index += headingLines
                 continue
             }
             if !skippingContents {
@@ -119,10 +123,12 @@ struct MarkdownSegmenter {
     }
 
     /// The level that counts as a main section: the smallest heading level after the title.
-    private func headingBaseLevel() -> Int {
+    private func headingBaseLevel(from start: Int) -> Int {
         var levels: [Int] = []
         var inFence: Substring?
-        for line in lines {
+        // The line before, for a setext underline: a heading's text, not yet counted.
+        var previous: Substring = ""
+        for line in lines[start...] {
             let text = line.trimmingWhitespace()
             if let fence = Self.fence(text) {
                 if let open = inFence {
@@ -130,9 +136,18 @@ struct MarkdownSegmenter {
                 } else {
                     inFence = fence
                 }
+                previous = ""
                 continue
             }
-            if inFence == nil, let (level, _) = Self.heading(text) { levels.append(level) }
+            guard inFence == nil else { continue }
+            if let (level, _) = Self.heading(text) {
+                levels.append(level)
+            } else if !previous.isEmpty, let level = text.underlineLevel(under: previous, strict: false) {
+                levels.append(level)
+                previous = ""
+                continue
+            }
+            previous = text
         }
         if levels.first == 1, levels.dropFirst().contains(where: { $0 > 1 }) {
             return levels.dropFirst().filter { $0 > 1 }.min() ?? 2

@@ -395,7 +395,10 @@ extension PythonLine {
             switch symbol {
             case "(", "[", "{": depth += 1
             case ")", "]", "}": depth -= 1
-            case "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=": if depth == 0 { return position }
+            case "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=":
+                // `ACID => atomicity, …`: an arrow of notes, which no Python statement holds.
+                if symbol == "=", position + 1 < tokens.count, tokens[position + 1].kind == .op(">") { return nil }
+                if depth == 0 { return position }
             default: break
             }
         }
