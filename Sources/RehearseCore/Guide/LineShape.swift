@@ -205,60 +205,56 @@ extension Substring {
     }
 
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
-    var startsQuestion: Bool { questionMarkerLength != nil }
-    var startsAnswer: Bool { answerMarkerLength != nil }
+    var startsQuestion: Bool { questionMarker != nil }
+    var startsAnswer: Bool { answerMarker != nil }
     /// Whether the answer marker is a numbered one (`A3.`, `Answer 3:`), which only a question
     /// above makes a marker: `A4: 210 × 297 mm` answers nothing.
-    var startsNumberedAnswer: Bool { startsAnswer && !hasBytePrefix("A:") && !hasPrefixIgnoringCase("answer:") }
+    var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
 
-    /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:` or
-    /// `Question 3:`; empty when the marker stands alone on its line and the question follows.
-    var questionText: Substring { dropFirst(questionMarkerLength ?? 0).trimmingWhitespace() }
+    /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
+    /// `Question 3:`, `Ques.` or `Ques 3.`; empty when the marker stands alone on its line and
+    /// the question follows.
+    var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
-    /// The answer after its marker: `A:`, `Answer:`, or a numbered one.
-    var answerText: Substring { dropFirst(answerMarkerLength ?? 0).trimmingWhitespace() }
+    /// The answer after its marker: `A:`, `Answer:`, `Ans.`, or a numbered one.
+    var answerText: Substring { dropFirst(answerMarker?.length ?? 0).trimmingWhitespace() }
 
-    private var questionMarkerLength: Int? {
-        withBytes { bytes in
-            var index: Int
-            if bytes.first == 0x51 || bytes.first == 0x71, hasPrefixIgnoringCase("question:") { return 9 }
-            if hasPrefixIgnoringCase("question "), bytes.count > 9, bytes[9] >= 0x30 && bytes[9] <= 0x39 {
-                index = 9
-            } else if bytes.first == 0x51 {  // Q
-                index = 1
-            } else {
-                return nil
-            }
-            let digitsStart = index
-            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
-            guard index < bytes.count else { return nil }
-            let mark = bytes[index]
-            // `Q:` and `Q3:` may touch their text; `Q.`, `Q3.` and `Q3)` need a space after them.
-            if mark == 0x3A { return index + 1 }
-            guard mark == 0x2E || mark == 0x29 && index > digitsStart, index + 1 < bytes.count, bytes[index + 1] == 0x20 else { return nil }
-            return index + 1
-        }
+    private var questionMarker: (length: Int, numbered: Bool)? {
+        guard let first = utf8.first, first | 0x20 == 0x71 else { return nil }  // Q or q
+        return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true)
     }
 
-    /// `A:`, `Answer:`, and numbered as questions are: `A3.`, `A3:`, `A3)` or `Answer 3:`.
-    private var answerMarkerLength: Int? {
+    private var answerMarker: (length: Int, numbered: Bool)? {
         guard let first = utf8.first, first | 0x20 == 0x61 else { return nil }  // A or a
-        if hasBytePrefix("A:") { return 2 }
-        if hasPrefixIgnoringCase("answer:") { return 7 }
+        return marker(letter: 0x41, long: "answer", short: "ans", letterTakesPeriod: false)
+    }
+
+    /// A question's or an answer's marker: the capital `letter` or a word (`long` or `short`,
+    /// any case), a number if any (after a space when it follows a word), then its mark. A
+    /// colon may touch the text (`Q:`, `Q3:`, `Answer:`); a period or, after a number, a
+    /// parenthesis needs a space after it (`Q3.`, `A2)`, `Ans. …`). An answer's letter takes a
+    /// period only after a number (`A. First option` is a list item); a question's (`Q. …`) always.
+    private func marker(letter: UInt8, long: StaticString, short: StaticString, letterTakesPeriod: Bool) -> (length: Int, numbered: Bool)? {
+        let wordLength = hasPrefixIgnoringCase(long) ? long.utf8CodeUnitCount : hasPrefixIgnoringCase(short) ? short.utf8CodeUnitCount : 0
         return withBytes { bytes in
-            var index: Int
-            if hasPrefixIgnoringCase("answer "), bytes.count > 7, bytes[7] >= 0x30 && bytes[7] <= 0x39 {
-                index = 7
-            } else if bytes.first == 0x41, bytes.count > 1, bytes[1] >= 0x30 && bytes[1] <= 0x39 {  // A3
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            var index = wordLength
+            if wordLength == 0 {
+                guard bytes.first == letter else { return nil }
                 index = 1
-            } else {
-                return nil
+            } else if index < bytes.count, bytes[index] == 0x20, isDigit(index + 1) {
+                index += 1
             }
-            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
-            guard index + 1 < bytes.count, bytes[index] == 0x3A || bytes[index] == 0x2E || bytes[index] == 0x29,
-                  bytes[index + 1] == 0x20 || bytes[index] == 0x3A
+            let digitsStart = index
+            while isDigit(index) { index += 1 }
+            let numbered = index > digitsStart
+            guard index < bytes.count else { return nil }
+            let mark = bytes[index]
+            if mark == 0x3A { return (index + 1, numbered) }
+            guard mark == 0x2E && (numbered || wordLength > 0 || letterTakesPeriod) || mark == 0x29 && numbered,
+                index + 1 < bytes.count, bytes[index + 1] == 0x20
             else { return nil }
-            return index + 1
+            return (index + 1, numbered)
         }
     }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
