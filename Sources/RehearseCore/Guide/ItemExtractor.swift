@@ -148,6 +148,13 @@ struct ItemExtractor: GuideBlockSink {
                 : .question(lines: question.isEmpty ? [] : [question], start: line)
             return
         }
+        // `What is X?` then `Answer: …` (or `Answer:` over it): a question asked without a marker.
+        if text.startsAnswer, let asked = takeUnmarkedQuestion() {
+            let answer = text.answerText
+            open = .answer(question: String(asked.question), isPrompt: false, lines: answer.isEmpty ? [] : [answer], start: asked.line, end: line)
+            emitClaims(in: answer, setup: nil, line: line)
+            return
+        }
         if text.startsPrompt {
             flush()
             open = .answer(question: Self.promptQuestion(text), isPrompt: true, lines: [], start: line, end: line)
@@ -162,6 +169,27 @@ struct ItemExtractor: GuideBlockSink {
         }
         if continueOpenConstruct(with: text, line: line) { return }
         startConstruct(with: text, line: line)
+    }
+
+    /// The question that the open paragraph, or the open answer after its text, ends with (a
+    /// line that asks, without a marker), taken out of it, and its line; the rest is flushed.
+    private mutating func takeUnmarkedQuestion() -> (question: Substring, line: Int)? {
+        switch open {
+        case .paragraph(var lines, let start, let end):
+            guard let question = lines.last, question.hasSuffix("?") else { return nil }
+            lines.removeLast()
+            open = lines.isEmpty ? nil : .paragraph(lines: lines, start: start, end: max(start, end - 1))
+            flush()
+            return (question, end)
+        case .answer(let asked, let isPrompt, var lines, let start, let end):
+            guard lines.count >= 2, let question = lines.last, question.hasSuffix("?") else { return nil }
+            lines.removeLast()
+            open = .answer(question: asked, isPrompt: isPrompt, lines: lines, start: start, end: max(start, end - 1))
+            flush()
+            return (question, end)
+        default:
+            return nil
+        }
     }
 
     /// Adds the line to what is open; false when the line starts something else.

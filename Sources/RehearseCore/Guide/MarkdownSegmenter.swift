@@ -93,7 +93,7 @@ struct MarkdownSegmenter {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
                     index += 1
-                } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) {
+                } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index) {
                     // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
                     // the lines below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
@@ -204,6 +204,17 @@ struct MarkdownSegmenter {
         // `**Q: …?**` is read as any `Q:` line is.
         guard !inner.containsBytes("**"), !inner.startsQuestion else { return nil }
         return question(inHeading: inner)
+    }
+
+    /// A list item that asks a question with its answer indented under it
+    /// (`1. What is a cache stampede?` over `   Many requests miss …`): the question.
+    private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
+        guard text.utf8.last == 0x3F, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
+        let next = lines[index + 1]
+        let nextText = next.trimmingWhitespace()
+        let indent = { (line: Substring) in line.prefix { $0 == " " || $0 == "\t" }.count }
+        guard !nextText.isEmpty, !nextText.isListItem, indent(next) > indent(lines[index]) else { return nil }
+        return item
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Questions asked without a marker: a line that asks over an `Answer:` line in flat text
+/// (`Fixtures/unmarked-questions.txt`), and a Markdown list item that asks over its indented
+/// answer (`Fixtures/list-questions.md`).
+struct UnmarkedQuestionTests {
+    static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
+        guide.items.compactMap { item in
+            if case .qa(let question, let answer) = item.content { (question, answer) } else { nil }
+        }
+    }
+
+    @Test func aLineThatAsksOverAnAnswerLabelIsTheQuestion() throws {
+        let guide = try TestFiles.fixture("unmarked-questions.txt")
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == ["What is the difference between RDB and AOF?", "Why use both?"])
+        // The second question ends the first answer; it is not part of it.
+        #expect(pairs.map(\.answer) == [
+            "RDB takes point-in-time snapshots; AOF logs every write and replays it on restart.",
+            "Snapshots restart fast, and the log loses at most a second of writes.",
+        ])
+        #expect(guide.items.first { "\($0.content)".contains("Why use both?") }?.lines == 7...9)
+        // Prose that asks nothing before an answer label is left as it was.
+        let plain = try GuideReader().read(text: "Notes\nRedis\nRedis keeps data in memory.\nAnswer: yes\n", fileName: "plain.txt")
+        #expect(Self.pairs(plain).isEmpty)
+    }
+
+    @Test func aListItemThatAsksOverItsIndentedAnswerIsAQuestion() throws {
+        let guide = try TestFiles.fixture("list-questions.md")
+        let pairs = Self.pairs(guide).filter { $0.question.hasPrefix("What is") }
+        #expect(pairs.map(\.question) == ["What is a cache stampede?", "What is write-through caching?"])
+        #expect(pairs.first?.answer == "Many requests miss the same key at once and all hit the database.\nFix it with a lock per key or by refreshing early.")
+        // A list of questions with nothing under them stays a list.
+        let list = try GuideReader().read(text: "# Notes\n\n## Ask them\n\n- What is the team size?\n- How do you deploy?\n", fileName: "list.md")
+        #expect(Self.pairs(list).isEmpty)
+    }
+}
