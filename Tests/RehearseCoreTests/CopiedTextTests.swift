@@ -105,4 +105,18 @@ struct CopiedTextTests {
         #expect(!Byline.contains("By sharding on the user id we spread the load."))
         #expect(!Byline.contains("Updates go to the leader first."))
     }
+
+    @Test func bulletsOfSlidesAndPDFsMarkListItems() throws {
+        let guide = try TestFiles.fixture("slide-bullets.txt")
+        // A dash before the colon defines the term: `Pod – the smallest unit: …`.
+        #expect(Self.definitions(guide) == [
+            "Pod": "the smallest unit: one or more containers that share a network namespace.",
+            "Deployment": "keeps a number of identical pods running and rolls out new versions.",
+            "Service": "a stable address in front of a changing set of pods.",
+        ])
+        for bullet in ["•", "◦", "▪", "●", "○", "■", "➢", "✓", "–", "·", "\u{F0B7}"] {
+            #expect(Substring(bullet + " Taints keep pods off a node").bulletText == "Taints keep pods off a node")
+        }
+        #expect(Substring("—Martin Fowler").bulletText == nil)
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// Notes written as flashcards (`Fixtures/flashcards.txt`): `Ques 1.` / `Ans.` markers,
 /// `Front:` / `Back:` pairs, and a deck pasted with a tab between the sides, as a deck
-/// exported to text reads.
+/// exported to text reads, or written as a two-column table of questions and answers.
 struct FlashcardTests {
     static func cards(_ guide: Guide, in section: String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: guide.items.compactMap { item in
@@ -48,7 +48,23 @@ struct FlashcardTests {
         ])
         let table = guide.items.first { $0.section == ["Shell"] }?.content
         #expect(table == .table(header: ["Command", "What it does"], rows: [["ls", "lists a folder"], ["cd", "changes the folder"]]))
-        #expect(!PipelessTable.isDeck(["Command\tWhat it does", "ls\tlists a folder"]))
-        #expect(PipelessTable.isHeader((front: "Front", back: "Back")))
+        #expect(!ItemExtractor.isDeck([["Command", "What it does"], ["ls", "lists a folder"]]))
+        #expect(ItemExtractor.namesColumns(["Front", "Back"]))
+    }
+
+    @Test func aMarkdownTableOfQuestionsAndAnswersIsCards() throws {
+        let guide = try GuideReader().read(
+            text: """
+                # Kafka
+
+                ## Review
+
+                | Question | Answer |
+                |---|---|
+                | What orders messages? | The partition. |
+                | What tracks progress? | The consumer's committed offset. |
+                """, fileName: "kafka.md")
+        #expect(Self.cards(guide, in: "Review") == ["What orders messages?": "The partition.", "What tracks progress?": "The consumer's committed offset."])
+        #expect(guide.items.first { $0.content == .qa(question: "What tracks progress?", answer: "The consumer's committed offset.") }?.lines == 8...8)
     }
 }

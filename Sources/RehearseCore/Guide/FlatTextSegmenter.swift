@@ -44,8 +44,6 @@ struct FlatTextSegmenter {
         var afterHeading = false
         // The last row of a table written without outer pipes, and its cells.
         var lastPipelessRow: (index: Int, cells: Int)?
-        // Whether the table being read is a deck of flashcards (``PipelessTable/isDeck(_:)``).
-        var readingDeck = false
         // The line after the last block of code.
         var afterCode = -1
 
@@ -125,20 +123,7 @@ struct FlatTextSegmenter {
                 continue
             }
             if let cells = pipelessRowCells(at: index, text: text, after: lastPipelessRow) {
-                if lastPipelessRow?.index != index - 1 {
-                    readingDeck = cells == 2 && PipelessTable.isDeck(trimmed[index...].prefix(200))
-                }
-                if readingDeck, let card = PipelessTable.cardSides(text) {
-                    // A flashcard: its front asks, its back answers; a deck's header row
-                    // (`Question⇥Answer`) is no card.
-                    if lastPipelessRow?.index == index - 1 || !PipelessTable.isHeader(card) {
-                        blocks.consume(.text("Q: " + card.front, line: lineNumber))
-                        blocks.consume(.text("A: " + card.back, line: lineNumber))
-                    }
-                    mode = .normal
-                } else {
-                    blocks.consume(.text(PipelessTable.piped(text), line: lineNumber))
-                }
+                blocks.consume(.text(PipelessTable.piped(text), line: lineNumber))
                 lastPipelessRow = (index, cells)
                 index += 1
                 continue

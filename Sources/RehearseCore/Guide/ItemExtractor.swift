@@ -67,7 +67,8 @@ struct ItemExtractor: GuideBlockSink {
         /// label names one (``isConceptLabel(_:)``), else a term's definition.
         case labelledLine(label: Substring, lines: [Substring], isConcept: Bool, start: Int, end: Int)
         case story(lines: [Substring], start: Int, end: Int)
-        case table(rows: [[String]], start: Int, end: Int)
+        /// A table's rows (its header first), each with its line.
+        case table(rows: [(cells: [String], line: Int)], start: Int, end: Int)
         case paragraph(lines: [Substring], start: Int, end: Int)
     }
 
@@ -241,7 +242,7 @@ struct ItemExtractor: GuideBlockSink {
                 open = .table(rows: rows, start: start, end: end)
                 return false
             }
-            if !Self.isSeparatorRow(text) { rows.append(Self.cells(text)) }
+            if !Self.isSeparatorRow(text) { rows.append((Self.cells(text), line)) }
             open = .table(rows: rows, start: start, end: line)
             return true
         case .label(let title, var body, let start, let end):
@@ -297,7 +298,7 @@ struct ItemExtractor: GuideBlockSink {
     private mutating func startConstruct(with text: Substring, line: Int) {
         flush()
         if text.hasBytePrefix("|") {
-            open = .table(rows: [Self.cells(text)], start: line, end: line)
+            open = .table(rows: [(Self.cells(text), line)], start: line, end: line)
             return
         }
         if text.isBareLabel {
@@ -317,7 +318,9 @@ struct ItemExtractor: GuideBlockSink {
             emit(Self.resource(item), lines: line...line)
             return
         }
-        if let (label, rest) = (text.bulletText ?? text).labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
+        // `Pod – the smallest unit: …` is defined by its dash, which comes first (``definitions(in:)``).
+        let item = text.bulletText ?? text
+        if item.dashDefined == nil, let (label, rest) = item.labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
             let isConcept = Self.isConceptLabel(label)
             if !isConcept { emitClaims(in: text, setup: nil, line: line) }
             if isConcept || !Self.listsOnlyClaims(rest) {
@@ -350,7 +353,15 @@ struct ItemExtractor: GuideBlockSink {
             emit(.story(text: text), lines: start...end)
         case .table(let rows, let start, let end):
             guard let header = rows.first else { return }
-            emit(.table(header: header, rows: Array(rows.dropFirst())), lines: start...end)
+            if Self.isDeck(rows.map(\.cells)) {
+                // Flashcards: each row's first cell asks, its second answers; a header row that
+                // only names the columns (`Question | Answer`) is no card.
+                for row in rows where row.line != start || !Self.namesColumns(header.cells) {
+                    emit(.qa(question: row.cells[0], answer: row.cells[1]), lines: row.line...row.line)
+                }
+                return
+            }
+            emit(.table(header: header.cells, rows: rows.dropFirst().map(\.cells)), lines: start...end)
         case .paragraph(let lines, let start, let end):
             // A list of two or more `Term — meaning` (or `Term: meaning`) items defines its terms.
             // So does a paragraph of two or more `Term - meaning` lines, a glossary without markers.
@@ -488,7 +499,8 @@ struct ItemExtractor: GuideBlockSink {
         definitions.reserveCapacity(lines.count)
         for line in lines {
             let item = line.bulletText ?? line.numberedText ?? line
-            guard let definition = item.labelled.map({ ($0.label, $0.text) }) ?? item.dashDefined, !isStepLabel(definition.0) else { return nil }
+            // A dash before any colon defines the term (a dash-defined term holds no colon).
+            guard let definition = item.dashDefined ?? item.labelled.map({ ($0.label, $0.text) }), !isStepLabel(definition.0) else { return nil }
             definitions.append(definition)
         }
         return definitions
@@ -629,6 +641,19 @@ extension ItemExtractor {
     /// Whether the line states an `expr → value` claim.
     static func statesClaim(_ text: Substring) -> Bool {
         !ClaimParser.claims(in: text).claims.isEmpty
+    }
+
+    /// Whether a table is a deck of flashcards: two columns, and at least half of its first
+    /// cells, its header's included, ask a question (a table's header row asks none).
+    static func isDeck(_ rows: [[String]]) -> Bool {
+        guard rows.count >= 2, rows.allSatisfy({ $0.count == 2 && !$0[0].isEmpty && !$0[1].isEmpty }) else { return false }
+        return rows.count { $0[0].hasSuffix("?") } * 2 >= rows.count
+    }
+
+    /// Whether a deck's first row names its columns (`Front | Back`, `Question | Answer`): it
+    /// asks nothing and each cell is a word or two.
+    static func namesColumns(_ cells: [String]) -> Bool {
+        !cells[0].hasSuffix("?") && cells.allSatisfy { Substring($0).wordCount <= 2 }
     }
 
     static func cells(_ row: Substring) -> [String] {

@@ -1,19 +1,35 @@
 /// The shapes of prose lines that both readers and the item extractor recognise.
 extension Substring {
-    /// The text after a `- `, `* `, `+ ` or `• ` marker, or nil when the line is no bullet.
+    /// The text after a `- `, `* `, `+ ` or bullet symbol (``bulletSymbols``) marker, or nil when the line is no bullet.
     var bulletText: Substring? {
         let bytes = utf8
         guard let first = bytes.first else { return nil }
         var rest: String.Index
         switch first {
         case 0x2D, 0x2A, 0x2B: rest = bytes.index(after: bytes.startIndex)
-        case 0xE2 where bytes.starts(with: "•".utf8): rest = bytes.index(bytes.startIndex, offsetBy: 3)
+        case 0xE2, 0xC2, 0xEF:
+            guard let length = Self.bulletSymbolLength(bytes) else { return nil }
+            rest = bytes.index(bytes.startIndex, offsetBy: length)
         default: return nil
         }
         if rest == bytes.endIndex { return self[rest...] }
         guard bytes[rest] == 0x20 || bytes[rest] == 0x09 else { return nil }
         rest = bytes.index(after: rest)
         return self[rest...].trimmingWhitespace()
+    }
+
+    /// The bullets of lists copied from documents, slides and PDFs, as UTF-8: `•` `‣` `–` `◦`
+    /// `●` `○` `▪` `▫` `■` `□` `➢` `➤` `✓` `✔`, the middle dot `·`, and the Symbol font's bullet
+    /// (U+F0B7) that PDFs leave behind.
+    private static let bulletSymbols: [[UInt8]] = [
+        [0xE2, 0x80, 0xA2], [0xE2, 0x80, 0xA3], [0xE2, 0x80, 0x93], [0xE2, 0x97, 0xA6], [0xE2, 0x97, 0x8F], [0xE2, 0x97, 0x8B],
+        [0xE2, 0x96, 0xAA], [0xE2, 0x96, 0xAB], [0xE2, 0x96, 0xA0], [0xE2, 0x96, 0xA1], [0xE2, 0x9E, 0xA2], [0xE2, 0x9E, 0xA4],
+        [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94], [0xC2, 0xB7], [0xEF, 0x82, 0xB7],
+    ]
+
+    /// The length in bytes of the bullet symbol that `bytes` start with, if any.
+    private static func bulletSymbolLength(_ bytes: Substring.UTF8View) -> Int? {
+        bulletSymbols.first { bytes.starts(with: $0) }?.count
     }
 
     /// The text after a `1. ` or `1) ` marker, or nil.

@@ -56,36 +56,6 @@ enum PipelessTable {
         delimiterCellCount(next) == cells || cellCount(next) == cells
     }
 
-    /// A row of two cells split by tabs as a flashcard's two sides (`What is a SYN flood?⇥An
-    /// attack that …`), as a deck exported to text pastes; nil for any other line.
-    static func cardSides(_ line: Substring) -> (front: Substring, back: Substring)? {
-        guard !line.utf8.contains(0x7C), let tab = line.firstIndex(of: "\t") else { return nil }
-        let front = line[..<tab].trimmingWhitespace()
-        let back = line[tab...].trimmingWhitespace()
-        guard !front.isEmpty, !back.isEmpty, !back.contains("\t") else { return nil }
-        return (front, back)
-    }
-
-    /// Whether the table whose first row is `rows.first` is a deck of flashcards rather than a
-    /// table: two cells split by tabs in every row, and at least half of the fronts ask a
-    /// question (a table's header row asks none).
-    static func isDeck(_ rows: some Sequence<Substring>) -> Bool {
-        var count = 0
-        var questions = 0
-        for row in rows {
-            guard let sides = cardSides(row) else { break }
-            count += 1
-            if sides.front.hasSuffix("?") { questions += 1 }
-        }
-        return count >= 2 && questions * 2 >= count
-    }
-
-    /// Whether a deck's first card names its columns (`Front⇥Back`, `Question⇥Answer`): it
-    /// asks nothing and each side is a word or two.
-    static func isHeader(_ card: (front: Substring, back: Substring)) -> Bool {
-        !card.front.hasSuffix("?") && card.front.wordCount <= 2 && card.back.wordCount <= 2
-    }
-
     /// The row with its outer pipes.
     static func piped(_ line: Substring) -> Substring {
         if line.hasBytePrefix("|") { return line }
