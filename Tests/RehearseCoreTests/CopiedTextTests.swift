@@ -119,4 +119,19 @@ struct CopiedTextTests {
         }
         #expect(Substring("—Martin Fowler").bulletText == nil)
     }
+
+    @Test func aDesignPagesFactsRevealedAnswerAndDecoratedTipReadAsWritten() throws {
+        let guide = try TestFiles.fixture("design-page.md")
+        // `**Difficulty:** Medium · **Time:** 45 min` under the title is about the page.
+        #expect(!guide.items.contains { "\($0.content)".contains("Difficulty") })
+        // `</details>` ends the answer it revealed; the tip after it is a card of its own.
+        let answer = guide.items.compactMap { item -> String? in
+            if case .qa("Why not hash the URL?", let answer) = item.content { answer } else { nil }
+        }
+        #expect(answer == ["Collisions: two URLs can hash to the same prefix, so you need a check and a retry."])
+        #expect(guide.items.contains { $0.content == .concept(title: "Tip", text: "say the numbers out loud before you draw boxes.") })
+        #expect(Substring("⚠️ Warning: stale reads").labelled?.label == "Warning")
+        #expect(Byline.contains("Level: Senior | Time: 30 min"))
+        #expect(!Byline.contains("Latency: 5 ms at the median"))
+    }
 }

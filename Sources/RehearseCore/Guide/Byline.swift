@@ -1,6 +1,6 @@
 /// The line a blog post or an article carries under its title, about the page and not part of
-/// its content: who wrote it, when, how long it takes to read (`By Ana Ruiz · 8 min read`,
-/// `Last updated: 3 March 2025`, `*5 minute read*`). Both readers drop such lines right under
+/// its content: who wrote it, when, how long it takes to read, how hard it is (`By Ana Ruiz ·
+/// 8 min read`, `Last updated: 3 March 2025`, `*5 minute read*`, `Difficulty: Medium · Time: 45 min`). Both readers drop such lines right under
 /// the title, where the flat reader would otherwise make one a section's heading.
 enum Byline {
     /// Where a guide goes on after the bylines that start at line `start` (blank lines
@@ -25,11 +25,15 @@ enum Byline {
         guard line.utf8.count <= 120, !line.isEmpty else { return false }
         if readingTime(in: line) { return true }
         let lower = line.lowercased()
-        if ["author:", "written by ", "posted ", "published ", "updated ", "updated:", "last updated", "last modified", "date:"]
+        if ["author:", "written by ", "posted ", "published ", "updated ", "updated:", "last updated", "last modified", "date:",
+            "difficulty:", "level:", "tags:", "category:", "estimated time"]
             .contains(where: { lower.hasPrefix($0) })
         {
             return true
         }
+        // `Difficulty: Medium · Time: 45 min`: facts about the page, side by side.
+        let parts = line.split(separator: " · ").flatMap { $0.split(separator: " | ") }
+        if parts.count >= 2, parts.allSatisfy({ $0.labelled.map { $0.label.wordCount <= 2 } ?? false }) { return true }
         guard line.hasPrefix("By ") else { return false }
         // `By default, the cache …` is a sentence; `By Ana Ruiz` and `By a practitioner · 2024` are not.
         let separated = [" · ", " | ", " • ", " — "].contains { line.contains($0) }

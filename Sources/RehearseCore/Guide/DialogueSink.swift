@@ -71,7 +71,7 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     private mutating func hold(_ block: GuideBlock) {
         guard var possible = candidate else { return }
         switch block {
-        case .heading:
+        case .heading, .boundary:
             return releaseThenConsume(block)
         case .code where possible.answerer == nil:
             // Code right under the question: a definition that asks, not a transcript.

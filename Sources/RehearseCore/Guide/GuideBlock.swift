@@ -8,6 +8,9 @@ enum GuideBlock: Equatable {
     /// A code snippet, already re-indented when it is Python.
     case code(language: String, code: String, lines: ClosedRange<Int>)
     case blank(line: Int)
+    /// The end of a container the reader saw close (`</details>`, a call-out's closing
+    /// `:::`): whatever it held ends here, an answer too.
+    case boundary(line: Int)
 }
 
 /// What a format reader found before the items: the guide's title line and number.

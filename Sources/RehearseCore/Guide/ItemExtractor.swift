@@ -118,6 +118,8 @@ struct ItemExtractor: GuideBlockSink {
                 claimSetup = (code: code, line: lines.upperBound)
             }
             if language == "python" { sectionCode = (code, nil) }
+        case .boundary:
+            flush()
         case .blank:
             switch open {
             case .paragraph, .table, .labelledLine: flush()

@@ -66,7 +66,9 @@ extension Substring {
             let spaced = colon > startIndex && utf8[utf8.index(before: colon)] == 0x20 || afterColons < endIndex && utf8[afterColons] == 0x20
             guard spaced || self[startIndex..<colon].contains(" ") || self[afterColons...].wordCount >= 3 else { return nil }
         }
-        let label = self[startIndex..<colon].trimmingWhitespace()
+        var label = self[startIndex..<colon].trimmingWhitespace()
+        // `💡 Tip: …`: a pictograph before the label decorates it.
+        if let first = label.utf8.first, first >= 0xE2 { label = label.drop { $0.isPictograph }.trimmingWhitespace() }
         let text = self[afterColons...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
@@ -356,5 +358,14 @@ extension Substring {
     /// Calls `body` with the line's UTF-8 bytes, which guide text always has in one piece.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension Character {
+    /// An emoji or a pictographic symbol (`💡`, `⚠️`, `✅`), as notes put before a label or
+    /// a heading to decorate it.
+    var isPictograph: Bool {
+        guard let scalar = unicodeScalars.first, scalar.value >= 0x2190 else { return false }
+        return scalar.properties.isEmoji || scalar.properties.generalCategory == .otherSymbol
     }
 }

@@ -87,7 +87,9 @@ struct MarkdownSegmenter {
                     unquoted = PipelessTable.piped(unquoted)
                     lastTableRow = index
                 }
-                if let marker = MarkdownCallouts.marker(unquoted) {
+                if Self.closesContainer(unquoted) {
+                    blocks.consume(.boundary(line: lineNumber))
+                } else if let marker = MarkdownCallouts.marker(unquoted) {
                     blocks.consume(marker.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(marker), line: lineNumber))
                 } else if index + 1 < lines.count, let entry = MarkdownCallouts.definitionListEntry(unquoted, over: lines[index + 1].trimmingWhitespace()) {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
@@ -236,6 +238,13 @@ struct MarkdownSegmenter {
         }
         let rest = Substring(kept).trimmingWhitespace()
         return revealLabels.contains(rest.lowercased()) ? "" : rest
+    }
+
+    /// Whether the line closes a container whose content ends there: `</details>`, or a
+    /// call-out's closing `:::`.
+    static func closesContainer(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, first == 0x3C || first == 0x3A else { return false }
+        return text.hasPrefixIgnoringCase("</details") || text.utf8.count >= 3 && text.utf8.allSatisfy { $0 == 0x3A }
     }
 
     /// The question a `<summary>` line asks (`<summary>Why not cache everything?</summary>`),
