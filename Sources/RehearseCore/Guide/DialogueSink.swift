@@ -7,7 +7,8 @@
 /// blocks after it are held back until the same label speaks again after a second one
 /// (a transcript: the held lines are rewritten), or until anything else shows it is not one
 /// (they pass on unchanged). In a transcript, lines without a label and code go on the turn
-/// before them, headings split it into sections, and a label of a third speaker ends it. An
+/// before them, headings split it into sections, and a label of a third speaker ends it and
+/// its last answer. An
 /// asker's turn that asks nothing (`Fine.`) is a question only when an answer follows it.
 struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// The most blocks held back while a possible transcript is decided.
@@ -38,7 +39,9 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
                     if let prompt = remark.take() { sink.consume(.text("Q: " + prompt.words, line: prompt.line)) }
                     return sink.consume(.text("A: " + words, line: line))
                 }
+                // A third speaker: the transcript, and its last answer, end here.
                 speakers = nil
+                sink.consume(.boundary(line: line))
             } else {
                 if case .blank = block {} else { remark = nil }
                 return sink.consume(block)
