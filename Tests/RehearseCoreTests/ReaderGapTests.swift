@@ -930,6 +930,10 @@ extension ReaderGapTests {
 
             ??? question "Why expire keys?"
                 So that stale data ages out even when no write invalidates it.
+
+                Pick a TTL per kind of data.
+
+            A cache keeps hot data close to the reader, so most reads skip the database.
             """
         let guide = try GuideReader().read(text: text, fileName: "10-caching.md")
         #expect(guide.items.map(\.content) == [
@@ -937,7 +941,10 @@ extension ReaderGapTests {
             .concept(title: "Strategies", text: "A cache in front of a write-heavy table mostly holds stale rows."),
             .concept(title: "Write-behind", text: "Writes go to the cache and reach the database later, in batches."),
             .definition(term: "Cache hit", definition: "A read the cache answers without the database.", context: nil),
-            .qa(question: "Why expire keys?", answer: "So that stale data ages out even when no write invalidates it."),
+            // The call-out's body is the lines indented under it, read as prose, not code; the
+            // first line out of it ends the answer.
+            .qa(question: "Why expire keys?", answer: "So that stale data ages out even when no write invalidates it.\nPick a TTL per kind of data."),
+            .concept(title: "Strategies", text: "A cache keeps hot data close to the reader, so most reads skip the database."),
         ])
         #expect(MarkdownCallouts.marker("!!! IMPORTANT !!!") == nil)
         #expect(MarkdownCallouts.marker("Prose that mentions ::: in passing.") == nil)

@@ -14,6 +14,9 @@ struct MarkdownSegmenter {
         // The last line not indented as code: when it is a list's item, an indented line
         // goes on the item, it starts no code.
         var lastFlushLeft: Int?
+        // Inside an MkDocs call-out (`!!! note`, `??? question`), whose body is the lines
+        // indented under it: they are prose, and the first line out of it ends it.
+        var inCalloutBody = false
         if let frontMatter = Self.frontMatter(lines) {
             index = frontMatter.end
             if let title = frontMatter.title {
@@ -42,7 +45,11 @@ struct MarkdownSegmenter {
                 index = end + 1
                 continue
             }
-            if Self.isIndentedCode(raw), index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
+            if inCalloutBody, !text.isEmpty, !Self.isIndentedCode(raw) {
+                inCalloutBody = false
+                blocks.consume(.boundary(line: lineNumber))
+            }
+            if !inCalloutBody, Self.isIndentedCode(raw), index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
                 lastFlushLeft.map({ !lines[$0].trimmingWhitespace().isListItem }) ?? true, let (block, next) = indentedCode(from: index)
             {
                 if !skippingContents {
@@ -91,6 +98,7 @@ struct MarkdownSegmenter {
                     blocks.consume(.boundary(line: lineNumber))
                 } else if let marker = MarkdownCallouts.marker(unquoted) {
                     blocks.consume(marker.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(marker), line: lineNumber))
+                    inCalloutBody = !unquoted.hasBytePrefix(":::")
                 } else if index + 1 < lines.count, let entry = MarkdownCallouts.definitionListEntry(unquoted, over: lines[index + 1].trimmingWhitespace()) {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
