@@ -909,6 +909,17 @@ extension ReaderGapTests {
         #expect(!PipelessTable.opens(cells: 2, over: "A sentence of prose follows."))
     }
 
+    @Test(arguments: [("python title=\"gen.py\"", "python"), ("{.python .numberLines}", "python"), ("{python}", "python"),
+                      ("python:cache.py", "python"), ("py3", "py3"), ("SQL", "sql"), ("", "")])
+    func aFencesLanguageIsItsFirstWordHoweverTheInfoStringIsWritten(info: String, language: String) {
+        #expect(MarkdownSegmenter.fenceLanguage(Substring(info)) == language)
+    }
+
+    @Test func py3FencesHoldPython() throws {
+        let guide = try GuideReader().read(text: "# Notes\n\n## Code\n\n```py3\nx = 1\n```\n\n```{.python}\ny = 2\n```\n", fileName: "py3.md")
+        #expect(guide.codeBlocks.map(\.language) == ["python", "python"])
+    }
+
     @Test func callOutBoxesAndDefinitionListsOfDocumentationSites() throws {
         let text = """
             # 10 — Caching

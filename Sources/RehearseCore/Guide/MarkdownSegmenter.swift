@@ -337,7 +337,7 @@ struct MarkdownSegmenter {
             body.append(Self.removingIndent(indent, from: lines[end]))
             end += 1
         }
-        let language = info.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        let language = Self.fenceLanguage(info)
         let code = body.joined(separator: "\n")
         let last = min(end + 1, lines.count)
         return (.code(language: Self.languageName(language, code: code), code: code, lines: (start + 1)...max(last, start + 1)), end + 1)
@@ -355,11 +355,19 @@ struct MarkdownSegmenter {
 
     /// Normalises a fence's language tag; an untagged fence is guessed from its first line, or
     /// for brace code from words only its language uses ("text" when nothing tells).
+    /// The language a fence's info string names: its first word, also when written as
+    /// attributes (`{.python .numberLines}`, Quarto's `{python}`) or with a file name after a
+    /// colon (`python:cache.py`); lower case.
+    static func fenceLanguage(_ info: Substring) -> String {
+        let word = info.drop { $0 == "{" || $0 == "." || $0 == " " }.prefix { !" ,:{}".contains($0) }
+        return word.lowercased()
+    }
+
     static func languageName(_ tag: String, code: String) -> String {
         switch tag {
-        case "py", "python3", "python":
+        case "py", "py3", "python3", "python":
             return code.hasPrefix(">>>") ? PythonSession.language : "python"
-        case "pycon", "pytb", "python-console", "ipython": return PythonSession.language
+        case "pycon", "pytb", "python-console", "ipython", "ipython3": return PythonSession.language
         case "sh", "bash", "zsh", "console", "shell": return "shell"
         case "postgresql", "sql", "psql": return "sql"
         case "docker": return "dockerfile"
