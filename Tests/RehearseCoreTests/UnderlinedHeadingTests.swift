@@ -4,8 +4,8 @@ import Testing
 @testable import RehearseCore
 
 /// Headings underlined with `===` or `---` (`Fixtures/underlined-headings.txt` and `.md`), as
-/// plain-text notes and Markdown's setext headings write them, and glossaries of
-/// `Term - meaning` lines without list markers.
+/// plain-text notes and Markdown's setext headings write them, steps that head their text
+/// (`Fixtures/step-headings.txt`), and glossaries of `Term - meaning` lines without list markers.
 struct UnderlinedHeadingTests {
     static func terms(_ guide: Guide) -> [String] {
         guide.items.compactMap { item in
@@ -58,5 +58,16 @@ struct UnderlinedHeadingTests {
         #expect(Substring("-----  -----").underlineLevel(under: "name   count", strict: false) == nil)
         #expect(Substring("***").underlineLevel(under: "Heading", strict: false) == nil)
         #expect(Substring("***").isRule)
+    }
+
+    @Test func aStepOverItsOwnTextHeadsItAndStepsInARowAreAProcedure() throws {
+        let guide = try TestFiles.fixture("step-headings.txt")
+        #expect(guide.sections.map(\.title) == ["Step 1: Clarify requirements", "Step 2: Estimate", "Step 3: High-level design", "Common mistakes"])
+        // `50M daily users, 40 messages each: …` is a sentence, not a term and its meaning.
+        #expect(Self.terms(guide).isEmpty)
+        let procedure = try GuideReader().read(
+            text: "Algorithms\nSorting\nQuicksort in three steps.\nStep 1: pick a pivot\nStep 2: partition around it\nStep 3: recurse on both halves\n",
+            fileName: "steps.txt")
+        #expect(procedure.sections.map(\.title) == ["Sorting"])
     }
 }

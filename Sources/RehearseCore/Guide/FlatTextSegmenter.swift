@@ -469,6 +469,11 @@ struct FlatTextSegmenter {
         let next = python[nextIndex]
         // "EXPLAIN ANALYZE" over a SELECT opens the statement, it does not title it.
         if CodeLineClassifier.opensSQLStatement(text, next: next.text) { return false }
+        // A step beside steps (`Step 2: partition it` under `Step 1: pick a pivot`) is a line
+        // of a procedure; only a step over its own text heads it.
+        if ItemExtractor.isStep(text), ItemExtractor.isStep(next.text) || previousText(before: index).map(ItemExtractor.isStep) == true {
+            return false
+        }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock

@@ -72,6 +72,8 @@ extension Substring {
         let text = self[afterColons...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
+        // `50M daily users, 40 messages each: 2 billion a day` is a sentence's clause, no term.
+        guard !label.utf8.contains(0x2C) || label.wordCount <= 4 else { return nil }
         guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
         // A colon inside a code span (`` `a[1:3]` is a slice ``) splits nothing.
         guard label.utf8.count(where: { $0 == 0x60 }) % 2 == 0 else { return nil }
@@ -202,7 +204,9 @@ extension Substring {
         case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
         default: break
         }
-        guard numberedText == nil, !hasWorkingMarks, labelled == nil else { return false }
+        guard numberedText == nil, !hasWorkingMarks else { return false }
+        // A label heads nothing, except a step's: `Step 1: Clarify requirements`.
+        if let (label, rest) = labelled, !ItemExtractor.isStepLabel(label) || rest.wordCount > 8 { return false }
         guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
