@@ -8,8 +8,8 @@
 /// (a transcript: the held lines are rewritten), or until anything else shows it is not one
 /// (they pass on unchanged). In a transcript, lines without a label and code go on the turn
 /// before them, headings split it into sections, and a label of a third speaker ends it and
-/// its last answer. An
-/// asker's turn that asks nothing (`Fine.`) is a question only when an answer follows it.
+/// its last answer. An asker's turn that asks nothing (`Fine.`) is a question only when an
+/// answer follows it.
 struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// The most blocks held back while a possible transcript is decided.
     static var heldLimit: Int { 48 }
