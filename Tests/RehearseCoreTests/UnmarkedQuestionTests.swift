@@ -37,4 +37,14 @@ struct UnmarkedQuestionTests {
         let list = try GuideReader().read(text: "# Notes\n\n## Ask them\n\n- What is the team size?\n- How do you deploy?\n", fileName: "list.md")
         #expect(Self.pairs(list).isEmpty)
     }
+
+    /// Coding-interview notes (`Fixtures/coding-patterns.txt`): `Approach:` and `Complexity:`
+    /// lines speak of the section's problem, and a label after a claim starts a card of its own.
+    @Test func aLabelAfterAClaimIsACardOfItsOwn() throws {
+        let guide = try TestFiles.fixture("coding-patterns.txt")
+        #expect(guide.items.contains { $0.content == .concept(title: "Complexity", text: "O(n) time, O(n) space.") })
+        #expect(guide.items.contains { $0.content == .concept(title: "Approach", text: "One pass with a dict from value to index.") })
+        #expect(ItemExtractor.definesAfterSentence("Complexity: O(n) time.", after: "two_sum([2, 7], 9) → [0, 1]"))
+        #expect(!ItemExtractor.definesAfterSentence("Complexity: O(n) time.", after: "two_sum([2, 7], 9) returns"))
+    }
 }

@@ -68,7 +68,7 @@ struct FlatTextSegmenter {
                 continue
             }
             // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
-            if index + 1 < lines.count, let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
+            if index + 1 < lines.count, lines.mayBeUnderline(index + 1), let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
                 blocks.consume(.heading(level: level, title: String(text), line: lineNumber))
                 blocks.consume(.blank(line: lineNumber + 1))
                 afterHeading = true

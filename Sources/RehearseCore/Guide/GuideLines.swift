@@ -37,6 +37,16 @@ struct GuideLines: RandomAccessCollection {
     /// `lines[position].trimmingWhitespace()`, worked out on the bytes in one pass.
     func trimmed(_ position: Int) -> Substring { line(position, trimmed: true) }
 
+    /// Whether the line may underline the one above it (``Substring/underlineLevel(under:strict:)``):
+    /// its first byte other than white space is `=` or `-`. Both readers ask it of the line
+    /// after each line, so it looks at a byte and makes no string of the line.
+    func mayBeUnderline(_ position: Int) -> Bool {
+        let start = Int(starts[position])
+        let end = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : byteCount
+        let first = text.firstVisibleByte(start, end)
+        return first == 0x3D || first == 0x2D
+    }
+
     /// The line without its line break (and, if asked, its outer white space).
     private func line(_ position: Int, trimmed: Bool) -> Substring {
         let start = Int(starts[position])

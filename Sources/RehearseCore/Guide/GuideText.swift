@@ -73,6 +73,16 @@ final class GuideText {
         return current.text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
     }
 
+    /// The first byte of `start..<end` other than a space or a tab, without making a string
+    /// of the line; nil for a blank line.
+    func firstVisibleByte(_ start: Int, _ end: Int) -> UInt8? {
+        if start < current.start || end > current.end { moveToChunk(holding: start) }
+        let offset = current.start
+        return current.text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes[(start - offset)..<(end - offset)].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+        } ?? nil
+    }
+
     private func moveToChunk(holding start: Int) {
         var low = 0
         var high = chunkStarts.count

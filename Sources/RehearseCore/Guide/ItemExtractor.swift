@@ -565,7 +565,7 @@ extension ItemExtractor {
             "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
-            "workaround", "mitigation", "output", "result",
+            "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
         ].contains(first)
     }
 
@@ -592,10 +592,12 @@ extension ItemExtractor {
         return !text.isListItem && !statesClaim(text)
     }
 
-    /// `Clustered index: the rows are stored in key order` after a sentence of prose: a term
-    /// defined on a line of its own, not more of the paragraph (a list item goes on its list).
+    /// `Clustered index: the rows are stored in key order` after a sentence of prose, or after a
+    /// claim (`two_sum([2, 7], 9) → [0, 1]`), which is as complete: a term defined on a line of
+    /// its own, not more of the paragraph (a list item goes on its list).
     static func definesAfterSentence(_ text: Substring, after previous: Substring?) -> Bool {
-        guard let previous, !previous.isListItem, !text.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
+        guard let previous, !previous.isListItem, !text.isListItem, let end = previous.utf8.last,
+              ".!?".utf8.contains(end) || previous.containsBytes("→") && statesClaim(previous),
               let first = text.first, first.isUppercase, let (label, rest) = text.labelled
         else { return false }
         return label.wordCount <= 4 && !isStepLabel(label) && !rest.containsBytes("://") && !statesClaim(text)

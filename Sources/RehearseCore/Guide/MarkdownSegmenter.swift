@@ -61,7 +61,8 @@ struct MarkdownSegmenter {
             }
             if !text.isEmpty, !Self.isIndentedCode(raw) { lastFlushLeft = index }
             // A line over `===` or `---` is a heading too (setext), and takes both lines.
-            let underlined = index + 1 < lines.count && !text.hasBytePrefix(">") && !text.hasBytePrefix("|") && !Self.isIndentedCode(raw)
+            let underlined = index + 1 < lines.count && lines.mayBeUnderline(index + 1) && !text.isEmpty && !text.hasBytePrefix(">")
+                && !text.hasBytePrefix("|") && !Self.isIndentedCode(raw)
                 ? lines[index + 1].trimmingWhitespace().underlineLevel(under: text, strict: false) : nil
             let headingLines = underlined == nil ? 1 : 2
             if let (level, title) = Self.heading(text) ?? underlined.map({ ($0, text) }) {
