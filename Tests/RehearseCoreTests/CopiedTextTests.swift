@@ -134,4 +134,19 @@ struct CopiedTextTests {
         #expect(Byline.contains("Level: Senior | Time: 30 min"))
         #expect(!Byline.contains("Latency: 5 ms at the median"))
     }
+
+    @Test func aNotionExportsCalloutAndNamedSpeakersReadAsWritten() throws {
+        let guide = try TestFiles.fixture("notion-export.md")
+        // `<aside>` frames a call-out: its text is prose, and `</aside>` ends it.
+        #expect(guide.items.first?.content == .concept(title: "Load balancing", text: "💡 Sticky sessions pin a user to one server; they make scaling in harder."))
+        // `Interviewer (Sam):` / `Me:` take turns: the earlier answer ends where the transcript starts.
+        let pairs = guide.items.compactMap { item -> String? in
+            if case .qa(let question, let answer) = item.content { question + " → " + answer } else { nil }
+        }
+        #expect(pairs.suffix(3) == [
+            "Round robin or least connections? → Least connections when requests vary a lot in cost.",
+            "How would you balance WebSockets? → By connection count, since each connection is long-lived.",
+            "And when a server drains? → Stop new connections to it and let clients reconnect elsewhere.",
+        ])
+    }
 }

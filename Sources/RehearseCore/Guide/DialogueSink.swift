@@ -129,12 +129,12 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     }
 
     /// A speaker's turn: `Interviewer: …` → the speaker and the words. A speaker is one to three
-    /// words of letters that start with a capital, such as `Interviewer`, `Me` or `Hiring
-    /// manager`; `Q:` and `A:` lines are questions and answers already.
+    /// words of letters that start with a capital, such as `Interviewer`, `Me`, `Hiring
+    /// manager` or `Interviewer (Sam)`; `Q:` and `A:` lines are questions and answers already.
     static func turn(_ text: Substring) -> (speaker: Substring, words: Substring)? {
         guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A, !text.startsQuestion, !text.startsAnswer,
             let (label, words) = text.labelled, label.utf8.count <= 30, label.wordCount <= 3,
-            label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "'" || $0 == "’" })
+            label.allSatisfy({ $0.isLetter || " '’()".contains($0) })
         else { return nil }
         return (label, words)
     }

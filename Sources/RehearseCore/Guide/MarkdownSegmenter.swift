@@ -249,11 +249,12 @@ struct MarkdownSegmenter {
         return revealLabels.contains(rest.lowercased()) ? "" : rest
     }
 
-    /// Whether the line closes a container whose content ends there: `</details>`, or a
-    /// call-out's closing `:::`.
+    /// Whether the line closes a container whose content ends there: `</details>`, `</aside>`
+    /// (a call-out as Notion exports one), or a call-out's closing `:::`.
     static func closesContainer(_ text: Substring) -> Bool {
         guard let first = text.utf8.first, first == 0x3C || first == 0x3A else { return false }
-        return text.hasPrefixIgnoringCase("</details") || text.utf8.count >= 3 && text.utf8.allSatisfy { $0 == 0x3A }
+        return text.hasPrefixIgnoringCase("</details") || text.hasPrefixIgnoringCase("</aside")
+            || text.utf8.count >= 3 && text.utf8.allSatisfy { $0 == 0x3A }
     }
 
     /// The question a `<summary>` line asks (`<summary>Why not cache everything?</summary>`),
@@ -279,7 +280,7 @@ struct MarkdownSegmenter {
         return Substring(text[..<item.startIndex] + item.dropFirst(4))
     }
 
-    static let layoutTags: Set<String> = ["details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center"]
+    static let layoutTags: Set<String> = ["details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center", "aside"]
     static let revealLabels: Set<String> = ["answer", "solution", "show answer", "show solution", "click to expand", "hint", "details", "spoiler"]
 
     /// A block quote's text without its `>` markers (`> > text` → `text`).
