@@ -22,7 +22,7 @@ struct TranscriptTests {
     @Test func turnsOfAFlatTranscriptAreQuestionsAndAnswers() throws {
         let guide = try TestFiles.fixture("interview-transcript.txt")
         let pairs = Self.pairs(guide)
-        #expect(pairs.map(\.question) == [
+        try #require(pairs.map(\.question) == [
             "What does a URL shortener store for each link?", "How long should the code be?",
             "How would you make the codes?", "What happens when a shard's counter is lost?",
         ])
@@ -39,7 +39,7 @@ struct TranscriptTests {
     @Test func boldSpeakersAndProblemSolutionPairsInMarkdown() throws {
         let guide = try TestFiles.fixture("interview-transcript.md")
         let pairs = Self.pairs(guide)
-        #expect(pairs.map(\.question) == [
+        try #require(pairs.map(\.question) == [
             "What does at-least-once delivery promise?", "So how do consumers cope with the repeats?",
             "How would you find the consumer that lags most?", "How do you replay a day of messages?",
         ])

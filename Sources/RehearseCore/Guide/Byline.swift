@@ -1,7 +1,8 @@
 /// The line a blog post or an article carries under its title, about the page and not part of
 /// its content: who wrote it, when, how long it takes to read, how hard it is (`By Ana Ruiz ·
-/// 8 min read`, `Last updated: 3 March 2025`, `*5 minute read*`, `Difficulty: Medium · Time: 45 min`). Both readers drop such lines right under
-/// the title, where the flat reader would otherwise make one a section's heading.
+/// 8 min read`, `Last updated: 3 March 2025`, `*5 minute read*`, `Difficulty: Medium · Time:
+/// 45 min`). Both readers drop such lines right under the title, where the flat reader would
+/// otherwise make one a section's heading.
 enum Byline {
     /// Where a guide goes on after the bylines that start at line `start` (blank lines
     /// between them allowed): the line after the last, or `start` when there is none.

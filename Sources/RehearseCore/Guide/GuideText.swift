@@ -78,9 +78,12 @@ final class GuideText {
     func firstVisibleByte(_ start: Int, _ end: Int) -> UInt8? {
         if start < current.start || end > current.end { moveToChunk(holding: start) }
         let offset = current.start
-        return current.text.utf8.withContiguousStorageIfAvailable { bytes in
+        func first(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
             bytes[(start - offset)..<(end - offset)].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
-        } ?? nil
+        }
+        // Chunks are made contiguous, as for ``line(_:_:dropsReturn:trimmed:)``.
+        let utf8 = current.text.utf8
+        return utf8.withContiguousStorageIfAvailable(first) ?? Array(utf8).withUnsafeBufferPointer(first)
     }
 
     private func moveToChunk(holding start: Int) {

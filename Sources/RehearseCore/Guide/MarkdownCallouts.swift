@@ -4,7 +4,8 @@ enum MarkdownCallouts {
     /// `!!! note "Title"` (and `??? question "Title"`, folded) over indented lines; Docusaurus
     /// writes `:::tip Title` … `:::`. The marker is no content: a title that asks something is
     /// the question the lines below answer (`Q: …`), another title labels them (`Title:`), and
-    /// a marker without a title, or a closing `:::`, reads as a blank line ("").
+    /// a marker without a title reads as a blank line (""). A closing `:::` ends the call-out
+    /// (``MarkdownSegmenter/closesContainer(_:)``, asked first).
     static func marker(_ text: Substring) -> Substring? {
         guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A else { return nil }  // ! ? :
         let rest: Substring
