@@ -5,7 +5,8 @@ import Testing
 
 /// Headings underlined with `===` or `---` (`Fixtures/underlined-headings.txt` and `.md`), as
 /// plain-text notes and Markdown's setext headings write them, steps that head their text
-/// (`Fixtures/step-headings.txt`), and glossaries of `Term - meaning` lines without list markers.
+/// (`Fixtures/step-headings.txt`), numbered sections as word processors export them
+/// (`Fixtures/numbered-sections.txt`), and glossaries of `Term - meaning` lines without list markers.
 struct UnderlinedHeadingTests {
     static func terms(_ guide: Guide) -> [String] {
         guide.items.compactMap { item in
@@ -69,5 +70,82 @@ struct UnderlinedHeadingTests {
             text: "Algorithms\nSorting\nQuicksort in three steps.\nStep 1: pick a pivot\nStep 2: partition around it\nStep 3: recurse on both halves\n",
             fileName: "steps.txt")
         #expect(procedure.sections.map(\.title) == ["Sorting"])
+    }
+
+    @Test func numberedSectionsTakeTheirLevelsFromTheirNumbers() throws {
+        let guide = try TestFiles.fixture("numbered-sections.txt")
+        #expect(guide.title == "Caching and Indexing: Study Notes")
+        #expect(guide.sections == [
+            Section(title: "1. Caching", children: [
+                Section(title: "1.1 Cache-aside"),
+                Section(title: "1.2 Write-through", children: [Section(title: "1.2.1 Failure handling")]),
+            ]),
+            Section(title: "2. Indexing", children: [Section(title: "2.1 Covering indexes")]),
+            Section(title: "References"),
+        ])
+        let failure = try #require(guide.items.first { "\($0.content)".contains("never stored") })
+        #expect(failure.section == ["1. Caching", "1.2 Write-through", "1.2.1 Failure handling"])
+        // The numbered steps inside section 2 stay a list: `2. Check that …` heads no section.
+        let steps = try #require(guide.items.first { "\($0.content)".contains("Create the index concurrently") })
+        #expect(steps.section == ["2. Indexing"])
+        #expect("\(steps.content)".contains("Drop the index it replaces"))
+        // A card asks about the topic, not its number.
+        let prompts = CardFactory.cards(from: guide).filter { $0.kind == .concept }.map(\.prompt)
+        #expect(prompts.contains("Caching — Write-through?"))
+        #expect(prompts.contains("Write-through — Failure handling?"))
+        #expect(Substring("3 Sum").withoutSectionNumber == "3 Sum")
+    }
+
+    @Test func captionsAreNoDefinitionsAndCitationsAreResources() throws {
+        let guide = try TestFiles.fixture("numbered-sections.txt")
+        #expect(Self.terms(guide).isEmpty)
+        #expect(Substring("Figure 1: the write path.").labelled == nil)
+        #expect(Substring("Fig. 3b: the read path.").labelled == nil)
+        #expect(Substring("Table 2.1: sizes").labelled == nil)
+        #expect(Substring("Tables: rows and columns").labelled?.label == "Tables")
+        let resources = guide.items.compactMap { item -> String? in
+            if case .resource(let title, _, _) = item.content { title } else { nil }
+        }
+        #expect(resources.count == 2)
+        #expect(resources.first?.hasPrefix("Use the index, Luke") == true)
+    }
+
+    @Test func numberedListsAloneMakeNoOutline() throws {
+        // Lists number no subsections: they stay lists, however their items are spaced.
+        let lists = try GuideReader().read(
+            text: "Concurrency\nProcesses\n1. Multiprocessing\n\nIt sidesteps the lock.\n\n2. Subinterpreters\n\nEach has its own lock.\n",
+            fileName: "lists.txt")
+        #expect(lists.sections.map(\.title) == ["Processes"])
+        // A chapter's sections (`3.1`, `3.2`) are an outline without a top-level line.
+        #expect(SectionOutline.continues([], with: [3, 1]))
+        #expect(SectionOutline.continues([3, 1], with: [3, 2]))
+        #expect(SectionOutline.continues([1, 2, 4], with: [1, 3]))
+        #expect(SectionOutline.continues([1, 2], with: [2]))
+        #expect(!SectionOutline.continues([1, 2], with: [1]))
+        #expect(!SectionOutline.continues([1, 2], with: [3]))
+        #expect(SectionOutline.sectionNumber("2.1 Covering indexes") == [2, 1])
+        #expect(SectionOutline.sectionNumber("2. Indexing") == [2])
+        #expect(SectionOutline.sectionNumber("2 Indexing") == nil)
+        #expect(SectionOutline.sectionNumber("2.5 times faster than before.") == nil)
+        #expect(SectionOutline.sectionNumber("3.14 is close to pi") == nil)
+    }
+
+    @Test func subsectionNumbersAreNoticedAsTheTextIsScanned() {
+        func scanned(_ blocks: [String]) -> Bool {
+            var starts = LineStarts()
+            var offset = 0
+            for block in blocks {
+                let bytes = Array(block.utf8)
+                bytes.withUnsafeBufferPointer { starts.record($0, at: offset) }
+                offset += bytes.count
+            }
+            return starts.hasSubsectionNumbers
+        }
+        // A number may be split between two blocks read from a file.
+        #expect(scanned(["Intro\n  2", ".1 Quorums\n"]))
+        #expect(scanned(["1.1 Quorums\n"]))
+        #expect(scanned(["Intro\r\n\r\n\t1", "0", ".", "2 Leases\r\n"]))
+        #expect(!scanned(["1. Replication\n2. Partitioning\n", "Version 2.1 added leases\n"]))
+        #expect(!scanned(["Intro\n  2", ". Quorums 1.1\n"]))
     }
 }

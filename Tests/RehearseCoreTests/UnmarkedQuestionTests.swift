@@ -5,7 +5,8 @@ import Testing
 
 /// Questions asked without a marker: a line that asks over an `Answer:` line in flat text
 /// (`Fixtures/unmarked-questions.txt`), and a Markdown list item that asks over its indented
-/// answer (`Fixtures/list-questions.md`).
+/// answer (`Fixtures/list-questions.md`); and multiple-choice questions, whose options ask with
+/// the question (`Fixtures/multiple-choice.txt`).
 struct UnmarkedQuestionTests {
     static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
         guide.items.compactMap { item in
@@ -46,5 +47,24 @@ struct UnmarkedQuestionTests {
         #expect(guide.items.contains { $0.content == .concept(title: "Approach", text: "One pass with a dict from value to index.") })
         #expect(ItemExtractor.definesAfterSentence("Complexity: O(n) time.", after: "two_sum([2, 7], 9) → [0, 1]"))
         #expect(!ItemExtractor.definesAfterSentence("Complexity: O(n) time.", after: "two_sum([2, 7], 9) returns"))
+    }
+
+    @Test func optionsAskWithTheQuestionAndTheMarkedAnswerAnswers() throws {
+        let pairs = Self.pairs(try TestFiles.fixture("multiple-choice.txt"))
+        #expect(pairs.count == 3)
+        guard pairs.count == 3 else { return }
+        #expect(pairs[0].question == "Which isolation level prevents phantom reads?\na) Read committed\nb) Repeatable read\nc) Serializable")
+        #expect(pairs[0].answer.hasPrefix("c) Serializable. Only serializable execution"))
+        #expect(pairs[1].question.hasSuffix("\nC. That indexes stay balanced"))
+        #expect(pairs[1].answer.hasPrefix("B. The log reaches disk"))
+        #expect(pairs[2].question.hasSuffix("\n(b) Range scans"))
+        #expect(Substring("(b) Range scans").optionText == "Range scans")
+        #expect(Substring("B. Durability").optionText == "Durability")
+        #expect(Substring("(B. Durability").optionText == nil)
+        #expect(Substring("z) not an option").optionText == nil)
+        // Lines under a question with no answer marker after them are its answer, as before.
+        let listed = Self.pairs(try GuideReader().read(
+            text: "Notes\nIndexes\nQ: Which indexes does Postgres offer?\na) B-tree\nb) Hash\n", fileName: "listed.txt"))
+        #expect(listed.map(\.answer) == ["a) B-tree\nb) Hash"])
     }
 }

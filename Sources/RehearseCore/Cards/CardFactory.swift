@@ -70,9 +70,11 @@ public enum CardFactory {
             case .prompt(let question, let answer):
                 add(.prompt, identity: question, prompt: question, answer: answer, keypoints: work.keypoints)
             case .concept(let title, let text):
-                // The nearest heading that is not the concept's own name gives it context.
+                // The nearest heading that is not the concept's own name gives it context. Section
+                // numbers (`1.2 Write-through`) order a document; a question needs none.
                 let context = item.section.reversed().first { !Self.sameName($0, title) }
-                let prompt = (context.map { "\($0) — \(title)" } ?? title) + "?"
+                let named = title[...].withoutSectionNumber
+                let prompt = (context.map { "\($0[...].withoutSectionNumber) — \(named)" } ?? String(named)) + "?"
                 let id = CardID.make(guideID: guide.id, section: item.section, kind: .concept, identity: title)
                 // A second paragraph under the same name continues the first card.
                 if let index = indexByID[id] {

@@ -36,12 +36,16 @@ struct FlatTextSegmenter {
             index = Byline.skipped(in: lines, from: index)
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
-        var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink, fromContents: !tocEntries.isEmpty))
+        let outline = SectionOutline(lines: lines, skipping: tocRange)
+        var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink, levelsKnown: !tocEntries.isEmpty || !outline.isEmpty))
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
         // Whether the last line that was not blank was read as a heading.
         var afterHeading = false
+        // The level of the last main or numbered section: an unnumbered heading in a numbered
+        // outline heads a subsection of it.
+        var sectionLevel = 0
         // The last row of a table written without outer pipes, and its cells.
         var lastPipelessRow: (index: Int, cells: Int)?
         // The line after the last block of code.
@@ -76,6 +80,14 @@ struct FlatTextSegmenter {
                 index += 2
                 continue
             }
+            if let level = outline.level(at: index) {
+                blocks.consume(.heading(level: level, title: String(text), line: lineNumber))
+                sectionLevel = level
+                afterHeading = true
+                mode = .normal
+                index += 1
+                continue
+            }
             // Whether the line could be a heading: asked once, for the main and the sub-heading checks.
             let isShort = text.utf8.count <= longestSection + 1
             let endsWithColon = text.utf8.last == 0x3A
@@ -84,6 +96,7 @@ struct FlatTextSegmenter {
                 mainSections.contains(Self.headingKey(text))
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
+                sectionLevel = 1
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -110,7 +123,7 @@ struct FlatTextSegmenter {
                 continue
             }
             if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
-                blocks.consume(.heading(level: 2, title: String(text), line: lineNumber))
+                blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -172,7 +185,7 @@ struct FlatTextSegmenter {
     }
 
     /// Sections that close a guide without being listed in its contents.
-    static let trailingSections: Set<String> = ["my notes", "notes", "summary", "next steps"]
+    static let trailingSections: Set<String> = ["my notes", "notes", "summary", "next steps", "references", "further reading", "glossary", "appendix"]
 
     /// Case-folded heading text for matching a line against the table of contents: lower
     /// case, without `:` or spaces at either end, inner white space folded to one space.
@@ -504,11 +517,7 @@ struct FlatTextSegmenter {
     /// (``endsWhatItSays(_:)``): a sentence wrapped over two lines ends neither way.
     static func isSentenceCaseHeading(_ text: Substring, over next: Substring?) -> Bool {
         // A section number (`2.1 Consistent hashing`) is not a word of the heading.
-        var text = text
-        if text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
-            let number = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E }
-            if number.endIndex < text.endIndex, text.utf8[number.endIndex] == 0x20 { text = text[text.utf8.index(after: number.endIndex)...] }
-        }
+        let text = text.withoutSectionNumber
         guard let first = text.utf8.first, first.isASCIIUppercase, !text.utf8.contains(0x2C) else { return false }
         let words = text.wordCount
         guard words <= 5 else { return false }
@@ -600,23 +609,24 @@ private struct TrimmedLines: RandomAccessCollection {
     subscript(position: Int) -> Substring { lines.trimmed(position) }
 }
 
-/// Decides heading levels as blocks stream past. With a table of contents the segmenter
-/// already knows them; without one, a heading directly followed by another heading is a
-/// main section, and so is any heading before the first such parent.
+/// Decides heading levels as blocks stream past. With a table of contents or numbered
+/// sections (``SectionOutline``) the segmenter already knows them; otherwise a heading
+/// directly followed by another heading is a main section, and so is any heading before the
+/// first such parent.
 private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
     private var sink: Sink
-    private let fromContents: Bool
+    private let levelsKnown: Bool
     private var pending: (title: String, line: Int)?
     private var blanks: [GuideBlock] = []
     private var sawParent = false
 
-    init(sink: Sink, fromContents: Bool) {
+    init(sink: Sink, levelsKnown: Bool) {
         self.sink = sink
-        self.fromContents = fromContents
+        self.levelsKnown = levelsKnown
     }
 
     mutating func consume(_ block: GuideBlock) {
-        guard !fromContents else { return sink.consume(block) }
+        guard !levelsKnown else { return sink.consume(block) }
         if case .blank = block, pending != nil {
             blanks.append(block)
             return

@@ -9,6 +9,8 @@ struct GuideLines: RandomAccessCollection {
     /// `\n`, or `\r` when the text has no `\n` (old Mac line endings).
     private let separator: UInt8
     private let byteCount: Int
+    /// Whether some line starts with a number such as `2.1` (``LineStarts/hasSubsectionNumbers``).
+    let hasSubsectionNumbers: Bool
 
     /// Splits on `\n` (dropping a `\r` before it), or on lone `\r` when the text has no `\n`.
     init(_ text: String) {
@@ -23,6 +25,7 @@ struct GuideLines: RandomAccessCollection {
         self.text = text
         (starts, separator) = lineStarts.result
         self.byteCount = byteCount
+        hasSubsectionNumbers = lineStarts.hasSubsectionNumbers
     }
 
     /// Whether a file read a chunk at a time changed while it was read.
@@ -41,10 +44,16 @@ struct GuideLines: RandomAccessCollection {
     /// its first byte other than white space is `=` or `-`. Both readers ask it of the line
     /// after each line, so it looks at a byte and makes no string of the line.
     func mayBeUnderline(_ position: Int) -> Bool {
+        let first = firstVisibleByte(position)
+        return first == 0x3D || first == 0x2D
+    }
+
+    /// The line's first byte other than white space, without making a string of the line; nil
+    /// for a blank line.
+    func firstVisibleByte(_ position: Int) -> UInt8? {
         let start = Int(starts[position])
         let end = position + 1 < starts.count ? Int(starts[position + 1]) - 1 : byteCount
-        let first = text.firstVisibleByte(start, end)
-        return first == 0x3D || first == 0x2D
+        return text.firstVisibleByte(start, end)
     }
 
     /// The line without its line break (and, if asked, its outer white space).

@@ -84,6 +84,13 @@ struct LineStarts {
     private(set) var afterNewlines: [UInt32] = [0]
     /// Kept only until the first `\n` turns up.
     private var afterReturns: [UInt32]? = [0]
+    /// Whether some line starts with a number of two or more parts (`2.1`, after any spaces):
+    /// only then may the text number its sections in an outline (``SectionOutline``).
+    private(set) var hasSubsectionNumbers = false
+    /// How far the start of the current line matches `2.1`: it may span two blocks.
+    private var head = LineHead.spaces
+
+    private enum LineHead { case spaces, digits, period, decided }
 
     /// The starts to split on, and the byte that ends a line.
     var result: (starts: [UInt32], separator: UInt8) {
@@ -93,15 +100,46 @@ struct LineStarts {
 
     /// Records the line starts in `bytes`, which begin `offset` bytes into the text.
     mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        for (index, byte) in bytes.enumerated() where byte == 0x0A || byte == 0x0D {
-            let start = UInt32(truncatingIfNeeded: offset + index + 1)
+        var index = readHead(bytes, from: 0)
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x0A || byte == 0x0D else { continue }
+            let start = UInt32(truncatingIfNeeded: offset + index)
             if byte == 0x0A {
                 afterNewlines.append(start)
                 afterReturns = nil
             } else if afterReturns != nil {
                 afterReturns?.append(start)
             }
+            if !hasSubsectionNumbers {
+                head = .spaces
+                index = readHead(bytes, from: index)
+            }
         }
+    }
+
+    /// Reads the start of a line from `index` until it shows whether the line starts with a
+    /// number such as `2.1`, or the block ends; returns where it stopped. A line break is
+    /// left for the caller.
+    private mutating func readHead(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while head != .decided, index < bytes.count {
+            let byte = bytes[index]
+            switch head {
+            case .spaces where byte == 0x20 || byte == 0x09: break
+            case .spaces where byte.isASCIIDigit, .digits where byte.isASCIIDigit: head = .digits
+            case .digits where byte == 0x2E: head = .period
+            case .period where byte.isASCIIDigit:
+                hasSubsectionNumbers = true
+                head = .decided
+            default:
+                head = .decided
+                return index
+            }
+            index += 1
+        }
+        return index
     }
 
     /// The 1-based line and byte column of a byte offset recorded so far.

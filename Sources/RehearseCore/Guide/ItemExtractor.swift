@@ -217,6 +217,13 @@ struct ItemExtractor: GuideBlockSink {
             }
             return true
         case .answer(let question, let isPrompt, var lines, let start, let end):
+            // Options under a question, then a marked answer: the options ask with the question.
+            if lines.count >= 2, text.startsAnswer, lines.allSatisfy({ ($0.bulletText ?? $0).optionText != nil }) {
+                let answer = text.answerText
+                open = .answer(question: ([question[...]] + lines).joined(separator: "\n"), isPrompt: isPrompt,
+                               lines: answer.isEmpty ? [] : [answer], start: start, end: line)
+                return true
+            }
             var body = text
             if lines.isEmpty, text.startsAnswer { body = text.answerText }
             if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
@@ -312,7 +319,7 @@ struct ItemExtractor: GuideBlockSink {
             emit(.notesPrompt(text: String(item.dropLast().trimmingWhitespace())), lines: line...line)
             return
         }
-        if inResources, let item = text.bulletText ?? text.numberedText, !item.isEmpty {
+        if inResources, let item = text.bulletText ?? text.numberedText ?? text.citedText, !item.isEmpty {
             emit(Self.resource(item), lines: line...line)
             return
         }

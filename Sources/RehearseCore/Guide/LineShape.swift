@@ -46,6 +46,41 @@ extension Substring {
 
     var isListItem: Bool { bulletText != nil || numberedText != nil }
 
+    /// The heading without its section number: `2.1 Consistent hashing` → `Consistent hashing`,
+    /// `1. Caching` → `Caching`. A number without a period (`3 Sum`) is part of the text.
+    var withoutSectionNumber: Substring {
+        guard utf8.first?.isASCIIDigit == true else { return self }
+        let number = utf8.prefix { $0.isASCIIDigit || $0 == 0x2E }
+        guard number.contains(0x2E), number.endIndex < endIndex, utf8[number.endIndex] == 0x20 else { return self }
+        return self[utf8.index(after: number.endIndex)...]
+    }
+
+    /// The text after a multiple-choice option's letter (`a) `, `(b) `, `C. `), or nil. Only
+    /// the first eight letters name options.
+    var optionText: Substring? {
+        var bytes = utf8[...]
+        let parenthesised = bytes.first == 0x28
+        if parenthesised { bytes = bytes.dropFirst() }
+        guard let letter = bytes.first, letter.isASCIILetter, (letter | 0x20) <= 0x68 else { return nil }
+        bytes = bytes.dropFirst()
+        guard let mark = bytes.first, mark == 0x29 || mark == 0x2E && !parenthesised else { return nil }
+        bytes = bytes.dropFirst()
+        guard bytes.first == 0x20 else { return nil }
+        let text = self[bytes.startIndex...].trimmingWhitespace()
+        return text.isEmpty ? nil : text
+    }
+
+    /// The text after a bibliography's `[1] ` marker, or nil.
+    var citedText: Substring? {
+        let bytes = utf8
+        guard bytes.first == 0x5B else { return nil }
+        let digits = bytes.dropFirst().prefix { $0.isASCIIDigit }
+        guard !digits.isEmpty, digits.count <= 3, digits.endIndex < bytes.endIndex, bytes[digits.endIndex] == 0x5D else { return nil }
+        let text = self[bytes.index(after: digits.endIndex)...]
+        guard text.utf8.first == 0x20 else { return nil }
+        return text.trimmingWhitespace()
+    }
+
     /// `Why it exists:` — a short prose label that announces what follows.
     var isBareLabel: Bool {
         guard utf8.last == 0x3A, utf8.count >= 2, utf8.count <= 90, !isListItem, !hasBytePrefix("#"), !hasBytePrefix("|") else { return false }
@@ -77,7 +112,17 @@ extension Substring {
         guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
         // A colon inside a code span (`` `a[1:3]` is a slice ``) splits nothing.
         guard label.utf8.count(where: { $0 == 0x60 }) % 2 == 0 else { return nil }
+        guard !label.isCaptionLabel else { return nil }
         return (label, text)
+    }
+
+    /// Whether a label numbers a figure, a table or a listing (`Figure 1`, `Table 2.3`,
+    /// `Fig. 4b`): what follows it is a caption, not what a term means.
+    private var isCaptionLabel: Bool {
+        guard utf8.count <= 16, let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
+            return false
+        }
+        return ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"].contains(self[..<space].lowercased())
     }
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
