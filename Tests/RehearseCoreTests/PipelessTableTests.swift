@@ -4,7 +4,8 @@ import Testing
 @testable import RehearseCore
 
 /// Tables written without the pipes at either end (`Attempt | Delay`): GitHub Markdown over a
-/// delimiter row, and tables copied from a web page into flat text.
+/// delimiter row, tables copied from a web page into flat text, and tables lined up in columns
+/// by spaces (`Fixtures/aligned-columns.txt`).
 @Suite struct PipelessTableTests {
     static let retries = GuideItem.Content.table(
         header: ["Attempt", "Delay", "Jitter"],
@@ -95,5 +96,37 @@ import Testing
     ] as [(String, Int?)])
     func cellsOfARowWithoutOuterPipes(line: String, cells: Int?) {
         #expect(PipelessTable.cellCount(line[...]) == cells)
+    }
+
+    @Test func aTableLinedUpBySpacesIsATableAndTheSectionsAroundItStay() throws {
+        let guide = try TestFiles.fixture("aligned-columns.txt")
+        let table = try #require(guide.items(of: .table).first)
+        #expect(table.content == .table(header: ["Field", "Type", "Notes"], rows: [
+            ["code", "char(7)", "primary key"], ["long_url", "text", "up to 2 KB"], ["created_at", "timestamp", "for expiry"],
+        ]))
+        #expect(table.section == ["Storage"])
+        // The heading over the table ends the answer above it; the one under it heads its text.
+        #expect(guide.sections.map(\.title) == ["Requirements", "Key generation", "Storage", "Capacity estimate", "Pros and cons of caching redirects"])
+        // Wrapped prose is one paragraph, not a table.
+        #expect(guide.items(of: .table).count == 1)
+    }
+
+    @Test(arguments: [
+        ("code          char(7)     primary key", [0, 14, 26]),
+        ("created_at  timestamp", [0, 12]),
+        ("The read path must be cheap.  Writes are rare.", nil),
+        ("one space between words", nil),
+        ("Name\tValue", nil),
+        ("a  |  b", nil),
+    ] as [(String, [Int]?)])
+    func cellsLinedUpBySpaces(line: String, columns: [Int]?) {
+        #expect(PipelessTable.columns(line[...]) == columns)
+    }
+
+    @Test func aRowLinesUpWhereTheHeaderCellsStart() {
+        #expect(PipelessTable.linesUp([0, 14], under: [0, 14, 26]))
+        #expect(!PipelessTable.linesUp([0, 12], under: [0, 14, 26]))
+        #expect(!PipelessTable.linesUp([0], under: [0, 14]))
+        #expect(PipelessTable.piped("created_at    timestamp", columns: [0, 14, 26]) == "| created_at | timestamp |  |")
     }
 }

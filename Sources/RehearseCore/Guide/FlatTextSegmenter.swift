@@ -48,6 +48,8 @@ struct FlatTextSegmenter {
         var sectionLevel = 0
         // The last row of a table written without outer pipes, and its cells.
         var lastPipelessRow: (index: Int, cells: Int)?
+        // The last row of a table lined up by spaces, and where its header's cells start.
+        var lastAlignedRow: (index: Int, header: [Int])?
         // The line after the last block of code.
         var afterCode = -1
 
@@ -138,6 +140,12 @@ struct FlatTextSegmenter {
             if let cells = pipelessRowCells(at: index, text: text, after: lastPipelessRow) {
                 blocks.consume(.text(PipelessTable.piped(text), line: lineNumber))
                 lastPipelessRow = (index, cells)
+                index += 1
+                continue
+            }
+            if let header = alignedHeader(at: index, text: text, after: lastAlignedRow) {
+                blocks.consume(.text(PipelessTable.piped(text, columns: header), line: lineNumber))
+                lastAlignedRow = (index, header)
                 index += 1
                 continue
             }
@@ -471,6 +479,19 @@ struct FlatTextSegmenter {
         return PipelessTable.opens(cells: cells, over: python.text(of: index + 1)) ? cells : nil
     }
 
+    /// Where the header's cells start when the line at `index` is a row of a table lined up by
+    /// spaces: a row under the one before it, or a header with a row lined up under it.
+    private func alignedHeader(at index: Int, text: Substring, after previous: (index: Int, header: [Int])?) -> [Int]? {
+        guard let columns = PipelessTable.columns(text) else { return nil }
+        if let previous, previous.index == index - 1 {
+            return PipelessTable.linesUp(columns, under: previous.header) ? previous.header : nil
+        }
+        guard index + 1 < lines.count, let next = PipelessTable.columns(python.text(of: index + 1)),
+            PipelessTable.linesUp(next, under: columns)
+        else { return nil }
+        return columns
+    }
+
     /// The text of the last line before `index` that is not blank.
     private func previousText(before index: Int) -> Substring? {
         trimmed[..<index].last { !$0.isEmpty }
@@ -522,7 +543,7 @@ struct FlatTextSegmenter {
         let words = text.wordCount
         guard words <= 5 else { return false }
         guard let next else { return true }
-        return next.utf8.first?.isASCIIUppercase == true && next.wordCount >= words + 3
+        return next.utf8.first.map { $0.isASCIIUppercase || $0.isASCIIDigit } == true && next.wordCount >= words + 3
     }
 
     /// Whether a line ends what it says, so that a heading may follow it: a sentence, a list
@@ -530,12 +551,17 @@ struct FlatTextSegmenter {
     static func endsWhatItSays(_ line: Substring?) -> Bool {
         guard let line, let last = line.utf8.last else { return true }
         return ".?!)}]".utf8.contains(last) || line.isListItem || line.labelled != nil || line.containsBytes(" | ")
+            || PipelessTable.columns(line) != nil
     }
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
-        if text.hasBytePrefix("|") || text.containsBytes(" | ") || text.labelled != nil || text.isHeadingCandidate(line) && text.isTitleLike { return true }
+        if text.hasBytePrefix("|") || text.containsBytes(" | ") || PipelessTable.columns(text) != nil || text.labelled != nil
+            || text.isHeadingCandidate(line) && text.isTitleLike
+        {
+            return true
+        }
         return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
             || CodeLineClassifier.isRequestLine(text) || CodeLineClassifier.startsHTTP(text)
     }

@@ -257,13 +257,15 @@ extension Substring {
     }
 
     /// Whether the line shows working rather than naming a topic: a claim's `→`, an estimate's
-    /// `≈`, `×` or ` = `, a table's ` | ` or tab between cells, or a URL's `://`.
+    /// `≈`, `×` or ` = `, a table's ` | `, tab or run of spaces between cells, or a URL's `://`.
     private var hasWorkingMarks: Bool {
         withBytes { bytes in
             guard bytes.count >= 3, !bytes.contains(0x09) else { return bytes.count >= 3 }
             for index in 0..<(bytes.count - 2) {
                 switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
-                case (0xE2, 0x86, 0x92), (0xE2, 0x89, 0x88), (0xC3, 0x97, _), (0x20, 0x3D, 0x20), (0x20, 0x7C, 0x20), (0x3A, 0x2F, 0x2F): return true
+                case (0xE2, 0x86, 0x92), (0xE2, 0x89, 0x88), (0xC3, 0x97, _), (0x20, 0x3D, 0x20), (0x20, 0x7C, 0x20), (0x3A, 0x2F, 0x2F),
+                    (0x20, 0x20, 0x20):
+                    return true
                 default: continue
                 }
             }

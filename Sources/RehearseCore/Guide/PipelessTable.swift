@@ -1,7 +1,8 @@
 /// Table rows written without the pipes at either end: `Attempt | Delay`, as GitHub Markdown
 /// allows over a delimiter row (`--- | ---`) and as a table copied from a web page reads in
 /// flat text; in flat text also cells split by tabs, as a table copied from a web page or a
-/// spreadsheet pastes.
+/// spreadsheet pastes, and cells lined up in columns by spaces, as a terminal or a
+/// fixed-width document lays a table out.
 ///
 /// The item extractor reads a table as a run of lines that start with `|`; the readers find
 /// these rows, with the lines around them, and hand them on in that form (``piped(_:)``).
@@ -43,6 +44,41 @@ enum PipelessTable {
         return cells >= 2 ? cells : nil
     }
 
+    /// Where the cells of a row lined up by spaces start, in bytes from the line's start: the
+    /// line split at runs of two or more spaces, into at least two cells. Nil for a line with a
+    /// tab or a `|`, and for one whose run of spaces follows the end of a sentence (`… ends.  Then`),
+    /// which is prose typed with two spaces after a period.
+    static func columns(_ line: Substring) -> [Int]? {
+        line.withBytes { bytes in
+            guard let first = bytes.first, first != 0x20 else { return nil }
+            // Most lines have no two spaces in a row: they are looked at without an array.
+            var index = 1
+            while index + 1 < bytes.count, bytes[index] != 0x20 || bytes[index + 1] != 0x20 { index += 1 }
+            guard index + 1 < bytes.count else { return nil }
+            var starts = [0]
+            index = 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x09 || byte == 0x7C { return nil }
+                guard byte == 0x20, index + 1 < bytes.count, bytes[index + 1] == 0x20 else {
+                    index += 1
+                    continue
+                }
+                if ".?!:;,".utf8.contains(bytes[index - 1]) { return nil }
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                if index < bytes.count { starts.append(index) }
+            }
+            return starts.count >= 2 ? starts : nil
+        }
+    }
+
+    /// Whether a row whose cells start at `columns` lines up under a header whose cells start at
+    /// `header`: each of its cells starts where a header cell does, the first at the margin
+    /// (a row may leave its last cells empty).
+    static func linesUp(_ columns: [Int], under header: [Int]) -> Bool {
+        columns.count >= 2 && columns.count <= header.count && columns.allSatisfy(header.contains)
+    }
+
     /// How many cells a delimiter row (`--- | :---:`, with or without outer pipes) has; nil
     /// for any other line.
     static func delimiterCellCount(_ line: Substring) -> Int? {
@@ -60,6 +96,20 @@ enum PipelessTable {
     static func piped(_ line: Substring) -> Substring {
         if line.hasBytePrefix("|") { return line }
         let cells = line.utf8.contains(0x7C) ? [line] : line.split(separator: "\t").map { $0.trimmingWhitespace() }
+        return Substring("| " + cells.joined(separator: " | ") + " |")
+    }
+
+    /// A row lined up by spaces with its outer pipes: each cell in the header's column where it
+    /// starts (``columns(_:)``), an empty cell where it has none.
+    static func piped(_ line: Substring, columns header: [Int]) -> Substring {
+        guard let starts = columns(line) else { return piped(line) }
+        var cells = [Substring](repeating: "", count: header.count)
+        let bytes = line.utf8
+        for (position, start) in starts.enumerated() {
+            guard let column = header.firstIndex(of: start) else { continue }
+            let end = position + 1 < starts.count ? starts[position + 1] : bytes.count
+            cells[column] = line[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)].trimmingWhitespace()
+        }
         return Substring("| " + cells.joined(separator: " | ") + " |")
     }
 }
