@@ -5,7 +5,8 @@ import Testing
 
 /// Questions asked without a marker: a line that asks over an `Answer:` line in flat text
 /// (`Fixtures/unmarked-questions.txt`), and a Markdown list item that asks over its indented
-/// answer (`Fixtures/list-questions.md`); and multiple-choice questions, whose options ask with
+/// answer (`Fixtures/list-questions.md`), which ends with the list item
+/// (`Fixtures/list-question-ends.md`); and multiple-choice questions, whose options ask with
 /// the question (`Fixtures/multiple-choice.txt`).
 struct UnmarkedQuestionTests {
     static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
@@ -66,5 +67,20 @@ struct UnmarkedQuestionTests {
         let listed = Self.pairs(try GuideReader().read(
             text: "Notes\nIndexes\nQ: Which indexes does Postgres offer?\na) B-tree\nb) Hash\n", fileName: "listed.txt"))
         #expect(listed.map(\.answer) == ["a) B-tree\nb) Hash"])
+    }
+
+    @Test func aListItemsAnswerEndsWithTheItem() throws {
+        let guide = try TestFiles.fixture("list-question-ends.md")
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == [
+            "What does the CAP theorem say?", "What is eventual consistency?", "How do vector clocks detect conflicts?",
+        ])
+        #expect(pairs.count == 3)
+        guard pairs.count == 3 else { return }
+        // The note and the bold terms after a blank line at the margin are not the answer's.
+        #expect(pairs[1].answer == "Replicas converge once writes stop arriving; reads in between may be stale.")
+        #expect(UnderlinedHeadingTests.terms(guide) == ["Sharding", "Replication factor"])
+        // `Q.` over `A.`: the letter marks the answer.
+        #expect(pairs[2].answer.hasPrefix("Each replica counts its own updates"))
     }
 }

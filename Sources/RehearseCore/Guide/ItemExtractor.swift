@@ -349,7 +349,11 @@ struct ItemExtractor: GuideBlockSink {
         case .question(let lines, let start):
             guard !lines.isEmpty else { return }
             emit(.qa(question: lines.joined(separator: " "), answer: ""), lines: start...start)
-        case .answer(let question, let isPrompt, let lines, let start, let end):
+        case .answer(let question, let isPrompt, var lines, let start, let end):
+            // `Q. …` over `A. …`: the letter marks the answer, unless options follow it (`B. …`).
+            if let first = lines.first, first.hasBytePrefix("A. "), lines.count == 1 || lines[1].optionText == nil {
+                lines[0] = first.dropFirst(3).trimmingWhitespace()
+            }
             let answer = lines.joined(separator: "\n")
             emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)
         case .label(let title, let body, let start, let end):

@@ -17,6 +17,9 @@ struct MarkdownSegmenter {
         // Inside an MkDocs call-out (`!!! note`, `??? question`), whose body is the lines
         // indented under it: they are prose, and the first line out of it ends it.
         var inCalloutBody = false
+        // The indentation of a list item that asked a question: its answer is what the item
+        // holds, and a line after a blank one, no deeper than the item, ends it.
+        var listQuestionIndent: Int?
         if let frontMatter = Self.frontMatter(lines) {
             index = frontMatter.end
             if let title = frontMatter.title {
@@ -29,6 +32,13 @@ struct MarkdownSegmenter {
             let lineNumber = index + 1
             let raw = lines[index]
             let text = raw.trimmingWhitespace()
+            // A fence at the margin may still hold the answer's code; a heading ends it anyway.
+            if let indent = listQuestionIndent, !text.isEmpty, Self.fence(text) == nil, index > 0,
+                lines[index - 1].trimmingWhitespace().isEmpty, Self.indentation(raw) <= indent
+            {
+                listQuestionIndent = nil
+                if !text.isListItem { blocks.consume(.boundary(line: lineNumber)) }
+            }
             if let fence = Self.fence(text) {
                 let (block, next) = fencedCode(from: index, fence: fence)
                 if !skippingContents {
@@ -108,6 +118,7 @@ struct MarkdownSegmenter {
                     // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
                     // the lines below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                    listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
                 } else if let label = nestedListLabel(unquoted, at: index) {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else {
@@ -180,8 +191,7 @@ struct MarkdownSegmenter {
             return nil
         }
         let next = lines[index + 1]
-        let indent = lines[index].prefix { $0 == " " }.count
-        return next.prefix(while: { $0 == " " }).count > indent && next.trimmingWhitespace().isListItem ? label : nil
+        return Self.indentation(next) > Self.indentation(lines[index]) && next.trimmingWhitespace().isListItem ? label : nil
     }
 
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
@@ -223,9 +233,13 @@ struct MarkdownSegmenter {
         guard text.utf8.last == 0x3F, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
         let next = lines[index + 1]
         let nextText = next.trimmingWhitespace()
-        let indent = { (line: Substring) in line.prefix { $0 == " " || $0 == "\t" }.count }
-        guard !nextText.isEmpty, !nextText.isListItem, indent(next) > indent(lines[index]) else { return nil }
+        guard !nextText.isEmpty, !nextText.isListItem, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
         return item
+    }
+
+    /// How many spaces and tabs a line starts with.
+    static func indentation(_ line: Substring) -> Int {
+        line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
