@@ -998,4 +998,12 @@ extension ReaderGapTests {
         #expect(MarkdownSegmenter.boldQuestion("**Q: Why?**") == nil)
         #expect(MarkdownSegmenter.boldQuestion("**Sharding** is not a question?") == nil)
     }
+
+    @Test func adviceLabelsNameAConceptOfTheSectionNotATerm() throws {
+        let guide = try Self.flat("Long transactions keep old row versions alive.\nInterview tip: mention that long transactions hold back VACUUM.\n")
+        #expect(guide.items(of: .definition).isEmpty)
+        #expect(guide.items(of: .concept).contains { "\($0.content)".contains("hold back VACUUM") })
+        #expect(ItemExtractor.isConceptLabel("Common pitfall"))
+        #expect(!ItemExtractor.isConceptLabel("Write-ahead log"))
+    }
 }

@@ -569,6 +569,8 @@ extension ItemExtractor {
             || number.allSatisfy { "IVX".contains($0) }
     }
 
+    /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
+    /// `Pros:`, `Interview tip:`, `Common pitfall:`): its text is a concept of the section.
     static func isConceptLabel(_ label: Substring) -> Bool {
         let words = label.lowercased().split(separator: " ")
         guard let first = words.first, words.count <= 4 else { return false }
@@ -577,7 +579,8 @@ extension ItemExtractor {
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
-        ].contains(first)
+        ].contains(first) || words.count > 1 && ["tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake", "mistakes"]
+            .contains(words[words.count - 1])
     }
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a
