@@ -1006,4 +1006,28 @@ extension ReaderGapTests {
         #expect(ItemExtractor.isConceptLabel("Common pitfall"))
         #expect(!ItemExtractor.isConceptLabel("Write-ahead log"))
     }
+
+    @Test func aFigureLaidOutInHTMLIsNoText() throws {
+        let text = """
+            # Proxies
+
+            ## Reverse proxy
+
+            <p align="center">
+              <img src="images/proxy.png">
+              <br/>
+              <i><a href=https://example.com/proxy>Source: a diagram of a proxy in front of two servers</a></i>
+            </p>
+
+            A reverse proxy takes requests for a set of servers and hides them behind one address.
+
+            <p align="center">Proxies sit in front of most large web services.</p>
+            """
+        let guide = try GuideReader().read(text: text, fileName: "proxies.md")
+        #expect(guide.items(of: .definition).isEmpty)
+        #expect(!guide.items.contains { "\($0.content)".contains("diagram of a proxy") })
+        #expect(guide.items(of: .concept).contains { "\($0.content)".contains("hides them behind one address") })
+        // A block without an image is text.
+        #expect(guide.items.contains { "\($0.content)".contains("Proxies sit in front of most large web services") })
+    }
 }

@@ -48,6 +48,12 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
+            if text.utf8.first == 0x3C, let end = figureEnd(from: index, text: text) {
+                // A figure laid out in HTML (`<p align="center"><img …>` and its caption): not text.
+                for line in index...end { blocks.consume(.blank(line: line + 1)) }
+                index = end + 1
+                continue
+            }
             if text.hasBytePrefix("<!--") {
                 // An HTML comment is not shown: its lines read as blank ones.
                 let end = (index..<lines.count).first { lines[$0].containsBytes("-->") } ?? lines.count - 1
@@ -279,6 +285,23 @@ struct MarkdownSegmenter {
     }
 
     /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
+    /// The last line of an HTML block that shows an image, when one opens at `start`: a `<p>`,
+    /// `<div>`, `<figure>` or `<center>` up to its closing tag, with an `<img` in it. Pages
+    /// ported from the web lay out a diagram and its caption (`Source: …`) this way.
+    private func figureEnd(from start: Int, text: Substring) -> Int? {
+        guard let tag = ["p", "div", "figure", "center"].first(where: { tag in
+            text.hasPrefix("<" + tag) && text.utf8.dropFirst(tag.utf8.count + 1).first.map { $0 == 0x3E || $0 == 0x20 } == true
+        }) else { return nil }
+        var sawImage = false
+        for index in start..<min(lines.count, start + 16) {
+            let line = lines.trimmed(index)
+            if line.isEmpty { return nil }
+            sawImage = sawImage || line.containsBytes("<img")
+            if line.range(of: "</" + tag + ">") != nil { return sawImage ? index : nil }
+        }
+        return nil
+    }
+
     static func isImage(_ text: Substring) -> Bool {
         text.hasBytePrefix("![") && text.utf8.last == 0x29 && text.containsBytes("](")
     }
