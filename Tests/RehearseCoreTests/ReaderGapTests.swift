@@ -1030,4 +1030,30 @@ extension ReaderGapTests {
         // A block without an image is text.
         #expect(guide.items.contains { "\($0.content)".contains("Proxies sit in front of most large web services") })
     }
+
+    @Test func aRowOfLinksIsNoTextAndTheFirstTopHeadingStillTitlesTheGuide() throws {
+        let text = """
+            *[English](README.md) ∙ [Deutsch](README-de.md) | [Add a translation](CONTRIBUTING.md)*
+
+            [![build](https://example.com/build.svg)](https://example.com/ci) [![docs](https://example.com/docs.svg)](https://example.com/docs)
+
+            **Corrections are welcome!**
+
+            # Queues Primer
+
+            ## Message queues
+
+            A queue holds messages until a consumer takes them, so that producers never wait on consumers.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "queues.md")
+        #expect(guide.title == "Queues Primer")
+        #expect(guide.sections.map(\.title) == ["Message queues"])
+        #expect(!guide.items.contains { "\($0.content)".contains("English") || "\($0.content)".contains("build") })
+        #expect(MarkdownSegmenter.isLinkRow("[Prev](a.md) · [Next](b.md)"))
+        #expect(!MarkdownSegmenter.isLinkRow("[Prev](a.md) leads to [Next](b.md)"))
+        #expect(!MarkdownSegmenter.isLinkRow("[Only one link](a.md)"))
+        // Two top-level headings are sections, not a title, when text comes before them.
+        let sections = try GuideReader().read(text: "Some words before.\n\n# Queues\n\nText about queues that is long enough.\n\n# Streams\n\nText about streams that is long enough.\n", fileName: "two.md")
+        #expect(sections.sections.map(\.title) == ["Queues", "Streams"])
+    }
 }

@@ -103,6 +103,7 @@ struct UnderlinedHeadingTests {
         #expect(Substring("Fig. 3b: the read path.").labelled == nil)
         #expect(Substring("Table 2.1: sizes").labelled == nil)
         #expect(Substring("Tables: rows and columns").labelled?.label == "Tables")
+        #expect(Substring("Source: a talk on replication at a conference").labelled == nil)
         let resources = guide.items.compactMap { item -> String? in
             if case .resource(let title, _, _) = item.content { title } else { nil }
         }

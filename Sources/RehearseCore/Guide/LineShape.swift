@@ -117,10 +117,12 @@ extension Substring {
     }
 
     /// Whether a label numbers a figure, a table or a listing (`Figure 1`, `Table 2.3`,
-    /// `Fig. 4b`): what follows it is a caption, not what a term means.
+    /// `Fig. 4b`), or credits a source (`Source`, `Image credit`): what follows it is a
+    /// caption, not what a term means.
     private var isCaptionLabel: Bool {
-        guard utf8.count <= 16, let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
-            return false
+        guard utf8.count <= 16 else { return false }
+        guard let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
+            return ["source", "sources", "source(s)", "credit", "credits", "image credit", "photo credit"].contains(lowercased())
         }
         return ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"].contains(self[..<space].lowercased())
     }

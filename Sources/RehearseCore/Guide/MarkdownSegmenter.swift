@@ -26,7 +26,7 @@ struct MarkdownSegmenter {
                 header = FlatTextSegmenter.titleLine(title) ?? GuideHeader(number: nil, title: String(title))
             }
         }
-        let baseLevel = headingBaseLevel(from: index)
+        let (baseLevel, titleFirst) = headingLevels(from: index)
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -83,7 +83,9 @@ struct MarkdownSegmenter {
             let headingLines = underlined == nil ? 1 : 2
             if let (level, title) = Self.heading(text) ?? underlined.map({ ($0, text) }) {
                 let plain = String(Self.plainInline(title))
-                if level == 1 && !sawTitle && !sawContent {
+                // The one top-level heading that comes first titles the guide, even under a
+                // line or two of the page's own (`**Help translate this guide!**`).
+                if level == 1 && !sawTitle && (!sawContent || titleFirst) {
                     header = FlatTextSegmenter.titleLine(Substring(plain)) ?? GuideHeader(number: nil, title: plain)
                     sawTitle = true
                     sawContent = true
@@ -103,6 +105,12 @@ struct MarkdownSegmenter {
                 }
                 sawContent = true
                 index += headingLines
+                continue
+            }
+            if Self.isLinkRow(text) {
+                // A page's language switcher or row of badges: no text, and no content before the title.
+                blocks.consume(.blank(line: lineNumber))
+                index += 1
                 continue
             }
             if !skippingContents {
@@ -150,8 +158,9 @@ struct MarkdownSegmenter {
         return PipelessTable.delimiterCellCount(Self.withoutQuoteMarkers(lines[index + 1].trimmingWhitespace())) == cells
     }
 
-    /// The level that counts as a main section: the smallest heading level after the title.
-    private func headingBaseLevel(from start: Int) -> Int {
+    /// The level that counts as a main section, the smallest heading level after the title;
+    /// and whether the first heading is the guide's only top-level one (its title).
+    private func headingLevels(from start: Int) -> (base: Int, titleFirst: Bool) {
         var levels: [Int] = []
         var inFence: Substring?
         // The line before, for a setext underline: a heading's text, not yet counted.
@@ -177,10 +186,11 @@ struct MarkdownSegmenter {
             }
             previous = text
         }
+        let titleFirst = levels.first == 1 && !levels.dropFirst().contains(1)
         if levels.first == 1, levels.dropFirst().contains(where: { $0 > 1 }) {
-            return levels.dropFirst().filter { $0 > 1 }.min() ?? 2
+            return (levels.dropFirst().filter { $0 > 1 }.min() ?? 2, titleFirst)
         }
-        return levels.min() ?? 1
+        return (levels.min() ?? 1, titleFirst)
     }
 
     /// A list item that heads a nested list, as a label of its items: `- **Fan-out on write**`
@@ -285,6 +295,20 @@ struct MarkdownSegmenter {
     }
 
     /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
+    /// Whether a line is links and nothing else but separators (`[English](README.md) ∙
+    /// [日本語](README-ja.md)`, `[![build](…)](…) [![docs](…)](…)`): at least two links, or
+    /// images, and between them no letter or digit.
+    static func isLinkRow(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, "[*_!".utf8.contains(first), text.containsBytes("](") else { return false }
+        var rest = String(text)
+        var links = 0
+        while let link = rest.firstMatch(of: /!?\[[^\[\]]*\]\([^()\s]*\)/) {
+            rest.replaceSubrange(link.range, with: " ")
+            links += 1
+        }
+        return links >= 2 && !rest.contains { $0.isLetter || $0.isNumber }
+    }
+
     /// The last line of an HTML block that shows an image, when one opens at `start`: a `<p>`,
     /// `<div>`, `<figure>` or `<center>` up to its closing tag, with an `<img` in it. Pages
     /// ported from the web lay out a diagram and its caption (`Source: …`) this way.
