@@ -6,7 +6,8 @@ import Testing
 /// Questions asked without a marker: a line that asks over an `Answer:` line in flat text
 /// (`Fixtures/unmarked-questions.txt`), and a Markdown list item that asks over its indented
 /// answer (`Fixtures/list-questions.md`), which ends with the list item
-/// (`Fixtures/list-question-ends.md`); and multiple-choice questions, whose options ask with
+/// (`Fixtures/list-question-ends.md`); problems posed for the reader to work through
+/// (`Fixtures/posed-problems.md`); and multiple-choice questions, whose options ask with
 /// the question (`Fixtures/multiple-choice.txt`).
 struct UnmarkedQuestionTests {
     static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
@@ -82,5 +83,31 @@ struct UnmarkedQuestionTests {
         #expect(UnderlinedHeadingTests.terms(guide) == ["Sharding", "Replication factor"])
         // `Q.` over `A.`: the letter marks the answer.
         #expect(pairs[2].answer.hasPrefix("Each replica counts its own updates"))
+    }
+
+    @Test func aProblemPosedIsAQuestionThatWhatFollowsAnswers() throws {
+        let guide = try TestFiles.fixture("posed-problems.md")
+        let pairs = Self.pairs(guide)
+        #expect(pairs.count == 3)
+        guard pairs.count == 3 else { return }
+        // The hint is skipped; the revealed solution, its code included, answers.
+        #expect(pairs[0].question.hasPrefix("A product page shows an old price"))
+        #expect(pairs[0].answer.hasPrefix("Delete the cache entry"))
+        #expect(pairs[0].answer.contains("cache.delete"))
+        #expect(!pairs[0].answer.contains("who knows"))
+        // A scenario over a `Question:` sets the question up, its list included.
+        #expect(pairs[1].question.hasPrefix("Two services update the same user profile:\n1. The billing service"))
+        #expect(pairs[1].question.hasSuffix("and how to prevent it."))
+        #expect(pairs[1].answer.hasPrefix("Each service reads the whole profile"))
+        // A quoted prompt is asked without its quotes; its subsections answer it.
+        #expect(pairs[2].question == "After a deploy the cache is empty and the database is overloaded. What do you do?")
+        #expect(pairs[2].answer.contains("previous day's access log"))
+        #expect(pairs[2].answer.contains("a few thousand entries absorb most reads"))
+        // The next section is its own again, and the `<article>` tags are no text.
+        #expect(UnderlinedHeadingTests.terms(guide) == ["Cache warming"])
+        #expect(!guide.items.contains { "\($0.content)".contains("<article") })
+        #expect(guide.sections.map(\.title).last == "Key terms")
+        #expect(ItemExtractor.headsAnswer("✅ Solution: warm it first"))
+        #expect(!ItemExtractor.headsAnswer("Solutions architecture"))
     }
 }

@@ -26,6 +26,10 @@ struct ItemExtractor: GuideBlockSink {
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
     private var inNotes = false
+    /// The problem posed (`Scenario: …`) that the open answer answers: the depth of the section
+    /// it was posed in, whose subsections (`### Setup`) go on answering it, and whether code
+    /// has answered it yet (until then a `Question:` asks about it).
+    private var posedProblem: (depth: Int, answered: Bool)?
 
     /// `lineCount` sizes the item list: see ``reservedItems(forLines:)``.
     init(guideID: String, lineCount: Int) {
@@ -97,7 +101,14 @@ struct ItemExtractor: GuideBlockSink {
             if case .blank = block { afterBlank = true } else { afterBlank = false }
         }
         switch block {
-        case .heading(let level, let title, _):
+        case .heading(let level, let title, let line):
+            // `### Solution` under a problem posed and not yet answered heads its answer.
+            // A subsection of the section that posed a problem goes on answering it.
+            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth {
+                if !Self.headsAnswer(title) { lines.append(Substring(title)) }
+                open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
+                return
+            }
             flush()
             pendingCaption = nil
             enterSection(level: level, title: title)
@@ -107,6 +118,10 @@ struct ItemExtractor: GuideBlockSink {
             if case .answer(let question, let isPrompt, var answerLines, let start, _) = open {
                 answerLines.append(Substring(code))
                 open = .answer(question: question, isPrompt: isPrompt, lines: answerLines, start: start, end: lines.upperBound)
+                posedProblem?.answered = true
+            } else if case .question(let asked, let start) = open, !asked.isEmpty {
+                // `Question: Write a function that …` over code: the code answers it.
+                open = .answer(question: asked.joined(separator: " "), isPrompt: false, lines: [Substring(code)], start: start, end: lines.upperBound)
             } else {
                 flush()
             }
@@ -143,12 +158,28 @@ struct ItemExtractor: GuideBlockSink {
             return
         }
         if text.startsQuestion {
+            // `Scenario: …` (and the lines that go on setting it up) over `Question: …`: the
+            // scenario sets the question up.
+            if posedProblem?.answered == false, case .answer(let problem, _, let lines, let start, _) = open {
+                let setup = ([problem[...]] + lines).joined(separator: "\n")
+                open = .answer(question: setup + "\n" + text.questionText, isPrompt: false, lines: [], start: start, end: line)
+                return
+            }
             flush()
             let question = text.questionText
             // `Question:` alone on its line: the question is on the lines below it.
             open = question.hasSuffix("?")
                 ? .answer(question: String(question), isPrompt: false, lines: [], start: line, end: line)
                 : .question(lines: question.isEmpty ? [] : [question], start: line)
+            return
+        }
+        // `Scenario: …` poses a problem to work through: the lines after it answer it.
+        if let (label, problem) = text.labelled, Self.posesProblem(label) {
+            flush()
+            // A prompt quoted whole (`"Find the top 3 orders …"`) is asked without its quotes.
+            let quoted = problem.count > 2 && "\"“".contains(problem.first ?? " ") && "\"”".contains(problem.last ?? " ")
+            open = .answer(question: String(quoted ? problem.dropFirst().dropLast() : problem), isPrompt: false, lines: [], start: line, end: line)
+            posedProblem = (sectionPath.count, false)
             return
         }
         // `What is X?` then `Answer: …` (or `Answer:` over it): a question asked without a marker.
@@ -343,6 +374,7 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func flush() {
+        posedProblem = nil
         guard let construct = open else { return }
         open = nil
         switch construct {
@@ -569,18 +601,39 @@ extension ItemExtractor {
             || number.allSatisfy { "IVX".contains($0) }
     }
 
+    /// Whether a label poses a problem for the reader to work through (`Scenario:`, `Exercise:`).
+    static func posesProblem(_ label: Substring) -> Bool {
+        ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(label.lowercased())
+    }
+
+    /// Whether a heading announces an answer (`Solution`, `✅ Answer`, `Solution: index first`).
+    static func headsAnswer(_ title: String) -> Bool {
+        let plain = title.drop { $0.isPictograph || $0.isWhitespace }.lowercased()
+        return ["answer", "solution", "explanation", "sample answer", "model answer", "suggested answer"].contains { label in
+            plain.hasPrefix(label) && (plain.count == label.count || plain.dropFirst(label.count).first.map { ":—–-".contains($0) } == true)
+        }
+    }
+
     /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
     /// `Pros:`, `Interview tip:`, `Common pitfall:`): its text is a concept of the section.
     static func isConceptLabel(_ label: Substring) -> Bool {
-        let words = label.lowercased().split(separator: " ")
-        guard let first = words.first, words.count <= 4 else { return false }
+        var words = label.lowercased().split(separator: " ")
+        if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
+        guard let first = words.first, let last = words.last, words.count <= 4 else { return false }
         return [
             "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
-        ].contains(first) || words.count > 1 && ["tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake", "mistakes"]
-            .contains(words[words.count - 1])
+        ].contains(first)
+            || words.count > 1 && [
+                "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
+                "mistakes", "context", "practice", "practices", "insight", "insights", "analogy",
+            ].contains(last)
+            || [
+                "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",
+                "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
+            ].contains(words.joined(separator: " "))
     }
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a

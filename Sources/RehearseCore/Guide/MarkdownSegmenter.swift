@@ -48,8 +48,9 @@ struct MarkdownSegmenter {
                 index = next
                 continue
             }
-            if text.utf8.first == 0x3C, let end = figureEnd(from: index, text: text) {
-                // A figure laid out in HTML (`<p align="center"><img …>` and its caption): not text.
+            if text.utf8.first == 0x3C, let end = figureEnd(from: index, text: text) ?? hintEnd(from: index, text: text) {
+                // A figure laid out in HTML (`<p align="center"><img …>` and its caption), or a
+                // hint revealed before the answer: not text.
                 for line in index...end { blocks.consume(.blank(line: line + 1)) }
                 index = end + 1
                 continue
@@ -270,13 +271,41 @@ struct MarkdownSegmenter {
         guard text.utf8.first == 0x3C, let name = text.dropFirst().drop(while: { $0 == "/" }).split(whereSeparator: { !$0.isLetter }).first,
             layoutTags.contains(name.lowercased())
         else { return text }
+        let rest = withoutTags(text)
+        return isRevealLabel(rest) ? "" : rest
+    }
+
+    /// Whether a `<summary>`'s text only labels what the `<details>` reveals (`Answer`,
+    /// `✅ Solution`, `Show answer`), an emoji before it aside.
+    static func isRevealLabel(_ text: Substring) -> Bool {
+        revealLabels.contains(text.drop { $0.isPictograph }.trimmingWhitespace().lowercased())
+    }
+
+    /// The `</details>` line of a hint that opens at `start` (`<details>` over
+    /// `<summary>💡 Hint</summary>`, or both on one line): a hint leads to the answer after it
+    /// and is no card of its own.
+    private func hintEnd(from start: Int, text: Substring) -> Int? {
+        guard text.hasPrefixIgnoringCase("<details") else { return nil }
+        let summary = text.containsBytes("<summary") ? text : start + 1 < lines.count ? lines.trimmed(start + 1) : ""
+        guard summary.hasPrefixIgnoringCase("<summary") || summary.hasPrefixIgnoringCase("<details"),
+            ["hint", "hints"].contains(Self.plainSummary(summary).lowercased())
+        else { return nil }
+        return (start..<min(lines.count, start + 80)).first { Self.closesContainer(lines.trimmed($0)) }
+    }
+
+    /// A `<summary>` line's text, without its tags and an emoji before it.
+    private static func plainSummary(_ line: Substring) -> Substring {
+        withoutTags(line).drop { $0.isPictograph || $0.isWhitespace }.trimmingWhitespace()
+    }
+
+    /// The text of a line of HTML, without its tags.
+    private static func withoutTags(_ line: Substring) -> Substring {
         var kept = ""
         var inTag = false
-        for character in text {
+        for character in line {
             if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { kept.append(character) }
         }
-        let rest = Substring(kept).trimmingWhitespace()
-        return revealLabels.contains(rest.lowercased()) ? "" : rest
+        return Substring(kept).trimmingWhitespace()
     }
 
     /// Whether the line closes a container whose content ends there: `</details>`, `</aside>`
@@ -294,7 +323,6 @@ struct MarkdownSegmenter {
         return question(inHeading: withoutHTMLTags(text))
     }
 
-    /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
     /// Whether a line is links and nothing else but separators (`[English](README.md) ∙
     /// [日本語](README-ja.md)`, `[![build](…)](…) [![docs](…)](…)`): at least two links, or
     /// images, and between them no letter or digit.
@@ -326,6 +354,7 @@ struct MarkdownSegmenter {
         return nil
     }
 
+    /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
     static func isImage(_ text: Substring) -> Bool {
         text.hasBytePrefix("![") && text.utf8.last == 0x29 && text.containsBytes("](")
     }
@@ -341,7 +370,9 @@ struct MarkdownSegmenter {
         return Substring(text[..<item.startIndex] + item.dropFirst(4))
     }
 
-    static let layoutTags: Set<String> = ["details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center", "aside"]
+    static let layoutTags: Set<String> = [
+        "details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center", "aside", "article", "section",
+    ]
     static let revealLabels: Set<String> = ["answer", "solution", "show answer", "show solution", "click to expand", "hint", "details", "spoiler"]
 
     /// A block quote's text without its `>` markers (`> > text` → `text`).
