@@ -862,7 +862,7 @@ extension ReaderGapTests {
         let guide = try GuideReader().read(text: text, fileName: "09-locks.md")
         #expect(guide.items.map(\.content) == [
             .concept(title: "Mutexes", text: "A mutex guards a critical section.\nKeep lock order fixed & short."),
-            .definition(term: "Remember", definition: "`volatile` gives visibility, not `a &lt; b` atomicity.", context: nil),
+            .concept(title: "Remember", text: "`volatile` gives visibility, not `a &lt; b` atomicity."),
         ])
         // Stars that are not emphasis stay.
         for kept in ["2 * 3 * 4 is 24", "**kwargs and *args", "a*b*c", "* a bullet"] {
@@ -1005,6 +1005,13 @@ extension ReaderGapTests {
         #expect(guide.items(of: .concept).contains { "\($0.content)".contains("hold back VACUUM") })
         #expect(ItemExtractor.isConceptLabel("Common pitfall"))
         #expect(!ItemExtractor.isConceptLabel("Write-ahead log"))
+        // A clause is no term; a long name still is.
+        #expect(ItemExtractor.isConceptLabel("Async error handling has two modes"))
+        #expect(ItemExtractor.isConceptLabel("Why generators matter for streaming jobs"))
+        #expect(ItemExtractor.isConceptLabel("The planner reads the index as"))
+        #expect(ItemExtractor.isConceptLabel("The analogy"))
+        #expect(!ItemExtractor.isConceptLabel("Requests per user per day"))
+        #expect(!ItemExtractor.isConceptLabel("Context switch"))
     }
 
     @Test func aFigureLaidOutInHTMLIsNoText() throws {

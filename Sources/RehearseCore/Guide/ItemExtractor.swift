@@ -601,6 +601,12 @@ extension ItemExtractor {
             || number.allSatisfy { "IVX".contains($0) }
     }
 
+    /// Verbs that make a label a clause rather than a name.
+    private static let clauseVerbs: Set<String> = [
+        "is", "are", "was", "were", "has", "have", "can", "must", "should", "will", "does", "do", "gives", "makes", "becomes", "means",
+        "matter", "matters",
+    ]
+
     /// Whether a label poses a problem for the reader to work through (`Scenario:`, `Exercise:`).
     static func posesProblem(_ label: Substring) -> Bool {
         ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(label.lowercased())
@@ -615,16 +621,25 @@ extension ItemExtractor {
     }
 
     /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
-    /// `Pros:`, `Interview tip:`, `Common pitfall:`): its text is a concept of the section.
+    /// `Pros:`, `Interview tip:`, `Common pitfall:`, `Always close the file:`), or is a clause
+    /// rather than a name: its text is a concept of the section.
     static func isConceptLabel(_ label: Substring) -> Bool {
         var words = label.lowercased().split(separator: " ")
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
-        guard let first = words.first, let last = words.last, words.count <= 4 else { return false }
+        guard let first = words.first, let last = words.last else { return false }
+        // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
+        // `Async error handling has two modes`), or ends on a preposition (`Burrow reports lag as`).
+        if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })
+            || ["as", "like", "to", "for", "of", "with", "by"].contains(last)
+        {
+            return true
+        }
         return [
             "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
+            "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
