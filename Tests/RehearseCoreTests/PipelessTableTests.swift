@@ -123,6 +123,21 @@ import Testing
         #expect(PipelessTable.columns(line[...]) == columns)
     }
 
+    @Test func twoSpacesSideBySideAreFoundAtEveryOffset() {
+        // Every place of the pair, in lines of every length around the eight-byte words.
+        for length in 2...40 {
+            for position in 0..<(length - 1) {
+                var bytes = [UInt8](repeating: 0x61, count: length)
+                bytes[position] = 0x20
+                bytes[position + 1] = 0x20
+                #expect(bytes.withUnsafeBufferPointer(PipelessTable.hasTwoSpaces), "\(length) \(position)")
+                bytes[position + 1] = 0x62
+                #expect(!bytes.withUnsafeBufferPointer(PipelessTable.hasTwoSpaces), "\(length) \(position)")
+            }
+        }
+        #expect(!Array("a b c d e f g h i j k".utf8).withUnsafeBufferPointer(PipelessTable.hasTwoSpaces))
+    }
+
     @Test func aRowLinesUpWhereTheHeaderCellsStart() {
         #expect(PipelessTable.linesUp([0, 14], under: [0, 14, 26]))
         #expect(!PipelessTable.linesUp([0, 12], under: [0, 14, 26]))

@@ -9,8 +9,6 @@ struct GuideLines: RandomAccessCollection {
     /// `\n`, or `\r` when the text has no `\n` (old Mac line endings).
     private let separator: UInt8
     private let byteCount: Int
-    /// Whether some line starts with a number such as `2.1` (``LineStarts/hasSubsectionNumbers``).
-    let hasSubsectionNumbers: Bool
 
     /// Splits on `\n` (dropping a `\r` before it), or on lone `\r` when the text has no `\n`.
     init(_ text: String) {
@@ -25,11 +23,14 @@ struct GuideLines: RandomAccessCollection {
         self.text = text
         (starts, separator) = lineStarts.result
         self.byteCount = byteCount
-        hasSubsectionNumbers = lineStarts.hasSubsectionNumbers
+        text.hasSubsectionNumbers = lineStarts.hasSubsectionNumbers
     }
 
     /// Whether a file read a chunk at a time changed while it was read.
     var changedWhileRead: Bool { text.changedWhileRead }
+
+    /// Whether some line starts with a number such as `2.1` (``LineStarts/hasSubsectionNumbers``).
+    var hasSubsectionNumbers: Bool { text.hasSubsectionNumbers }
 
     var startIndex: Int { 0 }
     var endIndex: Int { starts.count }

@@ -24,6 +24,10 @@ final class GuideText {
     @exclusivity(unchecked) private var previous: Chunk?
     /// Set when a chunk read from the file was not what the first reading found.
     private(set) var changedWhileRead = false
+    /// Whether some line starts with a number such as `2.1`, as the lines were first found
+    /// (``LineStarts/hasSubsectionNumbers``); set by ``GuideLines``. Kept here, with the text,
+    /// so that the lines themselves stay as small as they were.
+    var hasSubsectionNumbers = false
 
     /// A text held in memory, one chunk.
     init(_ text: String) {

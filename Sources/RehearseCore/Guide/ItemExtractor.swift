@@ -174,7 +174,7 @@ struct ItemExtractor: GuideBlockSink {
             return
         }
         // `Scenario: …` poses a problem to work through: the lines after it answer it.
-        if let (label, problem) = text.labelled, Self.posesProblem(label) {
+        if let problem = Self.problemPosed(by: text) {
             flush()
             // A prompt quoted whole (`"Find the top 3 orders …"`) is asked without its quotes.
             let quoted = problem.count > 2 && "\"“".contains(problem.first ?? " ") && "\"”".contains(problem.last ?? " ")
@@ -607,9 +607,15 @@ extension ItemExtractor {
         "matter", "matters",
     ]
 
-    /// Whether a label poses a problem for the reader to work through (`Scenario:`, `Exercise:`).
-    static func posesProblem(_ label: Substring) -> Bool {
-        ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(label.lowercased())
+    /// The problem a line poses for the reader to work through (`Scenario: …`, `Exercise: …`,
+    /// `Interview prompt: …`), or nil. Asked of every line: most are let go by their first byte.
+    static func problemPosed(by text: Substring) -> Substring? {
+        guard let first = text.utf8.first, "SsEeCcIiPp".utf8.contains(first),
+            let colon = text.utf8.prefix(20).firstIndex(of: 0x3A), (8...18).contains(text.utf8.distance(from: text.startIndex, to: colon)),
+            ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(text[..<colon].lowercased())
+        else { return nil }
+        let problem = text[text.utf8.index(after: colon)...].trimmingWhitespace()
+        return problem.isEmpty ? nil : problem
     }
 
     /// Whether a heading announces an answer (`Solution`, `✅ Answer`, `Solution: index first`).

@@ -120,8 +120,11 @@ extension Substring {
     /// `Fig. 4b`), or credits a source (`Source`, `Image credit`): what follows it is a
     /// caption, not what a term means.
     private var isCaptionLabel: Bool {
-        guard utf8.count <= 16 else { return false }
+        let length = utf8.count
+        guard length >= 6, length <= 16 else { return false }
         guard let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
+            // Only these lengths can spell a credit: the label is lowered for no other.
+            guard [6, 7, 9, 12].contains(length) else { return false }
             return ["source", "sources", "source(s)", "credit", "credits", "image credit", "photo credit"].contains(lowercased())
         }
         return ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"].contains(self[..<space].lowercased())

@@ -46,17 +46,16 @@ enum PipelessTable {
 
     /// Where the cells of a row lined up by spaces start, in bytes from the line's start: the
     /// line split at runs of two or more spaces, into at least two cells. Nil for a line with a
-    /// tab or a `|`, and for one whose run of spaces follows the end of a sentence (`… ends.  Then`),
-    /// which is prose typed with two spaces after a period.
+    /// tab or a `|`, for one whose run of spaces follows the end of a sentence (`… ends.  Then`),
+    /// which is prose typed with two spaces after a period, and for a line longer than a row of
+    /// a table laid out for the page is (``alignedRowLimit``).
     static func columns(_ line: Substring) -> [Int]? {
         line.withBytes { bytes in
-            guard let first = bytes.first, first != 0x20 else { return nil }
-            // Most lines have no two spaces in a row: they are looked at without an array.
-            var index = 1
-            while index + 1 < bytes.count, bytes[index] != 0x20 || bytes[index + 1] != 0x20 { index += 1 }
-            guard index + 1 < bytes.count else { return nil }
+            guard let first = bytes.first, first != 0x20, bytes.count <= alignedRowLimit else { return nil }
+            // Most lines have no two spaces in a row: they are let go without an array.
+            guard hasTwoSpaces(bytes) else { return nil }
             var starts = [0]
-            index = 1
+            var index = 1
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x09 || byte == 0x7C { return nil }
@@ -71,6 +70,34 @@ enum PipelessTable {
             return starts.count >= 2 ? starts : nil
         }
     }
+
+    /// Whether two spaces stand side by side in `bytes`, looked for eight pairs at a time: a
+    /// word of the bytes and the word one byte on hold a zero byte, once each is XORed with
+    /// spaces, exactly where both bytes of a pair are spaces.
+    static func hasTwoSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 2 else { return false }
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 9 <= bytes.count {
+            let pairs = (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ spaces)
+                | (raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) ^ spaces)
+            if (pairs &- ones) & ~pairs & highs != 0 { return true }
+            index += 8
+        }
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x20, bytes[index + 1] == 0x20 { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The longest row of a table lined up by spaces, in bytes: a fixed-width page (a terminal,
+    /// a text document) is about 80 to 160 columns wide. Paragraphs, often far longer, are not
+    /// searched for columns.
+    static let alignedRowLimit = 200
 
     /// Whether a row whose cells start at `columns` lines up under a header whose cells start at
     /// `header`: each of its cells starts where a header cell does, the first at the margin
