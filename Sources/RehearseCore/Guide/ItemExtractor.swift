@@ -102,9 +102,12 @@ struct ItemExtractor: GuideBlockSink {
         }
         switch block {
         case .heading(let level, let title, let line):
-            // `### Solution` under a problem posed and not yet answered heads its answer.
-            // A subsection of the section that posed a problem goes on answering it.
-            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth {
+            // Under a problem posed, a subsection heads (part of) its answer while nothing has
+            // answered it yet (`### Setup`), or when it announces the answer (`### Solution`);
+            // other subsections are sections of their own.
+            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth,
+                lines.isEmpty || Self.headsAnswer(title)
+            {
                 if !Self.headsAnswer(title) { lines.append(Substring(title)) }
                 open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
                 return
