@@ -869,6 +869,9 @@ extension ReaderGapTests {
             #expect(MarkdownSegmenter.plainInline(Substring(kept)) == Substring(kept.replacingOccurrences(of: "**", with: "")), "\(kept)")
         }
         #expect(MarkdownSegmenter.plainInline("see &#39;x&#39; &unknown; here") == "see 'x' &unknown; here")
+        // Emphasis around a code span and bold text closes after them.
+        #expect(MarkdownSegmenter.plainInline("*Note: it holds if `d` is a **DATE** column.*") == "Note: it holds if `d` is a DATE column.")
+        #expect(MarkdownSegmenter.plainInline("*open `code without end*") == "*open `code without end*")
     }
 
     @Test func aSentenceCaseHeadingOverAListAfterABlankLineEndsAnAnswer() throws {
@@ -1010,6 +1013,7 @@ extension ReaderGapTests {
         #expect(ItemExtractor.isConceptLabel("Why generators matter for streaming jobs"))
         #expect(ItemExtractor.isConceptLabel("The planner reads the index as"))
         #expect(ItemExtractor.isConceptLabel("The analogy"))
+        #expect(ItemExtractor.isConceptLabel("Interview trap"))
         #expect(!ItemExtractor.isConceptLabel("Requests per user per day"))
         #expect(!ItemExtractor.isConceptLabel("Context switch"))
     }

@@ -648,11 +648,11 @@ extension ItemExtractor {
             "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
-            "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important",
+            "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
-                "mistakes", "context", "practice", "practices", "insight", "insights", "analogy",
+                "mistakes", "context", "practice", "practices", "insight", "insights", "analogy", "trick", "tricks", "trap", "traps",
             ].contains(last)
             || [
                 "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",

@@ -23,8 +23,9 @@ enum MarkdownInline {
     /// The closing `*` of single-star emphasis opened at `start` (`*Remember:* …`), as
     /// CommonMark pairs them on one line: the opener is followed by a non-space and stands at
     /// the start, after a space or an opening bracket or quote; the closer follows a non-space
-    /// and stands at the end or before a space or punctuation. Nil for `2 * 3`, `**`, a
-    /// bullet's star, or a star with no closer; never across a code span.
+    /// and stands at the end or before a space or punctuation. Code spans and bold (`**DATE**`)
+    /// inside are passed over whole. Nil for `2 * 3`, `**`, a bullet's star, a star with no
+    /// closer, or a code span that does not close.
     static func emphasisEnd(in text: Substring, opening start: String.Index) -> String.Index? {
         let bytes = text.utf8
         let after = bytes.index(after: start)
@@ -36,11 +37,18 @@ enum MarkdownInline {
         var index = bytes.index(after: after)
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == 0x60 { return nil }
             let next = bytes.index(after: index)
+            if byte == 0x60 {
+                guard let close = bytes[next...].firstIndex(of: 0x60) else { return nil }
+                index = bytes.index(after: close)
+                continue
+            }
+            if byte == 0x2A, next < bytes.endIndex, bytes[next] == 0x2A {
+                index = bytes.index(after: next)
+                continue
+            }
             if byte == 0x2A, bytes[bytes.index(before: index)] != 0x20 {
                 guard next < bytes.endIndex else { return index }
-                if bytes[next] == 0x2A { return nil }
                 if bytes[next] == 0x20 || ".,;:!?)\"'".utf8.contains(bytes[next]) { return index }
             }
             index = next

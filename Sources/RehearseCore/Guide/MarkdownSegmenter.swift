@@ -498,6 +498,8 @@ struct MarkdownSegmenter {
         var copied = bytes.startIndex
         var index = bytes.startIndex
         var inCode = false
+        // The closing star of the single-star emphasis open here, dropped when reached.
+        var emphasisClose: String.Index?
         while index < bytes.endIndex {
             let byte = bytes[index]
             let next = bytes.index(after: index)
@@ -520,11 +522,14 @@ struct MarkdownSegmenter {
                 copied = next
                 index = bytes.index(after: next)
                 continue
-            } else if !inCode, byte == 0x2A, let close = MarkdownInline.emphasisEnd(in: text, opening: index) {
+            } else if !inCode, byte == 0x2A,
+                let close = index == emphasisClose ? index : emphasisClose == nil ? MarkdownInline.emphasisEnd(in: text, opening: index) : nil
+            {
+                // The stars of `*italic*` are dropped; what they hold is read as any text is.
+                emphasisClose = close == index ? nil : close
                 result += text[copied..<index]
-                result += text[next..<close]
-                index = bytes.index(after: close)
-                copied = index
+                index = next
+                copied = next
                 continue
             } else if !inCode, byte == 0x26 || byte == 0x3C, let (replacement, end) = MarkdownInline.entityOrBreak(in: text, at: index) {
                 result += text[copied..<index]
