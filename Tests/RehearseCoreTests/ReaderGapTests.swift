@@ -1014,6 +1014,9 @@ extension ReaderGapTests {
         #expect(ItemExtractor.isConceptLabel("The planner reads the index as"))
         #expect(ItemExtractor.isConceptLabel("The analogy"))
         #expect(ItemExtractor.isConceptLabel("Interview trap"))
+        // A numbered item's term is named without its number.
+        let numbered = try Self.flat("Why use a CTE at all in a long query?\n\n1. Improved readability: a CTE names each step of the query.\n")
+        #expect(UnderlinedHeadingTests.terms(numbered) == ["Improved readability"])
         #expect(!ItemExtractor.isConceptLabel("Requests per user per day"))
         #expect(!ItemExtractor.isConceptLabel("Context switch"))
     }

@@ -362,7 +362,7 @@ struct ItemExtractor: GuideBlockSink {
             return
         }
         // `Pod – the smallest unit: …` is defined by its dash, which comes first (``definitions(in:)``).
-        let item = text.bulletText ?? text
+        let item = text.bulletText ?? text.numberedText ?? text
         if item.dashDefined == nil, let (label, rest) = item.labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
             let isConcept = Self.isConceptLabel(label)
             if !isConcept { emitClaims(in: text, setup: nil, line: line) }
