@@ -1014,6 +1014,10 @@ extension ReaderGapTests {
         #expect(ItemExtractor.isConceptLabel("The planner reads the index as"))
         #expect(ItemExtractor.isConceptLabel("The analogy"))
         #expect(ItemExtractor.isConceptLabel("Interview trap"))
+        // A list whose labels are mostly advice lists notes, not terms.
+        let advice = try Self.flat("Connection pools need limits.\n- Always set a timeout: a stuck query holds its connection.\n- Never share a connection between threads: its state is not thread-safe.\n")
+        #expect(advice.items(of: .definition).isEmpty)
+        #expect(advice.items(of: .concept).contains { "\($0.content)".contains("Never share a connection") })
         // A numbered item's term is named without its number.
         let numbered = try Self.flat("Why use a CTE at all in a long query?\n\n1. Improved readability: a CTE names each step of the query.\n")
         #expect(UnderlinedHeadingTests.terms(numbered) == ["Improved readability"])

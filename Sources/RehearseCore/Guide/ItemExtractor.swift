@@ -551,7 +551,8 @@ struct ItemExtractor: GuideBlockSink {
             guard let definition = item.dashDefined ?? item.labelled.map({ ($0.label, $0.text) }), !isStepLabel(definition.0) else { return nil }
             definitions.append(definition)
         }
-        return definitions
+        // Labels that are mostly advice or clauses (`Always use a timeout: …`) list notes, not terms.
+        return definitions.count(where: { isConceptLabel($0.term) }) * 2 > definitions.count ? nil : definitions
     }
 
     private static func hasher(guideID: String, sectionPath: [String]) -> StableID.Hasher {
