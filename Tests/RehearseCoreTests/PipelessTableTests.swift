@@ -142,6 +142,6 @@ import Testing
         #expect(PipelessTable.linesUp([0, 14], under: [0, 14, 26]))
         #expect(!PipelessTable.linesUp([0, 12], under: [0, 14, 26]))
         #expect(!PipelessTable.linesUp([0], under: [0, 14]))
-        #expect(PipelessTable.piped("created_at    timestamp", columns: [0, 14, 26]) == "| created_at | timestamp |  |")
+        #expect(PipelessTable.piped("created_at    timestamp", cellStarts: [0, 14], header: [0, 14, 26]) == "| created_at | timestamp |  |")
     }
 }

@@ -143,9 +143,9 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if let header = alignedHeader(at: index, text: text, after: lastAlignedRow) {
-                blocks.consume(.text(PipelessTable.piped(text, columns: header), line: lineNumber))
-                lastAlignedRow = (index, header)
+            if let row = alignedRow(at: index, text: text, after: lastAlignedRow) {
+                blocks.consume(.text(PipelessTable.piped(text, cellStarts: row.cells, header: row.header), line: lineNumber))
+                lastAlignedRow = (index, row.header)
                 index += 1
                 continue
             }
@@ -479,17 +479,18 @@ struct FlatTextSegmenter {
         return PipelessTable.opens(cells: cells, over: python.text(of: index + 1)) ? cells : nil
     }
 
-    /// Where the header's cells start when the line at `index` is a row of a table lined up by
-    /// spaces: a row under the one before it, or a header with a row lined up under it.
-    private func alignedHeader(at index: Int, text: Substring, after previous: (index: Int, header: [Int])?) -> [Int]? {
+    /// Where the cells of the line at `index`, and of its table's header, start when the line
+    /// is a row of a table lined up by spaces: a row under the one before it, or a header with
+    /// a row lined up under it.
+    private func alignedRow(at index: Int, text: Substring, after previous: (index: Int, header: [Int])?) -> (cells: [Int], header: [Int])? {
         guard let columns = PipelessTable.columns(text) else { return nil }
         if let previous, previous.index == index - 1 {
-            return PipelessTable.linesUp(columns, under: previous.header) ? previous.header : nil
+            return PipelessTable.linesUp(columns, under: previous.header) ? (columns, previous.header) : nil
         }
         guard index + 1 < lines.count, let next = PipelessTable.columns(python.text(of: index + 1)),
             PipelessTable.linesUp(next, under: columns)
         else { return nil }
-        return columns
+        return (columns, columns)
     }
 
     /// The text of the last line before `index` that is not blank.

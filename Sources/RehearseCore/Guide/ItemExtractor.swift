@@ -105,12 +105,13 @@ struct ItemExtractor: GuideBlockSink {
             // Under a problem posed, a subsection heads (part of) its answer while nothing has
             // answered it yet (`### Setup`), or when it announces the answer (`### Solution`);
             // other subsections are sections of their own.
-            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth,
-                lines.isEmpty || Self.headsAnswer(title)
-            {
-                if !Self.headsAnswer(title) { lines.append(Substring(title)) }
-                open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
-                return
+            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth {
+                let announcesAnswer = Self.headsAnswer(title)
+                if lines.isEmpty || announcesAnswer {
+                    if !announcesAnswer { lines.append(Substring(title)) }
+                    open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: line)
+                    return
+                }
             }
             flush()
             pendingCaption = nil
@@ -614,18 +615,21 @@ extension ItemExtractor {
     /// The problem a line poses for the reader to work through (`Scenario: …`, `Exercise: …`,
     /// `Interview prompt: …`), or nil. Asked of every line: most are let go by their first byte.
     static func problemPosed(by text: Substring) -> Substring? {
-        guard let first = text.utf8.first, "SsEeCcIiPp".utf8.contains(first),
-            let colon = text.utf8.prefix(20).firstIndex(of: 0x3A), (8...18).contains(text.utf8.distance(from: text.startIndex, to: colon)),
+        guard let first = text.utf8.first, "SsEeCcIiPp".utf8.contains(first), let colon = text.utf8.prefix(20).firstIndex(of: 0x3A),
             ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(text[..<colon].lowercased())
         else { return nil }
         let problem = text[text.utf8.index(after: colon)...].trimmingWhitespace()
         return problem.isEmpty ? nil : problem
     }
 
+    /// The words that announce an answer, as a heading (`### Solution`) or as what a revealed
+    /// block is labelled (`<summary>✅ Answer</summary>`).
+    static let answerLabels: Set<String> = ["answer", "solution", "explanation", "sample answer", "model answer", "suggested answer"]
+
     /// Whether a heading announces an answer (`Solution`, `✅ Answer`, `Solution: index first`).
     static func headsAnswer(_ title: String) -> Bool {
-        let plain = title.drop { $0.isPictograph || $0.isWhitespace }.lowercased()
-        return ["answer", "solution", "explanation", "sample answer", "model answer", "suggested answer"].contains { label in
+        let plain = title[...].undecorated.lowercased()
+        return answerLabels.contains { label in
             plain.hasPrefix(label) && (plain.count == label.count || plain.dropFirst(label.count).first.map { ":—–-".contains($0) } == true)
         }
     }

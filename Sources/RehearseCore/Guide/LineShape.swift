@@ -55,6 +55,12 @@ extension Substring {
         return self[utf8.index(after: number.endIndex)...]
     }
 
+    /// The text without the emoji and symbols that decorate its start (`💡 Tip`, `✅ Solution`),
+    /// and without white space at either end.
+    var undecorated: Substring {
+        drop { $0.isPictograph || $0.isWhitespace }.trimmingWhitespace()
+    }
+
     /// The text after a multiple-choice option's letter (`a) `, `(b) `, `C. `), or nil. Only
     /// the first eight letters name options.
     var optionText: Substring? {
@@ -103,7 +109,7 @@ extension Substring {
         }
         var label = self[startIndex..<colon].trimmingWhitespace()
         // `💡 Tip: …`: a pictograph before the label decorates it.
-        if let first = label.utf8.first, first >= 0xE2 { label = label.drop { $0.isPictograph }.trimmingWhitespace() }
+        if let first = label.utf8.first, first >= 0xE2 { label = label.undecorated }
         let text = self[afterColons...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
         guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
@@ -120,11 +126,8 @@ extension Substring {
     /// `Fig. 4b`), or credits a source (`Source`, `Image credit`): what follows it is a
     /// caption, not what a term means.
     private var isCaptionLabel: Bool {
-        let length = utf8.count
-        guard length >= 6, length <= 16 else { return false }
+        guard utf8.count >= 6, utf8.count <= 16 else { return false }
         guard let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
-            // Only these lengths can spell a credit: the label is lowered for no other.
-            guard [6, 7, 9, 12].contains(length) else { return false }
             return ["source", "sources", "source(s)", "credit", "credits", "image credit", "photo credit"].contains(lowercased())
         }
         return ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"].contains(self[..<space].lowercased())

@@ -278,7 +278,7 @@ struct MarkdownSegmenter {
     /// Whether a `<summary>`'s text only labels what the `<details>` reveals (`Answer`,
     /// `✅ Solution`, `Show answer`), an emoji before it aside.
     static func isRevealLabel(_ text: Substring) -> Bool {
-        revealLabels.contains(text.drop { $0.isPictograph }.trimmingWhitespace().lowercased())
+        revealLabels.contains(text.undecorated.lowercased())
     }
 
     /// The `</details>` line of a hint that opens at `start` (`<details>` over
@@ -288,14 +288,9 @@ struct MarkdownSegmenter {
         guard text.hasPrefixIgnoringCase("<details") else { return nil }
         let summary = text.containsBytes("<summary") ? text : start + 1 < lines.count ? lines.trimmed(start + 1) : ""
         guard summary.hasPrefixIgnoringCase("<summary") || summary.hasPrefixIgnoringCase("<details"),
-            ["hint", "hints"].contains(Self.plainSummary(summary).lowercased())
+            ["hint", "hints"].contains(Self.withoutTags(summary).undecorated.lowercased())
         else { return nil }
         return (start..<min(lines.count, start + 80)).first { Self.closesContainer(lines.trimmed($0)) }
-    }
-
-    /// A `<summary>` line's text, without its tags and an emoji before it.
-    private static func plainSummary(_ line: Substring) -> Substring {
-        withoutTags(line).drop { $0.isPictograph || $0.isWhitespace }.trimmingWhitespace()
     }
 
     /// The text of a line of HTML, without its tags.
@@ -373,7 +368,9 @@ struct MarkdownSegmenter {
     static let layoutTags: Set<String> = [
         "details", "summary", "div", "p", "br", "hr", "span", "b", "strong", "i", "em", "kbd", "img", "a", "center", "aside", "article", "section",
     ]
-    static let revealLabels: Set<String> = ["answer", "solution", "show answer", "show solution", "click to expand", "hint", "details", "spoiler"]
+    /// What a `<summary>` says when it only labels what its `<details>` reveal: an answer's
+    /// labels (``ItemExtractor/answerLabels``) or another label of a folded block.
+    static let revealLabels = ItemExtractor.answerLabels.union(["show answer", "show solution", "click to expand", "hint", "details", "spoiler"])
 
     /// A block quote's text without its `>` markers (`> > text` → `text`).
     static func withoutQuoteMarkers(_ text: Substring) -> Substring {
@@ -447,8 +444,6 @@ struct MarkdownSegmenter {
         return result
     }
 
-    /// Normalises a fence's language tag; an untagged fence is guessed from its first line, or
-    /// for brace code from words only its language uses ("text" when nothing tells).
     /// The language a fence's info string names: its first word, also when written as
     /// attributes (`{.python .numberLines}`, Quarto's `{python}`) or with a file name after a
     /// colon (`python:cache.py`); lower case.
@@ -457,6 +452,8 @@ struct MarkdownSegmenter {
         return word.lowercased()
     }
 
+    /// Normalises a fence's language tag; an untagged fence is guessed from its first line, or
+    /// for brace code from words only its language uses ("text" when nothing tells).
     static func languageName(_ tag: String, code: String) -> String {
         switch tag {
         case "py", "py3", "python3", "python":

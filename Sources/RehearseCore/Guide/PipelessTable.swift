@@ -126,10 +126,10 @@ enum PipelessTable {
         return Substring("| " + cells.joined(separator: " | ") + " |")
     }
 
-    /// A row lined up by spaces with its outer pipes: each cell in the header's column where it
-    /// starts (``columns(_:)``), an empty cell where it has none.
-    static func piped(_ line: Substring, columns header: [Int]) -> Substring {
-        guard let starts = columns(line) else { return piped(line) }
+    /// A row lined up by spaces with its outer pipes: each of its cells, which start at
+    /// `cellStarts` (``columns(_:)``), in the header's column where it starts, and an empty
+    /// cell where it has none.
+    static func piped(_ line: Substring, cellStarts starts: [Int], header: [Int]) -> Substring {
         var cells = [Substring](repeating: "", count: header.count)
         let bytes = line.utf8
         for (position, start) in starts.enumerated() {

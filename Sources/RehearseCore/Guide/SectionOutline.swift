@@ -14,7 +14,7 @@
 struct SectionOutline {
     /// The level (1 for the outermost numbers used) of each line that heads a numbered
     /// section, by line index; empty when the numbers form no outline.
-    private(set) var levels: [Int: Int] = [:]
+    private var levels: [Int: Int] = [:]
 
     var isEmpty: Bool { levels.isEmpty }
 
