@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 /// `rehearse import`, `study`, `stats` and `plan` on real databases, in real processes.
-@Suite(.serialized) struct StudyCommandTests {
+@Suite(.serialized) final class StudyCommandTests {
     /// The cards the user's guide makes (`InspectCommandTests` lists them): fewer when the
     /// indentation model doubts one more of its code blocks (`rehearse inspect` lists those),
     /// whose write-the-code cards then wait.
@@ -26,6 +26,8 @@ import Glibc
         #expect(imported.status == 0)
         #expect(imported.output.hasPrefix("03-python-deep-dive: \(Self.userGuideCards) added, 0 changed, 0 retired, 0 unchanged"), "\(imported.output)")
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @Test func aShortSessionInAPseudoTerminal() throws {
         // Answer three cards, undo the last answer at the next prompt, then quit.
@@ -106,6 +108,7 @@ import Glibc
         let keys = String(repeating: " 3", count: 15) + "q"
         let group = DispatchGroup()
         let results = LockedRuns()
+        let database = database
         for _ in 0..<2 {
             group.enter()
             DispatchQueue.global().async {

@@ -5,7 +5,12 @@ import Testing
 
 /// Reading a guide from its file a chunk at a time gives the guide read from memory, and
 /// bad bytes anywhere in the file are named by line and column.
-@Suite struct GuideFileTests {
+@Suite final class GuideFileTests {
+    /// This test's own folder for the files it writes, removed when the test ends.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// A reader that holds a few dozen bytes at a time, so that chunks end all over the text,
     /// blocks end inside characters, and look-ahead crosses chunks.
     static func reader(chunkSize: Int) -> GuideReader {
@@ -14,9 +19,8 @@ import Testing
         return reader
     }
 
-    /// Writes `bytes` to a new temporary file named `name` and returns its path.
-    static func temporaryFile(_ name: String, _ bytes: some Sequence<UInt8>) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-\(UUID().uuidString)")
+    /// Writes `bytes` to a file named `name` in this test's folder and returns its path.
+    func temporaryFile(_ name: String, _ bytes: some Sequence<UInt8>) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -28,7 +32,7 @@ import Testing
     @Test(arguments: sources, [7, 64, 1 << 20])
     func fixtureReadInChunksIsTheGuideReadAtOnce(name: String, chunkSize: Int) throws {
         let data = try TestFiles.fixtureData(name)
-        let path = try Self.temporaryFile(name, data)
+        let path = try temporaryFile(name, data)
         #expect(try Self.reader(chunkSize: chunkSize).read(contentsOfFile: path) == GuideReader().read(data, fileName: name))
     }
 
@@ -50,13 +54,13 @@ import Testing
     @Test func crlfAndMarkAcrossChunksGiveTheSameGuide() throws {
         let data = try TestFiles.fixtureData("awkward-cases.txt")
         let crlf = [0xEF, 0xBB, 0xBF] + Array(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        let path = try Self.temporaryFile("awkward-cases.txt", crlf)
+        let path = try temporaryFile("awkward-cases.txt", crlf)
         #expect(try Self.reader(chunkSize: 5).read(contentsOfFile: path) == GuideReader().read(data, fileName: "awkward-cases.txt"))
     }
 
     @Test func invalidByteInALaterBlockIsNamedByLineAndColumn() throws {
         let text = String(repeating: "A line of plain text.\n", count: 40) + "Q: caf"
-        let path = try Self.temporaryFile("latin1.txt", Array(text.utf8) + [0xE9] + Array("?\n".utf8))
+        let path = try temporaryFile("latin1.txt", Array(text.utf8) + [0xE9] + Array("?\n".utf8))
         #expect(throws: GuideError.invalidUTF8(file: "latin1.txt", line: 41, column: 7, byte: 0xE9)) {
             try Self.reader(chunkSize: 16).read(contentsOfFile: path)
         }
@@ -66,28 +70,28 @@ import Testing
         // "é" (two bytes) and "—" (three) fall across every block boundary of some block size.
         let text = "03 — Café notes\nQ: What is the café's name?\nA: It is — as ever — the Café Été.\n"
         for chunkSize in 1...9 {
-            let path = try Self.temporaryFile("03-cafe.txt", Array(text.utf8))
+            let path = try temporaryFile("03-cafe.txt", Array(text.utf8))
             let guide = try Self.reader(chunkSize: chunkSize).read(contentsOfFile: path)
             #expect(guide == (try GuideReader().read(Array(text.utf8), fileName: "03-cafe.txt")), "chunk size \(chunkSize)")
         }
     }
 
     @Test func truncatedCharacterAtTheEndIsNamed() throws {
-        let path = try Self.temporaryFile("cut.txt", Array("Title\nLast word: caf".utf8) + [0xC3])
+        let path = try temporaryFile("cut.txt", Array("Title\nLast word: caf".utf8) + [0xC3])
         #expect(throws: GuideError.invalidUTF8(file: "cut.txt", line: 2, column: 15, byte: 0xC3)) {
             try Self.reader(chunkSize: 4).read(contentsOfFile: path)
         }
     }
 
     @Test func nulByteInALaterBlockNamesItsLine() throws {
-        let path = try Self.temporaryFile("image.txt", Array(String(repeating: "text\n", count: 30).utf8) + [0x00, 0x01])
+        let path = try temporaryFile("image.txt", Array(String(repeating: "text\n", count: 30).utf8) + [0x00, 0x01])
         #expect(throws: GuideError.binary(file: "image.txt", line: 31)) { try Self.reader(chunkSize: 8).read(contentsOfFile: path) }
     }
 
     @Test func emptyMissingFolderAndOversizedFilesAreNamed() throws {
-        let empty = try Self.temporaryFile("empty.txt", [])
+        let empty = try temporaryFile("empty.txt", [])
         #expect(throws: GuideError.empty(file: "empty.txt")) { try GuideReader().read(contentsOfFile: empty) }
-        let blank = try Self.temporaryFile("blank.md", Array(" \n\t\r\n".utf8))
+        let blank = try temporaryFile("blank.md", Array(" \n\t\r\n".utf8))
         #expect(throws: GuideError.empty(file: "blank.md")) { try GuideReader().read(contentsOfFile: blank) }
         #expect(throws: GuideError.unreadable(file: "/nonexistent/guide.txt", reason: "no such file")) {
             try GuideReader().read(contentsOfFile: "/nonexistent/guide.txt")
@@ -96,7 +100,7 @@ import Testing
         #expect(throws: GuideError.unreadable(file: folder, reason: "it is a folder; name a guide file")) {
             try GuideReader().read(contentsOfFile: folder)
         }
-        let big = try Self.temporaryFile("big.txt", Array(repeating: UInt8(ascii: "a"), count: 17))
+        let big = try temporaryFile("big.txt", Array(repeating: UInt8(ascii: "a"), count: 17))
         #expect(throws: GuideError.tooLarge(file: big, bytes: 17, limit: 16)) { try GuideReader(maximumSize: 16).read(contentsOfFile: big) }
     }
 
@@ -113,11 +117,11 @@ import Testing
 
     @Test func textOfAFileIsItsDecodedText() throws {
         let bytes = [0xEF, 0xBB, 0xBF] + Array("03 — Café\r\nQ: Why?\r\nA: Because.\r\n".utf8)
-        let path = try Self.temporaryFile("03-cafe.txt", bytes)
+        let path = try temporaryFile("03-cafe.txt", bytes)
         #expect(try Self.reader(chunkSize: 4).text(ofFile: path) == "03 — Café\r\nQ: Why?\r\nA: Because.\r\n")
-        let binary = try Self.temporaryFile("image.txt", Array("line\n".utf8) + [0x00])
+        let binary = try temporaryFile("image.txt", Array("line\n".utf8) + [0x00])
         #expect(throws: GuideError.binary(file: "image.txt", line: 2)) { try GuideReader().text(ofFile: binary) }
-        let big = try Self.temporaryFile("big.txt", Array(repeating: UInt8(ascii: "a"), count: 40))
+        let big = try temporaryFile("big.txt", Array(repeating: UInt8(ascii: "a"), count: 40))
         #expect(throws: GuideError.tooLarge(file: big, bytes: 40, limit: 16)) {
             var reader = Self.reader(chunkSize: 64)
             reader.maximumSize = 16
@@ -126,7 +130,7 @@ import Testing
     }
 
     @Test func fileThatShrinksWhileReadIsReportedNotMisread() throws {
-        let path = try Self.temporaryFile("shrinking.txt", Array("Title\nshort\n".utf8))
+        let path = try temporaryFile("shrinking.txt", Array("Title\nshort\n".utf8))
         let file = try #require(FileHandle(forReadingAtPath: path))
         var starts = LineStarts()
         // The lines as a first reading found them, before the file lost its last 20 bytes.

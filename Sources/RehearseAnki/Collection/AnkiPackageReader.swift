@@ -47,7 +47,10 @@ enum AnkiPackageReader {
             bytes = try Zstd.decompress(bytes, maximumSize: maximumCollectionSize)
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-anki-\(UUID().uuidString).sqlite")
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer {
+            // SQLite keeps a write-ahead log and its index beside a collection in WAL mode, even read-only.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+        }
         do {
             try bytes.write(to: file)
         } catch {
