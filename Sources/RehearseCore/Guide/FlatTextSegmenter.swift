@@ -73,6 +73,18 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            if text.utf8.first == 0x2E, let said = ReStructuredText.explicitMarkup(text) {
+                if said.isEmpty {
+                    blocks.consume(.blank(line: lineNumber))
+                } else {
+                    // A call-out is a unit of its own: what was open before it ends.
+                    blocks.consume(.boundary(line: lineNumber))
+                    blocks.consume(.text(said, line: lineNumber))
+                }
+                mode = .normal
+                index += 1
+                continue
+            }
             // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
             if index + 1 < lines.count, lines.mayBeUnderline(index + 1), let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
                 blocks.consume(.heading(level: level, title: String(text), line: lineNumber))

@@ -9,7 +9,7 @@ enum GuideBlock: Equatable {
     case code(language: String, code: String, lines: ClosedRange<Int>)
     case blank(line: Int)
     /// The end of a container the reader saw close (`</details>`, a call-out's closing
-    /// `:::`): whatever it held ends here, an answer too.
+    /// `:::`), or the start of a call-out box: whatever was open ends here, an answer too.
     case boundary(line: Int)
 }
 

@@ -42,11 +42,11 @@ struct GuideLines: RandomAccessCollection {
     func trimmed(_ position: Int) -> Substring { line(position, trimmed: true) }
 
     /// Whether the line may underline the one above it (``Substring/underlineLevel(under:strict:)``):
-    /// its first byte other than white space is `=` or `-`. Both readers ask it of the line
-    /// after each line, so it looks at a byte and makes no string of the line.
+    /// its first byte other than white space is `=`, `-`, `~` or `^`. Both readers ask it of
+    /// the line after each line, so it looks at a byte and makes no string of the line.
     func mayBeUnderline(_ position: Int) -> Bool {
         let first = firstVisibleByte(position)
-        return first == 0x3D || first == 0x2D
+        return first == 0x3D || first == 0x2D || first == 0x7E || first == 0x5E
     }
 
     /// The line's first byte other than white space, without making a string of the line; nil

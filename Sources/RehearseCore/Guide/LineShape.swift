@@ -173,11 +173,21 @@ extension Substring {
     /// For a rule of `=` or `-` under `text` (`Indexes` over `-------`): the level of the
     /// heading it makes of `text`, 1 under `=` and 2 under `-`, as Markdown's setext headings
     /// are. In flat text (`strict`), where a rule may also just end a paragraph, the text is
-    /// short and no sentence, and the rule runs at least half as far.
+    /// short and no sentence, and the rule runs at least half as far; there a rule of `~` or
+    /// `^` makes a heading of level 3 or 4, as reStructuredText's usual adornments do (in
+    /// Markdown, `~~~` opens a code fence).
     func underlineLevel(under text: Substring, strict: Bool) -> Int? {
-        guard isRule, let first = utf8.first, first == 0x3D || first == 0x2D, let last = text.utf8.last, !text.isListItem else { return nil }
+        guard utf8.count >= 3, let first = utf8.first, utf8.allSatisfy({ $0 == first }), let last = text.utf8.last, !text.isListItem else { return nil }
+        let level: Int
+        switch first {
+        case 0x3D: level = 1
+        case 0x2D: level = 2
+        case 0x7E where strict: level = 3
+        case 0x5E where strict: level = 4
+        default: return nil
+        }
         if strict, text.utf8.count > 80 || utf8.count * 2 < text.utf8.count || ".,;:!".utf8.contains(last) { return nil }
-        return first == 0x3D ? 1 : 2
+        return level
     }
 
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.

@@ -2,24 +2,36 @@
 enum MarkdownCallouts {
     /// What a call-out's marker line stands for, or nil for any other line. MkDocs writes
     /// `!!! note "Title"` (and `??? question "Title"`, folded) over indented lines; Docusaurus
-    /// writes `:::tip Title` … `:::`. The marker is no content: a title that asks something is
-    /// the question the lines below answer (`Q: …`), another title labels them (`Title:`), and
-    /// a marker without a title reads as a blank line (""). A closing `:::` ends the call-out
-    /// (``MarkdownSegmenter/closesContainer(_:)``, asked first).
+    /// writes `:::tip Title` … `:::`; GitHub and Obsidian open a block quote with `[!NOTE]` or
+    /// `[!question]- Title` (`-` or `+`: folded or not). The marker is no content: a title that
+    /// asks something is the question the lines below answer (`Q: …`), another title labels
+    /// them (`Title:`), and a marker without a title reads as a blank line (""). A closing
+    /// `:::` ends the call-out (``MarkdownSegmenter/closesContainer(_:)``, asked first).
     static func marker(_ text: Substring) -> Substring? {
-        guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A else { return nil }  // ! ? :
-        let rest: Substring
-        if text.hasBytePrefix("!!! ") || text.hasBytePrefix("??? ") || text.hasBytePrefix("???+ ") {
-            rest = text.drop { $0 != " " }.dropFirst()
-        } else if text.hasBytePrefix(":::") {
-            rest = text.dropFirst(3)
+        guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A || first == 0x5B else { return nil }  // ! ? : [
+        let title: Substring
+        if text.hasBytePrefix("[!") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let type = text[text.index(text.startIndex, offsetBy: 2)..<close]
+            guard !type.isEmpty, type.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return nil }
+            var rest = text[text.index(after: close)...]
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            guard rest.isEmpty || rest.first == " " else { return nil }
+            title = rest.trimmingWhitespace()
         } else {
-            return nil
+            let rest: Substring
+            if text.hasBytePrefix("!!! ") || text.hasBytePrefix("??? ") || text.hasBytePrefix("???+ ") {
+                rest = text.drop { $0 != " " }.dropFirst()
+            } else if text.hasBytePrefix(":::") {
+                rest = text.dropFirst(3)
+            } else {
+                return nil
+            }
+            // The type (`note`, `tip`, `warning`, …), then the title, quoted or not.
+            let type = rest.prefix { $0.isLowercase || $0 == "-" }
+            guard !type.isEmpty || rest.isEmpty else { return nil }
+            title = Substring(rest.dropFirst(type.count).trimmingWhitespace().trimmed(of: "\"'"))
         }
-        // The type (`note`, `tip`, `warning`, …), then the title, quoted or not.
-        let type = rest.prefix { $0.isLowercase || $0 == "-" }
-        guard !type.isEmpty || rest.isEmpty else { return nil }
-        let title = rest.dropFirst(type.count).trimmingWhitespace().trimmed(of: "\"'")
         if title.isEmpty { return "" }
         guard title.contains(where: \.isLetter) else { return nil }
         return title.hasSuffix("?") ? Substring("Q: " + title) : Substring(title + ":")

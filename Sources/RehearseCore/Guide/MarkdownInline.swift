@@ -1,9 +1,10 @@
 /// Inline Markdown that ``MarkdownSegmenter/plainInline(_:)`` takes out of prose: single-star
-/// emphasis, HTML entities and line-break tags. Each reads the line's UTF-8 from an index the
-/// caller found a `*`, `&` or `<` at.
+/// emphasis, HTML entities and line-break tags, and the wiki links and highlights of note apps
+/// (Obsidian, Logseq, Foam). Each reads the line's UTF-8 from an index the caller found a `*`,
+/// `&`, `<`, `[` or `=` at.
 enum MarkdownInline {
     /// Whether `text` may hold inline markup: a `*`, `[` or `\\`, an `&` before a letter or
-    /// `#`, or a `<br`. Most lines hold none and are kept as they are, without copying.
+    /// `#`, a `<br` or `==`. Most lines hold none and are kept as they are, without copying.
     static func mayHoldMarkup(_ text: Substring) -> Bool {
         text.withBytes { bytes in
             for (index, byte) in bytes.enumerated() {
@@ -12,6 +13,8 @@ enum MarkdownInline {
                 case 0x26 where index + 1 < bytes.count && (bytes[index + 1] | 0x20 >= 0x61 && bytes[index + 1] | 0x20 <= 0x7A || bytes[index + 1] == 0x23):
                     return true
                 case 0x3C where index + 2 < bytes.count && bytes[index + 1] | 0x20 == 0x62 && bytes[index + 2] | 0x20 == 0x72:
+                    return true
+                case 0x3D where index + 1 < bytes.count && bytes[index + 1] == 0x3D:
                     return true
                 default: continue
                 }
@@ -54,6 +57,30 @@ enum MarkdownInline {
             index = next
         }
         return nil
+    }
+
+    /// A wiki link at `start` (`[[Write-ahead log]]`, `[[Caching#Eviction|eviction]]`): the
+    /// text it shows (its alias, else the page without the heading, else the heading) and the
+    /// index after it. Nil unless `[[` opens a link that closes on the line.
+    static func wikiLink(in text: Substring, at start: String.Index) -> (Substring, String.Index)? {
+        guard text[start...].hasBytePrefix("[["), let close = text[start...].range(of: "]]") else { return nil }
+        let target = text[text.index(start, offsetBy: 2)..<close.lowerBound]
+        guard !target.isEmpty, !target.contains("[") else { return nil }
+        if let bar = target.firstIndex(of: "|") { return (target[target.index(after: bar)...], close.upperBound) }
+        guard let hash = target.firstIndex(of: "#") else { return (target, close.upperBound) }
+        return (hash == target.startIndex ? target.dropFirst() : target[..<hash], close.upperBound)
+    }
+
+    /// The closing `==` of a highlight opened at `start` (`==LRU== evicts …`): the opener is
+    /// followed by a non-space, the closer follows one. Nil for `a == b` and `==` alone.
+    static func highlightEnd(in text: Substring, opening start: String.Index) -> String.Index? {
+        let bytes = text.utf8
+        let inside = bytes.index(start, offsetBy: 2)
+        guard inside < bytes.endIndex, bytes[inside] != 0x20, bytes[inside] != 0x3D,
+            let close = text[inside...].range(of: "==")?.lowerBound,
+            bytes[bytes.index(before: close)] != 0x20
+        else { return nil }
+        return close
     }
 
     /// The text an HTML entity (`&amp;`, `&lt;`, `&#39;`) or a `<br>` tag at `start` stands

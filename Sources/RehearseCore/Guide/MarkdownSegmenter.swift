@@ -123,8 +123,20 @@ struct MarkdownSegmenter {
                 if Self.closesContainer(unquoted) {
                     blocks.consume(.boundary(line: lineNumber))
                 } else if let marker = MarkdownCallouts.marker(unquoted) {
-                    blocks.consume(marker.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(marker), line: lineNumber))
-                    inCalloutBody = !unquoted.hasBytePrefix(":::")
+                    // A call-out box is a unit of its own: what was open before it ends.
+                    blocks.consume(.boundary(line: lineNumber))
+                    let inQuote = unquoted.hasBytePrefix("[!")
+                    // A titled box in a block quote: its title labels its first line (`Idempotent
+                    // consumers: Make handling a message twice harmless: …`).
+                    let firstLine = inQuote && marker.utf8.last == 0x3A && index + 1 < lines.count && lines.trimmed(index + 1).utf8.first == 0x3E
+                        ? Self.withoutQuoteMarkers(lines.trimmed(index + 1)) : ""
+                    if !firstLine.isEmpty {
+                        blocks.consume(.text(Self.plainInline(Substring(marker + " " + firstLine)), line: lineNumber))
+                        index += 1
+                    } else if !marker.isEmpty {
+                        blocks.consume(.text(Self.plainInline(marker), line: lineNumber))
+                    }
+                    inCalloutBody = !unquoted.hasBytePrefix(":::") && !inQuote
                 } else if index + 1 < lines.count, let entry = MarkdownCallouts.definitionListEntry(unquoted, over: lines[index + 1].trimmingWhitespace()) {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
@@ -137,7 +149,7 @@ struct MarkdownSegmenter {
                 } else if let label = nestedListLabel(unquoted, at: index) {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else {
-                    let shown = !Self.isImage(unquoted) && !Self.isAlertMarker(unquoted)
+                    let shown = !Self.isImage(unquoted)
                     let prose = shown ? Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted))) : ""
                     blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 }
@@ -318,19 +330,41 @@ struct MarkdownSegmenter {
         return question(inHeading: withoutHTMLTags(text))
     }
 
-    /// Whether a line is links and nothing else but separators (`[English](README.md) ∙
-    /// [日本語](README-ja.md)`, `[![build](…)](…) [![docs](…)](…)`): at least two links, or
-    /// images, and between them no letter or digit.
+    /// Whether a line only points elsewhere: links and nothing else but separators
+    /// (`[English](README.md) ∙ [日本語](README-ja.md)`, `[![build](…)](…) [![docs](…)](…)`,
+    /// at least two links or images), a note app's tags (`#caching #interview`), or links and
+    /// tags after a label that says so (``navigationLabels``: `Related: [[Databases]]`,
+    /// `See also: [B-trees](…)`). Wiki links count as links.
     static func isLinkRow(_ text: Substring) -> Bool {
-        guard let first = text.utf8.first, "[*_!".utf8.contains(first), text.containsBytes("](") else { return false }
-        var rest = String(text)
+        guard let first = text.utf8.first else { return false }
+        var rest = text
+        var labelled = false
+        if !"[*_!#".utf8.contains(first) {
+            guard let colon = text.utf8.prefix(12).firstIndex(of: 0x3A), Self.navigationLabels.contains(text[..<colon].lowercased()),
+                text[text.index(after: colon)...].trimmingWhitespace().first == "["
+            else { return false }
+            rest = text[text.index(after: colon)...]
+            labelled = true
+        }
+        guard first == 0x23 || rest.containsBytes("](") || rest.containsBytes("[[") else { return false }
+        var remaining = String(rest)
         var links = 0
-        while let link = rest.firstMatch(of: /!?\[[^\[\]]*\]\([^()\s]*\)/) {
-            rest.replaceSubrange(link.range, with: " ")
+        var tags = 0
+        while let link = remaining.firstMatch(of: /!?\[[^\[\]]*\]\([^()\s]*\)|!?\[\[[^\[\]]+\]\]/) {
+            remaining.replaceSubrange(link.range, with: " ")
             links += 1
         }
-        return links >= 2 && !rest.contains { $0.isLetter || $0.isNumber }
+        while let tag = remaining.firstMatch(of: /(^|\s)#[\w\/-]*[A-Za-z][\w\/-]*/) {
+            remaining.replaceSubrange(tag.range, with: " ")
+            tags += 1
+        }
+        guard !remaining.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
+        return links >= 2 || links + tags >= 1 && (labelled || tags >= 1)
     }
+
+    /// Labels of a line that links a note to others (``isLinkRow(_:)``), lower-cased. `Next:`
+    /// is not one: it names the guide that follows (``Guide/next``).
+    static let navigationLabels: Set<String> = ["related", "see also", "tags", "links", "parent", "backlinks"]
 
     /// The last line of an HTML block that shows an image, when one opens at `start`: a `<p>`,
     /// `<div>`, `<figure>` or `<center>` up to its closing tag, with an `<img` in it. Pages
@@ -352,11 +386,6 @@ struct MarkdownSegmenter {
     /// A line that only shows an image (`![architecture](img/arch.png)`): nothing to drill.
     static func isImage(_ text: Substring) -> Bool {
         text.hasBytePrefix("![") && text.utf8.last == 0x29 && text.containsBytes("](")
-    }
-
-    /// The first line of a GitHub alert (`> [!TIP]`, `> [!WARNING]`): a style, not text.
-    static func isAlertMarker(_ text: Substring) -> Bool {
-        text.hasBytePrefix("[!") && text.utf8.last == 0x5D && text.utf8.dropFirst(2).dropLast().allSatisfy(\.isASCIIUppercase)
     }
 
     /// A task list item without its box: `- [x] Read about queues` → `- Read about queues`.
@@ -457,7 +486,7 @@ struct MarkdownSegmenter {
     static func languageName(_ tag: String, code: String) -> String {
         switch tag {
         case "py", "py3", "python3", "python":
-            return code.hasPrefix(">>>") ? PythonSession.language : "python"
+            return PythonSession.isPrompt(code.prefix { $0 != "\n" }) ? PythonSession.language : "python"
         case "pycon", "pytb", "python-console", "ipython", "ipython3": return PythonSession.language
         case "sh", "bash", "zsh", "console", "shell": return "shell"
         case "postgresql", "sql", "psql": return "sql"
@@ -483,9 +512,11 @@ struct MarkdownSegmenter {
         return BraceCode.language(of: lines)
     }
 
-    /// Removes emphasis markers (`**bold**`, `*italic*`), turns `[text](url)` into
-    /// `text (url)`, decodes HTML entities (`&amp;`) and drops `<br>` tags; code spans keep
-    /// their backticks and what is in them, and `__dunder__` names are left alone.
+    /// Removes emphasis and highlight markers (`**bold**`, `*italic*`, `==marked==`), turns
+    /// `[text](url)` into `text (url)` and a wiki link into the text it shows (`[[Page|alias]]`
+    /// → `alias`), drops embedded files (`![[diagram.png]]`), decodes HTML entities (`&amp;`)
+    /// and drops `<br>` tags; code spans keep their backticks and what is in them, and
+    /// `__dunder__` names are left alone.
     static func plainInline(_ text: Substring) -> Substring {
         let bytes = text.utf8
         // Most lines have no markup: keep them as they are, without copying.
@@ -505,6 +536,23 @@ struct MarkdownSegmenter {
             } else if !inCode, byte == 0x2A, next < bytes.endIndex, bytes[next] == 0x2A {
                 result += text[copied..<index]
                 index = bytes.index(after: next)
+                copied = index
+                continue
+            } else if !inCode, byte == 0x5B, let (shown, end) = MarkdownInline.wikiLink(in: text, at: index) {
+                // `![[diagram.png]]` embeds a file: nothing to read.
+                let embeds = index > bytes.startIndex && bytes[bytes.index(before: index)] == 0x21
+                result += text[copied..<(embeds ? bytes.index(before: index) : index)]
+                result += embeds ? "" : shown
+                index = end
+                copied = end
+                continue
+            } else if !inCode, byte == 0x3D, next < bytes.endIndex, bytes[next] == 0x3D,
+                let close = MarkdownInline.highlightEnd(in: text, opening: index)
+            {
+                // `==LRU==`: the marks are dropped, and what they hold is read as any text is.
+                result += text[copied..<index]
+                result += plainInline(text[bytes.index(index, offsetBy: 2)..<close])
+                index = bytes.index(close, offsetBy: 2)
                 copied = index
                 continue
             } else if !inCode, byte == 0x5B, let (label, url, end) = link(in: text, at: index) {

@@ -1,16 +1,18 @@
 /// An interactive Python session as guides show one: statements after `>>> `, their
-/// continuation lines after `... `, and what the interpreter printed after them. Such a
-/// transcript is not a program (it is not run as one); each expression it shows with its
-/// value is a claim the code lab can check (`>>> a is b` / `True`).
+/// continuation lines after `... `, and what the interpreter printed after them. IPython's
+/// prompts (`In [3]: `, `   ...: `, `Out[3]: `) are read as the same. Such a transcript is not
+/// a program (it is not run as one); each expression it shows with its value is a claim the
+/// code lab can check (`>>> a is b` / `True`).
 public enum PythonSession {
     /// The language of a session's code item: Pygments' name for a Python console.
     public static let language = "pycon"
 
-    /// `>>>` alone or followed by a space: a statement's first line.
-    static func isPrompt(_ line: Substring) -> Bool { hasPrompt(">>>", line) }
+    /// A statement's first line: `>>>` alone or followed by a space, or IPython's `In [3]:`.
+    static func isPrompt(_ line: Substring) -> Bool { hasPrompt(">>>", line) || numberedPrompt("In", line) != nil }
 
-    /// `...` alone or followed by a space: a statement's continuation line.
-    static func isContinuation(_ line: Substring) -> Bool { hasPrompt("...", line) }
+    /// A statement's continuation line: `...` alone or followed by a space, or IPython's
+    /// `...:` (its leading spaces, which line it up under the prompt, trimmed).
+    static func isContinuation(_ line: Substring) -> Bool { hasPrompt("...", line) || line.hasBytePrefix("...:") }
 
     private static func hasPrompt(_ prompt: StaticString, _ line: Substring) -> Bool {
         let bytes = line.utf8
@@ -19,9 +21,35 @@ public enum PythonSession {
             && (bytes.count == 3 || bytes.dropFirst(3).first == 0x20)
     }
 
+    /// The length of IPython's numbered prompt `WORD [n]:` (`In [3]:`, `Out[3]:`) at the start
+    /// of `line`, with the space after it; nil when the line has none.
+    private static func numberedPrompt(_ word: StaticString, _ line: Substring) -> Int? {
+        let bytes = line.utf8
+        guard bytes.first == word.utf8Start.pointee,
+            bytes.starts(with: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+        else { return nil }
+        var rest = bytes.dropFirst(word.utf8CodeUnitCount)
+        if rest.first == 0x20 { rest = rest.dropFirst() }
+        guard rest.first == 0x5B else { return nil }
+        let digits = rest.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let after = rest.dropFirst(1 + digits.count)
+        guard !digits.isEmpty, after.starts(with: "]:".utf8) else { return nil }
+        let end = after.dropFirst(2)
+        guard end.isEmpty || end.first == 0x20 else { return nil }
+        return bytes.count - end.count + (end.isEmpty ? 0 : 1)
+    }
+
     /// The line without its prompt and the one space after it.
     private static func source(_ line: Substring) -> Substring {
-        line.utf8.count > 4 ? line.dropFirst(4) : ""
+        if let length = numberedPrompt("In", line) { return line.dropFirst(length) }
+        if line.hasBytePrefix("...:") { return line.dropFirst(4).drop { $0 == " " } }
+        return line.utf8.count > 4 ? line.dropFirst(4) : ""
+    }
+
+    /// What IPython printed on a line: the value after `Out[3]: `, empty for `Out[3]:` alone
+    /// (the value follows on the next lines); nil when the line has no such prompt.
+    private static func output(_ line: Substring) -> Substring? {
+        numberedPrompt("Out", line).map { line.dropFirst($0) }
     }
 
     // MARK: Where a flat session ends
@@ -45,6 +73,10 @@ public enum PythonSession {
                 prints = canPrint(source(line))
                 printed = 0
                 inTraceback = false
+            } else if let value = output(line) {
+                // IPython numbers what it printed: a value on the line, or lines of it below.
+                prints = value.isEmpty
+                printed = 0
             } else if isContinuation(line) && printed == 0 {
                 // A block's body prints when the block runs: a `for` loop's `print(i)`.
                 prints = prints || canPrint(source(line))
@@ -106,7 +138,8 @@ public enum PythonSession {
 
     /// The session's lines with each statement's continuation lines re-indented, as the
     /// interpreter showed them (`... ` followed by the statement's depth); printed lines are
-    /// kept as they are.
+    /// kept as they are, without IPython's `Out[3]:`. IPython's prompts become the standard
+    /// console's.
     static func restored(_ lines: [(text: Substring, line: Int)]) -> String {
         var result: [String] = []
         var statement: [(text: Substring, line: Int)] = []
@@ -124,6 +157,13 @@ public enum PythonSession {
                 statement.append((source(line.text), line.line))
             } else if isContinuation(line.text), !statement.isEmpty, !source(line.text).isEmpty {
                 statement.append((source(line.text), line.line))
+            } else if isContinuation(line.text) {
+                // The empty continuation line that ends a block.
+                flush()
+                result.append("...")
+            } else if let printed = output(line.text) {
+                flush()
+                if !printed.isEmpty { result.append(String(printed)) }
             } else {
                 flush()
                 result.append(String(line.text))
@@ -164,13 +204,15 @@ public enum PythonSession {
             printed.removeAll()
         }
         for (position, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let unindented = line.drop { $0 == " " }
             if isPrompt(line) {
                 finish()
                 statement = ([source(line)], position)
-            } else if isContinuation(line), printed.isEmpty, statement != nil {
-                if !source(line).isEmpty { statement?.lines.append(source(line)) }
+            } else if isContinuation(unindented), printed.isEmpty, statement != nil {
+                if !source(unindented).isEmpty { statement?.lines.append(source(unindented)) }
             } else if statement != nil, !line.trimmingWhitespace().isEmpty {
-                printed.append(line)
+                let value = output(line) ?? line
+                if !value.isEmpty { printed.append(value) }
             }
         }
         finish()

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Notes written in the markup of the tools they came from: a note app's call-outs, wiki links,
+/// highlights and tags (`Fixtures/note-app.md`); a Sphinx page's underlines and directives in flat
+/// text (`Fixtures/restructured.txt`); and IPython's numbered prompts, flat
+/// (`Fixtures/ipython-session.txt`) and fenced.
+struct MarkupDialectTests {
+    @Test func aNoteAppsCalloutsAskAndLabelWhatTheyHold() throws {
+        let guide = try TestFiles.fixture("note-app.md")
+        #expect(guide.title == "Message Queues")
+        #expect(guide.questions == ["Why is exactly-once delivery hard?"])
+        let qa = try #require(guide.items(of: .qa).first)
+        guard case .qa(_, let answer) = qa.content else { Issue.record("not a question"); return }
+        #expect(answer == "A consumer can crash after acting on a message and before acknowledging it, so the broker sends it again.")
+        // A titled box labels its first line; its type (`[!tip]`) is no text.
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Delivery", definition: "A broker keeps a message until a consumer acknowledges it.", context: nil),
+            .definition(term: "Idempotent consumers", definition: "Make handling a message twice harmless: record the message id with the change it made.", context: nil),
+        ])
+        #expect(!guide.items.contains { item in item.said.contains("[!") })
+    }
+
+    @Test func wikiLinksHighlightsTagsAndEmbedsLeaveTheirText() throws {
+        let guide = try TestFiles.fixture("note-app.md")
+        let concepts = guide.items(of: .concept).map(\.content)
+        #expect(concepts == [.concept(title: "Guarantees", text: "A dead-letter queue holds messages that failed too often; see Retries.")])
+        // The rows of links and tags, and the embedded diagram, are no items.
+        #expect(!guide.items.contains { $0.said.contains("Kafka") || $0.said.contains("#interview") || $0.said.contains("png") })
+        #expect(MarkdownSegmenter.plainInline("[[Back pressure|pressure]] and [[#Retries]]") == "pressure and Retries")
+        #expect(MarkdownSegmenter.plainInline("`a == b` and x == y, ==marked== too") == "`a == b` and x == y, marked too")
+        #expect(MarkdownSegmenter.isLinkRow("See also: [B-trees](btree.md)"))
+        #expect(MarkdownSegmenter.isLinkRow("#interview #caching"))
+        #expect(!MarkdownSegmenter.isLinkRow("Paper: [Dynamo](https://example.com/dynamo.pdf)"))
+        #expect(!MarkdownSegmenter.isLinkRow("#1 priority is latency"))
+    }
+
+    @Test func aGitHubAlertWithoutATitleIsNoText() throws {
+        let guide = try GuideReader().read(text: "# Caches\n\n## Misses\n\n> [!WARNING]\n> A cold cache sends every read to the database.\n", fileName: "caches.md")
+        #expect(guide.items.map(\.content) == [.concept(title: "Misses", text: "A cold cache sends every read to the database.")])
+    }
+
+    @Test func aSphinxPagesUnderlinesAndDirectivesInFlatText() throws {
+        let guide = try TestFiles.fixture("restructured.txt")
+        #expect(guide.title == "Storage Engines")
+        // `~` and `^` underline headings too.
+        #expect(guide.sections.flatMap { [$0.title] + $0.children.map(\.title) } == ["Logs", "Segments", "Counting records"])
+        // A call-out is a note of its own, which ends the answer before it.
+        #expect(guide.items(of: .concept).map(\.content).contains(.concept(title: "Note", text: "Compaction keeps only the latest value of each key.")))
+        #expect(guide.items(of: .concept).map(\.content).contains(.concept(title: "Warning", text: "A crash in the middle of a write leaves a partial record at the end of the log.")))
+        let qa = try #require(guide.items(of: .qa).first)
+        guard case .qa(_, let answer) = qa.content else { Issue.record("not a question"); return }
+        #expect(answer == "So that compaction can work on closed files while writes go to the open one.")
+        // `.. code-block:: python`, a link target and a see-also are no text.
+        #expect(guide.codeBlocks.map(\.language) == ["python"])
+        #expect(guide.codeBlocks.first?.code.hasPrefix("def count_records(path):\n    total = 0\n") == true)
+        #expect(!guide.items.contains { $0.said.contains("..") || $0.said.contains("write-ahead") })
+        #expect(ReStructuredText.explicitMarkup("... and so on") == nil)
+        #expect(ReStructuredText.explicitMarkup(".. admonition:: Rule of thumb") == "Rule of thumb:")
+    }
+
+    @Test func anIPythonSessionInFlatTextReadsAsAConsoleSession() throws {
+        let guide = try TestFiles.fixture("ipython-session.txt")
+        let session = try #require(guide.codeBlocks.first)
+        #expect(guide.codeBlocks.count == 1)
+        #expect(session.language == PythonSession.language)
+        #expect(session.code == """
+            >>> d = {"a": 1}
+            >>> keys = d.keys()
+            >>> d["b"] = 2
+            >>> len(keys)
+            2
+            >>> for v in sorted(d.values()):
+            ...     print(v * 10)
+            ...
+            10
+            20
+            >>> "b" in keys
+            True
+            """)
+        #expect(guide.items(of: .claim).map(\.content) == [
+            .claim(expr: "len(keys)", expected: "2", setup: "d = {\"a\": 1}\nkeys = d.keys()\nd[\"b\"] = 2"),
+            .claim(expr: "\"b\" in keys", expected: "True", setup: "d = {\"a\": 1}\nkeys = d.keys()\nd[\"b\"] = 2\nlen(keys)\nfor v in sorted(d.values()):\n    print(v * 10)"),
+        ])
+    }
+
+    @Test func aFencedIPythonSessionKeepsItsPromptsAndShowsItsValues() throws {
+        let guide = try TestFiles.fixture("note-app.md")
+        let session = try #require(guide.codeBlocks.first)
+        #expect(session.language == PythonSession.language)
+        #expect(session.code.hasPrefix("In [1]: from collections import deque\n"))
+        #expect(guide.items(of: .claim).map(\.content) == [
+            .claim(expr: "q.popleft()", expected: "1", setup: "from collections import deque\nq = deque([1, 2])"),
+            .claim(expr: "list(q)", expected: "[2]", setup: "from collections import deque\nq = deque([1, 2])\nq.popleft()"),
+        ])
+        // A value printed over several lines after a bare `Out[n]:` is no one-line claim.
+        let shown = PythonSession.shown(in: "In [1]: sorted({3: 'c', 1: 'a'}.items())\nOut[1]:\n[(1, 'a'),\n (3, 'c')]")
+        #expect(shown.isEmpty)
+        #expect(PythonSession.isPrompt("In [12]: x = 1") && PythonSession.isPrompt("In [3]:"))
+        #expect(!PythonSession.isPrompt("In [the] docs") && !PythonSession.isPrompt("Index [1]: x"))
+    }
+}
+
+extension GuideItem {
+    /// Everything the item says, for tests that look for text that should not be there.
+    fileprivate var said: String { String(describing: content) }
+}
