@@ -4,19 +4,19 @@ import Testing
 @testable import RehearseCore
 
 /// Notes written in the markup of the tools they came from: a note app's call-outs, wiki links,
-/// highlights and tags (`Fixtures/note-app.md`); a Sphinx page's underlines and directives in flat
+/// highlights, tags and flashcards (`Fixtures/note-app.md`); a Sphinx page's underlines and directives in flat
 /// text (`Fixtures/restructured.txt`); and IPython's numbered prompts, flat
 /// (`Fixtures/ipython-session.txt`) and fenced.
 struct MarkupDialectTests {
     @Test func aNoteAppsCalloutsAskAndLabelWhatTheyHold() throws {
         let guide = try TestFiles.fixture("note-app.md")
         #expect(guide.title == "Message Queues")
-        #expect(guide.questions == ["Why is exactly-once delivery hard?"])
+        #expect(guide.questions.first == "Why is exactly-once delivery hard?")
         let qa = try #require(guide.items(of: .qa).first)
         guard case .qa(_, let answer) = qa.content else { Issue.record("not a question"); return }
         #expect(answer == "A consumer can crash after acting on a message and before acknowledging it, so the broker sends it again.")
         // A titled box labels its first line; its type (`[!tip]`) is no text.
-        #expect(guide.items(of: .definition).map(\.content) == [
+        #expect(guide.items(of: .definition).filter { $0.section != ["Review"] }.map(\.content) == [
             .definition(term: "Delivery", definition: "A broker keeps a message until a consumer acknowledges it.", context: nil),
             .definition(term: "Idempotent consumers", definition: "Make handling a message twice harmless: record the message id with the change it made.", context: nil),
         ])
@@ -35,6 +35,18 @@ struct MarkupDialectTests {
         #expect(MarkdownSegmenter.isLinkRow("#interview #caching"))
         #expect(!MarkdownSegmenter.isLinkRow("Paper: [Dynamo](https://example.com/dynamo.pdf)"))
         #expect(!MarkdownSegmenter.isLinkRow("#1 priority is latency"))
+    }
+
+    @Test func aNoteAppsFlashcardsAskWhatTheyAsk() throws {
+        let guide = try TestFiles.fixture("note-app.md")
+        let review = guide.items.filter { $0.section == ["Review"] }.map(\.content)
+        #expect(review == [
+            .qa(question: "What does a dead-letter queue hold?", answer: "Messages that failed too often."),
+            .definition(term: "Visibility timeout", definition: "how long a received message stays hidden from other consumers.", context: nil),
+            .qa(question: "What is back pressure?", answer: "A consumer telling producers to slow down,\nso that queues stop growing."),
+        ])
+        #expect(NoteAppCards.inlineCard("| a::b | scope |") == nil)
+        #expect(NoteAppCards.inlineCard("Use std::vector for arrays") == nil)
     }
 
     @Test func aGitHubAlertWithoutATitleIsNoText() throws {

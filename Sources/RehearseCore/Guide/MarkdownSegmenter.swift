@@ -141,6 +141,16 @@ struct MarkdownSegmenter {
                     blocks.consume(.text(Self.plainInline(entry), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
                     index += 1
+                } else if let card = NoteAppCards.inlineCard(unquoted.bulletText ?? unquoted) {
+                    blocks.consume(.text("Q: " + Self.plainInline(card.question), line: lineNumber))
+                    blocks.consume(.text("A: " + Self.plainInline(card.answer), line: lineNumber))
+                    // A one-line card ends with its line.
+                    blocks.consume(.boundary(line: lineNumber))
+                } else if index + 1 < lines.count, lines.firstVisibleByte(index + 1) == 0x3F, NoteAppCards.isSeparator(lines.trimmed(index + 1)) {
+                    // A question over a line of `?`: the lines below the `?` answer it.
+                    blocks.consume(.text("Q: " + Self.plainInline(unquoted.bulletText ?? unquoted), line: lineNumber))
+                    blocks.consume(.blank(line: lineNumber + 1))
+                    index += 1
                 } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index) {
                     // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
                     // the lines below answer it.
