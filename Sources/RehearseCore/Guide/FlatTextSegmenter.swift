@@ -52,6 +52,8 @@ struct FlatTextSegmenter {
         var lastAlignedRow: (index: Int, header: [Int])?
         // The line after the last block of code.
         var afterCode = -1
+        // The number of the last numbered line read as a heading (`2) Capacity`).
+        var lastNumberedHeading: Int?
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -116,6 +118,17 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            // Once numbered headings run, the next one ends an answer too.
+            if mode == .normal || mode == .answer && lastNumberedHeading != nil, text.utf8.first?.isASCIIDigit == true,
+                let heading = numberedHeading(at: index, text: text, continuing: lastNumberedHeading)
+            {
+                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(heading.title), line: lineNumber))
+                lastNumberedHeading = heading.number
+                afterHeading = true
+                mode = .normal
+                index += 1
+                continue
+            }
             if index == afterCode, Self.isOutputLabel(text), let end = printedEnd(after: index, sections: mainSections) {
                 blocks.consume(.text(text, line: lineNumber))
                 blocks.consume(.code(language: "text", code: trimmed[(index + 1)..<end].joined(separator: "\n"), lines: (index + 2)...end))
@@ -143,7 +156,7 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if let question = numberedQuestion(at: index, text: text) {
+            if let question = numberedQuestion(at: index, text: text) ?? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 mode = .answer
                 index += 1
@@ -476,6 +489,23 @@ struct FlatTextSegmenter {
         return question
     }
 
+    /// A question on a line of its own that the lines right below it answer (`Why 301 and not
+    /// 302?` over `301 lets browsers cache …`): it opens a paragraph (a blank line or a heading
+    /// before it), starts with a capital, is one sentence and no label, list item or marked
+    /// question, and the next line, with no blank between, is prose that asks nothing: no list
+    /// item, label, marker or code.
+    private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Substring? {
+        guard mode == .normal, text.utf8.last == 0x3F, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
+            afterHeading || index == 0 || python.text(of: index - 1).isEmpty,
+            !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
+        else { return nil }
+        let next = python.text(of: index + 1)
+        guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
+            !next.isListItem, next.labelled == nil, !Self.startsBlock(next, python: python[index + 1])
+        else { return nil }
+        return text
+    }
+
     /// The next line after `index` that is not blank.
     private func nextTextLine(after index: Int) -> Int? {
         ((index + 1)..<lines.count).first { !python.text(of: $0).isEmpty }
@@ -503,6 +533,37 @@ struct FlatTextSegmenter {
             PipelessTable.linesUp(next, under: columns)
         else { return nil }
         return (columns, columns)
+    }
+
+    /// A numbered line that heads the lines under it (`1) Requirements`, `2. Capacity`), with
+    /// its number and title; nil for an item of a numbered list. Its text is a short title,
+    /// the next line is no item of a list, and the numbers run on from the last such heading
+    /// (`continuing`); the first one, `1`, heads only if a `2` further on heads its own lines.
+    /// Numbered outlines with subsections (`1.1`) are ``SectionOutline``'s.
+    private func numberedHeading(at index: Int, text: Substring, continuing last: Int?) -> (number: Int, title: Substring)? {
+        guard let (number, title) = Self.numberedTitle(text), number == (last ?? 0) + 1 else { return nil }
+        guard let next = nextTextLine(after: index), trimmed[next].numberedText == nil else { return nil }
+        if last != nil { return (number, title) }
+        // The first: the next number must head its own lines further on, past lines of its own.
+        var line = next
+        while line < min(lines.count, index + 80) {
+            let candidate = trimmed[line]
+            if let (following, _) = Self.numberedTitle(candidate) {
+                guard following == number + 1, let after = nextTextLine(after: line), trimmed[after].numberedText == nil else { return nil }
+                return (number, title)
+            }
+            line += 1
+        }
+        return nil
+    }
+
+    /// A numbered line's number and its text when that text reads as a title: a few words,
+    /// capitalised, no closing punctuation, no code.
+    private static func numberedTitle(_ text: Substring) -> (Int, Substring)? {
+        guard let title = text.numberedText, let number = Int(text.prefix { $0.isASCII && $0.isNumber }),
+            title.wordCount <= 6, title.first?.isUppercase == true, title.isHeadingCandidate
+        else { return nil }
+        return (number, title)
     }
 
     /// The text of the last line before `index` that is not blank.

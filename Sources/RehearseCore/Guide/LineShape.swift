@@ -274,15 +274,18 @@ extension Substring {
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
 
-    /// Whether the line shows working rather than naming a topic: a claim's `→`, an estimate's
-    /// `≈`, `×` or ` = `, a table's ` | `, tab or run of spaces between cells, or a URL's `://`.
+    /// Whether the line shows working rather than naming a topic: a claim's `→`, `->` or `=>`,
+    /// an estimate's `≈`, `×` or ` = `, a table's ` | `, tab or run of spaces between cells, a
+    /// URL's `://`, or a call or a schema's columns (`users(id PK, email)`).
     private var hasWorkingMarks: Bool {
         withBytes { bytes in
             guard bytes.count >= 3, !bytes.contains(0x09) else { return bytes.count >= 3 }
             for index in 0..<(bytes.count - 2) {
                 switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
                 case (0xE2, 0x86, 0x92), (0xE2, 0x89, 0x88), (0xC3, 0x97, _), (0x20, 0x3D, 0x20), (0x20, 0x7C, 0x20), (0x3A, 0x2F, 0x2F),
-                    (0x20, 0x20, 0x20):
+                    (0x20, 0x20, 0x20), (0x2D, 0x3E, 0x20), (0x3D, 0x3E, 0x20):
+                    return true
+                case (let letter, 0x28, let inside) where (letter | 0x20 >= 0x61 && letter | 0x20 <= 0x7A || letter == 0x5F) && inside != 0x29:
                     return true
                 default: continue
                 }
