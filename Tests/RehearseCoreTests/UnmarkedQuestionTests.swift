@@ -112,4 +112,24 @@ struct UnmarkedQuestionTests {
         #expect(ItemExtractor.headsAnswer("✅ Solution: warm it first"))
         #expect(!ItemExtractor.headsAnswer("Solutions architecture"))
     }
+
+    @Test func anAnswerLabelAnswersAProblemPosedAndItsSetupAsks() throws {
+        let text = """
+            # Isolation
+
+            ## Anomalies
+
+            **Interview question:** Which anomaly does repeatable read still allow?
+
+            In the SQL standard, not in Postgres.
+
+            **Answer:** Phantom reads: a range query run twice sees new rows.
+
+            #### Q: What is write skew?
+            Two transactions read the same rows, and each writes a different one.
+            """
+        let pairs = Self.pairs(try GuideReader().read(text: text, fileName: "isolation.md"))
+        #expect(pairs.map(\.question) == ["Which anomaly does repeatable read still allow?\nIn the SQL standard, not in Postgres.", "What is write skew?"])
+        #expect(pairs.first?.answer == "Phantom reads: a range query run twice sees new rows.")
+    }
 }

@@ -259,6 +259,15 @@ struct ItemExtractor: GuideBlockSink {
                                lines: answer.isEmpty ? [] : [answer], start: start, end: line)
                 return true
             }
+            // `Scenario: …` (and the lines that set it up) over `Answer: …`: the scenario asks,
+            // and the answer starts here.
+            if text.startsAnswer, posedProblem?.answered == false {
+                let answer = text.answerText
+                open = .answer(question: ([question[...]] + lines).joined(separator: "\n"), isPrompt: isPrompt,
+                               lines: answer.isEmpty ? [] : [answer], start: start, end: line)
+                posedProblem?.answered = true
+                return true
+            }
             var body = text
             if lines.isEmpty, text.startsAnswer { body = text.answerText }
             if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
