@@ -541,29 +541,29 @@ struct FlatTextSegmenter {
     /// (`continuing`); the first one, `1`, heads only if a `2` further on heads its own lines.
     /// Numbered outlines with subsections (`1.1`) are ``SectionOutline``'s.
     private func numberedHeading(at index: Int, text: Substring, continuing last: Int?) -> (number: Int, title: Substring)? {
-        guard let (number, title) = Self.numberedTitle(text), number == (last ?? 0) + 1 else { return nil }
+        let number = (last ?? 0) + 1
+        guard let title = Self.numberedTitle(text, numbered: number) else { return nil }
         guard let next = nextTextLine(after: index), trimmed[next].numberedText == nil else { return nil }
         if last != nil { return (number, title) }
         // The first: the next number must head its own lines further on, past lines of its own.
-        var line = next
-        while line < min(lines.count, index + 80) {
+        for line in next..<min(lines.count, index + 80) {
             let candidate = trimmed[line]
-            if let (following, _) = Self.numberedTitle(candidate) {
-                guard following == number + 1, let after = nextTextLine(after: line), trimmed[after].numberedText == nil else { return nil }
-                return (number, title)
+            guard candidate.utf8.first?.isASCIIDigit == true, candidate.numberedText != nil else { continue }
+            guard Self.numberedTitle(candidate, numbered: number + 1) != nil, let after = nextTextLine(after: line), trimmed[after].numberedText == nil else {
+                return nil
             }
-            line += 1
+            return (number, title)
         }
         return nil
     }
 
-    /// A numbered line's number and its text when that text reads as a title: a few words,
+    /// The text of a line numbered `number` when it reads as a title: a few words,
     /// capitalised, no closing punctuation, no code.
-    private static func numberedTitle(_ text: Substring) -> (Int, Substring)? {
-        guard let title = text.numberedText, let number = Int(text.prefix { $0.isASCII && $0.isNumber }),
+    private static func numberedTitle(_ text: Substring, numbered number: Int) -> Substring? {
+        guard let title = text.numberedText, Int(text.prefix { $0.isASCII && $0.isNumber }) == number,
             title.wordCount <= 6, title.first?.isUppercase == true, title.isHeadingCandidate
         else { return nil }
-        return (number, title)
+        return title
     }
 
     /// The text of the last line before `index` that is not blank.

@@ -44,6 +44,7 @@ struct GuideLines: RandomAccessCollection {
     /// Whether the line may underline the one above it (``Substring/underlineLevel(under:strict:)``):
     /// its first byte other than white space is `=`, `-`, `~` or `^`. Both readers ask it of
     /// the line after each line, so it looks at a byte and makes no string of the line.
+    @inline(__always)
     func mayBeUnderline(_ position: Int) -> Bool {
         let first = firstVisibleByte(position)
         return first == 0x3D || first == 0x2D || first == 0x7E || first == 0x5E

@@ -350,7 +350,8 @@ struct MarkdownSegmenter {
         var rest = text
         var labelled = false
         if !"[*_!#".utf8.contains(first) {
-            guard let colon = text.utf8.prefix(12).firstIndex(of: 0x3A), Self.navigationLabels.contains(text[..<colon].lowercased()),
+            guard let offset = text.withBytes({ $0.prefix(12).firstIndex(of: 0x3A) }), offset > 1,
+                case let colon = text.utf8.index(text.startIndex, offsetBy: offset), Self.navigationLabels.contains(text[..<colon].lowercased()),
                 text[text.index(after: colon)...].trimmingWhitespace().first == "["
             else { return false }
             rest = text[text.index(after: colon)...]

@@ -18,15 +18,14 @@ enum NoteAppCards {
 
     /// The first `::` in `text`, found on its bytes: most lines have none.
     private static func doubleColon(in text: Substring) -> Range<String.Index>? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let colon = bytes[index...].firstIndex(of: 0x3A) {
-            let next = bytes.index(after: colon)
-            guard next < bytes.endIndex else { return nil }
-            if bytes[next] == 0x3A { return colon..<bytes.index(after: next) }
-            index = next
+        let offset: Int? = text.withBytes { bytes in
+            guard bytes.count >= 2 else { return nil }
+            for index in 0..<(bytes.count - 1) where bytes[index] == 0x3A && bytes[index + 1] == 0x3A { return index }
+            return nil
         }
-        return nil
+        guard let offset else { return nil }
+        let start = text.utf8.index(text.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: 2)
     }
 
     /// Whether a line separates a card's question from its answer: `?`, or `??` for a card
