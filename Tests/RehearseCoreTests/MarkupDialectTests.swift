@@ -49,6 +49,32 @@ struct MarkupDialectTests {
         #expect(NoteAppCards.inlineCard("Use std::vector for arrays") == nil)
     }
 
+    @Test func anHTMLTableIsATable() throws {
+        let text = """
+            # Chat
+
+            ## Choices
+
+            <table>
+            <tr><th>Store</th><th>Why</th></tr>
+            <tr><td><b>Cassandra</b></td><td>write-heavy, one partition per conversation</td></tr>
+            <tr>
+              <td>Redis</td>
+              <td>presence: who is online | TTL keys</td>
+            </tr>
+            </table>
+
+            *Related:* [Notifications](notifications.md)
+            """
+        let guide = try GuideReader().read(text: text, fileName: "chat.md")
+        #expect(guide.items.map(\.content) == [
+            .table(header: ["Store", "Why"], rows: [["Cassandra", "write-heavy, one partition per conversation"], ["Redis", "presence: who is online | TTL keys"]]),
+        ])
+        // A table left open is text.
+        let open = try GuideReader().read(text: "# Chat\n\n<table>\n<tr><td>Redis</td></tr>\n", fileName: "open.md")
+        #expect(open.items(of: .table).isEmpty)
+    }
+
     @Test func aGitHubAlertWithoutATitleIsNoText() throws {
         let guide = try GuideReader().read(text: "# Caches\n\n## Misses\n\n> [!WARNING]\n> A cold cache sends every read to the database.\n", fileName: "caches.md")
         #expect(guide.items.map(\.content) == [.concept(title: "Misses", text: "A cold cache sends every read to the database.")])

@@ -765,11 +765,33 @@ extension ItemExtractor {
         !cells[0].hasSuffix("?") && cells.allSatisfy { Substring($0).wordCount <= 2 }
     }
 
+    /// The cells of a table row (`| a | b |`, the outer pipes optional); a pipe escaped as
+    /// `\|`, as GitHub writes one inside a cell, is the cell's text.
     static func cells(_ row: Substring) -> [String] {
         var inner = row.trimmingWhitespace()
         if inner.first == "|" { inner = inner.dropFirst() }
-        if inner.last == "|" { inner = inner.dropLast() }
-        return inner.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(Substring($0).trimmingWhitespace()) }
+        if inner.last == "|", !inner.hasSuffix("\\|") { inner = inner.dropLast() }
+        guard inner.containsBytes("\\|") else {
+            return inner.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(Substring($0).trimmingWhitespace()) }
+        }
+        var cells: [String] = []
+        var cell = ""
+        var escaped = false
+        for character in inner {
+            if character == "|", !escaped {
+                cells.append(cell.trimmingCharacters(in: .whitespaces))
+                cell = ""
+            } else if character == "\\", !escaped {
+                escaped = true
+                continue
+            } else {
+                if escaped && character != "|" { cell.append("\\") }
+                cell.append(character)
+            }
+            escaped = false
+        }
+        cells.append(cell.trimmingCharacters(in: .whitespaces))
+        return cells
     }
 
     static func isSeparatorRow(_ row: Substring) -> Bool {

@@ -55,6 +55,13 @@ struct MarkdownSegmenter {
                 index = end + 1
                 continue
             }
+            if text.utf8.first == 0x3C, let table = HTMLTable.table(from: index, count: lines.count, line: { lines.trimmed($0) }) {
+                for (offset, row) in table.rows.enumerated() {
+                    blocks.consume(.text(Substring(row), line: min(lineNumber + offset, table.end + 1)))
+                }
+                index = table.end + 1
+                continue
+            }
             if text.hasBytePrefix("<!--") {
                 // An HTML comment is not shown: its lines read as blank ones.
                 let end = (index..<lines.count).first { lines[$0].containsBytes("-->") } ?? lines.count - 1
@@ -349,13 +356,16 @@ struct MarkdownSegmenter {
         guard let first = text.utf8.first else { return false }
         var rest = text
         var labelled = false
-        if !"[*_!#".utf8.contains(first) {
-            guard let offset = text.withBytes({ $0.prefix(12).firstIndex(of: 0x3A) }), offset > 1,
-                case let colon = text.utf8.index(text.startIndex, offsetBy: offset), Self.navigationLabels.contains(text[..<colon].lowercased()),
-                text[text.index(after: colon)...].trimmingWhitespace().first == "["
-            else { return false }
-            rest = text[text.index(after: colon)...]
+        // A label, emphasised or not (`*Related:*`), and the links after it.
+        if let offset = text.withBytes({ $0.prefix(16).firstIndex(of: 0x3A) }), offset > 1,
+            case let colon = text.utf8.index(text.startIndex, offsetBy: offset),
+            Self.navigationLabels.contains(text[..<colon].trimmed(of: "*_ ").lowercased())
+        {
+            rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
+            guard rest.first == "[" else { return false }
             labelled = true
+        } else if !"[*_!#".utf8.contains(first) {
+            return false
         }
         guard first == 0x23 || rest.containsBytes("](") || rest.containsBytes("[[") else { return false }
         var remaining = String(rest)
