@@ -354,6 +354,18 @@ struct MarkdownSegmenter {
     /// `See also: [B-trees](…)`). Wiki links count as links.
     static func isLinkRow(_ text: Substring) -> Bool {
         guard let first = text.utf8.first else { return false }
+        // Most lines hold no link (`](`, `[[`) and no tag (` #`): one pass over the bytes tells.
+        let pointsElsewhere = first == 0x23 || text.withBytes { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                switch (bytes[index], bytes[index + 1]) {
+                case (0x5D, 0x28), (0x5B, 0x5B), (0x20, 0x23): return true
+                default: continue
+                }
+            }
+            return false
+        }
+        guard pointsElsewhere else { return false }
         var rest = text
         var labelled = false
         // A label, emphasised or not (`*Related:*`), and the links after it.
@@ -362,12 +374,11 @@ struct MarkdownSegmenter {
             Self.navigationLabels.contains(text[..<colon].trimmed(of: "*_ ").lowercased())
         {
             rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
-            guard rest.first == "[" else { return false }
+            guard rest.first == "[" || rest.first == "#" else { return false }
             labelled = true
         } else if !"[*_!#".utf8.contains(first) {
             return false
         }
-        guard first == 0x23 || rest.containsBytes("](") || rest.containsBytes("[[") else { return false }
         var remaining = String(rest)
         var links = 0
         var tags = 0
