@@ -4,9 +4,10 @@ import Testing
 @testable import RehearseCore
 
 /// Notes written in the markup of the tools they came from: a note app's call-outs, wiki links,
-/// highlights, tags and flashcards (`Fixtures/note-app.md`); a Sphinx page's underlines and directives in flat
-/// text (`Fixtures/restructured.txt`); and IPython's numbered prompts, flat
-/// (`Fixtures/ipython-session.txt`) and fenced.
+/// highlights, tags and flashcards (`Fixtures/note-app.md`); a Sphinx page's underlines and
+/// directives in flat text (`Fixtures/restructured.txt`); IPython's numbered prompts, flat
+/// (`Fixtures/ipython-session.txt`) and fenced; and a word processor's lists exported flat
+/// (`Fixtures/exported-lists.txt`).
 struct MarkupDialectTests {
     @Test func aNoteAppsCalloutsAskAndLabelWhatTheyHold() throws {
         let guide = try TestFiles.fixture("note-app.md")
@@ -73,6 +74,19 @@ struct MarkupDialectTests {
         // A table left open is text.
         let open = try GuideReader().read(text: "# Chat\n\n<table>\n<tr><td>Redis</td></tr>\n", fileName: "open.md")
         #expect(open.items(of: .table).isEmpty)
+    }
+
+    @Test func aWordProcessorsNestedBulletsAndLetteredQuestions() throws {
+        let guide = try TestFiles.fixture("exported-lists.txt")
+        #expect(guide.sections.map(\.title) == ["Algorithms", "Practice questions"])
+        // `○` items under a `●` definition go on it; the next `●` is a definition of its own.
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Round robin", definition: "each server takes the next request in turn. Weighted round robin sends more to bigger servers. It ignores how busy a server is right now.", context: nil),
+            .definition(term: "Least connections", definition: "the server with the fewest open connections takes the request.", context: nil),
+            .definition(term: "Consistent hashing", definition: "a key maps to the next server on a ring.", context: nil),
+        ])
+        #expect(guide.questions == ["Why does consistent hashing move few keys when a server leaves?", "When is round robin a poor choice?"])
+        #expect(Substring("○ nested").isNestedBullet && !Substring("● top").isNestedBullet && !Substring("- top").isNestedBullet)
     }
 
     @Test func aGitHubAlertWithoutATitleIsNoText() throws {

@@ -479,11 +479,11 @@ struct FlatTextSegmenter {
         return (.python(FlatPythonSource(lines: numbered, lexed: lexed)), lastCode + 1)
     }
 
-    /// A numbered line that asks a question and is answered by the prose below it
-    /// (`1. What happens when you type a URL?`), not one of a list of questions: the line after
-    /// it is no list item, and the one before it asks no question of its own.
+    /// A numbered or lettered line that asks a question and is answered by the prose below it
+    /// (`1. What happens when you type a URL?`, `b. Why …?`), not one of a list of questions:
+    /// the line after it is no list item, and the one before it asks no question of its own.
     private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
-        guard let question = text.numberedText, question.hasSuffix("?") else { return nil }
+        guard let question = text.numberedText ?? text.optionText, question.hasSuffix("?") else { return nil }
         guard let next = nextTextLine(after: index).map({ python.text(of: $0) }), !next.isListItem, !next.startsQuestion else { return nil }
         if let previous = previousText(before: index), previous.isListItem, previous.hasSuffix("?") { return nil }
         return question
@@ -631,6 +631,8 @@ struct FlatTextSegmenter {
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
         if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
+        // A lettered question (`a. Why …?`).
+        if text.optionText?.hasSuffix("?") == true { return true }
         if text.hasBytePrefix("|") || text.containsBytes(" | ") || PipelessTable.columns(text) != nil || text.labelled != nil
             || text.isHeadingCandidate(line) && text.isTitleLike
         {

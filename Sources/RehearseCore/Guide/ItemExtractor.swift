@@ -324,12 +324,15 @@ struct ItemExtractor: GuideBlockSink {
             open = .label(title: title, body: body, start: start, end: line)
             return true
         case .labelledLine(let label, var lines, let isConcept, let start, let end):
-            // A concept's text goes on to its next sentences; a definition only to a line it wraps onto.
-            guard let last = lines.last, isConcept ? Self.isContinuation(text, after: last) : Self.isWrapped(text, after: last) else {
+            // A concept's text goes on to its next sentences; a definition only to a line it wraps
+            // onto; either to the items of a list nested under it (`● Partition: …` / `○ …`).
+            let nestedItem = text.isNestedBullet ? text.bulletText.flatMap { $0.labelled == nil ? $0 : nil } : nil
+            guard let last = lines.last, nestedItem != nil || (isConcept ? Self.isContinuation(text, after: last) : Self.isWrapped(text, after: last)) else {
                 open = .labelledLine(label: label, lines: lines, isConcept: isConcept, start: start, end: end)
                 return false
             }
-            lines.append(text)
+            // A nested item reads as a sentence of a definition and as a point of a concept.
+            lines.append(nestedItem.map { isConcept ? Substring("- " + $0) : $0 } ?? text)
             open = .labelledLine(label: label, lines: lines, isConcept: isConcept, start: start, end: line)
             return true
         case .paragraph(var lines, let start, let end):

@@ -46,6 +46,14 @@ extension Substring {
 
     var isListItem: Bool { bulletText != nil || numberedText != nil }
 
+    /// Whether the line is an item of a nested list as documents export one without its
+    /// indentation: a bullet of the glyphs word processors give the second and third levels
+    /// (`○`, `◦`, `▪`, `▫`, `□`, `‣`), under a first level of `●`, `•` or `-`.
+    var isNestedBullet: Bool {
+        guard utf8.first == 0xE2, bulletText != nil else { return false }
+        return ["○", "◦", "▪", "▫", "□", "‣"].contains { hasPrefix($0) }
+    }
+
     /// The heading without its section number: `2.1 Consistent hashing` → `Consistent hashing`,
     /// `1. Caching` → `Caching`. A number without a period (`3 Sum`) is part of the text.
     var withoutSectionNumber: Substring {
