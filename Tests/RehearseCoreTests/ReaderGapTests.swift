@@ -1074,4 +1074,16 @@ extension ReaderGapTests {
         let sections = try GuideReader().read(text: "Some words before.\n\n# Queues\n\nText about queues that is long enough.\n\n# Streams\n\nText about streams that is long enough.\n", fileName: "two.md")
         #expect(sections.sections.map(\.title) == ["Queues", "Streams"])
     }
+
+    @Test func markdownSavedAsTextIsReadAsMarkdown() throws {
+        let markdown = "# Sharding\n\n## Why shard\nOne node runs out of disk.\n\n## Strategies\n- **Hash**: even spread.\n"
+        let guide = try GuideReader().read(text: markdown, fileName: "sharding.txt")
+        #expect(guide.format == .markdown)
+        #expect(guide.sections.map(\.title) == ["Why shard", "Strategies"])
+        let fenced = try GuideReader().read(text: "Sharding\nA note.\n```\nSELECT 1;\n```\n", fileName: "fenced.txt")
+        #expect(fenced.format == .markdown)
+        // A flat guide whose flattened code has `# comments` is still flat text.
+        let flat = try GuideReader().read(text: "Workers\nA worker drains a queue.\n# drain the queue\n## until it is empty\nwhile q:\nq.pop()\n", fileName: "workers.txt")
+        #expect(flat.format == .flatText)
+    }
 }

@@ -157,15 +157,23 @@ public struct GuideReader: Sendable {
         return (text, scanner)
     }
 
-    /// Markdown when the name says so or the text has `#` headings or code fences.
+    /// Markdown when the name says so or the text has `#` headings or code fences. A `.txt`
+    /// file is flat text unless it plainly holds Markdown: code fences, or a `# Title` first
+    /// line over `##` headings (flattened code's `# comments` are neither).
     static func format(of lines: GuideLines, fileName: String) -> GuideFormat {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
-        if lower.hasSuffix(".txt") { return .flatText }
-        let markers = lines.prefix(2000).count { line in
-            MarkdownSegmenter.fence(line.trimmingWhitespace()) != nil || MarkdownSegmenter.heading(line) != nil
+        let head = lines.prefix(2000)
+        guard lower.hasSuffix(".txt") else {
+            let markers = head.count { line in
+                MarkdownSegmenter.fence(line.trimmingWhitespace()) != nil || MarkdownSegmenter.heading(line) != nil
+            }
+            return markers >= 2 ? .markdown : .flatText
         }
-        return markers >= 2 ? .markdown : .flatText
+        let fences = head.count { $0.hasBytePrefix("```") || $0.hasBytePrefix("~~~") }
+        let titled = head.first { !$0.trimmingWhitespace().isEmpty }.map { MarkdownSegmenter.heading($0)?.0 == 1 } ?? false
+        let subheadings = titled ? head.count { MarkdownSegmenter.heading($0).map { $0.0 >= 2 } ?? false } : 0
+        return fences >= 2 || subheadings >= 2 ? .markdown : .flatText
     }
 
     /// `03-python-deep-dive.txt` → `03-python-deep-dive`.
