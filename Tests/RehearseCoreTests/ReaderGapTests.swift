@@ -1086,4 +1086,20 @@ extension ReaderGapTests {
         let flat = try GuideReader().read(text: "Workers\nA worker drains a queue.\n# drain the queue\n## until it is empty\nwhile q:\nq.pop()\n", fileName: "workers.txt")
         #expect(flat.format == .flatText)
     }
+
+    @Test func aDefinitionLabelDefinesTheSectionAndAFacetLabelIsAConcept() throws {
+        let guide = try GuideReader().read(text: """
+            Consistency Models
+
+            Linearizability
+            Definition: every read sees the latest completed write.
+            Cost: a quorum round trip on every operation.
+            Benefits: clients reason as if there were one copy.
+            """, fileName: "consistency.txt")
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "Linearizability", definition: "every read sees the latest completed write.", context: nil),
+            .concept(title: "Cost", text: "a quorum round trip on every operation."),
+            .concept(title: "Benefits", text: "clients reason as if there were one copy."),
+        ])
+    }
 }

@@ -408,7 +408,13 @@ struct ItemExtractor: GuideBlockSink {
             flushLabel(title: title, body: body, lines: start...end)
         case .labelledLine(let label, let lines, let isConcept, let start, let end):
             let text = lines.joined(separator: " ")
-            emit(isConcept ? .concept(title: String(label), text: text) : .definition(term: String(label), definition: text, context: nil), lines: start...end)
+            if isConcept {
+                emit(.concept(title: String(label), text: text), lines: start...end)
+            } else {
+                // `Definition: …` under a heading defines the heading's topic.
+                let term = Self.definesSection(label) ? sectionPath.last ?? String(label) : String(label)
+                emit(.definition(term: term, definition: text, context: nil), lines: start...end)
+            }
         case .story(let lines, let start, let end):
             let text = lines.joined(separator: " ").trimmed(of: "\"“” ")
             emit(.story(text: text), lines: start...end)
@@ -646,6 +652,12 @@ extension ItemExtractor {
         }
     }
 
+    /// Whether a label says that its text defines the section's topic (`Definition:`,
+    /// `Meaning:`, `What it is:`), not a term of its own.
+    static func definesSection(_ label: Substring) -> Bool {
+        ["definition", "meaning", "defined as", "what it is", "what is it", "in short"].contains(label.lowercased())
+    }
+
     /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
     /// `Pros:`, `Interview tip:`, `Common pitfall:`, `Always close the file:`), or is a clause
     /// rather than a name: its text is a concept of the section.
@@ -673,6 +685,7 @@ extension ItemExtractor {
             ].contains(last)
             || [
                 "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",
+                "cost", "costs", "benefit", "benefits", "drawback", "drawbacks", "advantages", "disadvantages", "limitations", "downsides",
                 "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
             ].contains(words.joined(separator: " "))
     }
