@@ -1102,4 +1102,24 @@ extension ReaderGapTests {
             .concept(title: "Benefits", text: "clients reason as if there were one copy."),
         ])
     }
+
+    @Test func aBehaviouralPromptIsAnsweredByTheStoryItsPartsTell() throws {
+        let guide = try GuideReader().read(text: """
+            Behavioural Stories
+
+            Tell me about a time you changed a team's mind.
+            Situation: we paged on every failed request.
+            Action: I showed a week of pages next to real incidents.
+            Result: we page on error budgets now.
+
+            Leadership
+            Outcome: two juniors now run the on-call rota.
+            """, fileName: "stories.txt")
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "Tell me about a time you changed a team's mind.",
+                answer: "Situation: we paged on every failed request.\nAction: I showed a week of pages next to real incidents.\nResult: we page on error budgets now."),
+            .concept(title: "Outcome", text: "two juniors now run the on-call rota."),
+        ])
+        #expect(!ItemExtractor.asksForStory("Telling apart two causes"))
+    }
 }

@@ -158,6 +158,12 @@ struct FlatTextSegmenter {
             }
             if let question = numberedQuestion(at: index, text: text) ?? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
                 blocks.consume(.text("Q: " + question, line: lineNumber))
+                if question.utf8.last != 0x3F {
+                    // A prompt without a question mark (`Tell me about a time …`): the next line
+                    // starts its answer.
+                    index += 1
+                    blocks.consume(.text("A: " + python.text(of: index), line: index + 1))
+                }
                 mode = .answer
                 index += 1
                 continue
@@ -493,13 +499,17 @@ struct FlatTextSegmenter {
     /// 302?` over `301 lets browsers cache …`): it opens a paragraph (a blank line or a heading
     /// before it), starts with a capital, is one sentence and no label, list item or marked
     /// question, and the next line, with no blank between, is prose that asks nothing: no list
-    /// item, label, marker or code.
+    /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
+    /// and a story's parts (`Situation: …`) may answer it.
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Substring? {
-        guard mode == .normal, text.utf8.last == 0x3F, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
+        let asksForStory = ItemExtractor.asksForStory(text)
+        guard mode == .normal, text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
             afterHeading || index == 0 || python.text(of: index - 1).isEmpty,
             !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
         else { return nil }
         let next = python.text(of: index + 1)
+        // A story is told in its parts: `Situation: …`, `Action: …`.
+        if asksForStory, let label = next.labelled?.label, ItemExtractor.storyParts.contains(label.lowercased()) { return text }
         guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
             !next.isListItem, next.labelled == nil, !Self.startsBlock(next, python: python[index + 1])
         else { return nil }

@@ -652,6 +652,19 @@ extension ItemExtractor {
         }
     }
 
+    /// Whether a line asks for a story, as behavioural interviews do, without a question mark
+    /// (`Tell me about a time you disagreed with your manager.`).
+    static func asksForStory(_ text: Substring) -> Bool {
+        let openers: [StaticString] = [
+            "tell me about", "describe a time", "describe a situation", "give an example of", "give me an example of", "walk me through", "talk about a time",
+        ]
+        return openers.contains { text.hasPrefixIgnoringCase($0) }
+    }
+
+    /// The parts a story is told in (STAR: situation, task, action, result), lower-cased: labels of
+    /// the story, not terms.
+    static let storyParts: Set<String> = ["situation", "task", "action", "actions", "result", "results", "outcome", "lesson", "lessons", "learning", "learnings"]
+
     /// Whether a label says that its text defines the section's topic (`Definition:`,
     /// `Meaning:`, `What it is:`), not a term of its own.
     static func definesSection(_ label: Substring) -> Bool {
@@ -665,6 +678,7 @@ extension ItemExtractor {
         var words = label.lowercased().split(separator: " ")
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
+        if words.count == 1, storyParts.contains(String(first)) { return true }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
         // `Async error handling has two modes`), or ends on a preposition (`Burrow reports lag as`).
         if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })
