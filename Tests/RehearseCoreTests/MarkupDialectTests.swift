@@ -89,6 +89,15 @@ struct MarkupDialectTests {
         #expect(Substring("○ nested").isNestedBullet && !Substring("● top").isNestedBullet && !Substring("- top").isNestedBullet)
     }
 
+    @Test func aFootnoteIsProseOfItsSectionAndItsReferenceNoText() throws {
+        let guide = try GuideReader().read(text: "# Storage\n\n## Durability\n\nFsync forces the page cache to disk.[^1]\n\n[^1]: On Linux it also flushes the file's metadata.\n", fileName: "storage.md")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Durability", text: "Fsync forces the page cache to disk."),
+            .concept(title: "Durability", text: "On Linux it also flushes the file's metadata."),
+        ])
+        #expect(MarkdownSegmenter.plainInline("a[^note] b [^] c") == "a b [^] c")
+    }
+
     @Test func aGitHubAlertWithoutATitleIsNoText() throws {
         let guide = try GuideReader().read(text: "# Caches\n\n## Misses\n\n> [!WARNING]\n> A cold cache sends every read to the database.\n", fileName: "caches.md")
         #expect(guide.items.map(\.content) == [.concept(title: "Misses", text: "A cold cache sends every read to the database.")])

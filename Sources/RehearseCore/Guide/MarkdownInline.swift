@@ -71,6 +71,21 @@ enum MarkdownInline {
         return (hash == target.startIndex ? target.dropFirst() : target[..<hash], close.upperBound)
     }
 
+    /// The index after a footnote reference at `start` (`[^1]`, `[^note]`), or nil; a
+    /// footnote's own line (`[^1]: …`) is no reference.
+    static func footnoteReferenceEnd(in text: Substring, at start: String.Index) -> String.Index? {
+        guard text[start...].hasBytePrefix("[^"), let close = text[start...].firstIndex(of: "]") else { return nil }
+        let end = text.index(after: close)
+        guard close > text.index(start, offsetBy: 2), end == text.endIndex || text[end] != ":" && text[end] != "(" else { return nil }
+        return end
+    }
+
+    /// The text of a footnote's line (`[^1]: On Linux, …` → `On Linux, …`), or nil.
+    static func footnoteText(_ line: Substring) -> Substring? {
+        guard line.hasBytePrefix("[^"), let close = line.range(of: "]:") else { return nil }
+        return line[close.upperBound...].trimmingWhitespace()
+    }
+
     /// The closing `==` of a highlight opened at `start` (`==LRU== evicts …`): the opener is
     /// followed by a non-space, the closer follows one. Nil for `a == b` and `==` alone.
     static func highlightEnd(in text: Substring, opening start: String.Index) -> String.Index? {

@@ -167,7 +167,9 @@ struct MarkdownSegmenter {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else {
                     let shown = !Self.isImage(unquoted)
-                    let prose = shown ? Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unquoted))) : ""
+                    // A footnote (`[^1]: …`) reads as prose of the section, without its marker.
+                    let unmarked = MarkdownInline.footnoteText(unquoted) ?? unquoted
+                    let prose = shown ? Self.boldTermAsLabel(Self.withoutTaskMarker(Self.withoutHTMLTags(unmarked))) : ""
                     blocks.consume(prose.isEmpty ? .blank(line: lineNumber) : .text(Self.plainInline(prose), line: lineNumber))
                 }
                 sawContent = sawContent || !text.isEmpty
@@ -546,9 +548,9 @@ struct MarkdownSegmenter {
 
     /// Removes emphasis and highlight markers (`**bold**`, `*italic*`, `==marked==`), turns
     /// `[text](url)` into `text (url)` and a wiki link into the text it shows (`[[Page|alias]]`
-    /// → `alias`), drops embedded files (`![[diagram.png]]`), decodes HTML entities (`&amp;`)
-    /// and drops `<br>` tags; code spans keep their backticks and what is in them, and
-    /// `__dunder__` names are left alone.
+    /// → `alias`), drops embedded files (`![[diagram.png]]`) and footnote references (`[^1]`),
+    /// decodes HTML entities (`&amp;`) and drops `<br>` tags; code spans keep their backticks
+    /// and what is in them, and `__dunder__` names are left alone.
     static func plainInline(_ text: Substring) -> Substring {
         let bytes = text.utf8
         // Most lines have no markup: keep them as they are, without copying.
@@ -569,6 +571,12 @@ struct MarkdownSegmenter {
                 result += text[copied..<index]
                 index = bytes.index(after: next)
                 copied = index
+                continue
+            } else if !inCode, byte == 0x5B, let end = MarkdownInline.footnoteReferenceEnd(in: text, at: index) {
+                // `[^1]`: a pointer to a footnote, no text.
+                result += text[copied..<index]
+                index = end
+                copied = end
                 continue
             } else if !inCode, byte == 0x5B, let (shown, end) = MarkdownInline.wikiLink(in: text, at: index) {
                 // `![[diagram.png]]` embeds a file: nothing to read.
