@@ -678,7 +678,7 @@ extension ItemExtractor {
         var words = label.lowercased().split(separator: " ")
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
-        if words.count == 1, storyParts.contains(String(first)) { return true }
+        if words.count == 1, storyParts.contains(where: { $0 == first }) { return true }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
         // `Async error handling has two modes`), or ends on a preposition (`Burrow reports lag as`).
         if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })

@@ -356,29 +356,21 @@ struct MarkdownSegmenter {
     /// `See also: [B-trees](…)`). Wiki links count as links.
     static func isLinkRow(_ text: Substring) -> Bool {
         guard let first = text.utf8.first else { return false }
-        // Most lines hold no link (`](`, `[[`) and no tag (` #`): one pass over the bytes tells.
-        let pointsElsewhere = first == 0x23 || text.withBytes { bytes in
-            guard bytes.count >= 2 else { return false }
-            for index in 0..<(bytes.count - 1) {
-                switch (bytes[index], bytes[index + 1]) {
-                case (0x5D, 0x28), (0x5B, 0x5B), (0x20, 0x23): return true
-                default: continue
-                }
-            }
-            return false
-        }
-        guard pointsElsewhere else { return false }
         var rest = text
         var labelled = false
-        // A label, emphasised or not (`*Related:*`), and the links after it.
-        if let offset = text.withBytes({ $0.prefix(16).firstIndex(of: 0x3A) }), offset > 1,
-            case let colon = text.utf8.index(text.startIndex, offsetBy: offset),
+        // A label, emphasised or not (`*Related:*`), and a link or tag right after it; found on
+        // the bytes before anything is copied, since most lines have neither.
+        let labelEnd: Int? = text.withBytes { bytes in
+            guard let colon = bytes.prefix(16).firstIndex(of: 0x3A), colon > 1 else { return nil }
+            let after = bytes[(colon + 1)...].first { $0 != 0x20 && $0 != 0x2A && $0 != 0x5F }
+            return after == 0x5B || after == 0x23 ? colon : nil
+        }
+        if let labelEnd, case let colon = text.utf8.index(text.startIndex, offsetBy: labelEnd),
             Self.navigationLabels.contains(text[..<colon].trimmed(of: "*_ ").lowercased())
         {
             rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
-            guard rest.first == "[" || rest.first == "#" else { return false }
             labelled = true
-        } else if !"[*_!#".utf8.contains(first) {
+        } else if !"[*_!#".utf8.contains(first) || first != 0x23 && !text.containsBytes("](") && !text.containsBytes("[[") {
             return false
         }
         var remaining = String(rest)
