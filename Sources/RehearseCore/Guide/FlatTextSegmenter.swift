@@ -489,7 +489,7 @@ struct FlatTextSegmenter {
     /// (`1. What happens when you type a URL?`, `b. Why …?`), not one of a list of questions:
     /// the line after it is no list item, and the one before it asks no question of its own.
     private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
-        guard let question = text.numberedText ?? text.optionText, question.hasSuffix("?") else { return nil }
+        guard text.utf8.last == 0x3F, let question = text.numberedText ?? text.optionText else { return nil }
         guard let next = nextTextLine(after: index).map({ python.text(of: $0) }), !next.isListItem, !next.startsQuestion else { return nil }
         if let previous = previousText(before: index), previous.isListItem, previous.hasSuffix("?") { return nil }
         return question
@@ -502,8 +502,9 @@ struct FlatTextSegmenter {
     /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
     /// and a story's parts (`Situation: …`) may answer it.
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Substring? {
-        let asksForStory = ItemExtractor.asksForStory(text)
-        guard mode == .normal, text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
+        guard mode == .normal, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
+        let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
+        guard text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
             afterHeading || index == 0 || python.text(of: index - 1).isEmpty,
             !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
         else { return nil }

@@ -655,6 +655,8 @@ extension ItemExtractor {
     /// Whether a line asks for a story, as behavioural interviews do, without a question mark
     /// (`Tell me about a time you disagreed with your manager.`).
     static func asksForStory(_ text: Substring) -> Bool {
+        // Each opener starts with one of these letters: most lines are ruled out by their first.
+        guard let first = text.utf8.first, "TtDdGgWw".utf8.contains(first) else { return false }
         let openers: [StaticString] = [
             "tell me about", "describe a time", "describe a situation", "give an example of", "give me an example of", "walk me through", "talk about a time",
         ]
