@@ -170,10 +170,18 @@ public struct GuideReader: Sendable {
             }
             return markers >= 2 ? .markdown : .flatText
         }
-        let fences = head.count { $0.hasBytePrefix("```") || $0.hasBytePrefix("~~~") }
-        let titled = head.first { !$0.trimmingWhitespace().isEmpty }.map { MarkdownSegmenter.heading($0)?.0 == 1 } ?? false
-        let subheadings = titled ? head.count { MarkdownSegmenter.heading($0).map { $0.0 >= 2 } ?? false } : 0
-        return fences >= 2 || subheadings >= 2 ? .markdown : .flatText
+        var fences = 0
+        var subheadings = 0
+        var titled: Bool?
+        for line in head {
+            if MarkdownSegmenter.fence(line) != nil { fences += 1 }
+            guard let level = MarkdownSegmenter.heading(line)?.0 else {
+                if titled == nil, !line.trimmingWhitespace().isEmpty { titled = false }
+                continue
+            }
+            if titled == nil { titled = level == 1 } else if level >= 2 { subheadings += 1 }
+        }
+        return fences >= 2 || titled == true && subheadings >= 2 ? .markdown : .flatText
     }
 
     /// `03-python-deep-dive.txt` → `03-python-deep-dive`.

@@ -23,8 +23,8 @@ enum HTMLTable {
         let rows = html.components(separatedBy: "<tr").dropFirst().compactMap { row -> [String]? in
             let cells = row.components(separatedBy: "<t").dropFirst().filter { $0.hasPrefix("d") || $0.hasPrefix("h") }
             let texts = cells.map { cell in
-                MarkdownSegmenter.plainInline(Substring(withoutTags("<t" + cell)))
-                    .replacingOccurrences(of: "|", with: "\\|")
+                let text = MarkdownSegmenter.withoutTags(Substring("<t" + cell)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return MarkdownSegmenter.plainInline(Substring(text)).replacingOccurrences(of: "|", with: "\\|")
             }
             return texts.isEmpty ? nil : texts
         }
@@ -33,13 +33,4 @@ enum HTMLTable {
         return (end, [lines[0], "|" + String(repeating: " --- |", count: header.count)] + lines.dropFirst())
     }
 
-    /// The text of HTML without its tags, white space folded.
-    private static func withoutTags(_ html: String) -> String {
-        var kept = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { kept.append(character) }
-        }
-        return kept.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 }

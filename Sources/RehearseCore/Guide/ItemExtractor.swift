@@ -673,6 +673,14 @@ extension ItemExtractor {
         ["definition", "meaning", "defined as", "what it is", "what is it", "in short"].contains(label.lowercased())
     }
 
+    /// Labels that, whole, name an aspect of the section's topic or a part of a story
+    /// (``isConceptLabel(_:)``), lower-cased.
+    private static let wholeConceptLabels: Set<String> = storyParts.union([
+        "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",
+        "cost", "costs", "benefit", "benefits", "drawback", "drawbacks", "advantages", "disadvantages", "limitations", "downsides",
+        "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
+    ])
+
     /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
     /// `Pros:`, `Interview tip:`, `Common pitfall:`, `Always close the file:`), or is a clause
     /// rather than a name: its text is a concept of the section.
@@ -680,7 +688,6 @@ extension ItemExtractor {
         var words = label.lowercased().split(separator: " ")
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
-        if words.count == 1, storyParts.contains(where: { $0 == first }) { return true }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
         // `Async error handling has two modes`), or ends on a preposition (`Burrow reports lag as`).
         if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })
@@ -699,11 +706,7 @@ extension ItemExtractor {
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
                 "mistakes", "context", "practice", "practices", "insight", "insights", "analogy", "trick", "tricks", "trap", "traps",
             ].contains(last)
-            || [
-                "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",
-                "cost", "costs", "benefit", "benefits", "drawback", "drawbacks", "advantages", "disadvantages", "limitations", "downsides",
-                "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
-            ].contains(words.joined(separator: " "))
+            || Self.wholeConceptLabels.contains(words.joined(separator: " "))
     }
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a

@@ -325,7 +325,7 @@ struct MarkdownSegmenter {
     }
 
     /// The text of a line of HTML, without its tags.
-    private static func withoutTags(_ line: Substring) -> Substring {
+    static func withoutTags(_ line: Substring) -> Substring {
         var kept = ""
         var inTag = false
         for character in line {
