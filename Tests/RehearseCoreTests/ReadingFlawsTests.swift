@@ -69,6 +69,26 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(function).topLevelUnboundAfterBranch == 0)
     }
 
+    @Test func aNameReadWhereNoPathHasBoundItYetIsCounted() {
+        // `for path in paths:` read inside the `if` leaves `path` unbound in the `else`.
+        let misread = "def run(paths, fast):\n    if fast:\n        for path in paths:\n            check(path)\n    else:\n        load(path)\n"
+        let written = "def run(paths, fast):\n    if fast:\n        paths = paths[:1]\n    for path in paths:\n        check(path)\n    load(path)\n"
+        #expect(Self.flaws(misread).neverBound == 1)
+        #expect(Self.flaws(written).neverBound == 0)
+        // Read before it is bound in a loop: an earlier pass may have bound it.
+        let carried = "def pairs(items):\n    for item in items:\n        if item is not None:\n            yield previous, item\n        previous = item\n"
+        #expect(Self.flaws(carried).neverBound == 0)
+    }
+
+    @Test func exitingTheProcessLeavesTheFunctionLikeRaise() {
+        let guarded = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n        sys.exit(2)\n    run(options)\n"
+        let swallowed = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n    sys.exit(2)\n    run(options)\n"
+        #expect(Self.flaws(guarded).unboundAfterBranch == 0)
+        #expect(Self.flaws(swallowed).unboundAfterBranch == 1)
+        let inline = "def load(path):\n    try:\n        data = open(path).read()\n    except OSError: raise\n    return data\n"
+        #expect(Self.flaws(inline).unboundAfterBranch == 0)
+    }
+
     @Test func aBranchThatLeavesTheFunctionDoesNotCount() {
         let guarded = "def label(flag):\n    if flag:\n        text = 'on'\n    else:\n        raise ValueError(flag)\n    return text\n"
         let handled = "def load(path):\n    try:\n        data = open(path).read()\n    except OSError:\n        return None\n    return data\n"

@@ -384,6 +384,15 @@ extension PythonLine {
         return false
     }
 
+    /// A statement that starts by calling `sys.exit`, `os._exit`, `exit` or `quit`: the
+    /// process ends there (`sys.exit(main())`).
+    var exitsProcess: Bool {
+        guard let first = tokens.first, first.kind == .name else { return false }
+        if tokens.count > 1, tokens[1].kind == .op("(") { return isName(first, "exit") || isName(first, "quit") }
+        guard tokens.count > 3, tokens[1].kind == .op("."), tokens[3].kind == .op("(") else { return false }
+        return (isName(first, "sys") && isName(tokens[2], "exit")) || (isName(first, "os") && isName(tokens[2], "_exit"))
+    }
+
     /// An assignment at bracket depth zero (`x = 1`, `a.b[c] += 2`).
     var hasAssignment: Bool { assignmentPosition != nil }
 

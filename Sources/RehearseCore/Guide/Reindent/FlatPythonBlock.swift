@@ -270,6 +270,7 @@ struct FlatPythonBlock {
         case .keyword(.break): return .break
         case .keyword(.continue): return .continue
         case .keyword(.return): return .returnValue
+        case .keyword(.raise): return .raise
         case .keyword(.yield): return .yield
         default: return line.tokens[(colon + 1)...].contains { $0.kind == .keyword(.yield) } ? .yield : nil
         }

@@ -212,6 +212,9 @@ enum StatementKind: Int, CaseIterable {
                 self = augmented ? .augmentedAssign : .assign
             } else if tokens.count >= 2, tokens[0].kind == .name, tokens[1].kind == .op(":") {
                 self = .annotated
+            } else if line.exitsProcess {
+                // `sys.exit(2)` raises `SystemExit`: control leaves as it does after `raise`.
+                self = .raise
             } else if line.hasCall {
                 self = line.isName(first, "print") ? .print : .call
             } else {

@@ -20,6 +20,10 @@ struct NameFlow {
     private var state: State
     private(set) var unboundAfterBranch = 0
     private(set) var unboundAfterLoop = 0
+    private(set) var neverBound = 0
+    /// The names the loops around the current statement bind anywhere in them: read before
+    /// they are bound, they may hold what an earlier pass bound.
+    private var carried = NameSet()
 
     init(tree: ReadingTree, body: Range<Int>, parameters: NameSet) {
         self.tree = tree
@@ -72,6 +76,7 @@ struct NameFlow {
         guard !unbound.isEmpty else { return }
         unboundAfterBranch += unbound.intersection(state.inBranch).count
         unboundAfterLoop += unbound.subtracting(state.inBranch).intersection(state.inLoop).count
+        neverBound += unbound.subtracting(state.inBranch).subtracting(state.inLoop).subtracting(carried).count
     }
 
     /// Reads a clause's header and runs its body (or its one-line body) from the current state.
@@ -85,6 +90,12 @@ struct NameFlow {
 
     private mutating func loop(_ unit: Range<Int>) {
         let before = state
+        let outerCarried = carried
+        for position in unit {
+            carried.formUnion(tree.statements[position].binds)
+            carried.formUnion(tree.statements[position].bodyBinds)
+        }
+        defer { carried = outerCarried }
         var after = before
         let header = unit.lowerBound
         if tree.statements[header].isEndlessLoop, !tree.body(header).isEmpty {

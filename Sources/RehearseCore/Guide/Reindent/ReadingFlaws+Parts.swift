@@ -28,6 +28,7 @@ extension ReadingFlaws {
         var fallsOffEnd = 0
         var unboundAfterBranch = 0
         var unboundAfterLoop = 0
+        var neverBound = 0
         var unusedNestedDefinition = 0
         var unreadStores = 0
         var attributeSetInOneBranch = 0
@@ -38,6 +39,7 @@ extension ReadingFlaws {
             flow.run(body)
             unboundAfterBranch = flow.unboundAfterBranch
             unboundAfterLoop = flow.unboundAfterLoop
+            neverBound = flow.neverBound
             if tree.contains(.returnValue, in: body), !tree.contains(.yield, in: body), !tree.terminates(body) { fallsOffEnd = 1 }
             unusedNestedDefinition = tree.unusedDefinitions(in: body)
             var stores = UnreadStores(tree: tree, body: body, locals: flow.locals)
@@ -81,6 +83,7 @@ extension ReadingFlaws {
         fallsOffEnd += counts.fallsOffEnd
         unboundAfterBranch += counts.unboundAfterBranch
         unboundAfterLoop += counts.unboundAfterLoop
+        neverBound += counts.neverBound
         unusedNestedDefinition += counts.unusedNestedDefinition
         unreadStores += counts.unreadStores
         attributeSetInOneBranch += counts.attributeSetInOneBranch

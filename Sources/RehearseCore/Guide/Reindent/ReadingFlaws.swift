@@ -106,6 +106,8 @@ struct ReadingFlaws: Equatable {
     var topLevelUnboundAfterBranch = 0
     /// Reads at the top level of a name that only the body of a loop before binds.
     var topLevelUnboundAfterLoop = 0
+    /// Reads of a function's local name that no path before binds.
+    var neverBound = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -115,7 +117,7 @@ struct ReadingFlaws: Equatable {
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
                         "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
-                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop"]
+                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
@@ -123,7 +125,7 @@ struct ReadingFlaws: Equatable {
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
          attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
-         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop].map(Double.init)
+         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound].map(Double.init)
     }
 
     /// No flaws.
