@@ -6,8 +6,9 @@ import Testing
 /// Notes written in the markup of the tools they came from: a note app's call-outs, wiki links,
 /// highlights, tags and flashcards (`Fixtures/note-app.md`); a Sphinx page's underlines and
 /// directives in flat text (`Fixtures/restructured.txt`); IPython's numbered prompts, flat
-/// (`Fixtures/ipython-session.txt`) and fenced; and a word processor's lists exported flat
-/// (`Fixtures/exported-lists.txt`).
+/// (`Fixtures/ipython-session.txt`) and fenced; a word processor's lists exported flat
+/// (`Fixtures/exported-lists.txt`); HTML tables and definition lists in Markdown; and follow-up
+/// questions and dashes typed as two hyphens in flat text.
 struct MarkupDialectTests {
     @Test func aNoteAppsCalloutsAskAndLabelWhatTheyHold() throws {
         let guide = try TestFiles.fixture("note-app.md")
@@ -74,6 +75,58 @@ struct MarkupDialectTests {
         // A table left open is text.
         let open = try GuideReader().read(text: "# Chat\n\n<table>\n<tr><td>Redis</td></tr>\n", fileName: "open.md")
         #expect(open.items(of: .table).isEmpty)
+    }
+
+    @Test func anHTMLDefinitionListDefinesItsTerms() throws {
+        let text = """
+            # Indexes
+
+            ## Kinds
+
+            <dl>
+              <dt>Covering index</dt>
+              <dd>Holds every column a query reads, so the table itself is not visited.</dd>
+              <dt><code>BRIN</code></dt>
+              <dd>Keeps the range of values of each block of pages.</dd>
+              <dd>Small, and good for columns that grow with time.</dd>
+            </dl>
+            """
+        let guide = try GuideReader().read(text: text, fileName: "indexes.md")
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "Covering index", definition: "Holds every column a query reads, so the table itself is not visited.", context: nil),
+            .definition(term: "BRIN", definition: "Keeps the range of values of each block of pages. Small, and good for columns that grow with time.", context: nil),
+        ])
+        // A list left open is text.
+        let open = try GuideReader().read(text: "# Indexes\n\n<dl>\n<dt>BRIN</dt>\n", fileName: "open.md")
+        #expect(open.items(of: .definition).isEmpty)
+    }
+
+    @Test func aFollowUpIsAQuestionOfItsOwnAndTwoHyphensAreADash() throws {
+        let text = """
+            Transactions
+
+            Q1) What does MVCC give readers?
+            Ans: A snapshot of their own, so that they never wait for writers.
+
+            Follow-up: what removes the row versions nobody can see?
+            Vacuum, which runs in the background.
+
+            Isolation levels
+            * Read committed -- each statement sees what was committed before it began.
+            * Serializable -- the outcome matches some order of the transactions run one at a time.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "transactions.txt")
+        #expect(guide.items(of: .qa).map(\.content) == [
+            .qa(question: "What does MVCC give readers?", answer: "A snapshot of their own, so that they never wait for writers."),
+            .qa(question: "what removes the row versions nobody can see?", answer: "Vacuum, which runs in the background."),
+        ])
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Read committed", definition: "each statement sees what was committed before it began.", context: "Isolation levels"),
+            .definition(term: "Serializable", definition: "the outcome matches some order of the transactions run one at a time.", context: "Isolation levels"),
+        ])
+        // A follow-up that asks nothing is a note, and so is a line that only starts like one.
+        #expect(!Substring("Follow-up: send the notes to the recruiter").startsQuestion)
+        #expect(!Substring("Followers: who replicates what?").startsQuestion)
     }
 
     @Test func aWordProcessorsNestedBulletsAndLetteredQuestions() throws {

@@ -80,6 +80,15 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(carried).neverBound == 0)
     }
 
+    @Test func aLoopThatDefinesOrImportsIsCounted() {
+        let misread = "def parse(lines):\n    for line in lines:\n        if line:\n            import re\n            check(re, line)\n"
+        let written = "def parse(lines):\n    import re\n    for line in lines:\n        if line:\n            check(re, line)\n"
+        #expect(Self.flaws(misread).loopDefines == 1)
+        #expect(Self.flaws(written).loopDefines == 0)
+        let nested = "def run(tasks):\n    while tasks:\n        def step():\n            return tasks.pop()\n        step()\n"
+        #expect(Self.flaws(nested).loopDefines == 1)
+    }
+
     @Test func exitingTheProcessLeavesTheFunctionLikeRaise() {
         let guarded = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n        sys.exit(2)\n    run(options)\n"
         let swallowed = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n    sys.exit(2)\n    run(options)\n"

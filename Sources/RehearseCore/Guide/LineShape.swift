@@ -142,7 +142,7 @@ extension Substring {
     }
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
-    /// or en dash, or a hyphen, between spaces, after a term of one to four words without
+    /// or en dash, a hyphen or two (`--`), between spaces, after a term of one to four words without
     /// sentence punctuation, before at least two words.
     var dashDefined: (term: Substring, definition: Substring)? {
         // The dash's bytes: the term is short, so only the line's first bytes are looked at.
@@ -151,6 +151,10 @@ extension Substring {
             while index + 1 < Swift.min(bytes.count, 48) {
                 if bytes[index - 1] == 0x20 {
                     if bytes[index] == 0x2D, bytes[index + 1] == 0x20 { return (index - 1, index + 2) }
+                    // ` -- `: a dash typed as two hyphens.
+                    if bytes[index] == 0x2D, bytes[index + 1] == 0x2D, index + 2 < bytes.count, bytes[index + 2] == 0x20 {
+                        return (index - 1, index + 3)
+                    }
                     // U+2014 and U+2013: E2 80 94 and E2 80 93.
                     if bytes[index] == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80,
                         bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20
@@ -310,7 +314,7 @@ extension Substring {
     var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
-    /// `Question 3:`, `Ques.` or `Ques 3.`; empty when the marker stands alone on its line and
+    /// `Question 3:`, `Ques.`, `Ques 3.` or `Follow-up:`; empty when the marker stands alone on its line and
     /// the question follows.
     var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
@@ -318,8 +322,21 @@ extension Substring {
     var answerText: Substring { dropFirst(answerMarker?.length ?? 0).trimmingWhitespace() }
 
     private var questionMarker: (length: Int, numbered: Bool)? {
-        guard let first = utf8.first, first | 0x20 == 0x71 else { return nil }  // Q or q
+        guard let first = utf8.first else { return nil }
+        if first | 0x20 == 0x66 { return followUpMarker }  // F or f
+        guard first | 0x20 == 0x71 else { return nil }  // Q or q
         return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true)
+    }
+
+    /// `Follow-up:` (or `Follow up:`, `Followup:`, `Follow-up question:`) before a question that
+    /// ends with `?`: what an interviewer asks next, a question of its own.
+    private var followUpMarker: (length: Int, numbered: Bool)? {
+        guard utf8.last == 0x3F else { return nil }
+        let spellings: [StaticString] = ["follow-up question:", "follow up question:", "follow-up:", "follow up:", "followup:"]
+        for spelling in spellings where hasPrefixIgnoringCase(spelling) {
+            return (spelling.utf8CodeUnitCount, false)
+        }
+        return nil
     }
 
     private var answerMarker: (length: Int, numbered: Bool)? {

@@ -62,6 +62,15 @@ struct MarkdownSegmenter {
                 index = table.end + 1
                 continue
             }
+            if text.utf8.first == 0x3C, let list = HTMLDefinitionList.entries(from: index, count: lines.count, line: { lines.trimmed($0) }) {
+                for (offset, entry) in list.entries.enumerated() {
+                    let line = min(lineNumber + offset, list.end + 1)
+                    blocks.consume(.text(Substring(entry), line: line))
+                    blocks.consume(.blank(line: line))
+                }
+                index = list.end + 1
+                continue
+            }
             if text.hasBytePrefix("<!--") {
                 // An HTML comment is not shown: its lines read as blank ones.
                 let end = (index..<lines.count).first { lines[$0].containsBytes("-->") } ?? lines.count - 1

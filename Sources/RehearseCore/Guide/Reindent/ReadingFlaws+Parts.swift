@@ -62,6 +62,7 @@ extension ReadingFlaws {
         var defaultUsedInside = 0
         var elifOffSubject = 0
         var loopBranchEndsInvariant = 0
+        var loopDefines = 0
 
         /// The flaws of the body of the statement at `header`, or of the reading's top level.
         init(_ tree: ReadingTree, _ header: Int?) {
@@ -76,6 +77,7 @@ extension ReadingFlaws {
             defaultUsedInside = tree.defaultsUsedInside(in: block)
             elifOffSubject = tree.elifsOffSubject(in: block)
             loopBranchEndsInvariant = tree.loopsEndingInvariantInBranch(in: block)
+            loopDefines = tree.loopsThatDefine(in: block)
         }
     }
 
@@ -100,5 +102,6 @@ extension ReadingFlaws {
         defaultUsedInside += counts.defaultUsedInside
         elifOffSubject += counts.elifOffSubject
         loopBranchEndsInvariant += counts.loopBranchEndsInvariant
+        loopDefines += counts.loopDefines
     }
 }

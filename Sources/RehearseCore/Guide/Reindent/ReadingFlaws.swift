@@ -108,6 +108,8 @@ struct ReadingFlaws: Equatable {
     var topLevelUnboundAfterLoop = 0
     /// Reads of a function's local name that no path before binds.
     var neverBound = 0
+    /// Loops whose body defines a function or a class, or imports.
+    var loopDefines = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -117,7 +119,7 @@ struct ReadingFlaws: Equatable {
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
                         "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
-                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound"]
+                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
@@ -125,7 +127,7 @@ struct ReadingFlaws: Equatable {
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
          attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
-         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound].map(Double.init)
+         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines].map(Double.init)
     }
 
     /// No flaws.

@@ -13,6 +13,23 @@ extension ReadingTree {
         return count
     }
 
+    /// The loops of `block` (not of the blocks inside it) whose body defines a function or a
+    /// class, or imports: work done once, which written code does before the loop (10 of the
+    /// train half's 8,758 definitions and 9 of its 1,688 imports stand in a loop).
+    func loopsThatDefine(in block: Range<Int>) -> Int {
+        var count = 0
+        forEachUnit(in: block) { unit in
+            let head = statements[unit.lowerBound].kind
+            guard head == .for || head == .while else { return }
+            let defines = body(unit.lowerBound).contains { position in
+                let kind = statements[position].kind
+                return kind == .def || kind == .class || kind == .import
+            }
+            if defines { count += 1 }
+        }
+        return count
+    }
+
     /// The `if` statements of `block` (not of the blocks inside it) that follow an `if` testing
     /// the same condition.
     func repeatedConditions(in block: Range<Int>) -> Int {
