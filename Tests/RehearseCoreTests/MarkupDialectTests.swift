@@ -124,6 +124,8 @@ struct MarkupDialectTests {
             .definition(term: "Read committed", definition: "each statement sees what was committed before it began.", context: "Isolation levels"),
             .definition(term: "Serializable", definition: "the outcome matches some order of the transactions run one at a time.", context: "Isolation levels"),
         ])
+        let interviewer = Substring("Interviewer follow-up: What if the cache is down?")
+        #expect(interviewer.startsQuestion && interviewer.questionText == "What if the cache is down?")
         // A follow-up that asks nothing is a note, and so is a line that only starts like one.
         #expect(!Substring("Follow-up: send the notes to the recruiter").startsQuestion)
         #expect(!Substring("Followers: who replicates what?").startsQuestion)

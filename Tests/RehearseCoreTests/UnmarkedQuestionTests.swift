@@ -8,12 +8,44 @@ import Testing
 /// answer (`Fixtures/list-questions.md`), which ends with the list item
 /// (`Fixtures/list-question-ends.md`); problems posed for the reader to work through
 /// (`Fixtures/posed-problems.md`); and multiple-choice questions, whose options ask with
-/// the question (`Fixtures/multiple-choice.txt`).
+/// the question (`Fixtures/multiple-choice.txt`); in flat text, quick-fire lines that ask and
+/// answer on one line, and `True or false:` claims over their verdict.
 struct UnmarkedQuestionTests {
     static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
         guide.items.compactMap { item in
             if case .qa(let question, let answer) = item.content { (question, answer) } else { nil }
         }
+    }
+
+    @Test func quickFireLinesThatAskAndAnswerAreOneCardEach() throws {
+        let text = """
+            Replication Notes
+
+            Quick fire
+            What does a follower apply? The leader's log, in the order it was written.
+            Why is asynchronous replication lossy? A leader can fail before followers receive its last writes.
+
+            Lag
+            Why does lag matter? Reads from a follower may not see a write just made. Route such reads to the leader.
+
+            True or false: adding followers raises write throughput.
+            False. Every write still goes through the one leader.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "replication.txt")
+        #expect(guide.sections.map(\.title) == ["Quick fire", "Lag"])
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == [
+            "What does a follower apply?", "Why is asynchronous replication lossy?",
+            "True or false: adding followers raises write throughput.",
+        ])
+        #expect(pairs.map(\.answer) == [
+            "The leader's log, in the order it was written.", "A leader can fail before followers receive its last writes.",
+            "False. Every write still goes through the one leader.",
+        ])
+        // A line alone that asks and answers itself is prose of its section.
+        #expect(guide.items(of: .concept).map(\.content) == [
+            .concept(title: "Lag", text: "Why does lag matter? Reads from a follower may not see a write just made. Route such reads to the leader."),
+        ])
     }
 
     @Test func aLineThatAsksOverAnAnswerLabelIsTheQuestion() throws {

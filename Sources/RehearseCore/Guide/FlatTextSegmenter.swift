@@ -41,8 +41,8 @@ struct FlatTextSegmenter {
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
-        // Whether the last line that was not blank was read as a heading.
-        var afterHeading = false
+        // Whether the last line that was not blank was read as a heading (the title is one).
+        var afterHeading = titleText != nil
         // The level of the last main or numbered section: an unnumbered heading in a numbered
         // outline heads a subsection of it.
         var sectionLevel = 0
@@ -156,11 +156,23 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            if let question = numberedQuestion(at: index, text: text) ?? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
+            if mode != .question, let card = oneLineCard(at: index, text: text) {
+                // `What is a stampede? Many requests miss …` in a run of such lines: one card each.
+                blocks.consume(.text("Q: " + card.question, line: lineNumber))
+                blocks.consume(.text("A: " + card.answer, line: lineNumber))
+                blocks.consume(.boundary(line: lineNumber))
+                mode = .normal
+                index += 1
+                continue
+            }
+            let trueOrFalse = mode != .question && text.isTrueOrFalse && index + 1 < lines.count && !python.text(of: index + 1).isEmpty
+            if let question = trueOrFalse ? text : numberedQuestion(at: index, text: text)
+                ?? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading)
+            {
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 if question.utf8.last != 0x3F {
-                    // A prompt without a question mark (`Tell me about a time …`): the next line
-                    // starts its answer.
+                    // A prompt without a question mark (`Tell me about a time …`, `True or
+                    // false: …`): the next line starts its answer.
                     index += 1
                     blocks.consume(.text("A: " + python.text(of: index), line: index + 1))
                 }
@@ -515,6 +527,16 @@ struct FlatTextSegmenter {
             !next.isListItem, next.labelled == nil, !Self.startsBlock(next, python: python[index + 1])
         else { return nil }
         return text
+    }
+
+    /// The question and answer of the line at `index` when it asks and answers on one line
+    /// (``LineShape/oneLineCard``) beside another line that does: a quick-fire list. One such
+    /// line alone may be prose that asks and answers itself.
+    private func oneLineCard(at index: Int, text: Substring) -> (question: Substring, answer: Substring)? {
+        guard let card = text.oneLineCard else { return nil }
+        let besideAnother = index > 0 && python.text(of: index - 1).oneLineCard != nil
+            || index + 1 < lines.count && python.text(of: index + 1).oneLineCard != nil
+        return besideAnother ? card : nil
     }
 
     /// The next line after `index` that is not blank.

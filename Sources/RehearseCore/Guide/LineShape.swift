@@ -323,20 +323,20 @@ extension Substring {
 
     private var questionMarker: (length: Int, numbered: Bool)? {
         guard let first = utf8.first else { return nil }
-        if first | 0x20 == 0x66 { return followUpMarker }  // F or f
-        guard first | 0x20 == 0x71 else { return nil }  // Q or q
+        guard first | 0x20 == 0x71 else { return followUpMarker }  // Q or q
         return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true)
     }
 
-    /// `Follow-up:` (or `Follow up:`, `Followup:`, `Follow-up question:`) before a question that
-    /// ends with `?`: what an interviewer asks next, a question of its own.
+    /// A label that names a follow-up (`Follow-up:`, `Follow up question:`, `Interviewer
+    /// follow-up:`) before a question that ends with `?`: what an interviewer asks next, a
+    /// question of its own.
     private var followUpMarker: (length: Int, numbered: Bool)? {
-        guard utf8.last == 0x3F else { return nil }
-        let spellings: [StaticString] = ["follow-up question:", "follow up question:", "follow-up:", "follow up:", "followup:"]
-        for spelling in spellings where hasPrefixIgnoringCase(spelling) {
-            return (spelling.utf8CodeUnitCount, false)
-        }
-        return nil
+        guard utf8.last == 0x3F, let colon = firstIndex(ofByte: 0x3A) else { return nil }
+        let label = self[startIndex..<colon]
+        guard label.utf8.count <= 40, label.wordCount <= 4 else { return nil }
+        let words = label.lowercased().replacingOccurrences(of: "-", with: " ")
+        guard words.hasSuffix("follow up") || words.hasSuffix("followup") || words.hasSuffix("follow up question") else { return nil }
+        return (label.utf8.count + 1, false)
     }
 
     private var answerMarker: (length: Int, numbered: Bool)? {
@@ -373,6 +373,34 @@ extension Substring {
         }
     }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
+
+    /// `True or false: …` (or `T/F: …`): a claim to judge, which the lines after it judge.
+    var isTrueOrFalse: Bool {
+        guard let first = utf8.first, first | 0x20 == 0x74 else { return false }  // T or t
+        return (hasPrefixIgnoringCase("true or false:") || hasPrefixIgnoringCase("t/f:")) && wordCount >= 4
+    }
+
+    /// `What is a cache stampede? Many requests miss the same key at once.`: a question that
+    /// starts with an asking word, then on the same line an answer of a sentence or more that
+    /// asks nothing.
+    var oneLineCard: (question: Substring, answer: Substring)? {
+        guard let first = utf8.first, first.isASCIIUppercase, let mark = firstIndex(ofByte: 0x3F) else { return nil }
+        let afterMark = utf8.index(after: mark)
+        guard afterMark < endIndex, utf8[afterMark] == 0x20 else { return nil }
+        let question = self[startIndex...mark]
+        let answer = self[afterMark...].trimmingWhitespace()
+        guard (3...20).contains(question.wordCount), answer.wordCount >= 3, answer.first?.isUppercase == true || answer.first?.isNumber == true,
+            !answer.utf8.contains(0x3F), labelled == nil, !isListItem,
+            let opener = question.split(separator: " ", maxSplits: 1).first, Self.askingWords.contains(opener.lowercased())
+        else { return nil }
+        return (question, answer)
+    }
+
+    /// The words a question starts with.
+    static let askingWords: Set<String> = [
+        "what", "why", "how", "when", "where", "which", "who", "whose", "is", "are", "can", "could", "does", "do", "did",
+        "should", "would", "will", "was", "were", "has", "have",
+    ]
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// Whether the line leaves a double quote open (an odd number of them): a story that
