@@ -7,7 +7,7 @@ import Testing
 /// highlights, tags and flashcards (`Fixtures/note-app.md`); a Sphinx page's underlines and
 /// directives in flat text (`Fixtures/restructured.txt`); IPython's numbered prompts, flat
 /// (`Fixtures/ipython-session.txt`) and fenced; a word processor's lists exported flat
-/// (`Fixtures/exported-lists.txt`); HTML tables and definition lists in Markdown; and follow-up
+/// (`Fixtures/exported-lists.txt`); HTML tables, definition lists and line breaks in Markdown; and follow-up
 /// questions and dashes typed as two hyphens in flat text.
 struct MarkupDialectTests {
     @Test func aNoteAppsCalloutsAskAndLabelWhatTheyHold() throws {
@@ -99,6 +99,26 @@ struct MarkupDialectTests {
         // A list left open is text.
         let open = try GuideReader().read(text: "# Indexes\n\n<dl>\n<dt>BRIN</dt>\n", fileName: "open.md")
         #expect(open.items(of: .definition).isEmpty)
+    }
+
+    @Test func aQuestionOverABreakOnOneLineIsACardAndAListedQuestionLosesItsMarkers() throws {
+        let text = """
+            # Streams
+
+            1. What is an offset?<br>**Answer:** A consumer's position in a partition.
+            2. Why commit offsets after processing? <br/> A crash before the commit replays the message instead of losing it.
+
+            - **Q: What is a rebalance?**
+              **A:** The group hands partitions out again when a member joins or leaves.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "streams.md")
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "What is an offset?", answer: "A consumer's position in a partition."),
+            .qa(question: "Why commit offsets after processing?", answer: "A crash before the commit replays the message instead of losing it."),
+            .qa(question: "What is a rebalance?", answer: "The group hands partitions out again when a member joins or leaves."),
+        ])
+        // A break that does not follow a question is only a break.
+        #expect(MarkdownSegmenter.questionOverBreak("Fast reads<br>slow writes") == nil)
     }
 
     @Test func aFollowUpIsAQuestionOfItsOwnAndTwoHyphensAreADash() throws {

@@ -218,16 +218,22 @@ struct ItemExtractor: GuideBlockSink {
             lines.removeLast()
             open = lines.isEmpty ? nil : .paragraph(lines: lines, start: start, end: max(start, end - 1))
             flush()
-            return (question, end)
+            return (Self.asked(question), end)
         case .answer(let asked, let isPrompt, var lines, let start, let end):
             guard lines.count >= 2, let question = lines.last, question.hasSuffix("?") else { return nil }
             lines.removeLast()
             open = .answer(question: asked, isPrompt: isPrompt, lines: lines, start: start, end: max(start, end - 1))
             flush()
-            return (question, end)
+            return (Self.asked(question), end)
         default:
             return nil
         }
+    }
+
+    /// A line that asks, as asked: without a list marker or `Q:` (`- Q: What is …?`).
+    private static func asked(_ line: Substring) -> Substring {
+        let item = line.bulletText ?? line
+        return item.startsQuestion ? item.questionText : item
     }
 
     /// Adds the line to what is open; false when the line starts something else.

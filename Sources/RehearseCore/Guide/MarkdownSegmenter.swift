@@ -162,6 +162,10 @@ struct MarkdownSegmenter {
                     blocks.consume(.text("A: " + Self.plainInline(card.answer), line: lineNumber))
                     // A one-line card ends with its line.
                     blocks.consume(.boundary(line: lineNumber))
+                } else if let card = Self.questionOverBreak(unquoted) {
+                    blocks.consume(.text("Q: " + card.question, line: lineNumber))
+                    blocks.consume(.text("A: " + card.answer, line: lineNumber))
+                    blocks.consume(.boundary(line: lineNumber))
                 } else if index + 1 < lines.count, lines.firstVisibleByte(index + 1) == 0x3F, NoteAppCards.isSeparator(lines.trimmed(index + 1)) {
                     // A question over a line of `?`: the lines below the `?` answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(unquoted.bulletText ?? unquoted), line: lineNumber))
@@ -285,18 +289,37 @@ struct MarkdownSegmenter {
     }
 
     /// A list item that asks a question with its answer indented under it
-    /// (`1. What is a cache stampede?` over `   Many requests miss …`): the question.
+    /// (`1. What is a cache stampede?` over `   Many requests miss …`, or `- **Q: …?**` over
+    /// `  **A:** …`): the question, without its `Q:`.
     private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
-        guard text.utf8.last == 0x3F, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
+        guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
         let next = lines[index + 1]
         let nextText = next.trimmingWhitespace()
         guard !nextText.isEmpty, !nextText.isListItem, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
-        return item
+        let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
+        guard asked.utf8.last == 0x3F else { return nil }
+        return asked.startsQuestion ? asked.questionText : asked
     }
 
     /// How many spaces and tabs a line starts with.
     static func indentation(_ line: Substring) -> Int {
         line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
+    }
+
+    /// `1. What is an ISR?<br>**Answer:** The replicas …`: a question, a line break written as
+    /// `<br>`, then its answer, on one line of the source, as lists and tables that must keep
+    /// an entry on one line write them. The question loses its list marker and `Q:`, the
+    /// answer its `Answer:`.
+    static func questionOverBreak(_ line: Substring) -> (question: Substring, answer: Substring)? {
+        guard let open = line.range(of: "<br", options: .caseInsensitive), let close = line[open.upperBound...].firstIndex(of: ">") else { return nil }
+        let asked = plainInline(line[..<open.lowerBound].trimmingWhitespace())
+        let item = asked.bulletText ?? asked.numberedText ?? asked
+        let question = item.startsQuestion ? item.questionText : item
+        guard question.hasSuffix("?"), question.wordCount >= 2 else { return nil }
+        let rest = plainInline(withoutTags(line[line.index(after: close)...]))
+        let answer = rest.startsAnswer ? rest.answerText : rest
+        guard answer.wordCount >= 2 else { return nil }
+        return (question, answer)
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
