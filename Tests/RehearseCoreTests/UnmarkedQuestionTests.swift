@@ -9,12 +9,54 @@ import Testing
 /// (`Fixtures/list-question-ends.md`); problems posed for the reader to work through
 /// (`Fixtures/posed-problems.md`); and multiple-choice questions, whose options ask with
 /// the question (`Fixtures/multiple-choice.txt`); in flat text, quick-fire lines that ask and
-/// answer on one line, and `True or false:` claims over their verdict.
+/// answer on one line, and `True or false:` claims over their verdict; in Markdown, a listed
+/// question over a nested list, and a task in bold over the code that does it.
 struct UnmarkedQuestionTests {
     static func pairs(_ guide: Guide) -> [(question: String, answer: String)] {
         guide.items.compactMap { item in
             if case .qa(let question, let answer) = item.content { (question, answer) } else { nil }
         }
+    }
+
+    @Test func aListedQuestionOverANestedListAndABoldTaskOverCodeAreAnswered() throws {
+        let text = """
+            # Joins
+
+            ## Practice
+
+            1. **List every customer with the total of their orders.**
+
+               ```sql
+               SELECT c.name, SUM(o.amount) FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name;
+               ```
+
+            2. **Customers without orders**
+
+               ```sql
+               SELECT c.name FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;
+               ```
+
+            **Use an index on every foreign key.**
+
+            ```sql
+            CREATE INDEX ON orders (customer_id);
+            ```
+
+            ## Questions
+
+            - When does a `LEFT JOIN` return NULLs?
+              - When a row on the left has no match on the right.
+              - Its right-hand columns are then NULL.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "joins.md")
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == [
+            "List every customer with the total of their orders.", "Customers without orders", "When does a `LEFT JOIN` return NULLs?",
+        ])
+        #expect(pairs[1].answer == "SELECT c.name FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;")
+        #expect(pairs[2].answer == "- When a row on the left has no match on the right.\n- Its right-hand columns are then NULL.")
+        // Advice in bold over code sets no task: it is no question.
+        #expect(!pairs.contains { $0.question.hasPrefix("Use an index") })
     }
 
     @Test func quickFireLinesThatAskAndAnswerAreOneCardEach() throws {

@@ -171,6 +171,11 @@ struct MarkdownSegmenter {
                     blocks.consume(.text("Q: " + Self.plainInline(unquoted.bulletText ?? unquoted), line: lineNumber))
                     blocks.consume(.blank(line: lineNumber + 1))
                     index += 1
+                } else if let task = boldTask(unquoted, at: index) {
+                    // `1. **Find each employee's rank in their department.**` over the query
+                    // that does it: a problem posed, which the code below answers.
+                    blocks.consume(.text("Exercise: " + task, line: lineNumber))
+                    listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
                 } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index) {
                     // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
                     // the lines below answer it.
@@ -289,17 +294,42 @@ struct MarkdownSegmenter {
     }
 
     /// A list item that asks a question with its answer indented under it
-    /// (`1. What is a cache stampede?` over `   Many requests miss …`, or `- **Q: …?**` over
-    /// `  **A:** …`): the question, without its `Q:`.
+    /// (`1. What is a cache stampede?` over `   Many requests miss …` or a nested list, or
+    /// `- **Q: …?**` over `  **A:** …`): the question, without its `Q:`.
     private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
         guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
         let next = lines[index + 1]
         let nextText = next.trimmingWhitespace()
-        guard !nextText.isEmpty, !nextText.isListItem, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
+        guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
         let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
         guard asked.utf8.last == 0x3F else { return nil }
         return asked.startsQuestion ? asked.questionText : asked
     }
+
+    /// A bold line or list item that sets a task (`**Write a query that …**`, `- **Find …**`,
+    /// or any numbered one: `2. **Running total per day**`) with a block of code next, after
+    /// blank lines: the task, which the code carries out.
+    private func boldTask(_ text: Substring, at index: Int) -> Substring? {
+        guard text.utf8.last == 0x2A else { return nil }
+        let numbered = text.numberedText
+        let item = numbered ?? text.bulletText ?? text
+        guard item.hasBytePrefix("**"), item.utf8.count > 4, item.hasSuffix("**") else { return nil }
+        let task = item.dropFirst(2).dropLast(2).trimmingWhitespace()
+        guard !task.containsBytes("**"), task.wordCount >= 3, !task.hasSuffix(":"), !task.hasSuffix("?") else { return nil }
+        if numbered == nil {
+            guard let verb = task.split(separator: " ", maxSplits: 1).first, Self.taskVerbs.contains(verb.lowercased()) else { return nil }
+        }
+        let next = ((index + 1)..<lines.count).first { !lines[$0].trimmingWhitespace().isEmpty }
+        guard let next, Self.fence(lines[next].trimmingWhitespace()) != nil else { return nil }
+        return Self.plainInline(task)
+    }
+
+    /// The verbs a practice task starts with.
+    static let taskVerbs: Set<String> = [
+        "write", "find", "return", "list", "count", "calculate", "compute", "get", "show", "select", "rank", "implement",
+        "retrieve", "display", "fetch", "identify", "delete", "update", "insert", "create", "build", "design", "reverse",
+        "merge", "sort", "remove", "detect", "determine", "print", "generate", "convert", "parse", "compare",
+    ]
 
     /// How many spaces and tabs a line starts with.
     static func indentation(_ line: Substring) -> Int {
