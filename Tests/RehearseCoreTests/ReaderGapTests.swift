@@ -1023,6 +1023,10 @@ extension ReaderGapTests {
         #expect(UnderlinedHeadingTests.terms(numbered) == ["Improved readability"])
         #expect(!ItemExtractor.isConceptLabel("Requests per user per day"))
         #expect(!ItemExtractor.isConceptLabel("Context switch"))
+        // The options of a design and the one chosen are notes of the section; so is a figure.
+        let design = try Self.flat("Key generation\nOption A: hash the URL and keep seven characters.\nDecision: option A, with a retry on collision.\nWrites: 100M / 2.6M seconds, about 40 a second.\nBase62: an alphabet of digits and both cases of letters.\n")
+        #expect(UnderlinedHeadingTests.terms(design) == ["Base62"])
+        #expect(design.items(of: .concept).count == 3)
     }
 
     @Test func aFigureLaidOutInHTMLIsNoText() throws {

@@ -383,7 +383,8 @@ struct ItemExtractor: GuideBlockSink {
         // `Pod – the smallest unit: …` is defined by its dash, which comes first (``definitions(in:)``).
         let item = text.bulletText ?? text.numberedText ?? text
         if item.dashDefined == nil, let (label, rest) = item.labelled, !rest.containsBytes("://"), !Self.isStepLabel(label) {
-            let isConcept = Self.isConceptLabel(label)
+            // `Writes: 100M / (30 × 86,400) ≈ 40/s`: a figure of the topic, not what a term means.
+            let isConcept = Self.isConceptLabel(label) || rest.utf8.first?.isASCIIDigit == true
             if !isConcept { emitClaims(in: text, setup: nil, line: line) }
             if isConcept || !Self.listsOnlyClaims(rest) {
                 open = .labelledLine(label: label, lines: [rest], isConcept: isConcept, start: line, end: line)
@@ -707,6 +708,7 @@ extension ItemExtractor {
             "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
             "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
+            "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
