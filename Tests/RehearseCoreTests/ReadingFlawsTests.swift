@@ -89,6 +89,14 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(nested).loopDefines == 1)
     }
 
+    @Test func aComprehensionsOwnNamesAreNotReadFromAroundIt() {
+        // `item` is the loop's target in `collect`; the comprehension after it binds its own.
+        let written = "def collect(rows):\n    for item in rows:\n        check(item)\nnames = [item.name for item in load()]\n"
+        #expect(Self.flaws(written).readsOutOfScope == 0)
+        let misread = "def collect(rows):\n    for item in rows:\n        check(item)\nnames = [row.name for row in item]\n"
+        #expect(Self.flaws(misread).readsOutOfScope == 1)
+    }
+
     @Test func exitingTheProcessLeavesTheFunctionLikeRaise() {
         let guarded = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n        sys.exit(2)\n    run(options)\n"
         let swallowed = "def main(argv):\n    try:\n        options = parse(argv)\n    except ValueError:\n        usage()\n    sys.exit(2)\n    run(options)\n"

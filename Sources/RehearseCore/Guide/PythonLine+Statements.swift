@@ -192,6 +192,25 @@ extension PythonLine {
         else { return }
         for token in tokens[(forPosition + 1)..<inPosition] where token.kind == .name { body(token) }
     }
+
+    /// Calls `body` with each name a comprehension or generator expression on the line binds
+    /// (`x` in `[f(x) for x in xs]`): the names after a `for`, up to its `in`, from the token at
+    /// `start` on (1 for a statement's own line, whose first `for` would start a loop; 0 for a
+    /// line that continues a bracket). Such names are the comprehension's own: no read of them
+    /// reaches the code around it.
+    func forEachComprehensionTarget(from start: Int, _ body: (Token) -> Void) {
+        var position = start
+        while position < tokens.count {
+            if tokens[position].kind == .keyword(.for) {
+                position += 1
+                while position < tokens.count, tokens[position].kind != .keyword(.in) {
+                    if tokens[position].kind == .name { body(tokens[position]) }
+                    position += 1
+                }
+            }
+            position += 1
+        }
+    }
 }
 
 extension PythonLine {

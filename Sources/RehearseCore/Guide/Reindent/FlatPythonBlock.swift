@@ -89,6 +89,7 @@ struct FlatPythonBlock {
             statement.usesSelf = selfName.map { uses.contains($0) } ?? false
             if let keyword = line.firstKeyword, keyword == .match || keyword == .case { statement.matchKeyword = keyword }
             statement.reads = names(from: index, through: last) { !$0.isKeyword }
+            statement.comprehensionTargets = comprehensionTargets(from: index, through: last)
             statement.shape = Self.shape(of: line)
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
@@ -329,6 +330,19 @@ struct FlatPythonBlock {
     /// An attribute's key in ``FlatStatement/assignedAttributes``: a hash of its bytes.
     private static func attributeKey(_ attribute: Substring) -> Int32 {
         Int32(truncatingIfNeeded: NameInterner.hash(attribute.utf8) & 0x7FFF_FFFF)
+    }
+
+    /// ``FlatStatement/comprehensionTargets`` of a statement on lines `first` to `last`.
+    private mutating func comprehensionTargets(from first: Int, through last: Int) -> NameSet {
+        var targets = NameSet()
+        for index in first...last where readings[index].tokens.contains(where: { $0.kind == .keyword(.for) }) {
+            let line = readings[index]
+            let start = index > first ? 0 : line.firstKeyword == .async ? 2 : 1
+            line.text.withBytes { bytes in
+                line.forEachComprehensionTarget(from: start) { targets.insert(intern(bytes[Int($0.start)..<Int($0.end)])) }
+            }
+        }
+        return targets
     }
 
     /// ``FlatStatement/evaluatedNames`` of a statement on lines `first` to `last`.

@@ -32,6 +32,9 @@ struct FlatStatement {
     /// The names its own lines name (targets included, the keywords of arguments not), for
     /// following names through a whole reading (``NameFlow``).
     var reads: [Int32] = []
+    /// The names its comprehensions and generator expressions bind for themselves
+    /// (``PythonLine/forEachComprehensionTarget(from:_:)``).
+    var comprehensionTargets = NameSet()
     /// The names it evaluates where it stands, as it runs: none for a `def` (its body runs
     /// later) or a bare annotation; of an assignment, the value and the targets whose attribute
     /// or item it sets (`io` in `io.__name__ = name`; `x: Node = None` names `Node` for type

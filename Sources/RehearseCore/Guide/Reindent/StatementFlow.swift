@@ -21,7 +21,7 @@ struct StatementFlow {
     var binds: NameSet
     var bodyBinds: NameSet
     /// Names it reads: those its lines name, less those it only binds (`x` in `x = x + 1` is
-    /// both bound and read).
+    /// both bound and read) and those its comprehensions bind for themselves.
     var reads: NameSet
     /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
     var dereferenced: NameSet
@@ -52,6 +52,7 @@ struct StatementFlow {
         assignedAttributes = statement.assignedAttributes
         isInitializer = statement.isInitializer
         reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
+            .subtracting(statement.comprehensionTargets)
     }
 
     /// The flows of a block's statements.
