@@ -1014,6 +1014,7 @@ extension ReaderGapTests {
         #expect(ItemExtractor.isConceptLabel("The planner reads the index as"))
         #expect(ItemExtractor.isConceptLabel("The analogy"))
         #expect(ItemExtractor.isConceptLabel("Interview trap"))
+        #expect(ItemExtractor.isConceptLabel("The implication") && ItemExtractor.isConceptLabel("Consequence"))
         // A list whose labels are mostly advice lists notes, not terms.
         let advice = try Self.flat("Connection pools need limits.\n- Always set a timeout: a stuck query holds its connection.\n- Never share a connection between threads: its state is not thread-safe.\n")
         #expect(advice.items(of: .definition).isEmpty)

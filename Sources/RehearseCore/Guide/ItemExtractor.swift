@@ -709,6 +709,7 @@ extension ItemExtractor {
             "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
             "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
             "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
+            "consequence", "consequences", "implication", "implications", "reason",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
