@@ -142,8 +142,8 @@ extension Substring {
     }
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
-    /// or en dash, a hyphen or two (`--`), between spaces, after a term of one to four words without
-    /// sentence punctuation, before at least two words.
+    /// or en dash, a hyphen or two (`--`), between spaces, after a term of one to four words
+    /// without sentence punctuation, before at least two words.
     var dashDefined: (term: Substring, definition: Substring)? {
         // The dash's bytes: the term is short, so only the line's first bytes are looked at.
         let dash: (start: Int, end: Int)? = withBytes { bytes in
@@ -314,8 +314,8 @@ extension Substring {
     var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
-    /// `Question 3:`, `Ques.`, `Ques 3.` or `Follow-up:`; empty when the marker stands alone on its line and
-    /// the question follows.
+    /// `Question 3:`, `Ques.`, `Ques 3.` or `Follow-up:`; empty when the marker stands alone on
+    /// its line and the question follows.
     var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
     /// The answer after its marker: `A:`, `Answer:`, `Ans.`, or a numbered one.
@@ -373,6 +373,7 @@ extension Substring {
         }
     }
     var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
+    var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// `True or false: …` (or `T/F: …`): a claim to judge, which the lines after it judge.
     var isTrueOrFalse: Bool {
@@ -401,7 +402,6 @@ extension Substring {
         "what", "why", "how", "when", "where", "which", "who", "whose", "is", "are", "can", "could", "does", "do", "did",
         "should", "would", "will", "was", "were", "has", "have",
     ]
-    var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// Whether the line leaves a double quote open (an odd number of them): a story that
     /// starts or goes on here continues on the next line. The segmenter and the item

@@ -297,7 +297,9 @@ struct MarkdownSegmenter {
     /// (`1. What is a cache stampede?` over `   Many requests miss …` or a nested list, or
     /// `- **Q: …?**` over `  **A:** …`): the question, without its `Q:`.
     private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
-        guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count, let item = text.bulletText ?? text.numberedText else { return nil }
+        guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count,
+            let item = text.bulletText ?? text.numberedText
+        else { return nil }
         let next = lines[index + 1]
         let nextText = next.trimmingWhitespace()
         guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
@@ -341,7 +343,9 @@ struct MarkdownSegmenter {
     /// an entry on one line write them. The question loses its list marker and `Q:`, the
     /// answer its `Answer:`.
     static func questionOverBreak(_ line: Substring) -> (question: Substring, answer: Substring)? {
-        guard let open = line.range(of: "<br", options: .caseInsensitive), let close = line[open.upperBound...].firstIndex(of: ">") else { return nil }
+        guard let open = line.range(of: "<br", options: .caseInsensitive),
+            let close = line[open.upperBound...].firstIndex(of: ">")
+        else { return nil }
         let asked = plainInline(line[..<open.lowerBound].trimmingWhitespace())
         let item = asked.bulletText ?? asked.numberedText ?? asked
         let question = item.startsQuestion ? item.questionText : item
