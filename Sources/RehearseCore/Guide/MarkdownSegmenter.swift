@@ -343,7 +343,7 @@ struct MarkdownSegmenter {
     /// an entry on one line write them. The question loses its list marker and `Q:`, the
     /// answer its `Answer:`.
     static func questionOverBreak(_ line: Substring) -> (question: Substring, answer: Substring)? {
-        guard let open = line.range(of: "<br", options: .caseInsensitive),
+        guard line.utf8.contains(0x3C), let open = line.range(of: "<br", options: .caseInsensitive),
             let close = line[open.upperBound...].firstIndex(of: ">")
         else { return nil }
         let asked = plainInline(line[..<open.lowerBound].trimmingWhitespace())
