@@ -232,8 +232,7 @@ struct ItemExtractor: GuideBlockSink {
 
     /// A line that asks, as asked: without a list marker or `Q:` (`- Q: What is …?`).
     private static func asked(_ line: Substring) -> Substring {
-        let item = line.bulletText ?? line
-        return item.startsQuestion ? item.questionText : item
+        (line.bulletText ?? line).questionText
     }
 
     /// Adds the line to what is open; false when the line starts something else.

@@ -315,7 +315,7 @@ extension Substring {
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
     /// `Question 3:`, `Ques.`, `Ques 3.` or `Follow-up:`; empty when the marker stands alone on
-    /// its line and the question follows.
+    /// its line and the question follows; the whole line when it has no marker.
     var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
     /// The answer after its marker: `A:`, `Answer:`, `Ans.`, or a numbered one.

@@ -305,7 +305,7 @@ struct MarkdownSegmenter {
         guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
         let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
         guard asked.utf8.last == 0x3F else { return nil }
-        return asked.startsQuestion ? asked.questionText : asked
+        return asked.questionText
     }
 
     /// A bold line or list item that sets a task (`**Write a query that …**`, `- **Find …**`,
@@ -347,8 +347,7 @@ struct MarkdownSegmenter {
             let close = line[open.upperBound...].firstIndex(of: ">")
         else { return nil }
         let asked = plainInline(line[..<open.lowerBound].trimmingWhitespace())
-        let item = asked.bulletText ?? asked.numberedText ?? asked
-        let question = item.startsQuestion ? item.questionText : item
+        let question = (asked.bulletText ?? asked.numberedText ?? asked).questionText
         guard question.hasSuffix("?"), question.wordCount >= 2 else { return nil }
         let rest = plainInline(withoutTags(line[line.index(after: close)...]))
         let answer = rest.startsAnswer ? rest.answerText : rest
