@@ -69,6 +69,27 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(function).topLevelUnboundAfterBranch == 0)
     }
 
+    @Test func aNameReadUnderATestOfTheSameSubjectCountsAsBound() {
+        // `deadline` is bound when `timeout` is set, and read only when it is.
+        let written = """
+            def wait(timeout=None):
+                if timeout is not None:
+                    deadline = timeout + now()
+                while busy():
+                    if timeout is None:
+                        pause()
+                    else:
+                        pause(deadline - now())
+            """
+        #expect(Self.flaws(written).unboundAfterBranch == 0)
+        // A test of another subject does not decide it.
+        let otherSubject = written.replacingOccurrences(of: "if timeout is None:", with: "if retries is None:")
+        #expect(Self.flaws(otherSubject).unboundAfterBranch == 1)
+        // Nor does the same test once the chain that read it is over.
+        let after = written + "\n    log(deadline)\n"
+        #expect(Self.flaws(after).unboundAfterBranch == 1)
+    }
+
     @Test func aNameReadWhereNoPathHasBoundItYetIsCounted() {
         // `for path in paths:` read inside the `if` leaves `path` unbound in the `else`.
         let misread = "def run(paths, fast):\n    if fast:\n        for path in paths:\n            check(path)\n    else:\n        load(path)\n"

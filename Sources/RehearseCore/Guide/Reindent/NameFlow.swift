@@ -24,6 +24,13 @@ struct NameFlow {
     /// The names the loops around the current statement bind anywhere in them: read before
     /// they are bound, they may hold what an earlier pass bound.
     private var carried = NameSet()
+    /// Per subject of an `if` condition (``ConditionSubject/key``), the names that only some
+    /// branches of such an `if` bound: `if timeout is not None: end = …` binds `end` for the
+    /// later `if timeout is None: … else: wait = end - now`, which tests the same subject.
+    private var boundUnderSubject: [UInt64: NameSet] = [:]
+    /// The names ``boundUnderSubject`` holds for the `if` chains around the current statement:
+    /// read there, they count as bound, since the test that bound them is taken again.
+    private var guarded = NameSet()
 
     init(tree: ReadingTree, body: Range<Int>, parameters: NameSet) {
         self.tree = tree
@@ -72,7 +79,7 @@ struct NameFlow {
 
     /// Reads the names a statement reads.
     private mutating func read(_ position: Int) {
-        let unbound = tree.statements[position].reads.intersection(locals).subtracting(state.bound)
+        let unbound = tree.statements[position].reads.intersection(locals).subtracting(state.bound).subtracting(guarded)
         guard !unbound.isEmpty else { return }
         unboundAfterBranch += unbound.intersection(state.inBranch).count
         unboundAfterLoop += unbound.subtracting(state.inBranch).intersection(state.inLoop).count
@@ -145,6 +152,9 @@ struct NameFlow {
     /// every branch that can finish binds it.
     private mutating func branches(_ unit: Range<Int>, isTry: Bool) {
         let before = state
+        let subject = isTry ? nil : tree.statements[unit.lowerBound].condition?.key
+        let outerGuarded = guarded
+        if let subject, let names = boundUnderSubject[subject] { guarded.formUnion(names) }
         var merge = Merge()
         var hasElse = false
         var finally: Int?
@@ -185,6 +195,8 @@ struct NameFlow {
         after.inBranch.formUnion(merge.inBranch)
         after.inLoop.formUnion(merge.inLoop)
         after.inBranch = after.inBranch.subtracting(after.bound)
+        guarded = outerGuarded
+        if let subject { boundUnderSubject[subject, default: NameSet()].formUnion(merge.some.subtracting(after.bound)) }
         state = after
         if let finally { enter(finally) }
     }
