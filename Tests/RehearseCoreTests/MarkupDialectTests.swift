@@ -151,6 +151,54 @@ struct MarkupDialectTests {
         #expect(!Substring("Followers: who replicates what?").startsQuestion)
     }
 
+    @Test func emojiMarkQuestionsAndAnswersInEitherFormat() throws {
+        let body = """
+            ❓ Which anomaly does snapshot isolation still allow?
+            ✅ Write skew: two transactions each write a row the other read.
+
+            🤔 Why run vacuum?
+            👉 To remove row versions no transaction can see.
+            """
+        let expected: [GuideItem.Content] = [
+            .qa(question: "Which anomaly does snapshot isolation still allow?", answer: "Write skew: two transactions each write a row the other read."),
+            .qa(question: "Why run vacuum?", answer: "To remove row versions no transaction can see."),
+        ]
+        let markdown = try GuideReader().read(text: "# Isolation\n\n## Anomalies\n\n" + body, fileName: "isolation.md")
+        let flat = try GuideReader().read(text: "Isolation notes\n\nAnomalies\n" + body, fileName: "isolation.txt")
+        #expect(markdown.items(of: .qa).map(\.content) == expected)
+        #expect(flat.items(of: .qa).map(\.content) == expected)
+        // An emoji marks only at the line's start, before text, and a question only what asks.
+        #expect(!Substring("Why❓ vacuum?").startsQuestion && !Substring("✅").startsAnswer)
+        #expect(!Substring("❓ A note that asks nothing.").startsQuestion)
+    }
+
+    @Test func checkBoxesAreListItemsAndATitleMayCarryASubtitle() throws {
+        let text = """
+            Notification service: design notes
+
+            Q1) How is a push never sent twice?
+            A1) Each one carries an idempotency key that the send log records.
+
+            Checklist
+            [x] Idempotency keys
+            [ ] Quiet hours per time zone
+            """
+        let guide = try GuideReader().read(text: text, fileName: "notifications.txt")
+        #expect(guide.title == "Notification service: design notes")
+        #expect(guide.sections.map(\.title) == ["Checklist"])
+        #expect(guide.items(of: .qa).map(\.content) == [
+            .qa(question: "How is a push never sent twice?", answer: "Each one carries an idempotency key that the send log records."),
+        ])
+        #expect(guide.items(of: .concept).map(\.content) == [
+            .concept(title: "Checklist", text: "[x] Idempotency keys\n[ ] Quiet hours per time zone"),
+        ])
+        #expect(Substring("[ ] Quiet hours").bulletText == "Quiet hours" && Substring("[x] Done").isListItem)
+        #expect(Substring("[1] A reference").bulletText == nil && Substring("[x]").bulletText == nil)
+        // A first line that runs on into the text is no title.
+        let running = try GuideReader().read(text: "Caching: keep hot keys close.\nA second line.\n", fileName: "caching.txt")
+        #expect(running.title == nil)
+    }
+
     @Test func aWordProcessorsNestedBulletsAndLetteredQuestions() throws {
         let guide = try TestFiles.fixture("exported-lists.txt")
         #expect(guide.sections.map(\.title) == ["Algorithms", "Practice questions"])

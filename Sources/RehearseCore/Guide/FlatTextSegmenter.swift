@@ -29,7 +29,8 @@ struct FlatTextSegmenter {
         var header = GuideHeader()
         // The first line as written, which a running header repeats.
         var titleText: Substring?
-        if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace()) {
+        let standsAlone = index + 1 >= lines.count || lines[index + 1].trimmingWhitespace().isEmpty
+        if index < lines.count, let parsed = Self.titleLine(lines[index].trimmingWhitespace(), standsAlone: standsAlone) {
             header = parsed
             titleText = lines[index].trimmingWhitespace()
             index += 1
@@ -271,8 +272,9 @@ struct FlatTextSegmenter {
 
     /// `03 — Python Deep Dive for Interviews` → number `03` and the title.
     /// The separator may be any dash, `·`, `|`, `/` or `:`, or `.` after a zero-padded
-    /// number (`07. Title`; `1. Title` is a list's first item).
-    static func titleLine(_ text: Substring) -> GuideHeader? {
+    /// number (`07. Title`; `1. Title` is a list's first item). A first line that `standsAlone`
+    /// (a blank line under it) may carry a subtitle after a colon: `Caching: a field guide`.
+    static func titleLine(_ text: Substring, standsAlone: Bool = false) -> GuideHeader? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 3 {
             let separators = digits.count > 1 && digits.first == "0" ? " —–-:.·|/" : " —–-:·|/"
@@ -283,7 +285,10 @@ struct FlatTextSegmenter {
         }
         // `Design notes — Chapter 4: Caching` and `Mock Interview: Rate Limiter` are titles, not
         // definitions of what is before the colon.
-        let titledLabel = text.labelled.map { $0.label.contains("—") || $0.label.contains("–") || $0.text.isTitleLike }
+        let titledLabel = text.labelled.map {
+            $0.label.contains("—") || $0.label.contains("–") || $0.text.isTitleLike
+                || standsAlone && text.wordCount <= 8 && !".?!".utf8.contains(text.utf8.last ?? 0)
+        }
         guard text.isHeadingCandidate || text.contains("—") || titledLabel == true else { return nil }
         guard !text.startsQuestion, !text.isListItem, titledLabel ?? true else { return nil }
         return GuideHeader(number: nil, title: String(text))

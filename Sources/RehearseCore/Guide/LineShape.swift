@@ -10,6 +10,12 @@ extension Substring {
         case 0xE2, 0xC2, 0xEF:
             guard let length = Self.bulletSymbolLength(bytes) else { return nil }
             rest = bytes.index(bytes.startIndex, offsetBy: length)
+        case 0x5B:
+            // A check box as note apps export a task list: `[ ] Open task`, `[x] Done`.
+            let box = bytes.prefix(3)
+            guard box.count == 3, [0x20, 0x78, 0x58].contains(box[box.index(after: box.startIndex)]), box.last == 0x5D,
+                bytes.count > 4 else { return nil }
+            rest = box.endIndex
         default: return nil
         }
         if rest == bytes.endIndex { return self[rest...] }
@@ -277,6 +283,7 @@ extension Substring {
         switch first {
         case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60, 0x7B, 0x5C: return false  // -*|#>"'`{\
         case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
+        case 0x5B where bulletText != nil: return false  // a check box: `[ ] Open task`
         default: break
         }
         guard numberedText == nil, !hasWorkingMarks else { return false }
@@ -314,17 +321,37 @@ extension Substring {
     var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
-    /// `Question 3:`, `Ques.`, `Ques 3.` or `Follow-up:`; empty when the marker stands alone on
+    /// `Question 3:`, `Ques.`, `Ques 3.`, `Follow-up:` or a question emoji (`❓`); empty when the marker stands alone on
     /// its line and the question follows; the whole line when it has no marker.
     var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
-    /// The answer after its marker: `A:`, `Answer:`, `Ans.`, or a numbered one.
+    /// The answer after its marker: `A:`, `Answer:`, `Ans.`, a numbered one, or an answer emoji (`✅`).
     var answerText: Substring { dropFirst(answerMarker?.length ?? 0).trimmingWhitespace() }
 
     private var questionMarker: (length: Int, numbered: Bool)? {
         guard let first = utf8.first else { return nil }
+        if first >= 0xE2, utf8.last == 0x3F, let length = emojiMarker(Self.questionEmoji) { return (length, false) }
         guard first | 0x20 == 0x71 else { return followUpMarker }  // Q or q
         return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true)
+    }
+
+    /// The emoji that mark a question in notes (`❓ Why …?`, `❔`, `🤔`) and an answer (`✅ …`,
+    /// `👉`, `🅰️`), as UTF-8. A question's emoji marks it only before a line that ends with `?`.
+    private static let questionEmoji: [[UInt8]] = [[0xE2, 0x9D, 0x93], [0xE2, 0x9D, 0x94], [0xF0, 0x9F, 0xA4, 0x94]]
+    private static let answerEmoji: [[UInt8]] = [[0xE2, 0x9C, 0x85], [0xF0, 0x9F, 0x91, 0x89], [0xF0, 0x9F, 0x85, 0xB0]]
+
+    /// The length in characters of one of `emoji` at the line's start with the variation
+    /// selector that may follow it (U+FE0F) and the spaces after it, when text follows; nil otherwise.
+    private func emojiMarker(_ emoji: [[UInt8]]) -> Int? {
+        let byteLength: Int? = withBytes { bytes in
+            guard let symbol = emoji.first(where: { bytes.starts(with: $0) }) else { return nil }
+            var index = symbol.count
+            if bytes[index...].starts(with: [0xEF, 0xB8, 0x8F]) { index += 3 }
+            guard index < bytes.count, bytes[index] == 0x20 else { return nil }
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            return index < bytes.count ? index : nil
+        }
+        return byteLength.map { self[..<utf8.index(startIndex, offsetBy: $0)].count }
     }
 
     /// A label that names a follow-up (`Follow-up:`, `Follow up question:`, `Interviewer
@@ -340,7 +367,9 @@ extension Substring {
     }
 
     private var answerMarker: (length: Int, numbered: Bool)? {
-        guard let first = utf8.first, first | 0x20 == 0x61 else { return nil }  // A or a
+        guard let first = utf8.first else { return nil }
+        if first >= 0xE2, let length = emojiMarker(Self.answerEmoji) { return (length, false) }
+        guard first | 0x20 == 0x61 else { return nil }  // A or a
         return marker(letter: 0x41, long: "answer", short: "ans", letterTakesPeriod: false)
     }
 
