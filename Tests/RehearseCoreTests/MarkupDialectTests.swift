@@ -172,6 +172,29 @@ struct MarkupDialectTests {
         #expect(!Substring("❓ A note that asks nothing.").startsQuestion)
     }
 
+    @Test func anAnswersOpeningArrowOrLabelIsNotItsText() throws {
+        let text = """
+            SQL practice: window functions
+
+            Q. What sets RANK apart from DENSE_RANK?
+            -> RANK leaves gaps after ties; DENSE_RANK does not.
+
+            Exercise: Rank each employee's salary within their department.
+            Solution:
+            SELECT name, RANK() OVER (PARTITION BY dept ORDER BY salary DESC) AS r
+            FROM employees;
+            """
+        let guide = try GuideReader().read(text: text, fileName: "windows.txt")
+        #expect(guide.title == "SQL practice: window functions")
+        #expect(guide.items(of: .qa).map(\.content) == [
+            .qa(question: "What sets RANK apart from DENSE_RANK?", answer: "RANK leaves gaps after ties; DENSE_RANK does not."),
+            .qa(question: "Rank each employee's salary within their department.",
+                answer: "SELECT name, RANK() OVER (PARTITION BY dept ORDER BY salary DESC) AS r\nFROM employees;"),
+        ])
+        #expect(ItemExtractor.answerOpening("Explanation: ties share a rank") == "ties share a rank")
+        #expect(ItemExtractor.answerOpening("Note: ties share a rank") == "Note: ties share a rank")
+    }
+
     @Test func checkBoxesAreListItemsAndATitleMayCarryASubtitle() throws {
         let text = """
             Notification service: design notes

@@ -274,7 +274,7 @@ struct ItemExtractor: GuideBlockSink {
                 return true
             }
             var body = text
-            if lines.isEmpty, text.startsAnswer { body = text.answerText }
+            if lines.isEmpty { body = Self.answerOpening(text) }
             if isPrompt, !lines.isEmpty, !body.isListItem, body.isBareLabel || body.labelled != nil || body.isTitleLike {
                 open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
                 return false
@@ -644,6 +644,16 @@ extension ItemExtractor {
         else { return nil }
         let problem = text[text.utf8.index(after: colon)...].trimmingWhitespace()
         return problem.isEmpty ? nil : problem
+    }
+
+    /// The first line of an answer without what announces it: a marker (`A:`), a label of
+    /// ``answerLabels`` (`Solution:` over the code that solves a problem posed) or an arrow
+    /// (`-> RANK leaves gaps`, `=> …`, `→ …`); empty when nothing else is on the line.
+    static func answerOpening(_ text: Substring) -> Substring {
+        if text.startsAnswer { return text.answerText }
+        for arrow in ["-> ", "=> ", "→ "] where text.hasPrefix(arrow) { return text.dropFirst(arrow.count).trimmingWhitespace() }
+        guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A), answerLabels.contains(text[..<colon].lowercased()) else { return text }
+        return text[text.utf8.index(after: colon)...].trimmingWhitespace()
     }
 
     /// The words that announce an answer, as a heading (`### Solution`) or as what a revealed
