@@ -191,6 +191,15 @@ struct MarkupDialectTests {
             .qa(question: "Rank each employee's salary within their department.",
                 answer: "SELECT name, RANK() OVER (PARTITION BY dept ORDER BY salary DESC) AS r\nFROM employees;"),
         ])
+        // A problem right over its solution asks; a problem alone is a note.
+        let posed = try GuideReader().read(
+            text: "Outbox notes\n\nProblem: a database write and a publish share no transaction.\nSolution: write the event to an outbox table first.\n",
+            fileName: "outbox.txt")
+        #expect(posed.items(of: .qa).map(\.content) == [
+            .qa(question: "a database write and a publish share no transaction.", answer: "write the event to an outbox table first."),
+        ])
+        let alone = try GuideReader().read(text: "Outbox notes\n\nProblem: a database write and a publish share no transaction.\n", fileName: "outbox.txt")
+        #expect(alone.items(of: .qa).isEmpty)
         #expect(ItemExtractor.answerOpening("Explanation: ties share a rank") == "ties share a rank")
         #expect(ItemExtractor.answerOpening("Note: ties share a rank") == "Note: ties share a rank")
     }

@@ -205,9 +205,20 @@ struct ItemExtractor: GuideBlockSink {
             if !story.leavesQuoteOpen { flush() }
             return
         }
+        // `Problem: …` right over `Solution: …` (or `Solution:` over it): the problem asks.
+        if case .labelledLine(let label, let problem, _, let start, _) = open, Self.problemLabels.contains(label.lowercased()),
+            let solution = Self.afterAnswerLabel(text)
+        {
+            open = .answer(question: problem.joined(separator: " "), isPrompt: false, lines: solution.isEmpty ? [] : [solution],
+                           start: start, end: line)
+            return
+        }
         if continueOpenConstruct(with: text, line: line) { return }
         startConstruct(with: text, line: line)
     }
+
+    /// The labels of a problem that a `Solution:` line right under it answers.
+    static let problemLabels: Set<String> = ["problem", "challenge", "task"]
 
     /// The question that the open paragraph, or the open answer after its text, ends with (a
     /// line that asks, without a marker), taken out of it, and its line; the rest is flushed.
@@ -652,7 +663,13 @@ extension ItemExtractor {
     static func answerOpening(_ text: Substring) -> Substring {
         if text.startsAnswer { return text.answerText }
         for arrow in ["-> ", "=> ", "→ "] where text.hasPrefix(arrow) { return text.dropFirst(arrow.count).trimmingWhitespace() }
-        guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A), answerLabels.contains(text[..<colon].lowercased()) else { return text }
+        return afterAnswerLabel(text) ?? text
+    }
+
+    /// The text after a label of ``answerLabels`` (`Solution: …`), empty when none follows; nil
+    /// when the line has no such label.
+    static func afterAnswerLabel(_ text: Substring) -> Substring? {
+        guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A), answerLabels.contains(text[..<colon].lowercased()) else { return nil }
         return text[text.utf8.index(after: colon)...].trimmingWhitespace()
     }
 
