@@ -93,9 +93,9 @@ struct IndentationModel: Sendable {
     let readingWeights: [Float]
 
     /// The names of ``readingWeights``, as the model file stores them.
-    static let readingWeightNames = ["searchScore", "surprise"] + ReadingFlaws.names
+    static let readingWeightNames = ["searchScore"] + ReadingFlaws.names
     /// Finalists compared by their search score alone.
-    static let searchScoreOnly: [Float] = [1, 0] + ReadingFlaws.names.map { _ in 0 }
+    static let searchScoreOnly: [Float] = [1] + ReadingFlaws.names.map { _ in 0 }
 
     /// The model that ships with Rehearse, read once on first use (``shipped``).
     static var shared: IndentationModel { shipped.model }
@@ -152,10 +152,9 @@ struct IndentationModel: Sendable {
         return total
     }
 
-    /// The score of a whole reading: its search score (summed log-probabilities), how much of
-    /// that its least likely placements make (``IndentationSearch/Finalist/surprise``) and its flaws.
-    func readingScore(searchScore: Double, surprise: Double, flaws: ReadingFlaws) -> Double {
-        zip(readingWeights, [searchScore, surprise] + flaws.values).reduce(0) { $0 + Double($1.0) * $1.1 }
+    /// The score of a whole reading: its search score (summed log-probabilities) and its flaws.
+    func readingScore(searchScore: Double, flaws: ReadingFlaws) -> Double {
+        zip(readingWeights, [searchScore] + flaws.values).reduce(0) { $0 + Double($1.0) * $1.1 }
     }
 
     /// Calls `body` with the weight index of each feature of a placement, one per template.

@@ -23,10 +23,7 @@ struct IndentationSearch {
         var depths: [Int]
         /// Its summed log-probability under the search, rule penalties included.
         var searchScore: Double
-        /// How far its placements that the search found least likely fall below
-        /// ``surpriseFloor``, summed (``IndentationModel/readingScore(searchScore:surprise:flaws:)``).
-        var surprise: Double
-        /// What the finalists are ranked by (``IndentationModel/readingScore(searchScore:surprise:flaws:)``).
+        /// What the finalists are ranked by (``IndentationModel/readingScore(searchScore:flaws:)``).
         var score: Double
         /// What the reading does that written Python rarely does (counted when the beam kept
         /// more than one reading).
@@ -57,9 +54,6 @@ struct IndentationSearch {
     /// (``IndentationReading/Violation/isStyle``): such a reading wins over readings that break
     /// a rule, never over one without either.
     static let stylePenalty = 100.0
-    /// A placement less likely than e^-3 ≈ 5% counts towards a finalist's ``Finalist/surprise``
-    /// by what its log-probability falls short of -3.
-    static let surpriseFloor = 3.0
 
     let block: FlatPythonBlock
     let model: IndentationModel
@@ -126,7 +120,6 @@ struct IndentationSearch {
         var parent: Int32
         var depth: UInt8
         var violation: IndentationReading.Violation?
-        var surprise: Float
     }
 
     /// Searches `range` with the beam; when every reading the beam kept breaks a rule, once
@@ -153,7 +146,7 @@ struct IndentationSearch {
         var nodes: [PathNode] = []
         nodes.reserveCapacity(range.count * width)
         var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle), score: 0, node: -1)]
-        var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?, surprise: Double)] = []
+        var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
         var logits: [Double] = []
         var violations: [IndentationReading.Violation?] = []
         var lastUse: [Int] = []
@@ -182,9 +175,7 @@ struct IndentationSearch {
                 let normaliser = logSumExp(logits, over: violations)
                 for (offset, depth) in depths.enumerated() {
                     let penalty = violations[offset].map(Self.penalty) ?? 0
-                    let logProbability = logits[offset] - normaliser
-                    candidates.append((position, depth, beam[position].score + logProbability - penalty, violations[offset],
-                                       max(0, -logProbability - Self.surpriseFloor)))
+                    candidates.append((position, depth, beam[position].score + logits[offset] - normaliser - penalty, violations[offset]))
                 }
             }
             // Those too far below the best are dropped before the rest are sorted. The same
@@ -204,8 +195,7 @@ struct IndentationSearch {
                 var reading = lastUse[candidate.hypothesis] == order
                     ? beam[candidate.hypothesis].reading.taken() : beam[candidate.hypothesis].reading
                 reading.place(statement, at: candidate.depth)
-                nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)),
-                                      violation: candidate.violation, surprise: Float(candidate.surprise)))
+                nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
                 kept.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
             }
             beam = kept
@@ -214,8 +204,8 @@ struct IndentationSearch {
             let found = path(from: hypothesis.node, nodes: nodes, count: range.count)
             let bareTry = hypothesis.reading.endsWithBareTry
             let searchScore = hypothesis.score - (bareTry ? Self.violationPenalty : 0)
-            return Finalist(depths: found.depths, searchScore: searchScore, surprise: found.surprise, score: searchScore,
-                            violations: found.violations, endsWithBareTry: bareTry)
+            return Finalist(depths: found.depths, searchScore: searchScore, score: searchScore, violations: found.violations,
+                            endsWithBareTry: bareTry)
         }
         rank(&finalists, range: range)
         finalists.sort { $0.score > $1.score }
@@ -231,26 +221,22 @@ struct IndentationSearch {
         let flaws = FinalistFlaws.of(finalists.map(\.depths), statements: StatementFlow.of(block), range: range)
         for index in finalists.indices {
             finalists[index].flaws = flaws[index]
-            finalists[index].score = model.readingScore(searchScore: finalists[index].searchScore, surprise: finalists[index].surprise,
-                                                        flaws: finalists[index].flaws)
+            finalists[index].score = model.readingScore(searchScore: finalists[index].searchScore, flaws: finalists[index].flaws)
         }
     }
 
-    private func path(from node: Int, nodes: [PathNode], count: Int)
-        -> (depths: [Int], violations: [(Int, IndentationReading.Violation)], surprise: Double) {
+    private func path(from node: Int, nodes: [PathNode], count: Int) -> (depths: [Int], violations: [(Int, IndentationReading.Violation)]) {
         var depths = [Int](repeating: 0, count: count)
         var violations: [(Int, IndentationReading.Violation)] = []
-        var surprise = 0.0
         var current = node
         var position = count - 1
         while current >= 0, position >= 0 {
             depths[position] = Int(nodes[current].depth)
-            surprise += Double(nodes[current].surprise)
             if let violation = nodes[current].violation { violations.append((position, violation)) }
             current = Int(nodes[current].parent)
             position -= 1
         }
-        return (depths, violations.reversed(), surprise)
+        return (depths, violations.reversed())
     }
 
     /// The log of the summed exponentials of `values` where no rule is broken (of all of

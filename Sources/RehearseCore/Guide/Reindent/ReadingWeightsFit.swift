@@ -42,7 +42,7 @@ struct ReadingWeightsFit {
                 }
                 guard considered.count > 1, let position = considered.firstIndex(where: { $0.depths == truth }) else { continue }
                 // The search counted the flaws of every finalist, since there were several.
-                groups.append(Group(features: considered.map { [$0.searchScore - best, $0.surprise] + $0.flaws.values },
+                groups.append(Group(features: considered.map { [$0.searchScore - best] + $0.flaws.values },
                                     truth: position))
             }
         }
