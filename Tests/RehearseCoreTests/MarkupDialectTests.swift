@@ -146,6 +146,8 @@ struct MarkupDialectTests {
         ])
         let interviewer = Substring("Interviewer follow-up: What if the cache is down?")
         #expect(interviewer.startsQuestion && interviewer.questionText == "What if the cache is down?")
+        // The label is dropped by its characters: a curly apostrophe takes three bytes.
+        #expect(Substring("Interviewer’s follow-up: What if the cache is down?").questionText == "What if the cache is down?")
         // A follow-up that asks nothing is a note, and so is a line that only starts like one.
         #expect(!Substring("Follow-up: send the notes to the recruiter").startsQuestion)
         #expect(!Substring("Followers: who replicates what?").startsQuestion)

@@ -321,8 +321,9 @@ extension Substring {
     var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
-    /// `Question 3:`, `Ques.`, `Ques 3.`, `Follow-up:` or a question emoji (`❓`); empty when the marker stands alone on
-    /// its line and the question follows; the whole line when it has no marker.
+    /// `Question 3:`, `Ques.`, `Ques 3.`, `Follow-up:` or a question emoji (`❓`); empty when
+    /// the marker stands alone on its line and the question follows; the whole line when it
+    /// has no marker.
     var questionText: Substring { dropFirst(questionMarker?.length ?? 0).trimmingWhitespace() }
 
     /// The answer after its marker: `A:`, `Answer:`, `Ans.`, a numbered one, or an answer emoji (`✅`).
@@ -363,7 +364,8 @@ extension Substring {
         guard label.utf8.count <= 40, label.wordCount <= 4 else { return nil }
         let words = label.lowercased().replacingOccurrences(of: "-", with: " ")
         guard words.hasSuffix("follow up") || words.hasSuffix("followup") || words.hasSuffix("follow up question") else { return nil }
-        return (label.utf8.count + 1, false)
+        // In characters, as `questionText` drops them: the label may hold a curly apostrophe.
+        return (label.count + 1, false)
     }
 
     private var answerMarker: (length: Int, numbered: Bool)? {

@@ -341,7 +341,7 @@ struct MarkdownSegmenter {
     /// `1. What is an ISR?<br>**Answer:** The replicas …`: a question, a line break written as
     /// `<br>`, then its answer, on one line of the source, as lists and tables that must keep
     /// an entry on one line write them. The question loses its list marker and `Q:`, the
-    /// answer its `Answer:`.
+    /// answer what announces it (``ItemExtractor/answerOpening(_:)``).
     static func questionOverBreak(_ line: Substring) -> (question: Substring, answer: Substring)? {
         guard line.utf8.contains(0x3C), let open = line.range(of: "<br", options: .caseInsensitive),
             let close = line[open.upperBound...].firstIndex(of: ">")
@@ -350,7 +350,7 @@ struct MarkdownSegmenter {
         let question = (asked.bulletText ?? asked.numberedText ?? asked).questionText
         guard question.hasSuffix("?"), question.wordCount >= 2 else { return nil }
         let rest = plainInline(withoutTags(line[line.index(after: close)...]))
-        let answer = rest.startsAnswer ? rest.answerText : rest
+        let answer = ItemExtractor.answerOpening(rest)
         guard answer.wordCount >= 2 else { return nil }
         return (question, answer)
     }
