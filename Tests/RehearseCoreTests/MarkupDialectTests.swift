@@ -121,6 +121,49 @@ struct MarkupDialectTests {
         #expect(MarkdownSegmenter.questionOverBreak("Fast reads<br>slow writes") == nil)
     }
 
+    @Test func aBoldQuestionWithItsAnswerOnTheLineIsACardOutsideARevealedAnswer() throws {
+        let text = """
+            # Replication
+
+            **Why does a follower lag?** It applies the leader's log after the leader commits,
+            so a read from it may miss the newest writes.
+
+            - **What is an in-sync replica?** A follower close enough to the leader to take over.
+            1. **Q: When is a write durable?** A: Once a quorum of replicas has it on disk.
+            2. **Where does a change come from?** (the write-ahead log)
+
+            **Scenario:** Failover loses acknowledged writes. Why?
+
+            <details>
+            <summary>Solution</summary>
+
+            1. **Was replication asynchronous?** Then the old leader acknowledged before any follower had the write.
+            </details>
+            """
+        let guide = try GuideReader().read(text: text, fileName: "replication.md")
+        let cards = guide.items.compactMap { item -> String? in
+            if case .qa(let question, let answer) = item.content { return question + " | " + answer }
+            return nil
+        }
+        #expect(cards.prefix(3) == [
+            "Why does a follower lag? | It applies the leader's log after the leader commits,\nso a read from it may miss the newest writes.",
+            "What is an in-sync replica? | A follower close enough to the leader to take over.",
+            "When is a write durable? | Once a quorum of replicas has it on disk.",
+        ])
+        // A gloss in brackets is no answer, and a bold question inside what a <details>
+        // reveals belongs to the answer to the scenario above it.
+        #expect(!cards.contains { $0.hasPrefix("Where does a change come from?") })
+        #expect(!cards.contains { $0.hasPrefix("Was replication asynchronous?") })
+        #expect(cards.contains { $0.hasPrefix("Failover loses acknowledged writes.") && $0.contains("Was replication asynchronous?") })
+    }
+
+    @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
+        let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
+        #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])
+        let untitled = try GuideReader().read(text: "Q: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
+        #expect(untitled.warnings.map(\.message) == ["no headings found; every item is filed under the guide itself"])
+    }
+
     @Test func aFollowUpIsAQuestionOfItsOwnAndTwoHyphensAreADash() throws {
         let text = """
             Transactions

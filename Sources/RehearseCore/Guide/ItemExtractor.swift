@@ -87,7 +87,8 @@ struct ItemExtractor: GuideBlockSink {
         }
         var warnings = segmented.warnings
         if extractor.sections.isEmpty {
-            warnings.append(GuideWarning(line: 1, message: "no headings found; every item is filed under the guide itself"))
+            let found = segmented.header.title == nil ? "no headings found" : "no section headings under the title"
+            warnings.append(GuideWarning(line: 1, message: "\(found); every item is filed under the guide itself"))
         }
         return Guide(
             id: extractor.guideID, number: segmented.header.number, title: segmented.header.title,

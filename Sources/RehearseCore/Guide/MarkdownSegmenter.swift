@@ -20,6 +20,9 @@ struct MarkdownSegmenter {
         // The indentation of a list item that asked a question: its answer is what the item
         // holds, and a line after a blank one, no deeper than the item, ends it.
         var listQuestionIndent: Int?
+        // Inside a `<details>` block: what it reveals answers the question or problem above
+        // it, so a bold question in it is part of that answer, not a card of its own.
+        var inDetails = false
         if let frontMatter = Self.frontMatter(lines) {
             index = frontMatter.end
             if let title = frontMatter.title {
@@ -32,6 +35,10 @@ struct MarkdownSegmenter {
             let lineNumber = index + 1
             let raw = lines[index]
             let text = raw.trimmingWhitespace()
+            if text.utf8.first == 0x3C {
+                if text.hasPrefixIgnoringCase("<details") { inDetails = true }
+                if text.hasPrefixIgnoringCase("</details") { inDetails = false }
+            }
             // A fence at the margin may still hold the answer's code; a heading ends it anyway.
             if let indent = listQuestionIndent, !text.isEmpty, Self.fence(text) == nil, index > 0,
                 lines[index - 1].trimmingWhitespace().isEmpty, Self.indentation(raw) <= indent
@@ -166,6 +173,16 @@ struct MarkdownSegmenter {
                     blocks.consume(.text("Q: " + card.question, line: lineNumber))
                     blocks.consume(.text("A: " + card.answer, line: lineNumber))
                     blocks.consume(.boundary(line: lineNumber))
+                } else if !inDetails, let card = Self.boldQuestionWithAnswer(unquoted) {
+                    // `- **What is ISR?** The replicas caught up with the leader.`: the bold
+                    // question asks, the rest of its paragraph or list item answers.
+                    blocks.consume(.text("Q: " + card.question, line: lineNumber))
+                    blocks.consume(.text("A: " + card.answer, line: lineNumber))
+                    while index + 1 < lines.count, Self.continuesParagraph(lines[index + 1].trimmingWhitespace()) {
+                        index += 1
+                        blocks.consume(.text(Self.plainInline(lines[index].trimmingWhitespace()), line: index + 1))
+                    }
+                    blocks.consume(.boundary(line: index + 1))
                 } else if index + 1 < lines.count, lines.firstVisibleByte(index + 1) == 0x3F, NoteAppCards.isSeparator(lines.trimmed(index + 1)) {
                     // A question over a line of `?`: the lines below the `?` answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(unquoted.bulletText ?? unquoted), line: lineNumber))
@@ -353,6 +370,28 @@ struct MarkdownSegmenter {
         let answer = ItemExtractor.answerOpening(rest)
         guard answer.wordCount >= 2 else { return nil }
         return (question, answer)
+    }
+
+    /// `**What is an ISR?** The replicas that …`, as a paragraph or a list item
+    /// (`1. **Q: Why …?** Because …`): a bold question with its answer after it on the line.
+    /// The question loses its list marker and `Q:`, the answer what announces it
+    /// (``ItemExtractor/answerOpening(_:)``).
+    static func boldQuestionWithAnswer(_ line: Substring) -> (question: Substring, answer: Substring)? {
+        let item = line.bulletText ?? line.numberedText ?? line
+        guard item.hasBytePrefix("**"), let close = item.dropFirst(2).range(of: "**") else { return nil }
+        let question = item[item.index(item.startIndex, offsetBy: 2)..<close.lowerBound].trimmingWhitespace().questionText
+        guard question.hasSuffix("?"), question.wordCount >= 2, !question.containsBytes("*") else { return nil }
+        let answer = ItemExtractor.answerOpening(plainInline(item[close.upperBound...].trimmingWhitespace()))
+        // `**Where did the data come from?** (upstream sources)` glosses a question, it does not answer it.
+        guard answer.wordCount >= 2, !(answer.hasPrefix("(") && answer.hasSuffix(")")) else { return nil }
+        return (plainInline(question), answer)
+    }
+
+    /// Whether a line goes on with the paragraph or list item above it: text that starts no
+    /// list item, heading, fence, table row, quote or HTML block.
+    static func continuesParagraph(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return !text.isListItem && !"#>|<`~".utf8.contains(first) && !text.hasBytePrefix("**") && fence(text) == nil
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
