@@ -164,6 +164,23 @@ struct MarkupDialectTests {
         #expect(untitled.warnings.map(\.message) == ["no headings found; every item is filed under the guide itself"])
     }
 
+    @Test func aLabelThatNamesAQuestionAsksAndProsAndConsAreNoTerms() throws {
+        let text = """
+            Short links
+
+            Key question: how are codes made unique without coordination?
+            Each server takes a block of counter values and encodes them in base 62.
+
+            Trade-offs
+            Pro: codes never collide.
+            Con: codes can be guessed in order.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "links.txt")
+        #expect(guide.items.first?.content == .qa(question: "how are codes made unique without coordination?",
+                                                  answer: "Each server takes a block of counter values and encodes them in base 62."))
+        #expect(guide.items(of: .definition).isEmpty)
+    }
+
     @Test func aFollowUpIsAQuestionOfItsOwnAndTwoHyphensAreADash() throws {
         let text = """
             Transactions

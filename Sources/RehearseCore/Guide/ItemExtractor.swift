@@ -737,6 +737,7 @@ extension ItemExtractor {
             "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
             "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
             "consequence", "consequences", "implication", "implications", "reason",
+            "pro", "con", "upside", "downside", "advantage", "disadvantage",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",

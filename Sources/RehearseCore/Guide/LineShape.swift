@@ -333,7 +333,7 @@ extension Substring {
         guard let first = utf8.first else { return nil }
         if first >= 0xE2, utf8.last == 0x3F, let length = emojiMarker(Self.questionEmoji) { return (length, false) }
         guard first | 0x20 == 0x71 else { return followUpMarker }  // Q or q
-        return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true)
+        return marker(letter: 0x51, long: "question", short: "ques", letterTakesPeriod: true) ?? followUpMarker
     }
 
     /// The emoji that mark a question in notes (`❓ Why …?`, `❔`, `🤔`) and an answer (`✅ …`,
@@ -355,15 +355,15 @@ extension Substring {
         return byteLength.map { self[..<utf8.index(startIndex, offsetBy: $0)].count }
     }
 
-    /// A label that names a follow-up (`Follow-up:`, `Follow up question:`, `Interviewer
-    /// follow-up:`) before a question that ends with `?`: what an interviewer asks next, a
-    /// question of its own.
+    /// A label that names a follow-up or a question (`Follow-up:`, `Interviewer follow-up:`,
+    /// `Key question:`, `Design question:`) before a question that ends with `?`: what an
+    /// interviewer asks next, or what the notes ask, a question of its own.
     private var followUpMarker: (length: Int, numbered: Bool)? {
         guard utf8.last == 0x3F, let colon = firstIndex(ofByte: 0x3A) else { return nil }
         let label = self[startIndex..<colon]
         guard label.utf8.count <= 40, label.wordCount <= 4 else { return nil }
         let words = label.lowercased().replacingOccurrences(of: "-", with: " ")
-        guard words.hasSuffix("follow up") || words.hasSuffix("followup") || words.hasSuffix("follow up question") else { return nil }
+        guard words.hasSuffix("follow up") || words.hasSuffix("followup") || words.hasSuffix(" question") else { return nil }
         // In characters, as `questionText` drops them: the label may hold a curly apostrophe.
         return (label.count + 1, false)
     }
