@@ -364,6 +364,8 @@ extension Substring {
         guard label.utf8.count <= 40, label.wordCount <= 4 else { return nil }
         let words = label.lowercased().replacingOccurrences(of: "-", with: " ")
         guard words.hasSuffix("follow up") || words.hasSuffix("followup") || words.hasSuffix(" question") else { return nil }
+        // `Interview question: …` poses a problem, whose setup may follow (``ItemExtractor/problemPosed(by:)``).
+        guard ItemExtractor.problemPosed(by: self) == nil else { return nil }
         // In characters, as `questionText` drops them: the label may hold a curly apostrophe.
         return (label.count + 1, false)
     }
