@@ -16,8 +16,9 @@ struct ImportCommand: AsyncParsableCommand {
             that print the same output twice become "What does this print?" cards. Snippets \
             and claims that have not changed since the guide's last import are not run again.
 
-            An Anki deck package (.apkg), collection package (.colpkg) or collection \
-            (collection.anki2), recognised by its content, becomes one guide per top-level \
+            An Anki deck package (.apkg), collection package (.colpkg), collection \
+            (collection.anki2) or notes exported as plain text (Notes in Plain Text), \
+            recognised by its content, becomes one guide per top-level \
             deck (sub-decks are sections) with its cards' schedules, flags and suspensions \
             and its review log; memory states are recomputed from the log. Media are \
             skipped (and counted). Importing the same file again changes nothing.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Opens what Anki exports: a deck package (`.apkg`), a collection package (`.colpkg`) or a
-/// bare collection (`collection.anki2`), recognised by their bytes rather than their name.
+/// Opens what Anki exports: a deck package (`.apkg`), a collection package (`.colpkg`), a
+/// bare collection (`collection.anki2`) or notes in plain text (``AnkiTextExport``),
+/// recognised by their bytes rather than their name.
 ///
 /// A package's `meta` entry says which collection file it holds: the newest packages hold
 /// `collection.anki21b` compressed with Zstandard (schema 18), older ones `collection.anki21`
@@ -22,6 +23,10 @@ enum AnkiPackageReader {
             throw AnkiPackageError(path: path, reason: "cannot be read: \((error as NSError).localizedDescription)")
         }
         do throws(ArchiveProblem) {
+            if AnkiTextExport.recognises(data.prefix(16)) {
+                let deck = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                return try AnkiTextExport.read(data, deckName: deck, now: now)
+            }
             if AnkiFile.isSQLite(data) {
                 return try AnkiCollectionReader.read(path: path, now: now)
             }
