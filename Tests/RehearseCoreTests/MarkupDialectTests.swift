@@ -157,6 +157,25 @@ struct MarkupDialectTests {
         #expect(cards.contains { $0.hasPrefix("Failover loses acknowledged writes.") && $0.contains("Was replication asynchronous?") })
     }
 
+    @Test func anAnswerThatIsOneNestedBulletIsThatBulletsText() throws {
+        let text = """
+            # Caching
+
+            ## Eviction
+
+            - Why does a scan hurt LRU?
+                - Every key it reads becomes the most recent one, so the hot keys go.
+            - What does LFU keep?
+                - The keys read most often.
+                - Counted over a window, so old popularity fades.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "caching.md")
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "Why does a scan hurt LRU?", answer: "Every key it reads becomes the most recent one, so the hot keys go."),
+            .qa(question: "What does LFU keep?", answer: "- The keys read most often.\n- Counted over a window, so old popularity fades."),
+        ])
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

@@ -420,6 +420,9 @@ struct ItemExtractor: GuideBlockSink {
             if let first = lines.first, first.hasBytePrefix("A. "), lines.count == 1 || lines[1].optionText == nil {
                 lines[0] = first.dropFirst(3).trimmingWhitespace()
             }
+            // An answer that is one list item (a note app's nested bullet under its question)
+            // is that item's text.
+            if lines.count == 1, let item = lines[0].bulletText, !item.isEmpty { lines[0] = item }
             let answer = lines.joined(separator: "\n")
             emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)
         case .label(let title, let body, let start, let end):
