@@ -176,6 +176,36 @@ struct MarkupDialectTests {
         ])
     }
 
+    @Test func aChainOfArrowsOverAConnectorIsADiagramAndHyphenedLettersAskAndAnswer() throws {
+        let text = """
+            Chat service notes
+
+            Requirements
+            - 1:1 and group chats
+            - read:write is 100:1
+
+            Flow
+            Phone -> Gateway -> Chat service -> Log
+                                     |
+                                     v
+                                Presence store
+
+            Q - Why keep a connection open?
+            A - The server can push each message the moment it arrives.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "chat.txt")
+        // A ratio is no label: the requirements stay a list.
+        #expect(guide.items(of: .definition).isEmpty)
+        let diagram = try #require(guide.items.first { if case .code = $0.content { true } else { false } })
+        #expect(diagram.content == .code(language: "text", code: """
+            Phone -> Gateway -> Chat service -> Log
+            \(String(repeating: " ", count: 25))|
+            \(String(repeating: " ", count: 25))v
+            \(String(repeating: " ", count: 20))Presence store
+            """, caption: nil))
+        #expect(guide.items.last?.content == .qa(question: "Why keep a connection open?", answer: "The server can push each message the moment it arrives."))
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

@@ -11,16 +11,42 @@
 /// In a flat guide it is kept as one block of text, line for line, instead of being read as
 /// table rows and titles.
 enum DiagramText {
-    /// Where a diagram that starts at `start` ends: it starts with a box's border and goes on
-    /// over borders, boxed lines and connectors; nil when line `start` is no border or the
-    /// diagram would be that one line.
+    /// Where a diagram that starts at `start` ends: it starts with a box's border, or with a
+    /// chain of two or more arrows over a connector (`Client -> Gateway -> Chat service` over
+    /// `|`), and goes on over borders, boxed lines, connectors, lines with arrows and the name
+    /// of what an arrow points down or up to (`Presence (Redis)` under `v`); nil when line
+    /// `start` starts no diagram or the diagram would be that one line.
     static func end(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
-        guard isBorder(text(start)) else { return nil }
+        let first = text(start)
+        guard isBorder(first) || start + 1 < count && arrows(in: first) >= 2 && isConnector(text(start + 1)) else { return nil }
         var end = start + 1
-        while end < count, isBorder(text(end)) || isBoxed(text(end)) || isConnector(text(end)) { end += 1 }
+        while end < count {
+            let line = text(end)
+            guard isBorder(line) || isBoxed(line) || isConnector(line) || arrows(in: line) > 0
+                || pointsVertically(text(end - 1)) && isNodeName(line)
+            else { break }
+            end += 1
+        }
         // A database console's boxed result ends with its row count.
         if end < count, SQLResult.isRowCount(text(end)) { end += 1 }
         return end - start >= 2 ? end : nil
+    }
+
+    /// How many arrows a line draws between names: `->`, `=>`, `<-` and `→`, `←`.
+    private static func arrows(in line: Substring) -> Int {
+        guard line.utf8.contains(0x3E) || line.utf8.contains(0x3C) || line.utf8.contains(0xE2) else { return 0 }
+        return ["->", "=>", "<-", "→", "←"].reduce(0) { $0 + line.components(separatedBy: $1).count - 1 }
+    }
+
+    /// A connector whose arrow points down or up (`v`, `^`).
+    private static func pointsVertically(_ line: Substring) -> Bool {
+        isConnector(line) && (line.utf8.contains(0x76) || line.utf8.contains(0x5E))
+    }
+
+    /// The short name of a box drawn without its border: a few words, no sentence.
+    private static func isNodeName(_ line: Substring) -> Bool {
+        guard let last = line.utf8.last else { return false }
+        return line.wordCount <= 5 && !".?!:;,".utf8.contains(last)
     }
 
     /// A box's top or bottom, with its corners: `+----+   +---+`, or a line that starts with a

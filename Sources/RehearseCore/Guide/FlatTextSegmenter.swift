@@ -459,8 +459,20 @@ struct FlatTextSegmenter {
     }
 
     private func plainBlock(_ language: String, _ range: Range<Int>) -> GuideBlock {
-        let code = language == "makefile" ? CommandCode.makefile(trimmed[range]) : trimmed[range].joined(separator: "\n")
+        let code = switch language {
+        case "makefile": CommandCode.makefile(trimmed[range])
+        // A diagram or a console's table is drawn with spaces: they are kept, less the margin all its lines share.
+        case "text": Self.withoutCommonMargin(range.map { lines[$0] })
+        default: trimmed[range].joined(separator: "\n")
+        }
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
+    }
+
+    /// The lines with trailing white space and the leading spaces they all share removed, joined.
+    static func withoutCommonMargin(_ lines: [Substring]) -> String {
+        let kept = lines.map { line in line[..<(line.lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }.map(line.index(after:)) ?? line.startIndex)] }
+        let margin = kept.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        return kept.map { $0.dropFirst(min(margin, $0.prefix { $0 == " " }.count)) }.joined(separator: "\n")
     }
 
     private func pythonBlock(from start: Int) -> (FoundCode, Int) {

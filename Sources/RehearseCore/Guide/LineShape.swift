@@ -116,6 +116,8 @@ extension Substring {
     var labelled: (label: Substring, text: Substring)? {
         guard let colon = firstIndex(ofByte: 0x3A) else { return nil }
         var afterColons = utf8.index(after: colon)
+        // `1:1 and group chats`, `read:write is 100:1`: a ratio or a time, no label.
+        if colon > startIndex, afterColons < endIndex, utf8[utf8.index(before: colon)].isASCIIDigit, utf8[afterColons].isASCIIDigit { return nil }
         if afterColons < endIndex, utf8[afterColons] == 0x3A {
             while afterColons < endIndex, utf8[afterColons] == 0x3A { afterColons = utf8.index(after: afterColons) }
             let spaced = colon > startIndex && utf8[utf8.index(before: colon)] == 0x20 || afterColons < endIndex && utf8[afterColons] == 0x20
@@ -399,6 +401,10 @@ extension Substring {
             guard index < bytes.count else { return nil }
             let mark = bytes[index]
             if mark == 0x3A { return (index + 1, numbered) }
+            // `Q - Why …?` over `A - Because …`: a letter set off by a spaced hyphen.
+            if wordLength == 0, !numbered, mark == 0x20, index + 2 < bytes.count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x20 {
+                return (index + 3, false)
+            }
             guard mark == 0x2E && (numbered || wordLength > 0 || letterTakesPeriod) || mark == 0x29 && numbered,
                 index + 1 < bytes.count, bytes[index + 1] == 0x20
             else { return nil }
