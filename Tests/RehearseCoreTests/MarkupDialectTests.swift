@@ -206,6 +206,26 @@ struct MarkupDialectTests {
         #expect(guide.items.last?.content == .qa(question: "Why keep a connection open?", answer: "The server can push each message the moment it arrives."))
     }
 
+    @Test func lectureNotesAbbreviationsLabelNoTerms() throws {
+        let text = """
+            Week 5 - Locking
+
+            Def: Two-phase locking takes every lock before it releases any.
+            Ex: T1 locks A and B, then unlocks A.
+
+            Deadlocks
+            Def: Each transaction waits for a lock another one holds.
+            E.g.: T1 holds A and wants B while T2 holds B and wants A.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "week5.txt")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Week 5 - Locking", text: "Two-phase locking takes every lock before it releases any."),
+            .concept(title: "Ex", text: "T1 locks A and B, then unlocks A."),
+            .definition(term: "Deadlocks", definition: "Each transaction waits for a lock another one holds.", context: nil),
+            .concept(title: "E.g.", text: "T1 holds A and wants B while T2 holds B and wants A."),
+        ])
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

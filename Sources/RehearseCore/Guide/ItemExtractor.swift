@@ -432,9 +432,14 @@ struct ItemExtractor: GuideBlockSink {
             if isConcept {
                 emit(.concept(title: String(label), text: text), lines: start...end)
             } else {
-                // `Definition: …` under a heading defines the heading's topic.
-                let term = Self.definesSection(label) ? sectionPath.last ?? String(label) : String(label)
-                emit(.definition(term: term, definition: text, context: nil), lines: start...end)
+                // `Definition: …` under a heading defines the heading's topic; before any
+                // heading, it says what the guide is about (a concept titled by the guide).
+                if Self.definesSection(label), sectionPath.isEmpty {
+                    emit(.concept(title: "", text: text), lines: start...end)
+                } else {
+                    let term = Self.definesSection(label) ? sectionPath.last ?? String(label) : String(label)
+                    emit(.definition(term: term, definition: text, context: nil), lines: start...end)
+                }
             }
         case .story(let lines, let start, let end):
             let text = lines.joined(separator: " ").trimmed(of: "\"“” ")
@@ -707,7 +712,7 @@ extension ItemExtractor {
     /// Whether a label says that its text defines the section's topic (`Definition:`,
     /// `Meaning:`, `What it is:`), not a term of its own.
     static func definesSection(_ label: Substring) -> Bool {
-        ["definition", "meaning", "defined as", "what it is", "what is it", "in short"].contains(label.lowercased())
+        ["definition", "def", "def.", "defn", "meaning", "defined as", "what it is", "what is it", "in short"].contains(label.lowercased())
     }
 
     /// Labels that, whole, name an aspect of the section's topic or a part of a story
@@ -740,7 +745,7 @@ extension ItemExtractor {
             "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
             "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
             "consequence", "consequences", "implication", "implications", "reason",
-            "pro", "con", "upside", "downside", "advantage", "disadvantage",
+            "pro", "con", "upside", "downside", "advantage", "disadvantage", "ex", "ex.", "eg", "e.g.", "e.g",
         ].contains(first)
             || words.count > 1 && [
                 "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
