@@ -17,9 +17,14 @@ struct AnkiUpload: Sendable {
         let tooLarge = Problem(
             .contentTooLarge, "\(fileName): an Anki file uploaded here is at most \(limit >> 20) MiB; import a larger one with rehearse import FILE")
         if let declaredSize, declaredSize > limit { throw tooLarge }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-upload-\(UUID().uuidString)-\(fileName)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path) else {
+        // In a folder of its own under the name it was sent with: notes exported as text are a
+        // deck named after their file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-upload-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent((fileName as NSString).lastPathComponent)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
+            FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path)
+        else {
             throw Problem(.internalServerError, "cannot hold the upload in \(file.path)")
         }
         var size = 0

@@ -51,6 +51,21 @@ import Testing
         #expect(try target.reviewCount() == 4)
     }
 
+    @Test func notesExportedAsTextUploadAsADeckNamedAfterTheirFile() async throws {
+        let store = try Store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        let notes = Data("#separator:tab\n#html:false\nWhat does VACUUM reclaim?\tSpace held by dead tuples.\n".utf8)
+        try await app.test(.router) { client in
+            let created = try await GuidesAPITests.upload(client, "Postgres notes.txt", notes)
+            #expect(created.status == .created)
+            #expect(try StudyAPITests.json(created.body)["added"] as? Int == 1)
+            let open = try await GuidesAPITests.upload(client, "open.txt", Data("#separator:tab\n\"What is MVCC?\tRow versions.\n".utf8))
+            #expect(try StudyAPITests.json(open.body)["detail"] as? String
+                == "open.txt: line 2: a quoted field is not closed; export the notes from Anki again (File > Export, Notes in Plain Text) and import that file")
+        }
+        #expect(try store.archive().guides.map(\.title) == ["Postgres notes"])
+    }
+
     @Test func aDeckImportedFromAnkiHasAPageWithoutAnOutline() async throws {
         let source = try Store()
         _ = try source.importGuide(try StarterGuide.pythonDeepDive(), source: StarterGuide.pythonDeepDiveFileName, at: Date())
