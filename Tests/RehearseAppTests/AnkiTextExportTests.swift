@@ -4,6 +4,8 @@ import RehearseCore
 import RehearseStore
 import Testing
 
+@testable import RehearseAnki
+
 /// Notes Anki exported as plain text (File > Export, Notes in Plain Text), imported through
 /// the same door as a package: `rehearse import deck.txt` and the web upload.
 @Suite struct AnkiTextExportTests {
@@ -85,5 +87,49 @@ import Testing
             #expect(error.description.contains("broken.txt: line 4: a quoted field is not closed"), "\(error)")
         }
         #expect(try store.archive() == before)
+    }
+}
+
+/// The record reader against fields written as Anki's CSV writer quotes them, and against noise.
+@Suite struct AnkiTextRecordTests {
+    /// A field as the csv crate writes it: quoted when it holds the separator, a quote, a line
+    /// break or starts with `#`, with its quotes doubled.
+    static func written(_ field: String, separator: Character) -> String {
+        guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.hasPrefix("#") else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    @Test func quotedFieldsReadBackAsWritten() throws {
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("ab c\t;,\"\n#é→")
+        for separator in ["\t", ";", ","] as [Character] {
+            var rows: [[String]] = []
+            for _ in 0..<300 {
+                let width = Int.random(in: 2...4, using: &generator)
+                rows.append((0..<width).map { _ in
+                    // A first field is never empty: an empty record is no note.
+                    String((0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+                })
+            }
+            let body = rows.map { $0.map { Self.written($0, separator: separator) }.joined(separator: String(separator)) }.joined(separator: "\n")
+            let read = try AnkiTextExport.records(body, separator: separator, firstLine: 1)
+            #expect(read.map(\.fields) == rows)
+        }
+    }
+
+    @Test func noiseIsReadOrRefusedNeverACrash() {
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("#separator:tab\nhtml:true\t\"\";,x{{c1::y}}<b>&amp;\r")
+        var refused = 0
+        for _ in 0..<5_000 {
+            let text = String((0..<Int.random(in: 0...80, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            do {
+                _ = try AnkiTextExport.read(Data(("#separator:tab\n" + text).utf8), deckName: "noise", now: Date(timeIntervalSince1970: 0))
+            } catch {
+                refused += 1
+                #expect(error.reason.contains("a quoted field is not closed"))
+            }
+        }
+        #expect(refused > 0 && refused < 5_000)
     }
 }
