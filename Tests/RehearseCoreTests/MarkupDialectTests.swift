@@ -226,6 +226,31 @@ struct MarkupDialectTests {
         ])
     }
 
+    @Test func theInlineAnswersFixtureAsksEachBoldQuestionOutsideTheRevealedSolution() throws {
+        let guide = try TestFiles.fixture("inline-answers.md")
+        let questions = guide.items.compactMap { item -> String? in
+            if case .qa(let question, _) = item.content { return question }
+            return nil
+        }
+        #expect(questions == [
+            "What does at-least-once delivery promise?", "Why commit an offset only after processing?", "What is a poison message?",
+            "When does a dead-letter queue help?", "Why is ordering per partition only?",
+            "A consumer group rebalances every few minutes. What do you check?",
+        ])
+        #expect(guide.warnings.isEmpty)
+    }
+
+    @Test func theLectureNotesFixtureKeepsItsDiagramAndItsQuestions() throws {
+        let guide = try TestFiles.fixture("lecture-notes.txt")
+        #expect(guide.title == "Week 7 - Replication and chat design")
+        #expect(guide.items(of: .definition).map(\.content) == [
+            .definition(term: "Leader election", definition: "Choosing the one node that accepts writes for a term.", context: nil),
+        ])
+        let diagram = try #require(guide.items.first { if case .code = $0.content { true } else { false } })
+        #expect(diagram.lines == 20...23)
+        #expect(guide.items.filter { if case .qa = $0.content { true } else { false } }.count == 2)
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])
