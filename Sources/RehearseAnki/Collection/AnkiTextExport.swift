@@ -37,6 +37,7 @@ enum AnkiTextExport {
         return collection(records, header: header, deckName: deckName, now: now)
     }
 
+    /// What to do about a text export that cannot be read.
     static let exportAgain = "export the notes from Anki again (File > Export, Notes in Plain Text) and import that file"
 
     /// What the header lines say.

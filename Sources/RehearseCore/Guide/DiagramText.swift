@@ -18,7 +18,7 @@ enum DiagramText {
     /// `start` starts no diagram or the diagram would be that one line.
     static func end(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
         let first = text(start)
-        guard isBorder(first) || start + 1 < count && arrows(in: first) >= 2 && isConnector(text(start + 1)) else { return nil }
+        guard isBorder(first) || start + 1 < count && isConnector(text(start + 1)) && arrows(in: first) >= 2 else { return nil }
         var end = start + 1
         while end < count {
             let line = text(end)
@@ -32,10 +32,22 @@ enum DiagramText {
         return end - start >= 2 ? end : nil
     }
 
-    /// How many arrows a line draws between names: `->`, `=>`, `<-` and `→`, `←`.
+    /// How many arrows a line draws between names: `->`, `=>`, `<-` and `→`, `←`, in one pass
+    /// over its bytes.
     private static func arrows(in line: Substring) -> Int {
-        guard line.utf8.contains(0x3E) || line.utf8.contains(0x3C) || line.utf8.contains(0xE2) else { return 0 }
-        return ["->", "=>", "<-", "→", "←"].reduce(0) { $0 + line.components(separatedBy: $1).count - 1 }
+        var count = 0
+        var before: UInt8 = 0, previous: UInt8 = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x3E where previous == 0x2D || previous == 0x3D: count += 1  // -> =>
+            case 0x2D where previous == 0x3C: count += 1  // <-
+            case 0x90, 0x92 where previous == 0x86 && before == 0xE2: count += 1  // ← →
+            default: break
+            }
+            before = previous
+            previous = byte
+        }
+        return count
     }
 
     /// A connector whose arrow points down or up (`v`, `^`).

@@ -723,6 +723,24 @@ extension ItemExtractor {
         "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
     ])
 
+    /// First words that make a label an aspect of the section's topic (``isConceptLabel(_:)``).
+    private static let conceptFirstWords: Set<String> = [
+        "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
+        "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
+        "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
+        "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
+        "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
+        "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
+        "consequence", "consequences", "implication", "implications", "reason",
+        "pro", "con", "upside", "downside", "advantage", "disadvantage", "ex", "ex.", "eg", "e.g.", "e.g",
+    ]
+
+    /// Last words of a label of two or more words that make it such an aspect (`Interview tip`).
+    private static let conceptLastWords: Set<String> = [
+        "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
+        "mistakes", "context", "practice", "practices", "insight", "insights", "analogy", "trick", "tricks", "trap", "traps",
+    ]
+
     /// Whether a label names an aspect of the section's topic rather than a term (`Why:`,
     /// `Pros:`, `Interview tip:`, `Common pitfall:`, `Always close the file:`), or is a clause
     /// rather than a name: its text is a concept of the section.
@@ -737,20 +755,7 @@ extension ItemExtractor {
         {
             return true
         }
-        return [
-            "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
-            "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
-            "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
-            "workaround", "mitigation", "output", "result", "approach", "complexity", "intuition", "insight",
-            "always", "never", "avoid", "remember", "think", "know", "consider", "prefer", "don't", "critical", "important", "assume",
-            "option", "decision", "choice", "verdict", "functional", "non-functional", "requirements",
-            "consequence", "consequences", "implication", "implications", "reason",
-            "pro", "con", "upside", "downside", "advantage", "disadvantage", "ex", "ex.", "eg", "e.g.", "e.g",
-        ].contains(first)
-            || words.count > 1 && [
-                "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
-                "mistakes", "context", "practice", "practices", "insight", "insights", "analogy", "trick", "tricks", "trap", "traps",
-            ].contains(last)
+        return Self.conceptFirstWords.contains(String(first)) || words.count > 1 && Self.conceptLastWords.contains(String(last))
             || Self.wholeConceptLabels.contains(words.joined(separator: " "))
     }
 

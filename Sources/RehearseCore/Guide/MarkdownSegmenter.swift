@@ -377,8 +377,10 @@ struct MarkdownSegmenter {
     /// The question loses its list marker and `Q:`, the answer what announces it
     /// (``ItemExtractor/answerOpening(_:)``).
     static func boldQuestionWithAnswer(_ line: Substring) -> (question: Substring, answer: Substring)? {
+        // Asked of every line of prose: the bold must end on the question's mark.
+        guard line.containsBytes("?**") else { return nil }
         let item = line.bulletText ?? line.numberedText ?? line
-        guard item.hasBytePrefix("**"), let close = item.dropFirst(2).range(of: "**") else { return nil }
+        guard item.hasBytePrefix("**"), let close = item.dropFirst(2).range(ofBytes: "**") else { return nil }
         let question = item[item.index(item.startIndex, offsetBy: 2)..<close.lowerBound].trimmingWhitespace().questionText
         guard question.hasSuffix("?"), question.wordCount >= 2, !question.containsBytes("*") else { return nil }
         let answer = ItemExtractor.answerOpening(plainInline(item[close.upperBound...].trimmingWhitespace()))
