@@ -203,6 +203,17 @@ import Testing
         let whole = try await Trainer(store: other, lab: nil).importAnki(file: folder.appendingPathComponent("built.colpkg").path, at: now)
         #expect(whole.report.addedCards == built.cards.count && whole.report.addedReviews == outcome.report.addedReviews)
         #expect(try other.archive().guides.map(\.entries) == (try store.archive().guides.map(\.entries)))
+
+        // Its notes as Anki writes them in plain text: each note's first card (each deletion of
+        // the cloze), asked and answered as the package's, in the same decks; no schedules.
+        let notes = try Store()
+        let text = try await Trainer(store: notes, lab: nil).importAnki(file: folder.appendingPathComponent("built.txt").path, at: now)
+        #expect(text.report.guides == ["anki-interview"] && text.skippedNotes.isEmpty)
+        #expect(text.report.addedCards == built.notes.count + 1)
+        let fromPackage = Set(guide.entries.map { [$0.card.prompt, $0.card.answer] + $0.card.section })
+        let fromText = try #require(try notes.archive().guides.first).entries
+        #expect(fromText.allSatisfy { fromPackage.contains([$0.card.prompt, $0.card.answer] + $0.card.section) && $0.schedule == nil })
+        #expect(fromText.count == text.report.addedCards)
     }
 
     /// Text as Rehearse writes it into a field.

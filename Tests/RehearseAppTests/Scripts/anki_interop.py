@@ -7,8 +7,8 @@
         Builds a collection through Anki's API (several note types, a cloze, HTML and an
         image, a suspended, a buried and a flagged card, 1,000 reviews with FSRS on), exports
         it as PACKAGE (the latest package format) and beside it as a collection package
-        (.colpkg), and prints its cards as JSON with the memory states Anki computes from
-        their review logs.
+        (.colpkg) and its notes as plain text (.txt), and prints its cards as JSON with the
+        memory states Anki computes from their review logs.
 """
 
 import json
@@ -193,7 +193,11 @@ def build(package):
         state = col.compute_memory_state(card["id"])
         card["computed"] = [state.stability, state.difficulty] if state.stability else None
     result["reviews"] = total
-    # The whole collection too, as a collection package (File > Export > Anki Collection Package).
+    # Its notes as text (File > Export > Notes in Plain Text), with every column Anki can add.
+    col.export_note_csv(out_path=os.path.splitext(package)[0] + ".txt", limit=None, with_html=True, with_tags=True,
+                        with_deck=True, with_notetype=True, with_guid=True)
+    # The whole collection too, as a collection package (File > Export > Anki Collection Package),
+    # which closes the collection.
     col.export_collection_package(os.path.splitext(package)[0] + ".colpkg", include_media=True, legacy=False)
     print(json.dumps(result))
 
