@@ -251,6 +251,29 @@ struct MarkupDialectTests {
         #expect(guide.items.filter { if case .qa = $0.content { true } else { false } }.count == 2)
     }
 
+    @Test func aTableWhoseHeaderNamesItsQuestionAndAnswerColumnsIsADeck() throws {
+        let text = """
+            # Views
+
+            | # | Question | Answer | Level |
+            |---|---|---|---|
+            | 1 | What is a view? | A stored query read like a table. | easy |
+            | 2 | When is a view materialized? | When its rows are stored and refreshed on demand. | medium |
+
+            | Engine | A | B |
+            |---|---|---|
+            | Postgres | yes | no |
+            """
+        let guide = try GuideReader().read(text: text, fileName: "views.md")
+        #expect(guide.items.map(\.content).prefix(2) == [
+            .qa(question: "What is a view?", answer: "A stored query read like a table."),
+            .qa(question: "When is a view materialized?", answer: "When its rows are stored and refreshed on demand."),
+        ])
+        // A header with an answer-like column but no question column stays a table.
+        #expect(guide.items.count == 3)
+        #expect(guide.items.last.map { if case .table = $0.content { true } else { false } } == true)
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

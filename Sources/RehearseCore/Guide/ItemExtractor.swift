@@ -446,11 +446,11 @@ struct ItemExtractor: GuideBlockSink {
             emit(.story(text: text), lines: start...end)
         case .table(let rows, let start, let end):
             guard let header = rows.first else { return }
-            if Self.isDeck(rows.map(\.cells)) {
-                // Flashcards: each row's first cell asks, its second answers; a header row that
-                // only names the columns (`Question | Answer`) is no card.
-                for row in rows where row.line != start || !Self.namesColumns(header.cells) {
-                    emit(.qa(question: row.cells[0], answer: row.cells[1]), lines: row.line...row.line)
+            if let deck = Self.deckColumns(rows.map(\.cells)) {
+                // Flashcards: each row's question cell asks, its answer cell answers; a header
+                // row that only names the columns (`Question | Answer`) is no card.
+                for row in rows where row.line != start || !deck.named && !Self.namesColumns(header.cells) {
+                    emit(.qa(question: row.cells[deck.question], answer: row.cells[deck.answer]), lines: row.line...row.line)
                 }
                 return
             }
@@ -836,6 +836,23 @@ extension ItemExtractor {
     static func statesClaim(_ text: Substring) -> Bool {
         !ClaimParser.claims(in: text).claims.isEmpty
     }
+
+    /// The columns of a table that is a deck of flashcards, and whether its header named them:
+    /// two columns that ``isDeck(_:)``, or a header that names a question column and an answer
+    /// column among others (`# | Question | Answer`, `Topic | Front | Back`), every row filling both.
+    static func deckColumns(_ rows: [[String]]) -> (question: Int, answer: Int, named: Bool)? {
+        if isDeck(rows) { return (0, 1, false) }
+        guard rows.count >= 2, let header = rows.first, header.count > 2 else { return nil }
+        let names = header.map { $0.lowercased() }
+        guard let question = names.firstIndex(where: questionColumns.contains), let answer = names.firstIndex(where: answerColumns.contains)
+        else { return nil }
+        let filled = rows.dropFirst().allSatisfy { $0.count > max(question, answer) && !$0[question].isEmpty && !$0[answer].isEmpty }
+        return filled ? (question, answer, true) : nil
+    }
+
+    /// Header cells that name a deck's question column and its answer column, lower-cased.
+    private static let questionColumns: Set<String> = ["question", "questions", "q", "front", "prompt", "interview question"]
+    private static let answerColumns: Set<String> = ["answer", "answers", "a", "back", "solution", "short answer", "expected answer"]
 
     /// Whether a table is a deck of flashcards: two columns, and at least half of its first
     /// cells, its header's included, ask a question (a table's header row asks none).
