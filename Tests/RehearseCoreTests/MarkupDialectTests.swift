@@ -274,6 +274,21 @@ struct MarkupDialectTests {
         #expect(guide.items.last.map { if case .table = $0.content { true } else { false } } == true)
     }
 
+    @Test func aCheatSheetsArrowsDefineItsTerms() throws {
+        let text = """
+            Postgres cheat sheet
+
+            Storage
+            heap => the table's pages of row versions, in no order
+            toast => where values over about two kilobytes are kept
+            """
+        let guide = try GuideReader().read(text: text, fileName: "cheat.txt")
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "heap", definition: "the table's pages of row versions, in no order", context: "Storage"),
+            .definition(term: "toast", definition: "where values over about two kilobytes are kept", context: "Storage"),
+        ])
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

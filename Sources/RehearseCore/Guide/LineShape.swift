@@ -150,8 +150,8 @@ extension Substring {
     }
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
-    /// or en dash, a hyphen or two (`--`), between spaces, after a term of one to four words
-    /// without sentence punctuation, before at least two words.
+    /// or en dash, a hyphen or two (`--`) or `=>`, between spaces, after a term of one to four
+    /// words without sentence punctuation, before at least two words.
     var dashDefined: (term: Substring, definition: Substring)? {
         // The dash's bytes: the term is short, so only the line's first bytes are looked at.
         let dash: (start: Int, end: Int)? = withBytes { bytes in
@@ -159,8 +159,10 @@ extension Substring {
             while index + 1 < Swift.min(bytes.count, 48) {
                 if bytes[index - 1] == 0x20 {
                     if bytes[index] == 0x2D, bytes[index + 1] == 0x20 { return (index - 1, index + 2) }
-                    // ` -- `: a dash typed as two hyphens.
-                    if bytes[index] == 0x2D, bytes[index + 1] == 0x2D, index + 2 < bytes.count, bytes[index + 2] == 0x20 {
+                    // ` -- `: a dash typed as two hyphens; ` => `: an arrow, as cheat sheets write one.
+                    if bytes[index] == 0x2D && bytes[index + 1] == 0x2D || bytes[index] == 0x3D && bytes[index + 1] == 0x3E,
+                        index + 2 < bytes.count, bytes[index + 2] == 0x20
+                    {
                         return (index - 1, index + 3)
                     }
                     // U+2014 and U+2013: E2 80 94 and E2 80 93.
