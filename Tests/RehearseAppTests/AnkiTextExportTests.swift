@@ -112,7 +112,7 @@ import Testing
                 })
             }
             let body = rows.map { $0.map { Self.written($0, separator: separator) }.joined(separator: String(separator)) }.joined(separator: "\n")
-            let read = try AnkiTextExport.records(body, separator: separator, firstLine: 1)
+            let read = try AnkiTextExport.records(Substring(body), separator: separator, firstLine: 1)
             #expect(read.map(\.fields) == rows)
         }
     }

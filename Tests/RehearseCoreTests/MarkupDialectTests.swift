@@ -289,6 +289,14 @@ struct MarkupDialectTests {
         ])
     }
 
+    @Test func onlyArrowsCountAsArrowsOfADiagram() {
+        func end(_ lines: [Substring]) -> Int? { DiagramText.end(from: 0, count: lines.count, text: { lines[$0] }) }
+        // `→` (E2 86 92) and `←` (E2 86 90) are arrows; `Đ` (C4 90) and `Ò` (C3 92) share a last byte with them and are not.
+        #expect(end(["Phone → Gateway ← Log", "|", "v", "Store"]) == 4)
+        #expect(end(["Đuro Đaković", "|", "v", "Store"]) == nil)
+        #expect(end(["Òscar Òdena", "|", "v", "Store"]) == nil)
+    }
+
     @Test func aGuideWithATitleButNoSectionsIsWarnedOfTheSectionsItLacks() throws {
         let titled = try GuideReader().read(text: "# Vacuum\n\nQ: What does VACUUM reclaim?\nA: Space held by dead tuples.\n", fileName: "vacuum.md")
         #expect(titled.warnings.map(\.message) == ["no section headings under the title; every item is filed under the guide itself"])

@@ -23,17 +23,18 @@ enum AnkiTextExport {
         guard let decoded = String(data: data, encoding: .utf8) else {
             throw ArchiveProblem("not UTF-8 text, as Anki writes its plain-text exports", advice: exportAgain)
         }
-        let text = decoded.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        var text = Substring(decoded.replacingOccurrences(of: "\r\n", with: "\n"))
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         var header = Header()
-        var bodyStart = 0
-        while bodyStart < lines.count, lines[bodyStart].hasPrefix("#"), let colon = lines[bodyStart].firstIndex(of: ":") {
-            let line = lines[bodyStart]
+        var headerLines = 0
+        while text.hasPrefix("#") {
+            let line = text.prefix { $0 != "\n" }
+            guard let colon = line.firstIndex(of: ":") else { break }
             header.read(key: line[line.index(after: line.startIndex)..<colon], value: line[line.index(after: colon)...])
-            bodyStart += 1
+            text = text[line.endIndex...].dropFirst()
+            headerLines += 1
         }
-        let records = try Self.records(lines[bodyStart...].joined(separator: "\n"), separator: header.separator, firstLine: bodyStart + 1)
+        let records = try Self.records(text, separator: header.separator, firstLine: headerLines + 1)
         return collection(records, header: header, deckName: deckName, now: now)
     }
 
@@ -54,21 +55,22 @@ enum AnkiTextExport {
         static let separators: [String: Character] = ["tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"]
 
         mutating func read(key: Substring, value: Substring) {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
             switch key.trimmingCharacters(in: .whitespaces).lowercased() {
             case "separator":
-                if let named = Self.separators[value.trimmingCharacters(in: .whitespaces).lowercased()] {
+                if let named = Self.separators[trimmed.lowercased()] {
                     separator = named
                 } else if value.count == 1, let character = value.first {
                     separator = character
                 }
-            case "html": isHTML = value.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+            case "html": isHTML = trimmed.lowercased() == "true"
             case "columns": columns = value.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            case "deck": deck = value.trimmingCharacters(in: .whitespaces)
+            case "deck": deck = trimmed
             case "tags": tags = value.split(whereSeparator: \.isWhitespace).map(String.init)
-            case "guid column": guidColumn = Int(value.trimmingCharacters(in: .whitespaces)) ?? 0
-            case "notetype column": notetypeColumn = Int(value.trimmingCharacters(in: .whitespaces)) ?? 0
-            case "deck column": deckColumn = Int(value.trimmingCharacters(in: .whitespaces)) ?? 0
-            case "tags column": tagsColumn = Int(value.trimmingCharacters(in: .whitespaces)) ?? 0
+            case "guid column": guidColumn = Int(trimmed) ?? 0
+            case "notetype column": notetypeColumn = Int(trimmed) ?? 0
+            case "deck column": deckColumn = Int(trimmed) ?? 0
+            case "tags column": tagsColumn = Int(trimmed) ?? 0
             default: break
             }
         }
@@ -82,7 +84,7 @@ enum AnkiTextExport {
     /// The records of the file's body, each with the line it starts on: fields split at
     /// `separator`, a field that starts with `"` read to its closing quote (`""` is a quote),
     /// line breaks included; a line that starts with `#` is a comment.
-    static func records(_ body: String, separator: Character, firstLine: Int) throws(ArchiveProblem) -> [(line: Int, fields: [String])] {
+    static func records(_ body: Substring, separator: Character, firstLine: Int) throws(ArchiveProblem) -> [(line: Int, fields: [String])] {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""

@@ -41,7 +41,7 @@ enum DiagramText {
             switch byte {
             case 0x3E where previous == 0x2D || previous == 0x3D: count += 1  // -> =>
             case 0x2D where previous == 0x3C: count += 1  // <-
-            case 0x90, 0x92 where previous == 0x86 && before == 0xE2: count += 1  // ← →
+            case 0x90 where previous == 0x86 && before == 0xE2, 0x92 where previous == 0x86 && before == 0xE2: count += 1  // ← →
             default: break
             }
             before = previous
