@@ -20,6 +20,7 @@ extension ReadingFlaws {
         methodOutsideClass = tree.methodsOutsideClass()
         repeatReadOtherwise = tree.repeatsReadOtherwise()
         lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
+        lookAlikeTestNested = tree.lookAlikeTestsNested()
     }
 
     /// The flaws counted inside one function: they depend only on the statements of its body

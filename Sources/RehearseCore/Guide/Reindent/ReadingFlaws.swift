@@ -110,6 +110,8 @@ struct ReadingFlaws: Equatable {
     var neverBound = 0
     /// Loops whose body defines a function or a class, or imports.
     var loopDefines = 0
+    /// `if` statements inside the body of an `if` that looks like them, after other statements.
+    var lookAlikeTestNested = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -119,7 +121,7 @@ struct ReadingFlaws: Equatable {
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
                         "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
-                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines"]
+                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines", "lookAlikeTestNested"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
@@ -127,7 +129,7 @@ struct ReadingFlaws: Equatable {
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
          attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
-         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines].map(Double.init)
+         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines, lookAlikeTestNested].map(Double.init)
     }
 
     /// No flaws.
