@@ -348,6 +348,21 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(returns).lookAlikeSplit == 0)
     }
 
+    @Test func anIfThatLooksLikeTheIfAroundItStandsBesideIt() {
+        let written = "def clamp(width, height, limit):\n    if width > limit:\n        width = limit\n    if height > limit:\n        height = limit\n    return width, height\n"
+        let misread = "def clamp(width, height, limit):\n    if width > limit:\n        width = limit\n        if height > limit:\n            height = limit\n    return width, height\n"
+        #expect(Self.flaws(written).lookAlikeTestNested == 0)
+        #expect(Self.flaws(misread).lookAlikeTestNested == 1)
+        // The first statement of a body has no choice of depth; a test of another shape, or an
+        // `elif`'s body, does not count.
+        let first = "if width > limit:\n    if height > limit:\n        height = limit\n"
+        let unlike = "if width > limit:\n    width = limit\n    if height:\n        height = limit\n"
+        let clause = "if width:\n    pass\nelif width > limit:\n    width = limit\n    if height > limit:\n        height = limit\n"
+        #expect(Self.flaws(first).lookAlikeTestNested == 0)
+        #expect(Self.flaws(unlike).lookAlikeTestNested == 0)
+        #expect(Self.flaws(clause).lookAlikeTestNested == 0)
+    }
+
     @Test func codeThatReadsWhatEveryBranchBindsFollowsTheBranches() {
         let written = "def atom(value, quoted):\n    if quoted:\n        token, value = quoted_text(value)\n    else:\n        token, value = plain_text(value)\n    parts.append(token)\n    return value\n"
         let misread = "def atom(value, quoted):\n    if quoted:\n        token, value = quoted_text(value)\n    else:\n        token, value = plain_text(value)\n        parts.append(token)\n    return value\n"
