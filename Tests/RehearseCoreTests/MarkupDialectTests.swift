@@ -274,6 +274,31 @@ struct MarkupDialectTests {
         #expect(guide.items.last.map { if case .table = $0.content { true } else { false } } == true)
     }
 
+    @Test func aTableWhoseHeaderNamesATermAndItsMeaningIsAGlossary() throws {
+        let text = """
+            # Databases
+
+            ## Query planning
+
+            | Concept | Explanation |
+            |---|---|
+            | Selectivity | The share of rows a predicate keeps. |
+            | Cardinality | How many rows the planner expects at a step. |
+
+            | Name | Type |
+            |---|---|
+            | id | bigint |
+            """
+        let guide = try GuideReader().read(text: text, fileName: "planning.md")
+        #expect(guide.items.map(\.content).prefix(2) == [
+            .definition(term: "Selectivity", definition: "The share of rows a predicate keeps.", context: "Query planning"),
+            .definition(term: "Cardinality", definition: "How many rows the planner expects at a step.", context: "Query planning"),
+        ])
+        // A header that names no meaning column stays a table.
+        #expect(guide.items.count == 3)
+        #expect(guide.items.last.map { if case .table = $0.content { true } else { false } } == true)
+    }
+
     @Test func aCheatSheetsArrowsDefineItsTerms() throws {
         let text = """
             Postgres cheat sheet

@@ -454,6 +454,13 @@ struct ItemExtractor: GuideBlockSink {
                 }
                 return
             }
+            if Self.isGlossary(rows.map(\.cells)) {
+                // A glossary: each row defines the term of its first cell.
+                for row in rows.dropFirst() {
+                    emit(.definition(term: row.cells[0], definition: row.cells[1], context: sectionPath.last), lines: row.line...row.line)
+                }
+                return
+            }
             emit(.table(header: header.cells, rows: rows.dropFirst().map(\.cells)), lines: start...end)
         case .paragraph(let lines, let start, let end):
             // A list of two or more `Term — meaning` (or `Term: meaning`) items defines its terms.
@@ -853,6 +860,19 @@ extension ItemExtractor {
     /// Header cells that name a deck's question column and its answer column, lower-cased.
     private static let questionColumns: Set<String> = ["question", "questions", "q", "front", "prompt", "interview question"]
     private static let answerColumns: Set<String> = ["answer", "answers", "a", "back", "solution", "short answer", "expected answer"]
+
+    /// Whether a table is a glossary: two columns, a header that names a term column and a
+    /// meaning column (`Term | Definition`, `Concept | Explanation`), every row filling both.
+    static func isGlossary(_ rows: [[String]]) -> Bool {
+        guard rows.count >= 2, let header = rows.first, header.count == 2,
+            termColumns.contains(header[0].lowercased()), meaningColumns.contains(header[1].lowercased())
+        else { return false }
+        return rows.dropFirst().allSatisfy { $0.count == 2 && !$0[0].isEmpty && !$0[1].isEmpty }
+    }
+
+    /// Header cells that name a glossary's term column and its meaning column, lower-cased.
+    private static let termColumns: Set<String> = ["term", "terms", "concept", "concepts", "keyword", "word", "name", "acronym", "abbreviation"]
+    private static let meaningColumns: Set<String> = ["definition", "definitions", "meaning", "explanation", "description", "what it means", "what it is", "stands for"]
 
     /// Whether a table is a deck of flashcards: two columns, and at least half of its first
     /// cells, its header's included, ask a question (a table's header row asks none).
