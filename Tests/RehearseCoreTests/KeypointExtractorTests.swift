@@ -88,4 +88,15 @@ import Testing
         #expect(KeypointExtractor.keypoints(from: fenced) == ["`is` compares identity", "`==` compares values"])
         #expect(KeypointExtractor.keypoints(from: "```\nprint(1)\n```") == ["print(1)"])
     }
+
+    @Test func aCommentOverCodeIsPartOfTheCode() {
+        let query = "-- customers that never ordered\nSELECT c.id FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id\nWHERE o.id IS NULL;"
+        #expect(KeypointExtractor.keypoints(from: query) == [
+            "SELECT c.id FROM customers c", "LEFT JOIN orders o ON o.customer_id = c.id", "WHERE o.id IS NULL;",
+        ])
+        let python = "# count each word\nfor word in words: counts[word] += 1"
+        #expect(KeypointExtractor.keypoints(from: python) == ["for word in words", "counts[word] += 1"])
+        // A comment over prose, or at the end, says something.
+        #expect(KeypointExtractor.keypoints(from: "-- An anti-join keeps the rows with no match.") == ["An anti-join keeps the rows with no match"])
+    }
 }

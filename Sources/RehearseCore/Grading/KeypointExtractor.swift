@@ -8,7 +8,8 @@ import Foundation
 /// clauses of a single sentence. A line that ends in a comma goes on on the next. Lines of
 /// code (`a = [1, 2]`, `while (line := f.readline()): …`, a fenced block) illustrate rather than state, and
 /// short lead-in labels ("Fixes:") name what follows: both are left out, unless the answer
-/// has nothing else. The result has at most ``maximumCount`` points; adjacent short points
+/// has nothing else. A comment line over code (`-- rows with no match`) is part of the code.
+/// The result has at most ``maximumCount`` points; adjacent short points
 /// are merged to fit.
 public enum KeypointExtractor {
     public static let maximumCount = 8
@@ -18,6 +19,12 @@ public enum KeypointExtractor {
         var code: [String] = []
         var previousCode: Substring?
         var inFence = false
+        // A comment line waits for the next line: over code (or setup) it is the code's
+        // caption, over anything else a point.
+        var comment: Substring?
+        func addProse(_ body: Substring) {
+            points += sentences(in: body).flatMap { listItems(of: withoutAsides($0)) }
+        }
         for line in joinedLines(of: answer) {
             // A fenced block (```python … ```) is code whatever its lines look like.
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
@@ -29,15 +36,22 @@ public enum KeypointExtractor {
                 continue
             }
             let body = line.bulletText ?? line.numberedText ?? line
-            guard !body.isEmpty, !ClaimParser.isSetup(body) else { continue }
-            if isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true {
+            guard !body.isEmpty else { continue }
+            let text = commentText(body)
+            let isCodeLine = text == nil
+                && (ClaimParser.isSetup(body) || isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true)
+            if let waiting = comment, !isCodeLine { addProse(waiting) }
+            comment = text
+            guard text == nil, !ClaimParser.isSetup(body) else { continue }
+            if isCodeLine {
                 code.append(String(body))
                 previousCode = body
                 continue
             }
             previousCode = nil
-            points += sentences(in: body).flatMap { listItems(of: withoutAsides($0)) }
+            addProse(body)
         }
+        if let waiting = comment { addProse(waiting) }
         points.removeAll(where: isLeadIn)
         if points.isEmpty { points = code }
         if points.count == 1 { points = clauses(of: points[0]) }
@@ -54,6 +68,12 @@ public enum KeypointExtractor {
         let header = line[..<colon.upperBound].trimmingWhitespace()
         return CodeLineClassifier.startsPython(PythonLine(header), raw: header)
             && CodeLineClassifier.continuesPython(PythonLine(line[colon.upperBound...]), raw: line[colon.upperBound...])
+    }
+
+    /// The text of a comment line of SQL (`-- …`) or Python (`# …`).
+    static func commentText(_ line: Substring) -> Substring? {
+        guard line.hasPrefix("-- ") || line.hasPrefix("# ") else { return nil }
+        return line.drop { $0 == "-" || $0 == "#" }.trimmingWhitespace()
     }
 
     /// The answer's lines, a line that ends in a comma joined with the next ("Use when: large
