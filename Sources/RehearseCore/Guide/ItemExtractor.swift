@@ -719,8 +719,12 @@ extension ItemExtractor {
     /// Whether a label says that its text defines the section's topic (`Definition:`,
     /// `Meaning:`, `What it is:`), not a term of its own.
     static func definesSection(_ label: Substring) -> Bool {
-        ["definition", "def", "def.", "defn", "meaning", "defined as", "what it is", "what is it", "in short"].contains(label.lowercased())
+        sectionDefiningLabels.contains(label.lowercased())
     }
+
+    private static let sectionDefiningLabels: Set<String> = [
+        "definition", "def", "def.", "defn", "meaning", "defined as", "what it is", "what is it", "in short",
+    ]
 
     /// Labels that, whole, name an aspect of the section's topic or a part of a story
     /// (``isConceptLabel(_:)``), lower-cased.
