@@ -394,6 +394,12 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(single).loopEndsInvariant == 0)
         #expect(Self.flaws(test).loopEndsInvariant == 0)
         #expect(Self.flaws(header).loopEndsInvariant == 1)
+        // A step of a name (`node = node.parent`) moves the loop on, and so does what reads a
+        // `while` loop's condition (`yield queue.pop()`).
+        let step = "while node is not None:\n    seen.add(node)\n    node = node.parent\n"
+        let condition = "while queue:\n    log(size)\n    yield queue.pop()\n"
+        #expect(Self.flaws(step).loopEndsInvariant == 0)
+        #expect(Self.flaws(condition).loopEndsInvariant == 0)
     }
 
     @Test func aLoopElseWithoutABreakIsCodeAfterTheLoop() {

@@ -37,7 +37,7 @@ extension ReadingTree {
     }
 
     /// The loops of `block` (not of the blocks inside it) whose body ends in a statement that
-    /// reads nothing the loop binds (its target, or what its body binds before): code that does
+    /// reads nothing the loop binds (``endsPassInvariant(loop:at:)``): code that does
     /// the same on every pass is code after the loop (`for part in parts: out.append(part)` /
     /// `out.flush()`). For a compound last statement, its header is what counts; an augmented
     /// assignment (a running total), `pass`, `break`, `continue`, `raise`, definitions, `with`
@@ -86,16 +86,18 @@ extension ReadingTree {
     }
 
     /// Whether the statement at `position`, the last of a pass of the loop at `loop`, reads
-    /// nothing the loop binds: its target, or what its body binds before the statement. An
-    /// augmented assignment (a running total), `pass`, `break`, `continue`, `raise`,
-    /// definitions, `with` and `try` do not count.
+    /// nothing the loop binds: its target, what its body binds before the statement, or, for a
+    /// `while`, what its condition reads. A step of a name (`total += x`, `node = node.parent`),
+    /// `pass`, `break`, `continue`, `raise`, definitions, `with` and `try` do not count.
     private func endsPassInvariant(loop: Int, at position: Int) -> Bool {
         let final = statements[position]
         switch final.kind {
         case .augmentedAssign, .pass, .break, .continue, .raise, .def, .class, .with, .try: return false
         default: break
         }
+        if final.rebindsWhatItReads { return false }
         var bound = statements[loop].bodyBinds
+        if statements[loop].kind == .while { bound.formUnion(statements[loop].reads) }
         for earlier in body(loop).lowerBound..<position {
             bound.formUnion(statements[earlier].binds)
             bound.formUnion(statements[earlier].bodyBinds)

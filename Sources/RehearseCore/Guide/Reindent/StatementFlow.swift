@@ -23,6 +23,9 @@ struct StatementFlow {
     /// Names it reads: those its lines name, less those it only binds (`x` in `x = x + 1` is
     /// both bound and read) and those its comprehensions bind for themselves.
     var reads: NameSet
+    /// Whether it binds a name it also reads, as a step does (`node = node.parent`,
+    /// `rest = rest[1:]`); an augmented assignment is not counted here.
+    var rebindsWhatItReads: Bool
     /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
     var dereferenced: NameSet
     var nameTest: NameTest?
@@ -51,6 +54,7 @@ struct StatementFlow {
         condition = statement.condition
         assignedAttributes = statement.assignedAttributes
         isInitializer = statement.isInitializer
+        rebindsWhatItReads = statement.kind != .augmentedAssign && NameSet(statement.reads).intersects(statement.bindSet)
         reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
             .subtracting(statement.comprehensionTargets)
     }
