@@ -19,13 +19,16 @@ struct AnkiUpload: Sendable {
         if let declaredSize, declaredSize > limit { throw tooLarge }
         // In a folder of its own under the name it was sent with: notes exported as text are a
         // deck named after their file.
+        // A name that names no file (`..`, `/`) is held as `upload`.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-upload-\(UUID().uuidString)")
-        let file = folder.appendingPathComponent((fileName as NSString).lastPathComponent)
+        let baseName = (fileName as NSString).lastPathComponent
+        let file = folder.appendingPathComponent(["", ".", "..", "/"].contains(baseName) ? "upload" : baseName)
         defer { try? FileManager.default.removeItem(at: folder) }
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
             FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path)
         else {
-            throw Problem(.internalServerError, "cannot hold the upload in \(file.path)")
+            throw Problem(.internalServerError,
+                          "cannot hold the upload in \(file.path): let the server write to its temporary folder (TMPDIR), or import the file with rehearse import FILE")
         }
         var size = 0
         do {

@@ -94,6 +94,12 @@ import Testing
         #expect(KeypointExtractor.keypoints(from: query) == [
             "SELECT c.id FROM customers c", "LEFT JOIN orders o ON o.customer_id = c.id", "WHERE o.id IS NULL;",
         ])
+        let twoLines = "-- customers that never ordered\n-- found by an anti-join\nSELECT c.id FROM customers c\nWHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id);"
+        #expect(KeypointExtractor.keypoints(from: twoLines) == [
+            "SELECT c.id FROM customers c", "WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id);",
+        ])
+        let fenced = "Counts each word once.\n# the loop\n```python\nfor word in words: counts[word] += 1\n```"
+        #expect(KeypointExtractor.keypoints(from: fenced) == ["Counts each word once"])
         let python = "# count each word\nfor word in words: counts[word] += 1"
         #expect(KeypointExtractor.keypoints(from: python) == ["for word in words", "counts[word] += 1"])
         // A comment over prose, or at the end, says something.

@@ -353,8 +353,8 @@ struct ReadingFlawsTests {
         let misread = "def clamp(width, height, limit):\n    if width > limit:\n        width = limit\n        if height > limit:\n            height = limit\n    return width, height\n"
         #expect(Self.flaws(written).lookAlikeTestNested == 0)
         #expect(Self.flaws(misread).lookAlikeTestNested == 1)
-        // The first statement of a body has no choice of depth; a test of another shape, or an
-        // `elif`'s body, does not count.
+        // The first statement of a body has no choice of depth; a test of another shape does not
+        // count, nor one in an `elif`'s body (the header's keyword is part of its look).
         let first = "if width > limit:\n    if height > limit:\n        height = limit\n"
         let unlike = "if width > limit:\n    width = limit\n    if height:\n        height = limit\n"
         let clause = "if width:\n    pass\nelif width > limit:\n    width = limit\n    if height > limit:\n        height = limit\n"

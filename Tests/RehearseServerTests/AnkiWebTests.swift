@@ -66,6 +66,17 @@ import Testing
         #expect(try store.archive().guides.map(\.title) == ["Postgres notes"])
     }
 
+    @Test func anUploadNamedLikeAFolderIsHeldUnderAPlainName() async throws {
+        let store = try Store()
+        let app = try await buildApplication(ServerConfiguration(), trainer: Trainer(store: store, lab: nil))
+        let notes = Data("#separator:tab\nWhat does VACUUM reclaim?\tSpace held by dead tuples.\n".utf8)
+        try await app.test(.router) { client in
+            let created = try await GuidesAPITests.upload(client, "..", notes)
+            #expect(created.status == .created)
+        }
+        #expect(try store.archive().guides.map(\.title) == ["upload"])
+    }
+
     @Test func aDeckImportedFromAnkiHasAPageWithoutAnOutline() async throws {
         let source = try Store()
         _ = try source.importGuide(try StarterGuide.pythonDeepDive(), source: StarterGuide.pythonDeepDiveFileName, at: Date())

@@ -19,9 +19,9 @@ public enum KeypointExtractor {
         var code: [String] = []
         var previousCode: Substring?
         var inFence = false
-        // A comment line waits for the next line: over code (or setup) it is the code's
-        // caption, over anything else a point.
-        var comment: Substring?
+        // Comment lines wait for the next other line: over code (a fenced block or setup
+        // included) they are its caption, over anything else points.
+        var comments: [Substring] = []
         func addProse(_ body: Substring) {
             points += sentences(in: body).flatMap { listItems(of: withoutAsides($0)) }
         }
@@ -29,6 +29,7 @@ public enum KeypointExtractor {
             // A fenced block (```python … ```) is code whatever its lines look like.
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
                 inFence.toggle()
+                comments.removeAll()
                 continue
             }
             if inFence {
@@ -37,12 +38,15 @@ public enum KeypointExtractor {
             }
             let body = line.bulletText ?? line.numberedText ?? line
             guard !body.isEmpty else { continue }
-            let text = commentText(body)
-            let isCodeLine = text == nil
-                && (ClaimParser.isSetup(body) || isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true)
-            if let waiting = comment, !isCodeLine { addProse(waiting) }
-            comment = text
-            guard text == nil, !ClaimParser.isSetup(body) else { continue }
+            if let comment = commentText(body) {
+                comments.append(comment)
+                continue
+            }
+            let isSetup = ClaimParser.isSetup(body)
+            let isCodeLine = isSetup || isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true
+            if !isCodeLine { comments.forEach(addProse) }
+            comments.removeAll()
+            if isSetup { continue }
             if isCodeLine {
                 code.append(String(body))
                 previousCode = body
@@ -51,7 +55,7 @@ public enum KeypointExtractor {
             previousCode = nil
             addProse(body)
         }
-        if let waiting = comment { addProse(waiting) }
+        comments.forEach(addProse)
         points.removeAll(where: isLeadIn)
         if points.isEmpty { points = code }
         if points.count == 1 { points = clauses(of: points[0]) }

@@ -434,10 +434,11 @@ struct ItemExtractor: GuideBlockSink {
             } else {
                 // `Definition: …` under a heading defines the heading's topic; before any
                 // heading, it says what the guide is about (a concept titled by the guide).
-                if Self.definesSection(label), sectionPath.isEmpty {
+                let definesTopic = Self.definesSection(label)
+                if definesTopic, sectionPath.isEmpty {
                     emit(.concept(title: "", text: text), lines: start...end)
                 } else {
-                    let term = Self.definesSection(label) ? sectionPath.last ?? String(label) : String(label)
+                    let term = definesTopic ? sectionPath.last ?? String(label) : String(label)
                     emit(.definition(term: term, definition: text, context: nil), lines: start...end)
                 }
             }
@@ -446,7 +447,8 @@ struct ItemExtractor: GuideBlockSink {
             emit(.story(text: text), lines: start...end)
         case .table(let rows, let start, let end):
             guard let header = rows.first else { return }
-            if let deck = Self.deckColumns(rows.map(\.cells)) {
+            let cells = rows.map(\.cells)
+            if let deck = Self.deckColumns(cells) {
                 // Flashcards: each row's question cell asks, its answer cell answers; a header
                 // row that only names the columns (`Question | Answer`) is no card.
                 for row in rows where row.line != start || !deck.named && !Self.namesColumns(header.cells) {
@@ -454,7 +456,7 @@ struct ItemExtractor: GuideBlockSink {
                 }
                 return
             }
-            if Self.isGlossary(rows.map(\.cells)) {
+            if Self.isGlossary(cells) {
                 // A glossary: each row defines the term of its first cell.
                 for row in rows.dropFirst() {
                     emit(.definition(term: row.cells[0], definition: row.cells[1], context: sectionPath.last), lines: row.line...row.line)

@@ -98,9 +98,9 @@ extension ReadingTree {
     func lookAlikeTestsNested() -> Int {
         range.count { position in
             let statement = statements[position]
-            guard statement.kind == .if, statement.clause == nil, let parent = parent(position), position > parent + 1 else { return false }
-            let header = statements[parent]
-            return header.kind == .if && header.clause == nil && header.lookKey == statement.lookKey
+            // The look holds the keyword: an `elif` never looks like an `if`.
+            guard statement.kind == .if, let parent = parent(position), position > parent + 1 else { return false }
+            return statements[parent].lookKey == statement.lookKey
         }
     }
 

@@ -54,8 +54,9 @@ struct StatementFlow {
         condition = statement.condition
         assignedAttributes = statement.assignedAttributes
         isInitializer = statement.isInitializer
-        rebindsWhatItReads = statement.kind != .augmentedAssign && NameSet(statement.reads).intersects(statement.bindSet)
-        reads = NameSet(statement.reads).subtracting(bound).union(NameSet(statement.evaluatedNames))
+        let named = NameSet(statement.reads)
+        rebindsWhatItReads = statement.kind != .augmentedAssign && named.intersects(statement.bindSet)
+        reads = named.subtracting(bound).union(NameSet(statement.evaluatedNames))
             .subtracting(statement.comprehensionTargets)
     }
 
