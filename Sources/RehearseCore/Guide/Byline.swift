@@ -12,7 +12,8 @@ enum Byline {
         while index < lines.count, index - start < 4 {
             let text = lines[index].trimmingWhitespace()
             if !text.isEmpty {
-                guard contains(text) else { break }
+                // A byline that states the guide's priority is read on: the priority counts.
+                guard contains(text), ItemExtractor.statedPriority(text) == nil else { break }
                 end = index + 1
             }
             index += 1

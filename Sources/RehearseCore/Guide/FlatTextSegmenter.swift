@@ -88,6 +88,14 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            // `=== Replication ===`: a title fenced by rule characters.
+            if let fenced = text.fencedTitle {
+                blocks.consume(.heading(level: fenced.level, title: String(fenced.title), line: lineNumber))
+                afterHeading = true
+                mode = .normal
+                index += 1
+                continue
+            }
             // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
             if index + 1 < lines.count, lines.mayBeUnderline(index + 1), let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
                 blocks.consume(.heading(level: level, title: String(text), line: lineNumber))

@@ -516,9 +516,37 @@ struct ItemExtractor: GuideBlockSink {
         emit(.concept(title: String(title), text: filled.joined(separator: "\n")), lines: lines)
     }
 
-    /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like.
+    /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like, alone on
+    /// their line or as one field of a short line of facts about the guide
+    /// (`Last reviewed: March 2026 · Priority: HIGH`, fields split by ` · `, ` | ` or ` • `).
     static func statedPriority(_ text: Substring) -> Priority? {
-        // Asked of every line: looks at its first bytes, and copies nothing.
+        if let priority = fieldPriority(text) { return priority }
+        // Asked of every line: only a short line that names a priority is split.
+        guard text.utf8.count <= 160, namesPriority(text) else { return nil }
+        for separator in [" · ", " | ", " • "] where text.contains(separator) {
+            for field in text.split(separator: separator) {
+                if let priority = fieldPriority(field.trimmingWhitespace()) { return priority }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `priority`, in any case, stands in the text; read on its bytes.
+    private static func namesPriority(_ text: Substring) -> Bool {
+        text.withBytes { bytes in
+            let word = priorityWord
+            guard bytes.count >= word.count else { return false }
+            return (0...(bytes.count - word.count)).contains { start in
+                word.indices.allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+            }
+        }
+    }
+
+    private static let priorityWord = Array("priority".utf8)
+
+    /// ``statedPriority(_:)`` of one field: it starts with the label.
+    private static func fieldPriority(_ text: Substring) -> Priority? {
+        // Looks at the field's first bytes, and copies nothing.
         func emphasis(_ character: Character) -> Bool { character == "*" || character == "_" }
         let label = text.drop(while: emphasis)
         guard label.hasPrefixIgnoringCase("priority") else { return nil }

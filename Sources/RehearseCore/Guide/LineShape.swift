@@ -151,26 +151,30 @@ extension Substring {
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
     /// or en dash, a hyphen or two (`--`) or `=>`, between spaces, after a term of one to four
-    /// words without sentence punctuation, before at least two words.
+    /// words without sentence punctuation, before at least two words. A cheat sheet's leader
+    /// (`Disk seek ........ 10 ms`: four dots or more, or two ellipses, between spaces; three
+    /// are an ellipsis) splits a row the same way; there the term may run to eight words and
+    /// the value to one.
     var dashDefined: (term: Substring, definition: Substring)? {
         // The dash's bytes: the term is short, so only the line's first bytes are looked at.
-        let dash: (start: Int, end: Int)? = withBytes { bytes in
+        let dash: (start: Int, end: Int, isLeader: Bool)? = withBytes { bytes in
             var index = 1
-            while index + 1 < Swift.min(bytes.count, 48) {
+            while index + 1 < Swift.min(bytes.count, 64) {
                 if bytes[index - 1] == 0x20 {
-                    if bytes[index] == 0x2D, bytes[index + 1] == 0x20 { return (index - 1, index + 2) }
+                    if bytes[index] == 0x2D, bytes[index + 1] == 0x20, index + 1 < 48 { return (index - 1, index + 2, false) }
                     // ` -- `: a dash typed as two hyphens; ` => `: an arrow, as cheat sheets write one.
                     if bytes[index] == 0x2D && bytes[index + 1] == 0x2D || bytes[index] == 0x3D && bytes[index + 1] == 0x3E,
-                        index + 2 < bytes.count, bytes[index + 2] == 0x20
+                        index + 2 < bytes.count, bytes[index + 2] == 0x20, index + 1 < 48
                     {
-                        return (index - 1, index + 3)
+                        return (index - 1, index + 3, false)
                     }
                     // U+2014 and U+2013: E2 80 94 and E2 80 93.
                     if bytes[index] == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80,
-                        bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20
+                        bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20, index + 1 < 48
                     {
-                        return (index - 1, index + 4)
+                        return (index - 1, index + 4, false)
                     }
+                    if let end = Self.leaderEnd(bytes, from: index) { return (index - 1, end, true) }
                 }
                 index += 1
             }
@@ -179,10 +183,30 @@ extension Substring {
         guard let dash else { return nil }
         let term = self[..<utf8.index(startIndex, offsetBy: dash.start)].trimmingWhitespace()
         let definition = self[utf8.index(startIndex, offsetBy: dash.end)...].trimmingWhitespace()
-        guard !term.isEmpty, term.utf8.count <= 40, term.wordCount <= 4, definition.wordCount >= 2,
-            !term.utf8.contains(where: { ",.;:!?\"".utf8.contains($0) })
+        guard !term.isEmpty, term.utf8.count <= (dash.isLeader ? 64 : 40), term.wordCount <= (dash.isLeader ? 8 : 4),
+            definition.wordCount >= (dash.isLeader ? 1 : 2), !term.utf8.contains(where: { ",.;:!?\"".utf8.contains($0) })
         else { return nil }
         return (term, definition)
+    }
+
+    /// Where a leader that starts at `start` ends, past the space after it: four dots or
+    /// more, or two ellipses (`……`, E2 80 A6 each) or more, then a space.
+    private static func leaderEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var end = start
+        var marks = 0
+        while end < bytes.count {
+            if bytes[end] == 0x2E {
+                end += 1
+                marks += 1
+            } else if bytes[end] == 0xE2, end + 2 < bytes.count, bytes[end + 1] == 0x80, bytes[end + 2] == 0xA6 {
+                end += 3
+                marks += 3
+            } else {
+                break
+            }
+        }
+        guard marks >= 4, end < bytes.count, bytes[end] == 0x20 else { return nil }
+        return end + 1
     }
 
     /// Whether the line is a rule drawn across the page: three or more of one of `=`, `-`, `~`,
@@ -190,6 +214,34 @@ extension Substring {
     var isRule: Bool {
         guard let first = utf8.first, utf8.count >= 3, "=-~*_".utf8.contains(first) else { return false }
         return utf8.allSatisfy { $0 == first }
+    }
+
+    /// For a title between two runs of one rule character (`=== Replication ===`,
+    /// `--- Partitioning ---`, `~~ Quorums ~~`, `*** Summary ***`), as plain-text notes mark their
+    /// sections: the heading's level, by its character as ``underlineLevel(under:strict:)``
+    /// gives it (`*` as `-`), and its title. A run of `=` or `~` has two characters or more, one
+    /// of `-` or `*` three or more (`-- note --` reads as an SQL comment, `**bold**` as emphasis);
+    /// `#` is left out, since `# === Setup ===` opens code. The title is short and holds a letter.
+    var fencedTitle: (level: Int, title: Substring)? {
+        let level: Int
+        switch utf8.first {
+        case 0x3D: level = 1
+        case 0x2D, 0x2A: level = 2
+        case 0x7E: level = 3
+        default: return nil
+        }
+        guard let first = utf8.first, utf8.last == first else { return nil }
+        let shortest = first == 0x3D || first == 0x7E ? 2 : 3
+        let opening = utf8.prefix { $0 == first }.count
+        let closing = utf8.reversed().prefix { $0 == first }.count
+        guard opening >= shortest, closing >= shortest, opening + closing < utf8.count else { return nil }
+        let inner = utf8.dropFirst(opening).dropLast(closing)
+        guard inner.first == 0x20, inner.last == 0x20 else { return nil }
+        let title = self[inner.startIndex..<inner.endIndex].trimmingWhitespace()
+        guard !title.isEmpty, title.utf8.count <= 80, title.utf8.first != first, title.utf8.last != first,
+            title.contains(where: \.isLetter)
+        else { return nil }
+        return (level, title)
     }
 
     /// For a rule of `=` or `-` under `text` (`Indexes` over `-------`): the level of the
@@ -299,7 +351,8 @@ extension Substring {
 
     /// Whether the line shows working rather than naming a topic: a claim's `→`, `->` or `=>`,
     /// an estimate's `≈`, `×` or ` = `, a table's ` | `, tab or run of spaces between cells, a
-    /// URL's `://`, or a call or a schema's columns (`users(id PK, email)`).
+    /// cheat sheet's leader of four dots or more (` .... `), a URL's `://`, or a call or a
+    /// schema's columns (`users(id PK, email)`).
     private var hasWorkingMarks: Bool {
         withBytes { bytes in
             guard bytes.count >= 3, !bytes.contains(0x09) else { return bytes.count >= 3 }
@@ -309,6 +362,8 @@ extension Substring {
                     (0x20, 0x20, 0x20), (0x2D, 0x3E, 0x20), (0x3D, 0x3E, 0x20):
                     return true
                 case (let letter, 0x28, let inside) where (letter | 0x20 >= 0x61 && letter | 0x20 <= 0x7A || letter == 0x5F) && inside != 0x29:
+                    return true
+                case (0x20, 0x2E, 0x2E) where index + 4 < bytes.count && bytes[index + 3] == 0x2E && bytes[index + 4] == 0x2E:
                     return true
                 default: continue
                 }
