@@ -173,6 +173,18 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.content == .concept(title: "Output", text: "1") })
     }
 
+    @Test func anOutputCaptionWithWhatWasPrintedOnItsLineCaptionsItToo() throws {
+        let flat = try Self.flat("A sum:\nprint(sum([1, 2, 3]))\nOutput: 6\nThe sum is printed once.\n")
+        #expect(flat.items.contains { $0.content == .code(language: "text", code: "6", caption: "Output") })
+        #expect(!flat.items.contains { $0.content == .concept(title: "Output", text: "6") })
+        let text = "# 06 — Databases\n\n## Sums\n\n```python\nprint(sum([1, 2, 3]))\n```\nOutput: `(6,)`\n\nOutput: `a` or `b` is prose.\n"
+        let markdown = try GuideReader().read(text: text, fileName: "06-databases.md")
+        #expect(markdown.codeBlocks.map(\.language) == ["python", "text"])
+        #expect(markdown.items.contains { $0.content == .code(language: "text", code: "(6,)", caption: "Output") })
+        #expect(FlatTextSegmenter.inlineOutput("Output: `a` or `b` is prose.") == nil)
+        #expect(FlatTextSegmenter.inlineOutput("Result: [0, 2, 4]").map { String($0.printed) } == "[0, 2, 4]")
+    }
+
     @Test func markdownCodeIndentedByFourSpacesIsCodeOutsideLists() throws {
         let text = """
             # 12 — Functions

@@ -138,6 +138,12 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            if index == afterCode, let output = Self.inlineOutput(text) {
+                blocks.consume(.text(output.label, line: lineNumber))
+                blocks.consume(.code(language: "text", code: String(output.printed), lines: lineNumber...lineNumber))
+                index += 1
+                continue
+            }
             if index == afterCode, Self.isOutputLabel(text), let end = printedEnd(after: index, sections: mainSections) {
                 blocks.consume(.text(text, line: lineNumber))
                 blocks.consume(.code(language: "text", code: trimmed[(index + 1)..<end].joined(separator: "\n"), lines: (index + 2)...end))
@@ -227,6 +233,23 @@ struct FlatTextSegmenter {
         guard text.utf8.last == 0x3A, text.utf8.count <= 20 else { return false }
         return ["output", "outputs", "prints", "printed", "result", "console output", "expected output", "output is"]
             .contains(headingKey(text))
+    }
+
+    /// `Output: (6,)` or ``Output: `(6,)` ``: a caption (``isOutputLabel(_:)``) with what the
+    /// code above printed on its own line, as the caption with its colon and the printed text
+    /// (a single code span's inside). Nil for any other line, and for a longer text, which is
+    /// prose about the output.
+    static func inlineOutput(_ text: Substring) -> (label: Substring, printed: Substring)? {
+        guard text.utf8.count <= 140, let colon = text.utf8.firstIndex(of: 0x3A), isOutputLabel(text[...colon]) else { return nil }
+        var printed = text[text.utf8.index(after: colon)...].trimmingWhitespace()
+        let ticks = printed.utf8.count { $0 == 0x60 }
+        if ticks == 2, printed.utf8.first == 0x60, printed.utf8.last == 0x60 {
+            printed = printed.dropFirst().dropLast()
+        } else if ticks > 0 {
+            return nil
+        }
+        guard !printed.isEmpty, printed.utf8.count <= 100 else { return nil }
+        return (text[...colon], printed)
     }
 
     /// Where what a snippet printed, captioned at line `label` (`Output:`), ends: the lines

@@ -48,11 +48,16 @@ struct MarkdownSegmenter {
             }
             if let fence = Self.fence(text) {
                 let (block, next) = fencedCode(from: index, fence: fence)
-                if !skippingContents {
-                    blocks.consume(block)
-                    sawContent = true
-                }
                 index = next
+                guard !skippingContents else { continue }
+                blocks.consume(block)
+                sawContent = true
+                // ``Output: `(6,)` `` under the fence: what the code printed, as a block of its own.
+                if index < lines.count, let output = FlatTextSegmenter.inlineOutput(lines[index].trimmingWhitespace()) {
+                    blocks.consume(.text(output.label, line: index + 1))
+                    blocks.consume(.code(language: "text", code: String(output.printed), lines: (index + 1)...(index + 1)))
+                    index += 1
+                }
                 continue
             }
             if text.utf8.first == 0x3C, let end = figureEnd(from: index, text: text) ?? hintEnd(from: index, text: text) {
