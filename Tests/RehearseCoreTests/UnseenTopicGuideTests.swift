@@ -263,4 +263,19 @@ import Testing
         ])
         #expect(guide.questions == ["What is MVCC?"])
     }
+
+    @Test func theUrlShortenerGuideKeepsItsHeadingsAfterClaimsAndItsAdviceAsConcepts() throws {
+        let guide = try TestFiles.fixture("url-shortener.txt")
+        // `Collision handling` after a claim and a blank line heads the paragraph under it.
+        #expect(guide.sections.map(\.title).contains("Collision handling"))
+        let collisions = try #require(guide.items.first { $0.section == ["Collision handling"] })
+        #expect(collisions.content == .concept(title: "Collision handling", text: """
+            If two app servers take the same counter value, codes collide. Give each server a range of counters from ZooKeeper, so no two servers ever share a value.
+            """))
+        #expect(guide.items.contains { $0.content == .claim(expr: "62 ** 7", expected: "3521614606208", setup: nil) })
+        // `Build a service like bit.ly: …` says what to do: no term is defined.
+        #expect(guide.items(of: .definition).isEmpty)
+        #expect(guide.items.contains { $0.content == .concept(title: "Build a service like bit.ly", text: "long URL in, short code out, redirect on visit.") })
+        #expect(ItemExtractor.isConceptLabel("Pick the shard key") && !ItemExtractor.isConceptLabel("Consistent hashing"))
+    }
 }

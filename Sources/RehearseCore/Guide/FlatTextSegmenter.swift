@@ -702,11 +702,12 @@ struct FlatTextSegmenter {
     }
 
     /// Whether a line ends what it says, so that a heading may follow it: a sentence, a list
-    /// item, a `term: text` line, a table row, a closing bracket, or nothing (the guide's start).
+    /// item, a `term: text` line, a table row, a claim (`62 ** 7 → 3521614606208`), a closing
+    /// bracket, or nothing (the guide's start).
     static func endsWhatItSays(_ line: Substring?) -> Bool {
         guard let line, let last = line.utf8.last else { return true }
         return ".?!)}]".utf8.contains(last) || line.isListItem || line.labelled != nil || line.containsBytes(" | ")
-            || PipelessTable.columns(line) != nil
+            || PipelessTable.columns(line) != nil || ItemExtractor.statesClaim(line)
     }
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.

@@ -790,9 +790,12 @@ extension ItemExtractor {
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
-        // `Async error handling has two modes`), or ends on a preposition (`Burrow reports lag as`).
+        // `Async error handling has two modes`), ends on a preposition (`Burrow reports lag as`),
+        // or puts an article after its first word, as a verb takes its object (`Build a
+        // service like bit.ly`, `Pick the shard key`).
         if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })
             || ["as", "like", "to", "for", "of", "with", "by"].contains(last)
+            || words.count > 2 && ["a", "an", "the"].contains(words[1])
         {
             return true
         }
