@@ -173,6 +173,35 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.content == .concept(title: "Output", text: "1") })
     }
 
+    @Test func claimsOnWhatTheirSetupAssignedRunInOrder() throws {
+        let guide = try Self.flat("""
+            An iterator remembers where it stopped.
+            it = iter([1, 2])
+            next(it) → 1
+            next(it) → 2
+            next(it, "done") → 'done'
+            int("x") → ValueError
+            next(it, "end") → 'end'
+            A pure function's calls each stand alone.
+            def square(n): return n * n
+            square(2) → 4
+            square(3) → 9
+            """)
+        #expect(Self.claims(guide) == [
+            .claim(expr: "next(it)", expected: "1", setup: "it = iter([1, 2])"),
+            .claim(expr: "next(it)", expected: "2", setup: "it = iter([1, 2]); next(it)"),
+            .claim(expr: "next(it, \"done\")", expected: "'done'", setup: "it = iter([1, 2]); next(it); next(it)"),
+            // What raised, or used nothing the setup assigned, is not run again.
+            .claim(expr: "int(\"x\")", expected: "ValueError", setup: "it = iter([1, 2]); next(it); next(it); next(it, \"done\")"),
+            .claim(expr: "next(it, \"end\")", expected: "'end'", setup: "it = iter([1, 2]); next(it); next(it); next(it, \"done\")"),
+            .claim(expr: "square(2)", expected: "4", setup: "def square(n): return n * n"),
+            .claim(expr: "square(3)", expected: "9", setup: "def square(n): return n * n"),
+        ])
+        // `Ans)` alone on its line marks the answer the lines under it give.
+        #expect(Substring("Ans)").startsAnswer && Substring("Ans) A generator object.").startsAnswer)
+        #expect(Substring("Ans) A generator object.").answerText == "A generator object.")
+    }
+
     @Test func anOutputCaptionWithWhatWasPrintedOnItsLineCaptionsItToo() throws {
         let flat = try Self.flat("A sum:\nprint(sum([1, 2, 3]))\nOutput: 6\nThe sum is printed once.\n")
         #expect(flat.items.contains { $0.content == .code(language: "text", code: "6", caption: "Output") })

@@ -558,7 +558,11 @@ struct ItemExtractor: GuideBlockSink {
     /// Emits the claims of a line. Their setup is the line before when it is Python that
     /// sets something up, the statements before the claims on the same line, or else the
     /// setup of the claims on the line just above: a run of claim lines shares the setup
-    /// given at its start, until a line of prose ends it.
+    /// given at its start, until a line of prose ends it. The claims run in order, as a
+    /// session's lines do where one changes what the setup made: a claim that calls a method of
+    /// a name the setup assigned (`x.pop() → 2` after `x = [1, 2]`) or advances an iterator
+    /// (`next(it) → 1`) is part of the setup of the claims after it (`x → [1]`, `next(it) → 2`),
+    /// unless it raised. Other calls (`sorted(x)`, a function the setup defines) stand alone.
     private mutating func emitClaims(in text: Substring, setup: Substring?, line: Int) {
         let parsed = ClaimParser.claims(in: text)
         guard !parsed.claims.isEmpty else { return }
@@ -569,11 +573,38 @@ struct ItemExtractor: GuideBlockSink {
             let lines = [setupCode].compactMap { $0 } + parsed.setup
             setupCode = lines.joined(separator: setupCode?.contains("\n") == true ? "\n" : "; ")
         }
-        claimSetup = setupCode.map { (code: $0, line: line) }
-        let claims = parsed.claims
-        for claim in claims {
+        let assigned = setupCode.map(Self.assignedNames) ?? []
+        for claim in parsed.claims {
             emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupCode), lines: line...line)
+            if let code = setupCode, Self.changesState(claim.expr, of: assigned), !PythonSession.isExceptionLine(Substring(claim.expected)) {
+                setupCode = code + (code.contains("\n") ? "\n" : "; ") + claim.expr
+            }
         }
+        claimSetup = setupCode.map { (code: $0, line: line) }
+    }
+
+    /// Whether a claim's expression calls a method of one of `names` (`x.pop()`, `gen.send(1)`)
+    /// or `next` on one of them: what may change the object, so that the claims after it see
+    /// it changed.
+    private static func changesState(_ expr: String, of names: Set<Substring>) -> Bool {
+        let line = PythonLine(Substring(expr))
+        let tokens = line.tokens
+        guard tokens.count >= 4, tokens[0].kind == .name else { return false }
+        let first = line.word(tokens[0])
+        if first == "next", tokens[1].kind == .op("("), tokens[2].kind == .name { return names.contains(line.word(tokens[2])) }
+        return names.contains(first) && tokens[1].kind == .op(".") && tokens[2].kind == .name && tokens[3].kind == .op("(")
+    }
+
+    /// The names the statements of a claims' setup assign (`it` in `it = iter([1, 2])`), on
+    /// its lines or between its `;`.
+    private static func assignedNames(in setup: String) -> Set<Substring> {
+        var names: Set<Substring> = []
+        for line in setup.split(separator: "\n") {
+            for statement in line.split(separator: ";") {
+                names.formUnion(PythonLine(statement.trimmingWhitespace()).assignedRoots.map { Substring($0) })
+            }
+        }
+        return names
     }
 
     /// The claims of a session's values (``PythonSession/shown(in:)``), each on its prompt's

@@ -438,9 +438,10 @@ extension Substring {
 
     /// A question's or an answer's marker: the capital `letter` or a word (`long` or `short`,
     /// any case), a number if any (after a space when it follows a word), then its mark. A
-    /// colon may touch the text (`Q:`, `Q3:`, `Answer:`); a period or, after a number, a
-    /// parenthesis needs a space after it (`Q3.`, `A2)`, `Ans. …`). An answer's letter takes a
-    /// period only after a number (`A. First option` is a list item); a question's (`Q. …`) always.
+    /// colon may touch the text (`Q:`, `Q3:`, `Answer:`); a period or, after a number or a word,
+    /// a parenthesis needs a space after it (`Q3.`, `A2)`, `Ans. …`, `Ans) …`), unless a word's
+    /// marker ends the line. An answer's letter takes a period only after a number (`A. First
+    /// option` is a list item); a question's (`Q. …`) always.
     private func marker(letter: UInt8, long: StaticString, short: StaticString, letterTakesPeriod: Bool) -> (length: Int, numbered: Bool)? {
         let wordLength = hasPrefixIgnoringCase(long) ? long.utf8CodeUnitCount : hasPrefixIgnoringCase(short) ? short.utf8CodeUnitCount : 0
         return withBytes { bytes in
@@ -462,9 +463,12 @@ extension Substring {
             if wordLength == 0, !numbered, mark == 0x20, index + 2 < bytes.count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x20 {
                 return (index + 3, false)
             }
-            guard mark == 0x2E && (numbered || wordLength > 0 || letterTakesPeriod) || mark == 0x29 && numbered,
-                index + 1 < bytes.count, bytes[index + 1] == 0x20
-            else { return nil }
+            guard mark == 0x2E && (numbered || wordLength > 0 || letterTakesPeriod) || mark == 0x29 && (numbered || wordLength > 0) else {
+                return nil
+            }
+            // A word's marker may stand alone on its line (`Ans)` over the code that answers).
+            if index + 1 == bytes.count, wordLength > 0 { return (index + 1, numbered) }
+            guard index + 1 < bytes.count, bytes[index + 1] == 0x20 else { return nil }
             return (index + 1, numbered)
         }
     }

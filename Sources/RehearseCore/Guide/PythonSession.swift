@@ -128,7 +128,7 @@ public enum PythonSession {
     }
 
     /// The last line of a traceback: `ValueError: …`, `KeyError: 'x'`, `StopIteration`.
-    private static func isExceptionLine(_ line: Substring) -> Bool {
+    static func isExceptionLine(_ line: Substring) -> Bool {
         let name = line.prefix { $0 != ":" }
         guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
         return ["Error", "Exception", "Warning", "Interrupt", "Exit", "Iteration"].contains { name.hasSuffix($0) }
