@@ -534,15 +534,20 @@ struct ItemExtractor: GuideBlockSink {
     /// Whether `priority`, in any case, stands in the text; read on its bytes.
     private static func namesPriority(_ text: Substring) -> Bool {
         text.withBytes { bytes in
-            let word = priorityWord
-            guard bytes.count >= word.count else { return false }
-            return (0...(bytes.count - word.count)).contains { start in
-                word.indices.allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+            // `p` then "riority", any case: most lines hold no `p` to look past.
+            var start = 0
+            while start + 7 < bytes.count {
+                if bytes[start] | 0x20 == 0x70, bytes[start + 1] | 0x20 == 0x72, bytes[start + 2] | 0x20 == 0x69,
+                    bytes[start + 3] | 0x20 == 0x6F, bytes[start + 4] | 0x20 == 0x72, bytes[start + 5] | 0x20 == 0x69,
+                    bytes[start + 6] | 0x20 == 0x74, bytes[start + 7] | 0x20 == 0x79
+                {
+                    return true
+                }
+                start += 1
             }
+            return false
         }
     }
-
-    private static let priorityWord = Array("priority".utf8)
 
     /// ``statedPriority(_:)`` of one field: it starts with the label.
     private static func fieldPriority(_ text: Substring) -> Priority? {
