@@ -214,6 +214,31 @@ struct ReaderGapTests {
         #expect(FlatTextSegmenter.inlineOutput("Result: [0, 2, 4]").map { String($0.printed) } == "[0, 2, 4]")
     }
 
+    @Test func aSectionHeadingThatAsksIsAQuestionUnlessSubsectionsStandUnderIt() throws {
+        let text = """
+            # Kafka in Questions
+
+            ### 1. What is a partition?
+            > An ordered, append-only log.
+
+            ### 2. Exactly-once — is it real?
+            Yes, within Kafka: idempotent producers plus transactions.
+
+            ```bash
+            kafka-topics.sh --create --topic orders
+            ```
+            """
+        let guide = try GuideReader().read(text: text, fileName: "kafka.md")
+        #expect(guide.questions == ["What is a partition?", "Exactly-once — is it real?"])
+        #expect(guide.items.contains { $0.content == .qa(question: "What is a partition?", answer: "An ordered, append-only log.") })
+        // The answer's label is part of the answer, no term of its own.
+        #expect(guide.items(of: .definition).isEmpty)
+        let sections = "# Notes\n\n## Why cache?\n\n### Hits\n\nA hit is served from memory.\n\n## Eviction\n\nLRU evicts the least recently used key.\n"
+        let outline = try GuideReader().read(text: sections, fileName: "notes.md")
+        #expect(outline.sections.map(\.title) == ["Why cache?", "Eviction"])
+        #expect(outline.questions.isEmpty)
+    }
+
     @Test func markdownCodeIndentedByFourSpacesIsCodeOutsideLists() throws {
         let text = """
             # 12 — Functions

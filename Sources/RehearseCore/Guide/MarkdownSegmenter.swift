@@ -122,8 +122,11 @@ struct MarkdownSegmenter {
                     continue
                 } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
-                } else if level > baseLevel, let question = Self.question(inHeading: plain[...]) {
-                    // `### 1. What is a CDN?`: a question whose answer is the text below it.
+                } else if level > baseLevel || level > 1 && !headsSubsections(after: index + headingLines - 1, level: level),
+                    let question = Self.question(inHeading: plain[...])
+                {
+                    // `### 1. What is a CDN?`: a question whose answer is the text below it. A
+                    // section heading that asks is one too, unless subsections stand under it.
                     blocks.consume(.text("Q: " + question, line: lineNumber))
                 } else {
                     let key = FlatTextSegmenter.headingKey(plain[...])
@@ -232,6 +235,25 @@ struct MarkdownSegmenter {
 
     /// The level that counts as a main section, the smallest heading level after the title;
     /// and whether the first heading is the guide's only top-level one (its title).
+    /// Whether the first heading after line `index` (outside fenced code) is deeper than
+    /// `level`: the section there holds subsections.
+    private func headsSubsections(after index: Int, level: Int) -> Bool {
+        var inFence: Substring?
+        for line in lines[(index + 1)...] {
+            let text = line.trimmingWhitespace()
+            if let fence = Self.fence(text) {
+                if let open = inFence {
+                    if text.hasPrefix(open) { inFence = nil }
+                } else {
+                    inFence = fence
+                }
+                continue
+            }
+            if inFence == nil, let (next, _) = Self.heading(text) { return next > level }
+        }
+        return false
+    }
+
     private func headingLevels(from start: Int) -> (base: Int, titleFirst: Bool) {
         var levels: [Int] = []
         var inFence: Substring?
