@@ -160,22 +160,23 @@ extension Substring {
         let dash: (start: Int, end: Int, isLeader: Bool)? = withBytes { bytes in
             var index = 1
             while index + 1 < Swift.min(bytes.count, 64) {
-                if bytes[index - 1] == 0x20 {
-                    if bytes[index] == 0x2D, bytes[index + 1] == 0x20, index + 1 < 48 { return (index - 1, index + 2, false) }
+                // A dash comes after a term of under 48 bytes; a leader may come later.
+                if bytes[index - 1] == 0x20, index + 1 < 48 {
+                    if bytes[index] == 0x2D, bytes[index + 1] == 0x20 { return (index - 1, index + 2, false) }
                     // ` -- `: a dash typed as two hyphens; ` => `: an arrow, as cheat sheets write one.
                     if bytes[index] == 0x2D && bytes[index + 1] == 0x2D || bytes[index] == 0x3D && bytes[index + 1] == 0x3E,
-                        index + 2 < bytes.count, bytes[index + 2] == 0x20, index + 1 < 48
+                        index + 2 < bytes.count, bytes[index + 2] == 0x20
                     {
                         return (index - 1, index + 3, false)
                     }
                     // U+2014 and U+2013: E2 80 94 and E2 80 93.
                     if bytes[index] == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80,
-                        bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20, index + 1 < 48
+                        bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20
                     {
                         return (index - 1, index + 4, false)
                     }
-                    if let end = Self.leaderEnd(bytes, from: index) { return (index - 1, end, true) }
                 }
+                if bytes[index - 1] == 0x20, let end = Self.leaderEnd(bytes, from: index) { return (index - 1, end, true) }
                 index += 1
             }
             return nil

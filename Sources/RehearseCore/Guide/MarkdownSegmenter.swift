@@ -29,7 +29,8 @@ struct MarkdownSegmenter {
                 header = FlatTextSegmenter.titleLine(title) ?? GuideHeader(number: nil, title: String(title))
             }
         }
-        let (baseLevel, titleFirst) = headingLevels(from: index)
+        let headings = self.headings(from: index)
+        let (baseLevel, titleFirst) = Self.headingLevels(of: headings)
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -122,7 +123,7 @@ struct MarkdownSegmenter {
                     continue
                 } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
-                } else if level > baseLevel || level > 1 && !headsSubsections(after: index + headingLines - 1, level: level),
+                } else if level > baseLevel || level > 1 && !Self.headsSubsections(after: index + headingLines - 1, level: level, in: headings),
                     let question = Self.question(inHeading: plain[...])
                 {
                     // `### 1. What is a CDN?`: a question whose answer is the text below it. A
@@ -233,34 +234,15 @@ struct MarkdownSegmenter {
         return PipelessTable.delimiterCellCount(Self.withoutQuoteMarkers(lines[index + 1].trimmingWhitespace())) == cells
     }
 
-    /// The level that counts as a main section, the smallest heading level after the title;
-    /// and whether the first heading is the guide's only top-level one (its title).
-    /// Whether the first heading after line `index` (outside fenced code) is deeper than
-    /// `level`: the section there holds subsections.
-    private func headsSubsections(after index: Int, level: Int) -> Bool {
-        var inFence: Substring?
-        for line in lines[(index + 1)...] {
-            let text = line.trimmingWhitespace()
-            if let fence = Self.fence(text) {
-                if let open = inFence {
-                    if text.hasPrefix(open) { inFence = nil }
-                } else {
-                    inFence = fence
-                }
-                continue
-            }
-            if inFence == nil, let (next, _) = Self.heading(text) { return next > level }
-        }
-        return false
-    }
-
-    private func headingLevels(from start: Int) -> (base: Int, titleFirst: Bool) {
-        var levels: [Int] = []
+    /// The headings from line `start` on, outside fenced code: each one's line (for a setext
+    /// heading, its text's) and level.
+    private func headings(from start: Int) -> [(line: Int, level: Int)] {
+        var found: [(line: Int, level: Int)] = []
         var inFence: Substring?
         // The line before, for a setext underline: a heading's text, not yet counted.
         var previous: Substring = ""
-        for line in lines[start...] {
-            let text = line.trimmingWhitespace()
+        for index in start..<lines.count {
+            let text = lines[index].trimmingWhitespace()
             if let fence = Self.fence(text) {
                 if let open = inFence {
                     if text.hasPrefix(open) { inFence = nil }
@@ -272,19 +254,33 @@ struct MarkdownSegmenter {
             }
             guard inFence == nil else { continue }
             if let (level, _) = Self.heading(text) {
-                levels.append(level)
+                found.append((index, level))
             } else if !previous.isEmpty, let level = text.underlineLevel(under: previous, strict: false) {
-                levels.append(level)
+                found.append((index - 1, level))
                 previous = ""
                 continue
             }
             previous = text
         }
+        return found
+    }
+
+    /// The level that counts as a main section, the smallest heading level after the title;
+    /// and whether the first heading is the guide's only top-level one (its title).
+    private static func headingLevels(of headings: [(line: Int, level: Int)]) -> (base: Int, titleFirst: Bool) {
+        let levels = headings.map(\.level)
         let titleFirst = levels.first == 1 && !levels.dropFirst().contains(1)
         if levels.first == 1, levels.dropFirst().contains(where: { $0 > 1 }) {
             return (levels.dropFirst().filter { $0 > 1 }.min() ?? 2, titleFirst)
         }
         return (levels.min() ?? 1, titleFirst)
+    }
+
+    /// Whether the first of `headings` after line `index` is deeper than `level`: the section
+    /// there holds subsections.
+    private static func headsSubsections(after index: Int, level: Int, in headings: [(line: Int, level: Int)]) -> Bool {
+        guard let next = headings.first(where: { $0.line > index }) else { return false }
+        return next.level > level
     }
 
     /// A list item that heads a nested list, as a label of its items: `- **Fan-out on write**`
