@@ -15,6 +15,18 @@ import Testing
         ])
     }
 
+    @Test func sentencesDoNotEndInsideBracketsOrAtAnEllipsisThatElidesCode() {
+        #expect(KeypointExtractor.sentences(in: "Pessimistic takes a lock up front (SELECT ... FOR UPDATE). Optimistic checks a version.") == [
+            "Pessimistic takes a lock up front (SELECT ... FOR UPDATE)", "Optimistic checks a version",
+        ])
+        #expect(KeypointExtractor.sentences(in: "Lock the row with SELECT ... FOR UPDATE first. Then write.") == [
+            "Lock the row with SELECT ... FOR UPDATE first", "Then write",
+        ])
+        #expect(KeypointExtractor.sentences(in: "It retries (twice. Then gives up) and logs. Done.") == [
+            "It retries (twice. Then gives up) and logs", "Done",
+        ])
+    }
+
     @Test func aSingleSentenceSplitsIntoItsClauses() {
         #expect(KeypointExtractor.keypoints(from: "A lock in CPython that lets one thread run bytecode at a time.") == [
             "A lock in CPython", "lets one thread run bytecode at a time",

@@ -23,6 +23,15 @@ struct ReaderGapTests {
         #expect(prose.codeBlocks.isEmpty)
     }
 
+    /// A clause no keyword list names (`INCLUDE (total);`) ends the statement the line above
+    /// left open; after a finished statement, such a line is no SQL.
+    @Test func anUpperCaseClauseThatEndsAnOpenStatementStaysInIt() throws {
+        let guide = try Self.flat("Indexes\nCREATE INDEX idx_orders\nON orders (customer_id)\nINCLUDE (total);\nOther index types:\nHash: equality only\nGIN: arrays\n")
+        #expect(guide.codeBlocks.map(\.code) == ["CREATE INDEX idx_orders\nON orders (customer_id)\nINCLUDE (total);"])
+        let ended = try Self.flat("Indexes\nCREATE INDEX idx_orders ON orders (customer_id);\nNOTE that this takes a lock;\nOther index types:\nHash: equality only\nGIN: arrays\n")
+        #expect(ended.codeBlocks.map(\.code) == ["CREATE INDEX idx_orders ON orders (customer_id);"])
+    }
+
     @Test func aLineOfSQLKeywordsOverAStatementOpensItAndTitlesNothing() throws {
         let block = try Self.flat("Query plans show the real cost.\nEXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;\n")
         #expect(block.codeBlocks.map(\.code) == ["EXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;"])

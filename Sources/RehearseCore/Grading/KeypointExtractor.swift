@@ -140,18 +140,24 @@ public enum KeypointExtractor {
         point.last == ":" && point.split(separator: " ").count <= 6
     }
 
-    /// Sentences end at `.`, `!` or `?` followed by a space and a capital or a code span.
+    /// Sentences end at `.`, `!` or `?` followed by a space and a capital or a code span,
+    /// outside brackets; an ellipsis after a space elides code (`SELECT ... FOR UPDATE`).
     static func sentences(in text: Substring) -> [String] {
         var result: [String] = []
         var start = text.startIndex
         var index = text.startIndex
+        var brackets = 0
         while index < text.endIndex {
             let char = text[index]
             let next = text.index(after: index)
-            if ".!?".contains(char), next < text.endIndex, text[next] == " " {
+            if char == "(" { brackets += 1 }
+            if char == ")" { brackets = max(brackets - 1, 0) }
+            if ".!?".contains(char), brackets == 0, next < text.endIndex, text[next] == " " {
                 let after = text.index(after: next)
-                let word = text[start..<index].split(separator: " ").last ?? ""
+                let word = text[start..<index].split(separator: " ", omittingEmptySubsequences: false).last ?? ""
                 let isAbbreviation = ["e.g", "i.e", "etc", "vs", "approx"].contains(word.lowercased()) || word.count == 1
+                    // The last dot of an ellipsis after a space (`SELECT ... FOR UPDATE`).
+                    || word == ".."
                 if after < text.endIndex, text[after].isUppercase || text[after] == "`", !isAbbreviation {
                     result.append(cleaned(text[start..<index]))
                     start = after

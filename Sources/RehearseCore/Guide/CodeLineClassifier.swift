@@ -98,6 +98,8 @@ enum CodeLineClassifier {
         "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "VALUES", "SET", "RETURNING", "UNION", "INTERSECT",
         "EXCEPT", "INTO", "AS", "CASE", "WHEN", "THEN", "ELSE", "END", "USING", "WINDOW", "PARTITION",
         "PRIMARY", "FOREIGN", "REFERENCES", "CONSTRAINT", "NOT", "DEFAULT", "UNIQUE", "CHECK", "INDEX",
+        "INCLUDE", "FETCH", "LATERAL", "FILTER", "OVER", "ROWS", "RANGE", "BETWEEN", "EXISTS", "DESC", "ASC",
+        "FOR", "CONFLICT", "TABLESPACE", "WITHIN",
     ])
 
     /// An SQL statement start: an upper-case SQL keyword (`SELECT`, `CREATE` …) opening the
@@ -129,6 +131,9 @@ enum CodeLineClassifier {
         if raw.utf8.first == 0x29 { return true }
         let word = sqlWord(raw.utf8, lowerCase: lowerCase)
         guard word.count >= 2, word.endIndex == raw.utf8.endIndex || raw.utf8[word.endIndex] == 0x20 else { return false }
+        // A clause no list names (`STORAGE PARAMETERS (…);`) that ends the statement the
+        // previous line left open.
+        if !lowerCase, raw.utf8.last == 0x3B, previous.utf8.last != 0x3B { return true }
         return sqlContinuers.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
     }
 

@@ -542,7 +542,25 @@ struct FlatTextSegmenter {
             end += 1
         }
         let numbered = (start...lastCode).map { (text: lines[$0], line: $0 + 1) }
-        return (.python(FlatPythonSource(lines: numbered, lexed: lexed)), lastCode + 1)
+        var source = FlatPythonSource(lines: numbered, lexed: lexed)
+        source.readAfter = namesReadByClaims(after: lastCode + 1)
+        return (.python(source), lastCode + 1)
+    }
+
+    /// The names the claims on the lines from `start` read (``ClaimParser/ClaimLine/namesRead``),
+    /// blank lines skipped, up to the first line that states no claim: the code above them
+    /// binds those at its top level.
+    private func namesReadByClaims(after start: Int) -> [String] {
+        var names: [String] = []
+        for index in start..<lines.count {
+            let text = trimmed[index]
+            if text.isEmpty { continue }
+            guard text.containsBytes("→") else { break }
+            let claims = ClaimParser.claims(in: text)
+            guard !claims.claims.isEmpty else { break }
+            for name in claims.namesRead where !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     /// A numbered or lettered line that asks a question and is answered by the prose below it

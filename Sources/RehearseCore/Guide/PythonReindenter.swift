@@ -24,15 +24,16 @@ struct PythonReindenter {
     }
 
     /// Re-indents `lines` (text and 1-based line number in the file); `lexed`, when given,
-    /// holds each line already read as Python. `model` is the model the search scores by and,
+    /// holds each line already read as Python; `readAfter`, the names the guide reads after
+    /// the block (its claims'), which the block must bind at its top level. `model` is the model the search scores by and,
     /// if it is a stand-in for one that could not be read, why (warned of on the block).
-    static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil,
+    static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil, readAfter: [String] = [],
                          model: (model: IndentationModel, problem: IndentationModelError?) = IndentationModel.shipped) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
             let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
             return Result(code: code, warnings: [], runs: nil)
         }
-        let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed)
+        let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed, readAfter: readAfter)
         let outcome = IndentationSearch(block: block, model: model.model).run()
         let depths = lineDepths(block, statementDepths: outcome.depths)
         var code = ""
@@ -144,6 +145,7 @@ struct PythonReindenter {
             case .methodInsideMethod: message = "this method is defined inside another method's body however the block is indented; check where the method above it ends in the original"
             case .unreachable: message = "this statement follows a `return`, `raise`, `break` or `continue`, or a `while True:` loop with no `break`, in the same block however the block is indented, so it can never run; check the lines above it in the original"
             case .afterPlaceholder: message = "this statement follows a `pass` or `...` in the same block however the block is indented; check where the block above it ends in the original"
+            case .hiddenFromClaims: message = "the claims after this block use a name this statement binds, yet it stands inside a function or class however the block is indented; check the original"
             case .nestedMainGuard: message = "`if __name__ == \"__main__\":` stands inside a block however the block is indented; check where the block above it ends in the original"
             case .namesClassInItsBody: message = "this statement names the class whose body holds it however the block is indented, and that name is bound only once the body has run; check where the class ends in the original"
             // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.

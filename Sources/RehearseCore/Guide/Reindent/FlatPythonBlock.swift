@@ -49,8 +49,9 @@ struct FlatPythonBlock {
     private var continues: [Bool] = []
 
     /// Reads `lines` (already trimmed); `lexed`, when given, holds each line read as Python
-    /// on its own.
-    init(lines: [Substring], lexed: [PythonLine]? = nil) {
+    /// on its own; `readAfter` names what the guide reads after the block (the names its
+    /// claims use: `flaky` in `with_retries(flaky) → 'ok'`).
+    init(lines: [Substring], lexed: [PythonLine]? = nil, readAfter: [String] = []) {
         self.lines = lines
         readLines(lexed: lexed?.count == lines.count ? lexed : nil)
         var decoratorStart: Int?
@@ -139,8 +140,30 @@ struct FlatPythonBlock {
                 defines: nil, usesSelf: false))
             commentBefore.append(pendingComment)
         }
+        markBindings(readAfter: readAfter)
         readings = []
         isGuideStyle = roles.first { $0 != .blank } == .comment || commentBefore.contains(.marker)
+    }
+
+    /// Sets ``FlatStatement/bindsReadAfter`` and ``FlatStatement/bindsReadAfterLast``: of the
+    /// first 64 names in `readAfter` that the block binds, which each statement binds in the
+    /// scope it stands in (a `for` or `with` its targets, a `def` or `class` its name, not its
+    /// parameters), and which it is the last to bind.
+    private mutating func markBindings(readAfter: [String]) {
+        let numbers = readAfter.compactMap { names.number(of: $0) }.prefix(64)
+        guard !numbers.isEmpty else { return }
+        for index in statements.indices {
+            let statement = statements[index]
+            let bound = statement.defines != nil ? statement.binds : statement.binds + statement.bodyBinds
+            for (bit, number) in numbers.enumerated() where bound.contains(number) {
+                statements[index].bindsReadAfter |= 1 << UInt64(bit)
+            }
+        }
+        var later: UInt64 = 0
+        for index in statements.indices.reversed() {
+            statements[index].bindsReadAfterLast = statements[index].bindsReadAfter & ~later
+            later |= statements[index].bindsReadAfter
+        }
     }
 
     /// Whether the block is written the way guides write examples: it opens with a comment,

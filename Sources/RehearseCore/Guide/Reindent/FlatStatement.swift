@@ -41,6 +41,10 @@ struct FlatStatement {
     /// checkers alone); a `class`'s bases but not its own name, the iterable of a `for` but not
     /// its target (nor the name a `with` or an `except` binds).
     var evaluatedNames: [Int32] = []
+    /// The names read after the block (``FlatPythonBlock/readAfter``) that it binds in the
+    /// scope it stands in, as bits of that list; and those of them no later statement binds.
+    var bindsReadAfter: UInt64 = 0
+    var bindsReadAfterLast: UInt64 = 0
     /// The name a `def` or `class` defines.
     var defines: Int32?
     var usesSelf: Bool

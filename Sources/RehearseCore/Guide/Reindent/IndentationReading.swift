@@ -109,12 +109,17 @@ struct IndentationReading {
         /// `if __name__ == "__main__":` inside a block: all 34 such guards of the standard
         /// library's train half stand at the top level, where the guard means something.
         case nestedMainGuard
+        /// The last statement that binds a name the guide reads after the block
+        /// (``FlatPythonBlock/init(lines:lexed:readAfter:)``) stands in a function or class
+        /// body, and none before it bound the name at the top level: the claims after the
+        /// block (`len(calls) → 3`) would not find it.
+        case hiddenFromClaims
 
         /// Whether Python compiles the placement and only the way code is written, or what
         /// running it would do, rules it out.
         var isStyle: Bool {
             switch self {
-            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder, .nestedMainGuard: true
+            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder, .nestedMainGuard, .hiddenFromClaims: true
             default: false
             }
         }
@@ -129,6 +134,16 @@ struct IndentationReading {
     struct Binding {
         var shallowest: UInt8 = .max
         var last: UInt8 = .max
+    }
+
+    /// Which names read after the block (bits of ``FlatStatement/bindsReadAfter``) a
+    /// statement has bound at the top level, outside every function and class body.
+    private(set) var readAfterBound: UInt64 = 0
+
+    /// Whether a statement at `depth` binds its names at the top level: no function or class
+    /// body holds it.
+    private func isTopLevelScope(_ depth: Int) -> Bool {
+        frames[depth].functionNesting == 0 && frames[depth].classBeingDefined == nil
     }
 
     private(set) var previousShape: UInt32 = 0
@@ -176,6 +191,7 @@ struct IndentationReading {
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
         if statement.isMainGuard, depth > 0 { return .nestedMainGuard }
+        if statement.bindsReadAfterLast & ~readAfterBound != 0, !isTopLevelScope(depth) { return .hiddenFromClaims }
         if let name = frames[depth].classBeingDefined, statement.evaluatedNames.contains(name) { return .namesClassInItsBody }
         var inLoop = frames[depth].inLoop
         if statement.kind == .for || statement.kind == .while { inLoop = true }
@@ -399,6 +415,7 @@ struct IndentationReading {
                 bindings[index].last = bindings[index].shallowest
             }
         }
+        if statement.bindsReadAfter != 0, isTopLevelScope(depth) { readAfterBound |= statement.bindsReadAfter }
         var frame = frames[depth]
         frame.count += 1
         frame.chainHasElse = statement.clause == .else && frame.clause == .ifChain

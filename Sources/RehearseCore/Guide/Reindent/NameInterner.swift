@@ -27,6 +27,17 @@ struct NameInterner {
         return name.withUTF8 { intern($0[...]) }
     }
 
+    /// The number of `name` if it has one, without giving it one.
+    func number(of name: String) -> Int32? {
+        var slot = Int(Self.hash(name.utf8)) & (slots.count - 1)
+        while slots[slot] != 0 {
+            let id = slots[slot] - 1
+            if names[Int(id)] == name { return id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for (id, name) in names.enumerated() {

@@ -7,13 +7,15 @@ struct FlatPythonSource: Sendable {
     let lines: [(text: Substring, line: Int)]
     /// Each line already read as Python.
     let lexed: [PythonLine]
+    /// The names the claims right after the block read (``ClaimParser/ClaimLine/namesRead``).
+    var readAfter: [String] = []
 
     /// A restored block, the warnings about it, and how sure the restoration is.
     typealias Restored = (block: GuideBlock, warnings: [GuideWarning], guess: IndentationGuess?)
 
     /// The block with its indentation restored.
     func restored() -> Restored {
-        let result = PythonReindenter.reindent(lines, lexed: lexed)
+        let result = PythonReindenter.reindent(lines, lexed: lexed, readAfter: readAfter)
         let fileLines = (lines.first?.line ?? 1)...(lines.last?.line ?? 1)
         let guess = result.runs.map { IndentationGuess(lines: fileLines, runs: $0) }
         return (.code(language: "python", code: result.code, lines: fileLines), result.warnings, guess)
