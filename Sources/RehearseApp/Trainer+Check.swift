@@ -4,6 +4,9 @@ import RehearseLab
 
 /// What checking a guide's code found, and in which sandbox.
 public struct GuideCheck: Sendable {
+    /// The guide as checked: restored Python its claims hold under only in a rival reading
+    /// is read so (``ClaimedReading``).
+    public var guide: Guide
     public var report: LabReport
     /// The isolation the snippets ran in (`bubblewrap`, `unshare`, `rlimits-only`).
     public var isolation: String
@@ -24,7 +27,8 @@ extension Trainer {
         let chosen = name == "auto" ? Isolation.detect() : Isolation(rawValue: name).flatMap { Sandbox.isAvailable($0) ? $0 : nil }
         guard let chosen else { return nil }
         let lab = CodeLab(runner: ForkServerPool(isolation: chosen), limits: LabLimits(seconds: seconds))
-        return GuideCheck(report: lab.check(guide, progress: progress), isolation: chosen.rawValue, hidesFiles: chosen == .bubblewrap)
+        let checked = lab.check(guide, progress: progress)
+        return GuideCheck(guide: checked.guide, report: checked.report, isolation: chosen.rawValue, hidesFiles: chosen == .bubblewrap)
     }
 
     /// The Python the sandbox runs, for messages.

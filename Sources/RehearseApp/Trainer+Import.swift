@@ -38,23 +38,30 @@ extension Trainer {
     }
 
     /// Imports a guide's checked text: reads it, runs its snippets and claims in the sandbox
-    /// (when there is one), and again the snippets that printed something (only output
+    /// (when there is one; claims that hold only under a rival reading of restored Python
+    /// choose that reading, ``ClaimedReading``), and again the snippets that printed something (only output
     /// printed the same both times makes a "What does this print?" card; what the last
     /// import ran in the same sandbox is not run again), then stores the guide, its cards and the lab's report in one
     /// transaction. Importing again updates the guide in place.
     public func importGuide(text: String, fileName: String, source: String, at now: Date = Date()) async throws -> ImportOutcome {
-        let guide = try await offload { () throws(GuideError) in try GuideReader().read(text: text, fileName: fileName) }
-        var checks: (report: LabReport, again: [SnippetResult], memory: LabMemory)?
-        if let lab = await lab.value {
-            let memory = try await database { store in try store.labMemory(guide: guide.id) }.flatMap(LabMemory.init(json:))
-            checks = try await offload { () throws(GuideError) in lab.checkTwice(guide, remembering: memory) }
-        }
-        let outputCards = checks.map { PredictOutputCards.cards(guide: guide, first: $0.report.snippets, again: $0.again) }
-        let report = try await database { [checks] store in
-            try store.importGuide(guide, text: text, outputCards: outputCards, lab: checks.map { ($0.report, $0.memory.json) }, source: source,
+        let read = try await offload { () throws(GuideError) in try GuideReader().read(text: text, fileName: fileName) }
+        let checked = try await check(read)
+        let guide = checked?.guide ?? read
+        let outputCards = checked.map { PredictOutputCards.cards(guide: guide, first: $0.report.snippets, again: $0.again) }
+        let report = try await database { store in
+            try store.importGuide(guide, text: text, outputCards: outputCards, lab: checked.map { ($0.report, $0.memory.json) }, source: source,
                                   fileName: fileName, at: now)
         }
-        return ImportOutcome(guide: guide, report: report, predictOutputCards: outputCards?.count, lab: checks?.report)
+        return ImportOutcome(guide: guide, report: report, predictOutputCards: outputCards?.count, lab: checked?.report)
+    }
+
+    /// The code lab's two runs over a guide about to be imported, remembering what the last
+    /// import of it ran; nil when there is no sandbox.
+    private func check(_ guide: Guide) async throws -> (guide: Guide, report: LabReport, again: [SnippetResult], memory: LabMemory)? {
+        guard let lab = await lab.value else { return nil }
+        let id = guide.id
+        let memory = try await database { store in try store.labMemory(guide: id) }.flatMap(LabMemory.init(json:))
+        return try await offload { () throws(GuideError) in lab.checkTwice(guide, remembering: memory) }
     }
 
     /// Imports the bundled starter guide when no guide is imported yet; true when it did.

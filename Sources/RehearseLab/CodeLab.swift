@@ -19,28 +19,85 @@ public struct CodeLab: Sendable {
 
     /// Every snippet and claim of the guide, in document order; `progress` is told how many
     /// of the total are done.
-    public func check(_ guide: Guide, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> LabReport {
-        run(guide, twice: false, remembering: nil, progress: progress).report
+    /// - Returns: the guide with the readings its claims chose (``ClaimedReading``), and the
+    ///   verdicts on it.
+    public func check(_ guide: Guide, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (guide: Guide, report: LabReport) {
+        let checked = run(guide, twice: false, remembering: nil, progress: progress)
+        return (checked.guide, checked.report)
     }
 
     /// ``check(_:progress:)``, then a second run of each snippet whose output could make a
     /// "What does this print?" card (``PredictOutputCards/canBeAnswer(_:)``): a card is made
     /// only from output printed the same both times. What `memory` holds for this sandbox is not
     /// run again.
-    /// - Returns: the report, the second runs' verdicts, and the memory of every answer.
-    public func checkTwice(_ guide: Guide, remembering memory: LabMemory? = nil) -> (report: LabReport, again: [SnippetResult], memory: LabMemory) {
+    /// - Returns: the guide with the readings its claims chose, the report, the second runs'
+    ///   verdicts, and the memory of every answer.
+    public func checkTwice(_ guide: Guide, remembering memory: LabMemory? = nil)
+        -> (guide: Guide, report: LabReport, again: [SnippetResult], memory: LabMemory)
+    {
         run(guide, twice: true, remembering: memory, progress: { _, _ in })
+    }
+
+    /// ``pass(_:twice:remembering:progress:)`` over the guide; when claims that do not hold
+    /// choose another reading of the Python they run (``choosingReadings(_:report:known:learned:)``),
+    /// a second pass over the guide so read, which runs only what changed.
+    private func run(_ guide: Guide, twice: Bool, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
+        -> (guide: Guide, report: LabReport, again: [SnippetResult], memory: LabMemory)
+    {
+        let known = memory?.sandbox == LabMemory.sandbox(isolation: runner.isolation, limits: limits) ? memory : nil
+        var first = pass(guide, twice: twice, remembering: known, progress: progress)
+        let chosen = choosingReadings(guide, report: first.report, known: known, learned: &first.memory)
+        guard chosen != guide else { return (guide, first.report, first.again, first.memory) }
+        var remembered = first.memory
+        if let known { remembered.merge(known) }
+        var second = pass(chosen, twice: twice, remembering: remembered, progress: { _, _ in })
+        second.memory.merge(first.memory)
+        return (chosen, second.report, second.again, second.memory)
+    }
+
+    /// `guide` with each restored block whose claims do not all hold read as the first rival
+    /// reading under which they all do (``ClaimedReading``); the rivals' claims run at once,
+    /// and their answers join `learned`.
+    private func choosingReadings(_ guide: Guide, report: LabReport, known: LabMemory?, learned: inout LabMemory) -> Guide {
+        let verdicts = Dictionary(report.claims.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        let blocks = ClaimedReading.candidates(in: guide) { verdicts[$0] == .holds }
+        let trials = blocks.indices.flatMap { block in
+            blocks[block].rivals.indices.flatMap { rival in blocks[block].claims.indices.map { (block: block, rival: rival, claim: $0) } }
+        }
+        guard !trials.isEmpty else { return guide }
+        let setups = trials.map { blocks[$0.block].setup(blocks[$0.block].claims[$0.claim].setup, rival: $0.rival) }
+        let answers = ConcurrentResults<LabAnswer>(count: trials.count)
+        DispatchQueue.concurrentPerform(iterations: trials.count) { index in
+            let claim = blocks[trials[index].block].claims[trials[index].claim]
+            let remembered = known?.claims[LabMemory.claimKey(expr: claim.expr, setup: setups[index])]
+            answers.set(index, remembered ?? runner.run(.claim(expr: claim.expr, setup: setups[index], limits: limits)))
+        }
+        var refuted = Set<[Int]>()
+        for ((trial, setup), answer) in zip(zip(trials, setups), answers.values) {
+            let claim = blocks[trial.block].claims[trial.claim]
+            learned.remember(answer, expr: claim.expr, setup: setup)
+            if Self.status(of: answer, expected: claim.expected) != .holds { refuted.insert([trial.block, trial.rival]) }
+        }
+        var chosen = guide
+        for (index, block) in blocks.enumerated() {
+            if let rival = block.rivals.indices.first(where: { !refuted.contains([index, $0]) }) { chosen = block.choosing(rival, in: chosen) }
+        }
+        return chosen
+    }
+
+    /// A claim's status from the sandbox's answer.
+    private static func status(of answer: LabAnswer, expected: String) -> ClaimResult.Status {
+        answer.status != "ok" ? .error : ClaimResult.agrees(expected: expected, actual: answer.actual ?? answer.error ?? answer.status) ? .holds : .differs
     }
 
     /// One pass over every snippet and claim, all at once on the runner's processes (with
     /// the question of the sandbox's Python version among them), then, when `twice`, a
-    /// second over the snippets whose output could be a card's answer; what `memory` holds
+    /// second over the snippets whose output could be a card's answer; what `known` holds
     /// is not run.
-    private func run(_ guide: Guide, twice: Bool, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
+    private func pass(_ guide: Guide, twice: Bool, remembering known: LabMemory?, progress: @Sendable (Int, Int) -> Void)
         -> (report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
         let sandbox = LabMemory.sandbox(isolation: runner.isolation, limits: limits)
-        let known = memory?.sandbox == sandbox ? memory : nil
         let snippets = guide.items.compactMap { item -> (item: GuideItem, language: String, code: String)? in
             if case .code(let language, let code, _) = item.content { return (item, language, code) }
             return nil
@@ -78,9 +135,8 @@ public struct CodeLab: Sendable {
         let claimResults = zip(claims, claimAnswers.values).map { claim, answer in
             learned.remember(answer, expr: claim.expr, setup: claim.setup)
             let actual = answer.actual ?? answer.error ?? answer.status
-            let status: ClaimResult.Status =
-                answer.status != "ok" ? .error : ClaimResult.agrees(expected: claim.expected, actual: actual) ? .holds : .differs
-            return ClaimResult(id: claim.item.id, expr: claim.expr, expected: claim.expected, actual: actual, status: status)
+            return ClaimResult(id: claim.item.id, expr: claim.expr, expected: claim.expected, actual: actual,
+                               status: Self.status(of: answer, expected: claim.expected))
         }
 
         var again: [SnippetResult] = []

@@ -47,6 +47,13 @@ public struct LabMemory: Codable, Sendable, Equatable {
         claims[Self.claimKey(expr: expr, setup: setup)] = answer
     }
 
+    /// Adds what `other` remembers and this does not: a claim's answer, a snippet's runs
+    /// where `other` ran it more often.
+    mutating func merge(_ other: LabMemory) {
+        claims.merge(other.claims) { mine, _ in mine }
+        snippets.merge(other.snippets) { mine, theirs in theirs.count > mine.count ? theirs : mine }
+    }
+
     /// Whether an answer says more about the moment than about the code (a timeout, a
     /// sandbox that was stopped or could not start): such answers are not remembered.
     static func isTransient(_ answer: LabAnswer) -> Bool {

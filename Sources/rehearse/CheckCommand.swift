@@ -63,7 +63,7 @@ struct CheckCommand: ParsableCommand {
             encoder.outputFormatting = [.withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
         } else {
-            print(render(report, fileName: path, guide: guide))
+            print(render(report, fileName: path, guide: check.guide, read: guide))
         }
         if report.hasDifferingClaim { throw ExitCode(1) }
     }
@@ -74,8 +74,11 @@ struct CheckCommand: ParsableCommand {
         return Int(error.dropFirst(5).prefix { $0.isNumber })
     }
 
-    func render(_ report: LabReport, fileName: String, guide: Guide) -> String {
+    /// The report as text; `guide` is the guide as checked, `read` as read, whose restored
+    /// code the claims may have indented otherwise.
+    func render(_ report: LabReport, fileName: String, guide: Guide, read: Guide) -> String {
         let lines = Dictionary(guide.items.map { ($0.id, $0.lines.lowerBound) }, uniquingKeysWith: { first, _ in first })
+        let reindented = Set(zip(guide.items, read.items).filter { $0.content != $1.content && $0.kind == .code }.map(\.0.id))
         var text = ["Python \(report.python), isolation: \(report.isolation)", ""]
         for snippet in report.snippets {
             let place = lines[snippet.id].map { "\(fileName):\($0)" } ?? fileName
@@ -89,6 +92,7 @@ struct CheckCommand: ParsableCommand {
                     row += " (\(fileName):\(start + relative - 1))"
                 }
             }
+            if reindented.contains(snippet.id) { row += "  (indented as the claims under it hold)" }
             text.append(row)
         }
         if !report.claims.isEmpty {

@@ -47,7 +47,7 @@ struct CodeLabTests {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
         let runner = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
-        let (report, again, _) = CodeLab(runner: runner).checkTwice(guide)
+        let (_, report, again, _) = CodeLab(runner: runner).checkTwice(guide)
 
         #expect(report.snippets.map(\.output) == ["6\n", report.snippets[1].output, ""])
         #expect(report.snippets.map(\.status) == [.runs, .runs, .runs])
@@ -85,12 +85,51 @@ struct CodeLabTests {
             A deep copy copies the inner lists too.
             """
         let guide = try GuideReader().read(text: text, fileName: "10-sessions.txt")
-        let report = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide)
+        let report = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide).report
         #expect(report.snippets.map(\.status) == [.notPython])
         #expect(report.snippets.first?.error?.contains("session") == true)
         // The guide's second value is wrong: a deep copy's inner lists are new.
         #expect(report.claims.map(\.status) == [.holds, .differs, .holds, .holds])
         #expect(report.claims[1].actual == "False")
+    }
+
+    /// Claims that hold only under a rival reading of restored Python choose it; what the
+    /// trials ran is remembered, so that checking again runs nothing. The model alone reads
+    /// `result.append(best)` out of the loop.
+    @Test func claimsChooseTheReadingTheyHoldUnder() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let text = """
+            06 — Counting
+            Running maximum
+            def running_max(values):
+            result = []
+            best = None
+            for v in values:
+            if best is None or v > best:
+            best = v
+            result.append(best)
+            return result
+            running_max([3, 1, 4, 1, 5]) → [3, 3, 4, 4, 5]
+
+            """
+        let guide = try GuideReader().read(text: text, fileName: "06-counting.txt")
+        let first = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).checkTwice(guide)
+        let code = first.guide.items.compactMap { item -> String? in
+            if case .code(_, let code, _) = item.content { code } else { nil }
+        }
+        #expect(code == ["def running_max(values):\n    result = []\n    best = None\n    for v in values:\n"
+            + "        if best is None or v > best:\n            best = v\n        result.append(best)\n    return result"])
+        #expect(first.guide != guide, "the model now reads the block right: the test needs another example")
+        #expect(first.report.claims.map(\.status) == [.holds])
+        #expect(first.report.snippets.map(\.status) == [.runs])
+
+        let counting = CountingRunner(ForkServerPool(isolation: isolation, size: 2))
+        let again = CodeLab(runner: counting).checkTwice(guide, remembering: first.memory)
+        #expect(again.guide == first.guide)
+        #expect(counting.modes.isEmpty)
+        // A claim that holds as read leaves the guide as read.
+        let holding = try GuideReader().read(text: text.replacingOccurrences(of: "[3, 3, 4, 4, 5]", with: "[5]"), fileName: "06-counting.txt")
+        #expect(CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(holding).guide == holding)
     }
 
     @Test func rememberedAnswersAreNotRunAgainUnderTheSameSandbox() throws {

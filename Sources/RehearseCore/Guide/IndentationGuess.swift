@@ -32,10 +32,27 @@ public struct IndentationGuess: Sendable, Equatable, Codable {
         public var probability: Double
         /// The lines of the file it indents differently from the chosen reading, ascending.
         public var lines: [Int]
+        /// How deep it indents each of ``lines``, in levels of four spaces (empty: not known).
+        public var depths: [Int]
 
-        public init(probability: Double, lines: [Int]) {
+        public init(probability: Double, lines: [Int], depths: [Int] = []) {
             self.probability = probability
             self.lines = lines
+            self.depths = depths
+        }
+
+        /// The code of this reading, given the chosen reading's `code`, whose first line is
+        /// line `firstLine` of the file; nil when its depths are not known.
+        public func code(replacing code: String, firstLine: Int) -> String? {
+            guard depths.count == self.lines.count, !depths.isEmpty else { return nil }
+            var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, depth) in zip(self.lines, depths) {
+                let position = line - firstLine
+                guard lines.indices.contains(position) else { return nil }
+                let text = lines[position].drop { $0 == " " }
+                lines[position] = Substring(String(repeating: PythonReindenter.unit, count: depth) + text)
+            }
+            return lines.joined(separator: "\n")
         }
     }
 

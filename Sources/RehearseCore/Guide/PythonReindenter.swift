@@ -68,8 +68,9 @@ struct PythonReindenter {
             let rivals = segment.finalists.dropFirst().map { finalist in
                 depths.replaceSubrange(statements, with: finalist.depths)
                 let rivalDepths = lineDepths(block, statementDepths: depths, lines: span)
-                let differing = span.filter { chosen[$0] != rivalDepths[$0 - span.lowerBound] }.map { numbers[$0] }
-                return IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: differing)
+                let differing = span.filter { chosen[$0] != rivalDepths[$0 - span.lowerBound] }
+                return IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: differing.map { numbers[$0] },
+                                              depths: differing.map { rivalDepths[$0 - span.lowerBound] })
             }
             depths.replaceSubrange(statements, with: best.depths)
             return IndentationGuess.Run(lines: lines, rivals: rivals)
