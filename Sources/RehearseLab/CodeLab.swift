@@ -65,7 +65,11 @@ public struct CodeLab: Sendable {
             blocks[block].rivals.indices.flatMap { rival in blocks[block].claims.indices.map { (block: block, rival: rival, claim: $0) } }
         }
         guard !trials.isEmpty else { return guide }
-        let setups = trials.map { blocks[$0.block].setup(blocks[$0.block].claims[$0.claim].setup, rival: $0.rival) }
+        let preludes = EarlierImports.preludes(in: guide)
+        let setups = trials.map { trial in
+            let claim = blocks[trial.block].claims[trial.claim]
+            return EarlierImports.withPrelude(preludes[claim.item.id], blocks[trial.block].setup(claim.setup, rival: trial.rival))
+        }
         let answers = ConcurrentResults<LabAnswer>(count: trials.count)
         DispatchQueue.concurrentPerform(iterations: trials.count) { index in
             let claim = blocks[trials[index].block].claims[trials[index].claim]
@@ -102,8 +106,12 @@ public struct CodeLab: Sendable {
             if case .code(let language, let code, _) = item.content { return (item, language, code) }
             return nil
         }
+        // A claim runs after what earlier blocks imported and its setup does not.
+        let preludes = EarlierImports.preludes(in: guide)
         let claims = guide.items.compactMap { item -> (item: GuideItem, expr: String, expected: String, setup: String?)? in
-            if case .claim(let expr, let expected, let setup) = item.content { return (item, expr, expected, setup) }
+            if case .claim(let expr, let expected, let setup) = item.content {
+                return (item, expr, expected, EarlierImports.withPrelude(preludes[item.id], setup))
+            }
             return nil
         }
         var learned = LabMemory(sandbox: sandbox, python: nil)

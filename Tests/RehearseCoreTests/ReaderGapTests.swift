@@ -32,6 +32,17 @@ struct ReaderGapTests {
         #expect(ended.codeBlocks.map(\.code) == ["CREATE INDEX idx_orders ON orders (customer_id);"])
     }
 
+    /// The colon of a dictionary a claim expects (`Counter(a=1) → {'a': 1}`) is inside a
+    /// bracket the text before it leaves open: it makes no label.
+    @Test func aColonInsideABracketTheLineLeftOpenMakesNoLabel() throws {
+        let guide = try Self.flat("Counting\nCounter = dict\nCounter(a=1) → {'a': 1}\nSettings [beta: on]: a flag\n")
+        let claims = guide.items.compactMap { item -> String? in
+            if case .claim(let expr, let expected, _) = item.content { "\(expr) → \(expected)" } else { nil }
+        }
+        #expect(claims == ["Counter(a=1) → {'a': 1}"])
+        #expect(!guide.items.contains { $0.kind == .definition })
+    }
+
     @Test func aLineOfSQLKeywordsOverAStatementOpensItAndTitlesNothing() throws {
         let block = try Self.flat("Query plans show the real cost.\nEXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;\n")
         #expect(block.codeBlocks.map(\.code) == ["EXPLAIN ANALYZE\nSELECT * FROM orders WHERE user_id = 42;"])

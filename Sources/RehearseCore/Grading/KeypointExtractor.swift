@@ -154,7 +154,7 @@ public enum KeypointExtractor {
             if char == ")" { brackets = max(brackets - 1, 0) }
             if ".!?".contains(char), brackets == 0, next < text.endIndex, text[next] == " " {
                 let after = text.index(after: next)
-                let word = text[start..<index].split(separator: " ", omittingEmptySubsequences: false).last ?? ""
+                let word = text[start..<index].split(separator: " ").last ?? ""
                 let isAbbreviation = ["e.g", "i.e", "etc", "vs", "approx"].contains(word.lowercased()) || word.count == 1
                     // The last dot of an ellipsis after a space (`SELECT ... FOR UPDATE`).
                     || word == ".."

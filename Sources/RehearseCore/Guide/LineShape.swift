@@ -128,7 +128,8 @@ extension Substring {
         if let first = label.utf8.first, first >= 0xE2 { label = label.undecorated }
         let text = self[afterColons...].trimmingWhitespace()
         guard !label.isEmpty, !text.isEmpty, label.utf8.count <= 60, !text.hasBytePrefix("//") else { return nil }
-        guard label.wordCount <= 6, !label.utf8.contains(0x28) || label.utf8.contains(0x29) else { return nil }
+        // A bracket the label leaves open (`f(x) → {'a'` before `: 1}`) holds the colon.
+        guard label.wordCount <= 6, !label.leavesBracketOpen else { return nil }
         // `50M daily users, 40 messages each: 2 billion a day` is a sentence's clause, no term.
         guard !label.utf8.contains(0x2C) || label.wordCount <= 4 else { return nil }
         guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
@@ -136,6 +137,23 @@ extension Substring {
         guard label.utf8.count(where: { $0 == 0x60 }) % 2 == 0 else { return nil }
         guard !label.isCaptionLabel else { return nil }
         return (label, text)
+    }
+
+    /// Whether more `(`, `[` or `{` open in the text than close.
+    private var leavesBracketOpen: Bool {
+        var depth = (round: 0, square: 0, curly: 0)
+        for byte in utf8 {
+            switch byte {
+            case 0x28: depth.round += 1
+            case 0x29: depth.round -= 1
+            case 0x5B: depth.square += 1
+            case 0x5D: depth.square -= 1
+            case 0x7B: depth.curly += 1
+            case 0x7D: depth.curly -= 1
+            default: break
+            }
+        }
+        return depth.round > 0 || depth.square > 0 || depth.curly > 0
     }
 
     /// Whether a label numbers a figure, a table or a listing (`Figure 1`, `Table 2.3`,

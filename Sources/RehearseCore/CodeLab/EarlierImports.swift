@@ -1,0 +1,54 @@
+/// What a guide's Python imports at its top level, which the claims further on rely on as
+/// the cells of a notebook do: `merge_sorted([[1, 4], [2, 3]]) → [1, 2, 3, 4]` under a
+/// function that calls `heapq.heappop`, with `import heapq` in the block of the section
+/// before. The code lab runs such a claim after those imports; the guide is left as written.
+public enum EarlierImports {
+    /// For each claim of `guide` that reads a name its own setup does not bind and an
+    /// earlier block imports: the import lines to run before its setup, by claim id.
+    public static func preludes(in guide: Guide) -> [String: String] {
+        var imports: [(line: Substring, names: [String])] = []
+        var preludes: [String: String] = [:]
+        for item in guide.items {
+            switch item.content {
+            case .code("python", let code, _):
+                for line in code.split(separator: "\n") where line.first != " " {
+                    let python = PythonLine(line)
+                    guard python.firstKeyword == .import || python.firstKeyword == .from, python.bracketDelta == 0 else { continue }
+                    imports.append((line, python.importedNames))
+                }
+            case .claim(let expr, _, let setup):
+                guard !imports.isEmpty else { continue }
+                let (read, bound) = names(in: (setup.map { $0 + "\n" } ?? "") + expr)
+                let needed = imports.filter { entry in entry.names.contains { read.contains($0) && !bound.contains($0) } }
+                if !needed.isEmpty { preludes[item.id] = needed.map(\.line).joined(separator: "\n") }
+            default:
+                continue
+            }
+        }
+        return preludes
+    }
+
+    /// The code run with its prelude, if it has one.
+    public static func withPrelude(_ prelude: String?, _ setup: String?) -> String? {
+        guard let prelude else { return setup }
+        return setup.map { prelude + "\n" + $0 } ?? prelude
+    }
+
+    /// The plain names `code` reads (not attributes, not argument keywords), and those it
+    /// binds anywhere: by an import, an assignment, a `def` or `class`, a `for` or `with`.
+    private static func names(in code: String) -> (read: Set<String>, bound: Set<String>) {
+        var read = Set<String>()
+        var bound = Set<String>()
+        for text in code.split(separator: "\n") {
+            let line = PythonLine(text.drop { $0 == " " })
+            guard line.lexes else { continue }
+            line.forEachReferencedName(insideBrackets: false) { bytes, use in
+                if !use.isKeyword { read.insert(String(decoding: bytes, as: UTF8.self)) }
+            }
+            bound.formUnion(line.importedNames)
+            if let defined = line.definedName { bound.insert(String(defined)) }
+            line.forEachBoundName { bound.insert(String(line.word($0))) }
+        }
+        return (read, bound)
+    }
+}
