@@ -78,6 +78,7 @@ import Testing
         ("x = f(3); x → 9", ["f"]),
         ("import math; math.floor(ring.size) → 3", ["ring"]),
         ("cache.get('a') → None", ["cache"]),
+        ("total → NameError", []),
     ])
     func theNamesAClaimLineReads(line: String, names: [String]) {
         #expect(ClaimParser.claims(in: line[...]).namesRead == names)
