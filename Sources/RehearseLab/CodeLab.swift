@@ -59,8 +59,10 @@ public struct CodeLab: Sendable {
     /// reading under which they all do (``ClaimedReading``); the rivals' claims run at once,
     /// and their answers join `learned`.
     private func choosingReadings(_ guide: Guide, report: LabReport, known: LabMemory?, learned: inout LabMemory) -> Guide {
-        let verdicts = Dictionary(report.claims.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
-        let blocks = ClaimedReading.candidates(in: guide) { verdicts[$0] == .holds }
+        let verdicts = Dictionary(report.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let blocks = ClaimedReading.candidates(in: guide, holds: { verdicts[$0]?.status == .holds }) { id in
+            verdicts[id].flatMap { $0.status == .error ? Self.undefinedName(in: $0.actual) : nil }
+        }
         let trials = blocks.indices.flatMap { block in
             blocks[block].rivals.indices.flatMap { rival in blocks[block].claims.indices.map { (block: block, rival: rival, claim: $0) } }
         }
@@ -87,6 +89,12 @@ public struct CodeLab: Sendable {
             if let rival = block.rivals.indices.first(where: { !refuted.contains([index, $0]) }) { chosen = block.choosing(rival, in: chosen) }
         }
         return chosen
+    }
+
+    /// The name a `NameError` says is not defined (`NameError: name 'q' is not defined`).
+    static func undefinedName(in error: String) -> String? {
+        guard error.hasPrefix("NameError: name '"), let end = error.dropFirst(17).firstIndex(of: "'") else { return nil }
+        return String(error[error.index(error.startIndex, offsetBy: 17)..<end])
     }
 
     /// A claim's status from the sandbox's answer.

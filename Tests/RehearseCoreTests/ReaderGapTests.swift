@@ -112,7 +112,12 @@ struct ReaderGapTests {
             // A claim that uses none of the block's names does not run the block.
             .claim(expr: "2 ** 10", expected: "1024", setup: nil),
         ])
-        #expect(ItemExtractor.topLevelNames(of: "import math as m\nfrom os import path\ntotal = 0\nclass Box:\n    size = 1\nfor n in range(3):\n    total += n") == ["m", "path", "total", "Box"])
+        // What statements at the top level bind in their bodies is bound there too; a class's
+        // or a function's body binds for itself.
+        #expect(ItemExtractor.topLevelNames(of: "import math as m\nfrom os import path\ntotal = 0\nclass Box:\n    size = 1\nfor n in range(3):\n    total += n")
+            == ["m", "path", "total", "Box", "n"])
+        #expect(ItemExtractor.topLevelNames(of: "def f(a):\n    b = a\n    return b\nwith open(p) as fh:\n    text = fh.read()\n    if text:\n        size = len(text)")
+            == ["f", "fh", "text", "size"])
     }
 
     @Test func aBoxDiagramIsOneBlockOfTextAndATableStaysATable() throws {
@@ -787,6 +792,12 @@ struct ReaderGapTests {
         let guide = try Self.flat("The class below compares points.\nclass Pair:\nleft: Dict[str, int]\ndef compare (self, other):\nreturn self.left == other.left\np = Pair()\np.left\np == p\nprint (p)\n")
         #expect(guide.codeBlocks.count == 1)
         #expect(guide.codeBlocks.first?.code.hasSuffix("p.left\np == p\nprint (p)") == true)
+    }
+
+    @Test func anOpenersBodyThatStartsWithABracketStaysInTheBlock() throws {
+        let guide = try Self.flat("Suppressing a lookup error:\nwith suppress(KeyError):\n{}[\"missing\"]\nprint(\"survived\")\n")
+        #expect(guide.codeBlocks.count == 1)
+        #expect(guide.codeBlocks.first?.code.hasPrefix("with suppress(KeyError):\n    {}[\"missing\"]\n") == true)
     }
 
     @Test func aSpacedCallAsAnOpenersBodyAndALoneNameBoundAboveStayInTheirBlock() throws {

@@ -19,15 +19,19 @@ public struct ClaimedReading: Sendable {
     /// The claims it sets up: their setup is its code, alone or before statements of their own.
     public let claims: [(item: GuideItem, expr: String, expected: String, setup: String)]
     /// The rival readings to try, most probable first: each one's code and the run of the
-    /// block it reads differently.
-    public let rivals: [(code: String, run: Int)]
+    /// block it reads differently (nil: the block read again whole, see ``candidates(in:holds:missing:)``).
+    public let rivals: [(code: String, run: Int?)]
 
     /// Most rivals tried per block.
     public static let rivalLimit = 6
 
     /// The restored blocks of `guide` that set up a claim that does not hold (`holds` is
-    /// asked by claim id) and have rival readings: at most ``rivalLimit`` each.
-    public static func candidates(in guide: Guide, holds: (String) -> Bool) -> [ClaimedReading] {
+    /// asked by claim id) and have rival readings: at most ``rivalLimit`` each. When running
+    /// a claim said a name the block binds was not defined (`missing`, asked by claim id, gives
+    /// it), the block is also read again requiring that name at its top level, as the names
+    /// the claims read are (``IndentationReading/Violation/hiddenFromClaims``): the reading
+    /// that needs may be one the search let go.
+    public static func candidates(in guide: Guide, holds: (String) -> Bool, missing: (String) -> String? = { _ in nil }) -> [ClaimedReading] {
         let claims = guide.items.compactMap { item -> (item: GuideItem, expr: String, expected: String, setup: String)? in
             if case .claim(let expr, let expected, let setup?) = item.content { return (item, expr, expected, setup) }
             return nil
@@ -41,11 +45,26 @@ public struct ClaimedReading: Sendable {
             guard own.contains(where: { !holds($0.item.id) }) else { return nil }
             let ranked = guess.runs.enumerated().flatMap { run, reading in reading.rivals.map { (rival: $0, run: run) } }
                 .sorted { $0.rival.probability > $1.rival.probability }
-            let rivals = ranked.prefix(rivalLimit).compactMap { entry in
+            var rivals: [(code: String, run: Int?)] = ranked.prefix(rivalLimit).compactMap { entry in
                 entry.rival.code(replacing: code, firstLine: item.lines.lowerBound).map { (code: $0, run: entry.run) }
+            }
+            let missingNames = own.compactMap { missing($0.item.id) }
+            if !missingNames.isEmpty {
+                let read = ClaimParser.ClaimLine(claims: own.map { ClaimParser.Claim(expr: $0.expr, expected: $0.expected) }).namesRead
+                let again = reread(code, firstLine: item.lines.lowerBound, requiring: read + missingNames)
+                if again != code, !rivals.contains(where: { $0.code == again }) { rivals.append((again, nil)) }
             }
             return rivals.isEmpty ? nil : ClaimedReading(item: item, claims: own, rivals: rivals)
         }
+    }
+
+    /// `code` restored afresh from its flat lines (its first is line `firstLine` of the file),
+    /// with `names` required at its top level.
+    private static func reread(_ code: String, firstLine: Int, requiring names: [String]) -> String {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
+            (text: line.drop { $0 == " " }, line: firstLine + offset)
+        }
+        return PythonReindenter.reindent(lines, readAfter: names).code
     }
 
     /// A claim's setup with rival `rival`'s code in place of the block's.
@@ -54,7 +73,8 @@ public struct ClaimedReading: Sendable {
     }
 
     /// `guide` with rival `rival` as the block's reading: its code, the setup of its claims,
-    /// and its run no longer in doubt (the claims hold under it and did not under the other).
+    /// and its run (every run, for the block read again whole) no longer in doubt: the claims
+    /// hold under it and did not under the other.
     /// Ids do not change: an item's id does not depend on white space.
     public func choosing(_ rival: Int, in guide: Guide) -> Guide {
         var guide = guide
@@ -69,7 +89,9 @@ public struct ClaimedReading: Sendable {
             }
         }
         if let position = guide.indentationGuesses.firstIndex(where: { $0.lines == item.lines }) {
-            guide.indentationGuesses[position].runs[chosen.run].rivals = []
+            for run in guide.indentationGuesses[position].runs.indices where chosen.run.map({ $0 == run }) ?? true {
+                guide.indentationGuesses[position].runs[run].rivals = []
+            }
         }
         return guide
     }

@@ -70,6 +70,8 @@ enum CodeLineClassifier {
         if previous.endsWithColon {
             if case .keyword(let keyword) = first.kind, keyword != .case { return true }
             if first.kind == .name, [.op("."), .op("("), .op("["), .op("=")].contains(tokens[1].kind) { return true }
+            // An opener's body that starts with a bracket or a literal (`{}["missing"]`).
+            if [.op("("), .op("["), .op("{")].contains(first.kind) || first.kind == .string || first.kind == .number, tokens.count > 1 { return true }
         }
         switch first.kind {
         case .name:

@@ -884,14 +884,21 @@ extension ItemExtractor {
     }
 
     /// The names a block of Python binds outside its functions and classes: what it defines,
-    /// assigns and imports.
+    /// assigns and imports, and what its `for`, `with` and `except` lines bind, in the bodies
+    /// of statements at the top level too (`total` in `with Timer() as t:` / `    total = …`).
     static func topLevelNames(of code: String) -> Set<Substring> {
         var names: Set<Substring> = []
-        for text in code.split(separator: "\n") where text.first.map({ !$0.isWhitespace }) == true {
-            let line = PythonLine(text)
-            if let defined = line.definedName { names.insert(defined) }
+        var inDefinition = false
+        for text in code.split(separator: "\n") {
+            guard let first = text.first else { continue }
+            let indented = first.isWhitespace
+            let line = PythonLine(indented ? text.drop(while: \.isWhitespace) : text)
+            if !indented, !line.isComment { inDefinition = line.isDefinition }
+            if let defined = line.definedName, !indented { names.insert(defined) }
+            guard !inDefinition else { continue }
             names.formUnion(line.assignedRoots.map { Substring($0) })
             names.formUnion(line.importedNames.map { Substring($0) })
+            line.forEachBoundName { names.insert(line.word($0)) }
         }
         return names
     }
