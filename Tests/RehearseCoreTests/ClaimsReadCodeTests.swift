@@ -48,7 +48,8 @@ import Testing
         let setups = guide.items.compactMap { item -> String? in
             if case .claim(_, _, let setup) = item.content { setup } else { nil }
         }
-        #expect(setups == [code, code])
+        // The second claim looks at what the first one's call changed.
+        #expect(setups == [code, code + "\nwith_retries(flaky, base=0)"])
     }
 
     /// `data` is bound at the top level first; that the function binds it again, last, is its

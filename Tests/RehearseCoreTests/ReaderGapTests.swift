@@ -222,6 +222,15 @@ struct ReaderGapTests {
             .claim(expr: "square(2)", expected: "4", setup: "def square(n): return n * n"),
             .claim(expr: "square(3)", expected: "9", setup: "def square(n): return n * n"),
         ])
+        // A claim that looks at what the setup made, not by calling it, sees what the calls
+        // before it did; the calls themselves, and claims that only call, stand alone.
+        let memo = try Self.flat("A memo remembers its calls.\nmemo = {}\ndef square(n): return memo.setdefault(n, n * n)\n"
+            + "square(2) → 4\nsquare(3) → 9\nlen(memo) → 2\nsquare(4) → 16\n")
+        let setup = "memo = {}\ndef square(n): return memo.setdefault(n, n * n)"
+        let setups = Self.claims(memo).map { content -> String? in
+            if case .claim(_, _, let setup) = content { setup } else { nil }
+        }
+        #expect(setups == [setup, setup, setup + "\nsquare(2)\nsquare(3)", setup])
         // `Ans)` alone on its line marks the answer the lines under it give.
         #expect(Substring("Ans)").startsAnswer && Substring("Ans) A generator object.").startsAnswer)
         #expect(Substring("Ans) A generator object.").answerText == "A generator object.")

@@ -17,8 +17,9 @@ struct ItemExtractor: GuideBlockSink {
     private var afterBlank = false
     private var pendingCaption: String?
     private var priority: Priority?
-    /// The setup of the last claims found, and their line, for the claim lines that follow.
-    private var claimSetup: (code: String, line: Int)?
+    /// The setup of the last claims found, their line, and the calls of what the setup made
+    /// that its claims have run so far, for the claim lines that follow.
+    private var claimSetup: (code: String, line: Int, calls: [String])?
     /// The section's last block of Python, and the names it binds at its top level once a
     /// claim has asked (``sectionSetup(for:)``).
     private var sectionCode: (code: String, names: Set<Substring>?)?
@@ -135,7 +136,7 @@ struct ItemExtractor: GuideBlockSink {
             if language == PythonSession.language { emitClaims(ofSession: code, lines: lines) }
             // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
             if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
-                claimSetup = (code: code, line: lines.upperBound)
+                claimSetup = (code: code, line: lines.upperBound, calls: [])
             }
             if language == "python" { sectionCode = (code, nil) }
         case .boundary:
@@ -567,25 +568,51 @@ struct ItemExtractor: GuideBlockSink {
     /// session's lines do where one changes what the setup made: a claim that calls a method of
     /// a name the setup assigned (`x.pop() → 2` after `x = [1, 2]`) or advances an iterator
     /// (`next(it) → 1`) is part of the setup of the claims after it (`x → [1]`, `next(it) → 2`),
-    /// unless it raised. Other calls (`sorted(x)`, a function the setup defines) stand alone.
+    /// unless it raised. A call of what the setup made (`fib(30)`, a function it defines) stands
+    /// alone, but a claim further on that looks at what the setup made other than by calling it
+    /// (`len(fib.cache)`, `len(calls)`, `add.last`) runs after the calls before it: what it looks
+    /// at may be what they changed.
     private mutating func emitClaims(in text: Substring, setup: Substring?, line: Int) {
         let parsed = ClaimParser.claims(in: text)
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
-        if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { setupCode = carried.code }
+        var calls: [String] = []
+        if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { (setupCode, calls) = (carried.code, carried.calls) }
         if setupCode == nil { setupCode = sectionSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
-        if !parsed.setup.isEmpty {
-            let lines = [setupCode].compactMap { $0 } + parsed.setup
-            setupCode = lines.joined(separator: setupCode?.contains("\n") == true ? "\n" : "; ")
-        }
+        // What the lines above made, before this line's own statements.
+        let base = setupCode
+        let separator = setupCode?.contains("\n") == true ? "\n" : "; "
+        if !parsed.setup.isEmpty { setupCode = ([setupCode].compactMap { $0 } + parsed.setup).joined(separator: separator) }
         let assigned = setupCode.map(Self.assignedNames) ?? []
+        let made = base.map(Self.topLevelNames) ?? []
         for claim in parsed.claims {
-            emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupCode), lines: line...line)
-            if let code = setupCode, Self.changesState(claim.expr, of: assigned), !PythonSession.isExceptionLine(Substring(claim.expected)) {
+            let (callsMade, looks) = Self.uses(of: made, in: claim.expr)
+            var setupRun = setupCode
+            if looks, !calls.isEmpty, let base, let code = setupCode {
+                // The calls ran on the lines above, before this line's own statements.
+                setupRun = ([base] + calls).joined(separator: separator) + code.dropFirst(base.count)
+            }
+            emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupRun), lines: line...line)
+            guard let code = setupCode, !PythonSession.isExceptionLine(Substring(claim.expected)) else { continue }
+            if Self.changesState(claim.expr, of: assigned) {
                 setupCode = code + (code.contains("\n") ? "\n" : "; ") + claim.expr
+            } else if callsMade {
+                calls.append(claim.expr)
             }
         }
-        claimSetup = setupCode.map { (code: $0, line: line) }
+        claimSetup = setupCode.map { (code: $0, line: line, calls: calls) }
+    }
+
+    /// Whether `expr` calls one of `names` (`fib(30)`), and whether it uses one otherwise: looks
+    /// at it (`len(calls)`, `fib.cache`).
+    private static func uses(of names: Set<Substring>, in expr: String) -> (calls: Bool, looks: Bool) {
+        guard !names.isEmpty else { return (false, false) }
+        var result = (calls: false, looks: false)
+        PythonLine(Substring(expr)).forEachReferencedName(insideBrackets: false) { bytes, use in
+            guard !use.isKeyword, names.contains(Substring(decoding: bytes, as: UTF8.self)) else { return }
+            if use.isCalled { result.calls = true } else { result.looks = true }
+        }
+        return result
     }
 
     /// Whether a claim's expression calls a method of one of `names` (`x.pop()`, `gen.send(1)`)
