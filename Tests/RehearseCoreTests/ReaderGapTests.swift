@@ -231,6 +231,14 @@ struct ReaderGapTests {
             if case .claim(_, _, let setup) = content { setup } else { nil }
         }
         #expect(setups == [setup, setup, setup + "\nsquare(2)\nsquare(3)", setup])
+        // A line of setup that uses what the section's code made runs after that code.
+        let generator = try Self.flat("Generators\ndef countdown(start):\nwhile start > 0:\nyield start\nstart -= 1\n"
+            + "list(countdown(2)) → [2, 1]\ngen = countdown(2)\nnext(gen) → 2\nnext(gen) → 1\n")
+        let defined = "def countdown(start):\n    while start > 0:\n        yield start\n        start -= 1"
+        let generatorSetups = Self.claims(generator).map { content -> String? in
+            if case .claim(_, _, let setup) = content { setup } else { nil }
+        }
+        #expect(generatorSetups == [defined, defined + "\ngen = countdown(2)", defined + "\ngen = countdown(2)\nnext(gen)"])
         // `Ans)` alone on its line marks the answer the lines under it give.
         #expect(Substring("Ans)").startsAnswer && Substring("Ans) A generator object.").startsAnswer)
         #expect(Substring("Ans) A generator object.").answerText == "A generator object.")

@@ -134,11 +134,16 @@ struct ItemExtractor: GuideBlockSink {
             emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
             pendingCaption = nil
             if language == PythonSession.language { emitClaims(ofSession: code, lines: lines) }
-            // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
-            if language == "python", lines.count == 1, ClaimParser.isSetup(Substring(code)) {
-                claimSetup = (code: code, line: lines.upperBound, calls: [])
+            if language == "python" {
+                // Code that uses what the section's code before it made runs after it, as a
+                // session's cells do (`gen = countdown(2)` under `def countdown(start):`).
+                let chained = sectionSetup(for: [code]).map { $0 + "\n" + code } ?? code
+                // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
+                if lines.count == 1, ClaimParser.isSetup(Substring(code)) {
+                    claimSetup = (code: chained, line: lines.upperBound, calls: [])
+                }
+                sectionCode = (chained, nil)
             }
-            if language == "python" { sectionCode = (code, nil) }
         case .boundary:
             flush()
         case .blank:
@@ -576,6 +581,8 @@ struct ItemExtractor: GuideBlockSink {
         let parsed = ClaimParser.claims(in: text)
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
+        // A setup line that uses what the section's code made runs after it.
+        if let line = setupCode, let section = sectionSetup(for: [line]) { setupCode = section + "\n" + line }
         var calls: [String] = []
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { (setupCode, calls) = (carried.code, carried.calls) }
         if setupCode == nil { setupCode = sectionSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
