@@ -17,6 +17,8 @@ struct ItemExtractor: GuideBlockSink {
     private var afterBlank = false
     private var pendingCaption: String?
     private var priority: Priority?
+    /// The most bytes of a section's code that the code after it is set up with.
+    static let sectionCodeLimit = 16 * 1024
     /// The setup of the last claims found, their line, and the calls of what the setup made
     /// that its claims have run so far, for the claim lines that follow.
     private var claimSetup: (code: String, line: Int, calls: [String])?
@@ -137,12 +139,17 @@ struct ItemExtractor: GuideBlockSink {
             if language == "python" {
                 // Code that uses what the section's code before it made runs after it, as a
                 // session's cells do (`gen = countdown(2)` under `def countdown(start):`).
-                let chained = sectionSetup(for: [code]).map { $0 + "\n" + code } ?? code
+                // Past a bound, a section's code starts afresh.
+                let before = sectionCode.map(\.code.utf8.count) ?? 0
+                if before < Self.sectionCodeLimit, let setup = sectionSetup(for: [code]), let names = sectionCode?.names {
+                    sectionCode = (setup + "\n" + code, names.union(Self.topLevelNames(of: code)))
+                } else {
+                    sectionCode = (code, nil)
+                }
                 // A line of Python just before claims sets them up (`x = [3, 1]` / `sorted(x) → [1, 3]`).
-                if lines.count == 1, ClaimParser.isSetup(Substring(code)) {
+                if lines.count == 1, ClaimParser.isSetup(Substring(code)), let chained = sectionCode?.code {
                     claimSetup = (code: chained, line: lines.upperBound, calls: [])
                 }
-                sectionCode = (chained, nil)
             }
         case .boundary:
             flush()
