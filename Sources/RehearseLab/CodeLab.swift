@@ -110,12 +110,12 @@ public struct CodeLab: Sendable {
         -> (report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
         let sandbox = LabMemory.sandbox(isolation: runner.isolation, limits: limits)
-        let snippets = guide.items.compactMap { item -> (item: GuideItem, language: String, code: String)? in
-            if case .code(let language, let code, _) = item.content { return (item, language, code) }
+        // A snippet or a claim runs after what earlier blocks imported and it does not.
+        let preludes = EarlierImports.preludes(in: guide)
+        let snippets = guide.items.compactMap { item -> Snippet? in
+            if case .code(let language, let code, _) = item.content { return Snippet(item: item, language: language, code: code, prelude: preludes[item.id]) }
             return nil
         }
-        // A claim runs after what earlier blocks imported and its setup does not.
-        let preludes = EarlierImports.preludes(in: guide)
         let claims = guide.items.compactMap { item -> (item: GuideItem, expr: String, expected: String, setup: String?)? in
             if case .claim(let expr, let expected, let setup) = item.content {
                 return (item, expr, expected, EarlierImports.withPrelude(preludes[item.id], setup))
@@ -135,7 +135,7 @@ public struct CodeLab: Sendable {
                 return
             }
             if index < snippets.count {
-                firstAnswers.set(index, answer(snippets[index].code, language: snippets[index].language, pass: 0, known: known))
+                firstAnswers.set(index, answer(snippets[index], pass: 0, known: known))
             } else {
                 let claim = claims[index - snippets.count]
                 let remembered = known?.claims[LabMemory.claimKey(expr: claim.expr, setup: claim.setup)]
@@ -145,7 +145,7 @@ public struct CodeLab: Sendable {
         }
         learned.python = version.values.first ?? nil
         let results = zip(snippets, firstAnswers.values).map { snippet, answer in
-            learned.remember(answer, of: snippet.code)
+            learned.remember(answer, of: snippet.run)
             return verdict(item: snippet.item, language: snippet.language, code: snippet.code, answer: answer)
         }
         let claimResults = zip(claims, claimAnswers.values).map { claim, answer in
@@ -161,11 +161,11 @@ public struct CodeLab: Sendable {
             let secondAnswers = ConcurrentResults<LabAnswer?>(count: printed.count)
             DispatchQueue.concurrentPerform(iterations: printed.count) { index in
                 let snippet = snippets[printed[index]]
-                secondAnswers.set(index, answer(snippet.code, language: snippet.language, pass: 1, known: known))
+                secondAnswers.set(index, answer(snippet, pass: 1, known: known))
             }
             again = zip(printed, secondAnswers.values).map { index, answer in
                 let snippet = snippets[index]
-                learned.remember(answer, of: snippet.code)
+                learned.remember(answer, of: snippet.run)
                 return verdict(item: snippet.item, language: snippet.language, code: snippet.code, answer: answer)
             }
         }
@@ -173,12 +173,23 @@ public struct CodeLab: Sendable {
         return (report, again, learned)
     }
 
+    /// A code item as the lab runs it.
+    private struct Snippet {
+        var item: GuideItem
+        var language: String
+        var code: String
+        /// The imports of earlier blocks it relies on (``EarlierImports``).
+        var prelude: String?
+        /// What runs, prelude first: what its answers are remembered by.
+        var run: String { EarlierImports.withPrelude(prelude, code) ?? code }
+    }
+
     /// The answer for the `pass`-th run of a snippet: remembered, or run now; nil when it is
     /// not Python, which is not run.
-    private func answer(_ code: String, language: String, pass: Int, known: LabMemory?) -> LabAnswer? {
-        guard language == "python" else { return nil }
-        let remembered = known?.snippets[code].flatMap { $0.indices.contains(pass) ? $0[pass] : nil }
-        return remembered ?? runner.run(.snippet(code, limits: limits))
+    private func answer(_ snippet: Snippet, pass: Int, known: LabMemory?) -> LabAnswer? {
+        guard snippet.language == "python" else { return nil }
+        let remembered = known?.snippets[snippet.run].flatMap { $0.indices.contains(pass) ? $0[pass] : nil }
+        return remembered ?? runner.run(.snippet(snippet.code, prelude: snippet.prelude, limits: limits))
     }
 
     /// A snippet's verdict from the sandbox's answer; `answer` is nil for a snippet not in Python, which is not run.

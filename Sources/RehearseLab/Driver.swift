@@ -47,7 +47,7 @@ def printing_to(out, work):
 THIRD_PARTY = {"aiohttp", "httpx", "requests", "numpy", "pandas", "django", "fastapi", "pydantic", "sqlalchemy", "pytest",
                "redis", "celery", "flask", "starlette", "uvicorn", "asyncpg", "dask", "torch", "boto3", "jwt", "jose"}
 
-def run_snippet(code):
+def run_snippet(code, prelude=None):
     try:
         program = compile(code, "<snippet>", "exec")
     except SyntaxError as error:
@@ -59,8 +59,12 @@ def run_snippet(code):
             return {"status": "unparsable", "error": "line %s: %s" % (error.lineno, error.msg)}
     out = Capped()
     namespace = {"__name__": "__main__"}
+    def work():
+        if prelude:
+            exec(compile(prelude, "<prelude>", "exec"), namespace)
+        exec(program, namespace)
     try:
-        printing_to(out, lambda: exec(program, namespace))
+        printing_to(out, work)
         return {"status": "runs", "output": out.value()}
     except ModuleNotFoundError as error:
         return {"status": "needs-package", "package": (error.name or "").split(".")[0], "output": out.value(),
@@ -95,7 +99,7 @@ def run_claim(setup, expr):
 def handle(request):
     if request.get("mode") == "claim":
         return run_claim(request.get("setup"), request["expr"])
-    return run_snippet(request["code"])
+    return run_snippet(request["code"], request.get("setup"))
 
 def limit(cpu, memory, processes):
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))

@@ -12,9 +12,11 @@ public struct LabRequest: Codable, Sendable {
     /// Processes the sandbox user may have at once while the run lasts.
     var processes: Int
 
-    public static func snippet(_ code: String, limits: LabLimits) -> LabRequest {
-        LabRequest(mode: "snippet", code: code, setup: nil, expr: nil, timeout: limits.seconds, cpu: limits.cpuSeconds, memory: limits.memoryBytes,
-            processes: limits.processes)
+    /// Runs `code`; `prelude`, when given, first, in the same namespace (imports the guide
+    /// made in earlier blocks), so that the snippet's own lines keep their numbers.
+    public static func snippet(_ code: String, prelude: String? = nil, limits: LabLimits) -> LabRequest {
+        LabRequest(mode: "snippet", code: code, setup: prelude, expr: nil, timeout: limits.seconds, cpu: limits.cpuSeconds,
+            memory: limits.memoryBytes, processes: limits.processes)
     }
 
     public static func claim(expr: String, setup: String?, limits: LabLimits) -> LabRequest {

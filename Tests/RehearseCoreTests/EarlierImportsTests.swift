@@ -2,7 +2,7 @@ import Testing
 
 @testable import RehearseCore
 
-/// Claims run after the imports of the blocks above them, as a notebook's cells do.
+/// Snippets and claims run after the imports of the blocks above them, as a notebook's cells do.
 @Suite struct EarlierImportsTests {
     static let heaps = """
         07 — Heaps
@@ -30,9 +30,14 @@ import Testing
         let claims = guide.items.filter { $0.kind == .claim }
         #expect(claims.count == 4)
         let preludes = EarlierImports.preludes(in: guide)
-        // The first claim's setup imports for itself; the third binds Counter; the last imports heapq.
-        #expect(preludes.count == 1)
+        // The first claim's setup imports for itself; the third binds Counter; the last imports
+        // heapq. Of the snippets, the merge function relies on the first block's import.
+        let merge = try #require(guide.items.first { item in
+            if case .code(_, let code, _) = item.content { code.hasPrefix("def merge") } else { false }
+        })
+        #expect(preludes.count == 2)
         #expect(preludes[claims[1].id] == "import heapq")
+        #expect(preludes[merge.id] == "import heapq")
         #expect(EarlierImports.withPrelude("import heapq", "x = 1") == "import heapq\nx = 1")
         #expect(EarlierImports.withPrelude("import heapq", nil) == "import heapq")
         #expect(EarlierImports.withPrelude(nil, "x = 1") == "x = 1")

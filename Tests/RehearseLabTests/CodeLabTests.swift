@@ -176,6 +176,19 @@ struct CodeLabTests {
         #expect(CodeLab.undefinedName(in: "TypeError: 'int' object is not callable") == nil)
     }
 
+    /// A snippet that relies on an earlier block's import runs after it, and its own lines
+    /// keep their numbers in what the sandbox reports.
+    @Test func aSnippetRunsAfterTheImportsOfEarlierBlocksItReliesOn() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let text = "# 11 — Timing\n\n```python\nimport time\n```\n\n```python\nstart = time.monotonic()\nprint(start >= 0)\n```\n\n"
+            + "```python\nelapsed = time.monotonic()\nprint(undefined_name)\n```\n"
+        let guide = try GuideReader().read(text: text, fileName: "11-timing.md")
+        let report = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide).report
+        #expect(report.snippets.map(\.status) == [.runs, .runs, .fragment])
+        #expect(report.snippets[1].output == "True\n")
+        #expect(report.snippets[2].error?.contains("(line 2)") == true)
+    }
+
     @Test func rememberedAnswersAreNotRunAgainUnderTheSameSandbox() throws {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let guide = try GuideReader().read(Array(Self.guideText.utf8), fileName: "09-lab.md")
