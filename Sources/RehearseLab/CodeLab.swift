@@ -38,19 +38,20 @@ public struct CodeLab: Sendable {
         run(guide, twice: true, remembering: memory, progress: { _, _ in })
     }
 
-    /// ``pass(_:twice:remembering:progress:)`` over the guide; when claims that do not hold
+    /// ``pass(_:in:twice:remembering:progress:)`` over the guide; when claims that do not hold
     /// choose another reading of the Python they run (``choosingReadings(_:report:known:learned:)``),
     /// a second pass over the guide so read, which runs only what changed.
     private func run(_ guide: Guide, twice: Bool, remembering memory: LabMemory?, progress: @Sendable (Int, Int) -> Void)
         -> (guide: Guide, report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
-        let known = memory?.sandbox == LabMemory.sandbox(isolation: runner.isolation, limits: limits) ? memory : nil
-        var first = pass(guide, twice: twice, remembering: known, progress: progress)
+        let sandbox = LabMemory.sandbox(isolation: runner.isolation, limits: limits)
+        let known = memory?.sandbox == sandbox ? memory : nil
+        var first = pass(guide, in: sandbox, twice: twice, remembering: known, progress: progress)
         let chosen = choosingReadings(guide, report: first.report, known: known, learned: &first.memory)
         guard chosen != guide else { return (guide, first.report, first.again, first.memory) }
         var remembered = first.memory
         if let known { remembered.merge(known) }
-        var second = pass(chosen, twice: twice, remembering: remembered, progress: { _, _ in })
+        var second = pass(chosen, in: sandbox, twice: twice, remembering: remembered, progress: { _, _ in })
         second.memory.merge(first.memory)
         return (chosen, second.report, second.again, second.memory)
     }
@@ -78,15 +79,16 @@ public struct CodeLab: Sendable {
             let remembered = known?.claims[LabMemory.claimKey(expr: claim.expr, setup: setups[index])]
             answers.set(index, remembered ?? runner.run(.claim(expr: claim.expr, setup: setups[index], limits: limits)))
         }
-        var refuted = Set<[Int]>()
+        // Per block, whether all its claims hold under each rival.
+        var allHold = blocks.map { [Bool](repeating: true, count: $0.rivals.count) }
         for ((trial, setup), answer) in zip(zip(trials, setups), answers.values) {
             let claim = blocks[trial.block].claims[trial.claim]
             learned.remember(answer, expr: claim.expr, setup: setup)
-            if Self.status(of: answer, expected: claim.expected) != .holds { refuted.insert([trial.block, trial.rival]) }
+            if Self.status(of: answer, expected: claim.expected) != .holds { allHold[trial.block][trial.rival] = false }
         }
         var chosen = guide
-        for (index, block) in blocks.enumerated() {
-            if let rival = block.rivals.indices.first(where: { !refuted.contains([index, $0]) }) { chosen = block.choosing(rival, in: chosen) }
+        for (block, holding) in zip(blocks, allHold) {
+            if let rival = holding.firstIndex(of: true) { chosen = block.choosing(rival, in: chosen) }
         }
         return chosen
     }
@@ -105,11 +107,10 @@ public struct CodeLab: Sendable {
     /// One pass over every snippet and claim, all at once on the runner's processes (with
     /// the question of the sandbox's Python version among them), then, when `twice`, a
     /// second over the snippets whose output could be a card's answer; what `known` holds
-    /// is not run.
-    private func pass(_ guide: Guide, twice: Bool, remembering known: LabMemory?, progress: @Sendable (Int, Int) -> Void)
+    /// is not run. `sandbox` is the runner's ``LabMemory/sandbox(isolation:limits:)``.
+    private func pass(_ guide: Guide, in sandbox: String, twice: Bool, remembering known: LabMemory?, progress: @Sendable (Int, Int) -> Void)
         -> (report: LabReport, again: [SnippetResult], memory: LabMemory)
     {
-        let sandbox = LabMemory.sandbox(isolation: runner.isolation, limits: limits)
         // A snippet or a claim runs after what earlier blocks imported and it does not.
         let preludes = EarlierImports.preludes(in: guide)
         let snippets = guide.items.compactMap { item -> Snippet? in

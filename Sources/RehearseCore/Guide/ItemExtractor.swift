@@ -140,9 +140,9 @@ struct ItemExtractor: GuideBlockSink {
                 // Code that uses what the section's code before it made runs after it, as a
                 // session's cells do (`gen = countdown(2)` under `def countdown(start):`).
                 // Past a bound, a section's code starts afresh.
-                let before = sectionCode.map(\.code.utf8.count) ?? 0
-                if before < Self.sectionCodeLimit, let setup = sectionSetup(for: [code]), let names = sectionCode?.names {
-                    sectionCode = (setup + "\n" + code, names.union(Self.topLevelNames(of: code)))
+                if let previous = sectionCode, previous.code.utf8.count < Self.sectionCodeLimit {
+                    let names = previous.names ?? Self.topLevelNames(of: previous.code)
+                    sectionCode = Self.uses(names, in: code) ? (previous.code + "\n" + code, names.union(Self.topLevelNames(of: code))) : (code, nil)
                 } else {
                     sectionCode = (code, nil)
                 }
@@ -589,7 +589,7 @@ struct ItemExtractor: GuideBlockSink {
         guard !parsed.claims.isEmpty else { return }
         var setupCode = setup.flatMap { ClaimParser.isSetup($0) ? String($0) : nil }
         // A setup line that uses what the section's code made runs after it.
-        if let line = setupCode, let section = sectionSetup(for: [line]) { setupCode = section + "\n" + line }
+        if let setupLine = setupCode, let section = sectionSetup(for: [setupLine]) { setupCode = section + "\n" + setupLine }
         var calls: [String] = []
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { (setupCode, calls) = (carried.code, carried.calls) }
         if setupCode == nil { setupCode = sectionSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
@@ -609,7 +609,7 @@ struct ItemExtractor: GuideBlockSink {
             emit(.claim(expr: claim.expr, expected: claim.expected, setup: setupRun), lines: line...line)
             guard let code = setupCode, !PythonSession.isExceptionLine(Substring(claim.expected)) else { continue }
             if Self.changesState(claim.expr, of: assigned) {
-                setupCode = code + (code.contains("\n") ? "\n" : "; ") + claim.expr
+                setupCode = code + separator + claim.expr
             } else if callsMade {
                 calls.append(claim.expr)
             }

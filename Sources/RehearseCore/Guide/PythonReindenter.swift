@@ -146,7 +146,7 @@ struct PythonReindenter {
             case .methodInsideMethod: message = "this method is defined inside another method's body however the block is indented; check where the method above it ends in the original"
             case .unreachable: message = "this statement follows a `return`, `raise`, `break` or `continue`, or a `while True:` loop with no `break`, in the same block however the block is indented, so it can never run; check the lines above it in the original"
             case .afterPlaceholder: message = "this statement follows a `pass` or `...` in the same block however the block is indented; check where the block above it ends in the original"
-            case .hiddenFromClaims: message = "the claims after this block use a name this statement binds, yet it stands inside a function or class however the block is indented; check the original"
+            case .hiddenFromClaims: message = "the claims after this block use a name this statement binds, yet it stands inside a function or class body however the block is indented; check where the function or class above it ends in the original"
             case .nestedMainGuard: message = "`if __name__ == \"__main__\":` stands inside a block however the block is indented; check where the block above it ends in the original"
             case .namesClassInItsBody: message = "this statement names the class whose body holds it however the block is indented, and that name is bound only once the body has run; check where the class ends in the original"
             // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.
