@@ -164,6 +164,14 @@ struct FlatTextSegmenter {
                 if mode != .answer { mode = .normal }
                 continue
             }
+            // A table's header reads as a heading would (`Level Dirty read Phantom`): only such a line is asked.
+            if mode != .question, isCandidate, let table = spacedTable(at: index, text: text) {
+                for (offset, cells) in table.enumerated() {
+                    blocks.consume(.text(SpacedTable.piped(cells), line: lineNumber + offset))
+                }
+                index += table.count
+                continue
+            }
             if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
                 blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
                 afterHeading = true
@@ -619,6 +627,18 @@ struct FlatTextSegmenter {
         guard index + 1 < lines.count else { return nil }
         return PipelessTable.opens(cells: cells, over: python.text(of: index + 1)) ? cells : nil
     }
+
+    /// The header and rows, each split into its cells, of a table copied with single spaces
+    /// between its cells (``SpacedTable``) whose header is the line at `index`.
+    private func spacedTable(at index: Int, text: Substring) -> [[Substring]]? {
+        guard index + 1 < lines.count, let header = SpacedTable.rowCells(text),
+            let next = SpacedTable.rowCells(python.text(of: index + 1)), next.count >= header.count
+        else { return nil }
+        return SpacedTable.rows(trimmed[index..<min(lines.count, index + Self.longestSpacedTable)])
+    }
+
+    /// The most lines a table copied with single spaces is read over.
+    private static let longestSpacedTable = 64
 
     /// Where the cells of the line at `index`, and of its table's header, start when the line
     /// is a row of a table lined up by spaces: a row under the one before it, or a header with
