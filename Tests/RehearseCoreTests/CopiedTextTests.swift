@@ -106,6 +106,41 @@ struct CopiedTextTests {
         #expect(!Byline.contains("Updates go to the leader first."))
     }
 
+    /// A table of contents copied from a page without its bullets still names the main
+    /// sections, so that each section's text stays under its own heading.
+    @Test func aContentsListWithoutBulletsNamesTheSections() throws {
+        let text = """
+            12 — Networking Essentials
+            Table of Contents
+            The TCP Handshake
+            HTTP Versions
+            DNS Resolution
+            The TCP Handshake
+            A connection opens with SYN, SYN-ACK and ACK, so a round trip passes before any data.
+            Q: Why three steps and not two?
+            A: Each side must learn that the other received its initial sequence number.
+            HTTP Versions
+            HTTP/2 multiplexes streams over one connection; HTTP/3 runs over QUIC to avoid head-of-line blocking.
+            DNS Resolution
+            A resolver walks from the root to the top-level domain to the authoritative server.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "12-networking.txt")
+        #expect(guide.sections.map(\.title) == ["The TCP Handshake", "HTTP Versions", "DNS Resolution"])
+        #expect(guide.items.map(\.section) == [["The TCP Handshake"], ["The TCP Handshake"], ["HTTP Versions"], ["DNS Resolution"]])
+        // Lines under `Contents` that name no section further on are the guide's text, not its contents.
+        let unlisted = """
+            12 — Networking Essentials
+            Contents
+            Sockets And Ports
+            Timeouts And Retries
+            The TCP Handshake
+            A connection opens with SYN, SYN-ACK and ACK.
+            """
+        let unlistedGuide = try GuideReader().read(text: unlisted, fileName: "12-networking.txt")
+        #expect(unlistedGuide.items.count == 1)
+        #expect(unlistedGuide.items.first?.section.last == "The TCP Handshake")
+    }
+
     @Test func bulletsOfSlidesAndPDFsMarkListItems() throws {
         let guide = try TestFiles.fixture("slide-bullets.txt")
         // A dash before the colon defines the term: `Pod – the smallest unit: …`.

@@ -348,8 +348,39 @@ struct FlatTextSegmenter {
             entries.append(entry)
             index += 1
         }
+        if entries.isEmpty, let unmarked = unmarkedContents(after: tocLine) { (entries, index) = unmarked }
         return (entries, tocLine...(index - 1))
     }
+
+    /// The entries of a table of contents listed one a line without bullets or numbers, as
+    /// one copied from a web page loses them, and the line after them: a run of at least two
+    /// heading-like lines, each of which stands again as a line of its own after the run (the
+    /// section it names). The run ends at a line that is not heading-like or at the first entry
+    /// seen again, where the first section starts.
+    private func unmarkedContents(after tocLine: Int) -> (entries: [Substring], end: Int)? {
+        var entries: [Substring] = []
+        var keys: Set<String> = []
+        var index = tocLine + 1
+        while index < lines.count, entries.count < Self.longestUnmarkedContents {
+            let text = lines[index].trimmingWhitespace()
+            guard !text.isEmpty, text.utf8.count <= Self.longestContentsEntry, text.isHeadingCandidate,
+                keys.insert(Self.headingKey(text)).inserted
+            else { break }
+            entries.append(text)
+            index += 1
+        }
+        guard entries.count >= 2 else { return nil }
+        var unseen = keys
+        for later in index..<lines.count where lines[later].utf8.count <= Self.longestContentsEntry + 8 {
+            unseen.remove(Self.headingKey(lines[later].trimmingWhitespace()))
+            if unseen.isEmpty { return (entries, index) }
+        }
+        return nil
+    }
+
+    /// The most entries, and the longest entry in bytes, of a table of contents without bullets.
+    private static let longestUnmarkedContents = 60
+    private static let longestContentsEntry = 80
 
     /// A code block as found: ready, or Python whose indentation is still to be restored.
     private enum FoundCode {
