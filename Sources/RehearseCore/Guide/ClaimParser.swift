@@ -71,6 +71,20 @@ enum ClaimParser {
         return spans
     }
 
+    /// The statements in a prose line's code spans that bind names: what a lead-in such as
+    /// "With a frozen clock, `bucket = TokenBucket(2, 1)`:" sets up for claims below it. Only
+    /// assignments and imports: a call in prose (`` `bucket.allow()` takes a token ``) names
+    /// what is run, it does not run it.
+    static func bindingSpans(in line: Substring) -> [String] {
+        guard line.containsBytes("`"), !line.containsBytes("→") else { return [] }
+        return codeSpans(in: line).compactMap { span in
+            let statement = span.trimmingWhitespace()
+            let python = PythonLine(statement)
+            let binds = python.hasAssignment || python.firstKeyword == .import || python.firstKeyword == .from
+            return binds && isSetup(statement) ? String(statement) : nil
+        }
+    }
+
     /// A line that sets up the claims after it: Python assignments, calls and imports.
     static func isSetup(_ text: Substring) -> Bool {
         guard !text.containsBytes("→") else { return false }

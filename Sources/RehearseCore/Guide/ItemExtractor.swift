@@ -25,6 +25,8 @@ struct ItemExtractor: GuideBlockSink {
     /// The section's last block of Python, and the names it binds at its top level once a
     /// claim has asked (``sectionSetup(for:)``).
     private var sectionCode: (code: String, names: Set<Substring>?)?
+    /// What the section's prose binds in code spans (``ClaimParser/bindingSpans(in:)``), in order.
+    private var spanSetups: [String] = []
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -164,6 +166,7 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
+        spanSetups += ClaimParser.bindingSpans(in: text)
         // A priority line is the guide's priority, and no card, wherever it stands; the first
         // one stated counts.
         if let stated = Self.statedPriority(text) {
@@ -593,6 +596,7 @@ struct ItemExtractor: GuideBlockSink {
         var calls: [String] = []
         if setupCode == nil, let carried = claimSetup, carried.line == line - 1 { (setupCode, calls) = (carried.code, carried.calls) }
         if setupCode == nil { setupCode = sectionSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
+        if setupCode == nil { setupCode = spanSetup(for: parsed.claims.map(\.expr) + parsed.setup) }
         // What the lines above made, before this line's own statements.
         let base = setupCode
         let separator = setupCode?.contains("\n") == true ? "\n" : "; "
@@ -678,6 +682,17 @@ struct ItemExtractor: GuideBlockSink {
         return snippets.contains { Self.uses(names, in: $0) } ? block.code : nil
     }
 
+    /// What the section's prose bound in code spans that one of `snippets` uses, after the
+    /// section's code those statements use (`bucket = TokenBucket(2, 1)` under `class TokenBucket:`).
+    private mutating func spanSetup(for snippets: [String]) -> String? {
+        let used = spanSetups.filter { statement in
+            let names = Self.topLevelNames(of: statement)
+            return snippets.contains { Self.uses(names, in: $0) }
+        }
+        guard !used.isEmpty else { return nil }
+        return ([sectionSetup(for: used)].compactMap { $0 } + used).joined(separator: "\n")
+    }
+
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {
         var hasher = sectionHasher
         hasher.startPart(content.kind.rawValue)
@@ -697,6 +712,7 @@ struct ItemExtractor: GuideBlockSink {
         if depth == 1 { inNotes = Self.isNotes(title) }
         sections.insert(Section(title: title), atPath: depth - 1)
         sectionCode = nil
+        spanSetups = []
     }
 
     /// Each line's term and what it means (`Term: meaning` or `Term — meaning`, a list marker
