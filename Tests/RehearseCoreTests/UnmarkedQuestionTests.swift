@@ -59,6 +59,31 @@ struct UnmarkedQuestionTests {
         #expect(!pairs.contains { $0.question.hasPrefix("Use an index") })
     }
 
+    /// Questions copied without markers or blank lines between them: each question that
+    /// starts with an asking word, after an answer's last sentence, asks the next one, and an
+    /// answer may open as a label does.
+    @Test func aRunOfUnmarkedQuestionsIsOneCardEach() throws {
+        let text = """
+            15 — News Feed
+            Questions
+            How do you handle an account with fifty million followers?
+            Skip the fan-out for accounts above a threshold and merge their posts in when a feed is read.
+            How do you paginate the feed?
+            Use a cursor: the id of the last post seen, so new posts do not shift the pages.
+            Why not an offset?
+            New posts push old ones down, so a reader sees a post twice.
+            Offsets are simpler for a fixed archive, though.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "15-news-feed.txt")
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == [
+            "How do you handle an account with fifty million followers?", "How do you paginate the feed?", "Why not an offset?",
+        ])
+        #expect(pairs.first?.answer == "Skip the fan-out for accounts above a threshold and merge their posts in when a feed is read.")
+        #expect(pairs.dropFirst().first?.answer == "Use a cursor: the id of the last post seen, so new posts do not shift the pages.")
+        #expect(pairs.last?.answer == "New posts push old ones down, so a reader sees a post twice.\nOffsets are simpler for a fixed archive, though.")
+    }
+
     @Test func quickFireLinesThatAskAndAnswerAreOneCardEach() throws {
         let text = """
             Replication Notes

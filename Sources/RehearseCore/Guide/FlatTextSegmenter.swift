@@ -44,6 +44,8 @@ struct FlatTextSegmenter {
         var mode = Mode.normal
         // Whether the last line that was not blank was read as a heading (the title is one).
         var afterHeading = titleText != nil
+        /// Whether the open answer answers a question asked on a line of its own, with no marker.
+        var answersStandalone = false
         // The level of the last main or numbered section: an unnumbered heading in a numbered
         // outline heads a subsection of it.
         var sectionLevel = 0
@@ -70,6 +72,7 @@ struct FlatTextSegmenter {
             }
             let wasAfterHeading = afterHeading
             afterHeading = false
+            if wasAfterHeading { answersStandalone = false }
             if mode == .story {
                 blocks.consume(.text(text, line: lineNumber))
                 if text.leavesQuoteOpen { mode = .normal }
@@ -189,9 +192,11 @@ struct FlatTextSegmenter {
                 continue
             }
             let trueOrFalse = mode != .question && text.isTrueOrFalse && index + 1 < lines.count && !python.text(of: index + 1).isEmpty
-            if let question = trueOrFalse ? text : numberedQuestion(at: index, text: text)
-                ?? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading)
-            {
+            let asked = trueOrFalse ? text : numberedQuestion(at: index, text: text)
+            let standalone = asked == nil
+                ? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading, inRun: answersStandalone) : nil
+            if let question = asked ?? standalone {
+                answersStandalone = standalone != nil
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 if question.utf8.last != 0x3F {
                     // A prompt without a question mark (`Tell me about a time …`, `True or
@@ -217,6 +222,7 @@ struct FlatTextSegmenter {
             }
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
+                answersStandalone = false
                 mode = text.hasSuffix("?") ? .answer : .question
             } else if text.startsAnswer && (!text.startsNumberedAnswer || mode == .question || mode == .answer)
                 || mode == .question && text.hasSuffix("?")
@@ -618,21 +624,35 @@ struct FlatTextSegmenter {
     /// question, and the next line, with no blank between, is prose that asks nothing: no list
     /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
     /// and a story's parts (`Situation: …`) may answer it.
-    private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Substring? {
-        guard mode == .normal, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
+    ///
+    /// `inRun`: the open answer answers such a question. Then a question that starts with an
+    /// asking word (`How do you paginate the feed?`) right after a line that ends a sentence
+    /// asks the next one, as a list of questions copied without markers or blank lines runs;
+    /// its answer may then open as a label does (`Use a cursor: the id of the last post seen`).
+    private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, inRun: Bool) -> Substring? {
+        let nextInRun = inRun && mode == .answer && index > 0 && ".!)".utf8.contains(python.text(of: index - 1).utf8.last ?? 0)
+            && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
+        guard mode == .normal || nextInRun, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
         let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
         guard text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
-            afterHeading || index == 0 || python.text(of: index - 1).isEmpty,
+            afterHeading || index == 0 || python.text(of: index - 1).isEmpty || nextInRun,
             !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
         else { return nil }
         let next = python.text(of: index + 1)
         // A story is told in its parts: `Situation: …`, `Action: …`.
         if asksForStory, let label = next.labelled?.label, ItemExtractor.storyParts.contains(label.lowercased()) { return text }
+        let opensAsLabel = nextInRun && next.labelled != nil
         guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
-            !next.isListItem, next.labelled == nil, !Self.startsBlock(next, python: python[index + 1])
+            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
         else { return nil }
         return text
     }
+
+    /// The words a question starts with, lower-cased.
+    static let askingWords: Set<String> = [
+        "how", "what", "why", "when", "where", "which", "who", "whose", "is", "are", "can", "could", "do", "does",
+        "did", "should", "would", "will", "explain", "describe",
+    ]
 
     /// The question and answer of the line at `index` when it asks and answers on one line
     /// (``LineShape/oneLineCard``) beside another line that does: a quick-fire list. One such
