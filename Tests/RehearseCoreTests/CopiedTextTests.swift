@@ -141,6 +141,32 @@ struct CopiedTextTests {
         #expect(unlistedGuide.items.first?.section.last == "The TCP Handshake")
     }
 
+    /// Under a label, short lines that each start as a sentence are the items of a list whose
+    /// bullets were lost; a line cut where a page wraps still goes on the line above it.
+    @Test func itemsThatLostTheirBulletsStayApartUnderALabel() throws {
+        let text = """
+            15 — News Feed
+            Requirements
+            Functional requirements:
+            Users publish posts with text and images
+            Users see a feed of posts from people they follow, newest first
+            Wrapped note:
+            The feed service merges the posts of every followed account and
+            keeps only the newest few hundred per user.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "15-news-feed.txt")
+        let texts = guide.items(of: .concept).compactMap { item -> String? in
+            if case .concept(_, let text) = item.content { text } else { nil }
+        }
+        #expect(texts == [
+            "Users publish posts with text and images\nUsers see a feed of posts from people they follow, newest first",
+            "The feed service merges the posts of every followed account and keeps only the newest few hundred per user.",
+        ])
+        #expect(ItemExtractor.isLostBulletItem("Users see a feed", after: "Users publish posts"))
+        #expect(!ItemExtractor.isLostBulletItem("SHA256, for processors", after: "New ARM64 code for AES, SHA1 and"))
+        #expect(!ItemExtractor.isLostBulletItem("Public License can be found", after: "The text of the GNU General"))
+    }
+
     @Test func bulletsOfSlidesAndPDFsMarkListItems() throws {
         let guide = try TestFiles.fixture("slide-bullets.txt")
         // A dash before the colon defines the term: `Pod – the smallest unit: …`.

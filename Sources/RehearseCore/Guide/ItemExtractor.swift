@@ -347,7 +347,11 @@ struct ItemExtractor: GuideBlockSink {
                 body.append(text)
             } else if !text.isBareLabel, !afterBlank, let last = body.last, Self.isContinuation(text, after: last) {
                 emitClaims(in: text, setup: last, line: line)
-                body[body.count - 1] = Substring(last + " " + text)
+                if Self.isLostBulletItem(text, after: last) {
+                    body.append(text)
+                } else {
+                    body[body.count - 1] = Substring(last + " " + text)
+                }
             } else if !afterBlank, let last = body.last, Self.isNextSentence(text, after: last) {
                 body.append(text)
             } else {
@@ -907,6 +911,34 @@ extension ItemExtractor {
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
     }
+
+    /// A line under a short one that ends without punctuation, both starting as a sentence
+    /// does (a capitalised word, then a small one): the next item of a list whose bullets were
+    /// lost in copying (`Users publish posts` / `Users see a feed`), not the rest of a sentence
+    /// cut where a page wraps, which leaves a long line above it, often ending in a word such
+    /// as `and` (`… SHA1 and` / `SHA256, for …`), or cuts a name (`GNU General` / `Public License`).
+    static func isLostBulletItem(_ text: Substring, after previous: Substring) -> Bool {
+        guard previous.utf8.count < wrappedLineLength, startsSentence(text), startsSentence(previous),
+            let lastWord = previous.split(separator: " ").last
+        else { return false }
+        return !wrapWords.contains(lastWord.lowercased())
+    }
+
+    /// Whether a line starts as a sentence does: a capitalised word, then a word in small letters.
+    private static func startsSentence(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 2)
+        guard let first = words.first, first.first?.isUppercase == true, first.dropFirst().allSatisfy(\.isLowercase) else { return false }
+        return words.count < 2 || words[1].first?.isLowercase == true
+    }
+
+    /// Words a line cut where a page wraps often ends in, and an item of a list does not.
+    private static let wrapWords: Set<String> = [
+        "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "are", "of", "on", "or", "that", "the", "to",
+        "which", "with",
+    ]
+
+    /// The shortest line, in bytes, that a capitalised line is taken to wrap from.
+    static let wrappedLineLength = 60
 
     /// A line that goes on the one before it, wrapped where a sentence goes on: the one before
     /// ends without punctuation and this one starts with a lower-case word (`Cache-aside: … on
