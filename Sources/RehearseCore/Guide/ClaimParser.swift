@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds executable claims written `expr → value` (`type(42) → <class 'int'>`,
 /// `a == b → True; a is b → False`).
 ///
@@ -76,7 +78,11 @@ enum ClaimParser {
     /// assignments and imports: a call in prose (`` `bucket.allow()` takes a token ``) names
     /// what is run, it does not run it.
     static func bindingSpans(in line: Substring) -> [String] {
-        guard line.containsBytes("`"), !line.containsBytes("→") else { return [] }
+        // Asked of every line of prose: most have no backtick, or no `=` or `import` to bind with.
+        func has(_ byte: UInt8) -> Bool {
+            line.withBytes { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+        }
+        guard has(0x60), has(0x3D) || line.containsBytes("import "), !line.containsBytes("→") else { return [] }
         return codeSpans(in: line).compactMap { span in
             let statement = span.trimmingWhitespace()
             let python = PythonLine(statement)

@@ -166,7 +166,8 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
-        spanSetups += ClaimParser.bindingSpans(in: text)
+        let spans = ClaimParser.bindingSpans(in: text)
+        if !spans.isEmpty { spanSetups += spans }
         // A priority line is the guide's priority, and no card, wherever it stands; the first
         // one stated counts.
         if let stated = Self.statedPriority(text) {
