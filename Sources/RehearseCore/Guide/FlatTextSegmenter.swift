@@ -44,7 +44,7 @@ struct FlatTextSegmenter {
         var mode = Mode.normal
         // Whether the last line that was not blank was read as a heading (the title is one).
         var afterHeading = titleText != nil
-        /// Whether the open answer answers a question asked on a line of its own, with no marker.
+        // Whether the open answer answers a question asked on a line of its own, with no marker.
         var answersStandalone = false
         // The level of the last main or numbered section: an unnumbered heading in a numbered
         // outline heads a subsection of it.

@@ -42,7 +42,7 @@ enum SpacedTable {
             if isTable(rows) { return rows }
             rows.removeLast()
         }
-        return isTable(rows) ? rows : nil
+        return nil
     }
 
     /// Whether `rows` (the header first) are a table: enough rows, names that differ, and
