@@ -74,7 +74,10 @@ import Testing
     }
 
     @Test func cellsStartAtCapitalsDigitsAndSigns() {
-        #expect(SpacedTable.cells("Read committed Prevented Possible") == ["Read committed", "Prevented", "Possible"])
-        #expect(SpacedTable.cells("Binary heap O(1) O(log n) ~5 ms") == ["Binary heap", "O(1)", "O(log n)", "~5 ms"])
+        #expect(SpacedTable.rowCells("Read committed Prevented Possible") == ["Read committed", "Prevented", "Possible"])
+        #expect(SpacedTable.rowCells("Binary heap O(1) O(log n) ~5 ms") == ["Binary heap", "O(1)", "O(log n)", "~5 ms"])
+        // Two cells are no row; nor is a sentence.
+        #expect(SpacedTable.rowCells("Read committed") == nil)
+        #expect(SpacedTable.rowCells("Read committed Prevented Possible.") == nil)
     }
 }

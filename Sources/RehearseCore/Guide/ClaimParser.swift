@@ -86,17 +86,20 @@ enum ClaimParser {
         return codeSpans(in: line).compactMap { span in
             let statement = span.trimmingWhitespace()
             let python = PythonLine(statement)
-            let binds = python.hasAssignment || python.firstKeyword == .import || python.firstKeyword == .from
-            return binds && isSetup(statement) ? String(statement) : nil
+            return isSetup(python, raw: statement, allowingCalls: false) ? String(statement) : nil
         }
     }
 
     /// A line that sets up the claims after it: Python assignments, calls and imports.
     static func isSetup(_ text: Substring) -> Bool {
-        guard !text.containsBytes("→") else { return false }
-        let line = PythonLine(text)
-        return line.lexes && !line.hasProseAdjacency && (line.hasAssignment || line.hasCall || line.firstKeyword == .import || line.firstKeyword == .from)
-            && CodeLineClassifier.startsPython(line, raw: text)
+        !text.containsBytes("→") && isSetup(PythonLine(text), raw: text, allowingCalls: true)
+    }
+
+    /// Whether `line` (read from `raw`) is Python that binds a name, by an assignment or an
+    /// import, or, when `allowingCalls`, calls something.
+    private static func isSetup(_ line: PythonLine, raw: Substring, allowingCalls: Bool) -> Bool {
+        let binds = line.hasAssignment || line.firstKeyword == .import || line.firstKeyword == .from
+        return line.lexes && !line.hasProseAdjacency && (binds || allowingCalls && line.hasCall) && CodeLineClassifier.startsPython(line, raw: raw)
     }
 
     private static func isExpression(_ text: Substring) -> Bool {

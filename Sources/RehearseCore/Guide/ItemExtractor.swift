@@ -25,8 +25,9 @@ struct ItemExtractor: GuideBlockSink {
     /// The section's last block of Python, and the names it binds at its top level once a
     /// claim has asked (``sectionSetup(for:)``).
     private var sectionCode: (code: String, names: Set<Substring>?)?
-    /// What the section's prose binds in code spans (``ClaimParser/bindingSpans(in:)``), in order.
-    private var spanSetups: [String] = []
+    /// What the section's prose binds in code spans (``ClaimParser/bindingSpans(in:)``), in
+    /// order, each with the names it binds.
+    private var spanSetups: [(statement: String, names: Set<Substring>)] = []
     private var next: String?
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
@@ -166,8 +167,7 @@ struct ItemExtractor: GuideBlockSink {
     }
 
     private mutating func consumeText(_ text: Substring, line: Int) {
-        let spans = ClaimParser.bindingSpans(in: text)
-        if !spans.isEmpty { spanSetups += spans }
+        for statement in ClaimParser.bindingSpans(in: text) { spanSetups.append((statement, Self.topLevelNames(of: statement))) }
         // A priority line is the guide's priority, and no card, wherever it stands; the first
         // one stated counts.
         if let stated = Self.statedPriority(text) {
@@ -690,10 +690,7 @@ struct ItemExtractor: GuideBlockSink {
     /// What the section's prose bound in code spans that one of `snippets` uses, after the
     /// section's code those statements use (`bucket = TokenBucket(2, 1)` under `class TokenBucket:`).
     private mutating func spanSetup(for snippets: [String]) -> String? {
-        let used = spanSetups.filter { statement in
-            let names = Self.topLevelNames(of: statement)
-            return snippets.contains { Self.uses(names, in: $0) }
-        }
+        let used = spanSetups.filter { span in snippets.contains { Self.uses(span.names, in: $0) } }.map(\.statement)
         guard !used.isEmpty else { return nil }
         return ([sectionSetup(for: used)].compactMap { $0 } + used).joined(separator: "\n")
     }

@@ -6,7 +6,7 @@
 ///
 /// Nothing marks where one cell ends, but each cell starts with a capital, a digit or a sign,
 /// and the words that go on a cell (`read` in `Dirty read`) do not. So a line splits into
-/// cells there (``cells(_:)``), and a run of lines is a table when the header and every row
+/// cells there (``rowCells(_:)``), and a run of lines is a table when the header and every row
 /// under it split into as many cells, three or more, and the rows' cells after the first are
 /// values: most of them are numbers or a word the table repeats (`Prevented`, `O(n)`, `Yes`).
 /// The header's cells are names: each starts with a capital.
@@ -91,13 +91,6 @@ enum SpacedTable {
         return split(line, at: starts)
     }
 
-    /// The line split into cells: a cell starts at a word that starts with a capital, a digit
-    /// or a sign, and takes in the words after it that start with a small letter. A word with
-    /// an open bracket goes on to the word that closes it (`O(log n)`).
-    static func cells(_ line: Substring) -> [Substring] {
-        split(line, at: line.withBytes(cellStarts)).filter { !$0.isEmpty }
-    }
-
     /// The line cut at byte offsets `starts` (the first 0), each part trimmed.
     private static func split(_ line: Substring, at starts: [Int]) -> [Substring] {
         let utf8 = line.utf8
@@ -108,7 +101,10 @@ enum SpacedTable {
         }
     }
 
-    /// Where each cell of a line starts, in bytes (see ``cells(_:)``); the first at 0.
+    /// Where each cell of a line starts, in bytes; the first at 0. A cell starts at a word that
+    /// starts with a capital, a digit or a sign, and takes in the words after it that start
+    /// with a small letter. A word with an open bracket goes on to the word that closes it
+    /// (`O(log n)`).
     private static func cellStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
         var depth = 0
