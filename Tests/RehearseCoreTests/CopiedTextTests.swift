@@ -181,6 +181,34 @@ struct CopiedTextTests {
         #expect(Substring("—Martin Fowler").bulletText == nil)
     }
 
+    @Test func aWordProcessorsBulletsAreItemsAndItsNestedOnesStayWithTheirLabel() throws {
+        // As a document editor exports a nested list as plain text: `●` over `○`, no indentation.
+        let text = """
+            Design Notes: Short Links
+            1. Requirements
+            1.1 Functional
+            ● Turn a long link into a seven-character code
+            ● Send a visitor from the code to the long link
+            2. Generating codes
+            Option A: hash and truncate
+            ○ Take the first bits of a digest of the link
+            ○ Collisions: retry with a salt added
+            Option B: a counter in base 62
+            ○ Each server takes a block of ids at a time
+            """
+        let guide = try GuideReader().read(text: text, fileName: "short-links.txt")
+        #expect(guide.sections.map(\.title) == ["1. Requirements", "2. Generating codes"])
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "1.1 Functional", text: "● Turn a long link into a seven-character code\n● Send a visitor from the code to the long link"),
+            .concept(title: "Option A", text: "hash and truncate\n- Take the first bits of a digest of the link\n- Collisions: retry with a salt added"),
+            .concept(title: "Option B", text: "a counter in base 62\n- Each server takes a block of ids at a time"),
+        ])
+        #expect(!Substring("● Turn a long link into a code").isHeadingCandidate)
+        #expect(!Substring("· Shuffle the bits first").isHeadingCandidate)
+        #expect(Substring("“Quoted” Headings Stay Out").isHeadingCandidate == false)
+        #expect(Substring("Ümlaut Topics").isHeadingCandidate)
+    }
+
     @Test func aDesignPagesFactsRevealedAnswerAndDecoratedTipReadAsWritten() throws {
         let guide = try TestFiles.fixture("design-page.md")
         // `**Difficulty:** Medium · **Time:** 45 min` under the title is about the page.

@@ -18,6 +18,57 @@ struct UnmarkedQuestionTests {
         }
     }
 
+    @Test func aQuestionOverAListIsAnsweredByTheListAlone() throws {
+        let flat = """
+            Redirects
+            GET /{code} answers with a redirect to the long link
+            Why 301 and not 302?
+            - 301 is cached by browsers: fewer requests reach us
+            - 302 reaches us every time: we can count clicks
+            Expired links
+            What should an expired code return?
+            - 410 Gone, so that crawlers drop it
+            Expired rows are deleted by a nightly job.
+            """
+        let flatGuide = try GuideReader().read(text: flat, fileName: "redirects.txt")
+        #expect(Self.pairs(flatGuide).map(\.question) == ["Why 301 and not 302?", "What should an expired code return?"])
+        #expect(Self.pairs(flatGuide).first?.answer == "- 301 is cached by browsers: fewer requests reach us\n- 302 reaches us every time: we can count clicks")
+        // The answer ends with its list: the sentence after it is a card of its own.
+        #expect(Self.pairs(flatGuide).last?.answer == "410 Gone, so that crawlers drop it")
+        #expect(flatGuide.items.contains { $0.content == .concept(title: "Expired links", text: "Expired rows are deleted by a nightly job.") })
+        let markdown = """
+            # Short links
+
+            ## Redirects
+
+            Why 301 and not 302?
+
+            - 301 is cached by browsers: fewer requests reach us
+            - 302 reaches us every time: we can count clicks
+
+            Links expire after a year.
+
+            ## Code generation
+
+            - Option B: a counter
+              - Each server takes a block of ids at a time
+              - Shuffle the bits so codes do not run in order
+
+            Which questions should you ask first?
+
+            - How many links a day?
+            """
+        let guide = try GuideReader().read(text: markdown, fileName: "short-links.md")
+        #expect(Self.pairs(guide).map(\.question) == ["Why 301 and not 302?"])
+        #expect(Self.pairs(guide).first?.answer == "- 301 is cached by browsers: fewer requests reach us\n- 302 reaches us every time: we can count clicks")
+        #expect(guide.items.contains { $0.content == .concept(title: "Redirects", text: "Links expire after a year.") })
+        // A labelled item over a nested list titles its items.
+        #expect(guide.items.contains {
+            $0.content == .concept(title: "Option B: a counter",
+                                   text: "- Each server takes a block of ids at a time\n- Shuffle the bits so codes do not run in order")
+        })
+    }
+
     @Test func aListedQuestionOverANestedListAndABoldTaskOverCodeAreAnswered() throws {
         let text = """
             # Joins

@@ -46,6 +46,8 @@ struct FlatTextSegmenter {
         var afterHeading = titleText != nil
         // Whether the open answer answers a question asked on a line of its own, with no marker.
         var answersStandalone = false
+        // Whether that answer is the list right under its question: it ends with the list.
+        var answersWithList = false
         // The level of the last main or numbered section: an unnumbered heading in a numbered
         // outline heads a subsection of it.
         var sectionLevel = 0
@@ -73,6 +75,13 @@ struct FlatTextSegmenter {
             let wasAfterHeading = afterHeading
             afterHeading = false
             if wasAfterHeading { answersStandalone = false }
+            // The first line after a listed answer that neither is an item nor wraps one ends it.
+            if answersWithList, mode == .answer, !text.isListItem, text.first?.isLowercase != true {
+                blocks.consume(.boundary(line: lineNumber))
+                mode = .normal
+                answersStandalone = false
+            }
+            answersWithList = answersWithList && mode == .answer
             if mode == .story {
                 blocks.consume(.text(text, line: lineNumber))
                 if text.leavesQuoteOpen { mode = .normal }
@@ -197,6 +206,7 @@ struct FlatTextSegmenter {
                 ? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading, inRun: answersStandalone) : nil
             if let question = asked ?? standalone {
                 answersStandalone = standalone != nil
+                answersWithList = standalone != nil && python.text(of: index + 1).isListItem
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 if question.utf8.last != 0x3F {
                     // A prompt without a question mark (`Tell me about a time …`, `True or
@@ -625,6 +635,10 @@ struct FlatTextSegmenter {
     /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
     /// and a story's parts (`Situation: …`) may answer it.
     ///
+    /// A list right under a question that starts with an asking word answers it too (`Why 301
+    /// vs 302?` over `- 301 is cached by browsers …`), after a heading, a blank line or any
+    /// line that does not lead into it (ending in `,` `:` `;` `(`); the answer then ends with the list.
+    ///
     /// `inRun`: the open answer answers such a question. Then a question that starts with an
     /// asking word (`How do you paginate the feed?`) right after a line that ends a sentence
     /// asks the next one, as a list of questions copied without markers or blank lines runs;
@@ -635,10 +649,14 @@ struct FlatTextSegmenter {
         guard mode == .normal || nextInRun, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
         let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
         guard text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
-            afterHeading || index == 0 || python.text(of: index - 1).isEmpty || nextInRun,
             !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
         else { return nil }
         let next = python.text(of: index + 1)
+        let previous = index > 0 ? python.text(of: index - 1) : ""
+        let listAnswers = Self.answersAsList(next) && text.utf8.last == 0x3F
+            && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
+        guard afterHeading || previous.isEmpty || nextInRun || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0) else { return nil }
+        if listAnswers { return text }
         // A story is told in its parts: `Situation: …`, `Action: …`.
         if asksForStory, let label = next.labelled?.label, ItemExtractor.storyParts.contains(label.lowercased()) { return text }
         let opensAsLabel = nextInRun && next.labelled != nil
@@ -646,6 +664,13 @@ struct FlatTextSegmenter {
             !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
         else { return nil }
         return text
+    }
+
+    /// Whether `line` is an item of a list that answers a question right above it: one that
+    /// states rather than asks (a list of questions asks on).
+    static func answersAsList(_ line: Substring) -> Bool {
+        guard let item = line.bulletText ?? line.numberedText, item.utf8.count > 1 else { return false }
+        return item.utf8.last != 0x3F
     }
 
     /// The words a question starts with, lower-cased.

@@ -363,8 +363,9 @@ struct ItemExtractor: GuideBlockSink {
             return true
         case .labelledLine(let label, var lines, let isConcept, let start, let end):
             // A concept's text goes on to its next sentences; a definition only to a line it wraps
-            // onto; either to the items of a list nested under it (`● Partition: …` / `○ …`).
-            let nestedItem = text.isNestedBullet ? text.bulletText.flatMap { $0.labelled == nil ? $0 : nil } : nil
+            // onto; either to the items of a list nested under it (`● Partition: …` / `○ …`), a
+            // concept to labelled ones too (`Option A: hash` / `○ Collisions: rehash`).
+            let nestedItem = text.isNestedBullet ? text.bulletText.flatMap { isConcept || $0.labelled == nil ? $0 : nil } : nil
             guard let last = lines.last, nestedItem != nil || (isConcept ? Self.isContinuation(text, after: last) : Self.isWrapped(text, after: last)) else {
                 open = .labelledLine(label: label, lines: lines, isConcept: isConcept, start: start, end: end)
                 return false
@@ -449,7 +450,8 @@ struct ItemExtractor: GuideBlockSink {
         case .label(let title, let body, let start, let end):
             flushLabel(title: title, body: body, lines: start...end)
         case .labelledLine(let label, let lines, let isConcept, let start, let end):
-            let text = lines.joined(separator: " ")
+            // A concept's nested items stay a list under its text; all else runs on as sentences.
+            let text = isConcept ? Self.joinedKeepingItems(lines) : lines.joined(separator: " ")
             if isConcept {
                 emit(.concept(title: String(label), text: text), lines: start...end)
             } else {
@@ -507,6 +509,23 @@ struct ItemExtractor: GuideBlockSink {
         }
     }
 
+    /// Whether a label's title is a short label and a name (`Option B: counter + base62`), not
+    /// one that leads into a list with a sentence (`Completion: The sequence completes when`).
+    private static func namesWithLabel(_ title: Substring) -> Bool {
+        guard let (label, text) = title.labelled else { return false }
+        return label.wordCount <= 3 && text.wordCount <= 3
+    }
+
+    /// `lines` run on as one text, but for the list items among them, each on a line of its own.
+    private static func joinedKeepingItems(_ lines: [Substring]) -> String {
+        var text = ""
+        for line in lines {
+            if !text.isEmpty { text += line.hasBytePrefix("- ") ? "\n" : " " }
+            text += line
+        }
+        return text
+    }
+
     private mutating func flushLabel(title: Substring, body: [Substring], lines: ClosedRange<Int>) {
         if inNotes {
             emit(.notesPrompt(text: String(title)), lines: lines)
@@ -529,8 +548,9 @@ struct ItemExtractor: GuideBlockSink {
         if filled.allSatisfy(Self.statesClaim) { return }
         // A sentence that leads into a list ("Keeping copies of data on several machines:") is
         // part of the answer, not its name: the section names the card. A qualifier in
-        // brackets ("Isolation levels (weakest to strongest)") does not make a name a sentence.
-        if title.outsideBrackets.wordCount >= 5, let section = sectionPath.last {
+        // brackets ("Isolation levels (weakest to strongest)") does not make a name a sentence,
+        // nor does a short label's short text ("Option B: counter + base62").
+        if title.outsideBrackets.wordCount >= 5, !Self.namesWithLabel(title), let section = sectionPath.last {
             emit(.concept(title: section, text: ([title + ":"] + filled).joined(separator: "\n")), lines: lines)
             return
         }

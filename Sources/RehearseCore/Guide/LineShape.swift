@@ -357,8 +357,9 @@ extension Substring {
         if last == 0x9C || last == 0x9D, length >= 3, bytes.dropLast().suffix(2).elementsEqual([0xE2, 0x80]) { return false }  // “ ”
         switch first {
         case 0x2D, 0x2A, 0x7C, 0x23, 0x3E, 0x22, 0x27, 0x60, 0x7B, 0x5C: return false  // -*|#>"'`{\
-        case 0xE2 where bytes.starts(with: "•".utf8) || bytes.starts(with: "“".utf8): return false
-        case 0x5B where bulletText != nil: return false  // a check box: `[ ] Open task`
+        case 0xE2 where bytes.starts(with: "“".utf8): return false
+        // A list item: a bullet symbol (`•`, `●`, `○`, …) or a check box (`[ ] Open task`).
+        case 0xE2, 0xC2, 0xEF, 0x5B: if bulletText != nil { return false }
         default: break
         }
         guard numberedText == nil, !hasWorkingMarks else { return false }

@@ -20,6 +20,9 @@ struct MarkdownSegmenter {
         // The indentation of a list item that asked a question: its answer is what the item
         // holds, and a line after a blank one, no deeper than the item, ends it.
         var listQuestionIndent: Int?
+        // The indentation of the list that answers a question asked in a paragraph of its own
+        // (``questionOverList(_:at:)``): a line after a blank one, no deeper and no item, ends it.
+        var listAnswerIndent: Int?
         // Inside a `<details>` block: what it reveals answers the question or problem above
         // it, so a bold question in it is part of that answer, not a card of its own.
         var inDetails = false
@@ -46,6 +49,12 @@ struct MarkdownSegmenter {
             {
                 listQuestionIndent = nil
                 if !text.isListItem { blocks.consume(.boundary(line: lineNumber)) }
+            }
+            if let indent = listAnswerIndent, !text.isEmpty, index > 0, lines[index - 1].trimmingWhitespace().isEmpty,
+                Self.indentation(raw) <= indent, !text.isListItem
+            {
+                listAnswerIndent = nil
+                blocks.consume(.boundary(line: lineNumber))
             }
             if let fence = Self.fence(text) {
                 let (block, next) = fencedCode(from: index, fence: fence)
@@ -209,6 +218,9 @@ struct MarkdownSegmenter {
                     listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
                 } else if let label = nestedListLabel(unquoted, at: index) {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
+                } else if let (question, list) = questionOverList(unquoted, at: index) {
+                    blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                    listAnswerIndent = Self.indentation(lines[list])
                 } else {
                     let shown = !Self.isImage(unquoted)
                     // A footnote (`[^1]: …`) reads as prose of the section, without its marker.
@@ -284,8 +296,9 @@ struct MarkdownSegmenter {
     }
 
     /// A list item that heads a nested list, as a label of its items: `- **Fan-out on write**`
-    /// or `- Fan-out on write:` over more deeply indented items is `Fan-out on write:`, so that
-    /// each such item is a concept of its own with its items as key points.
+    /// or `- Fan-out on write:` over more deeply indented items is `Fan-out on write:`, and
+    /// `- Option B: counter + base62` is `Option B: counter + base62:`, so that each such item
+    /// is a concept of its own with its items as key points.
     private func nestedListLabel(_ text: Substring, at index: Int) -> Substring? {
         guard let item = text.bulletText ?? text.numberedText, item.utf8.count > 4, index + 1 < lines.count else { return nil }
         let label: Substring
@@ -293,11 +306,27 @@ struct MarkdownSegmenter {
             label = item.dropFirst(2).dropLast(2).trimmed(of: ":") + ":"
         } else if item.utf8.last == 0x3A, item.isBareLabel {
             label = item
+        } else if item.labelled != nil, let last = item.utf8.last, !".!?;,".utf8.contains(last), Substring(item + ":").isBareLabel {
+            // `- Option B: counter + base62` over its points: the whole item titles them.
+            label = Substring(item + ":")
         } else {
             return nil
         }
         let next = lines[index + 1]
         return Self.indentation(next) > Self.indentation(lines[index]) && next.trimmingWhitespace().isListItem ? label : nil
+    }
+
+    /// A paragraph of its own that is one question starting with an asking word (`Why 301 vs
+    /// 302?`) over a list, right below it or after a blank line, whose items state rather than
+    /// ask: the question, which the list answers, and the line of the list's first item.
+    private func questionOverList(_ text: Substring, at index: Int) -> (question: Substring, list: Int)? {
+        guard text.utf8.last == 0x3F, !text.isListItem, index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
+            FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased()),
+            (2...25).contains(text.wordCount), !text.containsBytes(". ")
+        else { return nil }
+        let next = index + 1 < lines.count && lines[index + 1].trimmingWhitespace().isEmpty ? index + 2 : index + 1
+        guard next < lines.count, FlatTextSegmenter.answersAsList(lines[next].trimmingWhitespace()) else { return nil }
+        return (text, next)
     }
 
     /// `- **Hit ratio** — hits over lookups` → `- **Hit ratio**: hits over lookups`: a bold term
