@@ -366,6 +366,40 @@ struct ReaderGapTests {
         ])
     }
 
+    @Test func termsDefinedByADashInTurnUnderALabelAreOneDefinitionEach() throws {
+        let guide = try Self.flat("""
+            Join strategies:
+            Nested Loop — for each outer row, probe the inner side
+            Hash Join — build a hash table on the smaller input
+            Merge Join — walk two inputs sorted on the key
+            My Notes
+            """)
+        #expect(guide.items.map(\.content) == [
+            .definition(term: "Nested Loop", definition: "for each outer row, probe the inner side", context: "Join strategies"),
+            .definition(term: "Hash Join", definition: "build a hash table on the smaller input", context: "Join strategies"),
+            .definition(term: "Merge Join", definition: "walk two inputs sorted on the key", context: "Join strategies"),
+        ])
+        // The line right over a main section heads nothing: it is no sub-heading.
+        #expect(guide.sections.map(\.title) == ["Queries", "My Notes"])
+        // A wrapped definition still goes on as one.
+        #expect(!ItemExtractor.defineInTurn("Hash Join — build a table", after: "Nested Loop is the planner's fallback"))
+    }
+
+    @Test func anSQLLineThatGoesOnAfterADashIsProse() throws {
+        let guide = try Self.flat("""
+            Row locks:
+            SELECT FOR UPDATE — blocks other writers until commit
+            DELETE RETURNING — hands back the rows it removed
+
+            SELECT name FROM users WHERE note = 'a — b'; -- the dash is in a string
+            """)
+        #expect(guide.codeBlocks.map(\.code) == ["SELECT name FROM users WHERE note = 'a — b'; -- the dash is in a string"])
+        #expect(guide.items.first?.content == .definition(
+            term: "SELECT FOR UPDATE", definition: "blocks other writers until commit", context: "Row locks"))
+        #expect(CodeLineClassifier.explainsWithDash("UPDATE jobs SET taken = true — claims the row"))
+        #expect(!CodeLineClassifier.explainsWithDash("SELECT 1 -- a comment — with a dash"))
+    }
+
     @Test func numberedStepsAreOneProcedureNotTermsToDefine() throws {
         let guide = try Self.flat("""
             Time complexity:

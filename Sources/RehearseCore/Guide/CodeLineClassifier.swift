@@ -114,7 +114,30 @@ enum CodeLineClassifier {
         guard (4...8).contains(word.count), word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
             !(lowerCase && word.elementsEqual("with".utf8)), sqlStarters.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
         else { return false }
-        return word.endIndex != bytes.endIndex || ["BEGIN", "COMMIT", "ROLLBACK"].contains { sqlKeyword(raw, word, lowerCase: lowerCase) == $0 }
+        guard word.endIndex != bytes.endIndex else { return ["BEGIN", "COMMIT", "ROLLBACK"].contains { sqlKeyword(raw, word, lowerCase: lowerCase) == $0 } }
+        return !explainsWithDash(raw)
+    }
+
+    /// Whether a line that starts as SQL goes on as prose after a spaced dash (`SELECT … FOR
+    /// UPDATE — blocks other writers`): an em or en dash between spaces, outside a string and
+    /// before any `--` comment, which SQL never holds.
+    static func explainsWithDash(_ raw: Substring) -> Bool {
+        raw.withBytes { bytes in
+            var quoted = false
+            var index = 0
+            while index + 4 < bytes.count {
+                switch bytes[index] {
+                case 0x27: quoted.toggle()
+                case 0x2D where !quoted && bytes[index + 1] == 0x2D: return false
+                case 0x20 where !quoted && bytes[index + 1] == 0xE2 && bytes[index + 2] == 0x80
+                    && (bytes[index + 3] == 0x94 || bytes[index + 3] == 0x93) && bytes[index + 4] == 0x20:
+                    return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// A line of upper-case SQL keywords only (`EXPLAIN ANALYZE`, `BEGIN`) that the next line

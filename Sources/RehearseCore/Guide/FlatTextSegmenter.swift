@@ -184,7 +184,10 @@ struct FlatTextSegmenter {
                 index += table.count
                 continue
             }
-            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading) {
+            // A line right over a main section heads nothing.
+            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading),
+                !(nextTextLine(after: index).map { mainSections.contains(Self.headingKey(python.text(of: $0))) } ?? false)
+            {
                 blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
                 afterHeading = true
                 mode = .normal

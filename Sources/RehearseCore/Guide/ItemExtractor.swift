@@ -342,7 +342,7 @@ struct ItemExtractor: GuideBlockSink {
             // A term of its own after a blank line starts a paragraph of its own.
             if !text.isBareLabel,
                 text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty)
-                    || body.isEmpty
+                    || body.isEmpty || !afterBlank && body.last.map({ Self.defineInTurn(text, after: $0) }) == true
             {
                 emitClaims(in: text, setup: body.last, line: line)
                 body.append(text)
@@ -923,11 +923,17 @@ extension ItemExtractor {
     /// even in lower case.
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
         guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel, !statesClaim(text) else { return false }
-        if first >= 0x41 && first <= 0x5A, text.labelled != nil { return false }
+        if first >= 0x41 && first <= 0x5A, text.labelled != nil || defineInTurn(text, after: previous) { return false }
         if first >= 0x61 && first <= 0x7A { return true }
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
+    }
+
+    /// Whether `text` and the line before it each define a term with a dash (`Seq Scan — reads
+    /// the whole table` / `Index Scan — walks the index`): the next definition, not the rest of the last.
+    static func defineInTurn(_ text: Substring, after previous: Substring) -> Bool {
+        text.dashDefined != nil && (previous.bulletText ?? previous).dashDefined != nil
     }
 
     /// A line under a short one that ends without punctuation, both starting as a sentence
