@@ -175,7 +175,7 @@ struct CopiedTextTests {
             "Deployment": "keeps a number of identical pods running and rolls out new versions.",
             "Service": "a stable address in front of a changing set of pods.",
         ])
-        for bullet in ["•", "◦", "▪", "●", "○", "■", "➢", "✓", "–", "·", "\u{F0B7}"] {
+        for bullet in ["•", "◦", "▪", "●", "○", "■", "➢", "✓", "✅", "❌", "✘", "–", "·", "\u{F0B7}"] {
             #expect(Substring(bullet + " Taints keep pods off a node").bulletText == "Taints keep pods off a node")
         }
         #expect(Substring("—Martin Fowler").bulletText == nil)
@@ -207,6 +207,35 @@ struct CopiedTextTests {
         #expect(!Substring("· Shuffle the bits first").isHeadingCandidate)
         #expect(Substring("“Quoted” Headings Stay Out").isHeadingCandidate == false)
         #expect(Substring("Ümlaut Topics").isHeadingCandidate)
+    }
+
+    @Test func headingsInCapitalsAndDecoratedByEmojiHeadSectionsAsWritten() throws {
+        let text = """
+            Caching Notes
+            🔥 WRITE STRATEGIES
+            Write-through
+            Every write goes to the cache and the database together.
+            ✅ Reads never see stale data
+            ❌ Writes wait for both
+            Write-behind (write-back)
+            Writes land in the cache first and reach the database in batches.
+            🌍 CDNs
+            Cache-Control: public, max-age=31536000, immutable
+            Pull CDN: the edge fetches from the origin on the first request.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "caching.txt")
+        // Headings in capitals are the main sections, the others their subsections.
+        #expect(guide.sections.map(\.title) == ["🔥 WRITE STRATEGIES", "🌍 CDNs"])
+        #expect(guide.sections.first?.children.map(\.title) == ["Write-through", "Write-behind (write-back)"])
+        // `✅` and `❌` are bullets where no question stands above them, not an answer's marker.
+        #expect(guide.items.contains {
+            $0.content == .concept(title: "Write-through", text: "✅ Reads never see stale data\n❌ Writes wait for both")
+        })
+        // A header with a hyphenated name is no Python, though it holds an `=`.
+        #expect(guide.codeBlocks.isEmpty)
+        #expect(Self.definitions(guide)["Cache-Control"] == "public, max-age=31536000, immutable")
+        #expect(FlatTextSegmenter.undecoratedHeading("🔥 WRITE STRATEGIES") == "WRITE STRATEGIES")
+        #expect(FlatTextSegmenter.undecoratedHeading("✅ Reads never see stale data") == "✅ Reads never see stale data")
     }
 
     @Test func aDesignPagesFactsRevealedAnswerAndDecoratedTipReadAsWritten() throws {

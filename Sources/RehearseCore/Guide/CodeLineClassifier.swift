@@ -31,12 +31,33 @@ enum CodeLineClassifier {
         case .op("@"):
             return tokens.count >= 2 && tokens[1].kind == .name
         case .name, .op("("), .op("["), .op("*"):
-            if line.hasAssignment { return true }
+            if let assignment = line.assignmentPosition { return !annotatesNoTarget(line.tokens[..<assignment]) }
             if first.kind == .op("*") { return false }
             return line.hasCall && (tokens.last?.kind == .op(")") || line.bracketDelta > 0)
         default:
             return false
         }
+    }
+
+    /// Whether the tokens before an assignment annotate what no annotation can: a colon
+    /// outside brackets after an operator other than `.` (`Cache-Control: public, max-age=60`
+    /// is a header, not `x: int = 1`), or a comma between that colon and the `=`.
+    private static func annotatesNoTarget(_ tokens: ArraySlice<PythonLine.Token>) -> Bool {
+        var depth = 0
+        var colon: Int?
+        var operatorBeforeColon = false
+        for (position, token) in zip(tokens.indices, tokens) {
+            guard case .op(let symbol) = token.kind else { continue }
+            switch symbol {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case ":" where depth == 0 && colon == nil: colon = position
+            case "," where depth == 0 && colon != nil: return true
+            case ".": break
+            default: if depth == 0 && colon == nil { operatorBeforeColon = true }
+            }
+        }
+        return colon != nil && operatorBeforeColon
     }
 
     /// Whether a line can continue a Python block that is already open.

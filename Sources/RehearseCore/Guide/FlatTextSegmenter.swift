@@ -125,12 +125,15 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
-            // Whether the line could be a heading: asked once, for the main and the sub-heading checks.
-            let isShort = text.utf8.count <= longestSection + 1
-            let endsWithColon = text.utf8.last == 0x3A
-            let isCandidate = isShort && !endsWithColon || mode != .question ? text.isHeadingCandidate(python[index]) : false
+            // Whether the line could be a heading: asked once, for the main and the sub-heading
+            // checks, of its words without a pictograph that decorates it (`🔥 Caching strategies`).
+            let headingText = Self.undecoratedHeading(text)
+            let isShort = headingText.utf8.count <= longestSection + 1
+            let endsWithColon = headingText.utf8.last == 0x3A
+            let isCandidate = isShort && !endsWithColon || mode != .question
+                ? headingText.isHeadingCandidate(headingText.utf8.count == text.utf8.count ? python[index] : PythonLine(headingText)) : false
             if isShort, endsWithColon || isCandidate,
-                mainSections.contains(Self.headingKey(text))
+                mainSections.contains(Self.headingKey(headingText))
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 sectionLevel = 1
@@ -185,7 +188,7 @@ struct FlatTextSegmenter {
                 continue
             }
             // A line right over a main section heads nothing.
-            if mode != .question, isCandidate, isSubHeading(at: index, text: text, mode: mode, afterHeading: wasAfterHeading),
+            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: wasAfterHeading),
                 !(nextTextLine(after: index).map { mainSections.contains(Self.headingKey(python.text(of: $0))) } ?? false)
             {
                 blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
@@ -237,7 +240,8 @@ struct FlatTextSegmenter {
             if text.startsQuestion {
                 answersStandalone = false
                 mode = text.hasSuffix("?") ? .answer : .question
-            } else if text.startsAnswer && (!text.startsNumberedAnswer || mode == .question || mode == .answer)
+            } else if text.startsAnswer && (!text.startsNumberedAnswer && !Self.marksWithEmoji(text) || mode == .question || mode == .answer
+                || previousText(before: index)?.hasSuffix("?") == true)
                 || mode == .question && text.hasSuffix("?")
             {
                 mode = .answer
@@ -296,6 +300,20 @@ struct FlatTextSegmenter {
 
     /// Sections that close a guide without being listed in its contents.
     static let trailingSections: Set<String> = ["my notes", "notes", "summary", "next steps", "references", "further reading", "glossary", "appendix"]
+
+    /// Whether a line's marker is an emoji (`✅ Use a cursor`): it marks an answer only under a
+    /// question, as a numbered one does; elsewhere it is a list's bullet.
+    static func marksWithEmoji(_ text: Substring) -> Bool {
+        (text.utf8.first ?? 0) >= 0xE2
+    }
+
+    /// The line without a pictograph and spaces before its words (`🔥 Caching strategies` →
+    /// `Caching strategies`), or the line itself, also when the symbol is a bullet (`✅ Fast
+    /// reads`); only a line whose first byte starts a symbol is looked at.
+    static func undecoratedHeading(_ text: Substring) -> Substring {
+        guard let first = text.utf8.first, first >= 0xE2, text.first?.isPictograph == true, text.bulletText == nil else { return text }
+        return text.undecorated
+    }
 
     /// Case-folded heading text for matching a line against the table of contents: lower
     /// case, without `:` or spaces at either end, inner white space folded to one space.
@@ -911,15 +929,18 @@ private struct TrimmedLines: RandomAccessCollection {
 }
 
 /// Decides heading levels as blocks stream past. With a table of contents or numbered
-/// sections (``SectionOutline``) the segmenter already knows them; otherwise a heading
-/// directly followed by another heading is a main section, and so is any heading before the
-/// first such parent.
+/// sections (``SectionOutline``) the segmenter already knows them. Otherwise, when the first
+/// heading is written in capitals (`CACHING STRATEGIES`), the headings in capitals are the
+/// main sections and the others their subsections; else a heading directly followed by
+/// another heading is a main section, and so is any heading before the first such parent.
 private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
     private var sink: Sink
     private let levelsKnown: Bool
     private var pending: (title: String, line: Int)?
     private var blanks: [GuideBlock] = []
     private var sawParent = false
+    /// Whether the first heading was in capitals: nil before it.
+    private var capitalsHeadSections: Bool?
 
     init(sink: Sink, levelsKnown: Bool) {
         self.sink = sink
@@ -936,7 +957,7 @@ private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
             let isParent: Bool
             if case .heading = block { isParent = true } else { isParent = false }
             if isParent { sawParent = true }
-            sink.consume(.heading(level: isParent || !sawParent ? 1 : 2, title: heading.title, line: heading.line))
+            sink.consume(.heading(level: level(of: heading.title, isParent: isParent), title: heading.title, line: heading.line))
             for blank in blanks { sink.consume(blank) }
             pending = nil
             blanks = []
@@ -950,9 +971,29 @@ private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
 
     mutating func finish() -> Sink {
         if let heading = pending {
-            sink.consume(.heading(level: sawParent ? 2 : 1, title: heading.title, line: heading.line))
+            sink.consume(.heading(level: level(of: heading.title, isParent: false), title: heading.title, line: heading.line))
             for blank in blanks { sink.consume(blank) }
         }
         return sink
+    }
+
+    private mutating func level(of title: String, isParent: Bool) -> Int {
+        let inCapitals = Self.isInCapitals(FlatTextSegmenter.undecoratedHeading(title[...]))
+        if capitalsHeadSections == nil { capitalsHeadSections = inCapitals }
+        if capitalsHeadSections == true { return inCapitals ? 1 : 2 }
+        return isParent || !sawParent ? 1 : 2
+    }
+
+    /// Whether a heading is written in capitals: four letters or more, and no word in lower
+    /// case but for an acronym's plural `s` (`CDNs`).
+    static func isInCapitals(_ title: Substring) -> Bool {
+        var letters = 0
+        for word in title.split(separator: " ") {
+            for (offset, character) in word.enumerated() where character.isLetter {
+                letters += 1
+                if character.isLowercase, !(character == "s" && offset == word.count - 1 && offset >= 2) { return false }
+            }
+        }
+        return letters >= 4
     }
 }

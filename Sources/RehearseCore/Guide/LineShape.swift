@@ -25,13 +25,21 @@ extension Substring {
     }
 
     /// The bullets of lists copied from documents, slides and PDFs, as UTF-8: `•` `‣` `–` `◦`
-    /// `●` `○` `▪` `▫` `■` `□` `➢` `➤` `✓` `✔`, the middle dot `·`, and the Symbol font's bullet
-    /// (U+F0B7) that PDFs leave behind.
+    /// `●` `○` `▪` `▫` `■` `□` `➢` `➤` `✓` `✔`, the marks of pros and cons `✅` `✗` `✘` `❌`,
+    /// the middle dot `·`, and the Symbol font's bullet (U+F0B7) that PDFs leave behind.
     private static let bulletSymbols: [[UInt8]] = [
         [0xE2, 0x80, 0xA2], [0xE2, 0x80, 0xA3], [0xE2, 0x80, 0x93], [0xE2, 0x97, 0xA6], [0xE2, 0x97, 0x8F], [0xE2, 0x97, 0x8B],
         [0xE2, 0x96, 0xAA], [0xE2, 0x96, 0xAB], [0xE2, 0x96, 0xA0], [0xE2, 0x96, 0xA1], [0xE2, 0x9E, 0xA2], [0xE2, 0x9E, 0xA4],
-        [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94], [0xC2, 0xB7], [0xEF, 0x82, 0xB7],
+        [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94], [0xE2, 0x9C, 0x85], [0xE2, 0x9C, 0x97], [0xE2, 0x9C, 0x98], [0xE2, 0x9D, 0x8C],
+        [0xC2, 0xB7], [0xEF, 0x82, 0xB7],
     ]
+
+    /// Whether the line starts with a tick or a cross (`✅`, `✓`, `❌`, `✘`): a bullet, but one
+    /// that says something, so that `✅ Now the query runs:` still labels what follows it.
+    var startsWithMark: Bool {
+        guard utf8.first == 0xE2 else { return false }
+        return ["✅", "✓", "✔", "❌", "✗", "✘"].contains { hasPrefix($0) }
+    }
 
     /// The length in bytes of the bullet symbol that `bytes` start with, if any.
     private static func bulletSymbolLength(_ bytes: Substring.UTF8View) -> Int? {
@@ -103,7 +111,8 @@ extension Substring {
 
     /// `Why it exists:` — a short prose label that announces what follows.
     var isBareLabel: Bool {
-        guard utf8.last == 0x3A, utf8.count >= 2, utf8.count <= 90, !isListItem, !hasBytePrefix("#"), !hasBytePrefix("|") else { return false }
+        guard utf8.last == 0x3A, utf8.count >= 2, utf8.count <= 90, !isListItem || startsWithMark, !hasBytePrefix("#"), !hasBytePrefix("|")
+        else { return false }
         guard wordCount <= 9 else { return false }
         let line = PythonLine(self)
         return !(line.lexes && !line.hasProseAdjacency && line.firstKeyword != nil)
