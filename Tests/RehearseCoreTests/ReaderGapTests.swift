@@ -1264,6 +1264,8 @@ extension ReaderGapTests {
             Situation: we paged on every failed request.
             Action: I showed a week of pages next to real incidents.
             Result: we page on error budgets now.
+            Describe a project you are proud of.
+            I moved our imports to a queue, and onboarding went from days to an hour.
 
             Leadership
             Outcome: two juniors now run the on-call rota.
@@ -1271,8 +1273,11 @@ extension ReaderGapTests {
         #expect(guide.items.map(\.content) == [
             .qa(question: "Tell me about a time you changed a team's mind.",
                 answer: "Situation: we paged on every failed request.\nAction: I showed a week of pages next to real incidents.\nResult: we page on error budgets now."),
+            // The next prompt right under a story asks again.
+            .qa(question: "Describe a project you are proud of.", answer: "I moved our imports to a queue, and onboarding went from days to an hour."),
             .concept(title: "Outcome", text: "two juniors now run the on-call rota."),
         ])
+        #expect(ItemExtractor.asksForStory("Share an example of a risk you took"))
         #expect(!ItemExtractor.asksForStory("Telling apart two causes"))
     }
 }

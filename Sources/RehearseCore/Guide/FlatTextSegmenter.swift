@@ -697,7 +697,7 @@ struct FlatTextSegmenter {
     /// The words a question starts with, lower-cased.
     static let askingWords: Set<String> = [
         "how", "what", "why", "when", "where", "which", "who", "whose", "is", "are", "can", "could", "do", "does",
-        "did", "should", "would", "will", "explain", "describe",
+        "did", "should", "would", "will", "explain", "describe", "tell", "give", "walk", "talk", "share",
     ]
 
     /// The question and answer of the line at `index` when it asks and answers on one line
