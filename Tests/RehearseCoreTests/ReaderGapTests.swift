@@ -400,6 +400,34 @@ struct ReaderGapTests {
         #expect(!CodeLineClassifier.explainsWithDash("SELECT 1 -- a comment — with a dash"))
     }
 
+    @Test func aHeadingMayStandRightUnderCodeOrOverASessionAndAQuestionCaptionsTheCodeBelowIt() throws {
+        let guide = try GuideReader().read(text: """
+            12 — Python Gotchas
+            Late binding
+            funcs = [lambda: i for i in range(3)]
+            [f() for f in funcs] → [2, 2, 2]
+            Small integers
+            >>> a = 256
+            >>> a is int("256")
+            True
+            Chained comparisons
+            1 < 3 > 2 → True
+            d = {"b": 1}
+            list(d) → ['b']
+            What does this print?
+            x = [1]
+            y = x
+            y += [2]
+            print(x)
+            """, fileName: "12-gotchas.txt")
+        #expect(guide.sections.map(\.title) == ["Late binding", "Small integers", "Chained comparisons"])
+        let captioned = guide.items.compactMap { item -> String? in
+            if case .code(_, let code, let caption) = item.content, let caption { "\(caption) \(code.prefix(7))" } else { nil }
+        }
+        #expect(captioned == ["What does this print? x = [1]"])
+        #expect(!guide.items.contains { $0.kind == .concept })
+    }
+
     @Test func numberedStepsAreOneProcedureNotTermsToDefine() throws {
         let guide = try Self.flat("""
             Time complexity:

@@ -188,7 +188,8 @@ struct FlatTextSegmenter {
                 continue
             }
             // A line right over a main section heads nothing.
-            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: wasAfterHeading),
+            // Code ends what it says as a heading does: a heading may stand right under it.
+            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: wasAfterHeading || index == afterCode),
                 !(nextTextLine(after: index).map { mainSections.contains(Self.headingKey(python.text(of: $0))) } ?? false)
             {
                 blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
@@ -847,7 +848,9 @@ struct FlatTextSegmenter {
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
-        if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem { return true }
+        if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem || PythonSession.isPrompt(text) {
+            return true
+        }
         // A lettered question (`a. Why …?`).
         if text.optionText?.hasSuffix("?") == true { return true }
         if text.hasBytePrefix("|") || text.containsBytes(" | ") || PipelessTable.columns(text) != nil || text.labelled != nil

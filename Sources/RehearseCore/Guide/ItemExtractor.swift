@@ -133,6 +133,14 @@ struct ItemExtractor: GuideBlockSink {
             } else if case .question(let asked, let start) = open, !asked.isEmpty {
                 // `Question: Write a function that …` over code: the code answers it.
                 open = .answer(question: asked.joined(separator: " "), isPrompt: false, lines: [Substring(code)], start: start, end: lines.upperBound)
+            } else if pendingCaption == nil, case .paragraph(var above, let start, let end) = open, let asked = above.last,
+                asked.hasSuffix("?"), asked.wordCount <= 12, !Self.statesClaim(asked)
+            {
+                // `What does this print?` right over code asks about it: it captions the code.
+                above.removeLast()
+                open = above.isEmpty ? nil : .paragraph(lines: above, start: start, end: max(start, end - 1))
+                flush()
+                pendingCaption = String(asked)
             } else {
                 flush()
             }
