@@ -131,7 +131,7 @@ struct FlatTextSegmenter {
             let isShort = headingText.utf8.count <= longestSection + 1
             let endsWithColon = headingText.utf8.last == 0x3A
             let isCandidate = isShort && !endsWithColon || mode != .question
-                ? headingText.isHeadingCandidate(headingText.utf8.count == text.utf8.count ? python[index] : PythonLine(headingText)) : false
+                ? headingText.isHeadingCandidate(headingText.startIndex == text.startIndex ? python[index] : PythonLine(headingText)) : false
             if isShort, endsWithColon || isCandidate,
                 mainSections.contains(Self.headingKey(headingText))
             {
@@ -187,10 +187,11 @@ struct FlatTextSegmenter {
                 index += table.count
                 continue
             }
-            // A line right over a main section heads nothing.
-            // Code ends what it says as a heading does: a heading may stand right under it.
-            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: wasAfterHeading || index == afterCode),
-                !(nextTextLine(after: index).map { mainSections.contains(Self.headingKey(python.text(of: $0))) } ?? false)
+            // Code ends what it says, as a heading does: a heading may stand right under it. A
+            // line right over a main section heads nothing.
+            let afterHeadingOrCode = wasAfterHeading || index == afterCode
+            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: afterHeadingOrCode),
+                !precedesMainSection(index, mainSections, longest: longestSection)
             {
                 blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
                 afterHeading = true
@@ -675,8 +676,7 @@ struct FlatTextSegmenter {
         else { return nil }
         let next = python.text(of: index + 1)
         let previous = index > 0 ? python.text(of: index - 1) : ""
-        let listAnswers = Self.answersAsList(next) && text.utf8.last == 0x3F
-            && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
+        let listAnswers = text.utf8.last == 0x3F && Self.answersAsList(next) && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         guard afterHeading || previous.isEmpty || nextInRun || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0) else { return nil }
         if listAnswers { return text }
         // A story is told in its parts: `Situation: …`, `Action: …`.
@@ -709,6 +709,12 @@ struct FlatTextSegmenter {
         let besideAnother = index > 0 && python.text(of: index - 1).oneLineCard != nil
             || index + 1 < lines.count && python.text(of: index + 1).oneLineCard != nil
         return besideAnother ? card : nil
+    }
+
+    /// Whether the next line after `index` that is not blank names a main section.
+    private func precedesMainSection(_ index: Int, _ mainSections: Set<String>, longest: Int) -> Bool {
+        guard let next = nextTextLine(after: index), python.text(of: next).utf8.count <= longest + 1 else { return false }
+        return mainSections.contains(Self.headingKey(python.text(of: next)))
     }
 
     /// The next line after `index` that is not blank.
@@ -981,17 +987,16 @@ private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
     }
 
     private mutating func level(of title: String, isParent: Bool) -> Int {
-        let inCapitals = Self.isInCapitals(FlatTextSegmenter.undecoratedHeading(title[...]))
-        if capitalsHeadSections == nil { capitalsHeadSections = inCapitals }
-        if capitalsHeadSections == true { return inCapitals ? 1 : 2 }
-        return isParent || !sawParent ? 1 : 2
+        if capitalsHeadSections == nil { capitalsHeadSections = Self.isInCapitals(title) }
+        guard capitalsHeadSections == true else { return isParent || !sawParent ? 1 : 2 }
+        return Self.isInCapitals(title) ? 1 : 2
     }
 
-    /// Whether a heading is written in capitals: four letters or more, and no word in lower
-    /// case but for an acronym's plural `s` (`CDNs`).
-    static func isInCapitals(_ title: Substring) -> Bool {
+    /// Whether a heading, a pictograph before it aside, is written in capitals: four letters
+    /// or more, and no word in lower case but for an acronym's plural `s` (`CDNs`).
+    static func isInCapitals(_ title: String) -> Bool {
         var letters = 0
-        for word in title.split(separator: " ") {
+        for word in FlatTextSegmenter.undecoratedHeading(title[...]).split(separator: " ") {
             for (offset, character) in word.enumerated() where character.isLetter {
                 letters += 1
                 if character.isLowercase, !(character == "s" && offset == word.count - 1 && offset >= 2) { return false }
