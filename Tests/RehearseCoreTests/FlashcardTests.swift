@@ -27,8 +27,9 @@ struct FlashcardTests {
         #expect(!Substring("Questions: see below").startsQuestion)
         #expect(!Substring("Anscombe's quartet: four data sets").startsAnswer)
         #expect(!Substring("A. First option").startsAnswer)
-        #expect(Substring("Ans 2. no").startsNumberedAnswer)
-        #expect(!Substring("Ans. no").startsNumberedAnswer)
+        #expect(Substring("Ans 2. no").startsAnswerOnlyUnderQuestion)
+        #expect(Substring("✅ Use a cursor").startsAnswerOnlyUnderQuestion)
+        #expect(!Substring("Ans. no").startsAnswerOnlyUnderQuestion)
     }
 
     @Test func frontAndBackPairsAreCards() throws {

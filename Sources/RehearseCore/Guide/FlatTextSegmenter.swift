@@ -242,7 +242,7 @@ struct FlatTextSegmenter {
             if text.startsQuestion {
                 answersStandalone = false
                 mode = text.hasSuffix("?") ? .answer : .question
-            } else if text.startsAnswer && (!text.startsNumberedAnswer && !Self.marksWithEmoji(text) || mode == .question || mode == .answer
+            } else if text.startsAnswer && (!text.startsAnswerOnlyUnderQuestion || mode == .question || mode == .answer
                 || previousText(before: index)?.hasSuffix("?") == true)
                 || mode == .question && text.hasSuffix("?")
             {
@@ -302,12 +302,6 @@ struct FlatTextSegmenter {
 
     /// Sections that close a guide without being listed in its contents.
     static let trailingSections: Set<String> = ["my notes", "notes", "summary", "next steps", "references", "further reading", "glossary", "appendix"]
-
-    /// Whether a line's marker is an emoji (`✅ Use a cursor`): it marks an answer only under a
-    /// question, as a numbered one does; elsewhere it is a list's bullet.
-    static func marksWithEmoji(_ text: Substring) -> Bool {
-        (text.utf8.first ?? 0) >= 0xE2
-    }
 
     /// The line without a pictograph and spaces before its words (`🔥 Caching strategies` →
     /// `Caching strategies`), or the line itself, also when the symbol is a bullet (`✅ Fast
@@ -676,7 +670,7 @@ struct FlatTextSegmenter {
         else { return nil }
         let next = python.text(of: index + 1)
         let previous = index > 0 ? python.text(of: index - 1) : ""
-        let listAnswers = text.utf8.last == 0x3F && Self.answersAsList(next) && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
+        let listAnswers = Self.isAnsweredByList(text, next: next)
         guard afterHeading || previous.isEmpty || nextInRun || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0) else { return nil }
         if listAnswers { return text }
         // A story is told in its parts: `Situation: …`, `Action: …`.
@@ -688,11 +682,13 @@ struct FlatTextSegmenter {
         return text
     }
 
-    /// Whether `line` is an item of a list that answers a question right above it: one that
-    /// states rather than asks (a list of questions asks on).
-    static func answersAsList(_ line: Substring) -> Bool {
-        guard let item = line.bulletText ?? line.numberedText, item.utf8.count > 1 else { return false }
-        return item.utf8.last != 0x3F
+    /// Whether `question` asks with an asking word (`Why 301 vs 302?`) over `next`, the first
+    /// item of a list that states rather than asks (a list of questions asks on): the list
+    /// answers it. Both readers ask this.
+    static func isAnsweredByList(_ question: Substring, next: Substring) -> Bool {
+        guard question.utf8.last == 0x3F, let item = next.bulletText ?? next.numberedText, item.utf8.count > 1, item.utf8.last != 0x3F
+        else { return false }
+        return askingWords.contains(question.prefix { $0.isLetter }.lowercased())
     }
 
     /// The words a question starts with, lower-cased.
@@ -713,8 +709,8 @@ struct FlatTextSegmenter {
 
     /// Whether the next line after `index` that is not blank names a main section.
     private func precedesMainSection(_ index: Int, _ mainSections: Set<String>, longest: Int) -> Bool {
-        guard let next = nextTextLine(after: index), python.text(of: next).utf8.count <= longest + 1 else { return false }
-        return mainSections.contains(Self.headingKey(python.text(of: next)))
+        guard let next = nextTextLine(after: index).map(python.text(of:)), next.utf8.count <= longest + 1 else { return false }
+        return mainSections.contains(Self.headingKey(next))
     }
 
     /// The next line after `index` that is not blank.

@@ -25,20 +25,23 @@ extension Substring {
     }
 
     /// The bullets of lists copied from documents, slides and PDFs, as UTF-8: `•` `‣` `–` `◦`
-    /// `●` `○` `▪` `▫` `■` `□` `➢` `➤` `✓` `✔`, the marks of pros and cons `✅` `✗` `✘` `❌`,
-    /// the middle dot `·`, and the Symbol font's bullet (U+F0B7) that PDFs leave behind.
+    /// `●` `○` `▪` `▫` `■` `□` `➢` `➤`, the ticks and crosses (``markSymbols``), the middle dot
+    /// `·`, and the Symbol font's bullet (U+F0B7) that PDFs leave behind.
     private static let bulletSymbols: [[UInt8]] = [
         [0xE2, 0x80, 0xA2], [0xE2, 0x80, 0xA3], [0xE2, 0x80, 0x93], [0xE2, 0x97, 0xA6], [0xE2, 0x97, 0x8F], [0xE2, 0x97, 0x8B],
         [0xE2, 0x96, 0xAA], [0xE2, 0x96, 0xAB], [0xE2, 0x96, 0xA0], [0xE2, 0x96, 0xA1], [0xE2, 0x9E, 0xA2], [0xE2, 0x9E, 0xA4],
-        [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94], [0xE2, 0x9C, 0x85], [0xE2, 0x9C, 0x97], [0xE2, 0x9C, 0x98], [0xE2, 0x9D, 0x8C],
         [0xC2, 0xB7], [0xEF, 0x82, 0xB7],
+    ] + markSymbols
+
+    /// The ticks and crosses of pros and cons, as UTF-8: `✓` `✔` `✅` `✗` `✘` `❌`.
+    private static let markSymbols: [[UInt8]] = [
+        [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94], [0xE2, 0x9C, 0x85], [0xE2, 0x9C, 0x97], [0xE2, 0x9C, 0x98], [0xE2, 0x9D, 0x8C],
     ]
 
-    /// Whether the line starts with a tick or a cross (`✅`, `✓`, `❌`, `✘`): a bullet, but one
-    /// that says something, so that `✅ Now the query runs:` still labels what follows it.
+    /// Whether the line starts with a tick or a cross (``markSymbols``): a bullet, but one that
+    /// says something, so that `✅ Now the query runs:` still labels what follows it.
     var startsWithMark: Bool {
-        guard utf8.first == 0xE2 else { return false }
-        return ["✅", "✓", "✔", "❌", "✗", "✘"].contains { hasPrefix($0) }
+        utf8.first == 0xE2 && Self.markSymbols.contains { utf8.starts(with: $0) }
     }
 
     /// The length in bytes of the bullet symbol that `bytes` start with, if any.
@@ -404,9 +407,10 @@ extension Substring {
     /// `Q:` / `A:` / `When asked`: the markers of questions and answers.
     var startsQuestion: Bool { questionMarker != nil }
     var startsAnswer: Bool { answerMarker != nil }
-    /// Whether the answer marker is a numbered one (`A3.`, `Answer 3:`), which only a question
-    /// above makes a marker: `A4: 210 × 297 mm` answers nothing.
-    var startsNumberedAnswer: Bool { answerMarker?.numbered == true }
+    /// Whether the answer marker marks an answer only under a question: a numbered one (`A3.`,
+    /// `Answer 3:`; `A4: 210 × 297 mm` answers nothing) or an emoji (`✅ Reads never stale` is
+    /// elsewhere a list's bullet).
+    var startsAnswerOnlyUnderQuestion: Bool { answerMarker.map { $0.numbered || (utf8.first ?? 0) >= 0xE2 } ?? false }
 
     /// The question after its marker: `Q:`, `Q.`, a numbered `Q3.`, `Q3:`, `Q3)`, `Question:`,
     /// `Question 3:`, `Ques.`, `Ques 3.`, `Follow-up:` or a question emoji (`❓`); empty when

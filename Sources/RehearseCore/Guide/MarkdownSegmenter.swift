@@ -321,11 +321,10 @@ struct MarkdownSegmenter {
     /// ask: the question, which the list answers, and the line of the list's first item.
     private func questionOverList(_ text: Substring, at index: Int) -> (question: Substring, list: Int)? {
         guard text.utf8.last == 0x3F, !text.isListItem, index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
-            FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased()),
             (2...25).contains(text.wordCount), !text.containsBytes(". ")
         else { return nil }
         let next = index + 1 < lines.count && lines[index + 1].trimmingWhitespace().isEmpty ? index + 2 : index + 1
-        guard next < lines.count, FlatTextSegmenter.answersAsList(lines[next].trimmingWhitespace()) else { return nil }
+        guard next < lines.count, FlatTextSegmenter.isAnsweredByList(text, next: lines[next].trimmingWhitespace()) else { return nil }
         return (text, next)
     }
 
