@@ -132,8 +132,8 @@ struct FlatTextSegmenter {
             let endsWithColon = headingText.utf8.last == 0x3A
             let isCandidate = isShort && !endsWithColon || mode != .question
                 ? headingText.isHeadingCandidate(headingText.startIndex == text.startIndex ? python[index] : PythonLine(headingText)) : false
-            if isShort, endsWithColon || isCandidate,
-                mainSections.contains(Self.headingKey(headingText))
+            if endsWithColon || isCandidate, isShort && mainSections.contains(Self.headingKey(headingText))
+                || Self.numbersSection(headingText, of: mainSections, longest: longestSection)
             {
                 blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
                 sectionLevel = 1
@@ -366,7 +366,9 @@ struct FlatTextSegmenter {
         return GuideHeader(number: nil, title: String(text))
     }
 
-    /// The entries listed under a `Table of Contents` line, and the lines they span.
+    /// The entries listed under a `Table of Contents` line, and the lines they span. The list
+    /// ends at a line that is no item, or at the first entry listed again: the first section's
+    /// heading, numbered as its entry is (`1. Window Functions`).
     private func tableOfContents(from start: Int) -> ([Substring], ClosedRange<Int>?) {
         let searchEnd = min(lines.count, start + 40)
         guard let tocLine = lines[start..<searchEnd].firstIndex(where: {
@@ -374,10 +376,11 @@ struct FlatTextSegmenter {
             return key == "table of contents" || key == "contents"
         }) else { return ([], nil) }
         var entries: [Substring] = []
+        var keys: Set<String> = []
         var index = tocLine + 1
         while index < lines.count {
             let text = lines[index].trimmingWhitespace()
-            guard let entry = text.bulletText ?? text.numberedText, !entry.isEmpty else { break }
+            guard let entry = text.bulletText ?? text.numberedText, !entry.isEmpty, keys.insert(Self.headingKey(entry)).inserted else { break }
             entries.append(entry)
             index += 1
         }
@@ -650,7 +653,8 @@ struct FlatTextSegmenter {
     /// before it), starts with a capital, is one sentence and no label, list item or marked
     /// question, and the next line, with no blank between, is prose that asks nothing: no list
     /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
-    /// and a story's parts (`Situation: …`) may answer it.
+    /// and a story's parts (`Situation: …`) may answer it; over a story's part it asks anew
+    /// wherever it stands, right under another question's answer too.
     ///
     /// A list right under a question that starts with an asking word answers it too (`Why 301
     /// vs 302?` over `- 301 is cached by browsers …`), after a heading, a blank line or any
@@ -663,18 +667,21 @@ struct FlatTextSegmenter {
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, inRun: Bool) -> Substring? {
         let nextInRun = inRun && mode == .answer && index > 0 && ".!)".utf8.contains(python.text(of: index - 1).utf8.last ?? 0)
             && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
-        guard mode == .normal || nextInRun, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
         let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
+        // A prompt told as a story right below it (`Situation: …`) asks anew wherever it stands.
+        let opensStory = asksForStory && index + 1 < lines.count
+            && python.text(of: index + 1).labelled.map { ItemExtractor.storyParts.contains($0.label.lowercased()) } == true
+        guard mode == .normal || nextInRun || opensStory, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
         guard text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
             !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
         else { return nil }
         let next = python.text(of: index + 1)
         let previous = index > 0 ? python.text(of: index - 1) : ""
         let listAnswers = Self.isAnsweredByList(text, next: next)
-        guard afterHeading || previous.isEmpty || nextInRun || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0) else { return nil }
-        if listAnswers { return text }
+        guard afterHeading || previous.isEmpty || nextInRun || opensStory || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0)
+        else { return nil }
         // A story is told in its parts: `Situation: …`, `Action: …`.
-        if asksForStory, let label = next.labelled?.label, ItemExtractor.storyParts.contains(label.lowercased()) { return text }
+        if listAnswers || opensStory { return text }
         let opensAsLabel = nextInRun && next.labelled != nil
         guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
             !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
@@ -705,6 +712,13 @@ struct FlatTextSegmenter {
         let besideAnother = index > 0 && python.text(of: index - 1).oneLineCard != nil
             || index + 1 < lines.count && python.text(of: index + 1).oneLineCard != nil
         return besideAnother ? card : nil
+    }
+
+    /// Whether `text` is a numbered line whose title names a main section (`2. Indexing
+    /// Strategy` for the entry `Indexing Strategy`, numbered in the contents or not).
+    private static func numbersSection(_ text: Substring, of mainSections: Set<String>, longest: Int) -> Bool {
+        guard text.utf8.first?.isASCIIDigit == true, let title = text.numberedText, title.utf8.count <= longest + 1 else { return false }
+        return mainSections.contains(headingKey(title))
     }
 
     /// Whether the next line after `index` that is not blank names a main section.
@@ -799,6 +813,13 @@ struct FlatTextSegmenter {
         // A step beside steps (`Step 2: partition it` under `Step 1: pick a pivot`) is a line
         // of a procedure; only a step over its own text heads it.
         if ItemExtractor.isStep(text), ItemExtractor.isStep(next.text) || previousText(before: index).map(ItemExtractor.isStep) == true {
+            return false
+        }
+        // A term defined with a dash beside another (`Durability — …` under `Consistency — …`) is
+        // a definition of the run.
+        if ItemExtractor.defineInTurn(next.text, after: text)
+            || previousText(before: index).map({ ItemExtractor.defineInTurn(text, after: $0) }) == true
+        {
             return false
         }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)

@@ -930,14 +930,26 @@ extension ItemExtractor {
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a
     /// claim of its own, or names a term of its own (`Bounded concurrency: …`), starts a line,
-    /// even in lower case.
+    /// even in lower case; so does a capitalised line after a short list item (``fitsOnShortItem(_:after:)``).
     static func isContinuation(_ text: Substring, after previous: Substring) -> Bool {
         guard let first = text.utf8.first, !text.isListItem, !text.isBareLabel, !statesClaim(text) else { return false }
-        if first >= 0x41 && first <= 0x5A, text.labelled != nil || defineInTurn(text, after: previous) { return false }
+        if first >= 0x41 && first <= 0x5A, text.labelled != nil || defineInTurn(text, after: previous) || fitsOnShortItem(text, after: previous) {
+            return false
+        }
         if first >= 0x61 && first <= 0x7A { return true }
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
         return !".!?:".utf8.contains(last)
+    }
+
+    /// Whether `previous` is a list item, a whole line, that would still be shorter than any line
+    /// a capitalised line is taken to wrap from (``wrappedLineLength``) with the first word of
+    /// `text` at its end: then no wrapping put that word on a line of its own (`3. Charge card →
+    /// compensate: refund` / `If step 3 fails, …`). A label's text is only the end of its line,
+    /// so it is not asked.
+    static func fitsOnShortItem(_ text: Substring, after previous: Substring) -> Bool {
+        guard previous.isListItem else { return false }
+        return previous.utf8.count + 1 + text.prefix { $0 != " " }.utf8.count < wrappedLineLength
     }
 
     /// Whether `text` and the line before it each define a term with a dash (`Seq Scan — reads
