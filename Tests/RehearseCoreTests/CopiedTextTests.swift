@@ -67,6 +67,20 @@ struct CopiedTextTests {
         #expect(rule.title == nil)
     }
 
+    @Test func frontMatterGivesThePriorityUnlessTheTextStatesOne() throws {
+        let noted = try GuideReader().read(text: "---\ntitle: MVCC\npriority: \"Medium\"\n---\n\n## Snapshots\n\nReaders never block writers.\n",
+                                           fileName: "mvcc.md")
+        #expect(noted.priority == .medium)
+        #expect(noted.items.count == 1)
+        let stated = try GuideReader().read(text: "---\npriority: low\n---\n\n# MVCC\n\n**Priority:** HIGH\n\n## Snapshots\n\nReaders never block writers.\n",
+                                            fileName: "mvcc.md")
+        #expect(stated.priority == .high)
+        // A value that names no priority is metadata all the same: no card.
+        let unknown = try GuideReader().read(text: "---\npriority: P1\n---\n\n# MVCC\n\nReaders never block writers.\n", fileName: "mvcc.md")
+        #expect(unknown.priority == nil)
+        #expect(unknown.items.count == 1)
+    }
+
     @Test func oneLineCardsWithDoubleColonsAreDefinitions() throws {
         let definitions = Self.definitions(try TestFiles.fixture("front-matter.md"))
         #expect(definitions == [

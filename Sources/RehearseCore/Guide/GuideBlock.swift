@@ -13,10 +13,14 @@ enum GuideBlock: Equatable {
     case boundary(line: Int)
 }
 
-/// What a format reader found before the items: the guide's title line and number.
+/// What a format reader found before the items: the guide's title line and number, and the
+/// priority its metadata gives.
 struct GuideHeader {
     var number: String?
     var title: String?
+    /// The priority the file's metadata gives (Markdown front matter), if any; a `Priority:`
+    /// line in the text comes first.
+    var priority: Priority?
 }
 
 /// What a format reader reports besides the blocks it streams to its sink.

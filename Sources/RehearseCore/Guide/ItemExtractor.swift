@@ -98,7 +98,7 @@ struct ItemExtractor: GuideBlockSink {
         }
         return Guide(
             id: extractor.guideID, number: segmented.header.number, title: segmented.header.title,
-            priority: extractor.priority, format: format, next: extractor.next,
+            priority: extractor.priority ?? segmented.header.priority, format: format, next: extractor.next,
             sections: extractor.sections, items: items, warnings: warnings.sorted { $0.line < $1.line },
             indentationGuesses: segmented.indentationGuesses)
     }

@@ -31,6 +31,7 @@ struct MarkdownSegmenter {
             if let title = frontMatter.title {
                 header = FlatTextSegmenter.titleLine(title) ?? GuideHeader(number: nil, title: String(title))
             }
+            header.priority = frontMatter.priority
         }
         let headings = self.headings(from: index)
         let (baseLevel, titleFirst) = Self.headingLevels(of: headings)
@@ -790,19 +791,24 @@ struct MarkdownSegmenter {
     }
 
     /// The YAML front matter that static-site generators and note apps put at the top of a
-    /// file (`---`, `title: …`, `tags: […]`, `---`): the line after it, and its title if it
-    /// gives one. Nil unless the file opens with `---` and every line up to the closing `---`
-    /// (or `...`) reads as YAML.
-    static func frontMatter(_ lines: GuideLines) -> (end: Int, title: Substring?)? {
+    /// file (`---`, `title: …`, `priority: high`, `tags: […]`, `---`): the line after it, and the
+    /// title and priority it gives. Nil unless the file opens with `---` and every line up to the
+    /// closing `---` (or `...`) reads as YAML.
+    static func frontMatter(_ lines: GuideLines) -> (end: Int, title: Substring?, priority: Priority?)? {
         guard lines.count > 2, lines[0].trimmingWhitespace() == "---" else { return nil }
         var title: Substring?
+        var priority: Priority?
         for index in 1..<min(lines.count, 80) {
             let raw = lines[index]
             let text = raw.trimmingWhitespace()
-            if text == "---" || text == "..." { return index > 1 ? (index + 1, title) : nil }
+            if text == "---" || text == "..." { return index > 1 ? (index + 1, title, priority) : nil }
             if text.isEmpty || text.hasBytePrefix("#") || text.hasBytePrefix("- ") || raw.first == " " || raw.first == "\t" { continue }
             guard let (key, value) = text.yamlEntry else { return nil }
-            if key.lowercased() == "title", !value.isEmpty { title = value.trimmed(of: "\"'")[...] }
+            switch key.lowercased() {
+            case "title" where !value.isEmpty: title = value.trimmed(of: "\"'")[...]
+            case "priority": priority = Priority(text: value.trimmed(of: "\"'"))
+            default: break
+            }
         }
         return nil
     }
