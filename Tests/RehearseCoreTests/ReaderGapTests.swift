@@ -21,6 +21,12 @@ struct ReaderGapTests {
         // Prose that starts with two dashes is not SQL.
         let prose = try Self.flat("-- a dash-led aside, not a query\nIt explains things at length for the reader.\n")
         #expect(prose.codeBlocks.isEmpty)
+        // A comment right under a finished statement remarks on it: it stays in the block.
+        let remark = try Self.flat("Partial index:\nCREATE INDEX active_email ON users (email) WHERE deleted_at IS NULL;\n-- smaller: only live rows\nExpression index:\n")
+        #expect(remark.codeBlocks.map(\.code) == ["CREATE INDEX active_email ON users (email) WHERE deleted_at IS NULL;\n-- smaller: only live rows"])
+        // Under a statement left open, a comment goes on only when the statement does.
+        let open = try Self.flat("Recent:\nSELECT id FROM orders\n-- a remark that ends the query\nThat is all there is to it.\n")
+        #expect(open.codeBlocks.map(\.code) == ["SELECT id FROM orders"])
     }
 
     /// A clause no keyword list names (`INCLUDE (total);`) ends the statement the line above

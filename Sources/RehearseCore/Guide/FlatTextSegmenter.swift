@@ -482,6 +482,7 @@ struct FlatTextSegmenter {
                 CodeLineClassifier.continuesSQL(trimmed[end], previous: trimmed[end - 1])
                     || trimmed[end].hasBytePrefix("--") && end + 1 < lines.count
                         && CodeLineClassifier.continuesSQL(trimmed[end + 1], previous: trimmed[end - 1])
+                    || Self.remarksOnStatement(trimmed[end], after: trimmed[end - 1])
             {
                 end += 1
             }
@@ -557,6 +558,14 @@ struct FlatTextSegmenter {
 
     /// The most lines a JSON block is looked for over (it also ends at a blank line).
     static let longestJSONBlock = 500
+
+    /// An SQL comment right under a statement it ended (`CREATE INDEX … WHERE deleted_at IS NULL;`
+    /// over `-- smaller, and only the rows queries touch`), or under such a comment: a remark on
+    /// the statement, part of its block.
+    static func remarksOnStatement(_ text: Substring, after previous: Substring) -> Bool {
+        guard text.hasBytePrefix("-- "), text.contains(where: \.isLetter) else { return false }
+        return previous.utf8.last == 0x3B || previous.hasBytePrefix("-- ")
+    }
 
     /// An SQL comment (`-- Orders of the last day`) on the line before an SQL statement: it
     /// belongs to the statement's block.

@@ -108,6 +108,7 @@ struct PythonReindenter {
         var nextStatement = block.roles[lines.upperBound...].lazy.compactMap { role -> Int? in
             if case .statement(let index) = role { index } else { nil }
         }.first ?? statementDepths.count
+        let closingMarker = closingMarker(block)
         for position in lines.reversed() {
             let depth: Int
             switch block.roles[position] {
@@ -119,11 +120,19 @@ struct PythonReindenter {
             case .continuation(let index, let closes, let inString):
                 depth = statementDepths[index] + (closes || inString ? 0 : 1)
             case .comment:
-                depth = commentDepth(block, statementDepths, next: nextStatement)
+                depth = position >= closingMarker ? 0 : commentDepth(block, statementDepths, next: nextStatement)
             }
             depths[position - lines.lowerBound] = depth
         }
         return depths
+    }
+
+    /// The first line of a numbered or ruled comment (`# --- Pagination ---`) after the block's
+    /// last statement: it opens an example the block does not hold, at the margin, with the
+    /// comments under it (the end of the block when there is none).
+    private static func closingMarker(_ block: FlatPythonBlock) -> Int {
+        let afterLast = (block.roles.lastIndex { $0 != .comment && $0 != .blank } ?? -1) + 1
+        return block.lines.indices[afterLast...].first { FlatPythonBlock.commentKind(block.lines[$0]) == .marker } ?? block.lines.count
     }
 
     private static func commentDepth(_ block: FlatPythonBlock, _ depths: [Int], next: Int) -> Int {
