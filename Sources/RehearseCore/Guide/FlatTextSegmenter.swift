@@ -468,6 +468,9 @@ struct FlatTextSegmenter {
         if let end = SQLResult.sessionEnd(from: start, count: lines.count, text: text) {
             return (.plain(plainBlock("sql", start..<end)), end)
         }
+        if let end = LuaCode.end(from: start, count: lines.count, text: text) {
+            return (.plain(.code(language: LuaCode.language, code: LuaCode.indented(trimmed[start..<end]), lines: (start + 1)...end)), end)
+        }
         if let (end, language) = ConfigurationCode.block(from: start, count: lines.count, text: text)
             ?? CommandCode.block(from: start, count: lines.count, text: text)
         {
