@@ -67,6 +67,29 @@ struct CopiedTextTests {
         #expect(rule.title == nil)
     }
 
+    @Test func theHeaderAWebPageDrawsOverCodeIsNoContent() throws {
+        let guide = try GuideReader().read(text: """
+            11 — Async Patterns
+            Table of Contents
+            - Patterns
+            Patterns
+            Bounded concurrency
+            python
+            Copy
+            sem = asyncio.Semaphore(10)
+            Timeouts
+            Copy code
+            async with asyncio.timeout(2):
+            await slow_call()
+            Copy
+            The copy of a list is shallow.
+            """, fileName: "11-async.txt")
+        #expect(guide.codeBlocks.map(\.code) == ["sem = asyncio.Semaphore(10)", "async with asyncio.timeout(2):\n    await slow_call()"])
+        #expect(guide.items.filter { $0.kind != .code }.map(\.content) == [.concept(title: "Copy", text: "The copy of a list is shallow.")])
+        // `Copy` not under a language's name is the guide's own word: here it heads a section.
+        #expect(guide.sections.first?.children.map(\.title) == ["Bounded concurrency", "Timeouts", "Copy"])
+    }
+
     @Test func frontMatterGivesThePriorityUnlessTheTextStatesOne() throws {
         let noted = try GuideReader().read(text: "---\ntitle: MVCC\npriority: \"Medium\"\n---\n\n## Snapshots\n\nReaders never block writers.\n",
                                            fileName: "mvcc.md")

@@ -67,7 +67,7 @@ struct FlatTextSegmenter {
                 continue
             }
             let text = python.text(of: index)
-            if text.isEmpty || mode != .story && (PageFurniture.contains(text, title: titleText) || text.isRule) {
+            if text.isEmpty || mode != .story && (PageFurniture.contains(text, title: titleText) || text.isRule || isCodeChrome(index, text)) {
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
                 continue
@@ -726,6 +726,12 @@ struct FlatTextSegmenter {
         return besideAnother ? card : nil
     }
 
+    /// Whether the line at `index` is a web page's header over a code block (``PageFurniture/isCodeChrome(_:previous:next:)``).
+    private func isCodeChrome(_ index: Int, _ text: Substring) -> Bool {
+        guard text.utf8.count <= 20 else { return false }
+        return PageFurniture.isCodeChrome(text, previous: index > 0 ? trimmed[index - 1] : nil, next: index + 1 < lines.count ? trimmed[index + 1] : nil)
+    }
+
     /// Whether `text` is a numbered line whose title names a main section (`2. Indexing
     /// Strategy` for the entry `Indexing Strategy`, numbered in the contents or not).
     private static func numbersSection(_ text: Substring, of mainSections: Set<String>, longest: Int) -> Bool {
@@ -739,9 +745,12 @@ struct FlatTextSegmenter {
         return mainSections.contains(Self.headingKey(next))
     }
 
-    /// The next line after `index` that is not blank.
+    /// The next line after `index` that is not blank, nor the header a web page draws over code.
     private func nextTextLine(after index: Int) -> Int? {
-        ((index + 1)..<lines.count).first { !python.text(of: $0).isEmpty }
+        ((index + 1)..<lines.count).first {
+            let text = python.text(of: $0)
+            return !text.isEmpty && !isCodeChrome($0, text)
+        }
     }
 
     /// The cells of a row of a table written without outer pipes (`Attempt | Delay`) at

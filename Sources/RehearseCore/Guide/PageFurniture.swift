@@ -1,7 +1,8 @@
-/// What a guide copied from a PDF or a printed page carries that is not its content: page
-/// numbers (`Page 3`, `Page 3 of 12`, `- 3 -`) and the running header that repeats the
-/// document's title beside the page number (`Caching notes        2`). The flat reader reads
-/// such a line as a blank one, so that it neither titles a section nor ends up in an answer.
+/// What a guide copied from a PDF, a printed page or a web page carries that is not its
+/// content: page numbers (`Page 3`, `Page 3 of 12`, `- 3 -`), the running header that repeats
+/// the document's title beside the page number (`Caching notes        2`), and the header a web
+/// page draws over a code block (`python` / `Copy code`). The flat reader reads such a line as
+/// a blank one, so that it neither titles a section nor ends up in an answer.
 enum PageFurniture {
     /// Whether `text` (trimmed) is a page number or a running header of a guide whose first
     /// line is `title`.
@@ -19,6 +20,25 @@ enum PageFurniture {
         }
         return false
     }
+
+    /// Whether `text` is the header a web page draws over a code block, which copying keeps:
+    /// its copy button (`Copy code`, `Copy to clipboard`; a bare `Copy` or `Copied!` only under
+    /// the language's name) or the language's name right over the button (`python` / `Copy
+    /// code`, as chat assistants and documentation sites show code).
+    static func isCodeChrome(_ text: Substring, previous: Substring?, next: Substring?) -> Bool {
+        guard text.utf8.count <= 20 else { return false }
+        if copyButtons.contains(text) { return true }
+        if text == "Copy" || text == "Copied!" { return previous.map { codeLanguages.contains($0) } == true }
+        return codeLanguages.contains(text) && next.map { copyButtons.contains($0) || $0 == "Copy" } == true
+    }
+
+    private static let copyButtons: Set<Substring> = ["Copy code", "Copy to clipboard"]
+
+    /// The names a code block's header gives its language, as written there.
+    private static let codeLanguages: Set<Substring> = [
+        "python", "py", "bash", "sh", "shell", "console", "sql", "json", "yaml", "javascript", "js", "typescript", "ts",
+        "go", "java", "rust", "ruby", "lua", "text", "plaintext", "toml", "ini", "dockerfile", "html", "css", "c", "cpp",
+    ]
 
     /// `Page 3`, `page 3 of 12`, `Page 3/12`, `- 3 -`, `— 3 —`; read on the bytes, since
     /// every short line that starts with `P` or a dash is asked.
