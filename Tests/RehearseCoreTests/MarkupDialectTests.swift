@@ -25,6 +25,32 @@ struct MarkupDialectTests {
         #expect(!guide.items.contains { item in item.said.contains("[!") })
     }
 
+    @Test func aThematicBreakEndsAnAnswerAndIsNoContent() throws {
+        let guide = try GuideReader().read(text: """
+            # Caching
+
+            ## Basics
+
+            **Q: What is caching?**
+
+            Storing copies of data in a faster layer.
+
+            * * *
+
+            Eviction drops the least useful key.
+
+            ---
+
+            ## Eviction
+            """, fileName: "caching.md")
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "What is caching?", answer: "Storing copies of data in a faster layer."),
+            .concept(title: "Basics", text: "Eviction drops the least useful key."),
+        ])
+        #expect(MarkdownSegmenter.isThematicBreak("___"))
+        #expect(!MarkdownSegmenter.isThematicBreak("- - item"))
+    }
+
     @Test func wikiLinksHighlightsTagsAndEmbedsLeaveTheirText() throws {
         let guide = try TestFiles.fixture("note-app.md")
         let concepts = guide.items(of: .concept).map(\.content)

@@ -150,6 +150,12 @@ struct MarkdownSegmenter {
                 index += headingLines
                 continue
             }
+            if Self.isThematicBreak(text) {
+                // `---` between parts of a page: no content, and the end of what was open.
+                if !skippingContents { blocks.consume(.boundary(line: lineNumber)) }
+                index += 1
+                continue
+            }
             if Self.isLinkRow(text) {
                 // A page's language switcher or row of badges: no text, and no content before the title.
                 blocks.consume(.blank(line: lineNumber))
@@ -788,6 +794,18 @@ struct MarkdownSegmenter {
         let label = text[text.index(after: start)..<closeLabel]
         let url = text[text.index(after: afterLabel)..<closeURL].split(separator: " ").first ?? ""
         return (label, url, text.index(after: closeURL))
+    }
+
+    /// A thematic break: three or more `-`, `*` or `_`, alone on the line, spaces between allowed
+    /// (`---`, `* * *`). Under a line of text, `---` underlines a heading instead (read first).
+    static func isThematicBreak(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0x5F else { return false }
+        var count = 0
+        for byte in text.utf8 where byte != 0x20 {
+            guard byte == first else { return false }
+            count += 1
+        }
+        return count >= 3
     }
 
     /// The YAML front matter that static-site generators and note apps put at the top of a
