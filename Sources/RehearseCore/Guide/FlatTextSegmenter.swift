@@ -728,7 +728,8 @@ struct FlatTextSegmenter {
 
     /// Whether the line at `index` is a web page's header over a code block (``PageFurniture/isCodeChrome(_:previous:next:)``).
     private func isCodeChrome(_ index: Int, _ text: Substring) -> Bool {
-        guard text.utf8.count <= 20 else { return false }
+        // `Copy …` or a language's name: the neighbours are read only for those.
+        guard let first = text.utf8.first, first == 0x43 || first.isASCIILowercase, text.utf8.count <= 17 else { return false }
         return PageFurniture.isCodeChrome(text, previous: index > 0 ? trimmed[index - 1] : nil, next: index + 1 < lines.count ? trimmed[index + 1] : nil)
     }
 
@@ -838,7 +839,7 @@ struct FlatTextSegmenter {
         }
         // A term defined with a dash beside another (`Durability — …` under `Consistency — …`) is
         // a definition of the run.
-        if ItemExtractor.defineInTurn(next.text, after: text)
+        if text.dashDefined != nil, ItemExtractor.defineInTurn(next.text, after: text)
             || previousText(before: index).map({ ItemExtractor.defineInTurn(text, after: $0) }) == true
         {
             return false

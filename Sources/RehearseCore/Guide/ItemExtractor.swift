@@ -858,7 +858,11 @@ extension ItemExtractor {
     /// (`Tell me about a time you disagreed with your manager.`).
     static func asksForStory(_ text: Substring) -> Bool {
         // Each opener starts with one of these letters: most lines are ruled out by their first.
-        guard let first = text.utf8.first, "TtDdGgWwSs".utf8.contains(first) else { return false }
+        guard let first = text.utf8.first else { return false }
+        switch first | 0x20 {
+        case 0x74, 0x64, 0x67, 0x77, 0x73: break  // t, d, g, w, s
+        default: return false
+        }
         let openers: [StaticString] = [
             "tell me about", "tell us about", "describe a time", "describe a situation", "describe a project", "describe your",
             "describe the most", "give an example of", "give me an example of", "walk me through", "talk about a time",

@@ -14,24 +14,40 @@ enum LuaCode {
     static let longestBlock = 200
 
     /// The end (exclusive) of the Lua script that starts at line `start`, or nil when the lines
-    /// from there are no Lua.
+    /// from there are no Lua. A script is looked for only from a line only Lua writes.
     static func end(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
+        guard start < count, mayStartScript(text(start)), Line(text(start))?.isLuaOnly == true else { return nil }
         var depth = 0
         var ownLines = 0
         var end = start
         var lastClosed: Int?
+        var ownLinesClosed = 0
         while end < min(count, start + longestBlock), let line = Line(text(end)) {
             depth -= line.closes ? 1 : 0
             guard depth >= 0 else { break }
             depth += line.opens ? 1 : 0
             ownLines += line.isLuaOnly ? 1 : 0
             end += 1
-            if depth == 0 { lastClosed = end }
+            if depth == 0 { (lastClosed, ownLinesClosed) = (end, ownLines) }
         }
         // A run that leaves a block open ends where its blocks last closed.
-        guard let lastClosed, lastClosed > start else { return nil }
-        let closedOwnLines = depth == 0 ? ownLines : (start..<lastClosed).count { Line(text($0))?.isLuaOnly == true }
-        return closedOwnLines >= 2 ? lastClosed : nil
+        guard let lastClosed, ownLinesClosed >= 2 else { return nil }
+        return lastClosed
+    }
+
+    /// Whether a line may be one only Lua writes, on its first byte and one pass over its bytes:
+    /// every line a code block may start at is asked. A keyword's first letter, or `..` or `~=`.
+    private static func mayStartScript(_ text: Substring) -> Bool {
+        text.withBytes { bytes in
+            guard let first = bytes.first else { return false }
+            // `end`, `else`, `elseif`, `for`, `function`, `if`, `local`, `repeat`, `until`, `while`.
+            if first == 0x65 || first == 0x66 || first == 0x69 || first == 0x6C || first == 0x72 || first == 0x75 || first == 0x77 { return true }
+            guard first.isASCIILetter || first == 0x5F, bytes.count > 2 else { return false }
+            for index in 1..<bytes.count where bytes[index] == 0x2E && bytes[index - 1] == 0x2E || bytes[index] == 0x3D && bytes[index - 1] == 0x7E {
+                return true
+            }
+            return false
+        }
     }
 
     /// The script's lines indented by its blocks, four spaces a level.
@@ -58,56 +74,70 @@ enum LuaCode {
         var isLuaOnly: Bool
 
         init?(_ text: Substring) {
-            // Read on its first and last words: most lines of a guide are ruled out by the first.
-            let first = text.prefix { $0 != " " }
-            guard !first.isEmpty else { return nil }
-            let alone = first.endIndex == text.endIndex
-            let last = text[(text.lastIndex(of: " ").map(text.index(after:)) ?? text.startIndex)...]
-            let header = text.hasSuffix(")") && (text.contains("function ") || text.contains("function("))
+            guard let read = text.withBytes(Self.read) else { return nil }
+            (closes, opens, isLuaOnly) = read
+        }
+
+        /// What ``init(_:)`` finds, read on the line's bytes.
+        private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (closes: Bool, opens: Bool, isLuaOnly: Bool)? {
+            guard let first = bytes.first, first.isASCIILetter || first == 0x5F || first == 0x2D else { return nil }
+            if first == 0x2D { return bytes.count >= 2 && bytes[1] == 0x2D ? (false, false, false) : nil }
+            let wordEnd = bytes.firstIndex(of: 0x20) ?? bytes.count
+            func wordIs(_ keyword: StaticString) -> Bool {
+                keyword.utf8CodeUnitCount == wordEnd && keyword.withUTF8Buffer { zip($0, bytes).allSatisfy { $0 == $1 } }
+            }
+            func endsWith(_ suffix: StaticString) -> Bool {
+                suffix.withUTF8Buffer { suffix in bytes.count >= suffix.count && zip(suffix, bytes[(bytes.count - suffix.count)...]).allSatisfy { $0 == $1 } }
+            }
+            let header = bytes.last == 0x29 && (contains(bytes, "function ") || contains(bytes, "function("))
+            let alone = wordEnd == bytes.count
             switch first {
-            case "end", "end)", "end,":
-                (closes, opens, isLuaOnly) = (true, false, true)
-            case "else":
-                guard alone else { return nil }
-                (closes, opens, isLuaOnly) = (true, true, true)
-            case "elseif":
-                guard last == "then" else { return nil }
-                (closes, opens, isLuaOnly) = (true, true, true)
-            case "until":
-                (closes, opens, isLuaOnly) = (true, false, true)
-            case "repeat":
-                guard alone else { return nil }
-                (closes, opens, isLuaOnly) = (false, true, true)
-            case "if":
-                guard last == "then" else { return nil }
-                (closes, opens, isLuaOnly) = (false, true, true)
-            case "for", "while":
-                guard last == "do" else { return nil }
-                (closes, opens, isLuaOnly) = (false, true, true)
-            case "local":
-                guard let name = text[first.endIndex...].drop(while: { $0 == " " }).first, name.isLetter || name == "_" else { return nil }
-                (closes, opens, isLuaOnly) = (false, header, true)
-            case "function":
-                guard header else { return nil }
-                (closes, opens, isLuaOnly) = (false, true, true)
-            case "return":
-                (closes, opens, isLuaOnly) = (false, false, false)
-            case _ where first.hasPrefix("--"):
-                (closes, opens, isLuaOnly) = (false, false, false)
+            case 0x65 where wordIs("end") || wordIs("end)") || wordIs("end,"):
+                return (true, false, true)
+            case 0x65 where wordIs("else"):
+                return alone ? (true, true, true) : nil
+            case 0x65 where wordIs("elseif"), 0x69 where wordIs("if"):
+                return endsWith(" then") ? (first == 0x65, true, true) : nil
+            case 0x66 where wordIs("for"), 0x77 where wordIs("while"):
+                return endsWith(" do") ? (false, true, true) : nil
+            case 0x72 where wordIs("repeat"):
+                return alone ? (false, true, true) : nil
+            case 0x75 where wordIs("until"):
+                return (true, false, true)
+            case 0x6C where wordIs("local"):
+                guard wordEnd + 1 < bytes.count, bytes[wordEnd + 1].isASCIILetter || bytes[wordEnd + 1] == 0x5F else { return nil }
+                return (false, header, true)
+            case 0x66 where wordIs("function"):
+                return header ? (false, true, true) : nil
+            case 0x72 where wordIs("return"):
+                return (false, false, false)
             default:
-                guard Self.isStatement(text) else { return nil }
-                let concatenates = text.contains(" .. ") || text.contains("~=")
-                (closes, opens, isLuaOnly) = (false, header, concatenates)
+                guard isStatement(bytes) else { return nil }
+                return (false, header, contains(bytes, " .. ") || contains(bytes, "~="))
+            }
+        }
+
+        /// Whether `needle`'s bytes occur in `bytes`.
+        private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+            needle.withUTF8Buffer { needle in
+                guard let lead = needle.first, bytes.count >= needle.count else { return false }
+                return (0...(bytes.count - needle.count)).contains { start in
+                    bytes[start] == lead && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                }
             }
         }
 
         /// An assignment or a call, without a Python block's colon at its end:
         /// `KEYS[1] = "rl:" .. window`, `redis.call("EXPIRE", KEYS[1], 60)`.
-        private static func isStatement(_ text: Substring) -> Bool {
-            guard let first = text.first, first.isLetter || first == "_", text.last != ":" else { return false }
-            let target = text.prefix { $0.isLetter || $0.isNumber || "_.:[]\"'".contains($0) }
-            let rest = text[target.endIndex...]
-            return rest.hasPrefix(" = ") || rest.hasPrefix("(") && text.last == ")"
+        private static func isStatement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.last != 0x3A else { return false }
+            // The target: a name, its fields and subscripts (`_.:[]"'`).
+            let end = bytes.firstIndex { byte in
+                !(byte.isASCIILetter || byte.isASCIIDigit || byte == 0x5F || byte == 0x2E || byte == 0x3A || byte == 0x5B || byte == 0x5D
+                    || byte == 0x22 || byte == 0x27)
+            } ?? bytes.count
+            let rest = bytes[end...]
+            return rest.starts(with: [0x20, 0x3D, 0x20]) || rest.first == 0x28 && bytes.last == 0x29
         }
     }
 }

@@ -26,13 +26,20 @@ enum PageFurniture {
     /// the language's name) or the language's name right over the button (`python` / `Copy
     /// code`, as chat assistants and documentation sites show code).
     static func isCodeChrome(_ text: Substring, previous: Substring?, next: Substring?) -> Bool {
-        guard text.utf8.count <= 20 else { return false }
-        if copyButtons.contains(text) { return true }
-        if text == "Copy" || text == "Copied!" { return previous.map { codeLanguages.contains($0) } == true }
-        return codeLanguages.contains(text) && next.map { copyButtons.contains($0) || $0 == "Copy" } == true
+        // Read on the first bytes: every short line of a guide is asked.
+        guard let first = text.utf8.first, text.utf8.count <= 17 else { return false }
+        if first == 0x43 {
+            return isCopyButton(text) || (text.hasBytePrefix("Copy") && text.utf8.count == 4 || text.hasBytePrefix("Copied!") && text.utf8.count == 7)
+                && previous.map { codeLanguages.contains($0) } == true
+        }
+        guard first.isASCIILowercase, let next, next.utf8.first == 0x43 else { return false }
+        return (isCopyButton(next) || next.hasBytePrefix("Copy") && next.utf8.count == 4) && codeLanguages.contains(text)
     }
 
-    private static let copyButtons: Set<Substring> = ["Copy code", "Copy to clipboard"]
+    /// `Copy code` or `Copy to clipboard`.
+    private static func isCopyButton(_ text: Substring) -> Bool {
+        text.hasBytePrefix("Copy code") && text.utf8.count == 9 || text.hasBytePrefix("Copy to clipboard") && text.utf8.count == 17
+    }
 
     /// The names a code block's header gives its language, as written there.
     private static let codeLanguages: Set<Substring> = [
