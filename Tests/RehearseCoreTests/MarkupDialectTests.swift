@@ -25,6 +25,27 @@ struct MarkupDialectTests {
         #expect(!guide.items.contains { item in item.said.contains("[!") })
     }
 
+    @Test func aSessionPastedIntoMarkdownWithoutAFenceIsASessionNotAQuote() throws {
+        let guide = try GuideReader().read(text: """
+            # Practice
+
+            ## Anagrams
+
+            ```python
+            def key(word):
+                return "".join(sorted(word))
+            ```
+
+            >>> key("tea")
+            'aet'
+
+            > A quote stays a quote, whatever stands above it.
+            """, fileName: "practice.md")
+        #expect(guide.codeBlocks.map(\.language) == ["python", PythonSession.language])
+        #expect(guide.items.contains { $0.content == .claim(expr: "key(\"tea\")", expected: "'aet'", setup: "def key(word):\n    return \"\".join(sorted(word))") })
+        #expect(guide.items.last?.content == .concept(title: "Anagrams", text: "A quote stays a quote, whatever stands above it."))
+    }
+
     @Test func aThematicBreakEndsAnAnswerAndIsNoContent() throws {
         let guide = try GuideReader().read(text: """
             # Caching

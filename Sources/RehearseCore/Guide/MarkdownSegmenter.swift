@@ -162,6 +162,15 @@ struct MarkdownSegmenter {
                 index += 1
                 continue
             }
+            // `>>> f(2)` over `4` outside a fence is a pasted session, not a quote three deep.
+            if !skippingContents, PythonSession.isPrompt(text) {
+                let end = PythonSession.end(from: index, count: lines.count, text: { lines[$0].trimmingWhitespace() }, isHeading: { Self.heading($0) != nil })
+                let session = PythonSession.restored((index..<end).map { (lines[$0].trimmingWhitespace(), $0 + 1) })
+                blocks.consume(.code(language: PythonSession.language, code: session, lines: lineNumber...end))
+                sawContent = true
+                index = end
+                continue
+            }
             if !skippingContents {
                 var unquoted = Self.withoutQuoteMarkers(text)
                 if isPipelessTableRow(unquoted, at: index, lastRow: lastTableRow) {
