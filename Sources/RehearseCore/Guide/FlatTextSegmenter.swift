@@ -454,9 +454,8 @@ struct FlatTextSegmenter {
         let trimmed = trimmed
         func text(_ index: Int) -> Substring { index == start ? first : trimmed[index] }
         if PythonSession.isPrompt(first) {
-            let end = PythonSession.end(from: start, count: lines.count, text: text, isHeading: { sections.contains(Self.headingKey($0)) })
-            let session = PythonSession.restored((start..<end).map { (text($0), $0 + 1) })
-            return (.plain(.code(language: PythonSession.language, code: session, lines: (start + 1)...end)), end)
+            let (session, end) = PythonSession.block(from: start, count: lines.count, text: text, isHeading: { sections.contains(Self.headingKey($0)) })
+            return (.plain(session), end)
         }
         // A psql result's rule is the next line, which the window holds already.
         let nextIsRule = start + 1 < lines.count && python.text(of: start + 1).hasBytePrefix("--")
@@ -565,7 +564,7 @@ struct FlatTextSegmenter {
     /// An SQL comment right under a statement it ended (`CREATE INDEX … WHERE deleted_at IS NULL;`
     /// over `-- smaller, and only the rows queries touch`), or under such a comment: a remark on
     /// the statement, part of its block.
-    static func remarksOnStatement(_ text: Substring, after previous: Substring) -> Bool {
+    private static func remarksOnStatement(_ text: Substring, after previous: Substring) -> Bool {
         guard text.hasBytePrefix("-- "), text.contains(where: \.isLetter) else { return false }
         return previous.utf8.last == 0x3B || previous.hasBytePrefix("-- ")
     }
@@ -728,9 +727,7 @@ struct FlatTextSegmenter {
 
     /// Whether the line at `index` is a web page's header over a code block (``PageFurniture/isCodeChrome(_:previous:next:)``).
     private func isCodeChrome(_ index: Int, _ text: Substring) -> Bool {
-        // `Copy …` or a language's name: the neighbours are read only for those.
-        guard let first = text.utf8.first, first == 0x43 || first.isASCIILowercase, text.utf8.count <= 17 else { return false }
-        return PageFurniture.isCodeChrome(text, previous: index > 0 ? trimmed[index - 1] : nil, next: index + 1 < lines.count ? trimmed[index + 1] : nil)
+        PageFurniture.isCodeChrome(text, previous: index > 0 ? trimmed[index - 1] : nil, next: index + 1 < lines.count ? trimmed[index + 1] : nil)
     }
 
     /// Whether `text` is a numbered line whose title names a main section (`2. Indexing

@@ -578,16 +578,7 @@ extension Substring {
     }
 
     private func byteOffset(of needle: StaticString) -> Int? {
-        needle.withUTF8Buffer { needle in
-            withBytes { bytes in
-                guard let first = needle.first else { return 0 }
-                guard bytes.count >= needle.count else { return nil }
-                for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                    if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return start }
-                }
-                return nil
-            }
-        }
+        withBytes { $0.offset(of: needle) }
     }
 
     /// The index of the first `byte` in the line.
@@ -616,6 +607,20 @@ extension Substring {
     /// Calls `body` with the line's UTF-8 bytes, which guide text always has in one piece.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where the UTF-8 bytes of `needle` first occur in these bytes.
+    func offset(of needle: StaticString) -> Int? {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.first else { return 0 }
+            guard count >= needle.count else { return nil }
+            for start in 0...(count - needle.count) where self[start] == first {
+                if needle.indices.allSatisfy({ self[start + $0] == needle[$0] }) { return start }
+            }
+            return nil
+        }
     }
 }
 

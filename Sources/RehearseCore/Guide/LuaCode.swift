@@ -89,7 +89,7 @@ enum LuaCode {
             func endsWith(_ suffix: StaticString) -> Bool {
                 suffix.withUTF8Buffer { suffix in bytes.count >= suffix.count && zip(suffix, bytes[(bytes.count - suffix.count)...]).allSatisfy { $0 == $1 } }
             }
-            let header = bytes.last == 0x29 && (contains(bytes, "function ") || contains(bytes, "function("))
+            let header = bytes.last == 0x29 && (bytes.offset(of: "function ") != nil || bytes.offset(of: "function(") != nil)
             let alone = wordEnd == bytes.count
             switch first {
             case 0x65 where wordIs("end") || wordIs("end)") || wordIs("end,"):
@@ -113,17 +113,7 @@ enum LuaCode {
                 return (false, false, false)
             default:
                 guard isStatement(bytes) else { return nil }
-                return (false, header, contains(bytes, " .. ") || contains(bytes, "~="))
-            }
-        }
-
-        /// Whether `needle`'s bytes occur in `bytes`.
-        private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-            needle.withUTF8Buffer { needle in
-                guard let lead = needle.first, bytes.count >= needle.count else { return false }
-                return (0...(bytes.count - needle.count)).contains { start in
-                    bytes[start] == lead && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
-                }
+                return (false, header, bytes.offset(of: " .. ") != nil || bytes.offset(of: "~=") != nil)
             }
         }
 

@@ -164,9 +164,9 @@ struct MarkdownSegmenter {
             }
             // `>>> f(2)` over `4` outside a fence is a pasted session, not a quote three deep.
             if !skippingContents, PythonSession.isPrompt(text) {
-                let end = PythonSession.end(from: index, count: lines.count, text: { lines[$0].trimmingWhitespace() }, isHeading: { Self.heading($0) != nil })
-                let session = PythonSession.restored((index..<end).map { (lines[$0].trimmingWhitespace(), $0 + 1) })
-                blocks.consume(.code(language: PythonSession.language, code: session, lines: lineNumber...end))
+                let (session, end) = PythonSession.block(from: index, count: lines.count, text: { lines[$0].trimmingWhitespace() },
+                                                         isHeading: { Self.heading($0) != nil })
+                blocks.consume(session)
                 sawContent = true
                 index = end
                 continue

@@ -25,14 +25,15 @@ enum PageFurniture {
     /// its copy button (`Copy code`, `Copy to clipboard`; a bare `Copy` or `Copied!` only under
     /// the language's name) or the language's name right over the button (`python` / `Copy
     /// code`, as chat assistants and documentation sites show code).
-    static func isCodeChrome(_ text: Substring, previous: Substring?, next: Substring?) -> Bool {
-        // Read on the first bytes: every short line of a guide is asked.
+    /// The neighbours are read only for a line that may be such a header (`Copy…` or a short
+    /// lower-case word): every line of a guide is asked.
+    static func isCodeChrome(_ text: Substring, previous: @autoclosure () -> Substring?, next: @autoclosure () -> Substring?) -> Bool {
         guard let first = text.utf8.first, text.utf8.count <= 17 else { return false }
         if first == 0x43 {
             return isCopyButton(text) || (text.hasBytePrefix("Copy") && text.utf8.count == 4 || text.hasBytePrefix("Copied!") && text.utf8.count == 7)
-                && previous.map { codeLanguages.contains($0) } == true
+                && previous().map { codeLanguages.contains($0) } == true
         }
-        guard first.isASCIILowercase, let next, next.utf8.first == 0x43 else { return false }
+        guard first.isASCIILowercase, let next = next(), next.utf8.first == 0x43 else { return false }
         return (isCopyButton(next) || next.hasBytePrefix("Copy") && next.utf8.count == 4) && codeLanguages.contains(text)
     }
 

@@ -54,6 +54,15 @@ public enum PythonSession {
 
     // MARK: Where a flat session ends
 
+    /// The session that starts at line `start` (a `>>>` line) outside a fence, as a code block
+    /// (restored, see ``restored(_:)``), and the line after it; ``end(from:count:text:isHeading:)``
+    /// tells where it ends.
+    static func block(from start: Int, count: Int, text: (Int) -> Substring, isHeading: (Substring) -> Bool) -> (block: GuideBlock, end: Int) {
+        let end = end(from: start, count: count, text: text, isHeading: isHeading)
+        let session = restored((start..<end).map { (text($0), $0 + 1) })
+        return (.code(language: language, code: session, lines: (start + 1)...end), end)
+    }
+
     /// Where a session that starts at line `start` (a `>>>` line) of a flat guide ends: after
     /// its last prompt line or the last line printed after one. `text` gives a line trimmed;
     /// `isHeading` tells a section title, which no session prints.
