@@ -135,6 +135,40 @@ struct UnmarkedQuestionTests {
         #expect(pairs.last?.answer == "New posts push old ones down, so a reader sees a post twice.\nOffsets are simpler for a fixed archive, though.")
     }
 
+    /// The same run with a blank line after each answer, in flat text and in Markdown as note
+    /// apps that keep line breaks write it: the blank line ends the answer, and the next question
+    /// asks anew. A paragraph of the answer that asks nothing stays in it.
+    @Test(arguments: ["async.txt", "async.md"])
+    func aRunOfQuestionsSpacedByBlankLinesIsOneCardEach(fileName: String) throws {
+        let heading = fileName.hasSuffix(".md") ? ["# ", "## "] : ["", ""]
+        let text = """
+            \(heading[0])Async Patterns
+
+            \(heading[1])Coroutines
+
+            Why not call time.sleep inside a coroutine?
+            It blocks the whole event loop, so no other task runs until it returns.
+
+            Use await asyncio.sleep instead.
+
+            What does asyncio.gather return?
+            The results in the order the awaitables were passed, whatever order they finished in.
+
+            Why is a task cancelled at an await?
+            Cancellation arrives as CancelledError at the next point where the task suspends.
+            """
+        let guide = try GuideReader().read(text: text, fileName: fileName)
+        let pairs = Self.pairs(guide)
+        #expect(pairs.map(\.question) == [
+            "Why not call time.sleep inside a coroutine?", "What does asyncio.gather return?", "Why is a task cancelled at an await?",
+        ])
+        #expect(pairs.map(\.answer) == [
+            "It blocks the whole event loop, so no other task runs until it returns.\nUse await asyncio.sleep instead.",
+            "The results in the order the awaitables were passed, whatever order they finished in.",
+            "Cancellation arrives as CancelledError at the next point where the task suspends.",
+        ])
+    }
+
     @Test func quickFireLinesThatAskAndAnswerAreOneCardEach() throws {
         let text = """
             Replication Notes

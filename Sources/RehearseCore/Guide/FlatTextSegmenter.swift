@@ -672,11 +672,11 @@ struct FlatTextSegmenter {
     /// line that does not lead into it (ending in `,` `:` `;` `(`); the answer then ends with the list.
     ///
     /// `inRun`: the open answer answers such a question. Then a question that starts with an
-    /// asking word (`How do you paginate the feed?`) right after a line that ends a sentence
-    /// asks the next one, as a list of questions copied without markers or blank lines runs;
+    /// asking word (`How do you paginate the feed?`) after a blank line or right after a line
+    /// that ends a sentence asks the next one, as a list of questions runs with their answers, blank lines between or none;
     /// its answer may then open as a label does (`Use a cursor: the id of the last post seen`).
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, inRun: Bool) -> Substring? {
-        let nextInRun = inRun && mode == .answer && index > 0 && ".!)".utf8.contains(python.text(of: index - 1).utf8.last ?? 0)
+        let nextInRun = inRun && mode == .answer && index > 0 && endsAnswer(python.text(of: index - 1))
             && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
         // A prompt told as a story right below it (`Situation: …`) asks anew wherever it stands.
@@ -698,6 +698,12 @@ struct FlatTextSegmenter {
             !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
         else { return nil }
         return text
+    }
+
+    /// Whether the line `previous`, right over a question in a run of questions asked on lines
+    /// of their own, ends the answer before it: a blank line, or a line that ends a sentence.
+    private func endsAnswer(_ previous: Substring) -> Bool {
+        previous.isEmpty || ".!)".utf8.contains(previous.utf8.last ?? 0)
     }
 
     /// Whether `question` asks with an asking word (`Why 301 vs 302?`) over `next`, the first

@@ -227,7 +227,9 @@ struct MarkdownSegmenter {
                     // that does it: a problem posed, which the code below answers.
                     blocks.consume(.text("Exercise: " + task, line: lineNumber))
                     listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
-                } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index) {
+                } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index)
+                    ?? paragraphQuestion(unquoted, at: index)
+                {
                     // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
                     // the lines below answer it.
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
@@ -390,6 +392,24 @@ struct MarkdownSegmenter {
         let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
         guard asked.utf8.last == 0x3F else { return nil }
         return asked.questionText
+    }
+
+    /// A paragraph that opens with a question on a line of its own (`Why not call time.sleep in
+    /// a coroutine?` over `It blocks the event loop …`), as note apps that keep line breaks show
+    /// it: one sentence that starts with an asking word, after a blank line or a heading, over a
+    /// line of prose that asks nothing and leads into nothing (no `?` or `:` at its end). The
+    /// lines below answer it, as they answer a bold question.
+    private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
+        guard text.utf8.last == 0x3F, index > 0, index + 1 < lines.count, text.first?.isUppercase == true,
+            !text.isListItem, !text.startsQuestion, text.labelled == nil, (2...25).contains(text.wordCount), !text.containsBytes(". "),
+            FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
+        else { return nil }
+        let previous = lines[index - 1].trimmingWhitespace()
+        let next = lines[index + 1].trimmingWhitespace()
+        guard previous.isEmpty || Self.heading(previous) != nil, Self.continuesParagraph(next), next.labelled == nil,
+            let last = next.utf8.last, last != 0x3F, last != 0x3A
+        else { return nil }
+        return Self.plainInline(text)
     }
 
     /// A bold line or list item that sets a task (`**Write a query that …**`, `- **Find …**`,
