@@ -25,10 +25,34 @@ struct CopiedTextTests {
         #expect(PageFurniture.contains("page 3/12", title: nil))
         #expect(PageFurniture.contains("— 14 —", title: nil))
         #expect(PageFurniture.contains("7    Caching notes", title: "Caching notes"))
+        #expect(PageFurniture.contains("Caching notes Page 3 of 12", title: "Caching notes"))
+        #expect(PageFurniture.contains("Page 3 of 12\tCaching notes", title: "Caching notes"))
         // A sentence about pages, the title alone, or the title and a number in prose stay.
         #expect(!PageFurniture.contains("Page splits happen when a B-tree node is full.", title: nil))
         #expect(!PageFurniture.contains("Caching notes", title: "Caching notes"))
         #expect(!PageFurniture.contains("Caching notes 2", title: "Caching notes"))
+        #expect(!PageFurniture.contains("Caching notes Page splits", title: "Caching notes"))
+    }
+
+    /// A typeset PDF's ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`) are their letters in the guide, so that an
+    /// answer typed with the letters matches; lines without one are read as they are.
+    @Test func ligaturesCopiedFromAPDFAreTheirLetters() throws {
+        let guide = try GuideReader().read(text: """
+            Indexing Notes
+            Composite indexes
+            Q: Which column goes ﬁrst in a composite index?
+            A: The one tested for equality; the range column goes last, as the leftmost-preﬁx rule needs.
+            Q: What does an index cost?
+            A: Every write updates it: a table with many indexes is slower to write, and its eﬀects are felt on ﬂushes.
+            """, fileName: "indexing.txt")
+        #expect(UnmarkedQuestionTests.pairs(guide).map(\.question) == [
+            "Which column goes first in a composite index?", "What does an index cost?",
+        ])
+        #expect(UnmarkedQuestionTests.pairs(guide).map(\.answer) == [
+            "The one tested for equality; the range column goes last, as the leftmost-prefix rule needs.",
+            "Every write updates it: a table with many indexes is slower to write, and its effects are felt on flushes.",
+        ])
+        #expect(Ligature.spelledOut("oﬃce ﬄuﬀ") == "office ffluff")
     }
 
     @Test func aDefinitionWrappedOverLinesKeepsItsWholeMeaning() throws {

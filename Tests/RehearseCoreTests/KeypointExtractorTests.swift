@@ -88,6 +88,24 @@ import Testing
         ])
     }
 
+    /// Prose a page wrapped goes on over the break, and a word the wrap broke with a hyphen
+    /// is whole again; short lines of a list written without bullets stay points of their own.
+    @Test func aLineAPageWrappedGoesOnTheLineBefore() {
+        #expect(KeypointExtractor.keypoints(from: """
+            A B-tree keeps keys sorted in pages, so a lookup reads a few pages from the root
+            down to a leaf. Each leaf points to the rows, or holds them in a clustered index. Range
+            scans walk the leaves in order, which is why ORDER BY on an indexed column is cheap.
+            """) == [
+            "A B-tree keeps keys sorted in pages, so a lookup reads a few pages from the root down to a leaf",
+            "Each leaf points to the rows, or holds them in a clustered index",
+            "Range scans walk the leaves in order, which is why ORDER BY on an indexed column is cheap",
+        ])
+        #expect(KeypointExtractor.keypoints(from: "• Inserts into the middle of the index split pages; random keys split far more than se-\nquential ones.\n• Reads stay cheap.") == [
+            "Inserts into the middle of the index split pages; random keys split far more than sequential ones", "Reads stay cheap",
+        ])
+        #expect(KeypointExtractor.keypoints(from: "Check for:\nreference cycles\nfiles never closed") == ["reference cycles", "files never closed"])
+    }
+
     @Test func codeIllustratesAPointAndIsNotOneUnlessThereIsNothingElse() {
         #expect(KeypointExtractor.keypoints(from: "Binds a name inside an expression.\nwhile (chunk := f.read(64)): handle(chunk)\nif (n := len(items)) > 3: print(n)") == [
             "Binds a name inside an expression",

@@ -81,18 +81,36 @@ public enum KeypointExtractor {
     }
 
     /// The answer's lines, a line that ends in a comma joined with the next ("Use when: large
-    /// files," / "infinite sequences").
+    /// files," / "infinite sequences"), and so is a line of prose that a page wrapped
+    /// (``continuesWrappedLine(_:after:)``); a word broken at the wrap with a hyphen is whole again
+    /// (`… split far more than se-` / `quential ones.`).
     static func joinedLines(of answer: String) -> [Substring] {
         var lines: [Substring] = []
         for rawLine in answer.split(separator: "\n") {
             let line = rawLine.trimmingWhitespace()
-            if let last = lines.last, last.hasSuffix(","), !line.isEmpty, line.bulletText == nil, line.numberedText == nil {
+            guard let last = lines.last, !line.isEmpty, line.bulletText == nil, line.numberedText == nil else {
+                lines.append(line)
+                continue
+            }
+            if last.hasSuffix(",") {
                 lines[lines.count - 1] = Substring(last + " " + line)
+            } else if continuesWrappedLine(line, after: last) {
+                let broken = last.utf8.last == 0x2D && last.dropLast().last?.isLowercase == true
+                lines[lines.count - 1] = Substring(broken ? last.dropLast() + line : last + " " + line)
             } else {
                 lines.append(line)
             }
         }
         return lines
+    }
+
+    /// Whether `line` goes on the prose of `previous` (or of the list item it ends) that a page
+    /// wrapped: `previous` is as long as wrapped lines are (``ItemExtractor/wrappedLineLength``)
+    /// and ends mid-sentence, `line` opens with a lower-case word (``ItemExtractor/isWrapped(_:after:)``),
+    /// and neither is code.
+    static func continuesWrappedLine(_ line: Substring, after previous: Substring) -> Bool {
+        previous.utf8.count >= ItemExtractor.wrappedLineLength && ItemExtractor.isWrapped(line, after: previous)
+            && !isCode(line) && !isCode(previous.bulletText ?? previous.numberedText ?? previous)
     }
 
     /// The items of a labelled list of short phrases, each a point: after a label of at most

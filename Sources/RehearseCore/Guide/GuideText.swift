@@ -11,6 +11,16 @@ final class GuideText {
         let start: Int
         let end: Int
         let text: String
+        /// Whether the chunk holds a typographic ligature (``Ligature``), which its lines then lose.
+        let hasLigatures: Bool
+
+        init(index: Int, start: Int, end: Int, text: String) {
+            self.index = index
+            self.start = start
+            self.end = end
+            self.text = text
+            hasLigatures = Ligature.occurs(in: text)
+        }
     }
 
     /// The file the text is read from, and the length of its byte-order mark.
@@ -74,7 +84,8 @@ final class GuideText {
         // Chunks are made contiguous, so the copy never happens in practice.
         let utf8 = current.text.utf8
         let (lower, upper) = utf8.withContiguousStorageIfAvailable(narrow) ?? Array(utf8).withUnsafeBufferPointer(narrow)
-        return current.text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
+        let line = current.text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
+        return current.hasLigatures ? Ligature.spelledOut(line) : line
     }
 
     /// The first byte of `start..<end` other than a space or a tab, without making a string

@@ -11,14 +11,25 @@ enum PageFurniture {
         // A page number is short and starts with `P`, `p`, `-` or a dash (E2 80 93 or 94).
         if text.utf8.count <= 24, first == 0x50 || first == 0x70 || first == 0x2D || first == 0xE2, isPageNumber(text) { return true }
         guard let title, !title.isEmpty, text.utf8.count > title.utf8.count else { return false }
-        // The title then the page number, or the page number then the title.
+        // The title then the page number, or the page number then the title; spaced wide, or
+        // set apart by a space as `Page 3 of 12`.
         if first == title.utf8.first, text.utf8.starts(with: title.utf8) {
-            return isNumberAfterSpaces(text.dropFirst(title.count))
+            let rest = text.dropFirst(title.count)
+            return isNumberAfterSpaces(rest) || isSpacedPageNumber(rest, besideTitle: rest.first)
         }
         if text.utf8.last == title.utf8.last, text.utf8.reversed().starts(with: title.utf8.reversed()) {
-            return isNumberAfterSpaces(Substring(text.dropLast(title.count).reversed()))
+            let rest = text.dropLast(title.count)
+            return isNumberAfterSpaces(Substring(rest.reversed())) || isSpacedPageNumber(rest, besideTitle: rest.last)
         }
         return false
+    }
+
+    /// Whether `rest`, beside the title, is a page number that says so (`Page 3 of 12`), set
+    /// apart from the title by white space (its character `besideTitle`).
+    private static func isSpacedPageNumber(_ rest: Substring, besideTitle: Character?) -> Bool {
+        guard besideTitle == " " || besideTitle == "\t" else { return false }
+        let number = rest.trimmingWhitespace()
+        return number.utf8.count <= 24 && isPageNumber(number)
     }
 
     /// Whether `text` is the header a web page draws over a code block, which copying keeps:
