@@ -1147,6 +1147,44 @@ extension ReaderGapTests {
         #expect(MarkdownCallouts.definitionListEntry("A sentence that ends.", over: ": not a definition") == nil)
     }
 
+    /// MkDocs Material's content tabs (`=== "Functional"` over indented lines) title what they
+    /// hold, as a call-out's title does; their lines are prose, not indented code, and a fence
+    /// in a tab is still code, captioned by the tab.
+    @Test func contentTabsTitleTheirIndentedLines() throws {
+        let text = """
+            # Designing a Job Queue
+
+            ## Requirements
+
+            === "Functional"
+
+                - Producers enqueue jobs with a payload and an optional delay.
+                - Workers lease a job, run it, and acknowledge it.
+
+            ===+ "Non-functional"
+
+                - At-least-once delivery.
+
+            === "Python"
+
+                ```python
+                delay = min(cap, base * 2 ** attempt)
+                ```
+
+            Title
+            ===
+            """
+        let guide = try GuideReader().read(text: text, fileName: "queue.md")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Functional", text: "- Producers enqueue jobs with a payload and an optional delay.\n- Workers lease a job, run it, and acknowledge it."),
+            .concept(title: "Non-functional", text: "- At-least-once delivery."),
+            .code(language: "python", code: "delay = min(cap, base * 2 ** attempt)", caption: "Python"),
+        ])
+        #expect(guide.sections.map(\.title) == ["Requirements", "Title"])
+        #expect(MarkdownCallouts.marker("===") == nil)
+        #expect(MarkdownCallouts.marker("== \"Two\"") == nil)
+    }
+
     @Test func questionLabelsAndBoldQuestionsAskQuestions() throws {
         let flat = try GuideReader().read(text: """
             Mock Interview: Rate Limiter

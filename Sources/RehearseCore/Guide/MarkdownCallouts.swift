@@ -3,14 +3,21 @@ enum MarkdownCallouts {
     /// What a call-out's marker line stands for, or nil for any other line. MkDocs writes
     /// `!!! note "Title"` (and `??? question "Title"`, folded) over indented lines; Docusaurus
     /// writes `:::tip Title` … `:::`; GitHub and Obsidian open a block quote with `[!NOTE]` or
-    /// `[!question]- Title` (`-` or `+`: folded or not). The marker is no content: a title that
+    /// `[!question]- Title` (`-` or `+`: folded or not); MkDocs Material's content tabs are
+    /// `=== "Title"` over indented lines, as its call-outs are. The marker is no content: a title that
     /// asks something is the question the lines below answer (`Q: …`), another title labels
     /// them (`Title:`), and a marker without a title reads as a blank line (""). A closing
     /// `:::` ends the call-out (``MarkdownSegmenter/closesContainer(_:)``, asked first).
     static func marker(_ text: Substring) -> Substring? {
-        guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A || first == 0x5B else { return nil }  // ! ? : [
+        guard let first = text.utf8.first, first == 0x21 || first == 0x3F || first == 0x3A || first == 0x5B || first == 0x3D else { return nil }  // ! ? : [ =
         let title: Substring
-        if text.hasBytePrefix("[!") {
+        if first == 0x3D {
+            // A content tab: `=== "Python"` (`===!` or `===+`: the first open), never a bare
+            // `===`, which underlines a heading.
+            let rest = text.drop { $0 == "=" }.drop { $0 == "!" || $0 == "+" }
+            guard text.utf8.count - rest.utf8.count >= 3, rest.hasBytePrefix(" \"") else { return nil }
+            title = Substring(rest.trimmingWhitespace().trimmed(of: "\""))
+        } else if text.hasBytePrefix("[!") {
             guard let close = text.firstIndex(of: "]") else { return nil }
             let type = text[text.index(text.startIndex, offsetBy: 2)..<close]
             guard !type.isEmpty, type.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return nil }
