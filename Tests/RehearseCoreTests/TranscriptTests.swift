@@ -75,6 +75,35 @@ struct TranscriptTests {
         #expect(Self.terms(third) == ["Candidate"])
     }
 
+    /// A turn of the asker that neither asks nor is answered is kept on the answer before it
+    /// when it says something; an acknowledgement (`Fine.`) is dropped. `When asked about …,
+    /// say: …` goes on as prose: it is no prompt over the lines below.
+    @Test func aRemarkNoAnswerFollowsIsKeptWhenItSaysSomething() throws {
+        let guide = try GuideReader().read(text: """
+            Mock Interview 3
+            Clarifying questions
+            Me: How many new links a day, and how long do links live?
+            Interviewer: 100 million new links a day; links never expire.
+            Me: Then 100M × 365 × 10 years is about 365 billion links, so codes need 7 characters of base62.
+            Me: What read to write ratio should I assume?
+            Interviewer: About a hundred reads per write.
+            Me: Fine, thanks.
+
+            Afterwards
+            When asked about hot links, say: cache the mapping in Redis with an LRU policy, and put the
+            most popular codes in the CDN.
+            """, fileName: "mock.txt")
+        #expect(Self.pairs(guide).map(\.answer) == [
+            "100 million new links a day; links never expire.\nThen 100M × 365 × 10 years is about 365 billion links, so codes need 7 characters of base62.",
+            "About a hundred reads per write.",
+        ])
+        #expect(!guide.items.contains { if case .prompt = $0.content { true } else { false } })
+        #expect(guide.items.last?.content == .concept(title: "Afterwards", text: """
+            When asked about hot links, say: cache the mapping in Redis with an LRU policy, and put the
+            most popular codes in the CDN.
+            """))
+    }
+
     @Test func aSpeakerIsAShortLabelOfWords() {
         #expect(DialogueSink<ItemExtractor>.turn("Hiring manager: Why us?")?.speaker == "Hiring manager")
         #expect(DialogueSink<ItemExtractor>.turn("Me: A hash map.")?.words == "A hash map.")

@@ -9,7 +9,7 @@
 /// (they pass on unchanged). In a transcript, lines without a label and code go on the turn
 /// before them, headings split it into sections, and a label of a third speaker ends it and
 /// its last answer. An asker's turn that asks nothing (`Fine.`) is a question only when an
-/// answer follows it.
+/// answer follows it; else it goes on the turn before it, unless it only acknowledges that.
 struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// The most blocks held back while a possible transcript is decided.
     static var heldLimit: Int { 48 }
@@ -20,7 +20,8 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// Blocks held back since a labelled question, and who may answer it (the first other label).
     private var held: [GuideBlock] = []
     private var candidate: Speakers?
-    /// An asker's turn that asks nothing, held until an answer shows it was a prompt.
+    /// An asker's turn that asks nothing, held until an answer shows it was a prompt; else it
+    /// passes on as a line of the turn before it (``passRemark()``).
     private var remark: (words: Substring, line: Int)?
 
     private struct Speakers {
@@ -40,14 +41,15 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
                     return sink.consume(.text("A: " + words, line: line))
                 }
                 // A third speaker: the transcript, and its last answer, end here.
+                passRemark()
                 speakers = nil
                 sink.consume(.boundary(line: line))
             } else {
-                if case .blank = block {} else { remark = nil }
+                if case .blank = block {} else { passRemark() }
                 return sink.consume(block)
             }
         }
-        remark = nil
+        passRemark()
         // Only a question starts a transcript: its last byte is asked first, as every line passes here.
         if case .text(let text, _) = block, text.utf8.last == 0x3F, let (speaker, _) = Self.turn(text) {
             candidate = Speakers(asker: speaker)
@@ -60,7 +62,7 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// An asker's turn: a question, or a remark (`Fine.`, `Walk me through a design.`) that is
     /// one only when an answer follows it.
     private mutating func ask(_ words: Substring, line: Int) {
-        remark = nil
+        passRemark()
         if words.hasSuffix("?") { return sink.consume(.text("Q: " + words, line: line)) }
         remark = (words, line)
     }
@@ -68,8 +70,21 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
     /// Passes on what is still held back, unchanged, and returns the sink.
     mutating func finish() -> Sink {
         while !held.isEmpty { release() }
+        passRemark()
         return sink
     }
+
+    /// A remark no answer followed is no prompt. An acknowledgement (`Fine.`, `Makes sense.`:
+    /// at most ``acknowledgementWords`` words) says nothing to learn and is dropped; a longer
+    /// one (`Me: Then codes need 7 characters of base62.`, drawn from the answer before it) is
+    /// still what was said, and goes on the turn before it.
+    private mutating func passRemark() {
+        guard let said = remark.take(), said.words.wordCount > Self.acknowledgementWords else { return }
+        sink.consume(.text(said.words, line: said.line))
+    }
+
+    /// The most words of a remark that only acknowledges the answer before it.
+    static var acknowledgementWords: Int { 4 }
 
     private mutating func hold(_ block: GuideBlock) {
         guard var possible = candidate else { return }

@@ -505,7 +505,13 @@ extension Substring {
             return (index + 1, numbered)
         }
     }
-    var startsPrompt: Bool { hasPrefixIgnoringCase("when asked") }
+    /// `When asked "How do you handle CPU-bound tasks?":` over the lines that answer it: the
+    /// line ends on its colon, question mark or quote. A sentence that goes on after the words
+    /// (`When asked about hot links, say: cache …`) is prose.
+    var startsPrompt: Bool {
+        guard hasPrefixIgnoringCase("when asked"), let last = utf8.last else { return false }
+        return last == 0x3A || last == 0x3F || last == 0x22 || hasSuffix("”")
+    }
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// `True or false: …` (or `T/F: …`): a claim to judge, which the lines after it judge.
