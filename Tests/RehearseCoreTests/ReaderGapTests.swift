@@ -185,6 +185,38 @@ struct ReaderGapTests {
         #expect(!SQLResult.startsWithPrompt("x => y is a mapping") && !SQLResult.startsWithPrompt("a=b"))
     }
 
+    /// A psql session inside a transaction (`app=*#`), with the command tags psql prints
+    /// (`BEGIN`, `COMMIT`) and blank lines between statements, is one block; the heading after
+    /// it, past a blank line, still heads what follows.
+    @Test func aPsqlSessionInATransactionIsOneBlock() throws {
+        let guide = try GuideReader().read(text: """
+            Transactions
+            Trying it in psql
+            app=# BEGIN ISOLATION LEVEL REPEATABLE READ;
+            BEGIN
+            app=*# SELECT balance FROM accounts WHERE id = 1;
+             balance
+            ---------
+                 100
+            (1 row)
+
+            app=*# UPDATE accounts SET balance = 0 WHERE id = 9;
+            ERROR:  permission denied for table accounts
+            app=!# ROLLBACK;
+            ROLLBACK
+
+            Lost update
+            Two sessions read the same balance, both add 10, both write: one update is lost.
+            """, fileName: "transactions.txt")
+        #expect(guide.codeBlocks.map(\.language) == ["sql"])
+        #expect(guide.codeBlocks.first?.code.split(separator: "\n", omittingEmptySubsequences: false).count == 12)
+        #expect(guide.items.last?.section == ["Lost update"])
+        #expect(SQLResult.startsWithPrompt("app=*# COMMIT;") && SQLResult.startsWithPrompt("app(# 1, 2);"))
+        #expect(!SQLResult.startsWithPrompt("x=*y") && !SQLResult.startsWithPrompt("a-> b"))
+        #expect(SQLResult.isCommandOutput("INSERT 0 1") && SQLResult.isCommandOutput("HINT:  retry the transaction"))
+        #expect(!SQLResult.isCommandOutput("Lost update") && !SQLResult.isCommandOutput("Note: retry"))
+    }
+
     @Test func anOutputCaptionAfterCodeCaptionsWhatItPrinted() throws {
         let guide = try Self.flat("""
             A counter keeps its count between calls:

@@ -57,6 +57,8 @@ struct FlatTextSegmenter {
         var lastAlignedRow: (index: Int, header: [Int])?
         // The line after the last block of code.
         var afterCode = -1
+        // The first line after code that is not blank: like a heading, code ends what it says.
+        var textAfterCode = -1
         // The number of the last numbered line read as a heading (`2) Capacity`).
         var lastNumberedHeading: Int?
 
@@ -69,6 +71,7 @@ struct FlatTextSegmenter {
             let text = python.text(of: index)
             if text.isEmpty || mode != .story && (PageFurniture.contains(text, title: titleText) || text.isRule || isCodeChrome(index, text)) {
                 blocks.consume(.blank(line: lineNumber))
+                if index == textAfterCode { textAfterCode += 1 }
                 index += 1
                 continue
             }
@@ -175,6 +178,7 @@ struct FlatTextSegmenter {
                 }
                 index = next
                 afterCode = next
+                textAfterCode = next
                 // Code in an answer is part of it: the lines after it go on the answer.
                 if mode != .answer { mode = .normal }
                 continue
@@ -189,7 +193,7 @@ struct FlatTextSegmenter {
             }
             // Code ends what it says, as a heading does: a heading may stand right under it. A
             // line right over a main section heads nothing.
-            let afterHeadingOrCode = wasAfterHeading || index == afterCode
+            let afterHeadingOrCode = wasAfterHeading || index == textAfterCode
             if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: afterHeadingOrCode),
                 !precedesMainSection(index, mainSections, longest: longestSection)
             {

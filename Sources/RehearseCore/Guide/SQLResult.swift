@@ -61,7 +61,8 @@ enum SQLResult {
     }
 
     /// A console's prompt before a statement or a line of one: `mysql> `, `sqlite> `,
-    /// `MariaDB [shop]> `, `postgres=# `, `shop=> `, `shop-# `.
+    /// `MariaDB [shop]> `, `postgres=# `, `shop=> `, `shop-# `, `shop(# ` (inside brackets),
+    /// and psql's prompts inside a transaction, `shop=*# ` (`!` when it failed).
     static func startsWithPrompt(_ line: Substring) -> Bool {
         // Every line is asked: a prompt is a word, then `>`, `=` or `-`, within its first bytes.
         line.utf8.withContiguousStorageIfAvailable { bytes in
@@ -78,20 +79,43 @@ enum SQLResult {
                 let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<word]), as: UTF8.self).lowercased()
                 return ["mysql", "sqlite", "mariadb"].contains(name)
             }
-            // `shop=# `, `shop=> `, `shop-# `.
-            return (sign == 0x3D || sign == 0x2D) && (after == 0x23 || after == 0x3E && sign == 0x3D) && bytes[word + 2] == 0x20
+            // `shop=# `, `shop=> `, `shop-# `, `shop(# `, then `shop=*# ` and `shop=!# `.
+            guard sign == 0x3D || sign == 0x2D || sign == 0x28 else { return false }
+            let inTransaction = after == 0x2A || after == 0x21
+            let end = word + (inTransaction ? 2 : 1)
+            guard end + 1 < bytes.count else { return false }
+            let terminator = bytes[end]
+            return (terminator == 0x23 || terminator == 0x3E && sign == 0x3D) && bytes[end + 1] == 0x20
         } ?? false
+    }
+
+    /// What psql prints after a statement other than rows: its command tag (`BEGIN`,
+    /// `INSERT 0 1`, `CREATE INDEX`: at most three words of capitals and numbers) or a message
+    /// (`ERROR:  could not serialize access …`, with its `DETAIL:`, `HINT:` and `LINE 1:`).
+    static func isCommandOutput(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first, first >= 0x41 && first <= 0x5A else { return false }
+        if let label = line.labelled?.label {
+            return ["ERROR", "DETAIL", "HINT", "NOTICE", "WARNING", "INFO", "CONTEXT"].contains(label) || label.hasPrefix("LINE ")
+        }
+        return line.utf8.count <= 32 && line.wordCount <= 3 && line.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }
     }
 
     /// Where a console session that starts at line `start` (a prompt) ends: its statements
     /// (after prompts, or continuing SQL), what they printed (``tableEnd(from:count:text:)``,
-    /// a boxed result read as ``DiagramText``), and row counts.
+    /// a boxed result read as ``DiagramText``, ``isCommandOutput(_:)``), row counts, and blank
+    /// lines before another prompt.
     static func sessionEnd(from start: Int, count: Int, text: (Int) -> Substring) -> Int? {
         guard startsWithPrompt(text(start)) else { return nil }
         var end = start + 1
         while end < count {
             let line = text(end)
-            if startsWithPrompt(line) || line.hasPrefix("-> ") || isRowCount(line)
+            if line.isEmpty {
+                // A blank line ends the session unless another prompt follows it.
+                var next = end + 1
+                while next < count, text(next).isEmpty { next += 1 }
+                guard next < count, startsWithPrompt(text(next)) else { break }
+                end = next
+            } else if startsWithPrompt(line) || line.hasPrefix("-> ") || isRowCount(line) || isCommandOutput(line)
                 || CodeLineClassifier.continuesSQL(line, previous: text(end - 1)) && text(end - 1).utf8.last != 0x3B
             {
                 end += 1
