@@ -40,6 +40,23 @@ import Testing
         #expect(!ItemExtractor.fitsOnShortItem("This was a semi-public interface", after: "man page"))
     }
 
+    /// A labelled line right after a label's list is a term of its own, not the list's end.
+    @Test func aTermAfterALabelsListStandsOnItsOwn() throws {
+        let guide = try GuideReader().read(text: """
+            Partitioning
+
+            Consistent hashing
+            Cons:
+            - Uneven load with few servers
+            - Hot keys still land on one server
+            Fix for uneven load: give each server 100 to 200 virtual nodes on the ring.
+            """, fileName: "ring.txt")
+        #expect(guide.items.map(\.content) == [
+            .concept(title: "Cons", text: "- Uneven load with few servers\n- Hot keys still land on one server"),
+            .concept(title: "Fix for uneven load", text: "give each server 100 to 200 virtual nodes on the ring."),
+        ])
+    }
+
     @Test func aBehaviouralPromptRightUnderAnAnswerAsksAnew() throws {
         let guide = try GuideReader().read(text: """
             Questions to Expect

@@ -347,9 +347,11 @@ struct ItemExtractor: GuideBlockSink {
                 open = .label(title: title, body: body, start: start, end: end)
                 return false
             }
-            // A term of its own after a blank line starts a paragraph of its own.
+            // A term of its own after a blank line starts a paragraph of its own, and so does one
+            // after the label's list (`Cons:` / `- Hot keys …` / `Fix for uneven load: …`).
             if !text.isBareLabel,
-                text.isListItem || Self.statesClaim(text) || text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty)
+                text.isListItem || Self.statesClaim(text)
+                    || text.labelled != nil && !text.isTitleLike && !(afterBlank && !body.isEmpty) && body.last?.isListItem != true
                     || body.isEmpty || !afterBlank && body.last.map({ Self.defineInTurn(text, after: $0) }) == true
             {
                 emitClaims(in: text, setup: body.last, line: line)
