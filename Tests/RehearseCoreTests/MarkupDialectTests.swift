@@ -80,10 +80,39 @@ struct MarkupDialectTests {
         #expect(!guide.items.contains { $0.said.contains("Kafka") || $0.said.contains("#interview") || $0.said.contains("png") })
         #expect(MarkdownSegmenter.plainInline("[[Back pressure|pressure]] and [[#Retries]]") == "pressure and Retries")
         #expect(MarkdownSegmenter.plainInline("`a == b` and x == y, ==marked== too") == "`a == b` and x == y, marked too")
-        #expect(MarkdownSegmenter.isLinkRow("See also: [B-trees](btree.md)"))
-        #expect(MarkdownSegmenter.isLinkRow("#interview #caching"))
-        #expect(!MarkdownSegmenter.isLinkRow("Paper: [Dynamo](https://example.com/dynamo.pdf)"))
-        #expect(!MarkdownSegmenter.isLinkRow("#1 priority is latency"))
+        #expect(MarkdownSegmenter.isLinkRow("See also: [B-trees](btree.md)", underNavigationHeading: false))
+        #expect(MarkdownSegmenter.isLinkRow("#interview #caching", underNavigationHeading: false))
+        #expect(!MarkdownSegmenter.isLinkRow("Paper: [Dynamo](https://example.com/dynamo.pdf)", underNavigationHeading: false))
+        #expect(!MarkdownSegmenter.isLinkRow("#1 priority is latency", underNavigationHeading: false))
+    }
+
+    /// Under a heading that links the note to others (`## Related`), a list item of links is no
+    /// text; elsewhere a list item that holds a link is kept (here a resource). A question in a
+    /// paragraph of its own may be answered by a line that opens as a label does.
+    @Test func aRelatedSectionsLinksAreNoCards() throws {
+        let guide = try GuideReader().read(text: """
+            # Rate Limiting
+
+            ## Algorithms
+
+            Which one would you choose for a public API?
+            Token bucket: it is cheap, and clients expect short bursts to pass.
+
+            ## Reading
+
+            - [Token bucket](https://example.com/bucket) in depth
+
+            ## Related
+            - [[Caching]]
+            - [[Consistent Hashing]] · [[Queues]]
+            """, fileName: "limits.md")
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "Which one would you choose for a public API?", answer: "Token bucket: it is cheap, and clients expect short bursts to pass."),
+            .resource(title: "Token bucket", url: "https://example.com/bucket", description: "in depth"),
+        ])
+        #expect(MarkdownSegmenter.isLinkRow("- [[Caching]]", underNavigationHeading: true))
+        #expect(!MarkdownSegmenter.isLinkRow("- [[Caching]]", underNavigationHeading: false))
+        #expect(!MarkdownSegmenter.isLinkRow("- [[Caching]] keeps hot rows close", underNavigationHeading: true))
     }
 
     @Test func aNoteAppsFlashcardsAskWhatTheyAsk() throws {

@@ -1324,9 +1324,9 @@ extension ReaderGapTests {
         #expect(guide.title == "Queues Primer")
         #expect(guide.sections.map(\.title) == ["Message queues"])
         #expect(!guide.items.contains { "\($0.content)".contains("English") || "\($0.content)".contains("build") })
-        #expect(MarkdownSegmenter.isLinkRow("[Prev](a.md) · [Next](b.md)"))
-        #expect(!MarkdownSegmenter.isLinkRow("[Prev](a.md) leads to [Next](b.md)"))
-        #expect(!MarkdownSegmenter.isLinkRow("[Only one link](a.md)"))
+        #expect(MarkdownSegmenter.isLinkRow("[Prev](a.md) · [Next](b.md)", underNavigationHeading: false))
+        #expect(!MarkdownSegmenter.isLinkRow("[Prev](a.md) leads to [Next](b.md)", underNavigationHeading: false))
+        #expect(!MarkdownSegmenter.isLinkRow("[Only one link](a.md)", underNavigationHeading: false))
         // Two top-level headings are sections, not a title, when text comes before them.
         let sections = try GuideReader().read(text: "Some words before.\n\n# Queues\n\nText about queues that is long enough.\n\n# Streams\n\nText about streams that is long enough.\n", fileName: "two.md")
         #expect(sections.sections.map(\.title) == ["Queues", "Streams"])

@@ -26,6 +26,8 @@ struct MarkdownSegmenter {
         // Inside a `<details>` block: what it reveals answers the question or problem above
         // it, so a bold question in it is part of that answer, not a card of its own.
         var inDetails = false
+        // Under a heading that links the note to others (`## Related`): a list item of links is no text.
+        var inNavigationSection = false
         if let frontMatter = Self.frontMatter(lines) {
             index = frontMatter.end
             if let title = frontMatter.title {
@@ -142,6 +144,7 @@ struct MarkdownSegmenter {
                 } else {
                     let key = FlatTextSegmenter.headingKey(plain[...])
                     skippingContents = key == "table of contents" || key == "contents"
+                    inNavigationSection = Self.navigationLabels.contains(key)
                     if !skippingContents {
                         blocks.consume(.heading(level: max(level - baseLevel + 1, 1), title: plain, line: lineNumber))
                     }
@@ -156,7 +159,7 @@ struct MarkdownSegmenter {
                 index += 1
                 continue
             }
-            if Self.isLinkRow(text) {
+            if Self.isLinkRow(text, underNavigationHeading: inNavigationSection) {
                 // A page's language switcher or row of badges: no text, and no content before the title.
                 blocks.consume(.blank(line: lineNumber))
                 index += 1
@@ -397,8 +400,9 @@ struct MarkdownSegmenter {
     /// A paragraph that opens with a question on a line of its own (`Why not call time.sleep in
     /// a coroutine?` over `It blocks the event loop …`), as note apps that keep line breaks show
     /// it: one sentence that starts with an asking word, after a blank line or a heading, over a
-    /// line of prose that asks nothing and leads into nothing (no `?` or `:` at its end). The
-    /// lines below answer it, as they answer a bold question.
+    /// line of prose that asks nothing and leads into nothing (no `?` or `:` at its end); the
+    /// answer may open as a label does (`Token bucket: it is cheap …`). The lines below answer
+    /// it, as they answer a bold question.
     private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
         guard text.utf8.last == 0x3F, index > 0, index + 1 < lines.count, text.first?.isUppercase == true,
             !text.isListItem, !text.startsQuestion, text.labelled == nil, (2...25).contains(text.wordCount), !text.containsBytes(". "),
@@ -406,7 +410,7 @@ struct MarkdownSegmenter {
         else { return nil }
         let previous = lines[index - 1].trimmingWhitespace()
         let next = lines[index + 1].trimmingWhitespace()
-        guard previous.isEmpty || Self.heading(previous) != nil, Self.continuesParagraph(next), next.labelled == nil,
+        guard previous.isEmpty || Self.heading(previous) != nil, Self.continuesParagraph(next),
             let last = next.utf8.last, last != 0x3F, last != 0x3A
         else { return nil }
         return Self.plainInline(text)
@@ -546,25 +550,31 @@ struct MarkdownSegmenter {
     /// (`[English](README.md) ∙ [日本語](README-ja.md)`, `[![build](…)](…) [![docs](…)](…)`,
     /// at least two links or images), a note app's tags (`#caching #interview`), or links and
     /// tags after a label that says so (``navigationLabels``: `Related: [[Databases]]`,
-    /// `See also: [B-trees](…)`). Wiki links count as links.
-    static func isLinkRow(_ text: Substring) -> Bool {
+    /// `See also: [B-trees](…)`), or a list item of links under a heading that says so
+    /// (`## Related` over `- [[Caching]]`). Wiki links count as links.
+    static func isLinkRow(_ text: Substring, underNavigationHeading: Bool) -> Bool {
         guard let first = text.utf8.first else { return false }
         var rest = text
         var labelled = false
-        // A label, emphasised or not (`*Related:*`), and a link or tag right after it; found on
-        // the bytes before anything is copied, since most lines have neither.
-        let labelEnd: Int? = text.withBytes { bytes in
-            guard let colon = bytes.prefix(16).firstIndex(of: 0x3A), colon > 1 else { return nil }
-            let after = bytes[(colon + 1)...].first { $0 != 0x20 && $0 != 0x2A && $0 != 0x5F }
-            return after == 0x5B || after == 0x23 ? colon : nil
-        }
-        if let labelEnd, case let colon = text.utf8.index(text.startIndex, offsetBy: labelEnd),
-            Self.navigationLabels.contains(text[..<colon].trimmed(of: "*_ ").lowercased())
-        {
-            rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
+        if underNavigationHeading, let item = text.bulletText, let itemFirst = item.utf8.first, itemFirst == 0x5B || itemFirst == 0x23 {
+            rest = item
             labelled = true
-        } else if !"[*_!#".utf8.contains(first) || first != 0x23 && !text.containsBytes("](") && !text.containsBytes("[[") {
-            return false
+        } else {
+            // A label, emphasised or not (`*Related:*`), and a link or tag right after it; found on
+            // the bytes before anything is copied, since most lines have neither.
+            let labelEnd: Int? = text.withBytes { bytes in
+                guard let colon = bytes.prefix(16).firstIndex(of: 0x3A), colon > 1 else { return nil }
+                let after = bytes[(colon + 1)...].first { $0 != 0x20 && $0 != 0x2A && $0 != 0x5F }
+                return after == 0x5B || after == 0x23 ? colon : nil
+            }
+            if let labelEnd, case let colon = text.utf8.index(text.startIndex, offsetBy: labelEnd),
+                Self.navigationLabels.contains(text[..<colon].trimmed(of: "*_ ").lowercased())
+            {
+                rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
+                labelled = true
+            } else if !"[*_!#".utf8.contains(first) || first != 0x23 && !text.containsBytes("](") && !text.containsBytes("[[") {
+                return false
+            }
         }
         var remaining = String(rest)
         var links = 0
