@@ -677,8 +677,9 @@ struct FlatTextSegmenter {
     ///
     /// `inRun`: the open answer answers such a question. Then a question that starts with an
     /// asking word (`How do you paginate the feed?`) after a blank line or right after a line
-    /// that ends a sentence asks the next one, as a list of questions runs with their answers, blank lines between or none;
-    /// its answer may then open as a label does (`Use a cursor: the id of the last post seen`).
+    /// that ends a sentence asks the next one, as a list of questions runs with their answers,
+    /// blank lines between or none; its answer may then open as a label does (`Use a cursor:
+    /// the id of the last post seen`).
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, inRun: Bool) -> Substring? {
         let nextInRun = inRun && mode == .answer && index > 0 && endsAnswer(python.text(of: index - 1))
             && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())

@@ -21,7 +21,7 @@ enum Ligature {
 
     /// `line` with each ligature spelled out in its letters; `line` itself when it has none.
     static func spelledOut(_ line: Substring) -> Substring {
-        guard occurs(in: String(line)) else { return line }
+        guard line.unicodeScalars.contains(where: { (0xFB00...0xFB06).contains($0.value) }) else { return line }
         var spelled = ""
         spelled.reserveCapacity(line.utf8.count + 8)
         for scalar in line.unicodeScalars {
