@@ -1,3 +1,5 @@
+import Foundation
+
 /// The typographic ligatures of Unicode's Alphabetic Presentation Forms (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`,
 /// `ﬄ`, `ﬅ`, `ﬆ`, U+FB00 to U+FB06), which text copied from a typeset PDF keeps in place of
 /// their letters: `the leftmost-preﬁx rule`. A guide's lines have their letters instead, so
@@ -6,13 +8,16 @@ enum Ligature {
     /// Their letters, by the last byte of their UTF-8 form (`EF AC 80` to `EF AC 86`).
     private static let letters: [Substring] = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"]
 
-    /// Whether `text` holds a ligature: a byte scan, asked once per chunk of a guide.
+    /// Whether `text` holds a ligature: asked once per chunk of a guide, so the scan jumps from
+    /// one `EF` byte (the first of U+F000 to U+FFFF) to the next with `memchr`.
     static func occurs(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
             var index = 0
-            while index + 2 < bytes.count {
-                if bytes[index] == 0xEF, bytes[index + 1] == 0xAC, bytes[index + 2] <= 0x86 { return true }
+            while index + 2 < bytes.count, let found = memchr(base + index, 0xEF, bytes.count - index - 2) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == 0xAC, bytes[index + 2] <= 0x86 { return true }
                 index += 1
             }
             return false
