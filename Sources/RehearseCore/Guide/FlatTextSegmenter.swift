@@ -688,9 +688,7 @@ struct FlatTextSegmenter {
         let opensStory = asksForStory && index + 1 < lines.count
             && python.text(of: index + 1).labelled.map { ItemExtractor.storyParts.contains($0.label.lowercased()) } == true
         guard mode == .normal || nextInRun || opensStory, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
-        guard text.utf8.last == 0x3F || asksForStory, text.first?.isUppercase == true, (2...25).contains(text.wordCount),
-            !text.isListItem, !text.startsQuestion, text.labelled == nil, !text.containsBytes(". "), index + 1 < lines.count
-        else { return nil }
+        guard text.utf8.last == 0x3F || asksForStory, Self.isBareSentence(text), index + 1 < lines.count else { return nil }
         let next = python.text(of: index + 1)
         let previous = index > 0 ? python.text(of: index - 1) : ""
         let listAnswers = Self.isAnsweredByList(text, next: next)
@@ -703,6 +701,14 @@ struct FlatTextSegmenter {
             !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
         else { return nil }
         return text
+    }
+
+    /// Whether `text` is one sentence on a line of its own, as a question asked without a
+    /// marker is: a capital first, two to twenty-five words, and no list item, `Q:` or label.
+    /// Both readers ask it.
+    static func isBareSentence(_ text: Substring) -> Bool {
+        text.first?.isUppercase == true && (2...25).contains(text.wordCount) && !text.isListItem && !text.startsQuestion
+            && text.labelled == nil && !text.containsBytes(". ")
     }
 
     /// Whether the line `previous`, right over a question in a run of questions asked on lines

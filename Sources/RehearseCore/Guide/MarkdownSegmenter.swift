@@ -404,8 +404,7 @@ struct MarkdownSegmenter {
     /// answer may open as a label does (`Token bucket: it is cheap …`). The lines below answer
     /// it, as they answer a bold question.
     private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
-        guard text.utf8.last == 0x3F, index > 0, index + 1 < lines.count, text.first?.isUppercase == true,
-            !text.isListItem, !text.startsQuestion, text.labelled == nil, (2...25).contains(text.wordCount), !text.containsBytes(". "),
+        guard text.utf8.last == 0x3F, index > 0, index + 1 < lines.count, FlatTextSegmenter.isBareSentence(text),
             FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         else { return nil }
         let previous = lines[index - 1].trimmingWhitespace()
