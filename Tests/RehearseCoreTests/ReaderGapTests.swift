@@ -1272,8 +1272,13 @@ extension ReaderGapTests {
         #expect(advice.items(of: .definition).isEmpty)
         #expect(advice.items(of: .concept).contains { "\($0.content)".contains("Never share a connection") })
         // A numbered item's term is named without its number.
-        let numbered = try Self.flat("Why use a CTE at all in a long query?\n\n1. Improved readability: a CTE names each step of the query.\n")
+        let numbered = try Self.flat("A CTE helps a long query in several ways.\n\n1. Improved readability: a CTE names each step of the query.\n")
         #expect(UnderlinedHeadingTests.terms(numbered) == ["Improved readability"])
+        // Asked over the list, past a blank line, the list answers the question instead.
+        let asked = try Self.flat("Why use a CTE at all in a long query?\n\n1. Improved readability: a CTE names each step of the query.\n")
+        #expect(asked.items.map(\.content) == [
+            .qa(question: "Why use a CTE at all in a long query?", answer: "1. Improved readability: a CTE names each step of the query."),
+        ])
         #expect(!ItemExtractor.isConceptLabel("Requests per user per day"))
         #expect(!ItemExtractor.isConceptLabel("Context switch"))
         // The options of a design and the one chosen are notes of the section; so is a figure.

@@ -316,4 +316,65 @@ struct UnmarkedQuestionTests {
         #expect(pairs.map(\.question) == ["Which anomaly does repeatable read still allow?\nIn the SQL standard, not in Postgres.", "What is write skew?"])
         #expect(pairs.first?.answer == "Phantom reads: a range query run twice sees new rows.")
     }
+
+    /// The code items of `guide`, each with its caption.
+    static func captionedCode(_ guide: Guide) -> [(code: String, caption: String?)] {
+        guide.items.compactMap { item in
+            if case .code(_, let code, let caption) = item.content { (code, caption) } else { nil }
+        }
+    }
+
+    /// A question that is a paragraph of its own, blank lines around it, over its answer's
+    /// paragraph: in both formats it asks and the paragraph answers. Over code it asks about the
+    /// code, as a question right over it does, and ends the answer open before it.
+    @Test func aQuestionParagraphIsAnsweredByTheParagraphOrCodeAfterIt() throws {
+        let flat = """
+            Futures
+
+            Waiting
+
+            How does wait work?
+
+            It blocks until every future given to it is done.
+
+            What is a future?
+
+            A handle on a result that is not ready yet.
+
+            How do you reverse a list in place?
+
+            items.reverse()
+            """
+        let markdown = """
+            # Futures
+
+            ## Waiting
+
+            How does wait work?
+
+            It blocks until every future given to it is done.
+
+            What is a future?
+
+            A handle on a result that is not ready yet.
+
+            How do you reverse a list in place?
+
+            ```python
+            items.reverse()
+            ```
+            """
+        for guide in [try GuideReader().read(text: flat, fileName: "futures.txt"), try GuideReader().read(text: markdown, fileName: "futures.md")] {
+            #expect(Self.pairs(guide).map(\.question) == ["How does wait work?", "What is a future?"])
+            #expect(Self.pairs(guide).map(\.answer) == ["It blocks until every future given to it is done.", "A handle on a result that is not ready yet."])
+            #expect(Self.captionedCode(guide).map(\.caption) == ["How do you reverse a list in place?"])
+            #expect(!guide.items.contains { if case .concept = $0.content { true } else { false } })
+        }
+        // First in its section, a question over code after a blank line captions it too; a
+        // longer sentence after a blank line is no question of the code.
+        let first = try GuideReader().read(text: "# Floats\n\n## Equality\n\nWhat does this print?\n\n```python\nprint(0.1 + 0.2 == 0.3)\n```\n", fileName: "floats.md")
+        #expect(Self.captionedCode(first).map(\.caption) == ["What does this print?"])
+        let prose = try GuideReader().read(text: "# Floats\n\n## Equality\n\nFloats are rounded to the nearest binary fraction, so sums drift.\n\n```python\nprint(0.1 + 0.2)\n```\n", fileName: "floats.md")
+        #expect(Self.captionedCode(prose).map(\.caption) == [nil])
+    }
 }

@@ -218,7 +218,7 @@ struct FlatTextSegmenter {
                 ? standaloneQuestion(at: index, text: text, mode: mode, afterHeading: wasAfterHeading, inRun: answersStandalone) : nil
             if let question = asked ?? standalone {
                 answersStandalone = standalone != nil
-                answersWithList = standalone != nil && python.text(of: index + 1).isListItem
+                answersWithList = standalone != nil && nextTextLine(after: index).map { python.text(of: $0).isListItem } == true
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 if question.utf8.last != 0x3F {
                     // A prompt without a question mark (`Tell me about a time …`, `True or
@@ -241,6 +241,10 @@ struct FlatTextSegmenter {
                 lastAlignedRow = (index, row.header)
                 index += 1
                 continue
+            }
+            if mode == .answer, asksOverCode(at: index, text: text) {
+                blocks.consume(.boundary(line: lineNumber))
+                mode = .normal
             }
             blocks.consume(.text(text, line: lineNumber))
             if text.startsQuestion {
@@ -689,8 +693,13 @@ struct FlatTextSegmenter {
             && python.text(of: index + 1).labelled.map { ItemExtractor.storyParts.contains($0.label.lowercased()) } == true
         guard mode == .normal || nextInRun || opensStory, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
         guard text.utf8.last == 0x3F || asksForStory, Self.isBareSentence(text), index + 1 < lines.count else { return nil }
-        let next = python.text(of: index + 1)
         let previous = index > 0 ? python.text(of: index - 1) : ""
+        // A question set off as a paragraph of its own, blank lines around it, asks of the
+        // paragraph after them (`How does wait work?` / blank / `It blocks until …`).
+        let answerIndex = python.text(of: index + 1).isEmpty && text.utf8.last == 0x3F
+            && (previous.isEmpty || afterHeading || nextInRun) ? nextTextLine(after: index) : index + 1
+        guard let answerIndex else { return nil }
+        let next = python.text(of: answerIndex)
         let listAnswers = Self.isAnsweredByList(text, next: next)
         guard afterHeading || previous.isEmpty || nextInRun || opensStory || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0)
         else { return nil }
@@ -698,7 +707,7 @@ struct FlatTextSegmenter {
         if listAnswers || opensStory { return text }
         let opensAsLabel = nextInRun && next.labelled != nil
         guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
-            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[index + 1])
+            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[answerIndex])
         else { return nil }
         return text
     }
@@ -917,8 +926,23 @@ struct FlatTextSegmenter {
         {
             return true
         }
-        return CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
+        return startsCode(text, python: line)
+    }
+
+    /// Whether a line plainly starts code: Python, SQL, a shell command or an HTTP request.
+    static func startsCode(_ text: Substring, python line: PythonLine) -> Bool {
+        CodeLineClassifier.startsPython(line, raw: text) || CodeLineClassifier.startsSQL(text) || CodeLineClassifier.isShell(text)
             || CodeLineClassifier.isRequestLine(text) || CodeLineClassifier.startsHTTP(text)
+    }
+
+    /// Whether the line at `index` is a short question that is a paragraph of its own over a
+    /// block of code (`What does this print?`, a blank line, code): it asks about the code, and
+    /// ends the answer open before it.
+    private func asksOverCode(at index: Int, text: Substring) -> Bool {
+        guard ItemExtractor.asksAboutCode(text), Self.isBareSentence(text), index > 0, index + 1 < lines.count,
+            python.text(of: index - 1).isEmpty, python.text(of: index + 1).isEmpty, let code = nextTextLine(after: index)
+        else { return false }
+        return Self.startsCode(python.text(of: code), python: python[code])
     }
 }
 

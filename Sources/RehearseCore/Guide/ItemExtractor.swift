@@ -16,6 +16,10 @@ struct ItemExtractor: GuideBlockSink {
     /// afresh, it does not continue a wrapped line.
     private var afterBlank = false
     private var pendingCaption: String?
+    /// A paragraph that was one short question (`What does this print?`), held over the blank
+    /// lines after it: code next is what it asks about, as code right under it is; anything
+    /// else gets the paragraph as it was.
+    private var questionOverBlank: OpenConstruct?
     private var priority: Priority?
     /// The most bytes of a section's code that the code after it is set up with.
     static let sectionCodeLimit = 16 * 1024
@@ -84,6 +88,7 @@ struct ItemExtractor: GuideBlockSink {
 
     /// The guide, once every block has been consumed.
     mutating func finish(_ segmented: SegmentedGuide, format: GuideFormat) -> Guide {
+        if let held = questionOverBlank { open = held }
         flush()
         Self.sortByFirstLine(&items)
         let extractor = self
@@ -106,6 +111,18 @@ struct ItemExtractor: GuideBlockSink {
     mutating func consume(_ block: GuideBlock) {
         defer {
             if case .blank = block { afterBlank = true } else { afterBlank = false }
+        }
+        if let held = questionOverBlank {
+            switch block {
+            case .blank:
+                return
+            case .code:
+                open = held
+            default:
+                open = held
+                flush()
+            }
+            questionOverBlank = nil
         }
         switch block {
         case .heading(let level, let title, let line):
@@ -134,7 +151,7 @@ struct ItemExtractor: GuideBlockSink {
                 // `Question: Write a function that …` over code: the code answers it.
                 open = .answer(question: asked.joined(separator: " "), isPrompt: false, lines: [Substring(code)], start: start, end: lines.upperBound)
             } else if pendingCaption == nil, case .paragraph(var above, let start, let end) = open, let asked = above.last,
-                asked.hasSuffix("?"), asked.wordCount <= 12, !Self.statesClaim(asked)
+                Self.asksAboutCode(asked)
             {
                 // `What does this print?` right over code asks about it: it captions the code.
                 above.removeLast()
@@ -166,7 +183,14 @@ struct ItemExtractor: GuideBlockSink {
             flush()
         case .blank:
             switch open {
-            case .paragraph, .table, .labelledLine: flush()
+            case .paragraph(let lines, _, _):
+                if pendingCaption == nil, lines.count == 1, Self.asksAboutCode(lines[0]) {
+                    questionOverBlank = open
+                    open = nil
+                } else {
+                    flush()
+                }
+            case .table, .labelledLine: flush()
             default: break
             }
         case .text(let text, let line):
@@ -517,6 +541,12 @@ struct ItemExtractor: GuideBlockSink {
             guard text.count >= 24 else { return }
             emit(.concept(title: title, text: text), lines: start...end)
         }
+    }
+
+    /// Whether `line`, right over code, asks about it (`What does this print?`): a short question
+    /// that states no claim of its own.
+    static func asksAboutCode(_ line: Substring) -> Bool {
+        line.hasSuffix("?") && line.wordCount <= 12 && !statesClaim(line)
     }
 
     /// Whether a label's title is a short label and a name (`Option B: counter + base62`), not

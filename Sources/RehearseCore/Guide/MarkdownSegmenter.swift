@@ -243,6 +243,7 @@ struct MarkdownSegmenter {
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
                     listAnswerIndent = Self.indentation(lines[list])
                 } else {
+                    if asksOverCode(unquoted, at: index) { blocks.consume(.boundary(line: lineNumber)) }
                     let shown = !Self.isImage(unquoted)
                     // A footnote (`[^1]: …`) reads as prose of the section, without its marker.
                     let unmarked = MarkdownInline.footnoteText(unquoted) ?? unquoted
@@ -399,8 +400,9 @@ struct MarkdownSegmenter {
 
     /// A paragraph that opens with a question on a line of its own (`Why not call time.sleep in
     /// a coroutine?` over `It blocks the event loop …`), as note apps that keep line breaks show
-    /// it: one sentence that starts with an asking word, after a blank line or a heading, over a
-    /// line of prose that asks nothing and leads into nothing (no `?` or `:` at its end); the
+    /// it, or a question that is a paragraph of its own over its answer's: one sentence that
+    /// starts with an asking word, after a blank line or a heading, over a line of prose (past
+    /// blank lines) that asks nothing and leads into nothing (no `?` or `:` at its end); the
     /// answer may open as a label does (`Token bucket: it is cheap …`). The lines below answer
     /// it, as they answer a bold question.
     private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
@@ -408,11 +410,27 @@ struct MarkdownSegmenter {
             FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         else { return nil }
         let previous = lines[index - 1].trimmingWhitespace()
-        let next = lines[index + 1].trimmingWhitespace()
-        guard previous.isEmpty || Self.heading(previous) != nil, Self.continuesParagraph(next),
-            let last = next.utf8.last, last != 0x3F, last != 0x3A
+        guard previous.isEmpty || Self.heading(previous) != nil else { return nil }
+        // The answer may stand right under it or as the next paragraph, past blank lines.
+        guard let answer = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty }) else { return nil }
+        let next = lines.trimmed(answer)
+        guard Self.continuesParagraph(next), !Self.isThematicBreak(next), let last = next.utf8.last, last != 0x3F, last != 0x3A
         else { return nil }
         return Self.plainInline(text)
+    }
+
+    /// Whether `text` is a short question that is a paragraph of its own over a fenced block of
+    /// code (`What does this print?`, a blank line, a fence): it asks about the code, and ends
+    /// the answer open before it.
+    private func asksOverCode(_ text: Substring, at index: Int) -> Bool {
+        guard ItemExtractor.asksAboutCode(text), FlatTextSegmenter.isBareSentence(text), index > 0, index + 1 < lines.count,
+            lines.trimmed(index + 1).isEmpty
+        else { return false }
+        let previous = lines.trimmed(index - 1)
+        guard previous.isEmpty || Self.heading(previous) != nil,
+            let code = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty })
+        else { return false }
+        return Self.fence(lines.trimmed(code)) != nil
     }
 
     /// A bold line or list item that sets a task (`**Write a query that …**`, `- **Find …**`,
