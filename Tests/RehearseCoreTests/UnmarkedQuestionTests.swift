@@ -377,4 +377,71 @@ struct UnmarkedQuestionTests {
         let prose = try GuideReader().read(text: "# Floats\n\n## Equality\n\nFloats are rounded to the nearest binary fraction, so sums drift.\n\n```python\nprint(0.1 + 0.2)\n```\n", fileName: "floats.md")
         #expect(Self.captionedCode(prose).map(\.caption) == [nil])
     }
+
+    /// A task set on a line of its own without a question mark (`Explain how …`, `Describe …`,
+    /// `Compare …`) asks as a question does, in both formats, and over code it names what the
+    /// code does. `Explain plans show …` is a sentence about SQL's `EXPLAIN`, and a task's line
+    /// that wraps onto a lower-case line is prose.
+    @Test func aTaskOnALineOfItsOwnAsksAsAQuestionDoes() throws {
+        let flat = """
+            SQL Prep
+
+            1. Indexes
+
+            Explain how a B-tree index speeds up a range query.
+            The tree is sorted, so the engine descends to the first key and scans the leaves.
+
+            Compare clustered and non-clustered indexes.
+            A clustered index orders the table itself; a non-clustered one points at its rows.
+
+            2. Plans
+
+            Explain plans show which index the planner chose.
+            They list each step with its cost.
+
+            Define a helper that checks the plan the same way
+            the planner would.
+
+            Define a unique constraint on email.
+            ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+            """
+        let markdown = """
+            # SQL Prep
+
+            ## Indexes
+
+            Explain how a B-tree index speeds up a range query.
+
+            The tree is sorted, so the engine descends to the first key and scans the leaves.
+
+            Compare clustered and non-clustered indexes.
+
+            A clustered index orders the table itself; a non-clustered one points at its rows.
+
+            ## Plans
+
+            Explain plans show which index the planner chose.
+            They list each step with its cost.
+
+            Define a helper that checks the plan the same way
+            the planner would.
+            """
+        let expected = [
+            ("Explain how a B-tree index speeds up a range query.", "The tree is sorted, so the engine descends to the first key and scans the leaves."),
+            ("Compare clustered and non-clustered indexes.", "A clustered index orders the table itself; a non-clustered one points at its rows."),
+        ]
+        for guide in [try GuideReader().read(text: flat, fileName: "sql.txt"), try GuideReader().read(text: markdown, fileName: "sql.md")] {
+            #expect(Self.pairs(guide).map(\.question) == expected.map(\.0))
+            #expect(Self.pairs(guide).map(\.answer) == expected.map(\.1))
+            let concepts = guide.items.compactMap { item -> String? in if case .concept(_, let text) = item.content { text } else { nil } }
+            #expect(concepts.contains { $0.hasPrefix("Explain plans show") })
+            #expect(concepts.contains { $0.hasPrefix("Define a helper that checks the plan") })
+        }
+        let code = Self.captionedCode(try GuideReader().read(text: flat, fileName: "sql.txt"))
+        #expect(code.map(\.caption) == ["Define a unique constraint on email."])
+        #expect(FlatTextSegmenter.isPrompt("Describe a covering index"))
+        #expect(!FlatTextSegmenter.isPrompt("Explain plans show the chosen path."))
+        #expect(!FlatTextSegmenter.isPrompt("Define the pool size as follows:"))
+        #expect(!FlatTextSegmenter.isPrompt("Defined once, reused everywhere."))
+    }
 }

@@ -687,12 +687,13 @@ struct FlatTextSegmenter {
     private func standaloneQuestion(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, inRun: Bool) -> Substring? {
         let nextInRun = inRun && mode == .answer && index > 0 && endsAnswer(python.text(of: index - 1))
             && Self.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
-        let asksForStory = text.utf8.last != 0x3F && ItemExtractor.asksForStory(text)
+        // A task (`Explain how …`) or a prompt for a story (`Tell me about a time …`) asks without a question mark.
+        let asksWithoutMark = text.utf8.last != 0x3F && (ItemExtractor.asksForStory(text) || Self.isPrompt(text))
         // A prompt told as a story right below it (`Situation: …`) asks anew wherever it stands.
-        let opensStory = asksForStory && index + 1 < lines.count
+        let opensStory = asksWithoutMark && index + 1 < lines.count
             && python.text(of: index + 1).labelled.map { ItemExtractor.storyParts.contains($0.label.lowercased()) } == true
         guard mode == .normal || nextInRun || opensStory, let first = text.utf8.first, first.isASCIIUppercase || first >= 0x80 else { return nil }
-        guard text.utf8.last == 0x3F || asksForStory, Self.isBareSentence(text), index + 1 < lines.count else { return nil }
+        guard text.utf8.last == 0x3F || asksWithoutMark, Self.isBareSentence(text), index + 1 < lines.count else { return nil }
         let previous = index > 0 ? python.text(of: index - 1) : ""
         // A question set off as a paragraph of its own, blank lines around it, asks of the
         // paragraph after them (`How does wait work?` / blank / `It blocks until …`).
@@ -707,7 +708,9 @@ struct FlatTextSegmenter {
         if listAnswers || opensStory { return text }
         let opensAsLabel = nextInRun && next.labelled != nil
         guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
-            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[answerIndex])
+            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[answerIndex]),
+            // A task's line may be a sentence wrapped onto the next line (`Define a helper that …` / `the reader would.`).
+            text.utf8.last == 0x3F || next.first?.isLowercase != true
         else { return nil }
         return text
     }
@@ -736,10 +739,30 @@ struct FlatTextSegmenter {
     }
 
     /// The words a question starts with, lower-cased.
-    static let askingWords: Set<String> = [
+    static let askingWords: Set<String> = promptingWords.union([
         "how", "what", "why", "when", "where", "which", "who", "whose", "is", "are", "can", "could", "do", "does",
-        "did", "should", "would", "will", "explain", "describe", "tell", "give", "walk", "talk", "share",
+        "did", "should", "would", "will", "tell", "give", "walk", "talk", "share",
+    ])
+
+    /// The verbs that set a question as a task (`Explain how …`), lower-cased.
+    static let promptingWords: Set<String> = [
+        "explain", "describe", "compare", "contrast", "define", "discuss", "summarize", "summarise", "differentiate",
+        "distinguish", "justify",
     ]
+
+    /// Whether `text` sets a question as a task, without a question mark: it opens with a
+    /// prompting verb (`Explain how a B-tree speeds up a range query.`, `Compare clustered and
+    /// non-clustered indexes`) and ends as a sentence may, not in a comma or a colon.
+    /// `Explain plans show …` names SQL's `EXPLAIN`, and asks nothing.
+    static func isPrompt(_ text: Substring) -> Bool {
+        guard let last = text.last, last.isLetter || last.isNumber || ".)`".contains(last) else { return false }
+        let verb = text.prefix { $0.isLetter }
+        // The verbs are 6 to 13 letters long: most lines are ruled out without a lower-cased copy.
+        guard (6...13).contains(verb.utf8.count), text[verb.endIndex...].first == " " else { return false }
+        let lowered = verb.lowercased()
+        guard promptingWords.contains(lowered) else { return false }
+        return lowered != "explain" || !["plan", "plans", "analyze", "output"].contains(text[verb.endIndex...].dropFirst().prefix { $0.isLetter }.lowercased())
+    }
 
     /// The question and answer of the line at `index` when it asks and answers on one line
     /// (``LineShape/oneLineCard``) beside another line that does: a quick-fire list. One such

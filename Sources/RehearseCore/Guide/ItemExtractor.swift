@@ -543,10 +543,11 @@ struct ItemExtractor: GuideBlockSink {
         }
     }
 
-    /// Whether `line`, right over code, asks about it (`What does this print?`): a short question
-    /// that states no claim of its own.
+    /// Whether `line`, right over code, asks about it (`What does this print?`) or sets the task
+    /// it does (`Define a unique constraint on email.`): a short question or task that states no
+    /// claim of its own.
     static func asksAboutCode(_ line: Substring) -> Bool {
-        line.hasSuffix("?") && line.wordCount <= 12 && !statesClaim(line)
+        (line.hasSuffix("?") || FlatTextSegmenter.isPrompt(line)) && line.wordCount <= 12 && !statesClaim(line)
     }
 
     /// Whether a label's title is a short label and a name (`Option B: counter + base62`), not

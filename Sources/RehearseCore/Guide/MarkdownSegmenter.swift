@@ -230,6 +230,12 @@ struct MarkdownSegmenter {
                     // that does it: a problem posed, which the code below answers.
                     blocks.consume(.text("Exercise: " + task, line: lineNumber))
                     listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
+                } else if let (task, answer) = paragraphTask(unquoted, at: index) {
+                    // `Explain how a B-tree …` over the paragraph that does it: the paragraph
+                    // answers it, from its first line.
+                    blocks.consume(.text("Q: " + Self.plainInline(task), line: lineNumber))
+                    blocks.consume(.text("A: " + Self.plainInline(lines.trimmed(answer)), line: answer + 1))
+                    index = answer
                 } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index)
                     ?? paragraphQuestion(unquoted, at: index)
                 {
@@ -406,17 +412,36 @@ struct MarkdownSegmenter {
     /// answer may open as a label does (`Token bucket: it is cheap …`). The lines below answer
     /// it, as they answer a bold question.
     private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
-        guard text.utf8.last == 0x3F, index > 0, index + 1 < lines.count, FlatTextSegmenter.isBareSentence(text),
+        guard text.utf8.last == 0x3F, paragraphAnswer(to: text, at: index) != nil else { return nil }
+        return Self.plainInline(text)
+    }
+
+    /// A task set on a line of its own, without a question mark (`Explain how a B-tree speeds up
+    /// a range query.`, ``FlatTextSegmenter/isPrompt(_:)``), over the paragraph that does it, as
+    /// ``paragraphQuestion(_:at:)`` stands over its answer: the task and the answer's first line.
+    private func paragraphTask(_ text: Substring, at index: Int) -> (task: Substring, answer: Int)? {
+        guard text.utf8.last != 0x3F, FlatTextSegmenter.isPrompt(text), let answer = paragraphAnswer(to: text, at: index),
+            // Not a sentence wrapped onto the next line (`Define a helper that …` / `the reader would.`).
+            lines.trimmed(answer).first?.isLowercase != true
+        else { return nil }
+        return (text, answer)
+    }
+
+    /// The first line of the answer to a question or task asked on the line at `index`: one
+    /// sentence that starts with an asking word, after a blank line or a heading, over a line of
+    /// prose, right under it or past blank lines, that asks nothing and leads into nothing.
+    private func paragraphAnswer(to text: Substring, at index: Int) -> Int? {
+        guard index > 0, index + 1 < lines.count, FlatTextSegmenter.isBareSentence(text),
             FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         else { return nil }
         let previous = lines[index - 1].trimmingWhitespace()
-        guard previous.isEmpty || Self.heading(previous) != nil else { return nil }
-        // The answer may stand right under it or as the next paragraph, past blank lines.
-        guard let answer = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty }) else { return nil }
+        guard previous.isEmpty || Self.heading(previous) != nil,
+            let answer = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty })
+        else { return nil }
         let next = lines.trimmed(answer)
         guard Self.continuesParagraph(next), !Self.isThematicBreak(next), let last = next.utf8.last, last != 0x3F, last != 0x3A
         else { return nil }
-        return Self.plainInline(text)
+        return answer
     }
 
     /// Whether `text` is a short question that is a paragraph of its own over a fenced block of
