@@ -444,4 +444,31 @@ struct UnmarkedQuestionTests {
         #expect(!FlatTextSegmenter.isPrompt("Define the pool size as follows:"))
         #expect(!FlatTextSegmenter.isPrompt("Defined once, reused everywhere."))
     }
+
+    /// A list item that asks, over its answer written on the next line without an indent (a lazy
+    /// continuation of the item's paragraph): the line answers it, as an indented one does. An
+    /// item that asks over another item, or over a line that asks, is no card of its own.
+    @Test func aListedQuestionIsAnsweredByTheLineRightUnderIt() throws {
+        let text = """
+            # Networking
+
+            ## Questions
+
+            1. What is a CDN?
+            A network of edge servers that caches content near users.
+
+            2. What does TLS termination at the load balancer save?
+            The servers skip the handshake and the encryption work.
+
+            ## Practice
+
+            - Which port does HTTPS use?
+            - Which port does DNS use?
+            """
+        let guide = try GuideReader().read(text: text, fileName: "networking.md")
+        #expect(Self.pairs(guide).map(\.question) == ["What is a CDN?", "What does TLS termination at the load balancer save?"])
+        #expect(Self.pairs(guide).map(\.answer) == [
+            "A network of edge servers that caches content near users.", "The servers skip the handshake and the encryption work.",
+        ])
+    }
 }

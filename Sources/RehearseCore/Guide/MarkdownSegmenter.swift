@@ -391,14 +391,16 @@ struct MarkdownSegmenter {
 
     /// A list item that asks a question with its answer indented under it
     /// (`1. What is a cache stampede?` over `   Many requests miss …` or a nested list, or
-    /// `- **Q: …?**` over `  **A:** …`): the question, without its `Q:`.
+    /// `- **Q: …?**` over `  **A:** …`), or right under it as a line of prose that goes on the
+    /// item's paragraph without an indent (a lazy continuation line): the question, without its `Q:`.
     private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
         guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count,
             let item = text.bulletText ?? text.numberedText
         else { return nil }
         let next = lines[index + 1]
         let nextText = next.trimmingWhitespace()
-        guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) else { return nil }
+        let continuesItem = Self.continuesParagraph(nextText) && !Self.isThematicBreak(nextText) && nextText.utf8.last != 0x3F
+        guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) || continuesItem else { return nil }
         let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
         guard asked.utf8.last == 0x3F else { return nil }
         return asked.questionText
