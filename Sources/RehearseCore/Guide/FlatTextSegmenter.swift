@@ -755,13 +755,22 @@ struct FlatTextSegmenter {
     /// non-clustered indexes`) and ends as a sentence may, not in a comma or a colon.
     /// `Explain plans show …` names SQL's `EXPLAIN`, and asks nothing.
     static func isPrompt(_ text: Substring) -> Bool {
-        guard let last = text.last, last.isLetter || last.isNumber || ".)`".contains(last) else { return false }
-        let verb = text.prefix { $0.isLetter }
-        // The verbs are 6 to 13 letters long: most lines are ruled out without a lower-cased copy.
-        guard (6...13).contains(verb.utf8.count), text[verb.endIndex...].first == " " else { return false }
-        let lowered = verb.lowercased()
-        guard promptingWords.contains(lowered) else { return false }
-        return lowered != "explain" || !["plan", "plans", "analyze", "output"].contains(text[verb.endIndex...].dropFirst().prefix { $0.isLetter }.lowercased())
+        // Asked of most lines of a guide: the bytes rule nearly all out before a word is copied.
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        switch first | 0x20 {
+        case 0x63, 0x64, 0x65, 0x6A, 0x73: break  // c, d, e, j, s
+        default: return false
+        }
+        guard last.isASCIILetter || last.isASCIIDigit || last >= 0x80 || last == 0x2E || last == 0x29 || last == 0x60 else { return false }
+        let verbEnd = bytes.firstIndex { !$0.isASCIILetter } ?? bytes.endIndex
+        let length = bytes.distance(from: bytes.startIndex, to: verbEnd)
+        // The verbs are 6 to 13 letters long and a word follows them.
+        guard (6...13).contains(length), verbEnd < bytes.endIndex, bytes[verbEnd] == 0x20 else { return false }
+        let verb = text[..<verbEnd].lowercased()
+        guard promptingWords.contains(verb) else { return false }
+        let object = text[verbEnd...].dropFirst().prefix { $0.isLetter }.lowercased()
+        return verb != "explain" || !["plan", "plans", "analyze", "output"].contains(object)
     }
 
     /// The question and answer of the line at `index` when it asks and answers on one line
@@ -962,8 +971,8 @@ struct FlatTextSegmenter {
     /// block of code (`What does this print?`, a blank line, code): it asks about the code, and
     /// ends the answer open before it.
     private func asksOverCode(at index: Int, text: Substring) -> Bool {
-        guard ItemExtractor.asksAboutCode(text), Self.isBareSentence(text), index > 0, index + 1 < lines.count,
-            python.text(of: index - 1).isEmpty, python.text(of: index + 1).isEmpty, let code = nextTextLine(after: index)
+        guard index > 0, index + 1 < lines.count, lines.firstVisibleByte(index + 1) == nil, lines.firstVisibleByte(index - 1) == nil,
+            ItemExtractor.asksAboutCode(text), Self.isBareSentence(text), let code = nextTextLine(after: index)
         else { return false }
         return Self.startsCode(python.text(of: code), python: python[code])
     }

@@ -547,7 +547,7 @@ struct ItemExtractor: GuideBlockSink {
     /// it does (`Define a unique constraint on email.`): a short question or task that states no
     /// claim of its own.
     static func asksAboutCode(_ line: Substring) -> Bool {
-        (line.hasSuffix("?") || FlatTextSegmenter.isPrompt(line)) && line.wordCount <= 12 && !statesClaim(line)
+        (line.utf8.last == 0x3F || FlatTextSegmenter.isPrompt(line)) && line.wordCount <= 12 && !statesClaim(line)
     }
 
     /// Whether a label's title is a short label and a name (`Option B: counter + base62`), not

@@ -450,8 +450,8 @@ struct MarkdownSegmenter {
     /// code (`What does this print?`, a blank line, a fence): it asks about the code, and ends
     /// the answer open before it.
     private func asksOverCode(_ text: Substring, at index: Int) -> Bool {
-        guard ItemExtractor.asksAboutCode(text), FlatTextSegmenter.isBareSentence(text), index > 0, index + 1 < lines.count,
-            lines.trimmed(index + 1).isEmpty
+        guard index > 0, index + 1 < lines.count, lines.firstVisibleByte(index + 1) == nil, ItemExtractor.asksAboutCode(text),
+            FlatTextSegmenter.isBareSentence(text)
         else { return false }
         let previous = lines.trimmed(index - 1)
         guard previous.isEmpty || Self.heading(previous) != nil,
