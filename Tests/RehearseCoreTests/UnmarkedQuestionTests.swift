@@ -376,6 +376,9 @@ struct UnmarkedQuestionTests {
         #expect(Self.captionedCode(first).map(\.caption) == ["What does this print?"])
         let prose = try GuideReader().read(text: "# Floats\n\n## Equality\n\nFloats are rounded to the nearest binary fraction, so sums drift.\n\n```python\nprint(0.1 + 0.2)\n```\n", fileName: "floats.md")
         #expect(Self.captionedCode(prose).map(\.caption) == [nil])
+        // In Markdown the answer may be set off as a quote.
+        let quoted = try GuideReader().read(text: "# Kafka\n\n## Groups\n\nWhat is a consumer group?\n\n> Consumers that share a topic's partitions.\n", fileName: "kafka.md")
+        #expect(Self.pairs(quoted).map(\.answer) == ["Consumers that share a topic's partitions."])
     }
 
     /// A task set on a line of its own without a question mark (`Explain how …`, `Describe …`,

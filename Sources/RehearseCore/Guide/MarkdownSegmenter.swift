@@ -234,7 +234,7 @@ struct MarkdownSegmenter {
                     // `Explain how a B-tree …` over the paragraph that does it: the paragraph
                     // answers it, from its first line.
                     blocks.consume(.text("Q: " + Self.plainInline(task), line: lineNumber))
-                    blocks.consume(.text("A: " + Self.plainInline(lines.trimmed(answer)), line: answer + 1))
+                    blocks.consume(.text("A: " + Self.plainInline(Self.withoutQuoteMarkers(lines.trimmed(answer))), line: answer + 1))
                     index = answer
                 } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index)
                     ?? paragraphQuestion(unquoted, at: index)
@@ -431,7 +431,8 @@ struct MarkdownSegmenter {
 
     /// The first line of the answer to a question or task asked on the line at `index`: one
     /// sentence that starts with an asking word, after a blank line or a heading, over a line of
-    /// prose, right under it or past blank lines, that asks nothing and leads into nothing.
+    /// prose (quoted or not), right under it or past blank lines, that asks nothing and leads
+    /// into nothing.
     private func paragraphAnswer(to text: Substring, at index: Int) -> Int? {
         guard index > 0, index + 1 < lines.count, FlatTextSegmenter.isBareSentence(text),
             FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
@@ -440,8 +441,10 @@ struct MarkdownSegmenter {
         guard previous.isEmpty || Self.heading(previous) != nil,
             let answer = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty })
         else { return nil }
-        let next = lines.trimmed(answer)
-        guard Self.continuesParagraph(next), !Self.isThematicBreak(next), let last = next.utf8.last, last != 0x3F, last != 0x3A
+        // An answer set off as a quote (`> A set of consumers that …`) answers as prose does.
+        let next = Self.withoutQuoteMarkers(lines.trimmed(answer))
+        guard Self.continuesParagraph(next), !Self.isThematicBreak(next), MarkdownCallouts.marker(next) == nil,
+            let last = next.utf8.last, last != 0x3F, last != 0x3A
         else { return nil }
         return answer
     }
