@@ -442,6 +442,14 @@ struct UnmarkedQuestionTests {
         }
         let code = Self.captionedCode(try GuideReader().read(text: flat, fileName: "sql.txt"))
         #expect(code.map(\.caption) == ["Define a unique constraint on email."])
+        // A task over a list, past a blank line: the list does it.
+        let listed = "Describe exactly-once delivery in Kafka.\n\n1. The producer is idempotent: retries do not duplicate.\n2. Transactions commit offsets and outputs together.\n"
+        for guide in [try GuideReader().read(text: "Kafka\n\nDelivery\n\n" + listed, fileName: "kafka.txt"),
+                      try GuideReader().read(text: "# Kafka\n\n## Delivery\n\n" + listed, fileName: "kafka.md")] {
+            #expect(Self.pairs(guide).map(\.question) == ["Describe exactly-once delivery in Kafka."])
+            #expect(Self.pairs(guide).first?.answer.hasPrefix("1. The producer is idempotent") == true)
+            #expect(Self.pairs(guide).first?.answer.hasSuffix("outputs together.") == true)
+        }
         #expect(FlatTextSegmenter.isPrompt("Describe a covering index"))
         #expect(!FlatTextSegmenter.isPrompt("Explain plans show the chosen path."))
         #expect(!FlatTextSegmenter.isPrompt("Define the pool size as follows:"))

@@ -222,8 +222,8 @@ struct FlatTextSegmenter {
                 blocks.consume(.text("Q: " + question, line: lineNumber))
                 if question.utf8.last != 0x3F {
                     // A prompt without a question mark (`Tell me about a time …`, `True or
-                    // false: …`): the next line starts its answer.
-                    index += 1
+                    // false: …`): the next line, past blank lines, starts its answer.
+                    index = python.text(of: index + 1).isEmpty ? nextTextLine(after: index) ?? index + 1 : index + 1
                     blocks.consume(.text("A: " + python.text(of: index), line: index + 1))
                 }
                 mode = .answer
@@ -697,8 +697,8 @@ struct FlatTextSegmenter {
         let previous = index > 0 ? python.text(of: index - 1) : ""
         // A question set off as a paragraph of its own, blank lines around it, asks of the
         // paragraph after them (`How does wait work?` / blank / `It blocks until …`).
-        let answerIndex = python.text(of: index + 1).isEmpty && text.utf8.last == 0x3F
-            && (previous.isEmpty || afterHeading || nextInRun) ? nextTextLine(after: index) : index + 1
+        let answerIndex = python.text(of: index + 1).isEmpty && (previous.isEmpty || afterHeading || nextInRun)
+            ? nextTextLine(after: index) : index + 1
         guard let answerIndex else { return nil }
         let next = python.text(of: answerIndex)
         let listAnswers = Self.isAnsweredByList(text, next: next)
@@ -729,11 +729,12 @@ struct FlatTextSegmenter {
         previous.isEmpty || ".!)".utf8.contains(previous.utf8.last ?? 0)
     }
 
-    /// Whether `question` asks with an asking word (`Why 301 vs 302?`) over `next`, the first
-    /// item of a list that states rather than asks (a list of questions asks on): the list
-    /// answers it. Both readers ask this.
+    /// Whether `question` asks with an asking word (`Why 301 vs 302?`), or sets a task
+    /// (``isPrompt(_:)``), over `next`, the first item of a list that states rather than asks (a
+    /// list of questions asks on): the list answers it. Both readers ask this.
     static func isAnsweredByList(_ question: Substring, next: Substring) -> Bool {
-        guard question.utf8.last == 0x3F, let item = next.bulletText ?? next.numberedText, item.utf8.count > 1, item.utf8.last != 0x3F
+        guard question.utf8.last == 0x3F || isPrompt(question), let item = next.bulletText ?? next.numberedText, item.utf8.count > 1,
+            item.utf8.last != 0x3F
         else { return false }
         return askingWords.contains(question.prefix { $0.isLetter }.lowercased())
     }

@@ -247,6 +247,8 @@ struct MarkdownSegmenter {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else if let (question, list) = questionOverList(unquoted, at: index) {
                     blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                    // A task (`Describe exactly-once delivery.`) is no question that the lines below answer unmarked.
+                    if question.utf8.last != 0x3F { blocks.consume(.text("A:", line: lineNumber)) }
                     listAnswerIndent = Self.indentation(lines[list])
                 } else {
                     if asksOverCode(unquoted, at: index) { blocks.consume(.boundary(line: lineNumber)) }
@@ -345,11 +347,12 @@ struct MarkdownSegmenter {
     }
 
     /// A paragraph of its own that is one question starting with an asking word (`Why 301 vs
-    /// 302?`) over a list, right below it or after a blank line, whose items state rather than
-    /// ask: the question, which the list answers, and the line of the list's first item.
+    /// 302?`), or a task (``FlatTextSegmenter/isPrompt(_:)``), over a list, right below it or
+    /// after a blank line, whose items state rather than ask: the question, which the list
+    /// answers, and the line of the list's first item.
     private func questionOverList(_ text: Substring, at index: Int) -> (question: Substring, list: Int)? {
-        guard text.utf8.last == 0x3F, !text.isListItem, index == 0 || lines[index - 1].trimmingWhitespace().isEmpty,
-            (2...25).contains(text.wordCount), !text.containsBytes(". ")
+        guard text.utf8.last == 0x3F || FlatTextSegmenter.isPrompt(text), !text.isListItem,
+            index == 0 || lines[index - 1].trimmingWhitespace().isEmpty, (2...25).contains(text.wordCount), !text.containsBytes(". ")
         else { return nil }
         let next = index + 1 < lines.count && lines[index + 1].trimmingWhitespace().isEmpty ? index + 2 : index + 1
         guard next < lines.count, FlatTextSegmenter.isAnsweredByList(text, next: lines[next].trimmingWhitespace()) else { return nil }
