@@ -478,6 +478,23 @@ struct UnmarkedQuestionTests {
             """
         let guide = try GuideReader().read(text: text, fileName: "networking.md")
         #expect(Self.pairs(guide).map(\.question) == ["What is a CDN?", "What does TLS termination at the load balancer save?"])
+        // A note app's toggle list (`▸`, `▶`): its items are list items, and in a loose list the
+        // answer is the item's indented paragraph after a blank line.
+        let toggles = """
+            # Caching
+
+            ## Toggles
+
+            ▸ Why add jitter to TTLs?
+                So that keys written together do not expire at once.
+
+            ▶ What is a write-behind cache?
+
+                Writes go to the cache first and reach the store later.
+            """
+        #expect(Self.pairs(try GuideReader().read(text: toggles, fileName: "toggles.md")).map(\.answer) == [
+            "So that keys written together do not expire at once.", "Writes go to the cache first and reach the store later.",
+        ])
         #expect(Self.pairs(guide).map(\.answer) == [
             "A network of edge servers that caches content near users.", "The servers skip the handshake and the encryption work.",
         ])

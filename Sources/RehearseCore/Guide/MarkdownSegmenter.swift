@@ -394,15 +394,18 @@ struct MarkdownSegmenter {
 
     /// A list item that asks a question with its answer indented under it
     /// (`1. What is a cache stampede?` over `   Many requests miss …` or a nested list, or
-    /// `- **Q: …?**` over `  **A:** …`), or right under it as a line of prose that goes on the
-    /// item's paragraph without an indent (a lazy continuation line): the question, without its `Q:`.
+    /// `- **Q: …?**` over `  **A:** …`, right under it or, in a loose list, after a blank line),
+    /// or right under it as a line of prose that goes on the item's paragraph without an indent
+    /// (a lazy continuation line): the question, without its `Q:`.
     private func listQuestion(_ text: Substring, at index: Int) -> Substring? {
         guard text.utf8.last == 0x3F || text.utf8.last == 0x2A, index + 1 < lines.count,
             let item = text.bulletText ?? text.numberedText
         else { return nil }
-        let next = lines[index + 1]
+        // In a loose list the answer is a paragraph of the item, indented, after a blank line.
+        let loose = lines.trimmed(index + 1).isEmpty && index + 2 < lines.count
+        let next = lines[index + (loose ? 2 : 1)]
         let nextText = next.trimmingWhitespace()
-        let continuesItem = Self.continuesParagraph(nextText) && !Self.isThematicBreak(nextText) && nextText.utf8.last != 0x3F
+        let continuesItem = !loose && Self.continuesParagraph(nextText) && !Self.isThematicBreak(nextText) && nextText.utf8.last != 0x3F
         guard !nextText.isEmpty, Self.indentation(next) > Self.indentation(lines[index]) || continuesItem else { return nil }
         let asked = text.utf8.last == 0x3F ? item : Self.plainInline(item)
         guard asked.utf8.last == 0x3F else { return nil }
