@@ -495,6 +495,13 @@ struct UnmarkedQuestionTests {
         #expect(Self.pairs(try GuideReader().read(text: toggles, fileName: "toggles.md")).map(\.answer) == [
             "So that keys written together do not expire at once.", "Writes go to the cache first and reach the store later.",
         ])
+        // In flat text a bulleted question that opens a paragraph is answered by the line right
+        // under it; a list of questions stays a list.
+        let flatToggles = "Caching\n\nToggles\n\n▸ Why add jitter to TTLs?\nSo that keys written together do not expire at once.\n\n"
+            + "Practice\n- Which port does HTTPS use?\n- Which port does DNS use?\n"
+        let flatGuide = try GuideReader().read(text: flatToggles, fileName: "toggles.txt")
+        #expect(Self.pairs(flatGuide).map(\.question) == ["Why add jitter to TTLs?"])
+        #expect(Self.pairs(flatGuide).map(\.answer) == ["So that keys written together do not expire at once."])
         #expect(Self.pairs(guide).map(\.answer) == [
             "A network of edge servers that caches content near users.", "The servers skip the handshake and the encryption work.",
         ])

@@ -659,10 +659,18 @@ struct FlatTextSegmenter {
 
     /// A numbered or lettered line that asks a question and is answered by the prose below it
     /// (`1. What happens when you type a URL?`, `b. Why …?`), not one of a list of questions:
-    /// the line after it is no list item, and the one before it asks no question of its own.
+    /// the line after it is no list item, and the one before it asks no question of its own. A
+    /// bulleted one (a toggle list's `▸ Why add jitter?`) opens a paragraph and is answered by
+    /// the line right under it.
     private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
-        guard text.utf8.last == 0x3F, let question = text.numberedText ?? text.optionText else { return nil }
-        guard let next = nextTextLine(after: index).map({ python.text(of: $0) }), !next.isListItem, !next.startsQuestion else { return nil }
+        guard text.utf8.last == 0x3F else { return nil }
+        let numbered = text.numberedText ?? text.optionText
+        guard let question = numbered ?? text.bulletText, let nextIndex = nextTextLine(after: index) else { return nil }
+        if numbered == nil {
+            guard nextIndex == index + 1, index == 0 || python.text(of: index - 1).isEmpty, !question.startsQuestion else { return nil }
+        }
+        let next = python.text(of: nextIndex)
+        guard !next.isListItem, !next.startsQuestion else { return nil }
         if let previous = previousText(before: index), previous.isListItem, previous.hasSuffix("?") { return nil }
         return question
     }
