@@ -450,6 +450,8 @@ struct UnmarkedQuestionTests {
             #expect(Self.pairs(guide).first?.answer.hasPrefix("1. The producer is idempotent") == true)
             #expect(Self.pairs(guide).first?.answer.hasSuffix("outputs together.") == true)
         }
+        let quotedWrap = try GuideReader().read(text: "# Plans\n\n## Checks\n\nDefine a helper that checks the plan the same way\n\n> the planner would.\n", fileName: "plans.md")
+        #expect(Self.pairs(quotedWrap).isEmpty)
         #expect(FlatTextSegmenter.isPrompt("Describe a covering index"))
         #expect(!FlatTextSegmenter.isPrompt("Explain plans show the chosen path."))
         #expect(!FlatTextSegmenter.isPrompt("Define the pool size as follows:"))

@@ -430,7 +430,7 @@ struct MarkdownSegmenter {
     private func paragraphTask(_ text: Substring, at index: Int) -> (task: Substring, answer: Int)? {
         guard text.utf8.last != 0x3F, FlatTextSegmenter.isPrompt(text), let answer = paragraphAnswer(to: text, at: index),
             // Not a sentence wrapped onto the next line (`Define a helper that …` / `the reader would.`).
-            lines.trimmed(answer).first?.isLowercase != true
+            Self.withoutQuoteMarkers(lines.trimmed(answer)).first?.isLowercase != true
         else { return nil }
         return (text, answer)
     }
