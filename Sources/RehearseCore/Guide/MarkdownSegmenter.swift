@@ -230,25 +230,17 @@ struct MarkdownSegmenter {
                     // that does it: a problem posed, which the code below answers.
                     blocks.consume(.text("Exercise: " + task, line: lineNumber))
                     listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
-                } else if let (task, answer) = paragraphTask(unquoted, at: index) {
-                    // `Explain how a B-tree …` over the paragraph that does it: the paragraph
-                    // answers it, from its first line.
-                    blocks.consume(.text("Q: " + Self.plainInline(task), line: lineNumber))
-                    blocks.consume(.text("A: " + Self.plainInline(Self.withoutQuoteMarkers(lines.trimmed(answer))), line: answer + 1))
-                    index = answer
                 } else if let question = Self.revealedQuestion(unquoted) ?? Self.boldQuestion(unquoted) ?? listQuestion(unquoted, at: index)
                     ?? paragraphQuestion(unquoted, at: index)
                 {
-                    // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`:
-                    // the lines below answer it.
-                    blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
+                    // `<summary>Why not cache everything?</summary>`, `**3. What is an index?**`,
+                    // `Explain how a B-tree …`: the lines below answer it.
+                    ask(question, line: lineNumber, into: &blocks)
                     listQuestionIndent = unquoted.isListItem ? Self.indentation(raw) : nil
                 } else if let label = nestedListLabel(unquoted, at: index) {
                     blocks.consume(.text(Self.plainInline(label), line: lineNumber))
                 } else if let (question, list) = questionOverList(unquoted, at: index) {
-                    blocks.consume(.text("Q: " + Self.plainInline(question), line: lineNumber))
-                    // A task (`Describe exactly-once delivery.`) is no question that the lines below answer unmarked.
-                    if question.utf8.last != 0x3F { blocks.consume(.text("A:", line: lineNumber)) }
+                    ask(question, line: lineNumber, into: &blocks)
                     listAnswerIndent = Self.indentation(lines[list])
                 } else {
                     if asksOverCode(unquoted, at: index) { blocks.consume(.boundary(line: lineNumber)) }
@@ -419,40 +411,35 @@ struct MarkdownSegmenter {
     /// blank lines) that asks nothing and leads into nothing (no `?` or `:` at its end); the
     /// answer may open as a label does (`Token bucket: it is cheap …`). The lines below answer
     /// it, as they answer a bold question.
+    ///
+    /// A task set the same way, without a question mark (`Explain how a B-tree speeds up a range
+    /// query.`, ``FlatTextSegmenter/isPrompt(_:)``), asks too, unless it is a sentence wrapped
+    /// onto a lower-case line (`Define a helper that …` / `the reader would.`).
     private func paragraphQuestion(_ text: Substring, at index: Int) -> Substring? {
-        guard text.utf8.last == 0x3F, paragraphAnswer(to: text, at: index) != nil else { return nil }
-        return Self.plainInline(text)
-    }
-
-    /// A task set on a line of its own, without a question mark (`Explain how a B-tree speeds up
-    /// a range query.`, ``FlatTextSegmenter/isPrompt(_:)``), over the paragraph that does it, as
-    /// ``paragraphQuestion(_:at:)`` stands over its answer: the task and the answer's first line.
-    private func paragraphTask(_ text: Substring, at index: Int) -> (task: Substring, answer: Int)? {
-        guard text.utf8.last != 0x3F, FlatTextSegmenter.isPrompt(text), let answer = paragraphAnswer(to: text, at: index),
-            // Not a sentence wrapped onto the next line (`Define a helper that …` / `the reader would.`).
-            Self.withoutQuoteMarkers(lines.trimmed(answer)).first?.isLowercase != true
-        else { return nil }
-        return (text, answer)
-    }
-
-    /// The first line of the answer to a question or task asked on the line at `index`: one
-    /// sentence that starts with an asking word, after a blank line or a heading, over a line of
-    /// prose (quoted or not), right under it or past blank lines, that asks nothing and leads
-    /// into nothing.
-    private func paragraphAnswer(to text: Substring, at index: Int) -> Int? {
-        guard index > 0, index + 1 < lines.count, FlatTextSegmenter.isBareSentence(text),
+        let isTask = text.utf8.last != 0x3F
+        guard !isTask || FlatTextSegmenter.isPrompt(text), index > 0, FlatTextSegmenter.isBareSentence(text),
             FlatTextSegmenter.askingWords.contains(text.prefix { $0.isLetter }.lowercased())
         else { return nil }
         let previous = lines[index - 1].trimmingWhitespace()
-        guard previous.isEmpty || Self.heading(previous) != nil,
-            let answer = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty })
-        else { return nil }
+        guard previous.isEmpty || Self.heading(previous) != nil, let answer = nextTextLine(after: index) else { return nil }
         // An answer set off as a quote (`> A set of consumers that …`) answers as prose does.
         let next = Self.withoutQuoteMarkers(lines.trimmed(answer))
         guard Self.continuesParagraph(next), !Self.isThematicBreak(next), MarkdownCallouts.marker(next) == nil,
-            let last = next.utf8.last, last != 0x3F, last != 0x3A
+            let last = next.utf8.last, last != 0x3F, last != 0x3A, !isTask || next.first?.isLowercase != true
         else { return nil }
-        return answer
+        return Self.plainInline(text)
+    }
+
+    /// Asks `question`, which the lines below answer. A task (`Describe exactly-once delivery.`)
+    /// has no question mark to open its answer, so an answer marker does.
+    private func ask(_ question: Substring, line: Int, into blocks: inout some GuideBlockSink) {
+        blocks.consume(.text("Q: " + Self.plainInline(question), line: line))
+        if question.utf8.last != 0x3F { blocks.consume(.text("A:", line: line)) }
+    }
+
+    /// The next line after `index` that is not blank.
+    private func nextTextLine(after index: Int) -> Int? {
+        lines.indices[(index + 1)...].first { lines.firstVisibleByte($0) != nil }
     }
 
     /// Whether `text` is a short question that is a paragraph of its own over a fenced block of
@@ -463,9 +450,7 @@ struct MarkdownSegmenter {
             FlatTextSegmenter.isBareSentence(text)
         else { return false }
         let previous = lines.trimmed(index - 1)
-        guard previous.isEmpty || Self.heading(previous) != nil,
-            let code = lines.indices[(index + 1)...].first(where: { !lines.trimmed($0).isEmpty })
-        else { return false }
+        guard previous.isEmpty || Self.heading(previous) != nil, let code = nextTextLine(after: index) else { return false }
         return Self.fence(lines.trimmed(code)) != nil
     }
 
