@@ -1106,6 +1106,64 @@ extension ReaderGapTests {
         #expect(joined.items.map(\.kind) == [.qa])
     }
 
+    /// After an answer and a blank line, a heading over a paragraph (flat `Connection draining`)
+    /// or a label that names a topic (`Sticky sessions:`, Markdown's bold `**Sticky sessions**`)
+    /// heads what follows: the answer ended. A label that is a part of an answer (`Example`,
+    /// `Pros:` … `Cons:`) stays in it.
+    @Test func aHeadingOrTopicLabelAfterAnAnswerAndABlankLineEndsTheAnswer() throws {
+        let flat = try Self.flat("""
+            Why use least connections?
+            Because connections can live for very different lengths of time.
+
+            Connection draining
+            Before a server leaves the pool, it finishes the requests it already has.
+
+            What does a health check do?
+            It removes unhealthy servers from rotation.
+
+            Sticky sessions:
+            Sticky sessions pin a client to one server, which breaks even spreading.
+            """)
+        #expect(flat.items.map(\.content) == [
+            .qa(question: "Why use least connections?", answer: "Because connections can live for very different lengths of time."),
+            .concept(title: "Connection draining", text: "Before a server leaves the pool, it finishes the requests it already has."),
+            .qa(question: "What does a health check do?", answer: "It removes unhealthy servers from rotation."),
+            .concept(title: "Sticky sessions", text: "Sticky sessions pin a client to one server, which breaks even spreading."),
+        ])
+        #expect(flat.sections.flatMap { [$0.title] + $0.children.map(\.title) }.contains("Connection draining"))
+
+        let markdown = try GuideReader().read(text: """
+            # Load balancing
+
+            **What does a load balancer do?**
+            It spreads requests over a pool of servers.
+
+            **Sticky sessions**
+
+            They pin a client to one server, which breaks even spreading.
+
+            **What does a health check do?**
+            It removes unhealthy servers from rotation.
+
+            **Example**
+            - A balancer probes `/healthz` every five seconds.
+            """, fileName: "balancing.md")
+        #expect(markdown.items.map(\.content) == [
+            .qa(question: "What does a load balancer do?", answer: "It spreads requests over a pool of servers."),
+            .concept(title: "Sticky sessions", text: "They pin a client to one server, which breaks even spreading."),
+            .qa(question: "What does a health check do?",
+                answer: "It removes unhealthy servers from rotation.\nExample:\n- A balancer probes `/healthz` every five seconds."),
+        ])
+
+        // A question over an answer laid out under labels, a blank line between, asks; the
+        // answer keeps each label.
+        let pros = "What are the trade-offs of a cache?\n\nPros:\n- fewer reads reach the database\n\nCons:\n- stale data\n"
+        let answer = GuideItem.Content.qa(question: "What are the trade-offs of a cache?",
+                                          answer: "Pros:\n- fewer reads reach the database\nCons:\n- stale data")
+        #expect(try Self.flat(pros).items.map(\.content) == [answer])
+        #expect(try GuideReader().read(text: "# Caching\n\n## Trade-offs\n\n" + pros, fileName: "caching.md").items.map(\.content) == [answer])
+    }
+
     @Test func aTableCopiedWithTabsIsATableAndANumberedSubHeadingIsAHeading() throws {
         let guide = try Self.flat("""
             Stores differ in where a write lands first.

@@ -679,7 +679,7 @@ struct FlatTextSegmenter {
     /// 302?` over `301 lets browsers cache …`): it opens a paragraph (a blank line or a heading
     /// before it), starts with a capital, is one sentence and no label, list item or marked
     /// question, and the next line, with no blank between, is prose that asks nothing: no list
-    /// item, label, marker or code. A behavioural prompt (`Tell me about a time …`) asks too,
+    /// item, label, marker or code (a label that names a part of an answer, `Pros:`, may open it). A behavioural prompt (`Tell me about a time …`) asks too,
     /// and a story's parts (`Situation: …`) may answer it; over a story's part it asks anew
     /// wherever it stands, right under another question's answer too.
     ///
@@ -715,8 +715,10 @@ struct FlatTextSegmenter {
         // A story is told in its parts: `Situation: …`, `Action: …`.
         if listAnswers || opensStory { return text }
         let opensAsLabel = nextInRun && next.labelled != nil
-        guard let last = next.utf8.last, last != 0x3F, last != 0x3A, next.first?.isLetter == true || next.first?.isNumber == true,
-            !next.isListItem, opensAsLabel || next.labelled == nil && !Self.startsBlock(next, python: python[answerIndex]),
+        // An answer laid out under labels opens with a part of one (`Pros:`, `Example:`).
+        let opensWithPart = ItemExtractor.namesAnswerPart(next)
+        guard let last = next.utf8.last, last != 0x3F, last != 0x3A || opensWithPart, next.first?.isLetter == true || next.first?.isNumber == true,
+            !next.isListItem, opensAsLabel || opensWithPart || next.labelled == nil && !Self.startsBlock(next, python: python[answerIndex]),
             // A task's line may be a sentence wrapped onto the next line (`Define a helper that …` / `the reader would.`).
             text.utf8.last == 0x3F || next.first?.isLowercase != true
         else { return nil }
@@ -909,6 +911,7 @@ struct FlatTextSegmenter {
             return false
         }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
+        if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text) { return true }
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
@@ -930,6 +933,14 @@ struct FlatTextSegmenter {
         }
         guard let last = previous?.last else { return true }
         return !",([:".contains(last)
+    }
+
+    /// After an answer, a blank line, then `Connection draining` over a paragraph: the answer
+    /// ended, and the line heads the paragraph as it would outside an answer. A part of the
+    /// answer (`Example`, `Why it matters`) does not end it.
+    private func headsParagraphAfterAnswer(at index: Int, text: Substring, over next: Substring) -> Bool {
+        index > 0 && python.text(of: index - 1).isEmpty && Self.isSentenceCaseHeading(text, over: next)
+            && !ItemExtractor.isConceptLabel(text) && Self.endsWhatItSays(previousText(before: index))
     }
 
     /// Whether a heading in sentence case (`Delivery guarantees`) may stand over `next`: it has a

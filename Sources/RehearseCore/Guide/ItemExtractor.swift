@@ -340,6 +340,15 @@ struct ItemExtractor: GuideBlockSink {
                 open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
                 return false
             }
+            // A label that names a topic, alone on its line after a blank one (`Sticky sessions:`,
+            // a Markdown `**Sticky sessions**`), heads what follows once the answer has said
+            // something: an answer that is laid out under labels (`Pros:` / … / `Cons:`) or a
+            // part of one (`Example:`, `Why:`) keeps it.
+            if afterBlank, !lines.isEmpty, body.isBareLabel, !Self.isConceptLabel(body.dropLast()),
+               !lines.contains(where: \.isBareLabel) {
+                open = .answer(question: question, isPrompt: isPrompt, lines: lines, start: start, end: end)
+                return false
+            }
             // A table after the answer's text is a table of its own (an answer that is only a
             // table keeps it).
             if body.hasBytePrefix("|"), let last = lines.last, !last.hasBytePrefix("|") {
@@ -963,6 +972,12 @@ extension ItemExtractor {
         }
         return Self.conceptFirstWords.contains(String(first)) || words.count > 1 && Self.conceptLastWords.contains(String(last))
             || Self.wholeConceptLabels.contains(words.joined(separator: " "))
+    }
+
+    /// Whether a line is a label alone that names a part of an answer laid out under labels
+    /// (`Pros:`, `Example:`), not a topic of its own (`Sticky sessions:`).
+    static func namesAnswerPart(_ line: Substring) -> Bool {
+        line.utf8.last == 0x3A && line.isBareLabel && isConceptLabel(line.dropLast())
     }
 
     /// A wrapped line: the previous one did not finish its sentence. A line that states a

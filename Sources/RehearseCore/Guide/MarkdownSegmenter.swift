@@ -424,8 +424,10 @@ struct MarkdownSegmenter {
         guard previous.isEmpty || Self.heading(previous) != nil, let answer = nextTextLine(after: index) else { return nil }
         // An answer set off as a quote (`> A set of consumers that …`) answers as prose does.
         let next = Self.withoutQuoteMarkers(lines.trimmed(answer))
+        // An answer laid out under labels opens with a part of one (`Pros:`, `**Example**`).
+        let opensWithPart = (next.utf8.last == 0x3A || next.utf8.last == 0x2A) && ItemExtractor.namesAnswerPart(Self.plainInline(Self.boldTermAsLabel(next)))
         guard Self.continuesParagraph(next), !Self.isThematicBreak(next), MarkdownCallouts.marker(next) == nil,
-            let last = next.utf8.last, last != 0x3F, last != 0x3A, !isTask || next.first?.isLowercase != true
+            let last = next.utf8.last, last != 0x3F, last != 0x3A || opensWithPart, !isTask || next.first?.isLowercase != true
         else { return nil }
         return Self.plainInline(text)
     }
