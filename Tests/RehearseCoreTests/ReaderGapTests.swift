@@ -438,6 +438,30 @@ struct ReaderGapTests {
         #expect(!CodeLineClassifier.explainsWithDash("SELECT 1 -- a comment — with a dash"))
     }
 
+    /// A sentence that opens with an SQL keyword (`UPDATE takes a row lock …`, `EXPLAIN shows
+    /// the plan; …`) is prose about SQL: it ends with a word and a full stop, as no statement
+    /// does. A statement beside it stays code.
+    @Test func anSQLKeywordOpeningASentenceIsProse() throws {
+        let guide = try Self.flat("""
+            UPDATE takes a row lock until the transaction ends.
+
+            EXPLAIN shows the plan; EXPLAIN ANALYZE runs the query and shows real times.
+
+            DELETE FROM sessions WHERE expires_at < now(); -- expired sessions only.
+            UPDATE users SET name = 'Ann' WHERE id = 1;
+            """)
+        #expect(guide.codeBlocks.map(\.code) == [
+            "DELETE FROM sessions WHERE expires_at < now(); -- expired sessions only.\nUPDATE users SET name = 'Ann' WHERE id = 1;",
+        ])
+        #expect(guide.items.map(\.content).prefix(2) == [
+            .concept(title: "Queries", text: "UPDATE takes a row lock until the transaction ends."),
+            .concept(title: "Queries", text: "EXPLAIN shows the plan; EXPLAIN ANALYZE runs the query and shows real times."),
+        ])
+        // SQL's `EXPLAIN` in capitals sets no task.
+        #expect(!FlatTextSegmenter.isPrompt("EXPLAIN shows the plan."))
+        #expect(FlatTextSegmenter.isPrompt("Explain how the plan is chosen."))
+    }
+
     @Test func aHeadingMayStandRightUnderCodeOrOverASessionAndAQuestionCaptionsTheCodeBelowIt() throws {
         let guide = try GuideReader().read(text: """
             12 — Python Gotchas

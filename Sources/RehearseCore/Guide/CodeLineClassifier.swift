@@ -136,7 +136,17 @@ enum CodeLineClassifier {
             !(lowerCase && word.elementsEqual("with".utf8)), sqlStarters.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
         else { return false }
         guard word.endIndex != bytes.endIndex else { return ["BEGIN", "COMMIT", "ROLLBACK"].contains { sqlKeyword(raw, word, lowerCase: lowerCase) == $0 } }
-        return !explainsWithDash(raw)
+        return !explainsWithDash(raw) && !endsAsSentence(raw)
+    }
+
+    /// Whether a line that starts as SQL is a sentence about it (`UPDATE takes a row lock until
+    /// the transaction ends.`): it ends with a word and a full stop, as no statement does, and
+    /// holds no `--` comment that could.
+    static func endsAsSentence(_ raw: Substring) -> Bool {
+        let bytes = raw.utf8
+        guard bytes.last == 0x2E, bytes.count >= 3 else { return false }
+        let before = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+        return before >= 0x61 && before <= 0x7A && !raw.containsBytes("--")
     }
 
     /// Whether a line that starts as SQL goes on as prose after a spaced dash (`SELECT … FOR

@@ -764,7 +764,7 @@ struct FlatTextSegmenter {
     /// Whether `text` sets a question as a task, without a question mark: it opens with a
     /// prompting verb (`Explain how a B-tree speeds up a range query.`, `Compare clustered and
     /// non-clustered indexes`) and ends as a sentence may, not in a comma or a colon.
-    /// `Explain plans show …` names SQL's `EXPLAIN`, and asks nothing.
+    /// `Explain plans show …` and `EXPLAIN shows …` name SQL's `EXPLAIN`, and ask nothing.
     static func isPrompt(_ text: Substring) -> Bool {
         // Asked of most lines of a guide: the bytes rule nearly all out before a word is copied.
         let bytes = text.utf8
@@ -778,6 +778,8 @@ struct FlatTextSegmenter {
         let length = bytes.distance(from: bytes.startIndex, to: verbEnd)
         // The verbs are 6 to 13 letters long and a word follows them.
         guard (6...13).contains(length), verbEnd < bytes.endIndex, bytes[verbEnd] == 0x20 else { return false }
+        // A word in capitals is SQL's (`EXPLAIN shows the plan`), not a task's verb.
+        guard bytes[bytes.index(after: bytes.startIndex)] | 0x20 == bytes[bytes.index(after: bytes.startIndex)] else { return false }
         let verb = text[..<verbEnd].lowercased()
         guard promptingWords.contains(verb) else { return false }
         let object = text[verbEnd...].dropFirst().prefix { $0.isLetter }.lowercased()
