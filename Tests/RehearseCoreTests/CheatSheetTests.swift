@@ -45,6 +45,11 @@ struct CheatSheetTests {
         #expect(ItemExtractor.statedPriority("Owner: data team | Priority: **Low**") == .low)
         #expect(ItemExtractor.statedPriority("Last reviewed: March 2026 · Team: storage") == nil)
         #expect(ItemExtractor.statedPriority("The priority queue · a heap") == nil)
+        // In Markdown the line of facts is often quoted under the title.
+        let quoted = try GuideReader().read(text: "# PostgreSQL\n\n> Priority: HIGH · Last reviewed: Nov 2026\n\n## MVCC\n\nAn update writes a new row version.\n",
+                                            fileName: "postgres.md")
+        #expect(quoted.priority == .high)
+        #expect(quoted.items.map(\.content) == [.concept(title: "MVCC", text: "An update writes a new row version.")])
     }
 
     @Test func aFencedTitleNeedsRunsOfOneRuleCharacterAroundAWord() {

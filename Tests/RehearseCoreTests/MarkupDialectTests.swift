@@ -46,6 +46,31 @@ struct MarkupDialectTests {
         #expect(guide.items.last?.content == .concept(title: "Anagrams", text: "A quote stays a quote, whatever stands above it."))
     }
 
+    /// A heading level skipped (`##` then `####`, as notes written for a size of type do)
+    /// nests the headings under it once: the `####` headings are siblings.
+    @Test func headingsBelowASkippedLevelAreSiblings() throws {
+        let guide = try GuideReader().read(text: """
+            # Postgres
+
+            ## Indexes
+
+            #### B-tree
+            The default index, for equality and ranges.
+
+            #### GIN
+            Inverted, for arrays and jsonb.
+
+            ### Choosing
+            Match the index to the operator.
+
+            ## Pooling
+            One process per connection.
+            """, fileName: "postgres.md")
+        #expect(guide.sections.map(\.title) == ["Indexes", "Pooling"])
+        #expect(guide.sections.first?.children.map(\.title) == ["B-tree", "GIN", "Choosing"])
+        #expect(guide.items.map(\.section) == [["Indexes", "B-tree"], ["Indexes", "GIN"], ["Indexes", "Choosing"], ["Pooling"]])
+    }
+
     @Test func aThematicBreakEndsAnAnswerAndIsNoContent() throws {
         let guide = try GuideReader().read(text: """
             # Caching

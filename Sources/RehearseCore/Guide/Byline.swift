@@ -10,7 +10,9 @@ enum Byline {
         var index = start
         var end = start
         while index < lines.count, index - start < 4 {
-            let text = lines[index].trimmingWhitespace()
+            // A Markdown quote under the title (`> Priority: HIGH · Last reviewed: …`) is read
+            // without its markers.
+            let text = lines[index].trimmingWhitespace().drop { $0 == ">" || $0 == " " }
             if !text.isEmpty {
                 // A byline that states the guide's priority is read on: the priority counts.
                 guard contains(text), ItemExtractor.statedPriority(text) == nil else { break }

@@ -6,6 +6,8 @@ struct ItemExtractor: GuideBlockSink {
     private let guideID: String
     private var sections: [Section] = []
     private var sectionPath: [String] = []
+    /// The heading level of each section of ``sectionPath``, increasing.
+    private var sectionLevels: [Int] = []
     /// Item ids hash the guide id and the section path joined by U+001F before the item's
     /// own parts: that much is hashed once per section.
     private var sectionHasher: StableID.Hasher
@@ -36,10 +38,10 @@ struct ItemExtractor: GuideBlockSink {
     /// What kind of main section the items are in, worked out once per section.
     private var inResources = false
     private var inNotes = false
-    /// The problem posed (`Scenario: …`) that the open answer answers: the depth of the section
-    /// it was posed in, whose subsections (`### Setup`) go on answering it, and whether code
-    /// has answered it yet (until then a `Question:` asks about it).
-    private var posedProblem: (depth: Int, answered: Bool)?
+    /// The problem posed (`Scenario: …`) that the open answer answers: the heading level of the
+    /// section it was posed in, whose subsections (`### Setup`) go on answering it, and whether
+    /// code has answered it yet (until then a `Question:` asks about it).
+    private var posedProblem: (level: Int, answered: Bool)?
 
     /// `lineCount` sizes the item list: see ``reservedItems(forLines:)``.
     init(guideID: String, lineCount: Int) {
@@ -129,7 +131,7 @@ struct ItemExtractor: GuideBlockSink {
             // Under a problem posed, a subsection heads (part of) its answer while nothing has
             // answered it yet (`### Setup`), or when it announces the answer (`### Solution`);
             // other subsections are sections of their own.
-            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.depth {
+            if let posed = posedProblem, case .answer(let question, let isPrompt, var lines, let start, _) = open, level > posed.level {
                 let announcesAnswer = Self.headsAnswer(title)
                 if lines.isEmpty || announcesAnswer {
                     if !announcesAnswer { lines.append(Substring(title)) }
@@ -233,7 +235,7 @@ struct ItemExtractor: GuideBlockSink {
             // A prompt quoted whole (`"Find the top 3 orders …"`) is asked without its quotes.
             let quoted = problem.count > 2 && "\"“".contains(problem.first ?? " ") && "\"”".contains(problem.last ?? " ")
             open = .answer(question: String(quoted ? problem.dropFirst().dropLast() : problem), isPrompt: false, lines: [], start: line, end: line)
-            posedProblem = (sectionPath.count, false)
+            posedProblem = (sectionLevels.last ?? 0, false)
             return
         }
         // `What is X?` then `Answer: …` (or `Answer:` over it): a question asked without a marker.
@@ -775,9 +777,14 @@ struct ItemExtractor: GuideBlockSink {
         items.append(GuideItem(hash: base, occurrence: occurrence, section: sectionPath, lines: lines, content: content))
     }
 
+    /// Enters a section headed at `level`: under the sections open at lower levels, beside or
+    /// after those at its level or deeper, so that a level skipped (`##` then `####`) nests the
+    /// headings below it once, not each under the one before.
     private mutating func enterSection(level: Int, title: String) {
-        let depth = min(max(level, 1), sectionPath.count + 1)
+        let level = max(level, 1)
+        let depth = sectionLevels.prefix { $0 < level }.count + 1
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
+        sectionLevels = Array(sectionLevels.prefix(depth - 1)) + [level]
         sectionHasher = Self.hasher(guideID: guideID, sectionPath: sectionPath)
         // A "Resources" heading lists resources at any level, up to the next heading beside it.
         inResources = sectionPath.contains { Self.listsResources($0) }
