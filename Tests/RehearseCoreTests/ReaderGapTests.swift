@@ -1188,6 +1188,26 @@ extension ReaderGapTests {
         #expect(try GuideReader().read(text: "# Caching\n\n## Trade-offs\n\n" + pros, fileName: "caching.md").items.map(\.content) == [answer])
     }
 
+    /// Code right under a line of an answer that leads into it (`Example Lua script:`) is code,
+    /// as a definition in an answer is; without the lead-in the answer's lines stay its text.
+    @Test func codeUnderALeadInWithinAnAnswerIsCode() throws {
+        let guide = try Self.flat("""
+            Where do the counters live?
+            In Redis, updated by a script so that the update is atomic.
+            Example Lua script:
+            local current = redis.call("INCR", KEYS[1])
+            if current == 1 then
+            redis.call("EXPIRE", KEYS[1], ARGV[1])
+            end
+            return current
+            """)
+        #expect(guide.codeBlocks.map(\.language) == ["lua"])
+        #expect(guide.codeBlocks.first?.code.hasPrefix("local current = redis.call(\"INCR\", KEYS[1])\nif current == 1 then\n    redis.call") == true)
+        let question = try #require(guide.items.first)
+        guard case .qa(_, let answer) = question.content else { Issue.record("not a question: \(question.content)"); return }
+        #expect(answer.hasPrefix("In Redis, updated by a script so that the update is atomic.\nExample Lua script:"))
+    }
+
     @Test func aTableCopiedWithTabsIsATableAndANumberedSubHeadingIsAHeading() throws {
         let guide = try Self.flat("""
             Stores differ in where a write lands first.

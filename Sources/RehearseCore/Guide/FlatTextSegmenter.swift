@@ -168,8 +168,10 @@ struct FlatTextSegmenter {
                 index = end
                 continue
             }
-            // An answer's lines are its text, unless one plainly starts code: a definition or a session.
-            let codeAllowed = mode == .answer ? python[index].isDefinition || PythonSession.isPrompt(text)
+            // An answer's lines are its text, unless one plainly starts code: a definition, a
+            // session, or code right under a line that leads into it (`Example Lua script:`).
+            let codeAllowed = mode == .answer
+                ? python[index].isDefinition || PythonSession.isPrompt(text) || index > 0 && python.text(of: index - 1).utf8.last == 0x3A
                 : mode != .question && !(mode == .prompt && text.isListItem)
             if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections) {
                 switch code {
