@@ -169,11 +169,12 @@ struct FlatTextSegmenter {
                 continue
             }
             // An answer's lines are its text, unless one plainly starts code: a definition, a
-            // session, or code right under a line that leads into it (`Example Lua script:`).
-            let codeAllowed = mode == .answer
-                ? python[index].isDefinition || PythonSession.isPrompt(text) || index > 0 && python.text(of: index - 1).utf8.last == 0x3A
-                : mode != .question && !(mode == .prompt && text.isListItem)
-            if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections) {
+            // session, or lines of code (two or more) right under a line that leads into them
+            // (`Example Lua script:`).
+            let plainlyCode = mode == .answer && (python[index].isDefinition || PythonSession.isPrompt(text))
+            let ledInto = mode == .answer && !plainlyCode && index > 0 && python.text(of: index - 1).utf8.last == 0x3A
+            let codeAllowed = mode == .answer ? plainlyCode || ledInto : mode != .question && !(mode == .prompt && text.isListItem)
+            if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections), !ledInto || next - index >= 2 {
                 switch code {
                 case .plain(let block): blocks.consume(block)
                 case .python(let source): blocks.restore(source)

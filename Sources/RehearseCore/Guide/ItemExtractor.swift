@@ -782,9 +782,10 @@ struct ItemExtractor: GuideBlockSink {
     /// headings below it once, not each under the one before.
     private mutating func enterSection(level: Int, title: String) {
         let level = max(level, 1)
-        let depth = sectionLevels.prefix { $0 < level }.count + 1
+        while let last = sectionLevels.last, last >= level { sectionLevels.removeLast() }
+        sectionLevels.append(level)
+        let depth = sectionLevels.count
         sectionPath = Array(sectionPath.prefix(depth - 1)) + [title]
-        sectionLevels = Array(sectionLevels.prefix(depth - 1)) + [level]
         sectionHasher = Self.hasher(guideID: guideID, sectionPath: sectionPath)
         // A "Resources" heading lists resources at any level, up to the next heading beside it.
         inResources = sectionPath.contains { Self.listsResources($0) }
@@ -818,7 +819,9 @@ struct ItemExtractor: GuideBlockSink {
 
     /// Whether a section of this title lists resources to read.
     private static func listsResources(_ title: String) -> Bool {
-        ["resources", "references", "further reading", "reading list", "links"].contains(title.lowercased())
+        // Asked of every title on the path at each heading: only the names' lengths are lowered.
+        (5...15).contains(title.utf8.count)
+            && ["resources", "references", "further reading", "reading list", "links"].contains(title.lowercased())
     }
 
     /// Whether the main section is the guide's "My Notes".
