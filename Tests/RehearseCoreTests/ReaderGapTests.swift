@@ -1208,6 +1208,26 @@ extension ReaderGapTests {
         #expect(answer.hasPrefix("In Redis, updated by a script so that the update is atomic.\nExample Lua script:"))
     }
 
+    /// A blog post's answer, a blank line, then the query it names: the query is code of the
+    /// answer; a heading over a paragraph after that code ends the answer.
+    @Test func codeAfterABlankLineInAnAnswerIsCodeAndAHeadingAfterItEndsTheAnswer() throws {
+        let guide = try Self.flat("""
+            Question 5: How do you find unused indexes in PostgreSQL?
+            Query pg_stat_user_indexes for indexes whose idx_scan is zero.
+
+            SELECT indexrelname, idx_scan
+            FROM pg_stat_user_indexes
+            WHERE idx_scan = 0;
+
+            Final thoughts
+            Practise explaining trade-offs out loud; interviewers care about reasoning.
+            """)
+        #expect(guide.codeBlocks.map(\.code) == ["SELECT indexrelname, idx_scan\nFROM pg_stat_user_indexes\nWHERE idx_scan = 0;"])
+        #expect(guide.items.map(\.kind) == [.qa, .code, .concept])
+        #expect(guide.items.last?.content == .concept(title: "Final thoughts",
+                                                     text: "Practise explaining trade-offs out loud; interviewers care about reasoning."))
+    }
+
     @Test func aTableCopiedWithTabsIsATableAndANumberedSubHeadingIsAHeading() throws {
         let guide = try Self.flat("""
             Stores differ in where a write lands first.

@@ -169,9 +169,10 @@ struct FlatTextSegmenter {
                 continue
             }
             // An answer's lines are its text, unless one plainly starts code: a definition, a
-            // session, or lines of code (two or more) right under a line that leads into them
-            // (`Example Lua script:`).
-            let plainlyCode = mode == .answer && (python[index].isDefinition || PythonSession.isPrompt(text))
+            // session, code after a blank line, or lines of code (two or more) right under a
+            // line that leads into them (`Example Lua script:`).
+            let plainlyCode = mode == .answer && (python[index].isDefinition || PythonSession.isPrompt(text)
+                || index > 0 && python.text(of: index - 1).isEmpty && Self.startsCode(text, python: python[index]))
             let ledInto = mode == .answer && !plainlyCode && index > 0 && python.text(of: index - 1).utf8.last == 0x3A
             let codeAllowed = mode == .answer ? plainlyCode || ledInto : mode != .question && !(mode == .prompt && text.isListItem)
             if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections), !ledInto || next - index >= 2 {
@@ -916,7 +917,7 @@ struct FlatTextSegmenter {
             return false
         }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
-        if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text) { return true }
+        if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text, afterCode: afterHeading) { return true }
         if text.isTitleLike {
             return mode == .normal || mode == .prompt || nextStartsBlock
         }
@@ -940,12 +941,12 @@ struct FlatTextSegmenter {
         return !",([:".contains(last)
     }
 
-    /// After an answer, a blank line, then `Connection draining` over a paragraph: the answer
-    /// ended, and the line heads the paragraph as it would outside an answer. A part of the
-    /// answer (`Example`, `Why it matters`) does not end it.
-    private func headsParagraphAfterAnswer(at index: Int, text: Substring, over next: Substring) -> Bool {
+    /// After an answer (or code in it: `afterCode`), a blank line, then `Connection draining`
+    /// over a paragraph: the answer ended, and the line heads the paragraph as it would outside
+    /// an answer. A part of the answer (`Example`, `Why it matters`) does not end it.
+    private func headsParagraphAfterAnswer(at index: Int, text: Substring, over next: Substring, afterCode: Bool) -> Bool {
         index > 0 && python.text(of: index - 1).isEmpty && Self.isSentenceCaseHeading(text, over: next)
-            && !ItemExtractor.isConceptLabel(text) && Self.endsWhatItSays(previousText(before: index))
+            && !ItemExtractor.isConceptLabel(text) && (afterCode || Self.endsWhatItSays(previousText(before: index)))
     }
 
     /// Whether a heading in sentence case (`Delivery guarantees`) may stand over `next`: it has a
