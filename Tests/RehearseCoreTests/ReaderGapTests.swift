@@ -1228,6 +1228,42 @@ extension ReaderGapTests {
                                                      text: "Practise explaining trade-offs out loud; interviewers care about reasoning."))
     }
 
+    /// A prep sheet: `Topic: Caching` heads a section; a numbered task without a question mark
+    /// over `Ans:` asks; the lines under a bare `Ans:` (a list that lost its bullets) answer it
+    /// and head nothing.
+    @Test func aTopicLabelHeadsASectionAndANumberedTaskOverAnAnswerMarkerAsks() throws {
+        let guide = try GuideReader().read(text: """
+            Prep Sheet
+
+            Topic: Caching
+
+            1. What is cache invalidation?
+            Ans: Removing or updating cached entries when the source data changes.
+
+            2. Name three eviction policies.
+            Ans:
+            LRU
+            LFU
+            FIFO
+
+            Topic: Queues
+
+            3. Why put a queue between services?
+            Ans: It absorbs bursts and lets the consumer fail without losing requests.
+            """, fileName: "prep.txt")
+        #expect(guide.sections.map(\.title) == ["Caching", "Queues"])
+        #expect(guide.items.map(\.content) == [
+            .qa(question: "What is cache invalidation?", answer: "Removing or updating cached entries when the source data changes."),
+            .qa(question: "Name three eviction policies.", answer: "LRU\nLFU\nFIFO"),
+            .qa(question: "Why put a queue between services?", answer: "It absorbs bursts and lets the consumer fail without losing requests."),
+        ])
+        #expect(FlatTextSegmenter.sectionLabelTitle("Module 3: Queues") == "Queues")
+        #expect(FlatTextSegmenter.sectionLabelTitle("Part II: Storage engines") == "Storage engines")
+        // A label whose text is a sentence, or another label, heads nothing.
+        #expect(FlatTextSegmenter.sectionLabelTitle("Topic: we covered caching last week.") == nil)
+        #expect(FlatTextSegmenter.sectionLabelTitle("Tip: Caching") == nil)
+    }
+
     @Test func aTableCopiedWithTabsIsATableAndANumberedSubHeadingIsAHeading() throws {
         let guide = try Self.flat("""
             Stores differ in where a write lands first.

@@ -156,6 +156,14 @@ struct FlatTextSegmenter {
                 index += 1
                 continue
             }
+            // `Topic: Caching`, `Module 3: Queues`: a label that names a section heads it.
+            if mode != .question, let title = Self.sectionLabelTitle(text) {
+                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(title), line: lineNumber))
+                afterHeading = true
+                mode = .normal
+                index += 1
+                continue
+            }
             if index == afterCode, let output = Self.inlineOutput(text) {
                 blocks.consume(.text(output.label, line: lineNumber))
                 blocks.consume(.code(language: "text", code: String(output.printed), lines: lineNumber...lineNumber))
@@ -224,9 +232,10 @@ struct FlatTextSegmenter {
                 answersStandalone = standalone != nil
                 answersWithList = standalone != nil && nextTextLine(after: index).map { python.text(of: $0).isListItem } == true
                 blocks.consume(.text("Q: " + question, line: lineNumber))
-                if question.utf8.last != 0x3F {
+                if question.utf8.last != 0x3F, !python.text(of: index + 1).startsAnswer {
                     // A prompt without a question mark (`Tell me about a time …`, `True or
-                    // false: …`): the next line, past blank lines, starts its answer.
+                    // false: …`): the next line, past blank lines, starts its answer (unless
+                    // a marker opens it there).
                     index = python.text(of: index + 1).isEmpty ? nextTextLine(after: index) ?? index + 1 : index + 1
                     blocks.consume(.text("A: " + python.text(of: index), line: index + 1))
                 }
@@ -667,7 +676,11 @@ struct FlatTextSegmenter {
     /// bulleted one (a toggle list's `▸ Why add jitter?`) opens a paragraph and is answered by
     /// the line right under it.
     private func numberedQuestion(at index: Int, text: Substring) -> Substring? {
-        guard text.utf8.last == 0x3F else { return nil }
+        // A numbered task right over a marked answer asks too (`2. Name three eviction
+        // policies.` over `Ans: …`).
+        guard text.utf8.last == 0x3F || text.utf8.first?.isASCIIDigit == true && text.numberedText != nil
+            && index + 1 < lines.count && python.text(of: index + 1).startsAnswer
+        else { return nil }
         let numbered = text.numberedText ?? text.optionText
         guard let question = numbered ?? text.bulletText, let nextIndex = nextTextLine(after: index) else { return nil }
         if numbered == nil {
@@ -893,6 +906,30 @@ struct FlatTextSegmenter {
         return title
     }
 
+    /// The title of a line that labels a section (`Topic: Caching`, `Module 3: Queues`,
+    /// `Part II: Storage`): a few words, capitalised, without closing punctuation.
+    static func sectionLabelTitle(_ text: Substring) -> Substring? {
+        // Asked of most lines: the first byte rules nearly all out.
+        guard let first = text.utf8.first else { return nil }
+        switch first | 0x20 {
+        case 0x74, 0x73, 0x63, 0x6D, 0x75, 0x70: break  // t, s, c, m, u, p
+        default: return nil
+        }
+        guard let colon = text.utf8.prefix(16).firstIndex(of: 0x3A) else { return nil }
+        let label = text[..<colon]
+        let word = label.prefix { $0.isLetter }
+        guard Self.sectionLabels.contains(word.lowercased()) else { return nil }
+        let number = label.dropFirst(word.count).trimmingWhitespace()
+        guard number.allSatisfy({ $0.isASCII && ($0.isNumber || "IVX".contains($0)) }) else { return nil }
+        let title = text[text.utf8.index(after: colon)...].trimmingWhitespace()
+        guard (1...6).contains(title.wordCount), title.first?.isUppercase == true || title.first?.isNumber == true,
+            let last = title.utf8.last, !".?!:;,".utf8.contains(last)
+        else { return nil }
+        return title
+    }
+
+    private static let sectionLabels: Set<String> = ["topic", "section", "chapter", "module", "unit", "part"]
+
     /// The text of the last line before `index` that is not blank.
     private func previousText(before index: Int) -> Substring? {
         trimmed[..<index].last { !$0.isEmpty }
@@ -901,6 +938,9 @@ struct FlatTextSegmenter {
     /// Whether a heading candidate outside a question is a sub-heading.
     private func isSubHeading(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Bool {
         guard let nextIndex = nextTextLine(after: index) else { return false }
+        // In an answer, a line right under one that leads into it (`Ans:`, `Three policies:`)
+        // is what it leads into.
+        if mode == .answer, index > 0, python.text(of: index - 1).utf8.last == 0x3A { return false }
         let next = python[nextIndex]
         // "EXPLAIN ANALYZE" over a SELECT opens the statement, it does not title it.
         if CodeLineClassifier.opensSQLStatement(text, next: next.text) { return false }
@@ -919,7 +959,10 @@ struct FlatTextSegmenter {
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text, afterCode: afterHeading) { return true }
         if text.isTitleLike {
-            return mode == .normal || mode == .prompt || nextStartsBlock
+            // In an answer, a line under one that ended nothing (`LRU` / `LFU`, a list that lost
+            // its bullets) goes on with it.
+            return mode == .normal || mode == .prompt
+                || nextStartsBlock && (mode != .answer || python.text(of: index - 1).isEmpty || Self.endsWhatItSays(previousText(before: index)))
         }
         // After an answer, a blank line, then `Key terms` over a list: the answer ended.
         if mode == .answer, nextStartsBlock, index > 0, python.text(of: index - 1).isEmpty,
