@@ -915,12 +915,12 @@ struct FlatTextSegmenter {
         case 0x74, 0x73, 0x63, 0x6D, 0x75, 0x70: break  // t, s, c, m, u, p
         default: return nil
         }
-        guard let colon = text.utf8.prefix(16).firstIndex(of: 0x3A) else { return nil }
-        let label = text[..<colon]
-        let word = label.prefix { $0.isLetter }
-        guard Self.sectionLabels.contains(word.lowercased()) else { return nil }
-        let number = label.dropFirst(word.count).trimmingWhitespace()
-        guard number.allSatisfy({ $0.isASCII && ($0.isNumber || "IVX".contains($0)) }) else { return nil }
+        let bytes = text.utf8
+        guard let colon = bytes.prefix(16).firstIndex(of: 0x3A) else { return nil }
+        let word = bytes[..<colon].prefix { $0.isASCIILetter }
+        guard Self.sectionLabels.contains(where: { word.elementsEqual($0.utf8) { $0 | 0x20 == $1 } }) else { return nil }
+        // A number may follow the word: `Module 3`, `Part II`.
+        guard text[word.endIndex..<colon].utf8.allSatisfy({ $0 == 0x20 || $0.isASCIIDigit || $0 == 0x49 || $0 == 0x56 || $0 == 0x58 }) else { return nil }
         let title = text[text.utf8.index(after: colon)...].trimmingWhitespace()
         guard (1...6).contains(title.wordCount), title.first?.isUppercase == true || title.first?.isNumber == true,
             let last = title.utf8.last, !".?!:;,".utf8.contains(last)
@@ -928,7 +928,7 @@ struct FlatTextSegmenter {
         return title
     }
 
-    private static let sectionLabels: Set<String> = ["topic", "section", "chapter", "module", "unit", "part"]
+    private static let sectionLabels: [String] = ["topic", "section", "chapter", "module", "unit", "part"]
 
     /// The text of the last line before `index` that is not blank.
     private func previousText(before index: Int) -> Substring? {
