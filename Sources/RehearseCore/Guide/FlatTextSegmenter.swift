@@ -696,9 +696,10 @@ struct FlatTextSegmenter {
     /// 302?` over `301 lets browsers cache …`): it opens a paragraph (a blank line or a heading
     /// before it), starts with a capital, is one sentence and no label, list item or marked
     /// question, and the next line, with no blank between, is prose that asks nothing: no list
-    /// item, label, marker or code (a label that names a part of an answer, `Pros:`, may open it). A behavioural prompt (`Tell me about a time …`) asks too,
-    /// and a story's parts (`Situation: …`) may answer it; over a story's part it asks anew
-    /// wherever it stands, right under another question's answer too.
+    /// item, label, marker or code (a label that names a part of an answer, `Pros:`, may open
+    /// it). A behavioural prompt (`Tell me about a time …`) asks too, and a story's parts
+    /// (`Situation: …`) may answer it; over a story's part it asks anew wherever it stands,
+    /// right under another question's answer too.
     ///
     /// A list right under a question that starts with an asking word answers it too (`Why 301
     /// vs 302?` over `- 301 is cached by browsers …`), after a heading, a blank line or any
