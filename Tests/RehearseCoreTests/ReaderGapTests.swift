@@ -1186,6 +1186,20 @@ extension ReaderGapTests {
                                           answer: "Pros:\n- fewer reads reach the database\nCons:\n- stale data")
         #expect(try Self.flat(pros).items.map(\.content) == [answer])
         #expect(try GuideReader().read(text: "# Caching\n\n## Trade-offs\n\n" + pros, fileName: "caching.md").items.map(\.content) == [answer])
+
+        // An answer that opens under a topic label of its own is laid out under such labels:
+        // the next one after a blank line goes on it.
+        let raft = try GuideReader().read(text: """
+            # Consensus
+
+            **How does Raft work?**
+            **Leader election**
+            A node that hears no heartbeat asks the others for votes.
+
+            **Log replication**
+            The leader appends each command and commits it once a majority holds it.
+            """, fileName: "raft.md")
+        #expect(raft.items.map(\.kind) == [.qa])
     }
 
     /// Code right under a line of an answer that leads into it (`Example Lua script:`) is code,

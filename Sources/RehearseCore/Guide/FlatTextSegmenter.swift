@@ -181,7 +181,7 @@ struct FlatTextSegmenter {
             // line that leads into them (`Example Lua script:`).
             let plainlyCode = mode == .answer && (python[index].isDefinition || PythonSession.isPrompt(text)
                 || index > 0 && python.text(of: index - 1).isEmpty && Self.startsCode(text, python: python[index]))
-            let ledInto = mode == .answer && !plainlyCode && index > 0 && python.text(of: index - 1).utf8.last == 0x3A
+            let ledInto = mode == .answer && !plainlyCode && followsLeadIn(index)
             let codeAllowed = mode == .answer ? plainlyCode || ledInto : mode != .question && !(mode == .prompt && text.isListItem)
             if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections), !ledInto || next - index >= 2 {
                 switch code {
@@ -931,6 +931,11 @@ struct FlatTextSegmenter {
 
     private static let sectionLabels: [String] = ["topic", "section", "chapter", "module", "unit", "part"]
 
+    /// Whether the line right above `index` leads into it (`Ans:`, `Example Lua script:`).
+    private func followsLeadIn(_ index: Int) -> Bool {
+        index > 0 && python.text(of: index - 1).utf8.last == 0x3A
+    }
+
     /// The text of the last line before `index` that is not blank.
     private func previousText(before index: Int) -> Substring? {
         trimmed[..<index].last { !$0.isEmpty }
@@ -941,7 +946,7 @@ struct FlatTextSegmenter {
         guard let nextIndex = nextTextLine(after: index) else { return false }
         // In an answer, a line right under one that leads into it (`Ans:`, `Three policies:`)
         // is what it leads into.
-        if mode == .answer, index > 0, python.text(of: index - 1).utf8.last == 0x3A { return false }
+        if mode == .answer, followsLeadIn(index) { return false }
         let next = python[nextIndex]
         // "EXPLAIN ANALYZE" over a SELECT opens the statement, it does not title it.
         if CodeLineClassifier.opensSQLStatement(text, next: next.text) { return false }
