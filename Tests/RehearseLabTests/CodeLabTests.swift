@@ -93,6 +93,30 @@ struct CodeLabTests {
         #expect(report.claims[1].actual == "False")
     }
 
+    /// Results a block's comments state are checked as the prose's claims are, after the
+    /// block's lines above them: the guide's second one is wrong (4 replicas need w + r > 4).
+    @Test func resultsStatedInCommentsAreChecked() throws {
+        let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
+        let text = """
+            # 12 — Storage
+
+            ## Quorums
+
+            ```python
+            def quorum_ok(n, w, r):
+                return w + r > n
+
+            quorum_ok(3, 2, 2)  # → True
+            quorum_ok(4, 2, 2)  # -> True
+            ```
+            """
+        let guide = try GuideReader().read(text: text, fileName: "12-storage.md")
+        let report = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide).report
+        #expect(report.snippets.map(\.status) == [.runs])
+        #expect(report.claims.map(\.status) == [.holds, .differs])
+        #expect(report.claims.map(\.actual) == ["True", "False"])
+    }
+
     /// Claims that hold only under a rival reading of restored Python choose it; what the
     /// trials ran is remembered, so that checking again runs nothing. The model alone reads
     /// `result.append(best)` out of the loop.

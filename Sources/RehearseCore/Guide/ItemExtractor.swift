@@ -165,8 +165,9 @@ struct ItemExtractor: GuideBlockSink {
             }
             emit(.code(language: language, code: code, caption: pendingCaption), lines: lines)
             pendingCaption = nil
-            if language == PythonSession.language { emitClaims(ofSession: code, lines: lines) }
+            if language == PythonSession.language { emitClaims(PythonSession.shown(in: code), of: code, lines: lines) }
             if language == "python" {
+                emitClaims(ResultComments.shown(in: code), of: code, lines: lines)
                 // Code that uses what the section's code before it made runs after it, as a
                 // session's cells do (`gen = countdown(2)` under `def countdown(start):`).
                 // Past a bound, a section's code starts afresh.
@@ -736,11 +737,13 @@ struct ItemExtractor: GuideBlockSink {
 
     /// The claims of a session's values (``PythonSession/shown(in:)``), each on its prompt's
     /// line; a claim that uses what the section's last block of Python binds runs that block first.
-    private mutating func emitClaims(ofSession code: String, lines: ClosedRange<Int>) {
+    /// The claims a block of code shows: a session's values (``PythonSession/shown(in:)``) or
+    /// the results its comments state (``ResultComments/shown(in:)``). Each runs after the
+    /// section's code it uses and the block's statements before it.
+    private mutating func emitClaims(_ shown: [PythonSession.Shown], of code: String, lines: ClosedRange<Int>) {
+        guard !shown.isEmpty else { return }
         // A fenced block's lines take in its two fences.
         let firstLine = lines.lowerBound + (lines.count - code.utf8.lazy.filter { $0 == 0x0A }.count - 1) / 2
-        let shown = PythonSession.shown(in: code)
-        guard !shown.isEmpty else { return }
         for shown in shown {
             let line = min(firstLine + shown.line, lines.upperBound)
             let above = sectionSetup(for: [shown.expr] + (shown.setup.map { [$0] } ?? []))
