@@ -12,7 +12,7 @@ enum ResultComments {
     /// (a line whose claim is an exception stops the run there, so it is left out of the setup
     /// of the claims after it).
     static func shown(in code: String) -> [PythonSession.Shown] {
-        guard code.utf8.contains(UInt8(ascii: "#")) else { return [] }
+        guard hasArrowComment(code) else { return [] }
         var found: [PythonSession.Shown] = []
         var setup: [Substring] = []
         var bracketDepth = 0
@@ -54,6 +54,17 @@ enum ResultComments {
         let after = line.text[line.statement.endIndex...].trimmingWhitespace()
         guard after.first == "#" else { return nil }
         return after.dropFirst().trimmingWhitespace()
+    }
+
+    /// Whether a `#` is followed, past spaces, by an arrow anywhere in `code`: most blocks
+    /// state no result, and are not read line by line.
+    private static func hasArrowComment(_ code: String) -> Bool {
+        var utf8 = code.utf8[...]
+        while let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            utf8 = utf8[utf8.index(after: hash)...].drop { $0 == UInt8(ascii: " ") }
+            if arrows.contains(where: { utf8.starts(with: $0.utf8) }) { return true }
+        }
+        return false
     }
 
     /// How a comment points to the result.
