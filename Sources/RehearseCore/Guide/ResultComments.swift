@@ -59,12 +59,19 @@ enum ResultComments {
     /// Whether a `#` is followed, past spaces, by an arrow anywhere in `code`: most blocks
     /// state no result, and are not read line by line.
     private static func hasArrowComment(_ code: String) -> Bool {
-        var utf8 = code.utf8[...]
-        while let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
-            utf8 = utf8[utf8.index(after: hash)...].drop { $0 == UInt8(ascii: " ") }
-            if arrows.contains(where: { utf8.starts(with: $0.utf8) }) { return true }
+        var code = code
+        return code.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: "#") else { continue }
+                var after = index + 1
+                while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+                let rest = UnsafeBufferPointer(rebasing: bytes[after...])
+                if arrows.contains(where: { rest.starts(with: $0.utf8) }) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// How a comment points to the result.
