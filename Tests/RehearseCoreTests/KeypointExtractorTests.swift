@@ -37,6 +37,19 @@ import Testing
         ])
     }
 
+    @Test func aPhraseThatSetsTheSceneStaysWithTheClauseAfterIt() {
+        #expect(KeypointExtractor.keypoints(from: "With n replicas, a write to w of them and a read from r overlap when w + r > n.") == [
+            "With n replicas, a write to w of them and a read from r overlap when w + r > n",
+        ])
+        #expect(KeypointExtractor.keypoints(from: "When the cache is full, the least recently used entry goes, and the new one takes its slot.") == [
+            "When the cache is full, the least recently used entry goes", "and the new one takes its slot",
+        ])
+        // Clauses that each state something still split at their comma.
+        #expect(KeypointExtractor.keypoints(from: "Lists can change in place, tuples cannot and so can be dict keys.") == [
+            "Lists can change in place", "tuples cannot and so can be dict keys",
+        ])
+    }
+
     @Test func aShortLeadInLabelIsNotAPoint() {
         #expect(KeypointExtractor.keypoints(from: "Many requests miss at once and all hit the database. Fixes:\n- a lock per key\n- serve stale data") == [
             "Many requests miss at once and all hit the database", "a lock per key", "serve stale data",

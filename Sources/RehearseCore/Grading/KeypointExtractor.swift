@@ -188,7 +188,9 @@ public enum KeypointExtractor {
     }
 
     /// Clauses of one sentence: parts joined by `;`, `, `, a relative or causal word or a dash,
-    /// when each part says something (three words or more).
+    /// when each part says something (three words or more). A phrase that opens the sentence
+    /// and sets the scene (`With n replicas, …`, `If the key is missing, …`) stays with the
+    /// clause after it.
     static func clauses(of sentence: String) -> [String] {
         for separator in ["; ", ", ", " that ", " which ", " because ", " — ", ": "] {
             let parts = sentence.components(separatedBy: separator).map { cleaned(Substring($0)) }
@@ -196,10 +198,22 @@ public enum KeypointExtractor {
             if separator == " that ", parts.dropLast().contains(where: { ["so", "such", "now"].contains($0.split(separator: " ").last ?? "") }) {
                 continue
             }
-            if parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) { return parts }
+            guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) else { continue }
+            // "With n replicas, a read …": a phrase that sets the scene before the comma belongs
+            // to the clause after it; alone it states nothing.
+            if separator == ", ", let first = parts[0].split(separator: " ").first, introductoryWords.contains(first.lowercased()) {
+                return [parts[0] + separator + parts[1]] + parts.dropFirst(2)
+            }
+            return parts
         }
         return [sentence]
     }
+
+    /// Words that open a phrase setting the scene for the clause after its comma.
+    private static let introductoryWords: Set<String> = [
+        "with", "without", "in", "for", "on", "at", "by", "under", "after", "before", "during", "since", "if",
+        "when", "whenever", "while", "although", "though", "unless", "once", "as", "until", "to", "given",
+    ]
 
     /// A point without the author's asides to the reader: parentheses that exclaim or speak
     /// to "you" ("Dask for distributed computation (you used this!)").
