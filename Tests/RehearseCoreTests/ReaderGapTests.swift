@@ -14,6 +14,25 @@ struct ReaderGapTests {
         guide.items.filter { $0.kind == .claim }.map(\.content)
     }
 
+    /// `When asked about failover, say: …` holds its answer on the same line, in both formats;
+    /// the lines after it go on the answer as under `When asked "…":`.
+    @Test func aPromptWithItsAnswerOnTheSameLineIsAPrompt() throws {
+        let line = "When asked about failover, say: promote the freshest replica and fence the old leader."
+        let flat = try Self.flat(line + "\n- then point the clients at the new leader\n")
+        let markdown = try GuideReader().read(text: "# 06 — Databases\n\n## Queries\n\n" + line + "\n\n- then point the clients at the new leader\n", fileName: "06-databases.md")
+        for guide in [flat, markdown] {
+            #expect(guide.items.map(\.content) == [
+                .prompt(question: "about failover", answer: "promote the freshest replica and fence the old leader.\n- then point the clients at the new leader"),
+            ])
+        }
+        // The prompt may be a quoted question, and "answer" may lead in to what to say.
+        let quoted = try Self.flat("When asked “Why Kafka?”, answer: ordered, replayable logs per partition.\n")
+        #expect(quoted.items.map(\.content) == [.prompt(question: "Why Kafka?", answer: "ordered, replayable logs per partition.")])
+        // A line that only starts with the words asks nothing.
+        let prose = try Self.flat("When asked twice the server answers from its cache.\n")
+        #expect(prose.items.allSatisfy { $0.kind != .prompt })
+    }
+
     @Test func anSQLCommentOpensAndStaysInItsBlock() throws {
         let guide = try Self.flat("The query finds recent orders.\n-- orders of the last day\nSELECT id\nFROM orders\n-- newest first\nORDER BY created_at DESC;\nThat is all.\n")
         #expect(guide.codeBlocks.map(\.language) == ["sql"])

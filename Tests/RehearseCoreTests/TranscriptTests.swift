@@ -77,7 +77,7 @@ struct TranscriptTests {
 
     /// A turn of the asker that neither asks nor is answered is kept on the answer before it
     /// when it says something; an acknowledgement (`Fine.`) is dropped. `When asked about …,
-    /// say: …` goes on as prose: it is no prompt over the lines below.
+    /// say: …` is a prompt with its answer on its line, which the wrapped line below goes on.
     @Test func aRemarkNoAnswerFollowsIsKeptWhenItSaysSomething() throws {
         let guide = try GuideReader().read(text: """
             Mock Interview 3
@@ -97,9 +97,8 @@ struct TranscriptTests {
             "100 million new links a day; links never expire.\nThen 100M × 365 × 10 years is about 365 billion links, so codes need 7 characters of base62.",
             "About a hundred reads per write.",
         ])
-        #expect(!guide.items.contains { if case .prompt = $0.content { true } else { false } })
-        #expect(guide.items.last?.content == .concept(title: "Afterwards", text: """
-            When asked about hot links, say: cache the mapping in Redis with an LRU policy, and put the
+        #expect(guide.items.last?.content == .prompt(question: "about hot links", answer: """
+            cache the mapping in Redis with an LRU policy, and put the
             most popular codes in the CDN.
             """))
     }

@@ -268,7 +268,7 @@ struct FlatTextSegmenter {
                 || mode == .question && text.hasSuffix("?")
             {
                 mode = .answer
-            } else if text.startsPrompt {
+            } else if text.startsPrompt || text.inlinePrompt != nil {
                 mode = .prompt
             } else if text.startsStory {
                 mode = text.leavesQuoteOpen ? .story : .normal
@@ -1023,7 +1023,9 @@ struct FlatTextSegmenter {
 
     /// Whether a line begins something new: code, a question, a label, a list, a table.
     static func startsBlock(_ text: Substring, python line: PythonLine) -> Bool {
-        if text.startsQuestion || text.startsPrompt || text.startsStory || text.isBareLabel || text.isListItem || PythonSession.isPrompt(text) {
+        if text.startsQuestion || text.startsPrompt || text.inlinePrompt != nil || text.startsStory || text.isBareLabel || text.isListItem
+            || PythonSession.isPrompt(text)
+        {
             return true
         }
         // A lettered question (`a. Why …?`).

@@ -251,6 +251,11 @@ struct ItemExtractor: GuideBlockSink {
             open = .answer(question: Self.promptQuestion(text), isPrompt: true, lines: [], start: line, end: line)
             return
         }
+        if let inline = text.inlinePrompt {
+            flush()
+            open = .answer(question: String(inline.prompt), isPrompt: true, lines: [inline.answer], start: line, end: line)
+            return
+        }
         if text.startsStory {
             flush()
             let story = text.dropFirst("your answer:".count).trimmingWhitespace()

@@ -508,12 +508,28 @@ extension Substring {
         }
     }
     /// `When asked "How do you handle CPU-bound tasks?":` over the lines that answer it: the
-    /// line ends on its colon, question mark or quote. A sentence that goes on after the words
-    /// (`When asked about hot links, say: cache …`) is prose.
+    /// line ends on its colon, question mark or quote. One that goes on after a colon holds
+    /// its answer (``inlinePrompt``); one with no colon (`When asked twice the server …`) is prose.
     var startsPrompt: Bool {
         guard hasPrefixIgnoringCase("when asked"), let last = utf8.last else { return false }
         return last == 0x3A || last == 0x3F || last == 0x22 || hasSuffix("”")
     }
+    /// `When asked about failover, say: promote the freshest replica …`: a prompt with its
+    /// answer after the first `: ` on the same line. The prompt is what follows "when asked"
+    /// (`about failover`), without a closing ", say" or ", answer" and without quotes.
+    var inlinePrompt: (prompt: Substring, answer: Substring)? {
+        guard hasPrefixIgnoringCase("when asked"), !startsPrompt, let colon = range(ofBytes: ": ") else { return nil }
+        var prompt = self[index(startIndex, offsetBy: "when asked".count)..<colon.lowerBound].trimmingWhitespace()
+        if let comma = prompt.lastIndex(of: ","), ["say", "answer", "mention", "explain"].contains(prompt[prompt.index(after: comma)...].trimmingWhitespace().lowercased()) {
+            prompt = prompt[..<comma]
+        }
+        prompt = prompt.trimmingWhitespace().drop { "\"“'".contains($0) }
+        while let last = prompt.last, "\"”',".contains(last) { prompt = prompt.dropLast() }
+        let answer = self[colon.upperBound...].trimmingWhitespace()
+        guard !prompt.isEmpty, answer.split(separator: " ").count >= 2 else { return nil }
+        return (prompt, answer)
+    }
+
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }
 
     /// `True or false: …` (or `T/F: …`): a claim to judge, which the lines after it judge.
