@@ -29,8 +29,10 @@ struct ReaderGapTests {
         let quoted = try Self.flat("When asked “Why Kafka?”, answer: ordered, replayable logs per partition.\n")
         #expect(quoted.items.map(\.content) == [.prompt(question: "Why Kafka?", answer: "ordered, replayable logs per partition.")])
         // A line that only starts with the words asks nothing.
-        let prose = try Self.flat("When asked twice the server answers from its cache.\n")
-        #expect(prose.items.allSatisfy { $0.kind != .prompt })
+        for line in ["When asked twice the server answers from its cache.", "When asked, the server returns: 200 OK and the body."] {
+            let prose = try Self.flat(line + "\n")
+            #expect(prose.items.allSatisfy { $0.kind != .prompt })
+        }
     }
 
     @Test func anSQLCommentOpensAndStaysInItsBlock() throws {

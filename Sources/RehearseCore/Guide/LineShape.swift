@@ -520,6 +520,8 @@ extension Substring {
     var inlinePrompt: (prompt: Substring, answer: Substring)? {
         guard hasPrefixIgnoringCase("when asked"), !startsPrompt, let colon = range(ofBytes: ": ") else { return nil }
         var prompt = self[index(startIndex, offsetBy: "when asked".count)..<colon.lowerBound].trimmingWhitespace()
+        // `When asked, the server returns: …` names nothing asked.
+        guard prompt.first?.isLetter == true || prompt.first.map({ "\"“'".contains($0) }) == true else { return nil }
         if let comma = prompt.lastIndex(of: ","), ["say", "answer", "mention", "explain"].contains(prompt[prompt.index(after: comma)...].trimmingWhitespace().lowercased()) {
             prompt = prompt[..<comma]
         }
