@@ -61,7 +61,8 @@ struct ResultCommentTests {
         "add(1, 2)  # 3",                    // no arrow
         "if add(1, 2):  # → 3\n    pass",    // a block, not an expression
         "def twice(a):\n    add(a, a)  # → 6",  // in a body: it does not run on its own
-        "values = [\n    add(1, 2),  # → 3\n]",  // inside brackets: part of a statement
+        "values = [\nadd(1, 2),  # → 3\n]",      // inside brackets: part of a statement
+        "notes = \"\"\"\nadd(1, 2)  # → 3\n\"\"\"",  // inside a string
     ])
     func aCommentThatStatesNoResultOfALineRunOnItsOwnIsNoClaim(_ line: String) throws {
         let guide = try Self.fenced("def add(a, b):\n    return a + b\n\n\(line)")

@@ -253,7 +253,7 @@ struct ItemExtractor: GuideBlockSink {
         }
         if let inline = text.inlinePrompt {
             flush()
-            open = .answer(question: String(inline.prompt), isPrompt: true, lines: [inline.answer], start: line, end: line)
+            open = .answer(question: inline.prompt, isPrompt: true, lines: [inline.answer], start: line, end: line)
             return
         }
         if text.startsStory {
@@ -740,11 +740,10 @@ struct ItemExtractor: GuideBlockSink {
         return names
     }
 
-    /// The claims of a session's values (``PythonSession/shown(in:)``), each on its prompt's
-    /// line; a claim that uses what the section's last block of Python binds runs that block first.
     /// The claims a block of code shows: a session's values (``PythonSession/shown(in:)``) or
-    /// the results its comments state (``ResultComments/shown(in:)``). Each runs after the
-    /// section's code it uses and the block's statements before it.
+    /// the results its comments state (``ResultComments/shown(in:)``), each on its own line. Each
+    /// runs after the block's statements before it and, when it uses what the section's last
+    /// block of Python binds, after that block.
     private mutating func emitClaims(_ shown: [PythonSession.Shown], of code: String, lines: ClosedRange<Int>) {
         guard !shown.isEmpty else { return }
         // A fenced block's lines take in its two fences.

@@ -517,7 +517,7 @@ extension Substring {
     /// `When asked about failover, say: promote the freshest replica …`: a prompt with its
     /// answer after the first `: ` on the same line. The prompt is what follows "when asked"
     /// (`about failover`), without a closing ", say" or ", answer" and without quotes.
-    var inlinePrompt: (prompt: Substring, answer: Substring)? {
+    var inlinePrompt: (prompt: String, answer: Substring)? {
         guard hasPrefixIgnoringCase("when asked"), !startsPrompt, let colon = range(ofBytes: ": ") else { return nil }
         var prompt = self[index(startIndex, offsetBy: "when asked".count)..<colon.lowerBound].trimmingWhitespace()
         // `When asked, the server returns: …` names nothing asked.
@@ -525,11 +525,10 @@ extension Substring {
         if let comma = prompt.lastIndex(of: ","), ["say", "answer", "mention", "explain"].contains(prompt[prompt.index(after: comma)...].trimmingWhitespace().lowercased()) {
             prompt = prompt[..<comma]
         }
-        prompt = prompt.trimmingWhitespace().drop { "\"“'".contains($0) }
-        while let last = prompt.last, "\"”',".contains(last) { prompt = prompt.dropLast() }
+        let question = prompt.trimmed(of: "\"“”' ,")
         let answer = self[colon.upperBound...].trimmingWhitespace()
-        guard !prompt.isEmpty, answer.split(separator: " ").count >= 2 else { return nil }
-        return (prompt, answer)
+        guard !question.isEmpty, answer.split(separator: " ").count >= 2 else { return nil }
+        return (question, answer)
     }
 
     var startsStory: Bool { hasPrefixIgnoringCase("your answer:") }

@@ -229,7 +229,7 @@ public enum PythonSession {
     }
 
     /// An expression whose value the interpreter echoes: no assignment, no block, no `print`.
-    private static func isClaimable(_ statement: Substring) -> Bool {
+    static func isClaimable(_ statement: Substring) -> Bool {
         let line = PythonLine(statement)
         guard line.lexes, line.bracketDelta == 0, !line.opensBlock, canPrint(statement) else { return false }
         switch line.firstKeyword {

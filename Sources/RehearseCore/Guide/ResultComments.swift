@@ -3,8 +3,8 @@
 ///
 /// Guides state what an expression gives in code as they do in prose
 /// (`type(42) → <class 'int'>`), and the code lab checks both. A line makes a claim when it
-/// stands at the block's top level, its code is one expression that is not a `print` (the
-/// claim's expression, read as ``ClaimParser`` reads prose), and its comment is an arrow and a
+/// stands at the block's top level, its code is an expression whose value a session would echo
+/// (``PythonSession/isClaimable(_:)``: no assignment, block or `print`), and its comment is an arrow and a
 /// Python value; the block's lines before it are its setup. A line in a function's body does
 /// not run on its own, and a comment in words (`# -> returns the list`) states no value.
 enum ResultComments {
@@ -19,7 +19,7 @@ enum ResultComments {
         var tripleQuote: UInt8?
         for (position, text) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = PythonLine(text, insideTripleQuote: tripleQuote)
-            let startsStatement = bracketDepth == 0 && tripleQuote == nil
+            let startsStatement = bracketDepth == 0
             bracketDepth = max(0, bracketDepth + line.bracketDelta)
             tripleQuote = line.openTripleQuote
             if startsStatement, text.first?.isWhitespace == false, let claim = claim(on: line) {
@@ -36,9 +36,7 @@ enum ResultComments {
     /// The claim a top-level line states in its comment, if it states one.
     private static func claim(on line: PythonLine) -> ClaimParser.Claim? {
         let statement = line.statement
-        guard line.lexes, line.bracketDelta == 0, !statement.isEmpty, !statement.hasPrefix("print("),
-            let comment = comment(of: line)
-        else { return nil }
+        guard PythonSession.isClaimable(statement), let comment = comment(of: line) else { return nil }
         guard let arrow = arrows.first(where: { comment.hasPrefix($0) }) else { return nil }
         let value = comment.dropFirst(arrow.count).trimmingWhitespace()
         guard !value.isEmpty else { return nil }
