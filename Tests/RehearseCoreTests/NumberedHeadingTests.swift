@@ -20,6 +20,29 @@ struct NumberedHeadingTests {
         #expect(steps == .concept(title: "Storage", text: "Steps to roll it out:\n1. Shadow mode that only logs\n2. Enforce for one tenant\n3. Enforce everywhere"))
     }
 
+    @Test func anUnnumberedHeadingUnderANumberedSectionHeadsASubsectionOfIt() throws {
+        let text = """
+            Storage Engines
+            Read the sections in order.
+
+            1. Logs
+
+            A log-structured store appends each write to the end of a segment file.
+
+            Compaction
+            A background merge keeps the newest value of each key and drops the rest.
+
+            2. Pages
+
+            A B-tree updates fixed-size pages in place.
+
+            Write-ahead log
+            Each change reaches the log before it reaches a page.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "storage.txt")
+        #expect(guide.items.map(\.section) == [[], ["Logs"], ["Logs", "Compaction"], ["Pages"], ["Pages", "Write-ahead log"]])
+    }
+
     @Test func aQuestionOnItsOwnLineOverItsAnswerIsACard() throws {
         #expect(guide.questions == ["Why not a fixed window?"])
         let qa = try #require(guide.items(of: .qa).first)

@@ -38,7 +38,7 @@ struct FlatTextSegmenter {
         }
         let (tocEntries, tocRange) = tableOfContents(from: index)
         let outline = SectionOutline(lines: lines, skipping: tocRange)
-        var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink, levelsKnown: !tocEntries.isEmpty || !outline.isEmpty))
+        var blocks = RestorationPipeline(sink: HeadingLevels(sink: sink))
         let mainSections = Set(tocEntries.map(Self.headingKey)).union(Self.trailingSections)
         let longestSection = mainSections.map(\.utf8.count).max() ?? 0
         var mode = Mode.normal
@@ -61,6 +61,11 @@ struct FlatTextSegmenter {
         var textAfterCode = -1
         // The number of the last numbered line read as a heading (`2) Capacity`).
         var lastNumberedHeading: Int?
+        // Whether a table of contents or a numbered outline states the heading levels; if not,
+        // `HeadingLevels` works them out, and a heading that is not numbered is placed so:
+        // under the last numbered section once they run.
+        let levelsStated = !tocEntries.isEmpty || !outline.isEmpty
+        var placement: HeadingPlacement? { levelsStated ? nil : lastNumberedHeading != nil ? .underNumbered : .guessed }
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -105,7 +110,7 @@ struct FlatTextSegmenter {
             }
             // `=== Replication ===`: a title fenced by rule characters.
             if let fenced = text.fencedTitle {
-                blocks.consume(.heading(level: fenced.level, title: String(fenced.title), line: lineNumber))
+                blocks.consume(.heading(level: fenced.level, title: String(fenced.title), line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -113,7 +118,7 @@ struct FlatTextSegmenter {
             }
             // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
             if index + 1 < lines.count, lines.mayBeUnderline(index + 1), let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
-                blocks.consume(.heading(level: level, title: String(text), line: lineNumber))
+                blocks.consume(.heading(level: level, title: String(text), line: lineNumber, placement: placement))
                 blocks.consume(.blank(line: lineNumber + 1))
                 afterHeading = true
                 mode = .normal
@@ -138,7 +143,7 @@ struct FlatTextSegmenter {
             if endsWithColon || isCandidate, isShort && mainSections.contains(Self.headingKey(headingText))
                 || Self.numbersSection(headingText, of: mainSections, longest: longestSection)
             {
-                blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber))
+                blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber, placement: levelsStated ? nil : .guessed))
                 sectionLevel = 1
                 afterHeading = true
                 mode = .normal
@@ -149,7 +154,8 @@ struct FlatTextSegmenter {
             if mode == .normal || mode == .answer && lastNumberedHeading != nil, text.utf8.first?.isASCIIDigit == true,
                 let heading = numberedHeading(at: index, text: text, continuing: lastNumberedHeading)
             {
-                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(heading.title), line: lineNumber))
+                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(heading.title), line: lineNumber,
+                                        placement: levelsStated ? nil : .numbered))
                 lastNumberedHeading = heading.number
                 afterHeading = true
                 mode = .normal
@@ -158,7 +164,7 @@ struct FlatTextSegmenter {
             }
             // `Topic: Caching`, `Module 3: Queues`: a label that names a section heads it.
             if mode != .question, let title = Self.sectionLabelTitle(text) {
-                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(title), line: lineNumber))
+                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(title), line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -209,7 +215,7 @@ struct FlatTextSegmenter {
             if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: afterHeadingOrCode),
                 !precedesMainSection(index, mainSections, longest: longestSection)
             {
-                blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber))
+                blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -1123,27 +1129,27 @@ private struct TrimmedLines: RandomAccessCollection {
     subscript(position: Int) -> Substring { lines.trimmed(position) }
 }
 
-/// Decides heading levels as blocks stream past. With a table of contents or numbered
-/// sections (``SectionOutline``) the segmenter already knows them. Otherwise, when the first
-/// heading is written in capitals (`CACHING STRATEGIES`), the headings in capitals are the
-/// main sections and the others their subsections; else a heading directly followed by
-/// another heading is a main section, and so is any heading before the first such parent.
+/// Decides the levels of the headings whose level the text does not state (``HeadingPlacement``),
+/// as blocks stream past. When the first heading is written in capitals (`CACHING STRATEGIES`),
+/// the headings in capitals are the main sections and the others their subsections; else a
+/// heading directly followed by another heading is a main section, and so is any heading
+/// before the first such parent. Once numbered sections run (`1. Indexing`, `2. Transactions`),
+/// a heading that is not numbered heads a subsection of the numbered section above it.
 private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
     private var sink: Sink
-    private let levelsKnown: Bool
-    private var pending: (title: String, line: Int)?
+    private var pending: (title: String, line: Int, isNumbered: Bool)?
     private var blanks: [GuideBlock] = []
     private var sawParent = false
     /// Whether the first heading was in capitals: nil before it.
     private var capitalsHeadSections: Bool?
+    /// The level of the last numbered section.
+    private var numberedLevel = 1
 
-    init(sink: Sink, levelsKnown: Bool) {
+    init(sink: Sink) {
         self.sink = sink
-        self.levelsKnown = levelsKnown
     }
 
     mutating func consume(_ block: GuideBlock) {
-        guard !levelsKnown else { return sink.consume(block) }
         if case .blank = block, pending != nil {
             blanks.append(block)
             return
@@ -1152,24 +1158,29 @@ private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
             let isParent: Bool
             if case .heading = block { isParent = true } else { isParent = false }
             if isParent { sawParent = true }
-            sink.consume(.heading(level: level(of: heading.title, isParent: isParent), title: heading.title, line: heading.line))
-            for blank in blanks { sink.consume(blank) }
-            pending = nil
-            blanks = []
+            place(heading, isParent: isParent)
         }
-        if case .heading(_, let title, let line) = block {
-            pending = (title, line)
+        guard case .heading(_, let title, let line, let placement?) = block else { return sink.consume(block) }
+        if placement == .underNumbered {
+            sink.consume(.heading(level: numberedLevel + 1, title: title, line: line))
         } else {
-            sink.consume(block)
+            pending = (title, line, placement == .numbered)
         }
     }
 
     mutating func finish() -> Sink {
-        if let heading = pending {
-            sink.consume(.heading(level: level(of: heading.title, isParent: false), title: heading.title, line: heading.line))
-            for blank in blanks { sink.consume(blank) }
-        }
+        if let heading = pending { place(heading, isParent: false) }
         return sink
+    }
+
+    /// Passes on the pending heading at its level, and the blank lines after it.
+    private mutating func place(_ heading: (title: String, line: Int, isNumbered: Bool), isParent: Bool) {
+        let level = level(of: heading.title, isParent: isParent)
+        if heading.isNumbered { numberedLevel = level }
+        sink.consume(.heading(level: level, title: heading.title, line: heading.line))
+        for blank in blanks { sink.consume(blank) }
+        pending = nil
+        blanks = []
     }
 
     private mutating func level(of title: String, isParent: Bool) -> Int {

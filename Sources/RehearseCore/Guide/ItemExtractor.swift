@@ -127,7 +127,7 @@ struct ItemExtractor: GuideBlockSink {
             questionOverBlank = nil
         }
         switch block {
-        case .heading(let level, let title, let line):
+        case .heading(let level, let title, let line, _):
             // Under a problem posed, a subsection heads (part of) its answer while nothing has
             // answered it yet (`### Setup`), or when it announces the answer (`### Solution`);
             // other subsections are sections of their own.
