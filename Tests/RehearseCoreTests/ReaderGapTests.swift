@@ -609,6 +609,35 @@ struct ReaderGapTests {
         #expect(guide.items.contains { $0.content == .definition(term: "Banker's rounding", definition: "`round(0.5)` → `0` surprises people.", context: nil) })
     }
 
+    @Test func aVerbBetweenTwoCodeSpansStatesAResultWhereTheClauseEnds() throws {
+        let text = """
+            # 05 — Numbers
+
+            ## Rounding
+
+            `round(2.5)` returns `2`.
+
+            - `sorted([3, 1])` returns `[1, 3]`, and `min([3, 1])` is `1`
+            - `2 ** 10` gives `1024`; `divmod(7, 2)` evaluates to `(3, 1)`
+            - `d.get("k")` returns `None` when the key is missing
+            - `x` is `None` by default
+            """
+        let guide = try GuideReader().read(text: text, fileName: "05-numbers.md")
+        #expect(Self.claims(guide) == [
+            .claim(expr: "round(2.5)", expected: "2", setup: nil),
+            .claim(expr: "sorted([3, 1])", expected: "[1, 3]", setup: nil),
+            .claim(expr: "min([3, 1])", expected: "1", setup: nil),
+            .claim(expr: "2 ** 10", expected: "1024", setup: nil),
+            .claim(expr: "divmod(7, 2)", expected: "(3, 1)", setup: nil),
+        ])
+        // The same in a flat guide.
+        let flat = try GuideReader().read(text: "Numbers\n\nRounding\n`round(2.5)` returns `2`, and `len(\"ab\") * 2` gives `4`.\n", fileName: "05-numbers.txt")
+        #expect(Self.claims(flat) == [
+            .claim(expr: "round(2.5)", expected: "2", setup: nil),
+            .claim(expr: "len(\"ab\") * 2", expected: "4", setup: nil),
+        ])
+    }
+
     @Test func aTableUnderALabelIsATableAndBlockQuotesLoseTheirMarkers() throws {
         let text = """
             # 07 — Design

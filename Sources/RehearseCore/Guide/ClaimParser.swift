@@ -21,25 +21,61 @@ enum ClaimParser {
     /// Reads the claims of a line: the whole line (a bullet or numbered item's text), or,
     /// in prose, each inline code span that holds one (`` a day has `24 * 60 * 60 → 86400` seconds ``)
     /// or each pair of spans the arrow joins (`` checks: `round(2.5)` → `2` and `len("ab")` → `2` ``).
+    /// In prose a verb that states a result joins a pair of spans as the arrow does
+    /// (`` `len({1, 2, 2})` returns `2`. ``, ``` evaluates to ```, ``` gives ```, ``` is ```) when the
+    /// left one computes something (a call, an operator, a subscript) and the right one ends
+    /// the clause: `` `d.get(k)` returns `None` when the key is missing `` states a condition,
+    /// not a result.
     static func claims(in text: Substring) -> ClaimLine {
-        guard text.containsBytes("→") else { return ClaimLine() }
+        let hasArrow = text.containsBytes("→")
+        guard hasArrow || text.containsBytes("` ") else { return ClaimLine() }
         let line = text.bulletText ?? text.numberedText ?? text
-        let whole = claims(inStatements: line.hasPrefix("`") && line.hasSuffix("`") ? line.dropFirst().dropLast() : line)
-        guard whole.claims.isEmpty else { return whole }
         var spans = ClaimLine()
         let found = codeSpans(in: line)
-        for span in found where span.containsBytes("→") {
-            let inSpan = claims(inStatements: span)
-            spans.setup += inSpan.setup
-            spans.claims += inSpan.claims
+        if hasArrow {
+            let whole = claims(inStatements: line.hasPrefix("`") && line.hasSuffix("`") ? line.dropFirst().dropLast() : line)
+            guard whole.claims.isEmpty else { return whole }
+            for span in found where span.containsBytes("→") {
+                let inSpan = claims(inStatements: span)
+                spans.setup += inSpan.setup
+                spans.claims += inSpan.claims
+            }
+            guard spans.claims.isEmpty else { return spans }
         }
-        guard spans.claims.isEmpty else { return spans }
-        // `expr` → `value`: two spans with only the arrow between them.
-        for (expr, value) in zip(found, found.dropFirst())
-        where line[expr.endIndex..<value.startIndex].filter({ $0 != "`" && $0 != " " }) == "→" && isExpression(expr) {
-            if let expected = expectedValue(value) { spans.claims.append(Claim(expr: String(expr), expected: String(expected))) }
+        // `expr` → `value`, `expr` returns `value`: two spans joined by the arrow or a verb.
+        for (expr, value) in zip(found, found.dropFirst()) where isExpression(expr) {
+            let joiner = Substring(line[expr.endIndex..<value.startIndex].filter { $0 != "`" }).trimmingWhitespace()
+            let joined = joiner == "→" || resultVerbs.contains(joiner) && computes(expr) && endsClause(after: value, in: line)
+            if joined, let expected = expectedValue(value) { spans.claims.append(Claim(expr: String(expr), expected: String(expected))) }
         }
         return spans
+    }
+
+    /// Words that state, between two code spans, the value the first one has.
+    private static let resultVerbs: Set<Substring> = ["returns", "evaluates to", "gives", "is", "equals", "is equal to"]
+
+    /// Whether an expression computes something: it calls, subscripts or applies an operator
+    /// (`in`, `not` and the like too), as opposed to naming a value (`` `x` is `None` `` says
+    /// what a variable holds somewhere).
+    private static func computes(_ expr: Substring) -> Bool {
+        PythonLine(expr).tokens.contains { token in
+            switch token.kind {
+            case .op(let op): op != "."
+            case .keyword(let keyword): [.in, .is, .not, .and, .or, .if].contains(keyword)
+            default: false
+            }
+        }
+    }
+
+    /// Whether the code span `value` of `line` ends its clause: the line ends after it, or a
+    /// period or semicolon follows, or a comma or `and` (or both) before another span.
+    private static func endsClause(after value: Substring, in line: Substring) -> Bool {
+        let rest = line[value.endIndex...].dropFirst().trimmingWhitespace()
+        guard let first = rest.first else { return true }
+        if first == "." || first == ";" { return true }
+        var next = first == "," ? rest.dropFirst().trimmingWhitespace() : rest
+        if next.hasPrefix("and ") { next = next.dropFirst(4).trimmingWhitespace() }
+        return next.first == "`" && next.startIndex != rest.startIndex
     }
 
     private static func claims(inStatements line: Substring) -> ClaimLine {
