@@ -458,6 +458,43 @@ struct UnmarkedQuestionTests {
         #expect(!FlatTextSegmenter.isPrompt("Defined once, reused everywhere."))
     }
 
+    @Test func aHeadingThatSetsATaskAsksWhereItEndsAsASentenceOrBesideQuestions() throws {
+        let text = """
+            # Databases
+
+            ## Transactions
+
+            ### What does ACID stand for?
+
+            Atomicity, consistency, isolation, durability.
+
+            ### Explain MVCC
+
+            Each write makes a new version of the row; a reader sees the versions committed before it began.
+
+            ## Replication
+
+            ### Describe how a follower catches up.
+
+            It asks the leader for the log from its last offset.
+
+            ## Setup
+
+            ### 1. Create the table
+
+            Run the migration.
+
+            ### 2. Define the index
+
+            Add it on the customer column.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "databases.md")
+        #expect(Self.pairs(guide).map(\.question) == ["What does ACID stand for?", "Explain MVCC", "Describe how a follower catches up."])
+        #expect(Self.pairs(guide).map(\.answer)[1] == "Each write makes a new version of the row; a reader sees the versions committed before it began.")
+        // Steps of a procedure set no task: they head sections.
+        #expect(guide.sections.first { $0.title == "Setup" }?.children.map(\.title) == ["1. Create the table", "2. Define the index"])
+    }
+
     /// A list item that asks, over its answer written on the next line without an indent (a lazy
     /// continuation of the item's paragraph): the line answers it, as an indented one does. An
     /// item that asks over another item, or over a line that asks, is no card of its own.

@@ -136,11 +136,12 @@ struct MarkdownSegmenter {
                 } else if Substring(plain).startsQuestion {
                     blocks.consume(.text(Substring(plain), line: lineNumber))
                 } else if level > baseLevel || level > 1 && !Self.headsSubsections(after: index + headingLines - 1, level: level, in: headings),
-                    let question = Self.question(inHeading: plain[...])
+                    let question = Self.question(inHeading: plain[...]) ?? task(inHeading: plain[...], at: index, level: level, in: headings)
                 {
-                    // `### 1. What is a CDN?`: a question whose answer is the text below it. A
-                    // section heading that asks is one too, unless subsections stand under it.
-                    blocks.consume(.text("Q: " + question, line: lineNumber))
+                    // `### 1. What is a CDN?`, `### Explain MVCC.`: a question whose answer is the
+                    // text below it. A section heading that asks is one too, unless subsections
+                    // stand under it.
+                    ask(question, line: lineNumber, into: &blocks)
                 } else {
                     let key = FlatTextSegmenter.headingKey(plain[...])
                     skippingContents = key == "table of contents" || key == "contents"
@@ -531,6 +532,23 @@ struct MarkdownSegmenter {
     static func question(inHeading title: Substring) -> Substring? {
         guard title.hasSuffix("?") else { return nil }
         return title.numberedText ?? title
+    }
+
+    /// The heading at line `index` when it sets a question as a task (`Explain MVCC.`,
+    /// ``FlatTextSegmenter/isPrompt(_:)``) and reads as one: it ends as a sentence does, or a
+    /// heading beside it, at its level under the same parent, asks with a question mark. Step
+    /// headings (`4. Define the handler`) and a form's (`Describe the bug`) ask nothing.
+    private func task(inHeading title: Substring, at index: Int, level: Int, in headings: [(line: Int, level: Int)]) -> Substring? {
+        let task = title.numberedText ?? title
+        guard FlatTextSegmenter.isPrompt(task) else { return nil }
+        if task.utf8.last == 0x2E { return task }
+        guard let position = headings.firstIndex(where: { $0.line == index }) else { return nil }
+        func asks(_ heading: (line: Int, level: Int)) -> Bool {
+            heading.level == level && Self.heading(lines[heading.line].trimmingWhitespace())?.1.hasSuffix("?") == true
+        }
+        let before = headings[..<position].reversed().prefix { $0.level >= level }
+        let after = headings[(position + 1)...].prefix { $0.level >= level }
+        return before.contains(where: asks) || after.contains(where: asks) ? task : nil
     }
 
     /// Tags that lay out a page (`<details>`, `<summary>Answer</summary>`, `<br>`): a line of
