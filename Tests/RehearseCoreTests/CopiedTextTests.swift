@@ -270,6 +270,33 @@ struct CopiedTextTests {
         #expect(Substring("Ümlaut Topics").isHeadingCandidate)
     }
 
+    @Test func aLineInCapitalsEndsAnAnswerInAGuideWhoseHeadingsAreInCapitals() throws {
+        let text = """
+            URL SHORTENER
+
+            BASICS
+            Q1. 301 or 302?
+            Answer: 302, so that every click reaches the service.
+
+            More on redirects follows later.
+
+            CACHING
+            Keep hot links.
+            Evict by recency.
+
+            DEEP DIVE: EVICTION
+            Least recently used links leave the cache first.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "shortener.txt")
+        #expect(guide.sections.map(\.title) == ["BASICS", "CACHING", "DEEP DIVE: EVICTION"])
+        #expect(guide.items.first?.content == .qa(question: "301 or 302?", answer: "302, so that every click reaches the service.\nMore on redirects follows later."))
+        // A title in capitals may hold a colon; a fingerprint or a setting in capitals heads nothing.
+        #expect(Substring("PART 2: STORAGE").isHeadingCandidate)
+        #expect(!Substring("EA:8D:99:DD:36:AA").isHeadingCandidate)
+        #expect(!Substring("CA:TRUE").isHeadingCandidate)
+        #expect(!Substring("NOTE: read this first").isHeadingCandidate)
+    }
+
     @Test func headingsInCapitalsAndDecoratedByEmojiHeadSectionsAsWritten() throws {
         let text = """
             Caching Notes

@@ -66,6 +66,12 @@ struct FlatTextSegmenter {
         // under the last numbered section once they run.
         let levelsStated = !tocEntries.isEmpty || !outline.isEmpty
         var placement: HeadingPlacement? { levelsStated ? nil : lastNumberedHeading != nil ? .underNumbered : .guessed }
+        // Whether the guide's first heading is written in capitals (`REQUIREMENTS`): nil before it.
+        var headingsInCapitals: Bool?
+        func headingBlock(level: Int, title: Substring, line: Int, placement: HeadingPlacement?) -> GuideBlock {
+            if headingsInCapitals == nil { headingsInCapitals = title.isInCapitals }
+            return .heading(level: level, title: String(title), line: line, placement: placement)
+        }
 
         while index < lines.count {
             let lineNumber = index + 1
@@ -110,7 +116,7 @@ struct FlatTextSegmenter {
             }
             // `=== Replication ===`: a title fenced by rule characters.
             if let fenced = text.fencedTitle {
-                blocks.consume(.heading(level: fenced.level, title: String(fenced.title), line: lineNumber, placement: placement))
+                blocks.consume(headingBlock(level: fenced.level, title: fenced.title, line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -118,7 +124,7 @@ struct FlatTextSegmenter {
             }
             // `Indexes` over `-------`: a heading underlined as Markdown's setext headings are.
             if index + 1 < lines.count, lines.mayBeUnderline(index + 1), let level = trimmed[index + 1].underlineLevel(under: text, strict: true) {
-                blocks.consume(.heading(level: level, title: String(text), line: lineNumber, placement: placement))
+                blocks.consume(headingBlock(level: level, title: text, line: lineNumber, placement: placement))
                 blocks.consume(.blank(line: lineNumber + 1))
                 afterHeading = true
                 mode = .normal
@@ -126,7 +132,7 @@ struct FlatTextSegmenter {
                 continue
             }
             if let level = outline.level(at: index) {
-                blocks.consume(.heading(level: level, title: String(text), line: lineNumber))
+                blocks.consume(headingBlock(level: level, title: text, line: lineNumber, placement: nil))
                 sectionLevel = level
                 afterHeading = true
                 mode = .normal
@@ -143,7 +149,7 @@ struct FlatTextSegmenter {
             if endsWithColon || isCandidate, isShort && mainSections.contains(Self.headingKey(headingText))
                 || Self.numbersSection(headingText, of: mainSections, longest: longestSection)
             {
-                blocks.consume(.heading(level: 1, title: String(text.trimmed(of: ":")), line: lineNumber, placement: levelsStated ? nil : .guessed))
+                blocks.consume(headingBlock(level: 1, title: Substring(text.trimmed(of: ":")), line: lineNumber, placement: levelsStated ? nil : .guessed))
                 sectionLevel = 1
                 afterHeading = true
                 mode = .normal
@@ -154,8 +160,8 @@ struct FlatTextSegmenter {
             if mode == .normal || mode == .answer && lastNumberedHeading != nil, text.utf8.first?.isASCIIDigit == true,
                 let heading = numberedHeading(at: index, text: text, continuing: lastNumberedHeading)
             {
-                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(heading.title), line: lineNumber,
-                                        placement: levelsStated ? nil : .numbered))
+                blocks.consume(headingBlock(level: outline.isEmpty ? 1 : sectionLevel + 1, title: heading.title, line: lineNumber,
+                                       placement: levelsStated ? nil : .numbered))
                 lastNumberedHeading = heading.number
                 afterHeading = true
                 mode = .normal
@@ -164,7 +170,7 @@ struct FlatTextSegmenter {
             }
             // `Topic: Caching`, `Module 3: Queues`: a label that names a section heads it.
             if mode != .question, let title = Self.sectionLabelTitle(text) {
-                blocks.consume(.heading(level: outline.isEmpty ? 1 : sectionLevel + 1, title: String(title), line: lineNumber, placement: placement))
+                blocks.consume(headingBlock(level: outline.isEmpty ? 1 : sectionLevel + 1, title: title, line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -212,10 +218,10 @@ struct FlatTextSegmenter {
             // Code ends what it says, as a heading does: a heading may stand right under it. A
             // line right over a main section heads nothing.
             let afterHeadingOrCode = wasAfterHeading || index == textAfterCode
-            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: afterHeadingOrCode),
+            if mode != .question, isCandidate, isSubHeading(at: index, text: headingText, mode: mode, afterHeading: afterHeadingOrCode, headingsInCapitals: headingsInCapitals == true),
                 !precedesMainSection(index, mainSections, longest: longestSection)
             {
-                blocks.consume(.heading(level: outline.isEmpty ? 2 : sectionLevel + 1, title: String(text), line: lineNumber, placement: placement))
+                blocks.consume(headingBlock(level: outline.isEmpty ? 2 : sectionLevel + 1, title: text, line: lineNumber, placement: placement))
                 afterHeading = true
                 mode = .normal
                 index += 1
@@ -947,8 +953,9 @@ struct FlatTextSegmenter {
         trimmed[..<index].last { !$0.isEmpty }
     }
 
-    /// Whether a heading candidate outside a question is a sub-heading.
-    private func isSubHeading(at index: Int, text: Substring, mode: Mode, afterHeading: Bool) -> Bool {
+    /// Whether a heading candidate outside a question is a sub-heading; `headingsInCapitals`
+    /// when the guide's first heading was written in capitals.
+    private func isSubHeading(at index: Int, text: Substring, mode: Mode, afterHeading: Bool, headingsInCapitals: Bool) -> Bool {
         guard let nextIndex = nextTextLine(after: index) else { return false }
         // In an answer, a line right under one that leads into it (`Ans:`, `Three policies:`)
         // is what it leads into.
@@ -967,6 +974,13 @@ struct FlatTextSegmenter {
             || previousText(before: index).map({ ItemExtractor.defineInTurn(text, after: $0) }) == true
         {
             return false
+        }
+        // In a guide whose headings are in capitals, a line in capitals after a blank line heads
+        // a section after an answer too: an answer does not shout its parts.
+        if mode == .answer, headingsInCapitals, index > 0, python.text(of: index - 1).isEmpty, text.isInCapitals,
+            Self.endsWhatItSays(previousText(before: index))
+        {
+            return true
         }
         let nextStartsBlock = Self.startsBlock(next.text, python: next)
         if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text, afterCode: afterHeading) { return true }
@@ -1184,21 +1198,8 @@ private struct HeadingLevels<Sink: GuideBlockSink>: GuideBlockSink {
     }
 
     private mutating func level(of title: String, isParent: Bool) -> Int {
-        if capitalsHeadSections == nil { capitalsHeadSections = Self.isInCapitals(title) }
+        if capitalsHeadSections == nil { capitalsHeadSections = title[...].isInCapitals }
         guard capitalsHeadSections == true else { return isParent || !sawParent ? 1 : 2 }
-        return Self.isInCapitals(title) ? 1 : 2
-    }
-
-    /// Whether a heading, a pictograph before it aside, is written in capitals: four letters
-    /// or more, and no word in lower case but for an acronym's plural `s` (`CDNs`).
-    static func isInCapitals(_ title: String) -> Bool {
-        var letters = 0
-        for word in FlatTextSegmenter.undecoratedHeading(title[...]).split(separator: " ") {
-            for (offset, character) in word.enumerated() where character.isLetter {
-                letters += 1
-                if character.isLowercase, !(character == "s" && offset == word.count - 1 && offset >= 2) { return false }
-            }
-        }
-        return letters >= 4
+        return title[...].isInCapitals ? 1 : 2
     }
 }

@@ -297,6 +297,26 @@ extension Substring {
         return level
     }
 
+    /// Whether a heading, a pictograph before it aside, is written in capitals: four letters
+    /// or more, and no word in lower case but for an acronym's plural `s` (`CDNs`).
+    var isInCapitals: Bool {
+        var letters = 0
+        for word in FlatTextSegmenter.undecoratedHeading(self).split(separator: " ") {
+            for (offset, character) in word.enumerated() where character.isLetter {
+                letters += 1
+                if character.isLowercase, !(character == "s" && offset == word.count - 1 && offset >= 2) { return false }
+            }
+        }
+        return letters >= 4
+    }
+
+    /// Whether one side of a title's colon (`DEEP DIVE`, `PART 2`) is words: it starts with a
+    /// letter, holds a word of three letters or more and no other colon, unlike a
+    /// fingerprint's hex pairs (`EA:8D:99`) or a setting (`CA:TRUE`).
+    private var isWordsOfTitle: Bool {
+        first?.isLetter == true && !contains(":") && split(separator: " ").contains { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
+    }
+
     /// Whether the line reads like a title: short, no closing punctuation, mostly capitalised words.
     var isTitleLike: Bool {
         guard let first = first, first.isUppercase || first.isNumber else { return false }
@@ -377,8 +397,13 @@ extension Substring {
         default: break
         }
         guard numberedText == nil, !hasWorkingMarks else { return false }
-        // A label heads nothing, except a step's: `Step 1: Clarify requirements`.
-        if let (label, rest) = labelled, !ItemExtractor.isStepLabel(label) || rest.wordCount > 8 { return false }
+        // A label heads nothing, except a step's (`Step 1: Clarify requirements`) and a line in
+        // capitals (`DEEP DIVE: CACHING`, `PART 2: STORAGE`).
+        if let (label, rest) = labelled, !ItemExtractor.isStepLabel(label) || rest.wordCount > 8,
+            !(isInCapitals && label.isWordsOfTitle && rest.isWordsOfTitle)
+        {
+            return false
+        }
         guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
