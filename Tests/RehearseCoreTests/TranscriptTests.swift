@@ -47,6 +47,28 @@ struct TranscriptTests {
         #expect(Self.terms(guide) == ["Offset", "Consumer group"])
     }
 
+    @Test func oneExchangeWithAnInterviewerIsAQuestionAndItsAnswer() throws {
+        let text = """
+            Notes
+            Failover
+            The replica takes over within a minute.
+
+            Interviewer (Sam): What happens when the primary goes down?
+
+            Candidate: Reads go on from the replicas; writes wait until one is promoted.
+            Promotion picks the freshest replica.
+
+            Caching
+            Keep hot keys in memory close to the service.
+            """
+        let guide = try GuideReader().read(text: text, fileName: "failover.txt")
+        #expect(Self.pairs(guide).map(\.question) == ["What happens when the primary goes down?"])
+        #expect(Self.pairs(guide).first?.answer == "Reads go on from the replicas; writes wait until one is promoted.\nPromotion picks the freshest replica.")
+        #expect(Self.terms(guide).isEmpty)
+        #expect(DialogueSink<ItemExtractor>.asksInInterviews("Hiring manager"))
+        #expect(!DialogueSink<ItemExtractor>.asksInInterviews("Cold start"))
+    }
+
     /// Lines that only look like a transcript pass on unchanged: a label that asks once, a
     /// question under which prose follows, a third label that is no speaker's.
     @Test func whatOnlyLooksLikeATranscriptStaysAsItWas() throws {

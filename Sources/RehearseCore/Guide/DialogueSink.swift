@@ -129,6 +129,8 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
 
     /// The held blocks are no transcript: the first passes on unchanged, and the rest are read
     /// again, since a later one may start a transcript of its own. Then `block`, if any.
+    /// Held blocks that are one exchange (``exchange(in:speakers:)``) pass on as its question
+    /// and answer instead.
     private mutating func releaseThenConsume(_ block: GuideBlock?) {
         release()
         if let block { consume(block) }
@@ -138,9 +140,37 @@ struct DialogueSink<Sink: GuideBlockSink>: GuideBlockSink {
         guard !held.isEmpty else { return }
         let blocks = held
         held = []
+        let exchange = candidate.flatMap { Self.exchange(in: blocks, speakers: $0) }
         candidate = nil
+        if let exchange {
+            for block in exchange { sink.consume(block) }
+            return
+        }
         sink.consume(blocks[0])
         for block in blocks.dropFirst() { consume(block) }
+    }
+
+    /// One exchange, not followed by another: an interviewer's question (``asksInInterviews(_:)``),
+    /// then, past blank lines only, one turn of another speaker (`Interviewer: What if the
+    /// database goes down?` / `Candidate: Reads keep working from the cache.`), with the lines
+    /// and code that go on it. The blocks as they pass on: the two turns as `Q:` and `A:` lines.
+    /// Other labels that ask once are a glossary's terms (`Cold start: Is the cache empty?`).
+    private static func exchange(in blocks: [GuideBlock], speakers: Speakers) -> [GuideBlock]? {
+        guard let answerer = speakers.answerer, asksInInterviews(speakers.asker), case .text(let asked, let askedLine) = blocks[0], let question = turn(asked),
+            let answerIndex = blocks.indices.dropFirst().first(where: { if case .blank = blocks[$0] { false } else { true } }),
+            case .text(let said, let answerLine) = blocks[answerIndex], let answer = turn(said), answer.speaker == answerer
+        else { return nil }
+        let rest = blocks[(answerIndex + 1)...]
+        // A second turn of the answerer is more than one exchange: the lines pass on as they were.
+        guard !rest.contains(where: { if case .text(let text, _) = $0 { turn(text) != nil } else { false } }) else { return nil }
+        return [.text("Q: " + question.words, line: askedLine)] + blocks[1..<answerIndex] + [.text("A: " + answer.words, line: answerLine)] + rest
+    }
+
+    /// Whether a speaker's label names the one who asks in an interview: `Interviewer`,
+    /// `Interviewer (Sam)`, `Recruiter`, `Hiring manager`.
+    static func asksInInterviews(_ speaker: Substring) -> Bool {
+        let words = speaker.lowercased().split(separator: " ")
+        return words.first.map { ["interviewer", "recruiter"].contains($0) } == true || words.starts(with: ["hiring", "manager"])
     }
 
     /// A speaker's turn: `Interviewer: …` → the speaker and the words. A speaker is one to three
