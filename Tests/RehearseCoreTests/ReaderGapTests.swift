@@ -48,6 +48,9 @@ struct ReaderGapTests {
         // Under a statement left open, a comment goes on only when the statement does.
         let open = try Self.flat("Recent:\nSELECT id FROM orders\n-- a remark that ends the query\nThat is all there is to it.\n")
         #expect(open.codeBlocks.map(\.code) == ["SELECT id FROM orders"])
+        // After a blank line in an answer, a comment over a statement opens code, as the statement would.
+        let answered = try Self.flat("Q: Who orders most?\nA: Count orders per customer.\n\n-- busiest customers\nSELECT customer_id, COUNT(*) FROM orders\nGROUP BY customer_id;\n")
+        #expect(answered.codeBlocks.map(\.code) == ["-- busiest customers\nSELECT customer_id, COUNT(*) FROM orders\nGROUP BY customer_id;"])
     }
 
     /// A clause no keyword list names (`INCLUDE (total);`) ends the statement the line above

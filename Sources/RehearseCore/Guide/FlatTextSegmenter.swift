@@ -189,10 +189,10 @@ struct FlatTextSegmenter {
                 continue
             }
             // An answer's lines are its text, unless one plainly starts code: a definition, a
-            // session, code after a blank line, or lines of code (two or more) right under a
-            // line that leads into them (`Example Lua script:`).
+            // session, code (or an SQL comment over it) after a blank line, or lines of code (two
+            // or more) right under a line that leads into them (`Example Lua script:`).
             let plainlyCode = mode == .answer && (python[index].isDefinition || PythonSession.isPrompt(text)
-                || index > 0 && python.text(of: index - 1).isEmpty && Self.startsCode(text, python: python[index]))
+                || index > 0 && python.text(of: index - 1).isEmpty && (Self.startsCode(text, python: python[index]) || opensSQLWithComment(at: index)))
             let ledInto = mode == .answer && !plainlyCode && followsLeadIn(index)
             let codeAllowed = mode == .answer ? plainlyCode || ledInto : mode != .question && !(mode == .prompt && text.isListItem)
             if codeAllowed, let (code, next) = codeBlock(from: index, sections: mainSections), !ledInto || next - index >= 2 {
