@@ -28,7 +28,7 @@ enum ClaimParser {
     /// not a result.
     static func claims(in text: Substring) -> ClaimLine {
         let hasArrow = text.containsBytes("→")
-        guard hasArrow || text.containsBytes("` ") else { return ClaimLine() }
+        guard hasArrow || joinsResult(text) else { return ClaimLine() }
         let line = text.bulletText ?? text.numberedText ?? text
         var spans = ClaimLine()
         let found = codeSpans(in: line)
@@ -44,15 +44,34 @@ enum ClaimParser {
         }
         // `expr` → `value`, `expr` returns `value`: two spans joined by the arrow or a verb.
         for (expr, value) in zip(found, found.dropFirst()) where isExpression(expr) {
-            let joiner = Substring(line[expr.endIndex..<value.startIndex].filter { $0 != "`" }).trimmingWhitespace()
-            let joined = joiner == "→" || resultVerbs.contains(joiner) && computes(expr) && endsClause(after: value, in: line)
+            let between = line[expr.endIndex..<value.startIndex]
+            let joined = hasArrow && between.filter({ $0 != "`" && $0 != " " }) == "→"
+                || statesResult(between) && computes(expr) && endsClause(after: value, in: line)
             if joined, let expected = expectedValue(value) { spans.claims.append(Claim(expr: String(expr), expected: String(expected))) }
         }
         return spans
     }
 
-    /// Words that state, between two code spans, the value the first one has.
-    private static let resultVerbs: Set<Substring> = ["returns", "evaluates to", "gives", "is", "equals", "is equal to"]
+    /// A verb between two code spans, backticks included, that states the value the first one has.
+    private static let resultJoins: [StaticString] = ["` returns `", "` evaluates to `", "` gives `", "` is `", "` equals `", "` is equal to `"]
+
+    /// Whether a verb that states a result stands between two code spans somewhere in `text`:
+    /// one pass over its bytes, looking on at each backtick.
+    private static func joinsResult(_ text: Substring) -> Bool {
+        text.withBytes { bytes in
+            var start = 0
+            while let backtick = bytes[start...].firstIndex(of: 0x60) {
+                if resultJoins.contains(where: { join in join.withUTF8Buffer { bytes[backtick...].starts(with: $0) } }) { return true }
+                start = backtick + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the text between two code spans (their backticks included) is a verb that states a result.
+    private static func statesResult(_ between: Substring) -> Bool {
+        resultJoins.contains { join in join.withUTF8Buffer { between.utf8.elementsEqual($0) } }
+    }
 
     /// Whether an expression computes something: it calls, subscripts or applies an operator
     /// (`in`, `not` and the like too), as opposed to naming a value (`` `x` is `None` `` says

@@ -300,6 +300,11 @@ extension Substring {
     /// Whether a heading, a pictograph before it aside, is written in capitals: four letters
     /// or more, and no word in lower case but for an acronym's plural `s` (`CDNs`).
     var isInCapitals: Bool {
+        // Two lower-case letters in a row are a word in lower case: most lines end here.
+        let hasLowerCasePair = withBytes { bytes in
+            bytes.indices.dropFirst().contains { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A && bytes[$0 - 1] >= 0x61 && bytes[$0 - 1] <= 0x7A }
+        }
+        guard !hasLowerCasePair else { return false }
         var letters = 0
         for word in FlatTextSegmenter.undecoratedHeading(self).split(separator: " ") {
             for (offset, character) in word.enumerated() where character.isLetter {
