@@ -674,7 +674,6 @@ struct FlatTextSegmenter {
         for index in start..<lines.count {
             let text = trimmed[index]
             if text.isEmpty { continue }
-            guard text.containsBytes("→") else { break }
             let claims = ClaimParser.claims(in: text)
             guard !claims.claims.isEmpty else { break }
             for name in claims.namesRead where !names.contains(name) { names.append(name) }
