@@ -132,6 +132,18 @@ import Testing
         #expect(KeypointExtractor.keypoints(from: "```\nprint(1)\n```") == ["print(1)"])
     }
 
+    @Test func theLinesThatGoOnCodeAndTheClaimsOfWhatItComputesAreCodeToo() {
+        // `return …` and `yield …` alone could open a sentence; under an open block they are its
+        // body, and an arrow line after the code states what the code computes.
+        let answer = "Walk the tree depth first.\nCode:\ndef leaves(node):\nif not node.children:\nyield node.name\n"
+            + "return\nfor child in node.children:\nyield from leaves(child)\nlist(leaves(tree)) → ['a', 'b']\nIt never builds a list."
+        #expect(KeypointExtractor.keypoints(from: answer) == ["Walk the tree depth first", "It never builds a list"])
+        // After SQL, a line is code only where it goes on the statement.
+        #expect(KeypointExtractor.keypoints(from: "Count the rows.\nSELECT count(*) FROM orders;\nreturn early when it is zero") == [
+            "Count the rows", "return early when it is zero",
+        ])
+    }
+
     @Test func aCommentOverCodeIsPartOfTheCode() {
         let query = "-- customers that never ordered\nSELECT c.id FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id\nWHERE o.id IS NULL;"
         #expect(KeypointExtractor.keypoints(from: query) == [

@@ -6,7 +6,8 @@ import Foundation
 /// Bullets and numbered items are points; so are the sentences of a paragraph, the items of
 /// a list of short terms ("Check for: circular references, unclosed files, …"), and the
 /// clauses of a single sentence. A line that ends in a comma goes on on the next. Lines of
-/// code (`a = [1, 2]`, `while (line := f.readline()): …`, a fenced block) illustrate rather than state, and
+/// code (`a = [1, 2]`, `while (line := f.readline()): …`, a fenced block, the lines that go on
+/// such code and the claims of what it computes) illustrate rather than state, and
 /// short lead-in labels ("Fixes:") name what follows: both are left out, unless the answer
 /// has nothing else. A comment line over code (`-- rows with no match`) is part of the code.
 /// The result has at most ``maximumCount`` points; adjacent short points
@@ -17,7 +18,8 @@ public enum KeypointExtractor {
     public static func keypoints(from answer: String) -> [String] {
         var points: [String] = []
         var code: [String] = []
-        var previousCode: Substring?
+        // The last line of code, and whether the code it ends is SQL.
+        var previousCode: (line: Substring, isSQL: Bool)?
         var inFence = false
         // Comment lines wait for the next other line: over code (a fenced block or setup
         // included) they are its caption, over anything else points.
@@ -43,13 +45,14 @@ public enum KeypointExtractor {
                 continue
             }
             let isSetup = ClaimParser.isSetup(body)
-            let isCodeLine = isSetup || isCode(body) || previousCode.map({ CodeLineClassifier.continuesSQL(body, previous: $0) }) == true
+            let startsCode = isSetup || isCode(body)
+            let isCodeLine = startsCode || previousCode.map({ continuesCode(body, after: $0) }) == true
             if !isCodeLine { comments.forEach(addProse) }
             comments.removeAll()
             if isSetup { continue }
             if isCodeLine {
                 code.append(String(body))
-                previousCode = body
+                previousCode = (body, startsCode ? CodeLineClassifier.startsSQL(body) : previousCode?.isSQL == true)
                 continue
             }
             previousCode = nil
@@ -72,6 +75,15 @@ public enum KeypointExtractor {
         let header = line[..<colon.upperBound].trimmingWhitespace()
         return CodeLineClassifier.startsPython(PythonLine(header), raw: header)
             && CodeLineClassifier.continuesPython(PythonLine(line[colon.upperBound...]), raw: line[colon.upperBound...])
+    }
+
+    /// Whether `line` goes on the code that `previous` ends: SQL that continues its statement, a
+    /// line that continues an open Python block (`return ALPHABET[0]` under `if n == 0:`, which
+    /// alone could be prose), or a claim that states what the code computes (`encode(61) → 'Z'`).
+    private static func continuesCode(_ line: Substring, after previous: (line: Substring, isSQL: Bool)) -> Bool {
+        if CodeLineClassifier.continuesSQL(line, previous: previous.line) { return true }
+        guard !previous.isSQL else { return false }
+        return CodeLineClassifier.continuesPython(PythonLine(line), raw: line) || !ClaimParser.claims(in: line).claims.isEmpty
     }
 
     /// The text of a comment line of SQL (`-- …`) or Python (`# …`).
