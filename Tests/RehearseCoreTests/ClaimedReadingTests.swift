@@ -4,45 +4,44 @@ import Testing
 
 /// Rival readings of restored Python that the claims under it can choose between.
 @Suite struct ClaimedReadingTests {
-    /// The model alone reads `last[c] = i` into the `if` above it; the claims say otherwise:
-    /// read so, the function never records a character and returns 8.
-    static let slidingWindow = """
+    /// The model alone reads `out.append(total)` out of the loop above it; the claim says
+    /// otherwise: read so, the function keeps only the last total and returns `[4]`.
+    static let runningTotal = """
         05 — Windows
-        Longest substring without repeats
-        def longest_unique(s):
-        last = {}
-        start = best = 0
-        for i, c in enumerate(s):
-        if c in last and last[c] >= start:
-        start = last[c] + 1
-        last[c] = i
-        best = max(best, i - start + 1)
-        return best
-        longest_unique("abcabcbb") → 3
-        longest_unique("bbbb") → 1
+        Running total with a reset
+        def running(values, limit):
+        total = 0
+        out = []
+        for v in values:
+        if total + v > limit:
+        total = 0
+        total += v
+        out.append(total)
+        return out
+        running([4, 4, 4], 8) → [4, 8, 4]
 
         """
 
     static let rightReading = """
-        def longest_unique(s):
-            last = {}
-            start = best = 0
-            for i, c in enumerate(s):
-                if c in last and last[c] >= start:
-                    start = last[c] + 1
-                last[c] = i
-                best = max(best, i - start + 1)
-            return best
+        def running(values, limit):
+            total = 0
+            out = []
+            for v in values:
+                if total + v > limit:
+                    total = 0
+                total += v
+                out.append(total)
+            return out
         """
 
     @Test func aBlockWhoseClaimsDoNotHoldOffersItsRivalsAsCode() throws {
-        let guide = try GuideReader().read(text: Self.slidingWindow, fileName: "05-windows.txt")
+        let guide = try GuideReader().read(text: Self.runningTotal, fileName: "05-windows.txt")
         let code = try #require(guide.codeBlocks.first)
         #expect(code.code != Self.rightReading, "the model now reads the block right: the test needs another example")
         #expect(ClaimedReading.candidates(in: guide) { _ in true }.isEmpty)
         let block = try #require(ClaimedReading.candidates(in: guide) { _ in false }.first)
         #expect(block.item.id == code.item.id)
-        #expect(block.claims.map(\.expr) == [#"longest_unique("abcabcbb")"#, #"longest_unique("bbbb")"#])
+        #expect(block.claims.map(\.expr) == ["running([4, 4, 4], 8)"])
         #expect(block.rivals.count <= ClaimedReading.rivalLimit)
         let right = try #require(block.rivals.firstIndex { $0.code == Self.rightReading })
         #expect(block.setup(block.claims[0].setup, rival: right) == Self.rightReading)
@@ -53,7 +52,7 @@ import Testing
         let setups = chosen.items.compactMap { item -> String? in
             if case .claim(_, _, let setup) = item.content { setup } else { nil }
         }
-        #expect(setups == [Self.rightReading, Self.rightReading])
+        #expect(setups == [Self.rightReading])
         let guess = try #require(chosen.indentationGuess(for: code.item))
         #expect(guess.confidence == 1)
     }

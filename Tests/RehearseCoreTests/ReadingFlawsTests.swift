@@ -348,6 +348,19 @@ struct ReadingFlawsTests {
         #expect(Self.flaws(returns).lookAlikeSplit == 0)
     }
 
+    @Test func theLayoutCountsDepthAndBlocksOfOnePlainStatement() {
+        let written = "def total(rows, skip):\n    sum = 0\n    for row in rows:\n        if row in skip:\n            continue\n"
+            + "        sum += row\n    if sum < 0:\n        sum = 0\n    return sum\n"
+        let misread = "def total(rows, skip):\n    sum = 0\n    for row in rows:\n        if row in skip:\n            continue\n"
+            + "        sum += row\n        if sum < 0:\n            sum = 0\n            return sum\n"
+        let (shallow, deep) = (Self.flaws(written), Self.flaws(misread))
+        #expect((shallow.deepestLevel, shallow.deeplyNested, shallow.oneStatementBodies) == (3, 4, 1))
+        #expect((deep.deepestLevel, deep.deeplyNested, deep.oneStatementBodies) == (3, 6, 0))
+        // A body that leaves, opens a block or has an `else` beside it is not counted.
+        let others = "if ready:\n    return 1\nfor x in xs:\n    if x:\n        y = x\nwhile busy:\n    wait()\nelse:\n    done()\n"
+        #expect(Self.flaws(others).oneStatementBodies == 1)
+    }
+
     @Test func anIfThatLooksLikeTheIfAroundItStandsBesideIt() {
         let written = "def clamp(width, height, limit):\n    if width > limit:\n        width = limit\n    if height > limit:\n        height = limit\n    return width, height\n"
         let misread = "def clamp(width, height, limit):\n    if width > limit:\n        width = limit\n        if height > limit:\n            height = limit\n    return width, height\n"

@@ -156,47 +156,39 @@ struct CodeLabTests {
         #expect(CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(holding).guide == holding)
     }
 
-    /// A claim that fails for a name the block binds (`NameError: name 'q' is not defined`)
+    /// A claim that fails for a name the block binds (`NameError: name 'rows' is not defined`)
     /// has the block read again with that name required at its top level: the reading it
     /// needs was let go by the search, so no rival offered it.
     @Test func aNameTheClaimsMissAndTheBlockBindsIsReadAtTheTopLevel() throws {
         let isolation = try #require(LabMachine.isolation, "no sandbox here: install bubblewrap and Debian's python3")
         let text = """
-            08 — Queues
-            Producer and consumer
-            import queue
-            import threading
-            def producer(q, n):
-            for i in range(n):
-            q.put(i)
-            q.put(None)
-            def consumer(q, out):
+            09 — Paging
+            Keyset pagination
+            def pages(rows, size):
+            last = 0
             while True:
-            item = q.get()
-            if item is None:
+            chunk = [r for r in rows if r > last][:size]
+            if not chunk:
             break
-            out.append(item * 2)
-            q = queue.Queue()
-            out = []
-            t1 = threading.Thread(target=producer, args=(q, 3))
-            t2 = threading.Thread(target=consumer, args=(q, out))
-            t1.start(); t2.start(); t1.join(); t2.join()
-            out → [0, 2, 4]
+            yield chunk
+            last = chunk[-1]
+            rows = list(range(1, 8))
+            sizes = [len(p) for p in pages(rows, 3)]
+            sizes → [3, 3, 1]
 
             """
-        let guide = try GuideReader().read(text: text, fileName: "08-queues.txt")
+        let guide = try GuideReader().read(text: text, fileName: "09-paging.txt")
         let read = guide.items.compactMap { item -> String? in
             if case .code(_, let code, _) = item.content { code } else { nil }
         }
-        #expect(read.first?.contains("\n        q = queue.Queue()") == true, "the model now reads the block right: the test needs another example")
+        #expect(read.first?.contains("\n        rows = list(range(1, 8))") == true, "the model now reads the block right: the test needs another example")
         let checked = CodeLab(runner: ForkServerPool(isolation: isolation, size: 2)).check(guide)
         let code = checked.guide.items.compactMap { item -> String? in
             if case .code(_, let code, _) = item.content { code } else { nil }
         }
-        #expect(code.first?.hasSuffix("        out.append(item * 2)\nq = queue.Queue()\nout = []\nt1 = threading.Thread(target=producer, args=(q, 3))\n"
-            + "t2 = threading.Thread(target=consumer, args=(q, out))\nt1.start(); t2.start(); t1.join(); t2.join()") == true)
+        #expect(code.first?.hasSuffix("        last = chunk[-1]\nrows = list(range(1, 8))\nsizes = [len(p) for p in pages(rows, 3)]") == true)
         #expect(checked.report.claims.map(\.status) == [.holds])
-        #expect(CodeLab.undefinedName(in: "NameError: name 'q' is not defined") == "q")
+        #expect(CodeLab.undefinedName(in: "NameError: name 'rows' is not defined") == "rows")
         #expect(CodeLab.undefinedName(in: "TypeError: 'int' object is not callable") == nil)
     }
 

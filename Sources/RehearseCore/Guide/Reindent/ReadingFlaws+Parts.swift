@@ -21,6 +21,7 @@ extension ReadingFlaws {
         repeatReadOtherwise = tree.repeatsReadOtherwise()
         lookAlikeSplit = tree.lookAlikesSplitByBlockEnd()
         lookAlikeTestNested = tree.lookAlikeTestsNested()
+        (deepestLevel, deeplyNested, oneStatementBodies) = tree.layout()
     }
 
     /// The flaws counted inside one function: they depend only on the statements of its body

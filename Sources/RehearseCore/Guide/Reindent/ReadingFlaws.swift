@@ -54,7 +54,7 @@
 /// guard, defaults used inside their test and `elif`s off their chain's subject, in every block
 /// of the reading; reads out of scope, methods out of their class, repeats and look-alikes
 /// split, over the whole reading; reads of names bound on some paths only, once more over the
-/// reading's top level.
+/// reading's top level. Beside them, how the reading is laid out (``ReadingTree/layout()``).
 struct ReadingFlaws: Equatable {
     /// Functions that return a value on some path and can run off their end.
     var fallsOffEnd = 0
@@ -112,6 +112,14 @@ struct ReadingFlaws: Equatable {
     var loopDefines = 0
     /// `if` statements inside the body of an `if` that looks like them, after other statements.
     var lookAlikeTestNested = 0
+    /// How the reading is laid out (``ReadingTree/layout()``): the depth of its deepest
+    /// statement, its statements two or more levels deep, and its blocks whose body is one plain
+    /// statement. Not flaws: the fit weighs them against the search score, which judges each
+    /// placement by what comes before it and so keeps statements in a block too readily (the
+    /// fitted weights prefer shallow readings and short bodies).
+    var deepestLevel = 0
+    var deeplyNested = 0
+    var oneStatementBodies = 0
 
     /// The names of the counts, in the order of ``values`` (the model file stores them so).
     static let names = ["fallsOffEnd", "unboundAfterBranch", "unboundAfterLoop", "usesOwnDefinition",
@@ -121,7 +129,8 @@ struct ReadingFlaws: Equatable {
                         "lookAlikeSplit", "readsOutOfClass", "joinReadInLastBranch",
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
                         "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
-                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines", "lookAlikeTestNested"]
+                        "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines", "lookAlikeTestNested",
+                        "deepestLevel", "deeplyNested", "oneStatementBodies"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
@@ -129,7 +138,8 @@ struct ReadingFlaws: Equatable {
          repeatReadOtherwise, codeAfterOneOpenBranch, lookAlikeSplit, readsOutOfClass, joinReadInLastBranch,
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
          attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
-         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines, lookAlikeTestNested].map(Double.init)
+         topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines, lookAlikeTestNested,
+         deepestLevel, deeplyNested, oneStatementBodies].map(Double.init)
     }
 
     /// No flaws.

@@ -1,4 +1,5 @@
-/// Shapes of a whole reading that written Python rarely has, counted for ``ReadingFlaws``.
+/// Shapes of a whole reading that written Python rarely has, and how a reading is laid out,
+/// counted for ``ReadingFlaws``.
 extension ReadingTree {
     /// The functions and classes defined directly in `body` (a function's body) that no later
     /// statement of it names. A decorated one is left out: its decorator may register it.
@@ -133,5 +134,30 @@ extension ReadingTree {
             }
         }
         return count
+    }
+
+    /// How the reading is laid out: the depth of its deepest statement, how many of its
+    /// statements stand two or more levels deep, and how many `if`, loop, `with` and `try`
+    /// statements without an `else` have a body of one plain statement (one that neither opens
+    /// a block nor leaves one).
+    func layout() -> (deepest: Int, nested: Int, oneStatementBodies: Int) {
+        var (deepest, nested, oneStatementBodies) = (0, 0, 0)
+        for position in range {
+            let level = depth(position)
+            deepest = max(deepest, level)
+            if level >= 2 { nested += 1 }
+        }
+        for position in range where [.if, .for, .while, .with, .try].contains(statements[position].kind) && body(position).count == 1 {
+            let only = position + 1
+            guard !isCompound(only), !Leaving.block.leaves(statements[only].kind) else { continue }
+            var clause = end(position)
+            var hasElse = false
+            while clause < range.upperBound, statements[clause].clause != nil, depth(clause) == depth(position) {
+                if statements[clause].kind == .else || statements[clause].kind == .elif { hasElse = true }
+                clause = end(clause)
+            }
+            if !hasElse { oneStatementBodies += 1 }
+        }
+        return (deepest, nested, oneStatementBodies)
     }
 }
