@@ -440,6 +440,33 @@ struct ReadingFlawsTests {
         for source in [missing, leaves, sets, branches] { #expect(Self.flaws(source).guardedUseAfterGuard == 0) }
     }
 
+    @Test func whatATestGuardsIsReleasedInsideTheTest() {
+        let written = "def close(self):\n    if self._handle is not None:\n        release(self._handle)\n        self._handle = None\n"
+        let misread = "def close(self):\n    if self._handle is not None:\n        release(self._handle)\n    self._handle = None\n"
+        #expect(Self.flaws(written).resetAfterGuard == 0)
+        #expect(Self.flaws(misread).resetAfterGuard == 1)
+        let truthy = "if conn and verbose:\n    conn.close()\nconn = None\n"
+        #expect(Self.flaws(truthy).resetAfterGuard == 1)
+        // Another subject, a test that it is missing, a body that resets it too, or an `else`, does not count.
+        let other = "if self.conn:\n    self.conn.close()\nself.cursor = None\n"
+        let missing = "if conn is None:\n    log('none')\nconn = None\n"
+        let resets = "if conn:\n    conn = None\nconn = None\n"
+        let branches = "if conn:\n    conn.close()\nelse:\n    log('none')\nconn = None\n"
+        for source in [other, missing, resets, branches] { #expect(Self.flaws(source).resetAfterGuard == 0) }
+    }
+
+    @Test func whatAWithOpensIsReadInsideIt() {
+        let written = "def fetch(url):\n    with urlopen(url) as page:\n        headers = page.info()\n        body = page.read()\n    return headers, body\n"
+        let misread = "def fetch(url):\n    with urlopen(url) as page:\n        headers = page.info()\n    body = page.read()\n    return headers, body\n"
+        #expect(Self.flaws(written).withTargetReadAfter == 0)
+        #expect(Self.flaws(misread).withTargetReadAfter == 1)
+        // Read deeper in a later statement of the block counts; a `with` without a target does not.
+        let deeper = "with open(path) as source:\n    header = source.readline()\nfor line in lines:\n    print(source.readline())\n"
+        let untargeted = "with lock:\n    count = total\nprint(lock, count)\n"
+        #expect(Self.flaws(deeper).withTargetReadAfter == 1)
+        #expect(Self.flaws(untargeted).withTargetReadAfter == 0)
+    }
+
     @Test func aDefaultIsSetInsideItsTestAndUsedAfterIt() {
         let written = "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n"
         let misread = "def add(item, items=None):\n    if items is None:\n        items = []\n        items.append(item)\n    return items\n"

@@ -60,6 +60,9 @@ struct PythonLine {
     /// The text of a token (a name's spelling).
     func word(_ token: Token) -> Substring { slice(token.start, token.end) }
 
+    /// The text from the start of `first` to the end of `last` (a dotted name's spelling).
+    func text(from first: Token, through last: Token) -> Substring { slice(first.start, last.end) }
+
     private func slice(_ start: Int32, _ end: Int32) -> Substring {
         let utf8 = text.utf8
         return text[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]

@@ -102,7 +102,9 @@ struct FlatPythonBlock {
                 }
             }
             statement.condition = ConditionSubject(line)
-            statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.attributeKey))
+            statement.presenceSubject = line.presenceTestSubject.map(Self.spellingKey)
+            statement.noneTarget = line.noneAssignmentTarget.map(Self.spellingKey)
+            statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.spellingKey))
             statement.isInitializer = line.definitionKeyword == .def && line.definedName == "__init__"
             statement.isMainGuard = line.isMainGuard
             statement.textKey = Self.textKey(lines[index])
@@ -350,9 +352,10 @@ struct FlatPythonBlock {
         }
     }
 
-    /// An attribute's key in ``FlatStatement/assignedAttributes``: a hash of its bytes.
-    private static func attributeKey(_ attribute: Substring) -> Int32 {
-        Int32(truncatingIfNeeded: NameInterner.hash(attribute.utf8) & 0x7FFF_FFFF)
+    /// The key of an attribute or a dotted name (``FlatStatement/assignedAttributes``,
+    /// ``FlatStatement/presenceSubject``): a hash of its bytes.
+    static func spellingKey(_ spelling: Substring) -> Int32 {
+        Int32(truncatingIfNeeded: NameInterner.hash(spelling.utf8) & 0x7FFF_FFFF)
     }
 
     /// ``FlatStatement/comprehensionTargets`` of a statement on lines `first` to `last`.

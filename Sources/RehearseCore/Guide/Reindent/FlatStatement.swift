@@ -65,6 +65,11 @@ struct FlatStatement {
     var dereferenced = NameSet()
     /// For an `if`, the name its condition tests for being there or not (``NameTest``).
     var nameTest: NameTest?
+    /// The dotted name an `if` tests is there (``PythonLine/presenceTestSubject``) and the one
+    /// an assignment sets to `None` (``PythonLine/noneAssignmentTarget``), each by a hash of its
+    /// spelling (``FlatPythonBlock/spellingKey(_:)``): `self.conn` is not one of the block's names.
+    var presenceSubject: Int32?
+    var noneTarget: Int32?
     /// For an `if`, `elif` or `while`, what its condition tests (``ConditionSubject``).
     var condition: ConditionSubject?
     /// The attributes of `self` it assigns (``PythonLine/assignedSelfAttributes``), each by a

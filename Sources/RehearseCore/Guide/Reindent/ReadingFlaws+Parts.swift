@@ -65,6 +65,8 @@ extension ReadingFlaws {
         var elifOffSubject = 0
         var loopBranchEndsInvariant = 0
         var loopDefines = 0
+        var resetAfterGuard = 0
+        var withTargetReadAfter = 0
 
         /// The flaws of the body of the statement at `header`, or of the reading's top level.
         init(_ tree: ReadingTree, _ header: Int?) {
@@ -80,6 +82,8 @@ extension ReadingFlaws {
             elifOffSubject = tree.elifsOffSubject(in: block)
             loopBranchEndsInvariant = tree.loopsEndingInvariantInBranch(in: block)
             loopDefines = tree.loopsThatDefine(in: block)
+            resetAfterGuard = tree.resetsAfterGuard(in: block)
+            withTargetReadAfter = tree.withTargetsReadAfter(in: block)
         }
     }
 
@@ -105,5 +109,7 @@ extension ReadingFlaws {
         elifOffSubject += counts.elifOffSubject
         loopBranchEndsInvariant += counts.loopBranchEndsInvariant
         loopDefines += counts.loopDefines
+        resetAfterGuard += counts.resetAfterGuard
+        withTargetReadAfter += counts.withTargetReadAfter
     }
 }

@@ -47,11 +47,16 @@
 ///   code kept inside a branch that its next statements need closed, or closed too early
 ///   (`with open(fn)` read after the `else` that set `fn`). Counted apart from the same reads
 ///   in a function: at the top level the name may also be bound by code the block leaves out.
+/// - A name or attribute set to `None` right after an `if` that tests it is there
+///   (`if self.conn:` … then `self.conn = None`): releasing what the test guards ends its body.
+/// - A `with` target read after the `with` block (`with closing(urlopen(url)) as fp:` … then
+///   `fp.read()`): what a `with` opens is used inside it.
 ///
 /// Counted inside each function, where Python itself tells a local name from a global one;
 /// repeated conditions, loops that never pass twice or end in what every pass does, loop
 /// `else`s, code after one open branch, reads at the join of branches, guarded uses after their
-/// guard, defaults used inside their test and `elif`s off their chain's subject, in every block
+/// guard, resets after their guard, `with` targets read after the block, defaults used inside
+/// their test and `elif`s off their chain's subject, in every block
 /// of the reading; reads out of scope, methods out of their class, repeats and look-alikes
 /// split, over the whole reading; reads of names bound on some paths only, once more over the
 /// reading's top level. Beside them, how the reading is laid out (``ReadingTree/layout()``).
@@ -112,6 +117,10 @@ struct ReadingFlaws: Equatable {
     var loopDefines = 0
     /// `if` statements inside the body of an `if` that looks like them, after other statements.
     var lookAlikeTestNested = 0
+    /// Names and attributes set to `None` right after an `if` that tests them and does not.
+    var resetAfterGuard = 0
+    /// `with` statements whose target a later statement of their block reads.
+    var withTargetReadAfter = 0
     /// How the reading is laid out (``ReadingTree/layout()``): the depth of its deepest
     /// statement, its statements two or more levels deep, and its blocks whose body is one plain
     /// statement. Not flaws: the fit weighs them against the search score, which judges each
@@ -130,7 +139,7 @@ struct ReadingFlaws: Equatable {
                         "loopEndsInvariant", "loopElseWithoutBreak", "guardedUseAfterGuard", "defaultUsedInside",
                         "attributeSetInOneBranch", "elifOffSubject", "loopBranchEndsInvariant",
                         "topLevelUnboundAfterBranch", "topLevelUnboundAfterLoop", "neverBound", "loopDefines", "lookAlikeTestNested",
-                        "deepestLevel", "deeplyNested", "oneStatementBodies"]
+                        "deepestLevel", "deeplyNested", "oneStatementBodies", "resetAfterGuard", "withTargetReadAfter"]
 
     var values: [Double] {
         [fallsOffEnd, unboundAfterBranch, unboundAfterLoop, usesOwnDefinition, unusedNestedDefinition, repeatedCondition,
@@ -139,7 +148,7 @@ struct ReadingFlaws: Equatable {
          loopEndsInvariant, loopElseWithoutBreak, guardedUseAfterGuard, defaultUsedInside,
          attributeSetInOneBranch, elifOffSubject, loopBranchEndsInvariant,
          topLevelUnboundAfterBranch, topLevelUnboundAfterLoop, neverBound, loopDefines, lookAlikeTestNested,
-         deepestLevel, deeplyNested, oneStatementBodies].map(Double.init)
+         deepestLevel, deeplyNested, oneStatementBodies, resetAfterGuard, withTargetReadAfter].map(Double.init)
     }
 
     /// No flaws.

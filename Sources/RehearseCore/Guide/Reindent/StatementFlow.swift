@@ -29,6 +29,9 @@ struct StatementFlow {
     /// ``FlatStatement/dereferenced`` and ``FlatStatement/nameTest``.
     var dereferenced: NameSet
     var nameTest: NameTest?
+    /// ``FlatStatement/presenceSubject`` and ``FlatStatement/noneTarget``.
+    var presenceSubject: Int32?
+    var noneTarget: Int32?
     /// ``FlatStatement/condition``.
     var condition: ConditionSubject?
     /// ``FlatStatement/assignedAttributes`` and ``FlatStatement/isInitializer``.
@@ -51,6 +54,8 @@ struct StatementFlow {
         if statement.kind != .augmentedAssign { bound.formUnion(statement.bindSet) }
         dereferenced = statement.dereferenced
         nameTest = statement.nameTest
+        presenceSubject = statement.presenceSubject
+        noneTarget = statement.noneTarget
         condition = statement.condition
         assignedAttributes = statement.assignedAttributes
         isInitializer = statement.isInitializer
