@@ -103,21 +103,17 @@ enum NameTest: Equatable {
     /// Reads the test of an `if` line; `intern` gives a name token's id.
     init?(_ line: PythonLine, intern: (PythonLine.Token) -> Int32) {
         let tokens = line.tokens
-        guard tokens.count >= 3, tokens[0].kind == .keyword(.if) else { return nil }
-        let kinds = tokens.dropFirst().map(\.kind)
-        let ends = { (rest: ArraySlice<PythonLine.Kind>) in rest.first == .op(":") || rest.first == .keyword(.and) }
-        if kinds[0] == .name {
-            let rest = kinds.dropFirst()
-            if ends(rest) {
-                self = .present(intern(tokens[1]))
-            } else if rest.starts(with: [.keyword(.is), .keyword(.not), .keyword(.None)]), ends(rest.dropFirst(3)) {
-                self = .present(intern(tokens[1]))
-            } else if rest.elementsEqual([.keyword(.is), .keyword(.None), .op(":")]) {
-                self = .missing(intern(tokens[1]))
-            } else {
-                return nil
-            }
-        } else if kinds.elementsEqual([.keyword(.not), .name, .op(":")]) {
+        if let subject = line.presenceTestTokens {
+            // A dotted subject (`self.conn`) is not one of the block's names.
+            guard subject.count == 1 else { return nil }
+            self = .present(intern(tokens[1]))
+        } else if tokens.count == 5, tokens[0].kind == .keyword(.if), tokens[1].kind == .name,
+            tokens[2].kind == .keyword(.is), tokens[3].kind == .keyword(.None), tokens[4].kind == .op(":")
+        {
+            self = .missing(intern(tokens[1]))
+        } else if tokens.count == 4, tokens[0].kind == .keyword(.if), tokens[1].kind == .keyword(.not),
+            tokens[2].kind == .name, tokens[3].kind == .op(":")
+        {
             self = .missing(intern(tokens[2]))
         } else {
             return nil

@@ -147,7 +147,11 @@ extension ReadingTree {
             deepest = max(deepest, level)
             if level >= 2 { nested += 1 }
         }
-        for position in range where [.if, .for, .while, .with, .try].contains(statements[position].kind) && body(position).count == 1 {
+        for position in range where body(position).count == 1 {
+            switch statements[position].kind {
+            case .if, .for, .while, .with, .try: break
+            default: continue
+            }
             let only = position + 1
             guard !isCompound(only), !Leaving.block.leaves(statements[only].kind) else { continue }
             var clause = end(position)
