@@ -142,4 +142,22 @@ import Testing
         #expect(lines[2].allSatisfy { $0 == " " })
         #expect(lines.changedWhileRead)
     }
+
+    /// The text keeps the lines it made last (``GuideText``): a line asked again, trimmed or
+    /// not, in any order, is still that line, even when many lines share a slot of that memory.
+    @Test func linesAskedAgainInAnyOrderAreTheSameLines() throws {
+        let text = String(decoding: try TestFiles.fixtureData("awkward-cases.txt"), as: UTF8.self)
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        let lines = GuideLines(text)
+        #expect(lines.count == expected.count)
+        // Forwards, backwards, then by a stride that wraps around: every line is asked again
+        // after lines far from it were made.
+        let orders = [Array(lines.indices), lines.indices.reversed(), lines.indices.map { $0 * 37 % lines.count }]
+        for position in orders.joined() {
+            let line = expected[position]
+            #expect(String(lines[position]) == line, "line \(position + 1)")
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            #expect(String(lines.trimmed(position)) == String(trimmed), "line \(position + 1)")
+        }
+    }
 }

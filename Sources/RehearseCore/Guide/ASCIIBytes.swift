@@ -5,3 +5,21 @@ extension UInt8 {
     var isASCIILetter: Bool { isASCIILowercase || isASCIIUppercase }
     var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
+
+extension UInt8 {
+    /// Whether the byte is one of the ASCII characters of `characters` (`last.isOne(of: ".?!")`):
+    /// a scan of the literal's bytes, without the generic walk of a `String`'s UTF-8 view.
+    @inline(__always)
+    func isOne(of characters: StaticString) -> Bool {
+        characters.withUTF8Buffer { $0.contains(self) }
+    }
+}
+
+extension String {
+    /// The parts of the text between `separator` bytes (an ASCII byte: `\n`, a space), empty
+    /// ones left out: `split(separator:)` without its walk over characters, for code and labels
+    /// read on every item. Unlike a split on the character, `\r\n` is split too.
+    func split(byte separator: UInt8) -> [Substring] {
+        utf8.split(separator: separator).map { Substring($0) }
+    }
+}

@@ -24,7 +24,7 @@ enum BraceCode {
         while head > bytes.startIndex, bytes[bytes.index(before: head)] == 0x20 { head = bytes.index(before: head) }
         guard head > bytes.startIndex else { return false }
         let before = bytes[bytes.index(before: head)]
-        guard isWordByte(before) || ")]>/*+-\"".utf8.contains(before) else { return false }
+        guard isWordByte(before) || before.isOne(of: ")]>/*+-\"") else { return false }
         var wordStart = head
         while wordStart > bytes.startIndex, isWordByte(bytes[bytes.index(before: wordStart)]) { wordStart = bytes.index(before: wordStart) }
         guard !pythonKeywordsBeforeAValue.contains(raw[wordStart..<head]) else { return false }

@@ -117,13 +117,15 @@ enum ClaimParser {
 
     /// The text of each `inline code span` of a line.
     private static func codeSpans(in line: Substring) -> [Substring] {
+        // Found byte by byte: a walk over characters would break every grapheme of the line.
         var spans: [Substring] = []
-        var rest = line[...]
-        while let open = rest.firstIndex(of: "`") {
-            let after = rest.index(after: open)
-            guard let close = rest[after...].firstIndex(of: "`") else { break }
-            spans.append(rest[after..<close])
-            rest = rest[rest.index(after: close)...]
+        let utf8 = line.utf8
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: 0x60) {
+            let after = utf8.index(after: open)
+            guard let close = utf8[after...].firstIndex(of: 0x60) else { break }
+            spans.append(line[after..<close])
+            rest = utf8.index(after: close)
         }
         return spans
     }

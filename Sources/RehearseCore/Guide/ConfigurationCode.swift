@@ -96,7 +96,7 @@ enum ConfigurationCode {
     /// with a dot (`.git,__pycache__`). A value with quotes or brackets may be Python's own
     /// (`url = "https://…"`, `f(a="/tmp")`): it never counts.
     private static func isForeignValue(_ value: Substring) -> Bool {
-        guard !value.utf8.contains(where: { "\"'()[]{}".utf8.contains($0) }) else { return false }
+        guard !value.utf8.contains(where: { $0.isOne(of: "\"'()[]{}") }) else { return false }
         if value.containsBytes("://") { return true }
         if let first = value.utf8.first, first == 0x2E || first == 0x2F || first == 0x7E { return true }
         return foreignWords.contains(value)

@@ -58,7 +58,7 @@ enum DiagramText {
     /// The short name of a box drawn without its border: a few words, no sentence.
     private static func isNodeName(_ line: Substring) -> Bool {
         guard let last = line.utf8.last else { return false }
-        return line.wordCount <= 5 && !".?!:;,".utf8.contains(last)
+        return line.wordCount <= 5 && !last.isOne(of: ".?!:;,")
     }
 
     /// A box's top or bottom, with its corners: `+----+   +---+`, or a line that starts with a
@@ -91,6 +91,6 @@ enum DiagramText {
 
     /// A line of arrows and lines between boxes: `|`, `v`, `|    ^`, `/   \`, `--->`.
     private static func isConnector(_ line: Substring) -> Bool {
-        !line.isEmpty && line.utf8.count <= 120 && line.utf8.allSatisfy { " |v^/\\<>-+*.:".utf8.contains($0) }
+        !line.isEmpty && line.utf8.count <= 120 && line.utf8.allSatisfy { $0.isOne(of: " |v^/\\<>-+*.:") }
     }
 }

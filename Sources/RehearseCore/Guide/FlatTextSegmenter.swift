@@ -392,7 +392,7 @@ struct FlatTextSegmenter {
         // definitions of what is before the colon.
         let titledLabel = text.labelled.map {
             $0.label.contains("—") || $0.label.contains("–") || $0.text.isTitleLike
-                || standsAlone && text.wordCount <= 8 && !".?!".utf8.contains(text.utf8.last ?? 0)
+                || standsAlone && text.wordCount <= 8 && !(text.utf8.last ?? 0).isOne(of: ".?!")
         }
         guard text.isHeadingCandidate || text.contains("—") || titledLabel == true else { return nil }
         guard !text.startsQuestion, !text.isListItem, titledLabel ?? true else { return nil }
@@ -739,7 +739,7 @@ struct FlatTextSegmenter {
         guard let answerIndex else { return nil }
         let next = python.text(of: answerIndex)
         let listAnswers = Self.isAnsweredByList(text, next: next)
-        guard afterHeading || previous.isEmpty || nextInRun || opensStory || listAnswers && !",:;(".utf8.contains(previous.utf8.last ?? 0)
+        guard afterHeading || previous.isEmpty || nextInRun || opensStory || listAnswers && !(previous.utf8.last ?? 0).isOne(of: ",:;(")
         else { return nil }
         // A story is told in its parts: `Situation: …`, `Action: …`.
         if listAnswers || opensStory { return text }
@@ -765,7 +765,7 @@ struct FlatTextSegmenter {
     /// Whether the line `previous`, right over a question in a run of questions asked on lines
     /// of their own, ends the answer before it: a blank line, or a line that ends a sentence.
     private func endsAnswer(_ previous: Substring) -> Bool {
-        previous.isEmpty || ".!)".utf8.contains(previous.utf8.last ?? 0)
+        previous.isEmpty || (previous.utf8.last ?? 0).isOne(of: ".!)")
     }
 
     /// Whether `question` asks with an asking word (`Why 301 vs 302?`), or sets a task
@@ -935,7 +935,7 @@ struct FlatTextSegmenter {
         guard text[word.endIndex..<colon].utf8.allSatisfy({ $0 == 0x20 || $0.isASCIIDigit || $0 == 0x49 || $0 == 0x56 || $0 == 0x58 }) else { return nil }
         let title = text[text.utf8.index(after: colon)...].trimmingWhitespace()
         guard (1...6).contains(title.wordCount), title.first?.isUppercase == true || title.first?.isNumber == true,
-            let last = title.utf8.last, !".?!:;,".utf8.contains(last)
+            let last = title.utf8.last, !last.isOne(of: ".?!:;,")
         else { return nil }
         return title
     }
@@ -991,7 +991,7 @@ struct FlatTextSegmenter {
         }
         // After an answer, a blank line, then `Key terms` over a list: the answer ended.
         if mode == .answer, nextStartsBlock, index > 0, python.text(of: index - 1).isEmpty,
-            Self.isSentenceCaseHeading(text, over: nil), text.utf8.last.map({ !".:?!".utf8.contains($0) }) ?? false
+            Self.isSentenceCaseHeading(text, over: nil), text.utf8.last.map({ !$0.isOne(of: ".:?!") }) ?? false
         {
             return Self.endsWhatItSays(previousText(before: index))
         }
@@ -1036,7 +1036,7 @@ struct FlatTextSegmenter {
     /// bracket, or nothing (the guide's start).
     static func endsWhatItSays(_ line: Substring?) -> Bool {
         guard let line, let last = line.utf8.last else { return true }
-        return ".?!)}]".utf8.contains(last) || line.isListItem || line.labelled != nil || line.containsBytes(" | ")
+        return last.isOne(of: ".?!)}]") || line.isListItem || line.labelled != nil || line.containsBytes(" | ")
             || PipelessTable.columns(line) != nil || ItemExtractor.statesClaim(line)
     }
 

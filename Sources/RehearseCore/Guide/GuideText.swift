@@ -32,6 +32,18 @@ final class GuideText {
     // Read for every line: one reader uses a text, on one thread, and never while changing it.
     @exclusivity(unchecked) private var current: Chunk
     @exclusivity(unchecked) private var previous: Chunk?
+    /// The lines made last, by where they start: the readers ask for the lines around the one
+    /// they read again and again. Cleared when the current chunk changes, so that it keeps no
+    /// older chunk alive.
+    @exclusivity(unchecked) private var recentLines = [RecentLine](repeating: RecentLine(), count: GuideText.recentLineSlots)
+    private static let recentLineSlots = 32
+
+    private struct RecentLine {
+        var start = -1
+        var end = -1
+        var trimmed = false
+        var line: Substring = ""
+    }
     /// Set when a chunk read from the file was not what the first reading found.
     private(set) var changedWhileRead = false
     /// Whether some line starts with a number such as `2.1`, as the lines were first found
@@ -71,6 +83,15 @@ final class GuideText {
     /// `dropsReturn`, and less its outer spaces and tabs when `trimmed`.
     func line(_ start: Int, _ end: Int, dropsReturn: Bool, trimmed: Bool) -> Substring {
         if start < current.start || end > current.end { moveToChunk(holding: start) }
+        let slot = start & (Self.recentLineSlots - 1)
+        let recent = recentLines[slot]
+        if recent.start == start, recent.end == end, recent.trimmed == trimmed { return recent.line }
+        let line = makeLine(start, end, dropsReturn: dropsReturn, trimmed: trimmed)
+        recentLines[slot] = RecentLine(start: start, end: end, trimmed: trimmed, line: line)
+        return line
+    }
+
+    private func makeLine(_ start: Int, _ end: Int, dropsReturn: Bool, trimmed: Bool) -> Substring {
         let offset = current.start
         func narrow(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
             var start = start - offset
@@ -111,6 +132,7 @@ final class GuideText {
         let wanted = previous?.index == low ? previous : nil
         previous = current
         current = wanted ?? load(low)
+        for slot in recentLines.indices { recentLines[slot].start = -1 }
     }
 
     private func load(_ index: Int) -> Chunk {

@@ -732,7 +732,7 @@ struct ItemExtractor: GuideBlockSink {
     /// its lines or between its `;`.
     private static func assignedNames(in setup: String) -> Set<Substring> {
         var names: Set<Substring> = []
-        for line in setup.split(separator: "\n") {
+        for line in setup.split(byte: 0x0A) {
             for statement in line.split(separator: ";") {
                 names.formUnion(PythonLine(statement.trimmingWhitespace()).assignedRoots.map { Substring($0) })
             }
@@ -878,7 +878,7 @@ extension ItemExtractor {
     /// The problem a line poses for the reader to work through (`Scenario: …`, `Exercise: …`,
     /// `Interview prompt: …`), or nil. Asked of every line: most are let go by their first byte.
     static func problemPosed(by text: Substring) -> Substring? {
-        guard let first = text.utf8.first, "SsEeCcIiPp".utf8.contains(first), let colon = text.utf8.prefix(20).firstIndex(of: 0x3A),
+        guard let first = text.utf8.first, first.isOne(of: "SsEeCcIiPp"), let colon = text.utf8.prefix(20).firstIndex(of: 0x3A),
             ["scenario", "exercise", "case study", "interview prompt", "interview question", "practice problem"].contains(text[..<colon].lowercased())
         else { return nil }
         let problem = text[text.utf8.index(after: colon)...].trimmingWhitespace()
@@ -974,7 +974,7 @@ extension ItemExtractor {
     /// `Pros:`, `Interview tip:`, `Common pitfall:`, `Always close the file:`), or is a clause
     /// rather than a name: its text is a concept of the section.
     static func isConceptLabel(_ label: Substring) -> Bool {
-        var words = label.lowercased().split(separator: " ")
+        var words = label.lowercased().split(byte: 0x20)
         if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
@@ -1008,7 +1008,7 @@ extension ItemExtractor {
         if first >= 0x61 && first <= 0x7A { return true }
         if first >= 0x80, text.first?.isLowercase == true { return true }
         guard let last = previous.utf8.last else { return false }
-        return !".!?:".utf8.contains(last)
+        return !last.isOne(of: ".!?:")
     }
 
     /// Whether `previous` is a list item, a whole line, that would still be shorter than any line
@@ -1060,7 +1060,7 @@ extension ItemExtractor {
     /// a miss it reads the` / `database and fills the cache.`), as text copied from a page or
     /// written at a fixed width is.
     static func isWrapped(_ text: Substring, after previous: Substring) -> Bool {
-        guard let end = previous.utf8.last, !".!?:;".utf8.contains(end) else { return false }
+        guard let end = previous.utf8.last, !end.isOne(of: ".!?:;") else { return false }
         let word = text.prefix { $0 != " " }.trimmed(of: ".,;:!?")
         guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
         return !text.isListItem && !statesClaim(text)
@@ -1071,7 +1071,7 @@ extension ItemExtractor {
     /// its own, not more of the paragraph (a list item goes on its list).
     static func definesAfterSentence(_ text: Substring, after previous: Substring?) -> Bool {
         guard let previous, !previous.isListItem, !text.isListItem, let end = previous.utf8.last,
-              ".!?".utf8.contains(end) || previous.containsBytes("→") && statesClaim(previous),
+              end.isOne(of: ".!?") || previous.containsBytes("→") && statesClaim(previous),
               let first = text.first, first.isUppercase, let (label, rest) = text.labelled
         else { return false }
         return label.wordCount <= 4 && !isStepLabel(label) && !rest.containsBytes("://") && !statesClaim(text)
@@ -1082,8 +1082,8 @@ extension ItemExtractor {
     /// else marks where a label's text ends (`Ordering:` / `Kafka orders … partitions.` /
     /// `SQS queues … group.`).
     static func isNextSentence(_ text: Substring, after previous: Substring) -> Bool {
-        guard !previous.isListItem, let end = previous.utf8.last, ".!?".utf8.contains(end),
-              let last = text.utf8.last, ".!?".utf8.contains(last) else { return false }
+        guard !previous.isListItem, let end = previous.utf8.last, end.isOne(of: ".!?"),
+              let last = text.utf8.last, last.isOne(of: ".!?") else { return false }
         return !text.isListItem && !text.isBareLabel && !text.isTitleLike && text.labelled == nil
     }
 
@@ -1093,7 +1093,7 @@ extension ItemExtractor {
     static func topLevelNames(of code: String) -> Set<Substring> {
         var names: Set<Substring> = []
         var inDefinition = false
-        for text in code.split(separator: "\n") {
+        for text in code.split(byte: 0x0A) {
             guard let first = text.first else { continue }
             let indented = first.isWhitespace
             let line = PythonLine(indented ? text.drop(while: \.isWhitespace) : text)
@@ -1109,7 +1109,7 @@ extension ItemExtractor {
 
     /// Whether a line of `code` names one of `names`.
     static func uses(_ names: Set<Substring>, in code: String) -> Bool {
-        !names.isEmpty && code.split(separator: "\n").contains { PythonLine($0).usesAny(of: names) }
+        !names.isEmpty && code.split(byte: 0x0A).contains { PythonLine($0).usesAny(of: names) }
     }
 
     /// Claims in code spans and nothing else but `and` and punctuation: what a label such as

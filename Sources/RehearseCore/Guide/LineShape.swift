@@ -217,7 +217,7 @@ extension Substring {
         let term = self[..<utf8.index(startIndex, offsetBy: dash.start)].trimmingWhitespace()
         let definition = self[utf8.index(startIndex, offsetBy: dash.end)...].trimmingWhitespace()
         guard !term.isEmpty, term.utf8.count <= (dash.isLeader ? 64 : 40), term.wordCount <= (dash.isLeader ? 8 : 4),
-            definition.wordCount >= (dash.isLeader ? 1 : 2), !term.utf8.contains(where: { ",.;:!?\"".utf8.contains($0) })
+            definition.wordCount >= (dash.isLeader ? 1 : 2), !term.utf8.contains(where: { $0.isOne(of: ",.;:!?\"") })
         else { return nil }
         return (term, definition)
     }
@@ -245,7 +245,7 @@ extension Substring {
     /// Whether the line is a rule drawn across the page: three or more of one of `=`, `-`, `~`,
     /// `*` or `_`, and nothing else (`-----  -----` under a table's columns is no rule).
     var isRule: Bool {
-        guard let first = utf8.first, utf8.count >= 3, "=-~*_".utf8.contains(first) else { return false }
+        guard let first = utf8.first, utf8.count >= 3, first.isOne(of: "=-~*_") else { return false }
         return utf8.allSatisfy { $0 == first }
     }
 
@@ -293,7 +293,7 @@ extension Substring {
         case 0x5E where strict: level = 4
         default: return nil
         }
-        if strict, text.utf8.count > 80 || utf8.count * 2 < text.utf8.count || ".,;:!".utf8.contains(last) { return nil }
+        if strict, text.utf8.count > 80 || utf8.count * 2 < text.utf8.count || last.isOne(of: ".,;:!") { return nil }
         return level
     }
 

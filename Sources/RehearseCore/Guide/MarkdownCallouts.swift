@@ -50,7 +50,7 @@ enum MarkdownCallouts {
     /// line of words and `next` starts with `: `.
     /// `next` is read only when `term` could be one.
     static func definitionListEntry(_ term: Substring, over next: @autoclosure () -> Substring) -> Substring? {
-        guard let last = term.utf8.last, !".:;,!?`|)".utf8.contains(last), term.utf8.count <= 80, term.wordCount <= 8, !term.isListItem, term.labelled == nil else { return nil }
+        guard let last = term.utf8.last, !last.isOne(of: ".:;,!?`|)"), term.utf8.count <= 80, term.wordCount <= 8, !term.isListItem, term.labelled == nil else { return nil }
         let definition = next()
         guard definition.hasBytePrefix(": ") else { return nil }
         return Substring(term + ": " + definition.dropFirst(2).trimmingWhitespace())

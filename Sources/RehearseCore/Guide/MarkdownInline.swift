@@ -35,7 +35,7 @@ enum MarkdownInline {
         guard after < bytes.endIndex, bytes[after] != 0x20, bytes[after] != 0x2A else { return nil }
         if start > bytes.startIndex {
             let before = bytes[bytes.index(before: start)]
-            guard before == 0x20 || "([\"'".utf8.contains(before) else { return nil }
+            guard before == 0x20 || before.isOne(of: "([\"'") else { return nil }
         }
         var index = bytes.index(after: after)
         while index < bytes.endIndex {
@@ -52,7 +52,7 @@ enum MarkdownInline {
             }
             if byte == 0x2A, bytes[bytes.index(before: index)] != 0x20 {
                 guard next < bytes.endIndex else { return index }
-                if bytes[next] == 0x20 || ".,;:!?)\"'".utf8.contains(bytes[next]) { return index }
+                if bytes[next] == 0x20 || bytes[next].isOne(of: ".,;:!?)\"'") { return index }
             }
             index = next
         }

@@ -329,7 +329,7 @@ struct MarkdownSegmenter {
             label = item.dropFirst(2).dropLast(2).trimmed(of: ":") + ":"
         } else if item.utf8.last == 0x3A, item.isBareLabel {
             label = item
-        } else if item.labelled != nil, let last = item.utf8.last, !".!?;,".utf8.contains(last), Substring(item + ":").isBareLabel {
+        } else if item.labelled != nil, let last = item.utf8.last, !last.isOne(of: ".!?;,"), Substring(item + ":").isBareLabel {
             // `- Option B: counter + base62` over its points: the whole item titles them.
             label = Substring(item + ":")
         } else {
@@ -364,7 +364,7 @@ struct MarkdownSegmenter {
         let term = item[termStart..<close.lowerBound]
         guard !term.isEmpty, term.utf8.count <= 120 else { return text }
         let rest = item[close.upperBound...].trimmingWhitespace()
-        if rest.isEmpty, item.startIndex == text.startIndex, let last = term.utf8.last, !".:?!".utf8.contains(last) {
+        if rest.isEmpty, item.startIndex == text.startIndex, let last = term.utf8.last, !last.isOne(of: ".:?!") {
             return Substring("**" + term + "**:")
         }
         guard rest.hasBytePrefix("—") || rest.hasBytePrefix("–") || rest.hasBytePrefix("- ") else { return text }
@@ -525,7 +525,7 @@ struct MarkdownSegmenter {
     /// list item, heading, fence, table row, quote or HTML block.
     static func continuesParagraph(_ text: Substring) -> Bool {
         guard let first = text.utf8.first else { return false }
-        return !text.isListItem && !"#>|<`~".utf8.contains(first) && !text.hasBytePrefix("**") && fence(text) == nil
+        return !text.isListItem && !first.isOne(of: "#>|<`~") && !text.hasBytePrefix("**") && fence(text) == nil
     }
 
     /// A heading that asks a question, without its number (`1. What is a CDN?` → `What is a CDN?`).
@@ -630,7 +630,7 @@ struct MarkdownSegmenter {
             {
                 rest = text[text.index(after: colon)...].drop { $0 == "*" || $0 == "_" || $0 == " " }
                 labelled = true
-            } else if !"[*_!#".utf8.contains(first) || first != 0x23 && !text.containsBytes("](") && !text.containsBytes("[[") {
+            } else if !first.isOne(of: "[*_!#") || first != 0x23 && !text.containsBytes("](") && !text.containsBytes("[[") {
                 return false
             }
         }

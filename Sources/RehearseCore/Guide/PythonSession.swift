@@ -123,7 +123,7 @@ public enum PythonSession {
 
     /// A sentence of prose: several words ending in `.`, `?`, `!` or `:`, not a value.
     static func isProse(_ line: Substring) -> Bool {
-        guard !looksLikeValue(line), let last = line.utf8.last, ".?!:".utf8.contains(last) else { return false }
+        guard !looksLikeValue(line), let last = line.utf8.last, last.isOne(of: ".?!:") else { return false }
         return line.split(separator: " ").count >= (last == 0x3A ? 2 : 3)
     }
 
@@ -131,7 +131,7 @@ public enum PythonSession {
     /// constant, or an exception.
     private static func looksLikeValue(_ line: Substring) -> Bool {
         guard let first = line.utf8.first else { return false }
-        if "0123456789-+[({'\"<.".utf8.contains(first) { return true }
+        if first.isOne(of: "0123456789-+[({'\"<.") { return true }
         if ["True", "False", "None", "Ellipsis", "NotImplemented"].contains(line) { return true }
         return line.hasPrefix("b'") || line.hasPrefix("b\"") || isExceptionLine(line) || line.hasPrefix("Traceback (most recent call last)")
     }

@@ -71,7 +71,7 @@ enum SpacedTable {
     /// it knows there are enough.
     static func rowCells(_ line: Substring) -> [Substring]? {
         let starts = line.withBytes { bytes -> [Int]? in
-            guard bytes.count <= rowLimit, let last = bytes.last, !".,:;?!".utf8.contains(last) else { return nil }
+            guard bytes.count <= rowLimit, let last = bytes.last, !last.isOne(of: ".,:;?!") else { return nil }
             var previous: UInt8 = 0
             for byte in bytes {
                 switch byte {

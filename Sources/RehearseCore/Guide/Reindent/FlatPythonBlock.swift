@@ -258,8 +258,11 @@ struct FlatPythonBlock {
 
     /// A deterministic hash of a line's text, spaces aside (FNV-1a), never 0.
     static func textKey(_ line: Substring) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in line.utf8 where byte != 0x20 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = line.withBytes { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes where byte != 0x20 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
         return max(hash, 1)
     }
 
