@@ -37,11 +37,14 @@ cmark_seconds() {
   echo "$end - $start" | bc -l
 }
 
+# MB/s of reading `file` in `seconds`.
+mbps_of() { awk -v bytes="$(stat -c %s "$1")" -v t="$2" 'BEGIN {printf "%.1f", bytes / 1e6 / t}'; }
+
 # cmark-gfm's best MB/s over three renders of `file`.
 cmark_mbps() {
   local file=$1 best=999
   for _ in 1 2 3; do best=$(awk -v a="$(cmark_seconds "$file")" -v b="$best" 'BEGIN {print (a < b) ? a : b}'); done
-  awk -v bytes="$(stat -c %s "$file")" -v t="$best" 'BEGIN {printf "%.1f", bytes / 1e6 / t}'
+  mbps_of "$file" "$best"
 }
 
 echo "Title" > "$out/one-line.txt"
@@ -60,7 +63,7 @@ interleaved() {
     seconds=$(echo "$line" | awk -F'\t' '{print $4}' | awk '{print $2}')
     if awk -v a="$seconds" -v b="$best_read" 'BEGIN {exit !(a < b)}'; then best_read=$seconds; best_line=$line; fi
   done
-  printf '%s\n%s\n' "$best_line" "$(awk -v bytes="$(stat -c %s "$markdown")" -v t="$best_cmark" 'BEGIN {printf "%.1f", bytes / 1e6 / t}')"
+  printf '%s\n%s\n' "$best_line" "$(mbps_of "$markdown" "$best_cmark")"
 }
 
 # One row of the table; `markdown` is the Markdown guide cmark-gfm renders beside it.

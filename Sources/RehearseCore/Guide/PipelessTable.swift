@@ -63,7 +63,7 @@ enum PipelessTable {
                     index += 1
                     continue
                 }
-                if (bytes[index - 1]).isOne(of: ".?!:;,") { return nil }
+                if bytes[index - 1].isOne(of: ".?!:;,") { return nil }
                 while index < bytes.count, bytes[index] == 0x20 { index += 1 }
                 if index < bytes.count { starts.append(index) }
             }
