@@ -988,6 +988,16 @@ struct ReaderGapTests {
         #expect(guide.codeBlocks.first?.code.hasSuffix("p.left\np == p\nprint (p)") == true)
     }
 
+    /// Constants and types named in strings annotate too (`MAX_SIZE: int`, `parent: "Node"`);
+    /// a capitalised label before a colon (`NOTE: Important`) stays prose.
+    @Test func constantAndStringAnnotationsStayInTheirClass() throws {
+        let guide = try Self.flat("A node:\nclass Node:\nLIMIT: ClassVar[int]\nDEFAULT_SIZE: int\nparent: \"Node\"\nNOTE: Important\nThe class holds no methods.\n")
+        #expect(guide.codeBlocks.map(\.code) == ["class Node:\n    LIMIT: ClassVar[int]\n    DEFAULT_SIZE: int\n    parent: \"Node\""])
+        #expect(!PythonLine("NOTE: Important").isAnnotation)
+        #expect(!PythonLine("name: \"Ada Lovelace, 1815\"").isAnnotation)
+        #expect(PythonLine("children: 'list[Node] | None' = None").isAnnotation)
+    }
+
     @Test func anOpenersBodyThatStartsWithABracketStaysInTheBlock() throws {
         let guide = try Self.flat("Suppressing a lookup error:\nwith suppress(KeyError):\n{}[\"missing\"]\nprint(\"survived\")\n")
         #expect(guide.codeBlocks.count == 1)

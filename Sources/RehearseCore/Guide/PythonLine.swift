@@ -425,10 +425,21 @@ extension PythonLine {
         statementBounds.end > statementBounds.start && text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: Int(statementBounds.end) - 1)] == 0x3A
     }
 
-    /// `name: Type` or `self.name: Type = value`: an annotated name.
+    /// `name: Type` or `self.name: Type = value`: an annotated name. The name is a variable's
+    /// (`entries: Dict[str, int]`) or a constant's, in capitals, with an `_` or before a
+    /// subscripted type (`MAX_SIZE: int`, `VALIDATORS: ClassVar[Mapping]`; `NOTE: Important` is
+    /// prose); the type is a name, or a string that names one
+    /// (`parent: "Node"`, `children: "list[Node]"`), as a type defined further on is written.
     var isAnnotation: Bool {
-        guard tokens.count >= 3, tokens[0].kind == .name, tokens[1].kind == .op(":"), tokens[2].kind == .name else { return false }
-        guard let first = word(tokens[0]).first, first.isLowercase || first == "_" else { return false }
+        guard tokens.count >= 3, tokens[0].kind == .name, tokens[1].kind == .op(":") else { return false }
+        switch tokens[2].kind {
+        case .name: break
+        case .string: guard tokens.count == 3 || tokens[3].kind == .op("="), Self.namesType(word(tokens[2])) else { return false }
+        default: return false
+        }
+        let name = word(tokens[0])
+        let subscripted = tokens.count > 3 && tokens[3].kind == .op("[")
+        guard let first = name.first, first.isLowercase || first == "_" || Self.isConstantName(name, subscripted: subscripted) else { return false }
         // A comma may only stand inside brackets (`x: Dict[str, Foo]`), or after `=`.
         var depth = 0
         for token in tokens {
@@ -440,6 +451,24 @@ extension PythonLine {
             }
         }
         return true
+    }
+
+    /// A constant's name: capitals and digits, joined by `_` (`MAX_SIZE`, `HTTP_2_PORT`) unless
+    /// its type is `subscripted` (`VALIDATORS: ClassVar[…]`).
+    private static func isConstantName(_ name: Substring, subscripted: Bool) -> Bool {
+        (subscripted || name.utf8.contains(0x5F)) && name.utf8.allSatisfy { $0 == 0x5F || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+    }
+
+    /// Whether a string literal holds a type's name (`"Node"`, `'list[Node] | None'`): one quote
+    /// on each side, and between them a name, dots, brackets, commas, `|` and spaces only.
+    private static func namesType(_ literal: Substring) -> Bool {
+        let bytes = literal.utf8
+        guard bytes.count >= 3, let quote = bytes.first, quote == 0x22 || quote == 0x27, bytes.last == quote else { return false }
+        let inner = bytes.dropFirst().dropLast()
+        guard let first = inner.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) || first == 0x5F else { return false }
+        return inner.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte.isOne(of: "_.[], |")
+        }
     }
 
     /// A line made only of closing brackets, maybe with `:` (`)`, `])`, `):`).
