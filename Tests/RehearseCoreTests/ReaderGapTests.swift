@@ -995,7 +995,9 @@ struct ReaderGapTests {
         #expect(guide.codeBlocks.map(\.code) == ["class Node:\n    LIMIT: ClassVar[int]\n    DEFAULT_SIZE: int\n    parent: \"Node\""])
         #expect(!PythonLine("NOTE: Important").isAnnotation)
         #expect(!PythonLine("name: \"Ada Lovelace, 1815\"").isAnnotation)
+        #expect(!PythonLine("name: \"Ada  Lovelace\"").isAnnotation)
         #expect(PythonLine("children: 'list[Node] | None' = None").isAnnotation)
+        #expect(PythonLine("counts: \"dict[str, int]\"").isAnnotation)
     }
 
     @Test func anOpenersBodyThatStartsWithABracketStaysInTheBlock() throws {

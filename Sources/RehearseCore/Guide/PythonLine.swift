@@ -460,15 +460,22 @@ extension PythonLine {
     }
 
     /// Whether a string literal holds a type's name (`"Node"`, `'list[Node] | None'`): one quote
-    /// on each side, and between them a name, dots, brackets, commas, `|` and spaces only.
+    /// on each side, and between them names, dots and brackets, a space only after `,` or
+    /// beside `|` (`"Ada Lovelace, 1815"` is a value).
     private static func namesType(_ literal: Substring) -> Bool {
-        let bytes = literal.utf8
+        let bytes = Array(literal.utf8)
         guard bytes.count >= 3, let quote = bytes.first, quote == 0x22 || quote == 0x27, bytes.last == quote else { return false }
-        let inner = bytes.dropFirst().dropLast()
-        guard let first = inner.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) || first == 0x5F else { return false }
-        return inner.allSatisfy { byte in
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte.isOne(of: "_.[], |")
+        let inner = bytes[1..<(bytes.count - 1)]
+        guard let first = inner.first, first.isASCIILetter || first == 0x5F else { return false }
+        for index in inner.indices {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                guard bytes[index - 1].isOne(of: ",|") || bytes[index + 1] == 0x7C else { return false }
+            } else if !(byte.isASCIILetter || (0x30...0x39).contains(byte) || byte.isOne(of: "_.[],|")) {
+                return false
+            }
         }
+        return true
     }
 
     /// A line made only of closing brackets, maybe with `:` (`)`, `])`, `):`).
