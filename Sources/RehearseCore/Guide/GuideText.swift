@@ -105,7 +105,9 @@ final class GuideText {
         // Chunks are made contiguous, so the copy never happens in practice.
         let utf8 = current.text.utf8
         let (lower, upper) = utf8.withContiguousStorageIfAvailable(narrow) ?? Array(utf8).withUnsafeBufferPointer(narrow)
-        let line = current.text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
+        // Made from the UTF-8 view: the bounds are line breaks and blanks, so they fall between
+        // characters already, which the string's own subscript would work out again.
+        let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)])
         return current.hasLigatures ? Ligature.spelledOut(line) : line
     }
 
