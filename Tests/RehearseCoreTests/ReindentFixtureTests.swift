@@ -11,7 +11,7 @@ struct ReindentFixtureTests {
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
         "use-after-class", "exits-in-every-branch", "instances-after-classes", "return-inside-with",
-        "match-statement", "numbered-steps-in-body", "sibling-classes", "trailing-marker",
+        "match-statement", "numbered-steps-in-body", "sibling-classes", "trailing-marker", "nested-brackets",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.

@@ -85,7 +85,7 @@ struct PythonReindenter {
         var afterLatest = 0
         for (position, role) in block.roles.enumerated() {
             switch role {
-            case .statement(let index), .continuation(let index, _, _):
+            case .statement(let index), .continuation(let index, _):
                 if firstLines.count < starts.count, index == starts[firstLines.count] { firstLines.append(afterLatest) }
                 afterLatest = position + 1
             case .blank, .comment:
@@ -95,8 +95,8 @@ struct PythonReindenter {
         return firstLines
     }
 
-    /// The depth of every line: statements where the search put them, continuation lines one
-    /// level in (a closing bracket or a string's inside at the statement's own depth), a
+    /// The depth of every line: statements where the search put them, continuation lines a
+    /// level in per open bracket (``FlatPythonBlock/Role/continuation(_:levels:)``), a
     /// comment at the depth of the statement after it (at the end, inside the last one).
     static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int]) -> [Int] {
         lineDepths(block, statementDepths: statementDepths, lines: block.lines.indices)
@@ -117,8 +117,8 @@ struct PythonReindenter {
             case .statement(let index):
                 depth = statementDepths[index]
                 nextStatement = index
-            case .continuation(let index, let closes, let inString):
-                depth = statementDepths[index] + (closes || inString ? 0 : 1)
+            case .continuation(let index, let levels):
+                depth = statementDepths[index] + levels
             case .comment:
                 depth = position >= closingMarker ? 0 : commentDepth(block, statementDepths, next: nextStatement)
             }

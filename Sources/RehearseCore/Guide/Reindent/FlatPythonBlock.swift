@@ -11,9 +11,12 @@ struct FlatPythonBlock {
         case comment
         /// The line starts (or decorates) statement `n`.
         case statement(Int)
-        /// The line continues statement `n`; `closes` when it starts with a closing bracket,
-        /// `inString` when it is inside a triple-quoted string.
-        case continuation(Int, closes: Bool, inString: Bool)
+        /// The line continues statement `n`, `levels` deeper than the statement: one per line
+        /// above whose brackets are still open once the line's leading closing brackets are
+        /// taken (`)` under `f(` stands at the statement's depth; `x,` under `f(` and `g(` on two
+        /// lines two levels in, under `f([` on one line one level in), one after a backslash,
+        /// none inside a triple-quoted string.
+        case continuation(Int, levels: Int)
     }
 
     let lines: [Substring]
@@ -47,6 +50,8 @@ struct FlatPythonBlock {
     private var bindingStarts: [Int32] = [0]
     /// Whether a line continues a statement (inside brackets or a string, after a backslash).
     private var continues: [Bool] = []
+    /// Per line that starts inside brackets: ``Role/continuation(_:levels:)``'s levels.
+    private var bracketLevels: [Int?] = []
 
     /// Reads `lines` (already trimmed); `lexed`, when given, holds each line read as Python
     /// on its own; `readAfter` names what the guide reads after the block (the names its
@@ -187,6 +192,9 @@ struct FlatPythonBlock {
     private mutating func readLines(lexed: [PythonLine]?) {
         readings = lexed ?? lines.map { PythonLine($0) }
         continues.reserveCapacity(lines.count)
+        bracketLevels.reserveCapacity(lines.count)
+        // The line that opened each bracket still open, innermost last.
+        var openedOn: [Int] = []
         var brackets = 0
         var openQuote: UInt8?
         var backslash = false
@@ -194,6 +202,8 @@ struct FlatPythonBlock {
             if let openQuote { readings[index] = PythonLine(text, insideTripleQuote: openQuote) }
             let line = readings[index]
             continues.append(brackets > 0 || openQuote != nil || backslash)
+            let levels = Self.levels(of: line, under: &openedOn, at: index)
+            bracketLevels.append(brackets > 0 ? levels : nil)
             line.forEachReferencedName(insideBrackets: brackets > 0, bytes: { name, use in
                 lineNames.append(intern(name))
                 lineNameUses.append(use)
@@ -320,8 +330,7 @@ struct FlatPythonBlock {
         while last + 1 < lines.count, continues[last + 1] {
             last += 1
             let inString = readings[last - 1].openTripleQuote != nil
-            let closes = !inString && (lines[last].utf8.first.map { $0 == 0x29 || $0 == 0x5D || $0 == 0x7D } ?? false)
-            roles.append(.continuation(statement, closes: closes, inString: inString))
+            roles.append(.continuation(statement, levels: inString ? 0 : bracketLevels[last] ?? 1))
             uses += names(of: last)
         }
         let lastLine = readings[last]
@@ -329,6 +338,29 @@ struct FlatPythonBlock {
         let opens = closed && lastLine.openTripleQuote == nil && lastLine.endsWithColon && !lastLine.isComment
             && (last > index || lastLine.bracketDelta == 0)
         return (uses, last, opens)
+    }
+
+    /// The levels of a line under the brackets `openedOn` records (the line each was opened
+    /// on), which it then opens and closes in turn.
+    private static func levels(of line: PythonLine, under openedOn: inout [Int], at index: Int) -> Int {
+        var levels: Int?
+        for token in line.tokens {
+            switch token.kind {
+            case .op("("), .op("["), .op("{"):
+                if levels == nil { levels = distinctLines(openedOn) }
+                openedOn.append(index)
+            case .op(")"), .op("]"), .op("}"):
+                if !openedOn.isEmpty { openedOn.removeLast() }
+            default:
+                if levels == nil { levels = distinctLines(openedOn) }
+            }
+        }
+        return levels ?? distinctLines(openedOn)
+    }
+
+    /// How many lines opened the brackets still open.
+    private static func distinctLines(_ openedOn: [Int]) -> Int {
+        zip(openedOn, openedOn.dropFirst()).count { $0 != $1 } + (openedOn.isEmpty ? 0 : 1)
     }
 
     /// The names a statement binds where it stands, and in the body it opens; its lines are
