@@ -11,7 +11,7 @@ struct ReindentFixtureTests {
         "class-with-methods", "lazy-init-return", "comment-in-body", "guide-examples", "continuations",
         "bare-expressions", "loop-one-liners", "annotations", "return-after-nested-blocks", "return-after-if-body",
         "use-after-class", "exits-in-every-branch", "instances-after-classes", "return-inside-with",
-        "match-statement", "numbered-steps-in-body", "sibling-classes", "trailing-marker", "nested-brackets",
+        "match-statement", "numbered-steps-in-body", "sibling-classes", "trailing-marker", "nested-brackets", "main-guard",
     ]
 
     /// The fixture's flat lines inside a flat guide, as a reader meets them.
@@ -122,6 +122,19 @@ struct ReindentFixtureTests {
         let other: [Substring] = ["def kind(module):", "if module.__name__ == '__main__':"]
         #expect(Self.violation(other, [0], lastAt: 1) == nil)
         #expect(PythonLine("if \"__main__\" == __name__:").isMainGuard)
+    }
+
+    @Test func nothingFollowsTheMainGuardButItsClausesOrAnotherExample() {
+        let lines: [Substring] = ["if __name__ == '__main__':", "main()", "cleanup()"]
+        #expect(Self.violation(lines, [0, 1], lastAt: 0) == .afterMainGuard)
+        #expect(Self.violation(lines, [0, 1], lastAt: 1) == nil)
+        let otherwise: [Substring] = ["if __name__ == '__main__':", "main()", "else:"]
+        #expect(Self.violation(otherwise, [0, 1], lastAt: 0) == nil)
+        // A comment that numbers or names an example starts another one at the margin.
+        for comment: Substring in ["# 2. Threads", "# Using threads"] {
+            #expect(Self.violation(["if __name__ == '__main__':", "main()", comment, "import threading"], [0, 1], lastAt: 0) == nil)
+        }
+        #expect(Self.violation(["if __name__ == '__main__':", "main()", "# then tidy up after the run", "cleanup()"], [0, 1], lastAt: 0) == .afterMainGuard)
     }
 
     @Test func aStatementAfterPassInTheSameBlockIsRuledOut() {

@@ -157,6 +157,7 @@ struct PythonReindenter {
             case .afterPlaceholder: message = "this statement follows a `pass` or `...` in the same block however the block is indented; check where the block above it ends in the original"
             case .hiddenFromClaims: message = "the claims after this block use a name this statement binds, yet it stands inside a function or class body however the block is indented; check where the function or class above it ends in the original"
             case .nestedMainGuard: message = "`if __name__ == \"__main__\":` stands inside a block however the block is indented; check where the block above it ends in the original"
+            case .afterMainGuard: message = "this statement follows the body of `if __name__ == \"__main__\":`, which ends a script, however the block is indented; check where the guard's body ends in the original"
             case .namesClassInItsBody: message = "this statement names the class whose body holds it however the block is indented, and that name is bound only once the body has run; check where the class ends in the original"
             // Guides show `await` at the top level as an asyncio REPL or notebook runs it: no warning.
             case .outsideCoroutine: continue

@@ -112,6 +112,7 @@ struct FlatPythonBlock {
             statement.assignedAttributes = NameSet(line.assignedSelfAttributes.map(Self.spellingKey))
             statement.isInitializer = line.definitionKeyword == .def && line.definedName == "__init__"
             statement.isMainGuard = line.isMainGuard
+            statement.startsExample = pendingComment == .marker || pendingComment == .title
             statement.textKey = Self.textKey(lines[index])
             statement.lookKey = Self.lookKey(of: readings[index...last])
             if opens { statement.header = HeaderShape(line, kind: statement.kind) }

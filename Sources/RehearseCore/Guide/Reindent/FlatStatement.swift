@@ -79,6 +79,9 @@ struct FlatStatement {
     var isInitializer = false
     /// `if __name__ == "__main__":`, the guard of a script's own code.
     var isMainGuard = false
+    /// Right under a comment that numbers, rules off or names an example (`# 2. …`,
+    /// `# Using threads`): the code may start a new example.
+    var startsExample = false
     /// A hash of its line's text (``FlatPythonBlock/textKey(_:)``; of the `def` line after
     /// decorators): two statements with the same key say the same thing.
     var textKey: UInt64 = 0

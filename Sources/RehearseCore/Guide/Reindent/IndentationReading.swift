@@ -109,6 +109,11 @@ struct IndentationReading {
         /// `if __name__ == "__main__":` inside a block: all 34 such guards of the standard
         /// library's train half stand at the top level, where the guard means something.
         case nestedMainGuard
+        /// A statement at the top level after the body of `if __name__ == "__main__":` (other
+        /// than its `elif` or `else`): the guard ends a script, and none of the 34 such guards
+        /// of the standard library's train half has code after it. Code under a comment that
+        /// starts another example (``FlatStatement/startsExample``) may stand there.
+        case afterMainGuard
         /// The last statement that binds a name the guide reads after the block
         /// (``FlatPythonBlock/init(lines:lexed:readAfter:)``) stands in a function or class
         /// body, and none before it bound the name at the top level: the claims after the
@@ -119,7 +124,8 @@ struct IndentationReading {
         /// running it would do, rules it out.
         var isStyle: Bool {
             switch self {
-            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder, .nestedMainGuard, .hiddenFromClaims: true
+            case .unreachable, .methodInsideMethod, .namesClassInItsBody, .afterPlaceholder, .nestedMainGuard, .afterMainGuard, .hiddenFromClaims:
+                true
             default: false
             }
         }
@@ -145,6 +151,9 @@ struct IndentationReading {
     private func isTopLevelScope(_ depth: Int) -> Bool {
         frames[depth].functionNesting == 0 && frames[depth].classBeingDefined == nil
     }
+
+    /// Whether `if __name__ == "__main__":` stands at the top level among the statements placed.
+    private(set) var mainGuardPlaced = false
 
     private(set) var previousShape: UInt32 = 0
     private(set) var previousKind = IndentationModel.previousKinds - 1
@@ -191,6 +200,7 @@ struct IndentationReading {
         }
         if statement.kind == .def, statement.isMethod, frames[depth].isMethodBody { return .methodInsideMethod }
         if statement.isMainGuard, depth > 0 { return .nestedMainGuard }
+        if mainGuardPlaced, depth == 0, statement.clause == nil, !statement.startsExample { return .afterMainGuard }
         if statement.bindsReadAfterLast & ~readAfterBound != 0, !isTopLevelScope(depth) { return .hiddenFromClaims }
         if let name = frames[depth].classBeingDefined, statement.evaluatedNames.contains(name) { return .namesClassInItsBody }
         var inLoop = frames[depth].inLoop
@@ -416,6 +426,7 @@ struct IndentationReading {
             }
         }
         if statement.bindsReadAfter != 0, isTopLevelScope(depth) { readAfterBound |= statement.bindsReadAfter }
+        if depth == 0, statement.clause == nil { mainGuardPlaced = statement.isMainGuard }
         var frame = frames[depth]
         frame.count += 1
         frame.chainHasElse = statement.clause == .else && frame.clause == .ifChain
