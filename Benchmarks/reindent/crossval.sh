@@ -2,8 +2,9 @@
 # Four-fold cross-validation of the indentation model on the train half of the standard
 # library: for each quarter of the train modules, fits a model to the other three (with the
 # settings of settings.sh, or the fit options given here) and restores the quarter's
-# snippets with it; prints each quarter's line and the pooled exact rate over all of them
-# (about 1,800 snippets, four times validate.py's one quarter). The eval half is never read.
+# snippets with it; prints each quarter's line and the pooled rates over all of them, with
+# the counts behind them (about 1,800 snippets, four times validate.py's one quarter). The
+# eval half is never read.
 # The shipped model is put back afterwards, and `rehearse` rebuilt with it.
 #   Benchmarks/reindent/crossval.sh [fit options…]      e.g. crossval.sh --steps 400 --l2 1e-4
 set -euo pipefail
@@ -30,14 +31,15 @@ for fold in 0 1 2 3; do
   python3 Benchmarks/reindent/training_set.py "$work/train.jsonl" --bench "$bench" --hold-out --fold "$fold"
   quietly .build/release/rehearse-bench fit-indentation "$work/train.jsonl" --out "$model" "${options[@]}"
   quietly swift build -c release --product rehearse
-  python3 Benchmarks/reindent/validate.py .build/release/rehearse --fold "$fold" --n 2000 --seed 1 2>/dev/null \
-    | head -1 | tee -a "$work/folds.txt"
+  python3 Benchmarks/reindent/validate.py .build/release/rehearse --fold "$fold" --n 2000 --seed 1 --report "$work/fold$fold.json" 2>/dev/null \
+    | head -1
 done
-python3 - "$work/folds.txt" <<'PY'
-import re, sys
-rows = [dict(re.findall(r"(\w+)=([\d.]+)", line)) for line in open(sys.argv[1])]
-total = sum(int(r["n"]) for r in rows)
-for key in ("exact", "line_acc", "parses"):
-    pooled = sum(float(r[key]) * int(r["n"]) for r in rows) / total
-    print(f"pooled {key}: {pooled:.1f}% of {total} snippets")
+python3 - "$work" <<'PY'
+import json, sys
+snippets = [s for fold in range(4) for s in json.load(open(f"{sys.argv[1]}/fold{fold}.json"))["snippets"]]
+lines = sum(s["stmt_total"] for s in snippets)
+for key, right, total in (("exact", sum(s["exact"] for s in snippets), len(snippets)),
+                          ("line_acc", sum(s["stmt_right"] for s in snippets), lines),
+                          ("parses", sum(s["parses"] for s in snippets), len(snippets))):
+    print(f"pooled {key}: {100 * right / total:.1f}% ({right} of {total})")
 PY
