@@ -53,7 +53,7 @@ struct ReindentFixtureTests {
     /// The violation of placing the block's last statement at `depth` after the others at theirs.
     static func violation(_ lines: [Substring], _ depths: [Int], lastAt depth: Int) -> IndentationReading.Violation? {
         let block = FlatPythonBlock(lines: lines)
-        var reading = IndentationReading(nameCount: block.nameCount)
+        var reading = IndentationReading(nameCount: block.nameCount, mainGuardEndsScript: true)
         for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
         return reading.violation(placing: block.statements[depths.count], at: depth)
     }

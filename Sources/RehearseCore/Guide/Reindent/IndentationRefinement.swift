@@ -26,7 +26,7 @@ struct IndentationRefinement {
             var wrong = 0
             for example in examples {
                 let model = IndentationModel(weights: floats)
-                let found = IndentationSearch(block: example.block, model: model, widensDeadEnds: false).run().depths
+                let found = IndentationSearch(block: example.block, model: model, widensDeadEnds: false, mainGuardEndsScript: false).run().depths
                 if found != example.depths {
                     wrong += 1
                     var gradient: [Int: Double] = [:]

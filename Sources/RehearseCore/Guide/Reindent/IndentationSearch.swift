@@ -62,10 +62,15 @@ struct IndentationSearch {
     /// rank the readings its own beam keeps.
     let widensDeadEnds: Bool
 
-    init(block: FlatPythonBlock, model: IndentationModel = .shared, widensDeadEnds: Bool = true) {
+    /// Whether a top-level main guard ends the reading (``IndentationReading/mainGuardEndsScript``):
+    /// the reader's rule, which the fitting leaves out.
+    let mainGuardEndsScript: Bool
+
+    init(block: FlatPythonBlock, model: IndentationModel = .shared, widensDeadEnds: Bool = true, mainGuardEndsScript: Bool = true) {
         self.block = block
         self.model = model
         self.widensDeadEnds = widensDeadEnds
+        self.mainGuardEndsScript = mainGuardEndsScript
     }
 
     /// Searches each run of statements that starts fresh at the margin (see ``segmentStarts``).
@@ -145,7 +150,8 @@ struct IndentationSearch {
         guard !range.isEmpty else { return Outcome(depths: [], violations: []) }
         var nodes: [PathNode] = []
         nodes.reserveCapacity(range.count * width)
-        var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle), score: 0, node: -1)]
+        var beam = [Hypothesis(reading: IndentationReading(nameCount: block.nameCount, allowsTopLevelAwait: block.isGuideStyle,
+                                                              mainGuardEndsScript: mainGuardEndsScript), score: 0, node: -1)]
         var candidates: [(hypothesis: Int, depth: Int, score: Double, violation: IndentationReading.Violation?)] = []
         var logits: [Double] = []
         var violations: [IndentationReading.Violation?] = []

@@ -31,7 +31,7 @@ struct ReadingWeightsFit {
     mutating func add(_ examples: [IndentationRefinement.Example], weights: [Float], part: Int?) throws {
         let model = IndentationModel(weights: weights)
         for example in examples {
-            let outcome = IndentationSearch(block: example.block, model: model, widensDeadEnds: false).run()
+            let outcome = IndentationSearch(block: example.block, model: model, widensDeadEnds: false, mainGuardEndsScript: false).run()
             for segment in outcome.segments {
                 guard let first = segment.finalists.first, let best = segment.finalists.map(\.searchScore).max() else { continue }
                 let range = segment.start..<(segment.start + first.depths.count)
