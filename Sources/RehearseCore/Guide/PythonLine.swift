@@ -456,26 +456,27 @@ extension PythonLine {
     /// A constant's name: capitals and digits, joined by `_` (`MAX_SIZE`, `HTTP_2_PORT`) unless
     /// its type is `subscripted` (`VALIDATORS: ClassVar[…]`).
     private static func isConstantName(_ name: Substring, subscripted: Bool) -> Bool {
-        (subscripted || name.utf8.contains(0x5F)) && name.utf8.allSatisfy { $0 == 0x5F || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+        (subscripted || name.utf8.contains(0x5F)) && name.utf8.allSatisfy { $0 == 0x5F || $0.isASCIIUppercase || $0.isASCIIDigit }
     }
 
     /// Whether a string literal holds a type's name (`"Node"`, `'list[Node] | None'`): one quote
     /// on each side, and between them names, dots and brackets, a space only after `,` or
     /// beside `|` (`"Ada Lovelace, 1815"` is a value).
     private static func namesType(_ literal: Substring) -> Bool {
-        let bytes = Array(literal.utf8)
-        guard bytes.count >= 3, let quote = bytes.first, quote == 0x22 || quote == 0x27, bytes.last == quote else { return false }
-        let inner = bytes[1..<(bytes.count - 1)]
-        guard let first = inner.first, first.isASCIILetter || first == 0x5F else { return false }
-        for index in inner.indices {
-            let byte = bytes[index]
-            if byte == 0x20 {
-                guard bytes[index - 1].isOne(of: ",|") || bytes[index + 1] == 0x7C else { return false }
-            } else if !(byte.isASCIILetter || (0x30...0x39).contains(byte) || byte.isOne(of: "_.[],|")) {
-                return false
+        literal.withBytes { bytes in
+            guard bytes.count >= 3, let quote = bytes.first, quote == 0x22 || quote == 0x27, bytes.last == quote,
+                bytes[1].isASCIILetter || bytes[1] == 0x5F
+            else { return false }
+            for index in 1..<(bytes.count - 1) {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    guard bytes[index - 1].isOne(of: ",|") || bytes[index + 1] == 0x7C else { return false }
+                } else if !(byte.isASCIILetter || byte.isASCIIDigit || byte.isOne(of: "_.[],|")) {
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// A line made only of closing brackets, maybe with `:` (`)`, `])`, `):`).
