@@ -857,7 +857,10 @@ extension ItemExtractor {
     static func isStep(_ line: Substring) -> Bool {
         // Every line under a label is asked: its first byte rules out most (`S`, `P`, or a list marker).
         guard let first = line.utf8.first, first | 0x20 == 0x73 || first | 0x20 == 0x70 || first == 0x2D || first == 0x2A else { return false }
-        return (line.bulletText ?? line).labelled.map { isStepLabel($0.label) } ?? false
+        let item = line.bulletText ?? line
+        // The label starts where the item does, or after a pictograph that decorates it.
+        guard let lead = item.utf8.first, lead | 0x20 == 0x73 || lead | 0x20 == 0x70 || lead >= 0x80 else { return false }
+        return item.labelled.map { isStepLabel($0.label) } ?? false
     }
 
     static func isStepLabel(_ label: Substring) -> Bool {
@@ -870,7 +873,7 @@ extension ItemExtractor {
     }
 
     /// Verbs that make a label a clause rather than a name.
-    private static let clauseVerbs: Set<String> = [
+    private static let clauseVerbs: Set<Substring> = [
         "is", "are", "was", "were", "has", "have", "can", "must", "should", "will", "does", "do", "gives", "makes", "becomes", "means",
         "matter", "matters",
     ]
@@ -946,14 +949,14 @@ extension ItemExtractor {
 
     /// Labels that, whole, name an aspect of the section's topic or a part of a story
     /// (``isConceptLabel(_:)``), lower-cased.
-    private static let wholeConceptLabels: Set<String> = storyParts.union([
+    private static let wholeConceptLabels: Set<Substring> = Set(storyParts.map { Substring($0) }).union([
         "analogy", "context", "background", "overview", "motivation", "goal", "goals", "brief", "recommendation", "important",
         "cost", "costs", "benefit", "benefits", "drawback", "drawbacks", "advantages", "disadvantages", "limitations", "downsides",
         "warning", "hint", "takeaway", "takeaways", "run it", "try it", "plain english", "bottom line", "tl;dr", "tldr",
     ])
 
     /// First words that make a label an aspect of the section's topic (``isConceptLabel(_:)``).
-    private static let conceptFirstWords: Set<String> = [
+    private static let conceptFirstWords: Set<Substring> = [
         "what", "why", "how", "when", "impact", "note", "notes", "summary", "pros", "cons", "tradeoff",
         "tradeoffs", "trade-off", "trade-offs", "use", "example", "purpose", "problem", "solution", "idea",
         "key", "rule", "tip", "gotcha", "pitfall", "caveat", "in", "fix", "fixes", "cause", "symptom", "symptoms",
@@ -965,7 +968,7 @@ extension ItemExtractor {
     ]
 
     /// Last words of a label of two or more words that make it such an aspect (`Interview tip`).
-    private static let conceptLastWords: Set<String> = [
+    private static let conceptLastWords: Set<Substring> = [
         "tip", "tips", "note", "gotcha", "pitfall", "pitfalls", "caveat", "warning", "hint", "reminder", "takeaway", "mistake",
         "mistakes", "context", "practice", "practices", "insight", "insights", "analogy", "trick", "tricks", "trap", "traps",
     ]
@@ -975,21 +978,27 @@ extension ItemExtractor {
     /// rather than a name: its text is a concept of the section.
     static func isConceptLabel(_ label: Substring) -> Bool {
         var words = label.lowercased().split(byte: 0x20)
-        if let first = words.first, words.count > 1, ["the", "a", "an", "my", "our"].contains(first) { words.removeFirst() }
+        if let first = words.first, words.count > 1, Self.leadingArticles.contains(first) { words.removeFirst() }
         guard let first = words.first, let last = words.last else { return false }
         // A clause names no term: it says something with a verb (`Kafka EOS is intra-Kafka`,
         // `Async error handling has two modes`), ends on a preposition (`Burrow reports lag as`),
         // or puts an article after its first word, as a verb takes its object (`Build a
         // service like bit.ly`, `Pick the shard key`).
-        if words.count > 1, words.contains(where: { Self.clauseVerbs.contains(String($0)) })
-            || ["as", "like", "to", "for", "of", "with", "by"].contains(last)
-            || words.count > 2 && ["a", "an", "the"].contains(words[1])
+        if words.count > 1, words.contains(where: Self.clauseVerbs.contains) || Self.clauseEndings.contains(last)
+            || words.count > 2 && Self.objectArticles.contains(words[1])
         {
             return true
         }
-        return Self.conceptFirstWords.contains(String(first)) || words.count > 1 && Self.conceptLastWords.contains(String(last))
-            || Self.wholeConceptLabels.contains(words.joined(separator: " "))
+        return Self.conceptFirstWords.contains(first) || words.count > 1 && Self.conceptLastWords.contains(last)
+            || Self.wholeConceptLabels.contains(Substring(words.joined(separator: " ")))
     }
+
+    /// Words before a label's first word that it is read without (`The key idea`).
+    private static let leadingArticles: Set<Substring> = ["the", "a", "an", "my", "our"]
+    /// Last words that leave a label a clause (`Burrow reports lag as`).
+    private static let clauseEndings: Set<Substring> = ["as", "like", "to", "for", "of", "with", "by"]
+    /// Articles that, second in a label, follow a verb (`Pick the shard key`).
+    private static let objectArticles: Set<Substring> = ["a", "an", "the"]
 
     /// Whether a line is a label alone that names a part of an answer laid out under labels
     /// (`Pros:`, `Example:`), not a topic of its own (`Sticky sessions:`).
@@ -1094,9 +1103,10 @@ extension ItemExtractor {
         var names: Set<Substring> = []
         var inDefinition = false
         for text in code.split(byte: 0x0A) {
-            guard let first = text.first else { continue }
-            let indented = first.isWhitespace
-            let line = PythonLine(indented ? text.drop(while: \.isWhitespace) : text)
+            guard let first = text.utf8.first else { continue }
+            // Indented by ASCII blanks, as restored code is, or by other white space.
+            let indented = first == 0x20 || first == 0x09 || (first >= 0x80 || first <= 0x0D) && text.first?.isWhitespace == true
+            let line = PythonLine(indented ? Self.droppingIndentation(text) : text)
             if !indented, !line.isComment { inDefinition = line.isDefinition }
             if let defined = line.definedName, !indented { names.insert(defined) }
             guard !inDefinition else { continue }
@@ -1105,6 +1115,14 @@ extension ItemExtractor {
             line.forEachBoundName { names.insert(line.word($0)) }
         }
         return names
+    }
+
+    /// `text` without the white space it starts with; ASCII blanks are dropped byte by byte.
+    private static func droppingIndentation(_ text: Substring) -> Substring {
+        let blanks = text.withBytes { bytes in bytes.prefix { $0 == 0x20 || $0 == 0x09 || $0 >= 0x0A && $0 <= 0x0D }.count }
+        let rest = text.utf8.dropFirst(blanks)
+        guard let next = rest.first, next >= 0x80 else { return Substring(rest) }
+        return Substring(rest).drop(while: \.isWhitespace)
     }
 
     /// Whether a line of `code` names one of `names`.

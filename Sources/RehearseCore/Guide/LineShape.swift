@@ -135,7 +135,7 @@ extension Substring {
         if afterColons < endIndex, utf8[afterColons] == 0x3A {
             while afterColons < endIndex, utf8[afterColons] == 0x3A { afterColons = utf8.index(after: afterColons) }
             let spaced = colon > startIndex && utf8[utf8.index(before: colon)] == 0x20 || afterColons < endIndex && utf8[afterColons] == 0x20
-            guard spaced || self[startIndex..<colon].contains(" ") || self[afterColons...].wordCount >= 3 else { return nil }
+            guard spaced || self[startIndex..<colon].withBytes({ $0.contains(0x20) }) || self[afterColons...].wordCount >= 3 else { return nil }
         }
         var label = self[startIndex..<colon].trimmingWhitespace()
         // `💡 Tip: …`: a pictograph before the label decorates it.
@@ -145,10 +145,16 @@ extension Substring {
         // A bracket the label leaves open (`f(x) → {'a'` before `: 1}`) holds the colon.
         guard label.wordCount <= 6, !label.leavesBracketOpen else { return nil }
         // `50M daily users, 40 messages each: 2 billion a day` is a sentence's clause, no term.
-        guard !label.utf8.contains(0x2C) || label.wordCount <= 4 else { return nil }
-        guard !label.utf8.contains(0x22), !label.hasBytePrefix("http") else { return nil }
+        // Its commas, quotes and backticks, counted in one pass over its bytes.
+        let (commas, quotes, backticks) = label.withBytes { bytes in
+            bytes.reduce(into: (0, 0, 0)) { counts, byte in
+                if byte == 0x2C { counts.0 += 1 } else if byte == 0x22 { counts.1 += 1 } else if byte == 0x60 { counts.2 += 1 }
+            }
+        }
+        guard commas == 0 || label.wordCount <= 4 else { return nil }
+        guard quotes == 0, !label.hasBytePrefix("http") else { return nil }
         // A colon inside a code span (`` `a[1:3]` is a slice ``) splits nothing.
-        guard label.utf8.count(where: { $0 == 0x60 }) % 2 == 0 else { return nil }
+        guard backticks % 2 == 0 else { return nil }
         guard !label.isCaptionLabel else { return nil }
         return (label, text)
     }
@@ -156,15 +162,17 @@ extension Substring {
     /// Whether more `(`, `[` or `{` open in the text than close.
     private var leavesBracketOpen: Bool {
         var depth = (round: 0, square: 0, curly: 0)
-        for byte in utf8 {
-            switch byte {
-            case 0x28: depth.round += 1
-            case 0x29: depth.round -= 1
-            case 0x5B: depth.square += 1
-            case 0x5D: depth.square -= 1
-            case 0x7B: depth.curly += 1
-            case 0x7D: depth.curly -= 1
-            default: break
+        withBytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x28: depth.round += 1
+                case 0x29: depth.round -= 1
+                case 0x5B: depth.square += 1
+                case 0x5D: depth.square -= 1
+                case 0x7B: depth.curly += 1
+                case 0x7D: depth.curly -= 1
+                default: break
+                }
             }
         }
         return depth.round > 0 || depth.square > 0 || depth.curly > 0
@@ -176,10 +184,13 @@ extension Substring {
     private var isCaptionLabel: Bool {
         guard utf8.count >= 6, utf8.count <= 16 else { return false }
         guard let space = utf8.lastIndex(of: 0x20), utf8[utf8.index(after: space)...].first?.isASCIIDigit == true else {
-            return ["source", "sources", "source(s)", "credit", "credits", "image credit", "photo credit"].contains(lowercased())
+            return Self.creditLabels.contains(lowercased())
         }
-        return ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"].contains(self[..<space].lowercased())
+        return Self.captionWords.contains(self[..<space].lowercased())
     }
+
+    private static let creditLabels: Set<String> = ["source", "sources", "source(s)", "credit", "credits", "image credit", "photo credit"]
+    private static let captionWords: Set<String> = ["figure", "fig.", "table", "listing", "exhibit", "diagram", "chart"]
 
     /// Splits `LRU — evicts the least recently used key` into the term and what it means: an em
     /// or en dash, a hyphen or two (`--`) or `=>`, between spaces, after a term of one to four

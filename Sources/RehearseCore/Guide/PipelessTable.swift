@@ -13,35 +13,31 @@ enum PipelessTable {
     static func cellCount(_ line: Substring) -> Int? {
         line.withBytes { bytes in
             guard let first = bytes.first, first != 0x7C else { return nil }
-            guard bytes.contains(0x7C) else { return tabCellCount(bytes) }
-            var cells = 1
+            // One pass counts both ways of splitting: by `|`s, and by runs of tabs.
+            var pipes = 0
+            var tabRuns = 1
             var cellIsEmpty = true
+            var hasEmptyCell = false
+            var previous: UInt8 = 0
             for byte in bytes {
                 switch byte {
                 case 0x7C:
                     // An empty cell, which also rules out the operator `||` (`a || b`).
-                    if cellIsEmpty { return nil }
-                    cells += 1
+                    if cellIsEmpty { hasEmptyCell = true }
+                    pipes += 1
                     cellIsEmpty = true
-                case 0x20, 0x09:
-                    continue
+                case 0x20:
+                    break
+                case 0x09:
+                    if previous != 0x09 { tabRuns += 1 }
                 default:
                     cellIsEmpty = false
                 }
+                previous = byte
             }
-            return cellIsEmpty ? nil : cells
+            guard pipes > 0 else { return tabRuns >= 2 ? tabRuns : nil }
+            return hasEmptyCell || cellIsEmpty ? nil : pipes + 1
         }
-    }
-
-    /// Cells split by runs of tabs: at least two.
-    private static func tabCellCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var cells = 1
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x09, previous != 0x09 { cells += 1 }
-            previous = byte
-        }
-        return cells >= 2 ? cells : nil
     }
 
     /// Where the cells of a row lined up by spaces start, in bytes from the line's start: the

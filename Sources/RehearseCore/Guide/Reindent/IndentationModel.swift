@@ -85,6 +85,9 @@ struct IndentationModel: Sendable {
     }()
 
     static let weightCount = templates.last.map { $0.offset + $0.size } ?? 0
+    /// Where each template's weights start, apart from the templates: the search reads them
+    /// for every placement it scores.
+    private static let offsets = templates.map(\.offset)
     static let featuresPerPlacement = templates.count
 
     let weights: [Float]
@@ -147,9 +150,14 @@ struct IndentationModel: Sendable {
 
     /// The score of a placement.
     func score(_ facts: PlacementFacts) -> Float {
-        var total: Float = 0
-        Self.forEachFeature(of: facts) { total += weights[$0] }
-        return total
+        weights.withUnsafeBufferPointer { weights in
+            var total: Float = 0
+            Self.forEachFeature(of: facts) { index in
+                precondition(index >= 0 && index < weights.count, "a placement fact is out of its template's range")
+                total += weights[index]
+            }
+            return total
+        }
     }
 
     /// The score of a whole reading: its search score (summed log-probabilities) and its flaws.
@@ -162,55 +170,60 @@ struct IndentationModel: Sendable {
     /// wraps instead of checking, on the search's hottest path; `body` checks the index.
     @inline(__always)
     static func forEachFeature(of facts: PlacementFacts, _ body: (Int) -> Void) {
-        let t = templates
+        offsets.withUnsafeBufferPointer { t in forEachFeature(of: facts, offsets: t, body) }
+    }
+
+    @inline(__always)
+    private static func forEachFeature(of facts: PlacementFacts, offsets t: UnsafeBufferPointer<Int>, _ body: (Int) -> Void) {
+        precondition(t.count == 45, "the templates changed without the features")
         let k = kinds, p = previousKinds, b = blocks
         let c = facts.closed
-        body(t[0].offset &+ c &* k &+ facts.kind)
-        body(t[1].offset &+ c &* p &+ facts.previous)
-        body(t[2].offset &+ (c &* p &+ facts.previous) &* k &+ facts.kind)
-        body(t[3].offset &+ (c &* b &+ facts.top) &* k &+ facts.kind)
-        body(t[4].offset &+ (c &* b &+ facts.landing) &* k &+ facts.kind)
-        body(t[5].offset &+ (c &* 5 &+ facts.count) &* b &+ facts.top)
-        body(t[6].offset &+ (c &* 2 &+ facts.closesLocal) &* k &+ facts.kind)
-        body(t[7].offset &+ (c &* 13 &+ facts.definitionReference) &* k &+ facts.kind)
-        body(t[8].offset &+ (c &* comments &+ facts.comment) &* k &+ facts.kind)
-        body(t[9].offset &+ c &* 2 &+ facts.closesSelf)
-        body(t[10].offset &+ (c &* 2 &+ facts.isMethod) &* 2 &+ (facts.landing == BlockKind.class.rawValue ? 1 : 0))
-        body(t[11].offset &+ (c &* 2 &+ facts.closesLocal) &* b &+ facts.top)
-        body(t[12].offset &+ (c &* b &+ facts.landing) &* b &+ facts.top)
-        body(t[13].offset &+ c &* 5 &+ min(facts.depth, 4))
-        body(t[14].offset &+ (c &* p &+ facts.previous) &* b &+ facts.top)
-        body(t[15].offset &+ (c &* 2 &+ facts.bodyEndsTerminal) &* b &+ facts.top)
-        body(t[16].offset &+ (c &* p &+ facts.next) &* k &+ facts.kind)
-        body(t[17].offset &+ (c &* 2 &+ facts.sameShape) &* k &+ facts.kind)
-        body(t[18].offset &+ (c &* 2 &+ facts.usesRecentTop) &* k &+ facts.kind)
-        body(t[19].offset &+ (c &* 2 &+ facts.assignedCondition) &* b &+ facts.top)
-        body(t[20].offset &+ (c &* 5 &+ facts.count) &* k &+ facts.kind)
-        body(t[21].offset &+ (c &* 4 &+ facts.parallel) &* b &+ facts.top)
-        body(t[22].offset &+ (c &* 4 &+ facts.parallel) &* k &+ facts.kind)
-        body(t[23].offset &+ (c &* (b &+ 1) &+ facts.outerClosed) &* 5 &+ facts.outerCount)
-        body(t[24].offset &+ (c &* (b &+ 1) &+ facts.outerClosed) &* k &+ facts.kind)
-        body(t[25].offset &+ (c &* 2 &+ facts.closesHeader) &* k &+ facts.kind)
-        body(t[26].offset &+ (c &* 2 &+ facts.closesFunctionLocal) &* k &+ facts.kind)
-        body(t[27].offset &+ ((c &* 2 &+ facts.closesHeader) &* 2 &+ facts.closesLocal) &* b &+ facts.top)
-        body(t[28].offset &+ ((c &* comments &+ facts.comment) &* 2 &+ facts.closesFunctionLocal) &* 2 &+ facts.closesLocal)
-        body(t[29].offset &+ (c &* comments &+ facts.comment) &* b &+ facts.top)
+        body(t[0] &+ c &* k &+ facts.kind)
+        body(t[1] &+ c &* p &+ facts.previous)
+        body(t[2] &+ (c &* p &+ facts.previous) &* k &+ facts.kind)
+        body(t[3] &+ (c &* b &+ facts.top) &* k &+ facts.kind)
+        body(t[4] &+ (c &* b &+ facts.landing) &* k &+ facts.kind)
+        body(t[5] &+ (c &* 5 &+ facts.count) &* b &+ facts.top)
+        body(t[6] &+ (c &* 2 &+ facts.closesLocal) &* k &+ facts.kind)
+        body(t[7] &+ (c &* 13 &+ facts.definitionReference) &* k &+ facts.kind)
+        body(t[8] &+ (c &* comments &+ facts.comment) &* k &+ facts.kind)
+        body(t[9] &+ c &* 2 &+ facts.closesSelf)
+        body(t[10] &+ (c &* 2 &+ facts.isMethod) &* 2 &+ (facts.landing == BlockKind.class.rawValue ? 1 : 0))
+        body(t[11] &+ (c &* 2 &+ facts.closesLocal) &* b &+ facts.top)
+        body(t[12] &+ (c &* b &+ facts.landing) &* b &+ facts.top)
+        body(t[13] &+ c &* 5 &+ min(facts.depth, 4))
+        body(t[14] &+ (c &* p &+ facts.previous) &* b &+ facts.top)
+        body(t[15] &+ (c &* 2 &+ facts.bodyEndsTerminal) &* b &+ facts.top)
+        body(t[16] &+ (c &* p &+ facts.next) &* k &+ facts.kind)
+        body(t[17] &+ (c &* 2 &+ facts.sameShape) &* k &+ facts.kind)
+        body(t[18] &+ (c &* 2 &+ facts.usesRecentTop) &* k &+ facts.kind)
+        body(t[19] &+ (c &* 2 &+ facts.assignedCondition) &* b &+ facts.top)
+        body(t[20] &+ (c &* 5 &+ facts.count) &* k &+ facts.kind)
+        body(t[21] &+ (c &* 4 &+ facts.parallel) &* b &+ facts.top)
+        body(t[22] &+ (c &* 4 &+ facts.parallel) &* k &+ facts.kind)
+        body(t[23] &+ (c &* (b &+ 1) &+ facts.outerClosed) &* 5 &+ facts.outerCount)
+        body(t[24] &+ (c &* (b &+ 1) &+ facts.outerClosed) &* k &+ facts.kind)
+        body(t[25] &+ (c &* 2 &+ facts.closesHeader) &* k &+ facts.kind)
+        body(t[26] &+ (c &* 2 &+ facts.closesFunctionLocal) &* k &+ facts.kind)
+        body(t[27] &+ ((c &* 2 &+ facts.closesHeader) &* 2 &+ facts.closesLocal) &* b &+ facts.top)
+        body(t[28] &+ ((c &* comments &+ facts.comment) &* 2 &+ facts.closesFunctionLocal) &* 2 &+ facts.closesLocal)
+        body(t[29] &+ (c &* comments &+ facts.comment) &* b &+ facts.top)
         let h = headers
-        body(t[30].offset &+ (c &* h &+ facts.topHeader) &* 5 &+ facts.count)
-        body(t[31].offset &+ (c &* h &+ facts.topHeader) &* k &+ facts.kind)
-        body(t[32].offset &+ ((c &* h &+ facts.topHeader) &* 2 &+ facts.closesHeader) &* 2 &+ facts.closesLocal)
-        body(t[33].offset &+ ((c &* 5 &+ facts.count) &* b &+ facts.top) &* k &+ facts.kind)
-        body(t[34].offset &+ (c &* 4 &+ facts.branchLength) &* b &+ facts.top)
-        body(t[35].offset &+ (c &* 4 &+ facts.branchLength) &* k &+ facts.kind)
-        body(t[36].offset &+ facts.definitionReference &* k &+ facts.kind)
-        body(t[37].offset &+ facts.accumulator &* k &+ facts.kind)
-        body(t[38].offset &+ facts.closesLocal &* k &+ facts.kind)
-        body(t[39].offset &+ (facts.closesFunctionLocal &* 2 &+ facts.closesHeader) &* k &+ facts.kind)
-        body(t[40].offset &+ facts.closesSelf &* k &+ facts.kind)
-        body(t[41].offset &+ facts.landing &* k &+ facts.kind)
-        body(t[42].offset &+ c &* 4 &+ facts.conditionSubject)
-        body(t[43].offset &+ facts.branchUpdate &* k &+ facts.kind)
-        body(t[44].offset &+ facts.rebindsIterable &* k &+ facts.kind)
+        body(t[30] &+ (c &* h &+ facts.topHeader) &* 5 &+ facts.count)
+        body(t[31] &+ (c &* h &+ facts.topHeader) &* k &+ facts.kind)
+        body(t[32] &+ ((c &* h &+ facts.topHeader) &* 2 &+ facts.closesHeader) &* 2 &+ facts.closesLocal)
+        body(t[33] &+ ((c &* 5 &+ facts.count) &* b &+ facts.top) &* k &+ facts.kind)
+        body(t[34] &+ (c &* 4 &+ facts.branchLength) &* b &+ facts.top)
+        body(t[35] &+ (c &* 4 &+ facts.branchLength) &* k &+ facts.kind)
+        body(t[36] &+ facts.definitionReference &* k &+ facts.kind)
+        body(t[37] &+ facts.accumulator &* k &+ facts.kind)
+        body(t[38] &+ facts.closesLocal &* k &+ facts.kind)
+        body(t[39] &+ (facts.closesFunctionLocal &* 2 &+ facts.closesHeader) &* k &+ facts.kind)
+        body(t[40] &+ facts.closesSelf &* k &+ facts.kind)
+        body(t[41] &+ facts.landing &* k &+ facts.kind)
+        body(t[42] &+ c &* 4 &+ facts.conditionSubject)
+        body(t[43] &+ facts.branchUpdate &* k &+ facts.kind)
+        body(t[44] &+ facts.rebindsIterable &* k &+ facts.kind)
     }
 }
 

@@ -40,6 +40,8 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
     private enum Entry {
         case ready(GuideBlock)
         case restoring(RestorationJob)
+        /// An entry handed to the sink: its block was moved out, so dropping it releases nothing.
+        case delivered
     }
 
     private var sink: Sink
@@ -86,11 +88,11 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
     private mutating func deliverOldestRestoration() {
         var delivered = false
         while head < entries.count {
-            switch entries[head] {
+            if delivered, case .restoring = entries[head] { return compact() }
+            switch takeHead() {
             case .ready(let block):
                 sink.consume(block)
             case .restoring(let job):
-                guard !delivered else { return compact() }
                 // While a worker finishes this one, restore the newest waiting ones here.
                 var newest = entries.count - 1
                 while !job.isDone, newest > head {
@@ -100,10 +102,20 @@ struct RestorationPipeline<Sink: GuideBlockSink> {
                 deliver(job.result())
                 outstanding -= 1
                 delivered = true
+            case .delivered:
+                break
             }
             head += 1
         }
         compact()
+    }
+
+    /// The entry at ``head``, moved out of the buffer: the block is not copied to be handed
+    /// on, and compacting the buffer later has nothing to release.
+    private mutating func takeHead() -> Entry {
+        var taken = Entry.delivered
+        swap(&taken, &entries[head])
+        return taken
     }
 
     private mutating func deliver(_ restored: FlatPythonSource.Restored) {
