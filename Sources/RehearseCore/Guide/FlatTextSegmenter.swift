@@ -981,7 +981,8 @@ struct FlatTextSegmenter {
         {
             return true
         }
-        let nextStartsBlock = Self.startsBlock(next.text, python: next)
+        // Asked only where the answer turns on it: a title-like line heads a section outside an answer whatever follows.
+        lazy var nextStartsBlock = Self.startsBlock(next.text, python: next)
         if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text, afterCode: afterHeading) { return true }
         if text.isTitleLike {
             // In an answer, a line under one that ended nothing (`LRU` / `LFU`, a list that lost

@@ -650,7 +650,8 @@ struct ItemExtractor: GuideBlockSink {
 
     /// ``statedPriority(_:)`` of one field: it starts with the label.
     private static func fieldPriority(_ text: Substring) -> Priority? {
-        // Looks at the field's first bytes, and copies nothing.
+        // Looks at the field's first bytes, and copies nothing: most lines are let go by the first.
+        guard let first = text.utf8.first, first | 0x20 == 0x70 || first == 0x2A || first == 0x5F else { return nil }
         func emphasis(_ character: Character) -> Bool { character == "*" || character == "_" }
         let label = text.drop(while: emphasis)
         guard label.hasPrefixIgnoringCase("priority") else { return nil }
@@ -930,7 +931,8 @@ extension ItemExtractor {
             "describe the most", "give an example of", "give me an example of", "walk me through", "talk about a time",
             "talk me through", "share a time", "share an example",
         ]
-        return openers.contains { text.hasPrefixIgnoringCase($0) }
+        let letter = first | 0x20
+        return openers.contains { $0.utf8Start.pointee == letter && text.hasPrefixIgnoringCase($0) }
     }
 
     /// The parts a story is told in (STAR: situation, task, action, result), lower-cased: labels of

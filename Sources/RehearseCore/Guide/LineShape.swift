@@ -412,7 +412,8 @@ extension Substring {
         case 0xE2, 0xC2, 0xEF, 0x5B: if bulletText != nil { return false }
         default: break
         }
-        guard numberedText == nil, !hasWorkingMarks else { return false }
+        // The cheapest test first: most lines of prose run longer than a heading.
+        guard wordCount <= 10, numberedText == nil, !hasWorkingMarks else { return false }
         // A label heads nothing, except a step's (`Step 1: Clarify requirements`) and a line in
         // capitals (`DEEP DIVE: CACHING`, `PART 2: STORAGE`).
         if let (label, rest) = labelled, !ItemExtractor.isStepLabel(label) || rest.wordCount > 8,
@@ -420,7 +421,6 @@ extension Substring {
         {
             return false
         }
-        guard wordCount <= 10 else { return false }
         return !CodeLineClassifier.continuesPython(line, raw: self) || line.hasProseAdjacency
     }
 

@@ -153,7 +153,9 @@ private final class RestorationJob: @unchecked Sendable {
         DispatchQueue(label: "rehearse.restoration.\($0)", qos: .userInitiated)
     }
 
-    private let source: FlatPythonSource
+    /// The block, until it is restored: then it is let go on the thread that restored it, not
+    /// on the reader's, which frees the job. Only the thread that claimed the job touches it.
+    private var source: FlatPythonSource?
     private let condition = NSCondition()
     private var state = State.waiting
 
@@ -172,8 +174,9 @@ private final class RestorationJob: @unchecked Sendable {
 
     /// Restores the block on the calling thread unless someone has started it.
     func restoreIfWaiting() {
-        guard claim() else { return }
+        guard claim(), let source else { return }
         let restored = source.restored()
+        self.source = nil
         condition.lock()
         state = .done(restored)
         condition.broadcast()
