@@ -58,6 +58,7 @@ struct PythonReindenter {
     /// the run's lines can differ.
     private static func runs(_ block: FlatPythonBlock, _ outcome: IndentationSearch.Outcome, chosen: [Int], numbers: [Int]) -> [IndentationGuess.Run] {
         let firstLines = runFirstLines(block, starts: outcome.segments.map(\.start))
+        let closingMarker = closingMarker(block)
         var depths = outcome.depths
         return outcome.segments.enumerated().map { run, segment in
             let span = firstLines[run]..<(run + 1 < firstLines.count ? firstLines[run + 1] : numbers.count)
@@ -67,7 +68,7 @@ struct PythonReindenter {
             let total = segment.finalists.reduce(0.0) { $0 + exp($1.score - best.score) }
             let rivals = segment.finalists.dropFirst().map { finalist in
                 depths.replaceSubrange(statements, with: finalist.depths)
-                let rivalDepths = lineDepths(block, statementDepths: depths, lines: span)
+                let rivalDepths = lineDepths(block, statementDepths: depths, lines: span, closingMarker: closingMarker)
                 let differing = span.filter { chosen[$0] != rivalDepths[$0 - span.lowerBound] }
                 return IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: differing.map { numbers[$0] },
                                               depths: differing.map { rivalDepths[$0 - span.lowerBound] })
@@ -99,16 +100,16 @@ struct PythonReindenter {
     /// level in per open bracket (``FlatPythonBlock/Role/continuation(_:levels:)``), a
     /// comment at the depth of the statement after it (at the end, inside the last one).
     static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int]) -> [Int] {
-        lineDepths(block, statementDepths: statementDepths, lines: block.lines.indices)
+        lineDepths(block, statementDepths: statementDepths, lines: block.lines.indices, closingMarker: closingMarker(block))
     }
 
-    /// The depths of the block's `lines` only, as ``lineDepths(_:statementDepths:)`` gives them.
-    private static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int], lines: Range<Int>) -> [Int] {
+    /// The depths of the block's `lines` only, as ``lineDepths(_:statementDepths:)`` gives them;
+    /// `closingMarker` is ``closingMarker(_:)`` of the block, worked out once for all its readings.
+    private static func lineDepths(_ block: FlatPythonBlock, statementDepths: [Int], lines: Range<Int>, closingMarker: Int) -> [Int] {
         var depths = [Int](repeating: 0, count: lines.count)
         var nextStatement = block.roles[lines.upperBound...].lazy.compactMap { role -> Int? in
             if case .statement(let index) = role { index } else { nil }
         }.first ?? statementDepths.count
-        let closingMarker = closingMarker(block)
         for position in lines.reversed() {
             let depth: Int
             switch block.roles[position] {

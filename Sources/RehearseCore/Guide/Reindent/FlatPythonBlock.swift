@@ -194,6 +194,11 @@ struct FlatPythonBlock {
         readings = lexed ?? lines.map { PythonLine($0) }
         continues.reserveCapacity(lines.count)
         bracketLevels.reserveCapacity(lines.count)
+        nameStarts.reserveCapacity(lines.count + 1)
+        bindingStarts.reserveCapacity(lines.count + 1)
+        roles.reserveCapacity(lines.count)
+        statements.reserveCapacity(lines.count)
+        commentBefore.reserveCapacity(lines.count)
         // The line that opened each bracket still open, innermost last.
         var openedOn: [Int] = []
         var brackets = 0

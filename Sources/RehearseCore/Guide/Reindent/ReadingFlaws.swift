@@ -185,6 +185,7 @@ struct ReadingTree {
         self.range = range
         links = depths.map { Link(end: range.upperBound, depth: $0) }
         var open: [Int] = []
+        open.reserveCapacity((depths.max() ?? 0) + 1)
         for position in range {
             let depth = depths[position - range.lowerBound]
             while let last = open.last, depths[last - range.lowerBound] >= depth {
