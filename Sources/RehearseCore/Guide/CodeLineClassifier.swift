@@ -129,6 +129,13 @@ enum CodeLineClassifier {
     /// line, or with `lowerCase` a lower-case one (`select`), `with` aside: in lower case it
     /// opens Python blocks far more often than SQL.
     static func startsSQL(_ raw: Substring, lowerCase: Bool = false) -> Bool {
+        // Every line that may start a block is asked: its first word's bytes rule out most.
+        let wordFits = raw.withBytes { bytes in
+            let letters: ClosedRange<UInt8> = lowerCase ? 0x61...0x7A : 0x41...0x5A
+            let length = bytes.prefix(9).prefix { letters.contains($0) }.count
+            return (4...8).contains(length) && (length == bytes.count || bytes[length] == 0x20 || bytes[length] == 0x3B)
+        }
+        guard wordFits else { return false }
         let bytes = raw.utf8
         let word = sqlWord(bytes, lowerCase: lowerCase)
         // The starters are four to eight letters long: other words are not looked up.
@@ -327,8 +334,16 @@ enum CodeLineClassifier {
     /// A Redis command as `redis-cli` takes it: an upper-case command word alone or before its
     /// arguments (`ZADD rate:user42 1700000060 req-981`, `MULTI`).
     static func isRedisCommand(_ raw: Substring) -> Bool {
-        let word = raw.utf8.prefix { $0 != 0x20 }
-        guard word.count >= 3, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
-        return redisCommands.contains(raw[word.startIndex..<word.endIndex])
+        // The command word's length, if it is upper case: read on the bytes, as every line is asked.
+        let length: Int? = raw.withBytes { bytes in
+            var length = 0
+            while length < bytes.count, bytes[length] != 0x20 {
+                guard bytes[length].isASCIIUppercase else { return nil }
+                length += 1
+            }
+            return length >= 3 ? length : nil
+        }
+        guard let length else { return false }
+        return redisCommands.contains(raw[raw.startIndex..<raw.utf8.index(raw.startIndex, offsetBy: length)])
     }
 }

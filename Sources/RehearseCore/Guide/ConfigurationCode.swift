@@ -41,8 +41,16 @@ enum ConfigurationCode {
                 self = .section
                 return
             }
-            // The key's bytes, spaces, then `=`: a line of prose stops at its first space.
+            // The key's bytes, spaces, then `=`: a line of prose stops at its first space. Every
+            // line that may start a block is asked: the bytes are looked at first, in place.
             guard first.isASCIILetter || first == 0x5F else { return nil }
+            let hasEquals = raw.withBytes { bytes in
+                var position = 0
+                while position < bytes.count, isKeyByte(bytes[position]) { position += 1 }
+                while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+                return position < bytes.count && bytes[position] == 0x3D
+            }
+            guard hasEquals else { return nil }
             let keyEnd = bytes.firstIndex { !isKeyByte($0) } ?? bytes.endIndex
             let equals = bytes[keyEnd...].firstIndex { $0 != 0x20 } ?? bytes.endIndex
             guard equals < bytes.endIndex, bytes[equals] == 0x3D else { return nil }

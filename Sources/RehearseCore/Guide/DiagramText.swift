@@ -91,6 +91,8 @@ enum DiagramText {
 
     /// A line of arrows and lines between boxes: `|`, `v`, `|    ^`, `/   \`, `--->`.
     private static func isConnector(_ line: Substring) -> Bool {
-        !line.isEmpty && line.utf8.count <= 120 && line.utf8.allSatisfy { $0.isOne(of: " |v^/\\<>-+*.:") }
+        // Asked of the line under every line: its first byte rules out most.
+        guard let first = line.utf8.first, first.isOne(of: " |v^/\\<>-+*.:") else { return false }
+        return line.utf8.count <= 120 && line.withBytes { $0.allSatisfy { $0.isOne(of: " |v^/\\<>-+*.:") } }
     }
 }

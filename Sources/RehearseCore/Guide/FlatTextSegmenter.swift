@@ -981,7 +981,8 @@ struct FlatTextSegmenter {
         {
             return true
         }
-        // Asked only where the answer turns on it: a title-like line heads a section outside an answer whatever follows.
+        // Asked only where the answer turns on it: outside an answer, a title-like line heads a
+        // section whatever follows it.
         lazy var nextStartsBlock = Self.startsBlock(next.text, python: next)
         if mode == .answer, headsParagraphAfterAnswer(at: index, text: text, over: next.text, afterCode: afterHeading) { return true }
         if text.isTitleLike {

@@ -859,8 +859,9 @@ extension ItemExtractor {
         // Every line under a label is asked: its first byte rules out most (`S`, `P`, or a list marker).
         guard let first = line.utf8.first, first | 0x20 == 0x73 || first | 0x20 == 0x70 || first == 0x2D || first == 0x2A else { return false }
         let item = line.bulletText ?? line
-        // The label starts where the item does, or after a pictograph that decorates it.
-        guard let lead = item.utf8.first, lead | 0x20 == 0x73 || lead | 0x20 == 0x70 || lead >= 0x80 else { return false }
+        // The label starts where the item does, or after blanks or a pictograph that decorates it.
+        guard let lead = item.utf8.first, lead | 0x20 == 0x73 || lead | 0x20 == 0x70 || lead >= 0x80 || lead == 0x20 || lead == 0x09
+        else { return false }
         return item.labelled.map { isStepLabel($0.label) } ?? false
     }
 

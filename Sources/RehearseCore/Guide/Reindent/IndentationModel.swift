@@ -173,9 +173,11 @@ struct IndentationModel: Sendable {
         offsets.withUnsafeBufferPointer { t in forEachFeature(of: facts, offsets: t, body) }
     }
 
+    /// ``forEachFeature(of:_:)`` with the templates' offsets at hand; it reads offsets 0 to 44,
+    /// one per template, unchecked once their count is.
     @inline(__always)
     private static func forEachFeature(of facts: PlacementFacts, offsets t: UnsafeBufferPointer<Int>, _ body: (Int) -> Void) {
-        precondition(t.count == 45, "the templates changed without the features")
+        precondition(t.count == 45, "the features below are computed for 45 templates")
         let k = kinds, p = previousKinds, b = blocks
         let c = facts.closed
         body(t[0] &+ c &* k &+ facts.kind)
