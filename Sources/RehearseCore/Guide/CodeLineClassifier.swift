@@ -129,20 +129,12 @@ enum CodeLineClassifier {
     /// line, or with `lowerCase` a lower-case one (`select`), `with` aside: in lower case it
     /// opens Python blocks far more often than SQL.
     static func startsSQL(_ raw: Substring, lowerCase: Bool = false) -> Bool {
-        // Every line that may start a block is asked: its first word's bytes rule out most.
-        let wordFits = raw.withBytes { bytes in
-            let letters: ClosedRange<UInt8> = lowerCase ? 0x61...0x7A : 0x41...0x5A
-            let length = bytes.prefix(9).prefix { letters.contains($0) }.count
-            return (4...8).contains(length) && (length == bytes.count || bytes[length] == 0x20 || bytes[length] == 0x3B)
-        }
-        guard wordFits else { return false }
-        let bytes = raw.utf8
-        let word = sqlWord(bytes, lowerCase: lowerCase)
+        let word = sqlWord(raw, lowerCase: lowerCase)
         // The starters are four to eight letters long: other words are not looked up.
-        guard (4...8).contains(word.count), word.endIndex == bytes.endIndex || bytes[word.endIndex] == 0x20 || bytes[word.endIndex] == 0x3B,
-            !(lowerCase && word.elementsEqual("with".utf8)), sqlStarters.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
-        else { return false }
-        guard word.endIndex != bytes.endIndex else { return ["BEGIN", "COMMIT", "ROLLBACK"].contains { sqlKeyword(raw, word, lowerCase: lowerCase) == $0 } }
+        guard (4...8).contains(word.length), word.next == nil || word.next == 0x20 || word.next == 0x3B else { return false }
+        let keyword = sqlKeyword(raw, length: word.length, lowerCase: lowerCase)
+        guard !(lowerCase && keyword == "WITH"), sqlStarters.contains(keyword) else { return false }
+        guard word.next != nil else { return ["BEGIN", "COMMIT", "ROLLBACK"].contains(keyword) }
         return !explainsWithDash(raw) && !endsAsSentence(raw)
     }
 
@@ -192,22 +184,28 @@ enum CodeLineClassifier {
         if startsSQL(raw, lowerCase: lowerCase) { return true }
         if let last = previous.utf8.last, last == 0x2C || last == 0x28 { return true }
         if raw.utf8.first == 0x29 { return true }
-        let word = sqlWord(raw.utf8, lowerCase: lowerCase)
-        guard word.count >= 2, word.endIndex == raw.utf8.endIndex || raw.utf8[word.endIndex] == 0x20 else { return false }
+        let word = sqlWord(raw, lowerCase: lowerCase)
+        guard word.length >= 2, word.next == nil || word.next == 0x20 else { return false }
         // A clause no list names (`STORAGE PARAMETERS (…);`) that ends the statement the
         // previous line left open.
         if !lowerCase, raw.utf8.last == 0x3B, previous.utf8.last != 0x3B { return true }
-        return sqlContinuers.contains(sqlKeyword(raw, word, lowerCase: lowerCase))
+        return sqlContinuers.contains(sqlKeyword(raw, length: word.length, lowerCase: lowerCase))
     }
 
-    /// The letters a line starts with, all upper case or, with `lowerCase`, all lower case.
-    private static func sqlWord(_ bytes: Substring.UTF8View, lowerCase: Bool) -> Substring.UTF8View.SubSequence {
-        lowerCase ? bytes.prefix { $0 >= 0x61 && $0 <= 0x7A } : bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }
+    /// The letters a line starts with, all upper case or, with `lowerCase`, all lower case: how
+    /// many, and the byte after them (nil at the line's end). Read on the bytes in place, as
+    /// every line that may start a block is asked.
+    private static func sqlWord(_ raw: Substring, lowerCase: Bool) -> (length: Int, next: UInt8?) {
+        raw.withBytes { bytes in
+            let letters: ClosedRange<UInt8> = lowerCase ? 0x61...0x7A : 0x41...0x5A
+            let length = bytes.prefix { letters.contains($0) }.count
+            return (length, length < bytes.count ? bytes[length] : nil)
+        }
     }
 
-    /// That word as the keyword sets spell it (upper case).
-    private static func sqlKeyword(_ raw: Substring, _ word: Substring.UTF8View.SubSequence, lowerCase: Bool) -> String {
-        let text = String(raw[word.startIndex..<word.endIndex])
+    /// That word, its first `length` bytes, as the keyword sets spell it (upper case).
+    private static func sqlKeyword(_ raw: Substring, length: Int, lowerCase: Bool) -> String {
+        let text = String(Substring(raw.utf8.prefix(length)))
         return lowerCase ? text.uppercased() : text
     }
 

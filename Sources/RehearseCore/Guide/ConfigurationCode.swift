@@ -42,18 +42,18 @@ enum ConfigurationCode {
                 return
             }
             // The key's bytes, spaces, then `=`: a line of prose stops at its first space. Every
-            // line that may start a block is asked: the bytes are looked at first, in place.
-            guard first.isASCIILetter || first == 0x5F else { return nil }
-            let hasEquals = raw.withBytes { bytes in
-                var position = 0
-                while position < bytes.count, isKeyByte(bytes[position]) { position += 1 }
-                while position < bytes.count, bytes[position] == 0x20 { position += 1 }
-                return position < bytes.count && bytes[position] == 0x3D
-            }
-            guard hasEquals else { return nil }
-            let keyEnd = bytes.firstIndex { !isKeyByte($0) } ?? bytes.endIndex
-            let equals = bytes[keyEnd...].firstIndex { $0 != 0x20 } ?? bytes.endIndex
-            guard equals < bytes.endIndex, bytes[equals] == 0x3D else { return nil }
+            // line that may start a block is asked: they are found on the bytes in place.
+            guard first.isASCIILetter || first == 0x5F,
+                let (keyLength, equalsOffset) = raw.withBytes({ bytes -> (Int, Int)? in
+                    var keyEnd = 0
+                    while keyEnd < bytes.count, isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
+                    var equals = keyEnd
+                    while equals < bytes.count, bytes[equals] == 0x20 { equals += 1 }
+                    return equals < bytes.count && bytes[equals] == 0x3D ? (keyEnd, equals) : nil
+                })
+            else { return nil }
+            let keyEnd = bytes.index(bytes.startIndex, offsetBy: keyLength)
+            let equals = bytes.index(bytes.startIndex, offsetBy: equalsOffset)
             let key = raw[bytes.startIndex..<keyEnd]
             var valueStart = bytes.index(after: equals)
             while valueStart < bytes.endIndex, bytes[valueStart] == 0x20 { valueStart = bytes.index(after: valueStart) }

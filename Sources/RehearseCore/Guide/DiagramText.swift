@@ -93,6 +93,6 @@ enum DiagramText {
     private static func isConnector(_ line: Substring) -> Bool {
         // Asked of the line under every line: its first byte rules out most.
         guard let first = line.utf8.first, first.isOne(of: " |v^/\\<>-+*.:") else { return false }
-        return line.utf8.count <= 120 && line.withBytes { $0.allSatisfy { $0.isOne(of: " |v^/\\<>-+*.:") } }
+        return line.withBytes { $0.count <= 120 && $0.allSatisfy { $0.isOne(of: " |v^/\\<>-+*.:") } }
     }
 }

@@ -1106,10 +1106,9 @@ extension ItemExtractor {
         var names: Set<Substring> = []
         var inDefinition = false
         for text in code.split(byte: 0x0A) {
-            guard let first = text.utf8.first else { continue }
-            // Indented by ASCII blanks, as restored code is, or by other white space.
-            let indented = first == 0x20 || first == 0x09 || (first >= 0x80 || first <= 0x0D) && text.first?.isWhitespace == true
-            let line = PythonLine(indented ? Self.droppingIndentation(text) : text)
+            let statement = Self.droppingIndentation(text)
+            let indented = statement.startIndex != text.startIndex
+            let line = PythonLine(statement)
             if !indented, !line.isComment { inDefinition = line.isDefinition }
             if let defined = line.definedName, !indented { names.insert(defined) }
             guard !inDefinition else { continue }
