@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Where the `rehearse` command is built with `-static-stdlib`: release builds on Linux.
+/// Where the `rehearse` command and `rehearse-bench` are built with `-static-stdlib`: release
+/// builds on Linux.
 ///
 /// A release build of the command on Linux carries Swift's runtime and Foundation inside it
 /// (as `swift build --static-swift-stdlib` would, without that flag on every build command):
@@ -81,7 +82,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp", "RehearseAnki"]
+            dependencies: ["RehearseCore", "RehearseStore", "RehearseLab", "RehearseApp", "RehearseAnki"],
+            // Built as the command is, so that the benchmarks time the code that ships.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], linuxRelease)],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], linuxRelease)]
         ),
         .testTarget(
             name: "RehearseCoreTests",
