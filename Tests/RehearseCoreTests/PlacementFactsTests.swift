@@ -10,7 +10,7 @@ struct PlacementFactsTests {
         var reading = IndentationReading(nameCount: block.nameCount)
         for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
         let last = block.statements[depths.count]
-        let context = reading.context(for: last, next: nil, selfName: block.selfName)
+        let context = reading.context(for: last, nextKind: nil, selfName: block.selfName)
         return reading.allowedDepths.map { reading.facts(placing: last, comment: 0, at: $0, context: context) }
     }
 

@@ -64,7 +64,7 @@ struct ReindentFixtureTests {
         var reading = IndentationReading(nameCount: block.nameCount)
         for (statement, placed) in zip(block.statements, depths) { reading.place(statement, at: placed) }
         let last = block.statements[depths.count]
-        return IndentationCues.siblingClass(last, at: depth, context: reading.context(for: last, next: nil, selfName: block.selfName))
+        return IndentationCues.siblingClass(last, at: depth, context: reading.context(for: last, nextKind: nil, selfName: block.selfName))
     }
 
     @Test func aClassThatLooksLikeAnOpenOneIsNotPlacedInItsBody() {

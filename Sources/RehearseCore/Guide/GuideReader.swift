@@ -64,7 +64,11 @@ public struct GuideReader: Sendable {
             try file.seek(toOffset: 0)
             var blocks = 0
             while let block = try file.read(upToCount: chunkSize), !block.isEmpty {
-                let text = try block.withUnsafeBytes { (raw) throws(GuideError) in try scanner.consume(raw.assumingMemoryBound(to: UInt8.self)) }
+                // The first block's text is kept in case it is the only one; the others are only checked.
+                let keepsText = blocks == 0
+                let text = try block.withUnsafeBytes { (raw) throws(GuideError) in
+                    try scanner.consume(raw.assumingMemoryBound(to: UInt8.self), keepsText: keepsText)
+                }
                 blocks += 1
                 wholeText = blocks == 1 ? text : nil
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a guide's bytes a block at a time as they are read: UTF-8 text without NUL bytes,
 /// after an optional byte-order mark. Notes where each line starts on the way, so that the
 /// reader can come back for any line without holding the whole text.
@@ -19,8 +21,10 @@ struct GuideTextScanner {
         self.fileName = fileName
     }
 
-    /// Checks the next block and returns its text, less any bytes left waiting for the next block.
-    mutating func consume(_ block: UnsafeBufferPointer<UInt8>) throws(GuideError) -> String {
+    /// Checks the next block and returns its text, less any bytes left waiting for the next
+    /// block; or an empty string unless `keepsText`, for a file read again a chunk at a time
+    /// later: the block is then checked without making a string of it.
+    mutating func consume(_ block: UnsafeBufferPointer<UInt8>, keepsText: Bool = true) throws(GuideError) -> String {
         var body = block[...]
         if byteCount == 0, pending.isEmpty, body.starts(with: [0xEF, 0xBB, 0xBF]) {
             markLength = 3
@@ -30,8 +34,8 @@ struct GuideTextScanner {
         let bodyBuffer = UnsafeBufferPointer(rebasing: body)
         lineStarts.record(bodyBuffer, at: offset)
         byteCount += bodyBuffer.count
-        if let zero = bodyBuffer.firstIndex(of: 0) {
-            throw .binary(file: fileName, line: lineStarts.position(of: offset + zero).line)
+        if let base = bodyBuffer.baseAddress, let zero = memchr(base, 0, bodyBuffer.count) {
+            throw .binary(file: fileName, line: lineStarts.position(of: offset + (UnsafeRawPointer(zero) - UnsafeRawPointer(base))).line)
         }
         if !hasContent { hasContent = bodyBuffer.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } }
         // ASCII bytes never sit inside a character: the block is checked up to its last one.
@@ -41,12 +45,13 @@ struct GuideTextScanner {
         }
         let checked = bodyBuffer[...lastASCII]
         let checkedStart = offset - pending.count
+        if !pending.isEmpty { pending += checked }
         let text: String?
-        if pending.isEmpty {
-            text = String(validating: checked, as: UTF8.self)
-        } else {
-            pending += checked
-            text = String(validating: pending, as: UTF8.self)
+        switch (pending.isEmpty, keepsText) {
+        case (true, true): text = String(validating: checked, as: UTF8.self)
+        case (true, false): text = UTF8Validity.isWellFormed(UnsafeBufferPointer(rebasing: checked)) ? "" : nil
+        case (false, true): text = String(validating: pending, as: UTF8.self)
+        case (false, false): text = pending.withUnsafeBufferPointer(UTF8Validity.isWellFormed) ? "" : nil
         }
         guard let text else { throw invalidByte(in: pending.isEmpty ? Array(checked) : pending, at: checkedStart) }
         pending = Array(bodyBuffer[(lastASCII + 1)...])
@@ -102,6 +107,8 @@ struct LineStarts {
     mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
         var index = readHead(bytes, from: 0)
         while index < bytes.count {
+            index = Self.nextLineBreak(in: bytes, from: index)
+            guard index < bytes.count else { return }
             let byte = bytes[index]
             index += 1
             guard byte == 0x0A || byte == 0x0D else { continue }
@@ -117,6 +124,20 @@ struct LineStarts {
                 index = readHead(bytes, from: index)
             }
         }
+    }
+
+    /// The position of the first `\n` or `\r` from `start`, or the end of `bytes`; eight bytes
+    /// are looked at together where none of them is one.
+    private static func nextLineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if UTF8Validity.hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || UTF8Validity.hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        return index
     }
 
     /// Reads the start of a line from `index` until it shows whether the line starts with a
@@ -152,5 +173,49 @@ struct LineStarts {
             if Int(starts[middle]) <= offset { low = middle } else { high = middle }
         }
         return (low + 1, offset - Int(starts[low]) + 1)
+    }
+}
+
+/// Whether bytes are well-formed UTF-8, without making a string of them.
+enum UTF8Validity {
+    /// Checks eight ASCII bytes at a time, and each other character against Unicode's table
+    /// of well-formed byte sequences (no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // The character's length, and the range its second byte must fall in.
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: length = 3
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            case 0xF1...0xF3: length = 4
+            default: return false
+            }
+            guard index + length <= bytes.count, second.contains(base[index + 1]) else { return false }
+            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Whether one of the eight bytes of `word` is zero.
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -151,7 +151,8 @@ private struct PythonLexer {
 
     func read(insideTripleQuote: UInt8?) -> Reading {
         var reading = Reading()
-        if !bytes.isEmpty { reading.tokens.reserveCapacity(12) }
+        // Room for a token every two bytes, which few lines exceed, and at least twelve.
+        if !bytes.isEmpty { reading.tokens.reserveCapacity(max(12, bytes.count / 2)) }
         reading.openTripleQuote = insideTripleQuote
         var index = 0
         var spaceBefore = false

@@ -427,10 +427,15 @@ struct FlatPythonBlock {
     /// The free names of the (at most `limit`) lines after a statement, up to the next
     /// definition: what its body (or the code that uses it) refers to.
     private func lookaheadUses(after last: Int, limit: Int = 12) -> [Int32] {
+        let end = min(lines.count, last + limit + 1)
         var used: [Int32] = []
         var bound: [Int32] = []
+        if last + 1 < end {
+            used.reserveCapacity(Int(nameStarts[end]) - Int(nameStarts[last + 1]))
+            bound.reserveCapacity(Int(bindingStarts[end]) - Int(bindingStarts[last + 1]))
+        }
         var index = last + 1
-        while index < lines.count, index <= last + limit {
+        while index < end {
             let line = readings[index]
             if !continues[index], line.isDefinition || line.tokens.first?.kind == .op("@") { break }
             used += names(of: index)
@@ -440,6 +445,7 @@ struct FlatPythonBlock {
         used.sort()
         bound.sort()
         var free: [Int32] = []
+        free.reserveCapacity(used.count)
         for (position, name) in used.enumerated() where position == 0 || used[position - 1] != name {
             if !Self.sortedContains(bound, name) { free.append(name) }
         }

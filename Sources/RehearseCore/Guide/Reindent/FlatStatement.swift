@@ -94,6 +94,9 @@ struct FlatStatement {
     var useSet = NameSet()
     var bindSet = NameSet()
     var bodyBindSet = NameSet()
+
+    /// Its kind as the model counts kinds: a method `def` apart (the last value).
+    var modelKind: Int { kind == .def && isMethod ? IndentationModel.kinds - 1 : kind.rawValue }
 }
 
 /// What an `if` tests of one name: that it is there (`if x:`, `if x is not None:`, either

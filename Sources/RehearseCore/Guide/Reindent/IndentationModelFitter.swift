@@ -179,7 +179,8 @@ private struct DecisionSet {
             }
             let candidates = allowed.filter { reading.violation(placing: statement, at: $0) == nil }
             if candidates.count > 1 {
-                let context = reading.context(for: statement, next: index + 1 < block.statements.count ? block.statements[index + 1] : nil, selfName: block.selfName)
+                let context = reading.context(for: statement, nextKind: index + 1 < block.statements.count ? block.statements[index + 1].modelKind : nil,
+                                              selfName: block.selfName)
                 starts.append(Int32(features.count / IndentationModel.featuresPerPlacement))
                 counts.append(UInt8(candidates.count))
                 truths.append(UInt8(candidates.firstIndex(of: depth) ?? 0))

@@ -254,7 +254,7 @@ struct IndentationReading {
         let count = frames[top].count
         return PlacementFacts(
             closed: min(top - depth, 3),
-            kind: statement.kind == .def && statement.isMethod ? IndentationModel.kinds - 1 : statement.kind.rawValue,
+            kind: statement.modelKind,
             previous: previousKind,
             top: frames[top].opener.rawValue,
             landing: frames[depth].opener.rawValue,
@@ -342,7 +342,9 @@ struct IndentationReading {
         var lookAlikeClassBody = 0
     }
 
-    func context(for statement: FlatStatement, next: FlatStatement?, selfName: Int32?) -> PlacementContext {
+    /// What the placement of `statement` is judged against; `nextKind` is the
+    /// ``FlatStatement/modelKind`` of the statement after it, if any.
+    func context(for statement: FlatStatement, nextKind: Int?, selfName: Int32?) -> PlacementContext {
         var context = PlacementContext()
         for name in statement.uses {
             let depth = bindings[Int(name)].shallowest
@@ -389,7 +391,7 @@ struct IndentationReading {
             let remaining = frames[top].siblingBound.subtracting(frames[top].bound)
             context.parallel = remaining.isEmpty ? 3 : statement.bindSet.intersects(remaining) ? 1 : 2
         }
-        if let next { context.nextKind = next.kind == .def && next.isMethod ? IndentationModel.kinds - 1 : next.kind.rawValue }
+        if let nextKind { context.nextKind = nextKind }
         if statement.usesSelf, let selfName, bindings[Int(selfName)].shallowest != .max {
             context.selfBinding = Int(bindings[Int(selfName)].shallowest)
         }
@@ -463,7 +465,7 @@ struct IndentationReading {
         if statement.kind == .break || statement.inlineKind == .break { markBreak(at: depth) }
         for name in statement.binds { bind(name, at: depth) }
         previousShape = statement.shape
-        previousKind = statement.kind == .def && statement.isMethod ? IndentationModel.kinds - 1 : statement.kind.rawValue
+        previousKind = statement.modelKind
         previousTerminal = statement.kind.isTerminal
         mustIndent = statement.opens
         guard statement.opens else { return }

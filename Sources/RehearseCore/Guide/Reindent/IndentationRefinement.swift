@@ -62,8 +62,8 @@ struct IndentationRefinement {
             let allowed = reading.allowedDepths.filter { reading.violation(placing: statement, at: $0) == nil }
             guard reading.allowedDepths.contains(depth) else { return }
             if allowed.count > 1, allowed.contains(depth) {
-                let next = index + 1 < block.statements.count ? block.statements[index + 1] : nil
-                let context = reading.context(for: statement, next: next, selfName: block.selfName)
+                let nextKind = index + 1 < block.statements.count ? block.statements[index + 1].modelKind : nil
+                let context = reading.context(for: statement, nextKind: nextKind, selfName: block.selfName)
                 features.removeAll(keepingCapacity: true)
                 scores.removeAll(keepingCapacity: true)
                 for candidate in allowed {

@@ -158,7 +158,7 @@ struct IndentationSearch {
         var lastUse: [Int] = []
         for index in range {
             let statement = block.statements[index]
-            let next = index + 1 < block.statements.count ? block.statements[index + 1] : nil
+            let nextKind = index + 1 < block.statements.count ? block.statements[index + 1].modelKind : nil
             let comment = block.commentFact(index)
             candidates.removeAll(keepingCapacity: true)
             for position in beam.indices {
@@ -171,7 +171,7 @@ struct IndentationSearch {
                     violations.append(reading.violation(placing: statement, at: depths.lowerBound))
                     logits.append(0)
                 } else {
-                    let context = reading.context(for: statement, next: next, selfName: block.selfName)
+                    let context = reading.context(for: statement, nextKind: nextKind, selfName: block.selfName)
                     for depth in depths {
                         violations.append(reading.violation(placing: statement, at: depth))
                         logits.append(Double(model.score(reading.facts(placing: statement, comment: comment, at: depth, context: context))
