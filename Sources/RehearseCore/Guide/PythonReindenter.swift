@@ -69,9 +69,17 @@ struct PythonReindenter {
             let rivals = segment.finalists.dropFirst().map { finalist in
                 depths.replaceSubrange(statements, with: finalist.depths)
                 let rivalDepths = lineDepths(block, statementDepths: depths, lines: span, closingMarker: closingMarker)
-                let differing = span.filter { chosen[$0] != rivalDepths[$0 - span.lowerBound] }
-                return IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: differing.map { numbers[$0] },
-                                              depths: differing.map { rivalDepths[$0 - span.lowerBound] })
+                // Counted first, so that the two lists are made once at their size.
+                let differs = { (line: Int) in chosen[line] != rivalDepths[line - span.lowerBound] }
+                var rival = IndentationGuess.Rival(probability: exp(finalist.score - best.score) / total, lines: [], depths: [])
+                let count = span.count(where: differs)
+                rival.lines.reserveCapacity(count)
+                rival.depths.reserveCapacity(count)
+                for line in span where differs(line) {
+                    rival.lines.append(numbers[line])
+                    rival.depths.append(rivalDepths[line - span.lowerBound])
+                }
+                return rival
             }
             depths.replaceSubrange(statements, with: best.depths)
             return IndentationGuess.Run(lines: lines, rivals: rivals)

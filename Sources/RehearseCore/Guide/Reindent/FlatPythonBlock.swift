@@ -100,7 +100,7 @@ struct FlatPythonBlock {
             statement.calledOnly = calledOnlyNames(of: index)
             statement.assignedRootSet = NameSet(line.assignedRoots.map { intern($0) })
             statement.isNonlocal = line.firstKeyword == .nonlocal
-            statement.dereferenced = NameSet(names(from: index, through: last) { $0.isDereferenced })
+            statement.dereferenced = nameSet(from: index, through: last) { $0.isDereferenced }
             if statement.kind == .if {
                 statement.nameTest = line.text.withBytes { bytes in
                     NameTest(line) { intern(bytes[Int($0.start)..<Int($0.end)]) }
@@ -120,13 +120,13 @@ struct FlatPythonBlock {
             bind(line, at: index, last: last, into: &statement)
             statement.evaluatedNames = evaluatedNames(of: statement, from: index, through: last)
             if line.isDefinition {
-                let parameters = Set(statement.bodyBinds)
-                uses = (decoratorUses + uses + lookaheadUses(after: last)).filter { !parameters.contains($0) }
-                if let defined = statement.defines { uses.removeAll { $0 == defined } }
+                uses = decoratorUses + uses + lookaheadUses(after: last)
+                uses.removeAll { statement.bodyBinds.contains($0) || $0 == statement.defines }
             } else if opens {
                 // A compound statement belongs where the names of its body are bound.
-                let header = Set(statement.bodyBinds)
-                uses += lookaheadUses(after: last, limit: 4).filter { !header.contains($0) }
+                let body = lookaheadUses(after: last, limit: 4)
+                uses.reserveCapacity(uses.count + body.count)
+                for name in body where !statement.bodyBinds.contains(name) { uses.append(name) }
             }
             statement.uses = uses
             statement.useSet = NameSet(uses)
@@ -241,7 +241,20 @@ struct FlatPythonBlock {
 
     /// The names lines `first` to `last` use in the ways `keep` accepts, in order.
     private func names(from first: Int, through last: Int, where keep: (PythonLine.NameUse) -> Bool) -> [Int32] {
-        (Int(nameStarts[first])..<Int(nameStarts[last + 1])).compactMap { keep(lineNameUses[$0]) ? lineNames[$0] : nil }
+        let positions = Int(nameStarts[first])..<Int(nameStarts[last + 1])
+        var names: [Int32] = []
+        names.reserveCapacity(positions.count)
+        for position in positions where keep(lineNameUses[position]) { names.append(lineNames[position]) }
+        return names
+    }
+
+    /// ``names(from:through:where:)`` as a set, without the array.
+    private func nameSet(from first: Int, through last: Int, where keep: (PythonLine.NameUse) -> Bool) -> NameSet {
+        var names = NameSet()
+        for position in Int(nameStarts[first])..<Int(nameStarts[last + 1]) where keep(lineNameUses[position]) {
+            names.insert(lineNames[position])
+        }
+        return names
     }
 
     private func names(of line: Int) -> ArraySlice<Int32> {
@@ -414,14 +427,12 @@ struct FlatPythonBlock {
 
     /// ``FlatStatement/evaluatedNames`` of a statement on lines `first` to `last`.
     private func evaluatedNames(of statement: FlatStatement, from first: Int, through last: Int) -> [Int32] {
-        switch statement.kind {
-        case .def, .annotated: []
-        default:
-            // A loop's, `with`'s or handler's target is bound, not read (`for attr in updated:`).
-            // A target whose attribute or item is set is evaluated (`registry` in `registry[key] = …`).
-            names(from: first, through: last) { !$0.isKeyword && (!$0.standsBeforeAssignment || $0.isDereferenced) }
-                .filter { $0 != statement.defines && !statement.bodyBinds.contains($0) }
-        }
+        if statement.kind == .def || statement.kind == .annotated { return [] }
+        // A loop's, `with`'s or handler's target is bound, not read (`for attr in updated:`).
+        // A target whose attribute or item is set is evaluated (`registry` in `registry[key] = …`).
+        var names = names(from: first, through: last) { !$0.isKeyword && (!$0.standsBeforeAssignment || $0.isDereferenced) }
+        names.removeAll { $0 == statement.defines || statement.bodyBinds.contains($0) }
+        return names
     }
 
     /// The free names of the (at most `limit`) lines after a statement, up to the next

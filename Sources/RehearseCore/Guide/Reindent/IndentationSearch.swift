@@ -156,6 +156,9 @@ struct IndentationSearch {
         var logits: [Double] = []
         var violations: [IndentationReading.Violation?] = []
         var lastUse: [Int] = []
+        // The next beam is built here, then swapped with the beam: the two arrays are reused.
+        var kept: [Hypothesis] = []
+        kept.reserveCapacity(width)
         for index in range {
             let statement = block.statements[index]
             let nextKind = index + 1 < block.statements.count ? block.statements[index + 1].modelKind : nil
@@ -189,8 +192,7 @@ struct IndentationSearch {
             let floor = (candidates.max { $0.score < $1.score }?.score ?? 0) - pruneBelowBest
             candidates.removeAll { $0.score < floor }
             candidates.sort { $0.score > $1.score }
-            var kept: [Hypothesis] = []
-            kept.reserveCapacity(width)
+            kept.removeAll(keepingCapacity: true)
             let chosen = candidates.prefix(width)
             // A reading extended for its last kept candidate is moved, not copied: the beam's
             // readings are then mostly mutated in place.
@@ -204,7 +206,7 @@ struct IndentationSearch {
                 nodes.append(PathNode(parent: Int32(beam[candidate.hypothesis].node), depth: UInt8(min(candidate.depth, 255)), violation: candidate.violation))
                 kept.append(Hypothesis(reading: reading, score: candidate.score, node: nodes.count - 1))
             }
-            beam = kept
+            swap(&beam, &kept)
         }
         var finalists = beam.map { hypothesis in
             let found = path(from: hypothesis.node, nodes: nodes, count: range.count)

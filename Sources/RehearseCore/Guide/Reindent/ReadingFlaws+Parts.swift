@@ -6,7 +6,7 @@ extension ReadingFlaws {
     /// position of each statement that has a body; nil for the reading's own top level).
     init(_ tree: ReadingTree, inFunction: (Int) -> InFunction, inBlock: (Int?) -> InBlock) {
         self.init()
-        for function in tree.functions {
+        for function in tree.range where tree.isFunction(function) {
             add(inFunction(function))
             usesOwnDefinition += tree.usesOfOwnDefinition(function)
         }

@@ -212,8 +212,8 @@ struct ReadingTree {
     /// The body of the statement at `position` (empty for a clause written on one line).
     func body(_ position: Int) -> Range<Int> { (position + 1)..<end(position) }
 
-    /// Every `def` with a body, nested ones included.
-    var functions: [Int] { range.filter { statements[$0].kind == .def && !body($0).isEmpty } }
+    /// Whether the statement at `position` is a `def` with a body (nested ones included).
+    func isFunction(_ position: Int) -> Bool { statements[position].kind == .def && !body(position).isEmpty }
 
     /// The statements of the function at `position` that read its own name, or that of the
     /// class whose body holds it, and none of its parameters.

@@ -18,6 +18,9 @@ struct UnreadStores {
     private var loops: [(breakTarget: NameSet, continueTarget: NameSet)] = []
     /// What a `try`'s handlers read, live after every statement of its body.
     private var raiseTarget = NameSet()
+    /// The units of the blocks being walked, the innermost block's last: each block pushes its
+    /// own above those of the blocks around it and takes them off again, so one array serves all.
+    private var pendingUnits: [Range<Int>] = []
     private(set) var count = 0
 
     init(tree: ReadingTree, body: Range<Int>, locals: NameSet) {
@@ -34,6 +37,7 @@ struct UnreadStores {
             position += 1
         }
         candidates = locals.subtracting(captured)
+        pendingUnits.reserveCapacity(body.count)
     }
 
     /// Counts the unread stores of `body`, after which nothing is live.
@@ -43,10 +47,10 @@ struct UnreadStores {
 
     /// The names live before `block`, given those live after it.
     private mutating func block(_ block: Range<Int>, liveAfter: NameSet) -> NameSet {
-        var units: [Range<Int>] = []
-        tree.forEachUnit(in: block) { units.append($0) }
+        let base = pendingUnits.count
+        tree.forEachUnit(in: block) { pendingUnits.append($0) }
         var live = liveAfter
-        for unit in units.reversed() { live = self.unit(unit, liveAfter: live) }
+        while pendingUnits.count > base { live = unit(pendingUnits.removeLast(), liveAfter: live) }
         return live
     }
 
