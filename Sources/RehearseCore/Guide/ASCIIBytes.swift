@@ -36,3 +36,19 @@ extension String {
         return bounds.map { Substring(view[view.index(view.startIndex, offsetBy: $0.lowerBound)..<view.index(view.startIndex, offsetBy: $0.upperBound)]) }
     }
 }
+
+extension Sequence where Element: StringProtocol {
+    /// The elements joined by `\n`, each appended in turn: how the readers join a block's
+    /// lines, for every block of every guide. It takes under half the instructions of
+    /// `joined(separator: "\n")`, whose generic walk dominates for lines this short.
+    func joinedLines() -> String {
+        var text = ""
+        var isFirst = true
+        for line in self {
+            if !isFirst { text.append("\n") }
+            isFirst = false
+            text.append(contentsOf: line)
+        }
+        return text
+    }
+}

@@ -97,7 +97,7 @@ enum BraceCode {
             result.append(String(repeating: PythonReindenter.unit, count: level) + line)
             depth = max(depth + braceDelta(line), 0)
         }
-        return result.joined(separator: "\n")
+        return result.joinedLines()
     }
 
     /// The language the code is most likely written in, from words only it uses; "text" when

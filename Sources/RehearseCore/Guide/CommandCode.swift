@@ -37,7 +37,7 @@ enum CommandCode {
 
     /// A Makefile's lines with a tab before each recipe line, as `make` requires.
     static func makefile(_ lines: some Sequence<Substring>) -> String {
-        lines.map { isTarget($0) || $0.isEmpty ? String($0) : "\t" + $0 }.joined(separator: "\n")
+        lines.map { isTarget($0) || $0.isEmpty ? String($0) : "\t" + $0 }.joinedLines()
     }
 
     // MARK: psql

@@ -184,7 +184,7 @@ struct FlatTextSegmenter {
             }
             if index == afterCode, Self.isOutputLabel(text), let end = printedEnd(after: index, sections: mainSections) {
                 blocks.consume(.text(text, line: lineNumber))
-                blocks.consume(.code(language: "text", code: trimmed[(index + 1)..<end].joined(separator: "\n"), lines: (index + 2)...end))
+                blocks.consume(.code(language: "text", code: trimmed[(index + 1)..<end].joinedLines(), lines: (index + 2)...end))
                 index = end
                 continue
             }
@@ -586,7 +586,7 @@ struct FlatTextSegmenter {
             guard depth > 0 else { break }
         }
         guard depth == 0, end - start >= 2 || trimmed[start].hasBytePrefix("{\"") else { return nil }
-        let text = trimmed[start..<end].joined(separator: "\n")
+        let text = trimmed[start..<end].joinedLines()
         guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil else { return nil }
         return end
     }
@@ -613,7 +613,7 @@ struct FlatTextSegmenter {
         case "makefile": CommandCode.makefile(trimmed[range])
         // A diagram or a console's table is drawn with spaces: they are kept, less the margin all its lines share.
         case "text": Self.withoutCommonMargin(range.map { lines[$0] })
-        default: trimmed[range].joined(separator: "\n")
+        default: trimmed[range].joinedLines()
         }
         return .code(language: language, code: code, lines: (range.lowerBound + 1)...range.upperBound)
     }
@@ -622,7 +622,7 @@ struct FlatTextSegmenter {
     static func withoutCommonMargin(_ lines: [Substring]) -> String {
         let kept = lines.map { line in line[..<(line.lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }.map(line.index(after:)) ?? line.startIndex)] }
         let margin = kept.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-        return kept.map { $0.dropFirst(min(margin, $0.prefix { $0 == " " }.count)) }.joined(separator: "\n")
+        return kept.map { $0.dropFirst(min(margin, $0.prefix { $0 == " " }.count)) }.joinedLines()
     }
 
     private func pythonBlock(from start: Int) -> (FoundCode, Int) {

@@ -41,7 +41,7 @@ public struct GuideOutline: Sendable {
             lines.append("\(guide.warnings.count) warning\(guide.warnings.count == 1 ? "" : "s"):")
             for warning in guide.warnings { lines.append("  \(fileName):\(warning.line): \(warning.message)") }
         }
-        return lines.joined(separator: "\n")
+        return lines.joinedLines()
     }
 
     private func appendSections(_ sections: [Section], path: [String], depth: Int, counts: [[String]: [ItemKind: Int]], into lines: inout [String]) {

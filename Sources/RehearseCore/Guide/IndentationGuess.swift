@@ -52,7 +52,7 @@ public struct IndentationGuess: Sendable, Equatable, Codable {
                 let text = lines[position].drop { $0 == " " }
                 lines[position] = Substring(String(repeating: PythonReindenter.unit, count: depth) + text)
             }
-            return lines.joined(separator: "\n")
+            return lines.joinedLines()
         }
     }
 

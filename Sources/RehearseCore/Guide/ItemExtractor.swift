@@ -218,7 +218,7 @@ struct ItemExtractor: GuideBlockSink {
             // `Scenario: …` (and the lines that go on setting it up) over `Question: …`: the
             // scenario sets the question up.
             if posedProblem?.answered == false, case .answer(let problem, _, let lines, let start, _) = open {
-                let setup = ([problem[...]] + lines).joined(separator: "\n")
+                let setup = ([problem[...]] + lines).joinedLines()
                 open = .answer(question: setup + "\n" + text.questionText, isPrompt: false, lines: [], start: start, end: line)
                 return
             }
@@ -329,7 +329,7 @@ struct ItemExtractor: GuideBlockSink {
             // Options under a question, then a marked answer: the options ask with the question.
             if lines.count >= 2, text.startsAnswer, lines.allSatisfy({ ($0.bulletText ?? $0).optionText != nil }) {
                 let answer = text.answerText
-                open = .answer(question: ([question[...]] + lines).joined(separator: "\n"), isPrompt: isPrompt,
+                open = .answer(question: ([question[...]] + lines).joinedLines(), isPrompt: isPrompt,
                                lines: answer.isEmpty ? [] : [answer], start: start, end: line)
                 return true
             }
@@ -337,7 +337,7 @@ struct ItemExtractor: GuideBlockSink {
             // and the answer starts here.
             if text.startsAnswer, posedProblem?.answered == false {
                 let answer = text.answerText
-                open = .answer(question: ([question[...]] + lines).joined(separator: "\n"), isPrompt: isPrompt,
+                open = .answer(question: ([question[...]] + lines).joinedLines(), isPrompt: isPrompt,
                                lines: answer.isEmpty ? [] : [answer], start: start, end: line)
                 posedProblem?.answered = true
                 return true
@@ -496,7 +496,7 @@ struct ItemExtractor: GuideBlockSink {
             // An answer that is one list item (a note app's nested bullet under its question)
             // is that item's text.
             if lines.count == 1, let item = lines[0].bulletText, !item.isEmpty { lines[0] = item }
-            let answer = lines.joined(separator: "\n")
+            let answer = lines.joinedLines()
             emit(isPrompt ? .prompt(question: question, answer: answer) : .qa(question: question, answer: answer), lines: start...end)
         case .label(let title, let body, let start, let end):
             flushLabel(title: title, body: body, lines: start...end)
@@ -554,7 +554,7 @@ struct ItemExtractor: GuideBlockSink {
             // Before the first heading a concept is titled by the guide (see ``finish(_:format:)``).
             let title = sectionPath.last ?? ""
             guard !prose.isEmpty else { return }
-            let text = prose.joined(separator: "\n")
+            let text = prose.joinedLines()
             guard text.count >= 24 else { return }
             emit(.concept(title: title, text: text), lines: start...end)
         }
@@ -609,10 +609,10 @@ struct ItemExtractor: GuideBlockSink {
         // brackets ("Isolation levels (weakest to strongest)") does not make a name a sentence,
         // nor does a short label's short text ("Option B: counter + base62").
         if title.outsideBrackets.wordCount >= 5, !Self.namesWithLabel(title), let section = sectionPath.last {
-            emit(.concept(title: section, text: ([title + ":"] + filled).joined(separator: "\n")), lines: lines)
+            emit(.concept(title: section, text: ([title + ":"] + filled).joinedLines()), lines: lines)
             return
         }
-        emit(.concept(title: String(title), text: filled.joined(separator: "\n")), lines: lines)
+        emit(.concept(title: String(title), text: filled.joinedLines()), lines: lines)
     }
 
     /// `Priority: HIGH`, `**Priority:** HIGH`, `Priority: **High**` and the like, alone on
@@ -752,7 +752,7 @@ struct ItemExtractor: GuideBlockSink {
         for shown in shown {
             let line = min(firstLine + shown.line, lines.upperBound)
             let above = sectionSetup(for: [shown.expr] + (shown.setup.map { [$0] } ?? []))
-            let setup = [above, shown.setup].compactMap { $0 }.joined(separator: "\n")
+            let setup = [above, shown.setup].compactMap { $0 }.joinedLines()
             emit(.claim(expr: shown.expr, expected: shown.expected, setup: setup.isEmpty ? nil : setup), lines: line...line)
         }
     }
@@ -772,7 +772,7 @@ struct ItemExtractor: GuideBlockSink {
     private mutating func spanSetup(for snippets: [String]) -> String? {
         let used = spanSetups.filter { span in snippets.contains { Self.uses(span.names, in: $0) } }.map(\.statement)
         guard !used.isEmpty else { return nil }
-        return ([sectionSetup(for: used)].compactMap { $0 } + used).joined(separator: "\n")
+        return ([sectionSetup(for: used)].compactMap { $0 } + used).joinedLines()
     }
 
     private mutating func emit(_ content: GuideItem.Content, lines: ClosedRange<Int>) {

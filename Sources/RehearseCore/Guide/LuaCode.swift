@@ -60,7 +60,7 @@ enum LuaCode {
             result.append(String(repeating: PythonReindenter.unit, count: level) + text)
             depth = level + (line?.opens == true ? 1 : 0)
         }
-        return result.joined(separator: "\n")
+        return result.joinedLines()
     }
 
     /// One line read as a Lua statement.

@@ -729,7 +729,7 @@ struct MarkdownSegmenter {
             end += 1
         }
         let body = lines[start...last].map { $0.hasBytePrefix("\t") ? $0.dropFirst() : Self.removingIndent(4, from: $0) }
-        let code = body.joined(separator: "\n")
+        let code = body.joinedLines()
         return (.code(language: Self.languageName("", code: code), code: code, lines: (start + 1)...(last + 1)), last + 1)
     }
 
@@ -745,7 +745,7 @@ struct MarkdownSegmenter {
             end += 1
         }
         let language = Self.fenceLanguage(info)
-        let code = body.joined(separator: "\n")
+        let code = body.joinedLines()
         let last = min(end + 1, lines.count)
         return (.code(language: Self.languageName(language, code: code), code: code, lines: (start + 1)...max(last, start + 1)), end + 1)
     }

@@ -30,7 +30,7 @@ struct PythonReindenter {
     static func reindent(_ lines: [(text: Substring, line: Int)], lexed: [PythonLine]? = nil, readAfter: [String] = [],
                          model: (model: IndentationModel, problem: IndentationModelError?) = IndentationModel.shipped) -> Result {
         if lines.dropFirst().contains(where: { $0.text.first == " " || $0.text.first == "\t" }) {
-            let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joined(separator: "\n")
+            let code = lines.map { $0.text.replacingOccurrences(of: "\t", with: unit) }.joinedLines()
             return Result(code: code, warnings: [], runs: nil)
         }
         let block = FlatPythonBlock(lines: lines.map { $0.text.trimmingWhitespace() }, lexed: lexed, readAfter: readAfter)

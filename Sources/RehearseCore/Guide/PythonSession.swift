@@ -179,7 +179,7 @@ public enum PythonSession {
             }
         }
         flush()
-        return result.joined(separator: "\n")
+        return result.joinedLines()
     }
 
     // MARK: Claims
@@ -204,9 +204,9 @@ public enum PythonSession {
         func finish() {
             guard let current = statement else { return }
             let raised = printed.first.map { $0.hasPrefix("Traceback (most recent call last)") || isExceptionLine($0) } ?? false
-            let text = current.lines.joined(separator: "\n")
+            let text = current.lines.joinedLines()
             if current.lines.count == 1, printed.count == 1, !raised, isClaimable(current.lines[0]) {
-                found.append(Shown(expr: text, expected: String(printed[0]), setup: setup.isEmpty ? nil : setup.joined(separator: "\n"), line: current.line))
+                found.append(Shown(expr: text, expected: String(printed[0]), setup: setup.isEmpty ? nil : setup.joinedLines(), line: current.line))
             }
             if !raised { setup.append(text) }
             statement = nil

@@ -25,7 +25,7 @@ enum ResultComments {
             if startsStatement, text.first?.isWhitespace == false, let claim = claim(on: line) {
                 found.append(PythonSession.Shown(
                     expr: claim.expr, expected: claim.expected,
-                    setup: setup.isEmpty ? nil : setup.joined(separator: "\n"), line: position))
+                    setup: setup.isEmpty ? nil : setup.joinedLines(), line: position))
                 if PythonSession.isExceptionLine(Substring(claim.expected)) { continue }
             }
             setup.append(text)

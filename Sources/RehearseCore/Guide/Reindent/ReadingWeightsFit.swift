@@ -93,7 +93,7 @@ struct ReadingWeightsFit {
             depths.replaceSubrange(range, with: finalist.depths)
             let lineDepths = PythonReindenter.lineDepths(example.block, statementDepths: depths)
             return zip(example.block.lines, lineDepths).map { String(repeating: PythonReindenter.unit, count: $1) + $0 }
-                .joined(separator: "\n")
+                .joinedLines()
         }
         return ["part": part ?? -1, "truth": finalists.firstIndex { $0.depths == truth } ?? -1, "texts": texts,
                 "searchScores": finalists.map { $0.searchScore - best }, "flaws": finalists.map { $0.flaws.values }]
