@@ -52,6 +52,9 @@ public struct GuideReader: Sendable {
         let (file, isRegular) = try open(path)
         defer { try? file.close() }
         let fileName = (path as NSString).lastPathComponent
+        // A guide not named as Markdown is likely flat text, whose Python is restored with the
+        // indentation model: it is read on another core while this one checks the file.
+        if !Self.namesMarkdown(fileName) { IndentationModel.prefetch() }
         var scanner = GuideTextScanner(fileName: fileName)
         // A file that fits in one block is decoded once, by the check.
         var wholeText: String?
@@ -132,6 +135,7 @@ public struct GuideReader: Sendable {
 
     private func read(_ lines: GuideLines, fileName: String) -> Guide {
         let format = Self.format(of: lines, fileName: fileName)
+        if format == .flatText { IndentationModel.prefetch() }
         var items = BackgroundSink(DialogueSink(ItemExtractor(guideID: Self.slug(fileName), lineCount: lines.count)))
         let segmented =
             switch format {
@@ -161,12 +165,18 @@ public struct GuideReader: Sendable {
         return (text, scanner)
     }
 
+    /// Whether the file name says Markdown (`.md`, `.markdown`).
+    private static func namesMarkdown(_ fileName: String) -> Bool {
+        let lower = fileName.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
     /// Markdown when the name says so or the text has `#` headings or code fences. A `.txt`
     /// file is flat text unless it plainly holds Markdown: code fences, or a `# Title` first
     /// line over `##` headings (flattened code's `# comments` are neither).
     static func format(of lines: GuideLines, fileName: String) -> GuideFormat {
+        if namesMarkdown(fileName) { return .markdown }
         let lower = fileName.lowercased()
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
         let head = lines.prefix(2000)
         guard lower.hasSuffix(".txt") else {
             let markers = head.count { line in

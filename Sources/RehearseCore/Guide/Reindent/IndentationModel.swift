@@ -114,6 +114,13 @@ struct IndentationModel: Sendable {
         }
     }()
 
+    /// Starts reading the shipped model (``shipped``) on another thread, if nobody has, so that
+    /// the first block to restore need not wait for it: a reader calls it as soon as it expects
+    /// flat text. The model is still read at most once, and only when a guide may need it.
+    static func prefetch() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = shipped }
+    }
+
     /// Reads the shipped model file.
     static func load() throws -> IndentationModel {
         guard let url = Bundle.module.url(forResource: "IndentationModel/indentation-model", withExtension: "json")
