@@ -45,14 +45,12 @@ struct GuideTextScanner {
         }
         let checked = bodyBuffer[...lastASCII]
         let checkedStart = offset - pending.count
-        if !pending.isEmpty { pending += checked }
-        let text: String?
-        switch (pending.isEmpty, keepsText) {
-        case (true, true): text = String(validating: checked, as: UTF8.self)
-        case (true, false): text = UTF8Validity.isWellFormed(UnsafeBufferPointer(rebasing: checked)) ? "" : nil
-        case (false, true): text = String(validating: pending, as: UTF8.self)
-        case (false, false): text = pending.withUnsafeBufferPointer(UTF8Validity.isWellFormed) ? "" : nil
+        // The text of the bytes, or "" when it is not kept; nil when they are not UTF-8.
+        func text(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            keepsText ? String(validating: bytes, as: UTF8.self) : UTF8Validity.isWellFormed(bytes) ? "" : nil
         }
+        if !pending.isEmpty { pending += checked }
+        let text = pending.isEmpty ? text(of: UnsafeBufferPointer(rebasing: checked)) : pending.withUnsafeBufferPointer(text(of:))
         guard let text else { throw invalidByte(in: pending.isEmpty ? Array(checked) : pending, at: checkedStart) }
         pending = Array(bodyBuffer[(lastASCII + 1)...])
         return text
@@ -111,7 +109,6 @@ struct LineStarts {
             guard index < bytes.count else { return }
             let byte = bytes[index]
             index += 1
-            guard byte == 0x0A || byte == 0x0D else { continue }
             let start = UInt32(truncatingIfNeeded: offset + index)
             if byte == 0x0A {
                 afterNewlines.append(start)
@@ -133,11 +130,17 @@ struct LineStarts {
         var index = start
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if UTF8Validity.hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || UTF8Validity.hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
+            if hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
             index += 8
         }
         while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
         return index
+    }
+
+    /// Whether one of the eight bytes of `word` is zero.
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     /// Reads the start of a line from `index` until it shows whether the line starts with a
@@ -211,11 +214,5 @@ enum UTF8Validity {
             index += length
         }
         return true
-    }
-
-    /// Whether one of the eight bytes of `word` is zero.
-    @inline(__always)
-    static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }
